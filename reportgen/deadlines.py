@@ -1,0 +1,141 @@
+"""Statutory publication dates for council meetings in England and Wales.
+
+The law, as this project applies it:
+
+* **Agenda and reports** — Local Government Act 1972 s.100B(3): copies of the agenda and of
+  reports open to the public must be open to inspection at least *five clear days* before the
+  meeting in England (the period became five days under the Local Government (Access to
+  Information) (Variation) Order 2002; it was three). "Clear days" exclude both the day of
+  publication and the day of the meeting. Following the usual reading of the 2002 Order and of
+  R v Swansea City Council ex p Elitestone Ltd (1993), Saturdays, Sundays and bank holidays are
+  treated as not counting. In **Wales** the project rule is *three* clear working days.
+* **Publication day** — a report is published by the council's offices, so the publication day
+  must itself be a working day; :func:`last_publication_date` never returns a weekend or a bank
+  holiday.
+* **Key decisions** — Local Authorities (Executive Arrangements) (Meetings and Access to
+  Information) (England) Regulations 2012 reg. 9: notice of a key decision must be published at
+  least *28 clear days* before the decision. These are calendar days (weekends and bank
+  holidays count), excluding the notice day and the decision day.
+
+Bank holidays come from the ``holidays`` library (``holidays.UnitedKingdom`` with subdivision
+``ENG`` or ``WLS``), which includes one-off days such as the 2022 Platinum Jubilee and moves
+holidays that fall at a weekend to the following weekday ("substitute days").
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from functools import cache
+
+import holidays
+
+from reportgen.errors import ReportgenError
+
+#: Clear working days required between publishing an agenda and the meeting, by nation.
+CLEAR_DAYS: dict[str, int] = {"england": 5, "wales": 3}
+
+#: Clear calendar days' notice of a key decision (2012 Regulations, reg. 9).
+KEY_DECISION_CLEAR_DAYS = 28
+
+_SUBDIVISIONS = {"england": "ENG", "wales": "WLS"}
+
+
+def _nation(nation: str) -> str:
+    key = nation.strip().lower() if isinstance(nation, str) else ""
+    if key not in _SUBDIVISIONS:
+        raise ReportgenError(f"unknown nation '{nation}': expected england or wales")
+    return key
+
+
+def _day(d: date, what: str = "date") -> date:
+    if not isinstance(d, date) or d != d:  # NaT is a datetime that is unequal to itself
+        raise ReportgenError(f"{what} {d!r} is not a date")
+    return d.date() if isinstance(d, datetime) else d
+
+
+@cache
+def _bank_holidays(nation: str) -> holidays.HolidayBase:
+    # Built once a nation; the object adds each year on first lookup.
+    return holidays.UnitedKingdom(subdiv=_SUBDIVISIONS[nation])
+
+
+def is_working_day(d: date, nation: str = "england") -> bool:
+    """Monday to Friday and not a bank holiday in ``nation`` ("england" or "wales")."""
+    day = _day(d)
+    return day.weekday() < 5 and day not in _bank_holidays(_nation(nation))
+
+
+def clear_working_days_between(published: date, meeting: date, nation: str = "england") -> int:
+    """Working days strictly between publication and meeting (0 if the meeting is not later)."""
+    start, end, key = (
+        _day(published, "publication date"),
+        _day(meeting, "meeting date"),
+        _nation(nation),
+    )
+    count = 0
+    day = start + timedelta(days=1)
+    while day < end:
+        count += is_working_day(day, key)
+        day += timedelta(days=1)
+    return count
+
+
+def required_clear_days(nation: str = "england") -> int:
+    """Clear working days an agenda needs before a meeting: 5 in England, 3 in Wales."""
+    return CLEAR_DAYS[_nation(nation)]
+
+
+def last_publication_date(
+    meeting: date, nation: str = "england", clear_days: int | None = None
+) -> date:
+    """The latest working day on which publishing leaves ``clear_days`` clear working days.
+
+    Example: a meeting on Tuesday 25 October 2016 needs five clear days in England (Tue 18, Wed
+    19, Thu 20, Fri 21 and Mon 24 October), so the agenda must be published by Monday 17 October
+    2016. ``clear_days`` defaults to the nation's rule (:data:`CLEAR_DAYS`); with 0 the answer is
+    the last working day before the meeting.
+    """
+    day = _day(meeting, "meeting date")
+    key = _nation(nation)
+    needed = CLEAR_DAYS[key] if clear_days is None else clear_days
+    if isinstance(needed, bool) or not isinstance(needed, int) or needed < 0:
+        raise ReportgenError(f"clear days must be a whole number of 0 or more, not {needed!r}")
+    # Walk back over the clear days, then on to the working day before the first of them.
+    for _ in range(needed + 1):
+        day -= timedelta(days=1)
+        while not is_working_day(day, key):
+            day -= timedelta(days=1)
+    return day
+
+
+def key_decision_notice_ok(notice: date, decision: date) -> bool:
+    """Whether notice given on ``notice`` leaves 28 clear calendar days before ``decision``."""
+    gap = (_day(decision, "decision date") - _day(notice, "notice date")).days - 1
+    return gap >= KEY_DECISION_CLEAR_DAYS
+
+
+def key_decision_latest_notice(decision: date) -> date:
+    """The last day to publish notice of a key decision: 29 calendar days before it.
+
+    A decision on Tuesday 25 October 2016 needs notice by Monday 26 September 2016 (clear days
+    27 September to 24 October: 4 + 24 = 28).
+    """
+    return _day(decision, "decision date") - timedelta(days=KEY_DECISION_CLEAR_DAYS + 1)
+
+
+def bank_holidays_between(a: date, b: date, nation: str = "england") -> list[tuple[date, str]]:
+    """Bank holidays from ``a`` to ``b`` inclusive that fall on a weekday, with their names.
+
+    Only weekday holidays are listed because only they take a working day away; a Christmas Day
+    on a Sunday appears as its substitute, e.g. "Christmas Day (observed)" on Tuesday 27 December
+    2016. Meant for messages such as "allowing for Good Friday and Easter Monday".
+    """
+    start, end, key = _day(a), _day(b), _nation(nation)
+    calendar = _bank_holidays(key)
+    found = []
+    day = start
+    while day <= end:
+        if day.weekday() < 5 and day in calendar:
+            found.append((day, str(calendar.get(day))))
+        day += timedelta(days=1)
+    return found
