@@ -1,0 +1,824 @@
+"""Write the CSV data of the three seed-based fixtures, deterministically.
+
+Each fixture reproduces one real committee report in ``/work/shared/seeds/``. The reports give
+only aggregates (counts, averages, budget totals, savings by measure), so the placement rows
+are invented: drawn from ``random.Random(<fixed seed>)`` and then nudged so that the aggregates
+computed from them equal the report's own figures to the penny. The script re-reads every CSV
+it is about to write with plain pandas and checks those figures, so a change to the generator
+cannot silently drift away from the seeds.
+
+Run from the repository root::
+
+    python tools/make_fixture_data.py            # writes fixtures/<name>/data/*.csv
+    python tools/make_fixture_data.py --out DIR  # writes DIR/<name>/data/*.csv instead
+
+See ``fixtures/README.md`` for where each figure comes from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+PLACEMENT_COLUMNS = [
+    "reference",
+    "placement_type",
+    "provider_type",
+    "provider",
+    "start_date",
+    "end_date",
+    "weekly_cost",
+    "health_contribution",
+    "education_contribution",
+]
+SAVINGS_COLUMNS = ["area", "measure", "target", "achieved", "forecast", "status", "period"]
+BUDGET_COLUMNS = ["line", "period", "budget", "projected_spend"]
+WEEKS_PER_YEAR = 52
+EXTERNAL_TYPES = ("ifa", "residential")
+
+ROTHERHAM = "rotherham-2010-commissioning"
+HARROW = "harrow-2016-high-cost-placements"
+HEREFORDSHIRE = "herefordshire-2018-lac-cost-reduction"
+
+
+class FixtureDriftError(Exception):
+    """Generated data no longer reproduces a seed figure."""
+
+
+def require(condition: bool, message: str) -> None:
+    """Raise :class:`FixtureDriftError` unless ``condition`` holds (not ``assert``: -O safe)."""
+    if not condition:
+        raise FixtureDriftError(message)
+
+
+# --------------------------------------------------------------------------------------------
+# Drawing values
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Placement:
+    """One invented placement; money in whole pence so totals are exact."""
+
+    placement_type: str
+    provider_type: str
+    provider: str | None
+    start: date
+    end: date | None
+    weekly: int
+    health: int = 0
+    education: int = 0
+    order: int = field(default=0)
+
+
+def pounds(amount: float) -> int:
+    """Pounds to whole pence."""
+    return round(amount * 100)
+
+
+def draw_amount(rng: random.Random, lo: int, hi: int, mode: int, step: int) -> int:
+    """One amount in pence in [lo, hi], a multiple of ``step``, skewed towards ``mode``."""
+    value = rng.triangular(lo, hi, mode)
+    stepped = round(value / step) * step
+    return min(max(stepped, lo), hi)
+
+
+def amounts_with_total(
+    rng: random.Random, n: int, total: int, lo: int, hi: int, step: int
+) -> list[int]:
+    """``n`` amounts in pence in [lo, hi] (multiples of ``step``) summing to exactly ``total``.
+
+    Values are drawn around the target mean and the remaining difference is then shared out a
+    step at a time over randomly chosen rows, never leaving the [lo, hi] band.
+    """
+    require(total % step == 0, f"total {total} is not a multiple of step {step}")
+    require(lo * n <= total <= hi * n, f"total {total} cannot be made from {n} values")
+    mean = total / n
+    mode = int(min(max(3 * mean - lo - hi, lo), hi))
+    values = [draw_amount(rng, lo, hi, mode, step) for _ in range(n)]
+    diff = total - sum(values)
+    while diff != 0:
+        order = list(range(n))
+        rng.shuffle(order)
+        share = max(step, (abs(diff) // n) // step * step)
+        moved = False
+        for i in order:
+            if diff == 0:
+                break
+            room = hi - values[i] if diff > 0 else values[i] - lo
+            move = min(room, abs(diff), share) // step * step
+            if move <= 0:
+                continue
+            values[i] += move if diff > 0 else -move
+            diff += -move if diff > 0 else move
+            moved = True
+        require(moved, "could not reach the target total within the band")
+    return values
+
+
+def distinct_amounts_with_total(
+    rng: random.Random, n: int, total: int, lo: int, hi: int, step: int
+) -> list[int]:
+    """As :func:`amounts_with_total` but with no two values equal (a top-N has no ties)."""
+    for _ in range(200):
+        values = amounts_with_total(rng, n, total, lo, hi, step)
+        if len(set(values)) == n:
+            return values
+    raise FixtureDriftError("could not draw distinct values")
+
+
+def distinct_amounts(
+    rng: random.Random, n: int, lo: int, hi: int, mode: int, step: int
+) -> list[int]:
+    """``n`` different amounts in pence in [lo, hi]."""
+    seen: set[int] = set()
+    values: list[int] = []
+    while len(values) < n:
+        value = draw_amount(rng, lo, hi, mode, step)
+        if value not in seen:
+            seen.add(value)
+            values.append(value)
+    return values
+
+
+def random_date(rng: random.Random, lo: date, hi: date, recent: bool = False) -> date:
+    """A date in [lo, hi]; ``recent`` skews towards ``hi`` (most children entered care lately)."""
+    span = (hi - lo).days
+    offset = round(rng.triangular(0, span, span)) if recent else rng.randint(0, span)
+    return lo + timedelta(days=offset)
+
+
+def ended_between(
+    rng: random.Random, start_lo: date, end_lo: date, end_hi: date
+) -> tuple[date, date]:
+    """A (start, end) pair with end in [end_lo, end_hi] and start at least a fortnight before."""
+    end = random_date(rng, end_lo, end_hi)
+    start = random_date(rng, start_lo, min(end - timedelta(days=14), end_lo - timedelta(days=1)))
+    return start, end
+
+
+class ProviderPicker:
+    """Chooses a named provider (with its provider type) by weight."""
+
+    def __init__(self, rng: random.Random, providers: Sequence[tuple[str, str, int]]) -> None:
+        self._rng = rng
+        self._providers = providers
+
+    def __call__(self) -> tuple[str, str]:
+        """Return (provider_type, provider)."""
+        weights = [w for _, _, w in self._providers]
+        name, kind, _ = self._rng.choices(list(self._providers), weights=weights)[0]
+        return kind, name
+
+
+# --------------------------------------------------------------------------------------------
+# Writing and checking
+# --------------------------------------------------------------------------------------------
+
+
+def money(pence: int) -> str:
+    """Pence to a plain pounds string with 2 dp ("3303.00")."""
+    sign = "-" if pence < 0 else ""
+    whole, part = divmod(abs(pence), 100)
+    return f"{sign}{whole}.{part:02d}"
+
+
+def placements_frame(prefix: str, placements: list[Placement]) -> pd.DataFrame:
+    """Canonical placements table; references numbered in order of start date."""
+    for i, placement in enumerate(placements):
+        placement.order = i
+    ordered = sorted(placements, key=lambda p: (p.start, p.order))
+    rows = []
+    for number, p in enumerate(ordered, start=1):
+        require(p.end is None or p.end >= p.start, f"{prefix} placement ends before it starts")
+        rows.append(
+            {
+                "reference": f"{prefix}-{number:04d}",
+                "placement_type": p.placement_type,
+                "provider_type": p.provider_type,
+                "provider": p.provider or "",
+                "start_date": p.start.isoformat(),
+                "end_date": p.end.isoformat() if p.end else "",
+                "weekly_cost": money(p.weekly),
+                "health_contribution": money(p.health),
+                "education_contribution": money(p.education),
+            }
+        )
+    return pd.DataFrame(rows, columns=PLACEMENT_COLUMNS)
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """The exact text written for a table: UTF-8, "\\n" line endings, no index."""
+    text: str = frame.to_csv(index=False, lineterminator="\n")
+    return text
+
+
+def read_back(text: str) -> pd.DataFrame:
+    """Parse CSV text the way a tester would, with dates as dates."""
+    frame = pd.read_csv(io.StringIO(text))
+    for column in ("start_date", "end_date"):
+        if column in frame.columns:
+            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+    return frame
+
+
+def active_on(placements: pd.DataFrame, day: str) -> pd.DataFrame:
+    """Placements active on ``day`` (docs/architecture.md: start <= d <= end or no end)."""
+    d = pd.Timestamp(day)
+    mask = (placements["start_date"] <= d) & (
+        placements["end_date"].isna() | (placements["end_date"] >= d)
+    )
+    return placements[mask]
+
+
+def pence_sum(series: pd.Series) -> int:
+    """Sum of a money column, in whole pence (exact whatever the float rounding)."""
+    return int(sum(round(float(v) * 100) for v in series.dropna()))
+
+
+# --------------------------------------------------------------------------------------------
+# Rotherham 2010
+# --------------------------------------------------------------------------------------------
+
+ROTHERHAM_IFAS = [
+    ("Kestrel Fostering Ltd", "private", 6),
+    ("Calderwood Family Placements", "private", 5),
+    ("Brightwater Foster Care", "private", 4),
+    ("Pennyfield Fostering Services", "private", 3),
+    ("Wharfedale Fostering Trust", "voluntary", 3),
+    ("St Aidan's Family Care", "voluntary", 2),
+]
+ROTHERHAM_HOMES = [
+    ("Greystone Children's Homes", "private", 4),
+    ("Ashcombe Care Ltd", "private", 3),
+    ("Larkhill Residential Care", "private", 3),
+    ("Hawthorn Lodge Trust", "voluntary", 2),
+    ("Moorside Children's Charity", "voluntary", 1),
+]
+
+
+def build_rotherham() -> dict[str, pd.DataFrame]:
+    """Rotherham, data as at 31 August 2010 (financial year 2010/11)."""
+    rng = random.Random(2010)
+    as_at = date(2010, 8, 31)
+    window_start = date(2010, 4, 1)
+    ifa = ProviderPicker(rng, ROTHERHAM_IFAS)
+    home = ProviderPicker(rng, ROTHERHAM_HOMES)
+    rows: list[Placement] = []
+
+    def external(kind: str, count: int, starters: int, weekly: list[int]) -> None:
+        """Active external placements; ``starters`` of them began in the April-August window."""
+        pick = ifa if kind == "ifa" else home
+        for i in range(count):
+            if i < starters:
+                start = random_date(rng, window_start, as_at)
+            else:
+                start = random_date(rng, date(2004, 6, 1), window_start - timedelta(days=1), True)
+            provider_type, provider = pick()
+            rows.append(Placement(kind, provider_type, provider, start, None, weekly[i]))
+
+    # Seed section 8: 26 residential at an average of £3,303 and 106 IFA at £875 a week.
+    residential = amounts_with_total(rng, 26, 26 * pounds(3303), pounds(2400), pounds(5500), 100)
+    fostering = amounts_with_total(rng, 106, 106 * pounds(875), pounds(700), pounds(1150), 100)
+    # Seed section 7: 27 young people newly placed externally between April and August.
+    external("residential", 26, 7, residential)
+    external("ifa", 106, 20, fostering)
+
+    def ended_external(kind: str, count: int, end_lo: date, end_hi: date) -> None:
+        pick = ifa if kind == "ifa" else home
+        lo, hi, mode = (
+            (pounds(700), pounds(1150), pounds(820))
+            if kind == "ifa"
+            else (pounds(2400), pounds(5500), pounds(2900))
+        )
+        for _ in range(count):
+            start, end = ended_between(rng, date(2005, 1, 1), end_lo, end_hi)
+            provider_type, provider = pick()
+            weekly = draw_amount(rng, lo, hi, mode, 100)
+            rows.append(Placement(kind, provider_type, provider, start, end, weekly))
+
+    # Seed section 7: 31 young people left external placements between April and August.
+    # Their last day is before 31 August so that none of them is still active on that date.
+    ended_external("residential", 9, window_start, as_at - timedelta(days=1))
+    ended_external("ifa", 22, window_start, as_at - timedelta(days=1))
+    # Earlier history (2009/10) so the table is not only the current cohort.
+    ended_external("residential", 14, date(2009, 4, 1), window_start - timedelta(days=1))
+    ended_external("ifa", 38, date(2009, 4, 1), window_start - timedelta(days=1))
+
+    def in_house(kind: str, active: int, started: int, ended: int, lo: int, hi: int) -> None:
+        """Council carers: allowances in pence, no named provider."""
+        mode = (lo + hi) // 2
+        for i in range(active):
+            start = (
+                random_date(rng, window_start, as_at)
+                if i < started
+                else random_date(rng, date(2002, 9, 1), window_start - timedelta(days=1), True)
+            )
+            weekly = draw_amount(rng, lo, hi, mode, 1)
+            rows.append(Placement(kind, "in_house", None, start, None, weekly))
+        for _ in range(ended):
+            last_day = as_at - timedelta(days=1)
+            start, end = ended_between(rng, date(2004, 1, 1), date(2009, 4, 1), last_day)
+            weekly = draw_amount(rng, lo, hi, mode, 1)
+            rows.append(Placement(kind, "in_house", None, start, end, weekly))
+
+    in_house("in_house_fostering", 182, 16, 37, pounds(200), pounds(450))
+    in_house("kinship", 34, 4, 6, pounds(150), pounds(300))
+
+    placements = placements_frame("ROT", rows)
+
+    savings = pd.DataFrame(
+        [
+            # Seed section 7: "savings of £47,739 since June" and "£24,000 of savings".
+            [
+                "Commissioning",
+                "Challenge to providers' quoted prices",
+                money(pounds(50000)),
+                money(pounds(47739)),
+                "",
+                "on_track",
+                "2010/11",
+            ],
+            [
+                "Commissioning",
+                "Supplier discount agreements",
+                money(pounds(60000)),
+                money(pounds(24000)),
+                "",
+                "on_track",
+                "2010/11",
+            ],
+        ],
+        columns=SAVINGS_COLUMNS,
+    )
+    budget = pd.DataFrame(
+        [
+            # 2009/10 split invented; the combined overspend is the seed's £3,560,031.
+            [
+                "Independent fostering placements",
+                "2009/10",
+                money(pounds(2905000)),
+                money(pounds(4812417)),
+            ],
+            [
+                "Independent residential placements",
+                "2009/10",
+                money(pounds(2380000)),
+                money(pounds(4032614)),
+            ],
+            # 2010/11: all six figures are the seed's own (section 8).
+            [
+                "Independent fostering placements",
+                "2010/11",
+                money(pounds(3030748)),
+                money(pounds(4463416)),
+            ],
+            [
+                "Independent residential placements",
+                "2010/11",
+                money(pounds(2457373)),
+                money(pounds(3836120)),
+            ],
+            [
+                "In-house fostering placements",
+                "2010/11",
+                money(pounds(1960000)),
+                money(pounds(2040174)),
+            ],
+        ],
+        columns=BUDGET_COLUMNS,
+    )
+    return {"placements": placements, "savings": savings, "budget": budget}
+
+
+def check_rotherham(tables: dict[str, pd.DataFrame]) -> None:
+    """The seed's figures, recomputed from the written text."""
+    p = tables["placements"]
+    active = active_on(p, "2010-08-31")
+    for kind, count, average in (("residential", 26, 3303), ("ifa", 106, 875)):
+        rows = active[active["placement_type"] == kind]
+        require(len(rows) == count, f"Rotherham: {len(rows)} active {kind}, want {count}")
+        require(
+            pence_sum(rows["weekly_cost"]) == count * pounds(average),
+            f"Rotherham: {kind} weekly total is not {count} x £{average}",
+        )
+        require(
+            set(rows["provider_type"]) <= {"private", "voluntary"},
+            f"Rotherham: {kind} must be independent",
+        )
+    ext = p[p["placement_type"].isin(EXTERNAL_TYPES)]
+    lo, hi = pd.Timestamp("2010-04-01"), pd.Timestamp("2010-08-31")
+    left = ext[(ext["end_date"] >= lo) & (ext["end_date"] <= hi)]
+    started = ext[(ext["start_date"] >= lo) & (ext["start_date"] <= hi)]
+    require(len(left) == 31, f"Rotherham: {len(left)} left external placements, want 31")
+    require(len(started) == 27, f"Rotherham: {len(started)} started external, want 27")
+    require(p["end_date"].max() < hi, "Rotherham: an end date is not before 31 August 2010")
+
+    b = tables["budget"]
+    b = b.assign(variance=b["projected_spend"] - b["budget"])
+    by_year = b.groupby("period")["variance"].apply(pence_sum)
+    require(by_year["2009/10"] == pounds(3560031), "Rotherham: 2009/10 overspend drifted")
+    current = b[(b["period"] == "2010/11") & b["line"].str.startswith("Independent")]
+    require(pence_sum(current["variance"]) == pounds(2811415), "Rotherham: 2010/11 variance")
+
+    s = tables["savings"]
+    require(pence_sum(s["achieved"]) == pounds(47739 + 24000), "Rotherham: savings achieved")
+
+
+# --------------------------------------------------------------------------------------------
+# Harrow 2016
+# --------------------------------------------------------------------------------------------
+
+HARROW_IFAS = [
+    ("Thameside Fostering Ltd", "private", 5),
+    ("Northgate Foster Care", "private", 4),
+    ("Harbour Family Placements", "private", 3),
+    ("Chiltern Children's Fostering Society", "voluntary", 2),
+]
+HARROW_HOMES = [
+    ("Meadowbank Care Group", "private", 5),
+    ("Orchard House Care Ltd", "private", 4),
+    ("Beacon Hill Residential", "private", 3),
+    ("Willowbrook Children's Trust", "voluntary", 2),
+]
+HARROW_SECURE = [
+    ("Eastcliffe Secure Children's Home", "other_la", 1),
+    ("Kingsmoor Secure Unit", "other_la", 1),
+]
+HARROW_SUPPORTED = [
+    ("Step Ahead Supported Living", "private", 3),
+    ("Bridgeway Housing Support", "voluntary", 2),
+    ("Lanterns Semi-Independent Services", "private", 2),
+]
+
+
+def build_harrow() -> dict[str, pd.DataFrame]:
+    """Harrow, placements as at 30 June 2016 (end of 2016/17 Q1)."""
+    rng = random.Random(2016)
+    as_at = date(2016, 6, 30)
+    q1_start = date(2016, 4, 1)
+    pickers: dict[str, Callable[[], tuple[str, str]]] = {
+        "ifa": ProviderPicker(rng, HARROW_IFAS),
+        "residential": ProviderPicker(rng, HARROW_HOMES),
+        "secure": ProviderPicker(rng, HARROW_SECURE),
+        "semi_independent": ProviderPicker(rng, HARROW_SUPPORTED),
+    }
+    rows: list[Placement] = []
+
+    def provider_for(kind: str) -> tuple[str, str | None]:
+        if kind in pickers:
+            return pickers[kind]()
+        return "in_house", None
+
+    def active(kind: str, weekly: list[int], started_in_q1: int, earliest: date) -> None:
+        for i, amount in enumerate(weekly):
+            start = (
+                random_date(rng, q1_start, as_at)
+                if i < started_in_q1
+                else random_date(rng, earliest, q1_start - timedelta(days=1), True)
+            )
+            provider_type, provider = provider_for(kind)
+            rows.append(Placement(kind, provider_type, provider, start, None, amount))
+
+    # Seed: panels review "the top 20 high cost placements", and the Q1 overspend comes from
+    # more children in high-cost residential care, so 22 high-cost placements are active,
+    # several of them new in Q1, with distinct costs so the top 20 has no tie at the cut.
+    homes = distinct_amounts(rng, 20, pounds(3000), pounds(9000), pounds(4200), 100)
+    secure = distinct_amounts(rng, 2, pounds(6800), pounds(9500), pounds(8500), 100)
+    require(not set(homes) & set(secure), "Harrow: a secure cost equals a residential cost")
+    first_high = len(rows)
+    active("secure", secure, 1, date(2015, 10, 1))
+    active("residential", homes, 6, date(2013, 9, 1))
+    # Health funding for therapeutic input and education contributions on a few of them.
+    high_rows = rows[first_high:]
+    for placement in rng.sample(high_rows, 5):
+        placement.health = draw_amount(rng, pounds(400), pounds(1800), pounds(750), 100)
+    for placement in rng.sample(high_rows, 3):
+        placement.education = draw_amount(rng, pounds(250), pounds(1200), pounds(500), 100)
+
+    def amounts(n: int, lo: float, hi: float, mode: float, step: int) -> list[int]:
+        return [draw_amount(rng, pounds(lo), pounds(hi), pounds(mode), step) for _ in range(n)]
+
+    active("ifa", amounts(40, 720, 1150, 880, 100), 3, date(2010, 5, 1))
+    active("in_house_fostering", amounts(46, 280, 520, 390, 1), 3, date(2008, 9, 1))
+    active("kinship", amounts(12, 180, 350, 240, 1), 1, date(2011, 1, 1))
+    active("semi_independent", amounts(16, 450, 2600, 900, 100), 2, date(2014, 9, 1))
+    active("placed_with_parents", [0] * 4, 0, date(2015, 1, 1))
+
+    ended_mix = {
+        # kind: (ended in Q1, ended in 2015/16, lo, hi, mode, step)
+        "residential": (3, 6, 3000, 5200, 3400, 100),
+        "ifa": (6, 9, 720, 1150, 880, 100),
+        "in_house_fostering": (4, 7, 280, 520, 390, 1),
+        "semi_independent": (3, 4, 450, 1800, 800, 100),
+        "kinship": (1, 2, 180, 350, 240, 1),
+    }
+    for kind, (in_q1, earlier, lo, hi, mode, step) in ended_mix.items():
+        windows = [(q1_start, as_at - timedelta(days=1))] * in_q1 + [
+            (date(2015, 4, 1), q1_start - timedelta(days=1))
+        ] * earlier
+        for end_lo, end_hi in windows:
+            start, end = ended_between(rng, date(2011, 1, 1), end_lo, end_hi)
+            provider_type, provider = provider_for(kind)
+            weekly = draw_amount(rng, pounds(lo), pounds(hi), pounds(mode), step)
+            rows.append(Placement(kind, provider_type, provider, start, end, weekly))
+
+    placements = placements_frame("HAR", rows)
+    period = "2016/17 Q1"
+    savings = pd.DataFrame(
+        [
+            # Seed: £500k children's placements target; ~£437k achieved by three panels;
+            # a notional £30k management action on three earmarked placements.
+            [
+                "Children's placements",
+                "Placement challenge panels",
+                money(pounds(470000)),
+                money(pounds(437000)),
+                money(pounds(462000)),
+                "on_track",
+                period,
+            ],
+            [
+                "Children's placements",
+                "Management action on three earmarked placements",
+                money(pounds(30000)),
+                money(0),
+                money(pounds(30000)),
+                "planned",
+                period,
+            ],
+            # Seed: £200k leaving care target; housing benefit claims and move-on to more
+            # independent living discussed at the care leavers' panel. Split invented.
+            [
+                "Leaving care placements",
+                "Housing benefit claims for eligible care leavers",
+                money(pounds(150000)),
+                money(0),
+                money(pounds(90000)),
+                "at_risk",
+                period,
+            ],
+            [
+                "Leaving care placements",
+                "Move-on to lower-cost supported accommodation",
+                money(pounds(50000)),
+                money(0),
+                money(pounds(25000)),
+                "at_risk",
+                period,
+            ],
+        ],
+        columns=SAVINGS_COLUMNS,
+    )
+    budget = pd.DataFrame(
+        [
+            # Seed: Q1 overspend of £673k; the split and the budgets are invented.
+            ["Children's placements", period, money(pounds(9340000)), money(pounds(9938000))],
+            ["Leaving care placements", period, money(pounds(1870000)), money(pounds(1945000))],
+        ],
+        columns=BUDGET_COLUMNS,
+    )
+    return {"placements": placements, "savings": savings, "budget": budget}
+
+
+def check_harrow(tables: dict[str, pd.DataFrame]) -> None:
+    """The seed's figures, recomputed from the written text."""
+    s = tables["savings"]
+    targets = s.groupby("area")["target"].apply(pence_sum)
+    require(targets["Children's placements"] == pounds(500000), "Harrow: £500k target")
+    require(targets["Leaving care placements"] == pounds(200000), "Harrow: £200k target")
+    require(pence_sum(s["achieved"]) == pounds(437000), "Harrow: £437k achieved")
+    b = tables["budget"]
+    require(
+        pence_sum(b["projected_spend"]) - pence_sum(b["budget"]) == pounds(673000),
+        "Harrow: £673k overspend",
+    )
+    active = active_on(tables["placements"], "2016-06-30")
+    require(len(active) == 140, f"Harrow: {len(active)} active placements, want 140")
+    high = active[active["placement_type"].isin(["residential", "secure"])]
+    high = high[high["weekly_cost"] >= 3000]
+    require(len(high) >= 21, "Harrow: fewer than 21 high-cost placements")
+    top = active["weekly_cost"].sort_values(ascending=False).head(21)
+    require(top.is_unique, "Harrow: tie in the top 21 weekly costs")
+
+
+# --------------------------------------------------------------------------------------------
+# Herefordshire 2018
+# --------------------------------------------------------------------------------------------
+
+HEREFORDSHIRE_IFAS = [
+    ("Border Hills Fostering", "private", 4),
+    ("Wyeside Foster Care", "private", 4),
+    ("Malvern View Family Placements", "private", 3),
+    ("Golden Valley Fostering Trust", "voluntary", 2),
+]
+HEREFORDSHIRE_HOMES = [
+    ("Copperbeech Care Ltd", "private", 4),
+    ("Three Shires Residential", "private", 3),
+    ("Kingfisher Children's Trust", "voluntary", 2),
+]
+HEREFORDSHIRE_SUPPORTED = [
+    ("Bridgend Lodge Supported Living", "private", 2),
+    ("Young Futures Housing Trust", "voluntary", 2),
+]
+
+
+def build_herefordshire() -> dict[str, pd.DataFrame]:
+    """Herefordshire, looked-after children as at 30 September 2018 (2018/19)."""
+    rng = random.Random(2018)
+    as_at = date(2018, 9, 30)
+    year_start = date(2018, 4, 1)
+    pickers: dict[str, Callable[[], tuple[str, str]]] = {
+        "ifa": ProviderPicker(rng, HEREFORDSHIRE_IFAS),
+        "residential": ProviderPicker(rng, HEREFORDSHIRE_HOMES),
+        "semi_independent": ProviderPicker(rng, HEREFORDSHIRE_SUPPORTED),
+    }
+    rows: list[Placement] = []
+
+    def provider_for(kind: str) -> tuple[str, str | None]:
+        if kind in pickers:
+            return pickers[kind]()
+        return "in_house", None
+
+    def add_active(
+        kind: str, weekly: list[int], started: int, earliest: date, provider_type: str | None = None
+    ) -> None:
+        for i, amount in enumerate(weekly):
+            start = (
+                random_date(rng, year_start, as_at)
+                if i < started
+                else random_date(rng, earliest, year_start - timedelta(days=1), True)
+            )
+            kind_type, provider = provider_for(kind)
+            if provider_type is not None:
+                kind_type, provider = provider_type, None
+            rows.append(Placement(kind, kind_type, provider, start, None, amount))
+
+    def amounts(n: int, lo: float, hi: float, mode: float, step: int) -> list[int]:
+        return [draw_amount(rng, pounds(lo), pounds(hi), pounds(mode), step) for _ in range(n)]
+
+    # Seed paragraph 15: an average cost of £51,000 a year for each looked-after child. With
+    # 338 children that is 338 x 51,000 / 52 = £331,500 a week exactly; residential care
+    # takes up whatever the other placements leave so the total is exact.
+    children, weekly_total = 338, pounds(331500)
+    add_active("in_house_fostering", amounts(126, 330, 560, 430, 1), 9, date(2008, 6, 1))
+    add_active("kinship", amounts(58, 190, 380, 260, 1), 8, date(2011, 1, 1))
+    add_active("ifa", amounts(72, 780, 1100, 920, 100), 5, date(2010, 3, 1))
+    add_active("placed_with_parents", [0] * 16 + amounts(8, 45, 140, 80, 1), 4, date(2014, 1, 1))
+    add_active("semi_independent", amounts(19, 550, 1900, 1000, 100), 3, date(2015, 6, 1))
+    add_active("secure", [pounds(7450)], 1, year_start, provider_type="other_la")
+    others = sum(p.weekly for p in rows)
+    homes = children - len(rows)
+    residential = amounts_with_total(
+        rng, homes, weekly_total - others, pounds(2900), pounds(7800), 1
+    )
+    add_active("residential", residential[:-3], 3, date(2012, 1, 1))
+    # Three children in another council's homes: no named independent provider.
+    add_active("residential", residential[-3:], 0, date(2014, 1, 1), provider_type="other_la")
+
+    # Children who left care or stepped down during the year (the strategy's outcomes) and
+    # in 2017/18, so the table carries history; none of them is active on 30 September.
+    ended_mix = {
+        # kind: (ended Apr-Sep 2018, ended in 2017/18, lo, hi, mode, step)
+        "in_house_fostering": (16, 14, 330, 560, 430, 1),
+        "kinship": (5, 4, 190, 380, 260, 1),
+        "ifa": (8, 7, 780, 1100, 920, 100),
+        "residential": (6, 5, 2900, 6500, 3600, 100),
+        "placed_with_parents": (9, 6, 0, 140, 0, 1),
+        "semi_independent": (6, 6, 550, 1900, 1000, 100),
+    }
+    for kind, (this_year, last_year, lo, hi, mode, step) in ended_mix.items():
+        windows = [(year_start, as_at - timedelta(days=1))] * this_year + [
+            (date(2017, 4, 1), year_start - timedelta(days=1))
+        ] * last_year
+        for end_lo, end_hi in windows:
+            start, end = ended_between(rng, date(2010, 1, 1), end_lo, end_hi)
+            provider_type, provider = provider_for(kind)
+            weekly = draw_amount(rng, pounds(lo), pounds(hi), pounds(mode), step)
+            rows.append(Placement(kind, provider_type, provider, start, end, weekly))
+
+    placements = placements_frame("HFD", rows)
+    area, period = "Looked after children reduction", "2018/19"
+    # Seed paragraph 11: achieved by measure (£000s) and the £500k target, which is projected
+    # to be met by year end. Targets, forecasts and statuses by measure are invented.
+    measures = [
+        ("SGO", 60000, 12000, 30000, "at_risk"),
+        ("Step down in placement to kinship", 90000, 79000, 95000, "on_track"),
+        ("Reunification", 140000, 123000, 150000, "on_track"),
+        ("Adoption", 110000, 95000, 115000, "on_track"),
+        ("Other placement step downs", 100000, 75000, 110000, "on_track"),
+    ]
+    savings = pd.DataFrame(
+        [
+            [area, name, money(pounds(t)), money(pounds(a)), money(pounds(f)), status, period]
+            for name, t, a, f, status in measures
+        ],
+        columns=SAVINGS_COLUMNS,
+    )
+    # Seed paragraph 12: projected spend much higher than budgeted. Figures invented, with the
+    # projection close to the active placements' annualised cost (£331,500 x 52).
+    budget = pd.DataFrame(
+        [
+            [
+                "Looked after children placements",
+                period,
+                money(pounds(15300000)),
+                money(pounds(17250000)),
+            ]
+        ],
+        columns=BUDGET_COLUMNS,
+    )
+    return {"placements": placements, "savings": savings, "budget": budget}
+
+
+def check_herefordshire(tables: dict[str, pd.DataFrame]) -> None:
+    """The seed's figures, recomputed from the written text."""
+    s = tables["savings"]
+    require(pence_sum(s["achieved"]) == pounds(384000), "Herefordshire: £384k achieved")
+    require(pence_sum(s["target"]) == pounds(500000), "Herefordshire: £500k target")
+    require(pence_sum(s["forecast"]) == pounds(500000), "Herefordshire: £500k forecast")
+    achieved = dict(zip(s["measure"], s["achieved"], strict=True))
+    for measure, thousands in (
+        ("SGO", 12),
+        ("Step down in placement to kinship", 79),
+        ("Reunification", 123),
+        ("Adoption", 95),
+        ("Other placement step downs", 75),
+    ):
+        require(achieved[measure] == thousands * 1000, f"Herefordshire: {measure}")
+    active = active_on(tables["placements"], "2018-09-30")
+    require(len(active) == 338, f"Herefordshire: {len(active)} active, want 338")
+    total = pence_sum(active["weekly_cost"])
+    require(total * WEEKS_PER_YEAR == 338 * pounds(51000), "Herefordshire: average £51,000")
+    b = tables["budget"]
+    require(pence_sum(b["projected_spend"]) > pence_sum(b["budget"]), "Herefordshire: no overspend")
+
+
+# --------------------------------------------------------------------------------------------
+# Driver
+# --------------------------------------------------------------------------------------------
+
+BUILDERS: dict[
+    str, tuple[Callable[[], dict[str, pd.DataFrame]], Callable[[dict[str, pd.DataFrame]], None]]
+] = {
+    ROTHERHAM: (build_rotherham, check_rotherham),
+    HARROW: (build_harrow, check_harrow),
+    HEREFORDSHIRE: (build_herefordshire, check_herefordshire),
+}
+COLUMNS = {"placements": PLACEMENT_COLUMNS, "savings": SAVINGS_COLUMNS, "budget": BUDGET_COLUMNS}
+
+
+def render_fixture(name: str) -> dict[str, str]:
+    """CSV text of each table of one fixture, checked against the seed before returning."""
+    build, check = BUILDERS[name]
+    texts = {kind: csv_text(frame) for kind, frame in build().items()}
+    parsed = {kind: read_back(text) for kind, text in texts.items()}
+    for kind, frame in parsed.items():
+        require(list(frame.columns) == COLUMNS[kind], f"{name}/{kind}: columns drifted")
+    refs = parsed["placements"]["reference"]
+    require(refs.is_unique, f"{name}: duplicate references")
+    check(parsed)
+    return texts
+
+
+def write_fixtures(root: Path) -> list[Path]:
+    """Write every fixture's data/*.csv under ``root``; return the paths written."""
+    written: list[Path] = []
+    for name in BUILDERS:
+        data_dir = root / name / "data"
+        data_dir.mkdir(parents=True, exist_ok=True)
+        for kind, text in render_fixture(name).items():
+            path = data_dir / f"{kind}.csv"
+            # newline="" so Python writes "\n" as is on every platform; utf-8 has no BOM.
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            written.append(path)
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    default_root = Path(__file__).resolve().parent.parent / "fixtures"
+    parser.add_argument("--out", type=Path, default=default_root, help="fixtures directory")
+    args = parser.parse_args(argv)
+    try:
+        paths = write_fixtures(args.out)
+    except FixtureDriftError as exc:
+        print(f"fixture data no longer matches its seed: {exc}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
