@@ -1,0 +1,1 @@
+"""Rendering a bundle to .docx: markup, tables, raw-XML helpers and zip normalisation."""

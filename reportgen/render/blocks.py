@@ -1,0 +1,183 @@
+"""Write narrative blocks and generated tables into a Word document body.
+
+The target is anything with python-docx's ``add_paragraph``/``add_table`` (a docxtpl subdoc
+whose part is the template's, so style names resolve to the house style's own styles). All
+text passes through :func:`~reportgen.render.markup.clean_xml_text`; python-docx escapes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Emu, Length, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from reportgen.errors import ReportgenError
+from reportgen.render import oxml
+from reportgen.render.markup import (
+    Block,
+    BulletList,
+    Directive,
+    Heading,
+    NumberedList,
+    Paragraph,
+    Run,
+    clean_xml_text,
+)
+from reportgen.render.tables import TableSpec
+
+TABLE_STYLE = "Report Table"
+NUMBERED_PARAGRAPH = "Numbered Paragraph"
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+          "center": WD_ALIGN_PARAGRAPH.CENTER}
+
+
+@dataclass(frozen=True)
+class BlockStyle:
+    """How blocks map onto the house style's paragraph styles."""
+
+    heading_level: int  # level of narrative "###" headings (section heading level + 1)
+    numbered: bool  # body paragraphs take the style's paragraph numbering
+
+
+def _has_style(target: Any, name: str) -> bool:
+    styles = target.part.styles if hasattr(target, "part") else target.styles
+    try:
+        styles[name]
+    except KeyError:
+        return False
+    return True
+
+
+def add_runs(paragraph: DocxParagraph, runs: Sequence[Run]) -> None:
+    for run in runs:
+        text = clean_xml_text(run.text)
+        if not text:
+            continue
+        r = paragraph.add_run(text)
+        if run.bold:
+            r.bold = True
+        if run.italic:
+            r.italic = True
+
+
+def _style_or(target: Any, name: str, fallback: str) -> str:
+    return name if _has_style(target, name) else fallback
+
+
+def new_numbering(target: Any, style_name: str) -> str | None:
+    """A fresh numbering instance of ``style_name``'s list, restarting at 1.
+
+    Each numbered list in a report starts at 1; sharing the style's own instance would carry
+    the count on from the previous list.
+    """
+    try:
+        style = target.part.styles[style_name]
+    except KeyError:
+        return None
+    ppr = style.element.pPr
+    if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+        return None
+    numbering = target.part.numbering_part.element
+    num = numbering.num_having_numId(ppr.numPr.numId.val)
+    new = numbering.add_num(num.abstractNumId.val)
+    new.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return str(new.numId)
+
+
+def _set_num(paragraph: DocxParagraph, num_id: str, level: int = 0) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    numpr = ppr.get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = level
+    numpr.get_or_add_numId().val = int(num_id)
+
+
+def write_blocks(target: Any, blocks: Sequence[Block], style: BlockStyle,
+                 tables: dict[str, TableSpec] | None = None) -> None:
+    """Append ``blocks`` to ``target``. ``tables`` maps each directive's text to its table."""
+    body = NUMBERED_PARAGRAPH if style.numbered and _has_style(target, NUMBERED_PARAGRAPH) \
+        else "Normal"
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            add_runs(target.add_paragraph(style=body), block.runs)
+        elif isinstance(block, Heading):
+            level = min(style.heading_level + (block.level - 3), 6)
+            add_runs(target.add_paragraph(style=f"Heading {level}"), block.runs)
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                name = "List Bullet 2" if item.level else "List Bullet"
+                add_runs(target.add_paragraph(style=_style_or(target, name, "List Bullet")),
+                         item.runs)
+        elif isinstance(block, NumberedList):
+            num_id = new_numbering(target, "List Number")
+            for item in block.items:
+                p = target.add_paragraph(style="List Number")
+                if num_id:
+                    _set_num(p, num_id, item.level)
+                add_runs(p, item.runs)
+        elif isinstance(block, Directive):
+            key = directive_key(block)
+            if block.kind != "table" or tables is None or key not in tables:
+                raise ReportgenError(f"[{block.kind}: {block.name}] is not available here")
+            write_table(target, tables[key])
+
+
+def directive_key(block: Directive) -> str:
+    return " ".join((block.kind, block.name, *block.args))
+
+
+TEXT_WIDTH = Cm(16.6)  # A4 less the house styles' 2.2 cm margins
+
+
+def column_widths(spec: TableSpec) -> list[Length]:
+    """Share the text width: words need more room than figures, a rank very little."""
+    weights = [1.1 if c.header == "Rank" else 1.6 if c.align == "right" else 3.0
+               for c in spec.columns]
+    total = sum(weights)
+    return [Emu(int(TEXT_WIDTH * w / total)) for w in weights]
+
+
+def write_table(target: Any, spec: TableSpec) -> None:
+    """A data table: caption paragraph, header row repeated on each page, bold total row."""
+    if spec.caption:
+        cap = target.add_paragraph(style=_style_or(target, "Caption", "Normal"))
+        r = cap.add_run(clean_xml_text(spec.caption))
+        r.bold = True
+        oxml.keep_with_next(cap)
+    n_rows = 1 + len(spec.rows) + (1 if spec.total else 0)
+    table = target.add_table(rows=n_rows, cols=len(spec.columns))
+    if _has_style(target, TABLE_STYLE):
+        table.style = TABLE_STYLE
+    # python-docx's table.cell(r, c) is quadratic (python-docx #1209): walk rows once.
+    all_rows = [*([c.header for c in spec.columns],), *spec.rows,
+                *([spec.total] if spec.total else [])]
+    aligns = [_ALIGN[c.align] for c in spec.columns]
+    widths = column_widths(spec)
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row, values in zip(table.rows, all_rows, strict=True):
+        for cell, value, align, width in zip(row.cells, values, aligns, widths, strict=True):
+            cell.width = width
+            para = cell.paragraphs[0]
+            para.alignment = align
+            para.paragraph_format.space_after = Pt(0)
+            para.paragraph_format.space_before = Pt(0)
+            para.add_run(clean_xml_text(str(value)))
+    oxml.mark_header_row(table.rows[0])
+    oxml.set_table_look(table, first_row=True, last_row=spec.total is not None)
+    if spec.total:
+        for cell in table.rows[-1].cells:
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+    if spec.caption:
+        oxml.set_table_alt_text(table, spec.caption)
+    if spec.note:
+        note = target.add_paragraph(style="Normal")
+        note.paragraph_format.space_before = Pt(4)
+        r = note.add_run(clean_xml_text(spec.note))
+        r.italic = True
+        r.font.size = Pt(10)

@@ -1,0 +1,329 @@
+"""Render a bundle into its house style's Word template (docxtpl).
+
+The template holds the layout and the headings; this module supplies the names the template
+uses (see ``docs/house-styles.md``): the report's metadata, formatted phrases, and block
+functions such as ``section('financial_implications')`` that return generated paragraphs and
+tables written with the template's own styles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+from docxtpl import DocxTemplate
+from lxml import etree
+from markupsafe import Markup
+
+from reportgen import formatting
+from reportgen.bundle import SECTION_IDS, Bundle
+from reportgen.context import (
+    make_environment,
+    metadata_texts,
+    narrative_names,
+    render_text,
+    standard_texts,
+)
+from reportgen.errors import ReportgenError
+from reportgen.metrics import Metrics
+from reportgen.render import oxml
+from reportgen.render.blocks import BlockStyle, add_runs, directive_key, write_blocks
+from reportgen.render.markup import Block, Directive, Paragraph, parse_inline, parse_markup
+from reportgen.render.tables import TableOptions, TableSpec, build_table
+from reportgen.render.zipnorm import normalise_docx
+from reportgen.styles import HouseStyle
+
+SECTION_TITLES = {
+    "summary": "Summary",
+    "report": "Report",
+    "alternative_options": "Alternative options",
+    "financial_implications": "Financial implications",
+    "legal_implications": "Legal implications",
+    "equalities": "Equalities implications",
+    "community_impact": "Community impact",
+    "risk_management": "Risk management",
+    "council_priorities": "Council priorities",
+    "consultees": "Consultees",
+    "background": "Background",
+}
+_SECTION_CALL = re.compile(r"section\(([^)]*)\)")
+_QUOTED = re.compile(r"['\"]([a-z_]+)['\"]")
+
+
+class _StrictTemplate(DocxTemplate):
+    """docxtpl re-parses the rendered body with ``recover=True``, which silently repairs (and
+    loses) broken XML. Parse strictly first so corruption is an error, never a quiet gap."""
+
+    def fix_tables(self, xml: str) -> Any:
+        try:
+            etree.fromstring(xml.encode("utf-8"))
+        except etree.XMLSyntaxError as exc:
+            raise ReportgenError(f"the template produced invalid Word XML: {exc}") from None
+        return super().fix_tables(xml)
+
+
+@dataclass
+class RenderResult:
+    """A rendered report and what went into it (the checker reads the latter)."""
+
+    docx: bytes
+    style: HouseStyle
+    sections: dict[str, str] = field(default_factory=dict)  # section id -> rendered narrative
+    tables: dict[str, TableSpec] = field(default_factory=dict)
+
+
+def document_timestamp(bundle: Bundle) -> dt.datetime:
+    """Core-property date: SOURCE_DATE_EPOCH when set, else the publication or meeting date,
+    so that the same inputs always give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+        except (ValueError, OverflowError, OSError):
+            raise ReportgenError(f"SOURCE_DATE_EPOCH must be whole seconds, got '{epoch}'") from None
+    day = bundle.report.publication_date or bundle.meeting.date
+    return dt.datetime(day.year, day.month, day.day)
+
+
+class _Renderer:
+    def __init__(self, bundle: Bundle, metrics: Metrics, style: HouseStyle, public: bool) -> None:
+        self.bundle = bundle
+        self.metrics = metrics
+        self.style = style
+        self.public = public
+        self.texts = standard_texts(bundle, style)
+        self.narrative_env = make_environment(style, autoescape=False)
+        self.names = narrative_names(bundle, metrics)
+        self.result_sections: dict[str, str] = {}
+        self.tables: dict[str, TableSpec] = {}
+        try:
+            self.tpl = _StrictTemplate(str(style.template))
+            self.tpl.init_docx()
+            self.template_xml = self.tpl.patch_xml(self.tpl.get_xml())
+        except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+            raise ReportgenError(f"not a usable Word template (.docx): {exc}",
+                                 file=style.template) from None
+        self.placed = {m for call in _SECTION_CALL.findall(self.template_xml)
+                       for m in _QUOTED.findall(call)}
+        settings = bundle.settings
+        self.table_options = TableOptions(
+            units=settings.table_units if "table_units" in settings.model_fields_set
+            else style.table_units,
+            public=public,
+            threshold=settings.suppression_threshold,
+            top_n=settings.top_n,
+        )
+
+    # -- narrative -----------------------------------------------------------------------
+
+    def _text(self, text: str, where: str) -> str:
+        return render_text(self.narrative_env, text, self.names, where)
+
+    def _blocks(self, text: str, where: str) -> list[Block]:
+        blocks = parse_markup(self._text(text, where))
+        for block in blocks:
+            if isinstance(block, Directive):
+                key = directive_key(block)
+                if block.kind != "table":
+                    raise ReportgenError(f"{where}: [{block.kind}: {block.name}] is not "
+                                         "supported yet: only tables can be generated")
+                try:
+                    self.tables[key] = build_table(block.name, block.args, self.metrics,
+                                                   self.table_options)
+                except ReportgenError as exc:
+                    raise ReportgenError(f"{where}: {exc.message}") from None
+        return blocks
+
+    def _subdoc(self, blocks: list[Block], numbered: bool) -> Any:
+        sub = self.tpl.new_subdoc()
+        write_blocks(sub, blocks, BlockStyle(heading_level=2, numbered=numbered), self.tables)
+        return sub
+
+    def _numbered(self, section_id: str | None, numbered: bool | None) -> bool:
+        if numbered is not None:
+            return numbered
+        return self.style.paragraph_numbering and section_id not in self.style.unnumbered_sections
+
+    def _missing_text(self) -> str:
+        key = ("not_applicable_information" if self.bundle.report.type == "information"
+               else "not_provided")
+        return self.texts.get(key, "")
+
+    # -- names the template calls --------------------------------------------------------
+
+    def section(self, *ids: str, numbered: bool | None = None, missing: str | None = None) -> Any:
+        unknown = [i for i in ids if i not in SECTION_IDS]
+        if unknown:
+            raise ReportgenError(f"template.docx asks for unknown section '{unknown[0]}' "
+                                 f"(sections: {', '.join(SECTION_IDS)})", file=self.style.template)
+        for section_id in ids:
+            text = getattr(self.bundle.sections, section_id)
+            if text:
+                where = f"report.yaml sections.{section_id}"
+                blocks = self._blocks(text, where)
+                self.result_sections[section_id] = self._text(text, where)
+                return self._subdoc(blocks, self._numbered(section_id, numbered))
+        fallback = self._missing_text() if missing is None else missing
+        blocks = self._blocks(fallback, "standard text") if fallback else []
+        return self._subdoc(blocks, self._numbered(ids[0] if ids else None, numbered))
+
+    def other_sections(self) -> Any:
+        """Bundle sections this template has no place for, each under its own heading."""
+        sub = self.tpl.new_subdoc()
+        for section_id in SECTION_IDS:
+            text = getattr(self.bundle.sections, section_id)
+            if not text or section_id in self.placed:
+                continue
+            where = f"report.yaml sections.{section_id}"
+            sub.add_paragraph(SECTION_TITLES[section_id], style="Heading 2")
+            blocks = self._blocks(text, where)
+            self.result_sections[section_id] = self._text(text, where)
+            write_blocks(sub, blocks, BlockStyle(2, self._numbered(section_id, None)), self.tables)
+        return sub
+
+    def standard(self, key: str, numbered: bool | None = None) -> Any:
+        if key not in self.texts:
+            raise ReportgenError(f"template.docx asks for unknown standard text '{key}'",
+                                 file=self.style.template)
+        return self._subdoc(self._blocks(self.texts[key], f"standard text '{key}'"),
+                            self._numbered(None, numbered))
+
+    def recommendations(self, lettered: bool = False, bold: bool = False) -> Any:
+        sub = self.tpl.new_subdoc()
+        recs = self.bundle.recommendations
+        for i, rec in enumerate(recs):
+            text = self._text(rec.text, f"report.yaml recommendations[{i + 1}]")
+            runs = parse_inline(" ".join(text.split()))
+            if bold:
+                runs = [type(r)(r.text, True, r.italic) for r in runs]
+            if len(recs) == 1:
+                add_runs(sub.add_paragraph(style="Normal"), runs)
+            elif lettered:
+                p = sub.add_paragraph(style="Normal")
+                p.add_run(f"({chr(ord('a') + i)}) ")
+                add_runs(p, runs)
+            else:
+                add_runs(sub.add_paragraph(style="List Number"), runs)
+        if not recs:
+            blocks = self._blocks(self.texts.get("no_recommendations", "None."), "standard text")
+            write_blocks(sub, blocks, BlockStyle(2, False), self.tables)
+        return sub
+
+    def reasons(self) -> Any:
+        sub = self.tpl.new_subdoc()
+        for i, rec in enumerate(self.bundle.recommendations):
+            if rec.reason:
+                blocks = self._blocks(rec.reason, f"report.yaml recommendations[{i + 1}].reason")
+                write_blocks(sub, blocks, BlockStyle(2, False), self.tables)
+        return sub
+
+    def contacts_block(self, labelled: bool = False) -> Any:
+        sub = self.tpl.new_subdoc()
+        for c in self.bundle.contacts:
+            who = ", ".join(x for x in (c.name, c.job_title) if x)
+            p = sub.add_paragraph(style="Normal")
+            p.paragraph_format.space_after = 0
+            label = "Contact Name: " if labelled else "Contact: "
+            p.add_run(label).bold = True
+            add_runs(p, [Paragraph(())] and parse_inline(who))
+            phone = f"{'Telephone' if labelled else 'Tel'}: {c.phone}" if c.phone else ""
+            email = f"{'E-mail' if labelled else 'Email'}: {c.email}" if c.email else ""
+            if labelled:
+                for line in (phone, email):
+                    if line:
+                        sub.add_paragraph(line, style="Normal").paragraph_format.space_after = 0
+            elif phone or email:
+                sub.add_paragraph("  ".join(x for x in (phone, email) if x), style="Normal")
+        if not self.bundle.contacts:
+            sub.add_paragraph("No contact given.", style="Normal")
+        return sub
+
+    def _list_or(self, items: list[str], none_key: str) -> Any:
+        sub = self.tpl.new_subdoc()
+        if items:
+            for item in items:
+                add_runs(sub.add_paragraph(style="List Bullet"), parse_inline(item))
+        else:
+            sub.add_paragraph(self.texts.get(none_key, "None."), style="Normal")
+        return sub
+
+    def background_papers(self) -> Any:
+        return self._list_or(list(self.bundle.background_papers), "no_background_papers")
+
+    def appendices(self) -> Any:
+        titles = [f"Appendix {i} – {a.title}" for i, a in enumerate(self.bundle.appendices, 1)]
+        sub = self.tpl.new_subdoc()
+        for title in titles:
+            sub.add_paragraph(title, style="Normal")
+        if not titles:
+            sub.add_paragraph(self.texts.get("no_appendices", "None."), style="Normal")
+        return sub
+
+    def checkbox(self, checked: bool) -> Markup:
+        """Run-level XML of a checkbox content control (for ``{{r checkbox(true) }}``)."""
+        scratch = self.tpl.docx.add_paragraph()
+        sdt = oxml.add_checkbox(scratch, bool(checked))
+        xml = etree.tostring(sdt, encoding="unicode")
+        scratch._p.getparent().remove(scratch._p)
+        return Markup(xml)
+
+    # -- the whole document --------------------------------------------------------------
+
+    def context(self) -> dict[str, Any]:
+        b = self.bundle
+        ctx: dict[str, Any] = {
+            **self.names,
+            "clearance": b.clearance,
+            "contacts": b.contacts,
+            "style": self.style.name,
+            **metadata_texts(b, self.style, lambda t, w: self._text(t, w)),
+        }
+        for name in ("section", "other_sections", "standard", "recommendations", "reasons",
+                     "contacts_block", "background_papers", "appendices", "checkbox"):
+            ctx[name] = getattr(self, name)
+        return ctx
+
+    def render(self) -> RenderResult:
+        env = make_environment(self.style, autoescape=True)
+        try:
+            self.tpl.render(self.context(), jinja_env=env, autoescape=True)
+        except jinja2.TemplateSyntaxError as exc:
+            raise ReportgenError(f"Jinja2 syntax error in the template: {exc.message}",
+                                 file=self.style.template) from None
+        except jinja2.UndefinedError as exc:
+            raise ReportgenError(f"the template uses an unknown name: {exc.message}",
+                                 file=self.style.template) from None
+        except jinja2.exceptions.SecurityError as exc:
+            raise ReportgenError(f"the template tried something not allowed: {exc}",
+                                 file=self.style.template) from None
+        document = self.tpl.docx
+        b = self.bundle
+        when = document_timestamp(b)
+        oxml.set_document_language(document, "en-GB")
+        oxml.set_core_properties(
+            document,
+            title=b.report.title,
+            subject=f"{b.meeting.committee}, {formatting.long_date(b.meeting.date)}",
+            author=b.report.author or b.report.responsible_officer,
+            language="en-GB",
+            created=when,
+            modified=when,
+            keywords=["committee report", b.council, b.meeting.committee],
+        )
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return RenderResult(normalise_docx(buffer.getvalue()), self.style,
+                            self.result_sections, self.tables)
+
+
+def render_report(bundle: Bundle, metrics: Metrics, style: HouseStyle,
+                  public: bool | None = None) -> RenderResult:
+    """Render ``bundle`` with ``metrics`` into ``style``'s template; returns the .docx bytes."""
+    is_public = bundle.settings.public if public is None else public
+    return _Renderer(bundle, metrics, style, is_public).render()

@@ -1,0 +1,369 @@
+"""Raw-XML helpers that python-docx lacks, in one place.
+
+Every helper inserts elements in the order the WordprocessingML schema requires (Word refuses
+files whose ``trPr``/``tcPr``/``pPr``/``rPr`` children are out of order) and is idempotent:
+applying it twice leaves one element, not two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
+
+from reportgen.errors import ReportgenError
+from reportgen.render.markup import clean_xml_text
+
+__all__ = [
+    "add_checkbox",
+    "add_field",
+    "ensure_w14",
+    "keep_with_next",
+    "mark_header_row",
+    "page_break_before",
+    "set_alt_text",
+    "set_cell_shading",
+    "set_core_properties",
+    "set_document_language",
+    "set_table_alt_text",
+    "set_table_look",
+]
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+CHECKED_GLYPH = "\u2612"  # ☒ BALLOT BOX WITH X
+UNCHECKED_GLYPH = "\u2610"  # ☐ BALLOT BOX
+CHECKBOX_FONT = "MS Gothic"
+
+# Child order from ECMA-376 Part 1 (CT_TrPr, CT_TcPr, CT_TblPr, CT_RPr, CT_Style, CT_Styles,
+# CT_DocDefaults). Paragraph properties go through python-docx, which already orders pPr.
+TRPR_ORDER = (
+    "w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter",
+    "w:cantSplit", "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden",
+    "w:ins", "w:del", "w:trPrChange",
+)  # fmt: skip
+TCPR_ORDER = (
+    "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
+    "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+    "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange",
+)  # fmt: skip
+TBLPR_ORDER = (
+    "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
+    "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+    "w:tblPrChange",
+)  # fmt: skip
+RPR_ORDER = (
+    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
+    "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
+    "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz",
+    "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
+    "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)  # fmt: skip
+STYLE_ORDER = (
+    "w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine", "w:hidden",
+    "w:uiPriority", "w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:locked", "w:personal",
+    "w:personalCompose", "w:personalReply", "w:rsid", "w:pPr", "w:rPr", "w:tblPr", "w:trPr",
+    "w:tcPr", "w:tblStylePr",
+)  # fmt: skip
+STYLES_ORDER = ("w:docDefaults", "w:latentStyles", "w:style")
+DOCDEFAULTS_ORDER = ("w:rPrDefault", "w:pPrDefault")
+
+
+def _get_or_add(parent: Any, tag: str, order: Sequence[str]) -> Any:
+    """The child ``tag`` of ``parent``, created in schema position if missing."""
+    existing = parent.find(qn(tag))
+    if existing is not None:
+        return existing
+    child = OxmlElement(tag)
+    rank = order.index(tag)
+    later = {qn(t) for t in order[rank + 1 :]}
+    for sibling in parent:
+        if sibling.tag in later:
+            sibling.addprevious(child)
+            return child
+    parent.append(child)
+    return child
+
+
+def _ensure_first(parent: Any, tag: str) -> Any:
+    """The child ``tag`` of ``parent``, created as its first child if missing (pPr, trPr…)."""
+    existing = parent.find(qn(tag))
+    if existing is None:
+        existing = OxmlElement(tag)
+        parent.insert(0, existing)
+    return existing
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def mark_header_row(row: _Row) -> None:
+    """Repeat ``row`` at the top of each page and keep it on one page.
+
+    ``<w:tblHeader/>`` without ``w:val`` means "on"; screen readers also use it to announce
+    column headings.
+    """
+    tr = row._tr
+    trPr = tr.get_or_add_trPr()
+    for tag in ("w:cantSplit", "w:tblHeader"):
+        element = _get_or_add(trPr, tag, TRPR_ORDER)
+        element.attrib.pop(qn("w:val"), None)
+
+
+def set_cell_shading(cell: _Cell, colour: str) -> None:
+    """Fill ``cell`` with a solid colour given as ``RRGGBB`` (a leading ``#`` is allowed)."""
+    fill = colour.strip().lstrip("#")
+    if not re.fullmatch(r"[0-9A-Fa-f]{6}", fill):
+        raise ReportgenError(f"colour {colour!r} is not a six-digit hex colour such as 1F4E79")
+    tcPr = cell._tc.get_or_add_tcPr()
+    shd = _get_or_add(tcPr, "w:shd", TCPR_ORDER)
+    shd.attrib.clear()
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill.upper())
+
+
+def set_table_look(
+    table: Table,
+    first_row: bool = True,
+    last_row: bool = False,
+    first_column: bool = False,
+    last_column: bool = False,
+    banded_rows: bool = True,
+    banded_columns: bool = False,
+) -> None:
+    """Choose which parts of the table style apply (header row, banding…).
+
+    Writes both the Word 2010 attributes and the legacy ``w:val`` bit mask, as Word does.
+    """
+    flags = {
+        "w:firstRow": (first_row, 0x0020),
+        "w:lastRow": (last_row, 0x0040),
+        "w:firstColumn": (first_column, 0x0080),
+        "w:lastColumn": (last_column, 0x0100),
+        "w:noHBand": (not banded_rows, 0x0200),
+        "w:noVBand": (not banded_columns, 0x0400),
+    }
+    look = _get_or_add(table._tbl.tblPr, "w:tblLook", TBLPR_ORDER)
+    look.attrib.clear()
+    mask = sum(bit for on, bit in flags.values() if on)
+    look.set(qn("w:val"), f"{mask:04X}")
+    for name, (on, _) in flags.items():
+        look.set(qn(name), "1" if on else "0")
+
+
+def set_table_alt_text(table: Table, title: str, description: str | None = None) -> None:
+    """Give ``table`` a title and description for screen readers (Word's "Alt Text")."""
+    tblPr = table._tbl.tblPr
+    for tag, value in (("w:tblCaption", title), ("w:tblDescription", description)):
+        existing = tblPr.find(qn(tag))
+        if value is None:
+            if existing is not None:
+                tblPr.remove(existing)
+            continue
+        _get_or_add(tblPr, tag, TBLPR_ORDER).set(qn("w:val"), clean_xml_text(value))
+
+
+# --- pictures -----------------------------------------------------------------------------
+
+
+def set_alt_text(inline_shape_or_docPr: Any, descr: str, title: str | None = None) -> None:
+    """Set the alternative text of an inline picture (``wp:docPr/@descr`` and ``@title``).
+
+    Accepts a python-docx ``InlineShape``, a ``wp:inline`` element or its ``wp:docPr``.
+    """
+    target = getattr(inline_shape_or_docPr, "_inline", inline_shape_or_docPr)
+    docPr = target if target.tag == qn("wp:docPr") else target.find(qn("wp:docPr"))
+    if docPr is None:
+        raise ValueError("set_alt_text needs an inline picture or its wp:docPr element")
+    docPr.set("descr", clean_xml_text(descr))
+    if title is None:
+        docPr.attrib.pop("title", None)
+    else:
+        docPr.set("title", clean_xml_text(title))
+
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+
+def page_break_before(paragraph: Paragraph, on: bool = True) -> None:
+    """Start ``paragraph`` on a new page."""
+    paragraph.paragraph_format.page_break_before = on
+
+
+def keep_with_next(paragraph: Paragraph, on: bool = True) -> None:
+    """Keep ``paragraph`` on the same page as the next one (headings, table captions)."""
+    paragraph.paragraph_format.keep_with_next = on
+
+
+def _new_run(paragraph_or_parent: Any) -> Any:
+    r = OxmlElement("w:r")
+    paragraph_or_parent.append(r)
+    return r
+
+
+def add_field(
+    paragraph: Paragraph, instr: str, placeholder: str = "1", *, dirty: bool = False
+) -> Run:
+    """Append a complex field such as ``PAGE``, ``NUMPAGES`` or ``PAGEREF _Toc1 \\h``.
+
+    The placeholder is what shows until the field is updated; ``dirty=True`` asks Word to
+    update the field when the document opens. Returns the run holding the placeholder.
+    """
+    p = paragraph._p
+    begin = OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"})
+    if dirty:
+        begin.set(qn("w:dirty"), "true")
+    _new_run(p).append(begin)
+    instr_text = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
+    instr_text.text = f" {clean_xml_text(instr).strip()} "
+    _new_run(p).append(instr_text)
+    _new_run(p).append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
+    result = _new_run(p)
+    text = OxmlElement("w:t", {qn("xml:space"): "preserve"})
+    text.text = clean_xml_text(placeholder)
+    result.append(text)
+    _new_run(p).append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
+    return Run(result, paragraph)
+
+
+# --- checkboxes ---------------------------------------------------------------------------
+
+
+def ensure_w14(root: Any) -> None:
+    """Declare the ``w14`` namespace on the part's root and list it in ``mc:Ignorable``.
+
+    Word 2007 only tolerates ``w14`` elements when they are ignorable; LibreOffice and Word
+    2010+ read them. lxml cannot add a declaration to an existing element, but
+    ``cleanup_namespaces(top_nsmap=…)`` can; every prefix already declared is kept because
+    ``mc:Ignorable`` and ``mc:Choice/@Requires`` name prefixes in attribute values.
+    """
+    if root.nsmap.get("w14") != W14 or root.nsmap.get("mc") != MC:
+        keep = {prefix for el in root.iter() for prefix in el.nsmap if prefix}
+        top = {"w14": W14, "mc": MC}
+        top = {k: v for k, v in top.items() if root.nsmap.get(k) != v}
+        etree.cleanup_namespaces(root, top_nsmap=top, keep_ns_prefixes=sorted(keep | set(top)))
+    ignorable = root.get(f"{{{MC}}}Ignorable", "").split()
+    if "w14" not in ignorable:
+        root.set(f"{{{MC}}}Ignorable", " ".join([*ignorable, "w14"]))
+
+
+def add_checkbox(paragraph: Paragraph, checked: bool) -> Any:
+    """Append a Word 2010 checkbox content control (``w:sdt``) to ``paragraph``.
+
+    The content run holds the ☒/☐ glyph itself so LibreOffice and older Word show the state
+    even where they ignore ``w14:checkbox``. Returns the ``w:sdt`` element.
+    """
+    root = paragraph.part.element
+    ensure_w14(root)
+
+    def w14(tag: str, **attrs: str) -> Any:
+        return OxmlElement(f"w14:{tag}", {qn(f"w14:{k}"): v for k, v in attrs.items()})
+
+    sdt = OxmlElement("w:sdt")
+    sdtPr = OxmlElement("w:sdtPr")
+    box = w14("checkbox")
+    box.append(w14("checked", val="1" if checked else "0"))
+    box.append(w14("checkedState", val=f"{ord(CHECKED_GLYPH):04X}", font=CHECKBOX_FONT))
+    box.append(w14("uncheckedState", val=f"{ord(UNCHECKED_GLYPH):04X}", font=CHECKBOX_FONT))
+    sdtPr.append(box)
+    content = OxmlElement("w:sdtContent")
+    run = OxmlElement("w:r")
+    rPr = OxmlElement("w:rPr")
+    fonts = {qn(f"w:{k}"): CHECKBOX_FONT for k in ("ascii", "eastAsia", "hAnsi")}
+    fonts[qn("w:hint")] = "eastAsia"
+    rPr.append(OxmlElement("w:rFonts", fonts))
+    run.append(rPr)
+    t = OxmlElement("w:t")
+    t.text = CHECKED_GLYPH if checked else UNCHECKED_GLYPH
+    run.append(t)
+    content.append(run)
+    sdt.append(sdtPr)
+    sdt.append(content)
+    paragraph._p.append(sdt)
+    # OxmlElement declared w14 on each new element; the root now declares it, so drop those.
+    etree.cleanup_namespaces(sdt)
+    return sdt
+
+
+# --- document-wide ------------------------------------------------------------------------
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
+def set_document_language(document: Document, language: str = "en-GB") -> None:
+    """Set the proofing language in the style defaults and the Normal style."""
+    if not _LANGUAGE_TAG.fullmatch(language):
+        raise ReportgenError(f"language {language!r} is not a language tag such as en-GB")
+    styles = document.styles.element
+    defaults = _get_or_add(styles, "w:docDefaults", STYLES_ORDER)
+    rpr_default = _get_or_add(defaults, "w:rPrDefault", DOCDEFAULTS_ORDER)
+    targets = [_ensure_first(rpr_default, "w:rPr")]
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) == "Normal" or (
+            style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in ("1", "true")
+        ):
+            targets.append(_get_or_add(style, "w:rPr", STYLE_ORDER))
+    for rPr in targets:
+        # w:eastAsia / w:bidi name other scripts' languages: leave them as the template has them.
+        _get_or_add(rPr, "w:lang", RPR_ORDER).set(qn("w:val"), language)
+
+
+def _utc_naive(value: dt.datetime) -> dt.datetime:
+    """python-docx writes the clock time followed by "Z", so hand it UTC clock time."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+
+def set_core_properties(
+    document: Document,
+    title: str,
+    subject: str = "",
+    author: str = "",
+    language: str = "en-GB",
+    created: dt.datetime | None = None,
+    modified: dt.datetime | None = None,
+    keywords: str | Iterable[str] = "",
+) -> None:
+    """Fill ``docProps/core.xml`` so the same inputs always give the same file.
+
+    Naive datetimes are taken as UTC. ``modified`` defaults to ``created``. Comments,
+    category and last-modified-by are overwritten so nothing from the template (or
+    python-docx's "generated by python-docx") leaks through.
+    """
+    props = document.core_properties
+    words = keywords if isinstance(keywords, str) else "; ".join(keywords)
+    values = {
+        "title": title,
+        "subject": subject,
+        "author": author,
+        "last_modified_by": author,
+        "language": language,
+        "keywords": words,
+        "comments": "",
+        "category": "",
+    }
+    for name, value in values.items():
+        text = " ".join(clean_xml_text(value).split())
+        if len(text) > 255:
+            # Office limits core properties to 255 characters.
+            raise ReportgenError(f"document {name.replace('_', ' ')} is longer than 255 characters")
+        setattr(props, name, text)
+    props.revision = 1
+    if created is not None:
+        props.created = _utc_naive(created)
+    stamp = modified if modified is not None else created
+    if stamp is not None:
+        props.modified = _utc_naive(stamp)

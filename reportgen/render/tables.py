@@ -1,0 +1,233 @@
+"""Generated tables: metrics in, a plain table description out (no Word objects here).
+
+A narrative asks for a table with a directive line such as ``[table: savings £000s]``. Each
+builder below turns metrics into a :class:`TableSpec`; ``render/blocks.py`` writes it into the
+document with the house style's table style and a header row that repeats on every page.
+
+Counts below the suppression threshold are never shown in a public report: they read
+"fewer than N", and when exactly one count in a table is suppressed the next smallest is
+suppressed too (secondary suppression), so the total cannot give it away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from reportgen import formatting
+from reportgen.errors import ReportgenError
+from reportgen.metrics import Metrics
+
+Align = Literal["left", "right", "center"]
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    align: Align = "left"
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+    total: tuple[str, ...] | None = None
+    caption: str | None = None
+    note: str | None = None
+    # Raw values behind each money/count cell, for the checker (row index → column → value).
+    values: tuple[tuple[float | None, ...], ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class TableOptions:
+    units: Literal["£", "£000s"]
+    public: bool
+    threshold: int
+    top_n: int
+
+
+def _unit_label(units: str) -> str:
+    return "£000s" if units == "£000s" else "£"
+
+
+def _money_cells(amounts: Sequence[float | None], units: str) -> list[str]:
+    return ["" if a is None else formatting.money_table(a, units) for a in amounts]
+
+
+def suppress_counts(counts: Sequence[int], threshold: int) -> list[bool]:
+    """Which counts to hide: primary (1 ≤ count < threshold) and, where exactly one is hidden,
+    the next smallest as secondary suppression so a shown total cannot reveal it."""
+    hidden = [0 < c < threshold for c in counts]
+    if sum(hidden) == 1 and len(counts) > 1:
+        candidates = [(c, i) for i, c in enumerate(counts) if not hidden[i] and c > 0]
+        if candidates:
+            hidden[min(candidates)[1]] = True
+    return hidden
+
+
+def _require(metrics: Metrics, what: str, name: str) -> None:
+    if getattr(metrics, what) is None:
+        raise ReportgenError(
+            f"[table: {name}] needs the {what} data set: add data: {what}: FILE to report.yaml"
+        )
+
+
+def savings_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
+    _require(metrics, "savings", "savings")
+    assert metrics.savings is not None
+    s = metrics.savings
+    unit = _unit_label(opts.units)
+    show_area = len(s.areas) > 1
+    columns = [
+        *( [Column("Area")] if show_area else [] ),
+        Column("Measure"),
+        Column(f"Target ({unit})", "right"),
+        Column(f"Achieved ({unit})", "right"),
+        Column("Achieved (% of target)", "right"),
+    ]
+    rows = []
+    for m in s.measures:
+        pct = "" if m.achieved_pct is None else formatting.percent(m.achieved_pct)
+        rows.append((*([m.area] if show_area else []), m.measure,
+                     *_money_cells([m.target, m.achieved], opts.units), pct))
+    t = s.total
+    total_pct = "" if t.achieved_pct is None else formatting.percent(t.achieved_pct)
+    total = (*([""] if show_area else []), "Total",
+             *_money_cells([t.target, t.achieved], opts.units), total_pct)
+    return TableSpec("savings", tuple(columns), tuple(rows), total,
+                     caption=f"Savings achieved against target ({unit})")
+
+
+def savings_achieved_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
+    """The two-column form of Herefordshire 2018: measure and amount achieved."""
+    _require(metrics, "savings", "savings_achieved")
+    assert metrics.savings is not None
+    s = metrics.savings
+    unit = _unit_label(opts.units)
+    rows = tuple((m.measure, *_money_cells([m.achieved], opts.units)) for m in s.measures)
+    total = ("Total savings", *_money_cells([s.total.achieved], opts.units))
+    return TableSpec("savings_achieved", (Column("Measure"), Column(unit, "right")), rows, total,
+                     caption=f"Savings achieved by measure ({unit})")
+
+
+def budget_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
+    _require(metrics, "budget", "budget")
+    assert metrics.budget is not None
+    b = metrics.budget
+    unit = _unit_label(opts.units)
+    columns = (
+        Column("Budget line"),
+        Column(f"Budget ({unit})", "right"),
+        Column(f"Projected spend ({unit})", "right"),
+        Column(f"Variance ({unit})", "right"),
+    )
+    rows = tuple(
+        (line.line, *_money_cells([line.budget, line.projected_spend, line.variance], opts.units))
+        for line in b.lines
+    )
+    t = b.total
+    total = ("Total", *_money_cells([t.budget, t.projected_spend, t.variance], opts.units))
+    period = f" {b.period}" if b.period else ""
+    return TableSpec("budget", columns, rows, total,
+                     caption=f"Budget and projected spend{period} ({unit})",
+                     note="A positive variance is an overspend; an underspend is shown in brackets.")
+
+
+def high_cost_table(metrics: Metrics, opts: TableOptions, n: int | None = None) -> TableSpec:
+    _require(metrics, "placements", "high_cost_placements")
+    assert metrics.placements is not None
+    top = metrics.placements.top[: n or opts.top_n]
+    columns = (
+        Column("Rank", "right"),
+        Column("Placement type"),
+        Column("Provider type"),
+        Column("Weekly cost (£)", "right"),
+        Column("Net weekly cost (£)", "right"),
+        Column("Annual cost (£)", "right"),
+    )
+    rows = tuple(
+        (str(p.rank), p.placement_type_label, p.provider_type_label,
+         *_money_cells([p.weekly_cost, p.net_weekly_cost, p.annual_cost], "£"))
+        for p in top
+    )
+    return TableSpec(
+        "high_cost_placements", columns, rows, None,
+        caption=f"The {len(rows)} highest-cost placements (anonymised)",
+        note="Net weekly cost is after health and education contributions. Annual cost is "
+             "the weekly cost for 52 weeks.",
+    )
+
+
+def placements_by_type_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
+    _require(metrics, "placements", "placements_by_type")
+    assert metrics.placements is not None
+    p = metrics.placements
+    summaries = list(p.by_type)
+    hidden = (suppress_counts([s.count for s in summaries], opts.threshold) if opts.public
+              else [False] * len(summaries))
+    columns = (
+        Column("Placement type"),
+        Column("Number of children", "right"),
+        Column("Average weekly cost (£)", "right"),
+        Column("Annual cost (£)", "right"),
+    )
+    rows = []
+    for s, hide in zip(summaries, hidden, strict=True):
+        if hide:
+            rows.append((s.label, f"fewer than {opts.threshold}", "-", "-"))
+        else:
+            rows.append((s.label, formatting.number(s.count),
+                         *_money_cells([s.average_weekly_cost, s.annual_cost], "£")))
+    t = p.total
+    total = ("Total", formatting.number(t.count),
+             *_money_cells([t.average_weekly_cost, t.annual_cost], "£"))
+    note = None
+    if any(hidden):
+        note = (f"Numbers below {opts.threshold} are not shown, to protect children's "
+                "privacy; where one number is hidden another is too, so that it cannot be "
+                "worked out from the total.")
+    as_at = f" on {formatting.long_date(p.as_at)}" if p.as_at else ""
+    return TableSpec("placements_by_type", columns, tuple(rows), total,
+                     caption=f"Children in placements by type{as_at}", note=note)
+
+
+TableBuilder = Callable[[Metrics, TableOptions], TableSpec]
+
+TABLES: dict[str, TableBuilder] = {
+    "savings": savings_table,
+    "savings_achieved": savings_achieved_table,
+    "budget": budget_table,
+    "high_cost_placements": high_cost_table,
+    "placements_by_type": placements_by_type_table,
+}
+ALIASES = {"top_placements": "high_cost_placements", "high_cost": "high_cost_placements",
+           "budget_position": "budget", "savings_by_measure": "savings"}
+
+
+def build_table(name: str, args: Sequence[str], metrics: Metrics, opts: TableOptions) -> TableSpec:
+    """Build the table a ``[table: NAME ARGS…]`` directive asks for.
+
+    Arguments: ``£000s`` or ``£`` for money units, a whole number for top-N tables.
+    """
+    key = ALIASES.get(name, name)
+    if key not in TABLES:
+        raise ReportgenError(f"unknown table '{name}' (tables: {', '.join(sorted(TABLES))})")
+    units = opts.units
+    n: int | None = None
+    for arg in args:
+        if arg in ("£000s", "£000", "£k"):
+            units = "£000s"
+        elif arg == "£":
+            units = "£"
+        elif arg.isdigit() and int(arg) > 0:
+            n = int(arg)
+        else:
+            raise ReportgenError(f"[table: {name}]: unknown option '{arg}' "
+                                 "(expected £, £000s or a number of rows)")
+    chosen = TableOptions(units=units, public=opts.public, threshold=opts.threshold,
+                          top_n=opts.top_n)
+    if key == "high_cost_placements":
+        return high_cost_table(metrics, chosen, n)
+    return TABLES[key](metrics, chosen)

@@ -1,0 +1,175 @@
+"""Tests for atomic output writing and checked input reading."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from reportgen import fileio
+from reportgen.errors import ReportgenError
+from reportgen.fileio import read_bytes_checked, write_atomic
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_writes_new_file_with_mode_644(tmp_path: Path) -> None:
+    target = tmp_path / "report.docx"
+    write_atomic(target, b"PK new")
+    assert target.read_bytes() == b"PK new"
+    if os.name == "posix":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert _leftovers(tmp_path) == []
+
+
+def test_missing_output_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "missing"
+    with pytest.raises(ReportgenError) as caught:
+        write_atomic(folder / "report.docx", b"x")
+    assert caught.value.line() == f"output folder {folder} does not exist"
+
+
+def test_output_folder_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("not a folder")
+    with pytest.raises(ReportgenError, match="is not a folder"):
+        write_atomic(tmp_path / "out" / "report.docx", b"x")
+
+
+def test_target_is_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "report.docx").mkdir()
+    with pytest.raises(ReportgenError, match="is a folder, not a file"):
+        write_atomic(tmp_path / "report.docx", b"x", force=True)
+
+
+def test_existing_file_needs_force(tmp_path: Path) -> None:
+    target = tmp_path / "report.docx"
+    target.write_bytes(b"old")
+    with pytest.raises(ReportgenError) as caught:
+        write_atomic(target, b"new")
+    assert caught.value.line() == f"{target} already exists: use --force to replace it"
+    assert target.read_bytes() == b"old"
+    write_atomic(target, b"new", force=True)
+    assert target.read_bytes() == b"new"
+
+
+def _fail_with_enospc(*args: object) -> int:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize("function", ["write", "fsync"])
+def test_disk_full_leaves_previous_output_and_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, function: str
+) -> None:
+    target = tmp_path / "report.docx"
+    target.write_bytes(b"last week's report")
+    monkeypatch.setattr(fileio.os, function, _fail_with_enospc)
+    with pytest.raises(ReportgenError) as caught:
+        write_atomic(target, b"this week's report", force=True)
+    assert caught.value.line() == f"could not write {target}: No space left on device"
+    assert target.read_bytes() == b"last week's report"
+    assert _leftovers(tmp_path) == []
+
+
+def test_keyboard_interrupt_cleans_up_and_propagates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    target = tmp_path / "report.docx"
+    monkeypatch.setattr(fileio.os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, b"data")
+    assert not target.exists()
+    assert _leftovers(tmp_path) == []
+
+
+def test_short_writes_are_completed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_write = os.write
+
+    def two_bytes_at_a_time(fd: int, data: bytes) -> int:
+        return real_write(fd, bytes(data[:2]))
+
+    monkeypatch.setattr(fileio.os, "write", two_bytes_at_a_time)
+    target = tmp_path / "report.docx"
+    write_atomic(target, b"0123456789")
+    assert target.read_bytes() == b"0123456789"
+
+
+def test_temp_file_is_in_the_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[str, str]] = []
+    real_replace = os.replace
+
+    def spy(src: str, dst: str) -> None:
+        seen.append((src, str(dst)))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(fileio.os, "replace", spy)
+    target = tmp_path / "report.docx"
+    write_atomic(target, b"x")
+    [(src, dst)] = seen
+    assert Path(src).parent == tmp_path
+    assert Path(src).name.startswith(".report.docx.") and src.endswith(".tmp")
+    assert dst == str(target)
+
+
+def test_newer_than_moves_mtime_past_inputs(tmp_path: Path) -> None:
+    future = tmp_path / "placements.csv"
+    future.write_text("reference\n")
+    future_ns = 4_102_444_800 * 10**9  # 2100-01-01: an input copied from a skewed clock
+    os.utime(future, ns=(future_ns, future_ns))
+    target = tmp_path / "report.docx"
+    write_atomic(target, b"x", newer_than=[future, tmp_path / "absent.csv"])
+    assert target.stat().st_mtime_ns == future_ns + 2 * 10**9
+
+
+def test_newer_than_leaves_mtime_alone_when_already_newer(tmp_path: Path) -> None:
+    old = tmp_path / "budget.csv"
+    old.write_text("line\n")
+    os.utime(old, ns=(10**18, 10**18))  # 2001
+    target = tmp_path / "report.docx"
+    write_atomic(target, b"x", newer_than=[old])
+    assert target.stat().st_mtime_ns > 10**18 + 2 * 10**9
+
+
+def test_read_bytes_checked(tmp_path: Path) -> None:
+    source = tmp_path / "placements.csv"
+    source.write_bytes(b"reference\nP1\n")
+    assert read_bytes_checked(source) == b"reference\nP1\n"
+
+
+def test_read_bytes_checked_missing_and_folder(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.csv"
+    with pytest.raises(ReportgenError) as caught:
+        read_bytes_checked(missing)
+    assert caught.value.line() == f"{missing}: file not found"
+    with pytest.raises(ReportgenError) as caught:
+        read_bytes_checked(tmp_path)
+    assert caught.value.line() == f"{tmp_path}: is a folder, not a file"
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "permission denied: cannot read"),
+        (OSError(errno.EIO, "Input/output error"), "could not read the file: Input/output error"),
+    ],
+)
+def test_read_bytes_checked_os_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, message: str
+) -> None:
+    source = tmp_path / "placements.csv"
+    source.write_bytes(b"x")
+
+    def fail(self: Path) -> bytes:
+        raise error
+
+    monkeypatch.setattr(Path, "read_bytes", fail)
+    with pytest.raises(ReportgenError) as caught:
+        read_bytes_checked(source)
+    assert caught.value.line().startswith(f"{source}: {message}")
