@@ -229,6 +229,8 @@ class PlacementMetrics:
     top: tuple[HighCostPlacement, ...]
     average_annual_cost_per_child: float | None
     flows: Flows | None = None
+    # Flows of placements bought from the independent sector (private and voluntary providers).
+    external_flows: Flows | None = None
     in_period_cost: InPeriodCost | None = None
 
 
@@ -250,6 +252,9 @@ class BudgetPosition:
     period: str | None
     lines: Keyed[BudgetLine]
     total: BudgetLine
+    # Subtotals of lines sharing a value in the optional ``group`` column (e.g. "Independent
+    # placements" for IFA and residential lines), in order of first appearance.
+    groups: Keyed[BudgetLine] = field(default_factory=lambda: Keyed([], lambda x: x.line))
 
 
 @dataclass(frozen=True)
@@ -446,6 +451,19 @@ def placements_total(summaries: Iterable[TypeSummary]) -> TypeSummary:
     )
 
 
+EXTERNAL_PROVIDER_TYPES = ("private", "voluntary")
+
+
+def _external(placements: pd.DataFrame) -> pd.DataFrame:
+    """Placements bought from the independent sector (private and voluntary providers)."""
+    return placements[placements["provider_type"].isin(EXTERNAL_PROVIDER_TYPES).to_numpy()]
+
+
+def _window_end(period: Period, as_at: date | None) -> date:
+    """Flows run to the end of the period, or to the as-at date when the data stop earlier."""
+    return min(period.end, as_at) if as_at is not None else period.end
+
+
 def placement_flows(placements: pd.DataFrame, start: date, end: date) -> Flows:
     """Placements starting and ending within ``[start, end]`` (both days inclusive)."""
     work = _placements(placements)
@@ -597,7 +615,15 @@ def budget_position(budget: pd.DataFrame, period: str | None) -> BudgetPosition:
         for name, b, p in zip(names, amounts, projected, strict=True)
     ]
     total = _budget_line("Total", float(amounts.sum()), float(projected.sum()))
-    return BudgetPosition(period=wanted, lines=Keyed(lines, lambda x: x.line), total=total)
+    groups: list[BudgetLine] = []
+    if "group" in rows.columns:
+        group_names = rows["group"].astype("string")
+        for name in dict.fromkeys(g for g in group_names.dropna() if str(g).strip()):
+            mask = (group_names == name).fillna(False).to_numpy()
+            groups.append(_budget_line(str(name), float(amounts[mask].sum()),
+                                       float(projected[mask].sum())))
+    return BudgetPosition(period=wanted, lines=Keyed(lines, lambda x: x.line), total=total,
+                          groups=Keyed(groups, lambda x: x.line))
 
 
 # --------------------------------------------------------------------------- savings
@@ -692,7 +718,13 @@ def compute_metrics(
             top=tuple(top_placements(placements_df, when, top_n)),
             average_annual_cost_per_child=average_annual_cost_per_child(placements_df, when),
             flows=(
-                placement_flows(placements_df, period.start, period.end)
+                placement_flows(placements_df, period.start, _window_end(period, as_at))
+                if period is not None
+                else None
+            ),
+            external_flows=(
+                placement_flows(_external(placements_df), period.start,
+                                _window_end(period, as_at))
                 if period is not None
                 else None
             ),
@@ -944,6 +976,19 @@ def _budget_figures(b: BudgetPosition, root: str, suffix: str) -> list[Figure]:
                 (f"{words[0]} as a percentage of budget",),
             )
         )
+    for i, group in enumerate(b.groups):
+        base = f"{root}.groups{_key_ref(b.groups, group.line, i)}"
+        gw = _variance_words(group.variance)
+        lower = group.line[:1].lower() + group.line[1:]
+        out += [
+            _fig(f"{base}.budget", f"{group.line} budget{suffix}", group.budget, "money",
+                 (f"budget for {lower}", f"combined budget for {lower}")),
+            _fig(f"{base}.projected_spend", f"{group.line} projected spend{suffix}",
+                 group.projected_spend, "money",
+                 (f"combined projected spend on {lower}", "combined projected spend")),
+            _fig(f"{base}.variance", f"{group.line} variance{suffix}", group.variance, "money",
+                 (f"combined projected {gw[0]}", f"combined {gw[0]}", f"{lower} {gw[0]}")),
+        ]
     for i, line in enumerate(b.lines):
         base = f"{root}.lines{_key_ref(b.lines, line.line, i)}"
         name = line.line

@@ -35,7 +35,7 @@ COLUMNS = {
         "education_contribution",
     ],
     "savings": ["area", "measure", "target", "achieved", "forecast", "status", "period"],
-    "budget": ["line", "period", "budget", "projected_spend"],
+    "budget": ["line", "group", "period", "budget", "projected_spend"],
 }
 MONEY = {
     "weekly_cost",

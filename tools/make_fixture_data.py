@@ -40,7 +40,8 @@ PLACEMENT_COLUMNS = [
     "education_contribution",
 ]
 SAVINGS_COLUMNS = ["area", "measure", "target", "achieved", "forecast", "status", "period"]
-BUDGET_COLUMNS = ["line", "period", "budget", "projected_spend"]
+BUDGET_COLUMNS = ["line", "group", "period", "budget", "projected_spend"]
+BASE_BUDGET_COLUMNS = [c for c in BUDGET_COLUMNS if c != "group"]
 WEEKS_PER_YEAR = 52
 EXTERNAL_TYPES = ("ifa", "residential")
 
@@ -394,8 +395,9 @@ def build_rotherham() -> dict[str, pd.DataFrame]:
                 money(pounds(2040174)),
             ],
         ],
-        columns=BUDGET_COLUMNS,
+        columns=BASE_BUDGET_COLUMNS,
     )
+    budget.insert(1, "group", [_budget_group(line) for line in budget["line"]])
     return {"placements": placements, "savings": savings, "budget": budget}
 
 
@@ -584,8 +586,9 @@ def build_harrow() -> dict[str, pd.DataFrame]:
             ["Children's placements", period, money(pounds(9340000)), money(pounds(9938000))],
             ["Leaving care placements", period, money(pounds(1870000)), money(pounds(1945000))],
         ],
-        columns=BUDGET_COLUMNS,
+        columns=BASE_BUDGET_COLUMNS,
     )
+    budget.insert(1, "group", [_budget_group(line) for line in budget["line"]])
     return {"placements": placements, "savings": savings, "budget": budget}
 
 
@@ -734,8 +737,9 @@ def build_herefordshire() -> dict[str, pd.DataFrame]:
                 money(pounds(17250000)),
             ]
         ],
-        columns=BUDGET_COLUMNS,
+        columns=BASE_BUDGET_COLUMNS,
     )
+    budget.insert(1, "group", [_budget_group(line) for line in budget["line"]])
     return {"placements": placements, "savings": savings, "budget": budget}
 
 
@@ -774,6 +778,11 @@ BUILDERS: dict[
     HEREFORDSHIRE: (build_herefordshire, check_herefordshire),
 }
 COLUMNS = {"placements": PLACEMENT_COLUMNS, "savings": SAVINGS_COLUMNS, "budget": BUDGET_COLUMNS}
+
+
+def _budget_group(line: str) -> str:
+    """Rotherham's "combined" overspend is of the two independent-sector lines only."""
+    return "Independent placements" if line.startswith("Independent ") else ""
 
 
 def render_fixture(name: str) -> dict[str, str]:

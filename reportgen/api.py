@@ -1,0 +1,45 @@
+"""File-level operations behind the CLI commands (the CLI only prints what these return)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.errors import ReportgenError
+
+
+@dataclass
+class Outcome:
+    """What a command wrote and what it has to say (warnings, notes)."""
+
+    written: list[Path] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = None, *,
+                          style: str | None = None, force: bool = False,
+                          pdf: bool = False) -> Outcome:
+    """Render a bundle and write the .docx (and optionally the PDF) atomically."""
+    from reportgen.fileio import write_atomic
+    from reportgen.pipeline import default_output_name, load_report, render
+
+    if pdf:
+        from reportgen.pdf import INSTALL_HINT, find_soffice
+
+        if find_soffice() is None:  # say so before doing any work
+            raise ReportgenError(INSTALL_HINT)
+    loaded = load_report(bundle_dir)
+    out = Path(output) if output else Path(default_output_name(loaded.bundle))
+    if out.suffix.lower() != ".docx":
+        raise ReportgenError("the output file name must end in .docx", file=out)
+    if out.exists() and not force:
+        raise ReportgenError("already exists: use --force to replace it", file=out)
+    result = render(loaded, style)
+    outcome = Outcome()
+    write_atomic(out, result.docx, force=force)
+    outcome.written.append(out)
+    if pdf:
+        from reportgen.pdf import convert_to_pdf
+
+        outcome.written.append(convert_to_pdf(out, out.with_suffix(".pdf")))
+    return outcome

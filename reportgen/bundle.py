@@ -1,0 +1,327 @@
+"""The report bundle: ``report.yaml`` and the data files it names, as a typed model.
+
+A bundle is the folder an officer keeps for one report. Every field of ``report.yaml`` is
+described in ``docs/bundle.md``. Loading never guesses types (see :mod:`reportgen.yamlload`)
+and turns every validation problem into a one-line :class:`~reportgen.errors.ReportgenError`
+naming the line of ``report.yaml``, with a "did you mean" for misspelt field names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from reportgen.errors import ReportgenError, ReportgenErrors
+from reportgen.yamlload import Loc, load_yaml
+
+BUNDLE_FILE = "report.yaml"
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y", "%A %d %B %Y")
+
+
+def _parse_date(value: Any) -> Any:
+    """Accept ISO dates and the UK forms officers type; never month-first."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", str(value).strip())
+    text = " ".join(text.replace(",", " ").split())
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"expected a date such as 2016-10-25 or 25/10/2016, got '{value}'")
+
+
+def _as_list(value: Any) -> Any:
+    """Let a single value stand for a one-item list (``wards: All``)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+UKDate = Annotated[dt.date, BeforeValidator(_parse_date)]
+TextList = Annotated[list[str], BeforeValidator(_as_list)]
+
+
+class Model(BaseModel):
+    """Base for every part of report.yaml: unknown keys are errors, values are not coerced
+    beyond what the field's type says."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Meeting(Model):
+    committee: str
+    date: UKDate
+    time: str | None = None
+    venue: str | None = None
+    nation: Literal["england", "wales"] = "england"
+
+
+class Report(Model):
+    title: str
+    type: Literal["information", "decision"]
+    key_decision: bool = False
+    key_decision_notice: UKDate | None = None
+    exempt: bool = False
+    exempt_paragraph: int | None = Field(default=None, ge=1, le=7)
+    call_in: bool | None = None
+    wards: TextList = Field(default_factory=lambda: ["All"])
+    enclosures: TextList = Field(default_factory=list)
+    responsible_officer: str
+    portfolio_holder: str | None = None
+    classification: str | None = None
+    author: str | None = None
+    report_by: str | None = None
+    directorate: str | None = None
+    publication_date: UKDate | None = None
+
+    @model_validator(mode="after")
+    def _exempt_needs_paragraph(self) -> Report:
+        if self.exempt and self.exempt_paragraph is None:
+            raise ValueError(
+                "an exempt report must name its paragraph of Schedule 12A Part 1 "
+                "(exempt_paragraph: 1 to 7)"
+            )
+        return self
+
+    @property
+    def classification_text(self) -> str:
+        if self.classification:
+            return self.classification
+        return "Exempt" if self.exempt else "Open"
+
+
+SECTION_IDS = (
+    "summary",
+    "report",
+    "alternative_options",
+    "financial_implications",
+    "legal_implications",
+    "equalities",
+    "community_impact",
+    "risk_management",
+    "council_priorities",
+    "consultees",
+    "background",
+)
+
+
+class Sections(Model):
+    """Narrative sections, each in the Markdown subset of docs/bundle.md, with Jinja2
+    expressions over the metrics."""
+
+    summary: str | None = None
+    report: str | None = None
+    alternative_options: str | None = None
+    financial_implications: str | None = None
+    legal_implications: str | None = None
+    equalities: str | None = None
+    community_impact: str | None = None
+    risk_management: str | None = None
+    council_priorities: str | None = None
+    consultees: str | None = None
+    background: str | None = None
+
+
+class Recommendation(Model):
+    text: str
+    reason: str | None = None
+
+
+class Clearance(Model):
+    name: str
+    role: Literal["chief_financial_officer", "monitoring_officer", "other"]
+    role_title: str | None = None
+    on_behalf: bool = True
+    date: UKDate
+
+    @property
+    def role_text(self) -> str:
+        if self.role_title:
+            return self.role_title
+        return {
+            "chief_financial_officer": "Chief Financial Officer",
+            "monitoring_officer": "Monitoring Officer",
+            "other": "Officer",
+        }[self.role]
+
+
+class Contact(Model):
+    name: str
+    job_title: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+class Appendix(Model):
+    title: str
+    file: str | None = None
+
+
+class EqualityImpact(Model):
+    carried_out: bool = False
+    date: UKDate | None = None
+    reason: str | None = None
+
+
+class DataFiles(Model):
+    placements: str | None = None
+    savings: str | None = None
+    budget: str | None = None
+
+
+class Settings(Model):
+    top_n: int = Field(default=20, ge=1, le=500)
+    suppression_threshold: int = Field(default=5, ge=0)
+    table_units: Literal["£", "£000s"] = "£"
+    public: bool = True
+
+
+class Bundle(Model):
+    """Everything in report.yaml. ``path`` is the bundle folder (not written in the file)."""
+
+    council: str
+    style: str | None = None
+    meeting: Meeting
+    report: Report
+    period: str | None = None
+    as_at: UKDate | None = None
+    data: DataFiles = Field(default_factory=DataFiles)
+    sections: Sections = Field(default_factory=Sections)
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    clearance: list[Clearance] = Field(default_factory=list)
+    ward_councillors_notified: bool | None = None
+    equality_impact: EqualityImpact | None = None
+    contacts: list[Contact] = Field(default_factory=list)
+    background_papers: TextList = Field(default_factory=list)
+    appendices: list[Appendix] = Field(default_factory=list)
+    texts: dict[str, str] = Field(default_factory=dict)
+    settings: Settings = Field(default_factory=Settings)
+    path: Path = Field(default=Path("."), exclude=True)
+
+    @field_validator("period")
+    @classmethod
+    def _period_is_valid(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from reportgen.periods import parse_period
+
+        try:
+            return parse_period(value).label
+        except ReportgenError as exc:
+            raise ValueError(exc.message) from None
+
+    def data_path(self, kind: str) -> Path | None:
+        name = getattr(self.data, kind)
+        return None if name is None else self.path / name
+
+    @property
+    def yaml_path(self) -> Path:
+        return self.path / BUNDLE_FILE
+
+
+def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The pydantic model whose field list applies at ``loc`` (for "did you mean")."""
+    model: type[BaseModel] | None = Bundle
+    for part in loc:
+        if model is None or isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        model = _inner_model(field.annotation)
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _friendly(err: dict[str, Any]) -> str:
+    loc = tuple(err["loc"])
+    field = ".".join(str(p) for p in loc) or "report.yaml"
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        parent = _model_at(loc[:-1])
+        known = list(parent.model_fields) if parent else []
+        known = [k for k in known if k != "path"]
+        guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = f": did you mean '{guess[0]}'?" if guess else f" (expected one of: {', '.join(known)})"
+        return f"unknown field '{field}'{hint}"
+    if kind == "missing":
+        return f"{field}: this field is required"
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"{field}: expected {expected}, got '{err.get('input')}'"
+    if kind.startswith("bool"):
+        return f"{field}: expected yes or no, got '{err.get('input')}'"
+    if kind.startswith("int"):
+        return f"{field}: expected a whole number, got '{err.get('input')}'"
+    if kind in {"list_type", "dict_type", "model_type"}:
+        shape = {"list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping"}[kind]
+        return f"{field}: expected {shape} of values, got '{err.get('input')}'"
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    return f"{field}: {msg}"
+
+
+def _line_for(loc: tuple[str | int, ...], lines: dict[Loc, int]) -> int | None:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+def bundle_from_data(data: Any, path: Path, lines: dict[Loc, int] | None = None) -> Bundle:
+    """Validate an already-parsed report.yaml mapping (used by tests and ``load_bundle``)."""
+    yaml_path = path / BUNDLE_FILE
+    if not isinstance(data, dict):
+        raise ReportgenError("expected a mapping of fields (council, meeting, report, …)",
+                             file=yaml_path)
+    try:
+        bundle = Bundle.model_validate({**data, "path": path})
+    except ValidationError as exc:
+        errors = []
+        for err in exc.errors():
+            line = _line_for(tuple(err["loc"]), lines or {})
+            prefix = f"line {line}: " if line else ""
+            errors.append(ReportgenError(prefix + _friendly(dict(err)), file=yaml_path))
+        raise ReportgenErrors(errors) from None
+    return bundle
+
+
+def load_bundle(folder: str | Path) -> Bundle:
+    """Load and validate the bundle in ``folder`` (or the report.yaml named directly)."""
+    path = Path(folder)
+    if path.is_file() and path.name.endswith((".yaml", ".yml")):
+        yaml_path, path = path, path.parent
+    else:
+        if not path.is_dir():
+            raise ReportgenError("bundle folder not found", file=path)
+        yaml_path = path / BUNDLE_FILE
+        if not yaml_path.is_file():
+            raise ReportgenError(f"no {BUNDLE_FILE} in the bundle folder", file=path)
+    data, lines = load_yaml(yaml_path)
+    return bundle_from_data(data, path, lines)

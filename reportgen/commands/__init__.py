@@ -1,0 +1,1 @@
+"""One module a command; each is a few lines over the library API."""

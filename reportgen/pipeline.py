@@ -1,0 +1,85 @@
+"""The library API the CLI and the tests call: load → validate → metrics → render.
+
+>>> from reportgen.pipeline import load_report, render
+>>> loaded = load_report("fixtures/harrow-2016-high-cost-placements")
+>>> result = render(loaded)            # RenderResult with .docx bytes
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportgen.bundle import Bundle, load_bundle
+from reportgen.errors import ReportgenError
+from reportgen.styles import HouseStyle, resolve_style
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from reportgen.metrics import Metrics
+    from reportgen.render.docx import RenderResult
+
+DATASETS = ("placements", "savings", "budget")
+
+
+@dataclass
+class LoadedReport:
+    """A bundle with its validated data sets and computed metrics."""
+
+    bundle: Bundle
+    datasets: dict[str, pd.DataFrame]
+    metrics: Metrics
+
+
+def load_datasets(bundle: Bundle) -> dict[str, pd.DataFrame]:
+    """Read and validate every data file the bundle names."""
+    from reportgen.data.schemas import load_dataset
+
+    datasets = {}
+    for kind in DATASETS:
+        path = bundle.data_path(kind)
+        if path is not None:
+            datasets[kind] = load_dataset(path, kind)  # type: ignore[arg-type]
+    return datasets
+
+
+def load_report(bundle_dir: str | Path) -> LoadedReport:
+    """Load a bundle folder, validate its data and compute its metrics."""
+    from reportgen.metrics import compute_metrics
+    from reportgen.periods import parse_period
+
+    bundle = load_bundle(bundle_dir)
+    datasets = load_datasets(bundle)
+    period = parse_period(bundle.period) if bundle.period else None
+    try:
+        metrics = compute_metrics(datasets, period=period, as_at=bundle.as_at,
+                                  top_n=bundle.settings.top_n)
+    except ReportgenError as exc:
+        if exc.file is None:
+            raise ReportgenError(exc.message, file=bundle.yaml_path) from None
+        raise
+    return LoadedReport(bundle, datasets, metrics)
+
+
+def style_for(bundle: Bundle, override: str | None = None) -> HouseStyle:
+    """The house style to use: ``override`` (``--style``), else the bundle's, else the default."""
+    return resolve_style(override or bundle.style, base=None if override else bundle.path)
+
+
+def render(loaded: LoadedReport, style: str | HouseStyle | None = None,
+           public: bool | None = None) -> RenderResult:
+    """Render a loaded report to .docx bytes in memory (nothing is written)."""
+    from reportgen.render.docx import render_report
+
+    house = style if isinstance(style, HouseStyle) else style_for(loaded.bundle, style)
+    return render_report(loaded.bundle, loaded.metrics, house, public=public)
+
+
+def default_output_name(bundle: Bundle) -> str:
+    """``2016-10-25-corporate-parenting-panel-high-costs-placements-monitoring-update.docx``."""
+    import re
+
+    slug = re.sub(r"[^a-z0-9]+", "-", f"{bundle.meeting.committee} {bundle.report.title}".lower())
+    return f"{bundle.meeting.date.isoformat()}-{slug.strip('-')[:80].rstrip('-')}.docx"

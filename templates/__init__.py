@@ -1,0 +1,1 @@
+"""Built-in house styles, installed as package data (see reportgen.styles)."""
