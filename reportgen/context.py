@@ -67,6 +67,9 @@ def make_environment(style: HouseStyle, *, autoescape: bool) -> jinja2.Environme
         "yesno": _yesno,
     }
     env.filters.update(filters)
+    # Only plain helpers stay global; lipsum, cycler, joiner and namespace have no place in a
+    # committee paper and widen what a template can reach.
+    env.globals = {"range": range, "dict": dict}
     return env
 
 

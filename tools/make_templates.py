@@ -102,6 +102,11 @@ def _base_document() -> DocumentObject:
 
     _add_table_styles(doc)
     oxml.set_document_language(doc, "en-GB")
+    # python-docx's default template carries Word 2010's stylesWithEffects.xml, a stale copy
+    # of the styles that Word "repairs" when it disagrees with styles.xml. It is optional.
+    for r_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(r_id)
     return doc
 
 

@@ -1,0 +1,37 @@
+"""Shared test helpers: fixture paths, reading a .docx back, editing a bundle copy."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from docx import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+
+def document_text(data: bytes) -> str:
+    """All text a reader sees: body paragraphs, table cells, headers and footers, and
+    content controls (checkboxes), one paragraph a line."""
+    doc = Document(io.BytesIO(data))
+    lines: list[str] = []
+    body = doc.element.body
+    for p in body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
+        texts = p.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")
+        lines.append("".join(t.text or "" for t in texts))
+    for section in doc.sections:
+        for part in (section.header, section.footer):
+            lines.extend(p.text for p in part.paragraphs)
+    return "\n".join(" ".join(line.split()) for line in lines)
+
+
+def edit_yaml(bundle: Path, change: Callable[[dict[str, Any]], Any]) -> None:
+    """Load a bundle's report.yaml as text values, change it, write it back."""
+    path = bundle / "report.yaml"
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
