@@ -81,5 +81,8 @@ def default_output_name(bundle: Bundle) -> str:
     """``2016-10-25-corporate-parenting-panel-high-costs-placements-monitoring-update.docx``."""
     import re
 
-    slug = re.sub(r"[^a-z0-9]+", "-", f"{bundle.meeting.committee} {bundle.report.title}".lower())
-    return f"{bundle.meeting.date.isoformat()}-{slug.strip('-')[:80].rstrip('-')}.docx"
+    words = f"{bundle.meeting.committee} {bundle.report.title}".lower().replace("'", "")
+    slug = re.sub(r"[^a-z0-9]+", "-", words).strip("-")
+    if len(slug) > 80:  # cut at a word boundary
+        slug = slug[:81].rsplit("-", 1)[0]
+    return f"{bundle.meeting.date.isoformat()}-{slug}.docx"

@@ -1,0 +1,262 @@
+"""Placement and provider values as councils write them → reportgen's canonical values.
+
+Councils export placements from their case management systems either with the codes of the
+DfE's SSDA903 children looked after return (placement type ``U4``, placement provider ``PR4``)
+or with their own labels ("IFA", "Children's home"). Both are read here. A value we do not
+recognise maps to ``None`` so that the schema can report it against its row and column.
+
+Codes follow the DfE "Children looked after return" (SSDA903) guidance, placement type and
+placement provider code lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+PLACEMENT_TYPES: dict[str, str] = {
+    "in_house_fostering": "In-house fostering",
+    "ifa": "Independent fostering agency (IFA)",
+    "residential": "Residential",
+    "kinship": "Kinship / connected carers",
+    "semi_independent": "Semi-independent / leaving care",
+    "placed_with_parents": "Placed with parents",
+    "secure": "Secure",
+    "other": "Other",
+}
+
+PROVIDER_TYPES: dict[str, str] = {
+    "in_house": "In-house (own council)",
+    "private": "Private",
+    "voluntary": "Voluntary",
+    "other_la": "Other local authority",
+}
+
+# U4–U6 are foster placements with a carer who is not a relative or friend: they are the
+# council's own fostering when the carer is approved by a council, an IFA placement otherwise.
+FOSTER_CODES = frozenset({"U4", "U5", "U6"})
+_COUNCIL_PROVIDERS = frozenset({"in_house", "other_la"})
+
+# SSDA903 placement type code → (canonical value, the DfE's description).
+SSDA903_PLACEMENT_CODES: dict[str, tuple[str, str]] = {
+    "A3": ("other", "Placed for adoption with consent with current foster carer"),
+    "A4": ("other", "Placed for adoption with consent not with current foster carer"),
+    "A5": ("other", "Placed for adoption with placement order with current foster carer"),
+    "A6": ("other", "Placed for adoption with placement order not with current foster carer"),
+    "H5": ("semi_independent", "Semi-independent living accommodation"),
+    "K1": ("secure", "Secure children's home"),
+    "K2": ("residential", "Children's home"),
+    "P1": (
+        "placed_with_parents",
+        "Placed with own parent(s) or other person with parental responsibility",
+    ),
+    "P2": ("semi_independent", "Independent living, e.g. flat, lodgings, bedsit, B&B"),
+    "P3": ("other", "Residential employment"),
+    "R1": ("residential", "Residential care home"),
+    "R2": ("other", "NHS/health trust or other establishment providing medical or nursing care"),
+    "R3": ("other", "Family centre or mother and baby unit"),
+    "R5": ("secure", "Young offender institution or prison"),
+    "S1": (
+        "residential",
+        "All residential schools, except where dual-registered as a school and children's home",
+    ),
+    "T0": ("other", "Temporary placement: all types of temporary move"),
+    "T1": ("other", "Temporary periods in hospital"),
+    "T2": ("other", "Temporary absences of the child on holiday"),
+    "T3": ("other", "Temporary accommodation whilst normal foster carer is on holiday"),
+    "T4": ("other", "Temporary accommodation of seven days or less"),
+    "U1": ("kinship", "Foster placement with relative or friend: long term fostering"),
+    "U2": (
+        "kinship",
+        "Foster placement with relative or friend who is also an approved adopter: FFA",
+    ),
+    "U3": ("kinship", "Foster placement with relative or friend: not long term or FFA"),
+    "U4": ("in_house_fostering", "Foster placement with other foster carer: long term fostering"),
+    "U5": (
+        "in_house_fostering",
+        "Foster placement with other foster carer who is also an approved adopter: FFA",
+    ),
+    "U6": ("in_house_fostering", "Foster placement with other foster carer: not long term or FFA"),
+    "Z1": ("other", "Other placements"),
+}  # fmt: skip
+
+# SSDA903 placement provider code → (canonical value, the DfE's description). Parents (PR0)
+# and other public bodies (PR3) have no canonical value of their own: a placement with parents
+# is arranged by the council itself, and another public body is closest to another council.
+SSDA903_PROVIDER_CODES: dict[str, tuple[str, str]] = {
+    "PR0": ("in_house", "Parent(s) or other person with parental responsibility"),
+    "PR1": ("in_house", "Own provision (by the local authority)"),
+    "PR2": ("other_la", "Other local authority provision"),
+    "PR3": ("other_la", "Other public provision (e.g. by a PCT)"),
+    "PR4": ("private", "Private provision"),
+    "PR5": ("voluntary", "Voluntary/third sector provision"),
+}
+
+# Labels people write, keyed by their matching form (see ``match_key``).
+_PLACEMENT_LABELS: dict[str, str] = {
+    "in house fostering": "in_house_fostering",
+    "in house foster": "in_house_fostering",
+    "in house foster care": "in_house_fostering",
+    "in house foster carers": "in_house_fostering",
+    "inhouse fostering": "in_house_fostering",
+    "la fostering": "in_house_fostering",
+    "local authority fostering": "in_house_fostering",
+    "ifa": "ifa",
+    "ifas": "ifa",
+    "independent fostering agency": "ifa",
+    "independent fostering agency ifa": "ifa",
+    "independent fostering": "ifa",
+    "independent foster care": "ifa",
+    "agency fostering": "ifa",
+    "residential": "residential",
+    "residential care": "residential",
+    "residential home": "residential",
+    "childrens home": "residential",
+    "childrens homes": "residential",
+    "childrens residential": "residential",
+    "residential school": "residential",
+    "kinship": "kinship",
+    "kinship care": "kinship",
+    "kinship connected carers": "kinship",
+    "connected carers": "kinship",
+    "connected persons": "kinship",
+    "family and friends": "kinship",
+    "family and friends care": "kinship",
+    "family friends": "kinship",
+    "semi independent": "semi_independent",
+    "semi independent living": "semi_independent",
+    "semi independent leaving care": "semi_independent",
+    "leaving care": "semi_independent",
+    "supported accommodation": "semi_independent",
+    "supported lodgings": "semi_independent",
+    "independent living": "semi_independent",
+    "placed with parents": "placed_with_parents",
+    "placement with parents": "placed_with_parents",
+    "secure": "secure",
+    "secure unit": "secure",
+    "secure childrens home": "secure",
+    "secure accommodation": "secure",
+    "other": "other",
+}
+
+_PROVIDER_LABELS: dict[str, str] = {
+    "in house": "in_house",
+    "inhouse": "in_house",
+    "own la": "in_house",
+    "own provision": "in_house",
+    "own local authority": "in_house",
+    "local authority": "in_house",
+    "council": "in_house",
+    "la": "in_house",
+    "private": "private",
+    "independent": "private",
+    "private independent": "private",
+    "independent private": "private",
+    "voluntary": "voluntary",
+    "third sector": "voluntary",
+    "voluntary third sector": "voluntary",
+    "charity": "voluntary",
+    "not for profit": "voluntary",
+    "other la": "other_la",
+    "other local authority": "other_la",
+    "another local authority": "other_la",
+    "other public": "other_la",
+}
+
+
+def match_key(text: str) -> str:
+    """The form labels are matched in: lower case, apostrophes dropped, other punctuation as
+    single spaces (``"Children’s Home"`` → ``"childrens home"``, ``"in_house"`` → ``"in house"``).
+    """
+    text = re.sub(r"['’`]", "", text.lower()).replace("&", " and ")
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def _lookup() -> tuple[dict[str, str], dict[str, str]]:
+    placements = dict(_PLACEMENT_LABELS)
+    for value, label in PLACEMENT_TYPES.items():
+        placements[match_key(value)] = value
+        placements[match_key(label)] = value
+    for code, (value, _) in SSDA903_PLACEMENT_CODES.items():
+        placements[match_key(code)] = value
+    providers = dict(_PROVIDER_LABELS)
+    for value, label in PROVIDER_TYPES.items():
+        providers[match_key(value)] = value
+        providers[match_key(label)] = value
+    for code, (value, _) in SSDA903_PROVIDER_CODES.items():
+        providers[match_key(code)] = value
+    return placements, providers
+
+
+_PLACEMENT_LOOKUP, _PROVIDER_LOOKUP = _lookup()
+_FOSTER_KEYS = frozenset(match_key(code) for code in FOSTER_CODES)
+
+
+def provider_type(value: str | None) -> str | None:
+    """Canonical provider type of a label or PR0–PR5 code; ``None`` if not recognised."""
+    if value is None:
+        return None
+    return _PROVIDER_LOOKUP.get(match_key(value))
+
+
+def placement_type(value: str | None, provider: str | None = None) -> str | None:
+    """Canonical placement type of a label or SSDA903 code; ``None`` if not recognised.
+
+    ``provider`` is the canonical provider type, needed for SSDA903 codes U4–U6: fostering with
+    a council's carer (``in_house`` or ``other_la``) is ``in_house_fostering``, any other is
+    ``ifa``.
+    """
+    if value is None:
+        return None
+    key = match_key(value)
+    if key in _FOSTER_KEYS:
+        return "in_house_fostering" if provider in _COUNCIL_PROVIDERS else "ifa"
+    return _PLACEMENT_LOOKUP.get(key)
+
+
+def _per_unique(values: pd.Series, convert: Callable[[str], Any]) -> np.ndarray:
+    """``convert`` applied once per distinct value (NA → None), spread back over the rows."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    # One extra slot at the end so that the NA code -1 picks None.
+    converted = np.array([convert(str(u)) for u in uniques] + [None], dtype=object)
+    return converted[codes]
+
+
+def provider_types(values: pd.Series) -> pd.Series:
+    """Vectorised :func:`provider_type`: a string column of canonical values, NA if unknown."""
+    return pd.Series(_per_unique(values, provider_type), index=values.index, dtype="string")
+
+
+def placement_types(values: pd.Series, providers: pd.Series | None = None) -> pd.Series:
+    """Vectorised :func:`placement_type`; ``providers`` holds canonical provider types."""
+    result = pd.Series(
+        _per_unique(values, lambda v: _PLACEMENT_LOOKUP.get(match_key(v))),
+        index=values.index,
+        dtype="string",
+    )
+    foster = _per_unique(values, lambda v: match_key(v) in _FOSTER_KEYS).astype(bool)
+    if foster.any():
+        council = (
+            providers.isin(_COUNCIL_PROVIDERS).fillna(False).to_numpy(dtype=bool)
+            if providers is not None
+            else np.zeros(len(values), dtype=bool)
+        )
+        result = result.mask(foster & council, "in_house_fostering")
+        result = result.mask(foster & ~council, "ifa")
+    return result
+
+
+def accepted_placement_types() -> str:
+    """The accepted placement values, worded for an error message."""
+    labels = ", ".join(f"'{label}'" for label in PLACEMENT_TYPES.values())
+    return f"{labels}, or an SSDA903 placement code such as K2 or U4"
+
+
+def accepted_provider_types() -> str:
+    """The accepted provider values, worded for an error message."""
+    labels = ", ".join(f"'{value}'" for value in PROVIDER_TYPES)
+    return f"{labels} (or a label such as 'Private', or an SSDA903 code PR0–PR5)"
