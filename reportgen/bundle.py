@@ -269,7 +269,8 @@ def _friendly(err: dict[str, Any]) -> str:
         known = list(parent.model_fields) if parent else []
         known = [k for k in known if k != "path"]
         guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        hint = f": did you mean '{guess[0]}'?" if guess else f" (expected one of: {', '.join(known)})"
+        hint = (f": did you mean '{guess[0]}'?" if guess
+                else f" (expected one of: {', '.join(known)})")
         return f"unknown field '{field}'{hint}"
     if kind == "missing":
         return f"{field}: this field is required"

@@ -103,7 +103,8 @@ def render_text(env: jinja2.Environment, text: str, names: dict[str, Any], where
 def _undefined_message(exc: jinja2.UndefinedError) -> str:
     message = str(exc.message or exc)
     if message.startswith("'") and "is undefined" in message:
-        return f"unknown name {message.split(' is undefined')[0]} (see docs/bundle.md for the names a report may use)"
+        name = message.split(" is undefined")[0]
+        return f"unknown name {name} (see docs/bundle.md for the names a report may use)"
     return message
 
 
@@ -127,7 +128,8 @@ def metadata_texts(bundle: Bundle, style: HouseStyle, render: Callable[[str, str
         decision_type = text("decision_type_information")
         call_in = text("call_in_information")
     else:
-        decision_type = text("decision_type_key" if report.key_decision else "decision_type_non_key")
+        key = "decision_type_key" if report.key_decision else "decision_type_non_key"
+        decision_type = text(key)
         call_in = text("call_in_yes" if report.call_in else "call_in_no")
     eqia = bundle.equality_impact
     eqia_text = text("eqia_carried_out" if eqia and eqia.carried_out else "eqia_not_carried_out")

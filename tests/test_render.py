@@ -128,7 +128,7 @@ def test_accessible_by_construction(rendered: dict[str, bytes]) -> None:
             tr_pr = table.rows[0]._tr.trPr
             assert tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None, name
         levels = [int(s.split()[-1]) for s, _ in headings(data)]
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), name
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), name
         # No empty paragraphs used for spacing in the body.
         assert not [p for p in doc.paragraphs if not p.text.strip()
                     and not p._p.xpath(".//w:drawing")], name

@@ -145,7 +145,8 @@ def _add_numbered_paragraph_style(doc: DocumentObject) -> None:
     through the whole report; Word and LibreOffice renumber when an officer inserts a paragraph.
     """
     numbering = doc.part.numbering_part.element
-    abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    abstract_ids = [int(a.get(qn("w:abstractNumId")))
+                    for a in numbering.findall(qn("w:abstractNum"))]
     num_ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
     abstract_id, num_id = max(abstract_ids, default=0) + 1, max(num_ids, default=0) + 1
     abstract = parse_xml(

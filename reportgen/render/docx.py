@@ -34,7 +34,7 @@ from reportgen.errors import ReportgenError
 from reportgen.metrics import Metrics
 from reportgen.render import oxml
 from reportgen.render.blocks import BlockStyle, add_runs, directive_key, write_blocks
-from reportgen.render.markup import Block, Directive, Paragraph, parse_inline, parse_markup
+from reportgen.render.markup import Block, Directive, parse_inline, parse_markup
 from reportgen.render.tables import TableOptions, TableSpec, build_table
 from reportgen.render.zipnorm import normalise_docx
 from reportgen.styles import HouseStyle
@@ -86,7 +86,8 @@ def document_timestamp(bundle: Bundle) -> dt.datetime:
         try:
             return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
         except (ValueError, OverflowError, OSError):
-            raise ReportgenError(f"SOURCE_DATE_EPOCH must be whole seconds, got '{epoch}'") from None
+            raise ReportgenError(
+                f"SOURCE_DATE_EPOCH must be whole seconds, got '{epoch}'") from None
     day = bundle.report.publication_date or bundle.meeting.date
     return dt.datetime(day.year, day.month, day.day)
 
@@ -231,7 +232,7 @@ class _Renderer:
             p.paragraph_format.space_after = 0
             label = "Contact Name: " if labelled else "Contact: "
             p.add_run(label).bold = True
-            add_runs(p, [Paragraph(())] and parse_inline(who))
+            add_runs(p, parse_inline(who))
             phone = f"{'Telephone' if labelled else 'Tel'}: {c.phone}" if c.phone else ""
             email = f"{'E-mail' if labelled else 'Email'}: {c.email}" if c.email else ""
             if labelled:

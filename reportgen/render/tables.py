@@ -132,7 +132,8 @@ def budget_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
     period = f" {b.period}" if b.period else ""
     return TableSpec("budget", columns, rows, total,
                      caption=f"Budget and projected spend{period} ({unit})",
-                     note="A positive variance is an overspend; an underspend is shown in brackets.")
+                     note="A positive variance is an overspend; an underspend is shown in "
+                          "brackets.")
 
 
 def high_cost_table(metrics: Metrics, opts: TableOptions, n: int | None = None) -> TableSpec:
@@ -173,7 +174,7 @@ def placements_by_type_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
         Column("Average weekly cost (£)", "right"),
         Column("Annual cost (£)", "right"),
     )
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for s, hide in zip(summaries, hidden, strict=True):
         if hide:
             rows.append((s.label, f"fewer than {opts.threshold}", "-", "-"))
