@@ -19,6 +19,7 @@ from reportgen import __version__
 from reportgen.errors import ReportgenError, ReportgenErrors
 
 COMMANDS = {
+    "build": "Rebuild the recurring reports and packs of a build manifest for a period.",
     "check": "Check a report bundle for wrong figures, missed deadlines and other slips.",
     "pack": "Assemble an agenda pack (front sheet, agenda, reports) for a meeting.",
     "new": "Write a starter report bundle for an officer to fill in.",
