@@ -36,6 +36,16 @@ def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = No
         raise ReportgenError("already exists: use --force to replace it", file=out)
     result = render(loaded, style)
     outcome = Outcome()
+    # The same checks as `reportgen check`: errors stop the render, warnings are reported.
+    from reportgen.checks import run_checks
+    from reportgen.errors import ReportgenErrors
+
+    findings = run_checks(loaded, result)
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        raise ReportgenErrors([ReportgenError(f.line().removeprefix("error "),
+                                              file=loaded.bundle.yaml_path) for f in errors])
+    outcome.messages.extend(f.line() for f in findings)
     write_atomic(out, result.docx, force=force)
     outcome.written.append(out)
     if pdf:

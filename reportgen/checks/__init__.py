@@ -1,0 +1,342 @@
+"""Checks a report before publication: named rules that each yield findings.
+
+>>> from reportgen.checks import check_bundle
+>>> report = check_bundle("fixtures/harrow-2016-high-cost-placements")
+>>> [f.line() for f in report.errors]
+[]
+
+Every rule is defined once with :func:`define` (id, usual severity, one-line summary, scope)
+and every check function is registered with :func:`check`, so ``docs/checks.md`` and the tests
+can list them all from :data:`RULES`. Rules live in one module per family: ``figures``,
+``dates``, ``content``, ``disclosure`` and ``accessibility``.
+
+Scopes: ``bundle`` rules read report.yaml and the data; ``document`` rules also read the
+rendered document; ``docx`` rules read only a .docx, so :func:`check_docx` can run them on a
+ready-made document (for example one in an agenda pack).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from reportgen.checks.findings import CheckReport, Finding, Rule, Scope, Severity
+from reportgen.errors import ReportgenError
+
+if TYPE_CHECKING:
+    from reportgen.bundle import Bundle
+    from reportgen.pipeline import LoadedReport
+    from reportgen.render.docx import RenderResult
+    from reportgen.styles import HouseStyle
+
+__all__ = [
+    "CHECKS",
+    "RULES",
+    "CheckContext",
+    "CheckReport",
+    "DocTable",
+    "DocxView",
+    "Finding",
+    "Rule",
+    "check",
+    "check_bundle",
+    "check_docx",
+    "define",
+    "run_checks",
+]
+
+#: Every rule, by id, in the order the families define them.
+RULES: dict[str, Rule] = {}
+
+CheckFunction = Callable[["CheckContext"], Iterable[Finding]]
+#: Every check function with the scope it needs.
+CHECKS: list[tuple[Scope, CheckFunction]] = []
+
+
+def define(rule_id: str, severity: Severity, summary: str, scope: Scope) -> Rule:
+    """Register a rule; its id must be new and look like ``family.name``."""
+    if rule_id in RULES:
+        raise ValueError(f"rule {rule_id} is defined twice")
+    if not re.fullmatch(r"[a-z]+\.[a-z0-9-]+", rule_id):
+        raise ValueError(f"rule id {rule_id!r} is not of the form family.name")
+    RULES[rule_id] = Rule(rule_id, severity, summary, scope)
+    return RULES[rule_id]
+
+
+def check(scope: Scope) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check function that needs ``scope`` (see the module docstring)."""
+
+    def register(fn: CheckFunction) -> CheckFunction:
+        CHECKS.append((scope, fn))
+        return fn
+
+    return register
+
+
+# --------------------------------------------------------------------------- the .docx
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_NS = {
+    "w": W,
+    "wp": WP,
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "adec": "http://schemas.microsoft.com/office/drawing/2017/decorative",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+}
+_OFF = {"0", "false", "off"}
+_TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+_HEADING_NAME = re.compile(r"heading ([1-9])", re.IGNORECASE)
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _text(element: etree._Element) -> str:
+    """The visible text of an element: runs' text, tabs as spaces, breaks as new lines."""
+    parts = []
+    for node in element.iter(_w("t"), _w("tab"), _w("br"), _w("cr")):
+        if node.tag == _w("t"):
+            parts.append(node.text or "")
+        else:
+            parts.append("\n" if node.tag in (_w("br"), _w("cr")) else " ")
+    return "".join(parts)
+
+
+@dataclass
+class DocTable:
+    """One table of the document: cell texts by row, and its accessibility markings."""
+
+    index: int  # 1-based, in document order
+    rows: list[list[str]]
+    header_marked: bool
+    caption: str | None
+
+    @property
+    def name(self) -> str:
+        """How a message names the table: its caption, else its first cell."""
+        if self.caption:
+            return f"table {self.index} ('{self.caption}')"
+        first = next((c for c in (self.rows[0] if self.rows else []) if c.strip()), "")
+        return f"table {self.index} (starting '{first.strip()[:40]}')" if first \
+            else f"table {self.index}"
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    style: str
+
+
+@dataclass
+class Picture:
+    name: str
+    descr: str
+    decorative: bool
+    part: str
+
+
+@dataclass
+class DocxView:
+    """What the checks read from a .docx, parsed once with lxml."""
+
+    title: str | None = None
+    core_language: str | None = None
+    style_language: str | None = None
+    headings: list[Heading] = field(default_factory=list)
+    tables: list[DocTable] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # every paragraph of every text part
+    pictures: list[Picture] = field(default_factory=list)
+
+    @property
+    def full_text(self) -> str:
+        return "\n".join(self.texts)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, name: str = "the document") -> DocxView:
+        """Parse ``data``; anything that is not a readable .docx is a ReportgenError."""
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+                if "word/document.xml" not in names:
+                    raise ReportgenError("not a Word document: it has no word/document.xml",
+                                         file=name)
+                parts = {n: etree.fromstring(zf.read(n)) for n in sorted(names)
+                         if _TEXT_PARTS.fullmatch(n) or n in ("word/styles.xml",
+                                                              "docProps/core.xml")}
+        except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError) as exc:
+            raise ReportgenError(f"not a readable Word document (.docx): {exc}",
+                                 file=name) from None
+        view = cls()
+        styles = parts.get("word/styles.xml")
+        levels = _heading_levels(styles) if styles is not None else {}
+        names_by_id = _style_names(styles) if styles is not None else {}
+        if styles is not None:
+            view.style_language = _style_language(styles)
+        core = parts.get("docProps/core.xml")
+        if core is not None:
+            view.title = _core_text(core, "dc:title")
+            view.core_language = _core_text(core, "dc:language")
+        body = parts["word/document.xml"]
+        for p in body.iter(_w("p")):
+            style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
+            style_id = style.get(_w("val")) if style is not None else None
+            if style_id and style_id in levels:
+                view.headings.append(Heading(levels[style_id], _text(p).strip(),
+                                             names_by_id.get(style_id, style_id)))
+        for i, tbl in enumerate(body.iter(_w("tbl")), start=1):
+            view.tables.append(_table(tbl, i))
+        for part_name, root in parts.items():
+            if not _TEXT_PARTS.fullmatch(part_name):
+                continue
+            view.texts.extend(_text(p) for p in root.iter(_w("p")))
+            for doc_pr in root.iter(f"{{{WP}}}docPr"):
+                decorative = any(d.get("val") in ("1", "true")
+                                 for d in doc_pr.iter(f"{{{_NS['adec']}}}decorative"))
+                view.pictures.append(Picture(doc_pr.get("name", ""), doc_pr.get("descr", ""),
+                                             decorative, part_name))
+        return view
+
+
+def _style_names(styles: etree._Element) -> dict[str, str]:
+    out = {}
+    for style in styles.iter(_w("style")):
+        name = style.find(_w("name"))
+        out[style.get(_w("styleId"), "")] = name.get(_w("val"), "") if name is not None else ""
+    return out
+
+
+def _heading_levels(styles: etree._Element) -> dict[str, int]:
+    """Paragraph style id → heading level, following ``basedOn`` so that a house style's own
+    heading style built on "heading 2" counts as level 2."""
+    names = _style_names(styles)
+    based: dict[str, str] = {}
+    for style in styles.iter(_w("style")):
+        if style.get(_w("type")) != "paragraph":
+            continue
+        parent = style.find(_w("basedOn"))
+        if parent is not None:
+            based[style.get(_w("styleId"), "")] = parent.get(_w("val"), "")
+    levels = {}
+    for style_id in names:
+        current: str | None = style_id
+        for _ in range(10):  # a guard against basedOn loops
+            if current is None:
+                break
+            match = _HEADING_NAME.fullmatch(names.get(current, "").strip())
+            if match:
+                levels[style_id] = int(match.group(1))
+                break
+            current = based.get(current)
+    return levels
+
+
+def _style_language(styles: etree._Element) -> str | None:
+    paths = [f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}/{_w('lang')}"]
+    for lang in (styles.find(p) for p in paths):
+        if lang is not None and lang.get(_w("val")):
+            return lang.get(_w("val"))
+    for style in styles.iter(_w("style")):
+        if style.get(_w("styleId")) == "Normal":
+            lang = style.find(f"{_w('rPr')}/{_w('lang')}")
+            if lang is not None and lang.get(_w("val")):
+                return lang.get(_w("val"))
+    return None
+
+
+def _core_text(core: etree._Element, tag: str) -> str | None:
+    node = core.find(tag, _NS)
+    text = (node.text or "").strip() if node is not None else ""
+    return text or None
+
+
+def _table(tbl: etree._Element, index: int) -> DocTable:
+    rows = []
+    for tr in tbl.findall(_w("tr")):
+        cells = []
+        for tc in tr.findall(_w("tc")):
+            cells.append("\n".join(_text(p) for p in tc.findall(_w("p"))))
+        rows.append(cells)
+    first = tbl.find(_w("tr"))
+    header = first.find(f"{_w('trPr')}/{_w('tblHeader')}") if first is not None else None
+    marked = header is not None and header.get(_w("val"), "1").lower() not in _OFF
+    caption = tbl.find(f"{_w('tblPr')}/{_w('tblCaption')}")
+    return DocTable(index, rows, marked, caption.get(_w("val")) if caption is not None else None)
+
+
+# --------------------------------------------------------------------------- running
+
+
+@dataclass
+class CheckContext:
+    """What a check function may read. ``loaded`` is None for :func:`check_docx`."""
+
+    loaded: LoadedReport | None = None
+    result: RenderResult | None = None
+    doc: DocxView | None = None
+
+    @property
+    def bundle(self) -> Bundle:
+        if self.loaded is None:
+            raise RuntimeError("this check needs a loaded bundle")
+        return self.loaded.bundle
+
+
+def _run(ctx: CheckContext, scopes: set[Scope]) -> list[Finding]:
+    found: list[Finding] = []
+    for scope, fn in CHECKS:
+        if scope in scopes:
+            found.extend(fn(ctx))
+    # Errors first; within a severity, the order the rules are defined in.
+    order = {rule_id: i for i, rule_id in enumerate(RULES)}
+    return sorted(found, key=lambda f: (f.severity != "error", order.get(f.rule, 0)))
+
+
+def run_checks(loaded: LoadedReport, result: RenderResult | None = None) -> list[Finding]:
+    """Bundle rules always; document and .docx rules too when a rendered result is given."""
+    if result is None:
+        return _run(CheckContext(loaded), {"bundle"})
+    doc = DocxView.from_bytes(result.docx)
+    return _run(CheckContext(loaded, result, doc), {"bundle", "document", "docx"})
+
+
+def check_docx(data: bytes, name: str = "the document") -> list[Finding]:
+    """Accessibility and table arithmetic of any .docx (no bundle needed)."""
+    return _run(CheckContext(doc=DocxView.from_bytes(data, name)), {"docx"})
+
+
+def check_bundle(bundle_dir: str | Path, style: str | HouseStyle | None = None) -> CheckReport:
+    """Load a bundle, render it in memory and run every rule.
+
+    A bundle that cannot be loaded or rendered raises its :class:`ReportgenError`.
+    """
+    from reportgen.pipeline import load_report, render
+
+    loaded = load_report(bundle_dir)
+    result = render(loaded, style)
+    return CheckReport(str(bundle_dir), run_checks(loaded, result))
+
+
+def iter_rules(family: str | None = None) -> Iterator[Rule]:
+    """Every rule (of one family), in definition order."""
+    return (r for r in RULES.values() if family is None or r.family == family)
+
+
+# The families register their rules on import; they need the names above, so come last.
+from . import figures  # noqa: E402, I001
+from . import dates  # noqa: E402
+from . import content  # noqa: E402
+from . import disclosure  # noqa: E402
+from . import accessibility  # noqa: E402
+
+FAMILIES = (figures, dates, content, disclosure, accessibility)

@@ -1,0 +1,180 @@
+"""Required content by report type, exempt reports, placeholders and empty sections."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reportgen.bundle import SECTION_IDS, Bundle
+from reportgen.checks import CheckContext, check, define
+from reportgen.checks.findings import Finding
+
+DECISION = define(
+    "content.decision-requirements", "error",
+    "A decision report lacks recommendations with reasons, financial, legal or equalities "
+    "implications, or clearance by the Chief Financial Officer and the Monitoring Officer "
+    "(a warning for missing clearance on an information report).", "bundle")
+EXEMPT = define(
+    "content.exempt-paragraph", "error",
+    "An exempt report does not name its paragraph of Schedule 12A, or the classification and "
+    "the exempt flag disagree.", "bundle")
+PLACEHOLDER = define(
+    "content.placeholder", "error",
+    "Unfilled placeholder text (TBC, TODO, XXX, [insert …], £x, lorem ipsum, or a {{ … }} "
+    "left after rendering).", "bundle")
+EMPTY = define(
+    "content.empty-section", "error",
+    "A section or recommendation is present in report.yaml but has no text.", "bundle")
+
+REQUIRED_SECTIONS = {
+    "financial_implications": "financial implications",
+    "legal_implications": "legal implications",
+    "equalities": "equalities implications",
+}
+REQUIRED_CLEARANCE = {
+    "chief_financial_officer": "the Chief Financial Officer (section 151 officer)",
+    "monitoring_officer": "the Monitoring Officer",
+}
+
+_PLACEHOLDER_CASED = re.compile(r"\b(?:TBC|TBA|TODO|FIXME)\b")
+_PLACEHOLDER_ANY = re.compile(
+    r"\bX{3,}\b|\[\s*insert\b[^\]]*\]|£\s?x+(?:[,.]x+)*\b|\blorem ipsum\b|\?{3,}",
+    re.IGNORECASE,
+)
+_LEFT_OVER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}|\{%|%\}")
+_EXEMPT_WORDS = re.compile(r"exempt|confidential|not for publication|part (?:ii|2)\b", re.I)
+
+
+def decision_findings(bundle: Bundle) -> list[Finding]:
+    """content.decision-requirements."""
+    out = []
+    decision = bundle.report.type == "decision"
+    if decision:
+        if not bundle.recommendations:
+            out.append(DECISION.finding(
+                "a decision report has no recommendations", where="recommendations",
+                fix="add recommendations: each with text: and reason:"))
+        for i, rec in enumerate(bundle.recommendations, start=1):
+            if not rec.reason:
+                out.append(DECISION.finding(
+                    "a recommendation of a decision report gives no reason",
+                    where=f"recommendations[{i}].reason",
+                    fix="add reason: saying why the committee should agree it"))
+        for section_id, name in REQUIRED_SECTIONS.items():
+            if not getattr(bundle.sections, section_id):
+                out.append(DECISION.finding(
+                    f"a decision report needs its {name}", where=f"sections.{section_id}",
+                    fix=f"write sections.{section_id} (if there are none, say so and why)"))
+    roles = {c.role for c in bundle.clearance}
+    for role, who in REQUIRED_CLEARANCE.items():
+        if role not in roles:
+            out.append(DECISION.finding(
+                f"the report has not been cleared by {who}", where="clearance",
+                fix=f"add a clearance entry with role: {role}, the name and the date",
+                severity="error" if decision else "warning"))
+    return out
+
+
+def exempt_findings(bundle: Bundle) -> list[Finding]:
+    """content.exempt-paragraph."""
+    report = bundle.report
+    out = []
+    if report.exempt and report.exempt_paragraph is None:
+        out.append(EXEMPT.finding(
+            "an exempt report must name its paragraph of Schedule 12A to the Local Government "
+            "Act 1972", where="report.exempt_paragraph",
+            fix="add exempt_paragraph: 1 to 7 (for example 3, financial or business affairs)"))
+    if not report.exempt and report.exempt_paragraph is not None:
+        out.append(EXEMPT.finding(
+            f"exempt_paragraph is {report.exempt_paragraph} but the report is not marked exempt",
+            where="report.exempt",
+            fix="set exempt: yes, or remove exempt_paragraph if the report is open"))
+    if not report.exempt and report.classification and \
+            _EXEMPT_WORDS.search(report.classification):
+        out.append(EXEMPT.finding(
+            f"the classification reads '{report.classification}' but the report is not marked "
+            "exempt, so it would be published", where="report.classification",
+            fix="set exempt: yes and exempt_paragraph:, or correct the classification"))
+    return out
+
+
+def _bundle_texts(bundle: Bundle) -> Iterator[tuple[str, str]]:
+    yield "report.title", bundle.report.title
+    for section_id in SECTION_IDS:
+        text = getattr(bundle.sections, section_id)
+        if text:
+            yield f"sections.{section_id}", text
+    for i, rec in enumerate(bundle.recommendations, start=1):
+        yield f"recommendations[{i}]", rec.text
+        if rec.reason:
+            yield f"recommendations[{i}].reason", rec.reason
+    for key, text in bundle.texts.items():
+        yield f"texts.{key}", text
+
+
+def placeholders_in(text: str, rendered: bool = False) -> list[str]:
+    """The placeholders in ``text``; ``rendered`` also finds Jinja2 left unrendered."""
+    found = [m.group(0) for m in _PLACEHOLDER_CASED.finditer(text)]
+    found += [m.group(0) for m in _PLACEHOLDER_ANY.finditer(text)]
+    if rendered:
+        found += [m.group(0) for m in _LEFT_OVER.finditer(text)]
+    return list(dict.fromkeys(found))
+
+
+def source_placeholder_findings(bundle: Bundle) -> list[Finding]:
+    out = []
+    for where, text in _bundle_texts(bundle):
+        for found in placeholders_in(text):
+            out.append(PLACEHOLDER.finding(f"unfilled placeholder '{found}'", where=where,
+                                           fix="replace it with the real text or figure"))
+    return out
+
+
+def empty_findings(bundle: Bundle) -> list[Finding]:
+    """content.empty-section."""
+    out = []
+    for section_id in SECTION_IDS:
+        if section_id in bundle.sections.model_fields_set and \
+                not (getattr(bundle.sections, section_id) or "").strip():
+            out.append(EMPTY.finding(
+                "the section is in report.yaml but empty", where=f"sections.{section_id}",
+                fix="write the section, or remove the key to use the house style's standard "
+                    "text"))
+    for i, rec in enumerate(bundle.recommendations, start=1):
+        if not rec.text.strip():
+            out.append(EMPTY.finding("the recommendation has no text",
+                                     where=f"recommendations[{i}]",
+                                     fix="write the recommendation or remove it"))
+    return out
+
+
+@check("bundle")
+def bundle_content(ctx: CheckContext) -> list[Finding]:
+    bundle = ctx.bundle
+    return [*decision_findings(bundle), *exempt_findings(bundle),
+            *source_placeholder_findings(bundle), *empty_findings(bundle)]
+
+
+@check("docx")
+def document_placeholders(ctx: CheckContext) -> list[Finding]:
+    """Placeholders in the document itself (from the template, standard texts, or a
+    ready-made .docx); those already reported in report.yaml are not repeated."""
+    assert ctx.doc is not None
+    known: set[str] = set()
+    if ctx.loaded is not None:
+        known = {p.lower() for _, text in _bundle_texts(ctx.bundle) for p in placeholders_in(text)}
+    out = []
+    seen: set[str] = set()
+    for paragraph in ctx.doc.texts:
+        for found in placeholders_in(paragraph, rendered=True):
+            if found.lower() in known or found.lower() in seen:
+                continue
+            seen.add(found.lower())
+            snippet = " ".join(paragraph.split())
+            if len(snippet) > 70:
+                at = max(snippet.find(found) - 30, 0)
+                snippet = ("…" if at else "") + snippet[at:at + 70] + "…"
+            out.append(PLACEHOLDER.finding(
+                f"the document still contains '{found}': '{snippet}'", where="document",
+                fix="fill it in (in report.yaml, the standard texts or the template)"))
+    return out

@@ -1,0 +1,115 @@
+"""The rule registry, docs/checks.md and the `reportgen check` command."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.checks import RULES
+from reportgen.cli import cli, main
+from tests.helpers import FIXTURES, ROOT, edit_yaml
+
+ROTHERHAM = FIXTURES / "rotherham-2010-commissioning"
+GROUP_VARIANCE = "{{ budget.groups['Independent placements'].variance | money }}"
+
+EXPECTED_RULES = {
+    "figures.literal-mismatch", "figures.hand-typed", "figures.table-total",
+    "figures.percentage", "dates.publication-deadline", "dates.publication-date-unset",
+    "dates.clearance-after-publication", "dates.key-decision-notice",
+    "content.decision-requirements", "content.exempt-paragraph", "content.placeholder",
+    "content.empty-section", "disclosure.child-identifier", "disclosure.small-count",
+    "disclosure.secondary-suppression", "accessibility.title", "accessibility.language",
+    "accessibility.heading-order", "accessibility.table-header", "accessibility.alt-text",
+}
+
+
+def test_every_rule_is_registered_with_a_summary() -> None:
+    assert set(RULES) == EXPECTED_RULES
+    for rule in RULES.values():
+        assert rule.severity in ("error", "warning")
+        assert rule.summary.endswith(".") and "\n" not in rule.summary
+
+
+def test_docs_describe_every_rule_with_a_failing_example() -> None:
+    docs = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^### `([a-z]+\.[a-z0-9-]+)`", docs, re.MULTILINE))
+    assert documented == set(RULES)
+    for rule_id in RULES:
+        assert re.search(rf"^    (error|warning) {re.escape(rule_id)}: ", docs, re.MULTILINE), \
+            rule_id
+
+
+@pytest.fixture(scope="module")
+def wrong_overspend(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("rot") / "bundle"
+    shutil.copytree(ROTHERHAM, target)
+    path = target / "report.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(GROUP_VARIANCE, "£2,786,300"),
+                    encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Rotherham with both clearances, so that it has no warnings either."""
+    target = tmp_path_factory.mktemp("clean") / "bundle"
+    shutil.copytree(ROTHERHAM, target)
+    edit_yaml(target, lambda d: d.__setitem__("clearance", [
+        {"name": "A Finance", "role": "chief_financial_officer", "date": "2010-10-01"},
+        {"name": "A Lawyer", "role": "monitoring_officer", "date": "2010-10-01"},
+    ]))
+    return target
+
+
+def test_json_output(wrong_overspend: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", str(wrong_overspend), "--format", "json"])
+    assert result.exit_code == 2
+    data = json.loads(result.output)
+    assert data["bundle"] == str(wrong_overspend)
+    assert data["errors"] == 1
+    assert data["warnings"] == 2  # Rotherham as published has no clearance block
+    first = data["findings"][0]
+    assert first["rule"] == "figures.literal-mismatch"
+    assert first["severity"] == "error"
+    assert "£2,811,415" in first["message"]
+    assert set(first) == {"rule", "severity", "message", "where", "fix"}
+
+
+def test_text_output_is_grouped_and_plain_when_not_a_terminal(wrong_overspend: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", str(wrong_overspend)])
+    lines = result.output.splitlines()
+    assert lines[0] == "Errors (1)"
+    assert lines[1].startswith("error figures.literal-mismatch: ")
+    assert "Warnings (2)" in lines
+    assert lines[-1] == f"{wrong_overspend}: 1 error, 2 warnings"
+    assert "\x1b[" not in result.output
+
+
+def test_exit_codes_for_warnings_and_strict(clean: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["check", str(ROTHERHAM)]).exit_code == 0  # warnings only
+    assert runner.invoke(cli, ["check", str(ROTHERHAM), "--strict"]).exit_code == 1
+    result = runner.invoke(cli, ["check", str(clean), "--strict"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"{clean}: no problems found"
+
+
+def test_unreadable_bundle_is_one_error_line_and_exit_2(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["check", str(tmp_path / "missing")])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.strip() == f"error: {tmp_path / 'missing'}: bundle folder not found"
+
+
+def test_main_returns_the_check_exit_code(wrong_overspend: Path) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["check", str(wrong_overspend), "--format", "json"])
+    assert exc.value.code == 2
