@@ -185,6 +185,7 @@ class DataFiles(Model):
     placements: str | None = None
     savings: str | None = None
     budget: str | None = None
+    benchmarks: str | None = None
 
 
 class Settings(Model):

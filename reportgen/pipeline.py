@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from reportgen.metrics import Metrics
     from reportgen.render.docx import RenderResult
 
-DATASETS = ("placements", "savings", "budget")
+DATASETS = ("placements", "savings", "budget", "benchmarks")
 
 
 @dataclass
@@ -45,16 +45,25 @@ def load_datasets(bundle: Bundle) -> dict[str, pd.DataFrame]:
     return datasets
 
 
-def load_report(bundle_dir: str | Path) -> LoadedReport:
-    """Load a bundle folder, validate its data and compute its metrics."""
+def load_report(bundle_dir: str | Path, period: str | None = None) -> LoadedReport:
+    """Load a bundle folder, validate its data and compute its metrics.
+
+    ``period`` (e.g. "2016/17 Q2", from ``reportgen build --period``) replaces the bundle's
+    own period, so one bundle is rebuilt every quarter; its ``as_at`` then becomes the new
+    period's end, as a date fixed for the old period would pick the wrong placements.
+    """
     from reportgen.metrics import compute_metrics
     from reportgen.periods import parse_period
 
     bundle = load_bundle(bundle_dir)
+    if period is not None:
+        label = parse_period(period).label
+        if label != bundle.period:
+            bundle = bundle.model_copy(update={"period": label, "as_at": None})
     datasets = load_datasets(bundle)
-    period = parse_period(bundle.period) if bundle.period else None
+    when = parse_period(bundle.period) if bundle.period else None
     try:
-        metrics = compute_metrics(datasets, period=period, as_at=bundle.as_at,
+        metrics = compute_metrics(datasets, period=when, as_at=bundle.as_at,
                                   top_n=bundle.settings.top_n)
     except ReportgenError as exc:
         if exc.file is None:
@@ -74,7 +83,8 @@ def render(loaded: LoadedReport, style: str | HouseStyle | None = None,
     from reportgen.render.docx import render_report
 
     house = style if isinstance(style, HouseStyle) else style_for(loaded.bundle, style)
-    return render_report(loaded.bundle, loaded.metrics, house, public=public)
+    return render_report(loaded.bundle, loaded.metrics, house, public=public,
+                         datasets=loaded.datasets)
 
 
 def default_output_name(bundle: Bundle) -> str:

@@ -34,7 +34,7 @@ from reportgen.data.readers import DEFAULT_MAX_BYTES, read_table
 from reportgen.errors import ReportgenError, ReportgenErrors
 from reportgen.periods import parse_period
 
-DatasetKind = Literal["placements", "savings", "budget"]
+DatasetKind = Literal["placements", "savings", "budget", "benchmarks"]
 DATASET_KINDS: tuple[str, ...] = get_args(DatasetKind)
 FieldKind = Literal["text", "money", "date", "placement_type", "provider_type", "status", "period"]
 
@@ -270,6 +270,44 @@ FIELDS: dict[str, tuple[Field, ...]] = {
                 "spend",
             ),
             description="spend projected for the year, £",
+        ),
+    ),
+    "benchmarks": (
+        Field(
+            "measure",
+            "text",
+            True,
+            ("indicator", "benchmark", "metric"),
+            description="what is compared, e.g. looked after children per 10,000 children",
+        ),
+        Field(
+            "area",
+            "text",
+            True,
+            ("authority", "local_authority", "la", "council", "comparator"),
+            description="the council, a statistical neighbour or England",
+        ),
+        Field(
+            "area_type",
+            "text",
+            False,
+            ("comparator_type", "type", "group"),
+            description="optional: council, statistical_neighbour or england",
+        ),
+        Field(
+            # Money's parser reads plain numbers too ("97", "59.8", "1,234"), all ≥ 0.
+            "value",
+            "money",
+            True,
+            ("rate", "figure", "amount"),
+            description="the measure's value for the area (a number, ≥ 0)",
+        ),
+        Field(
+            "period",
+            "period",
+            True,
+            ("financial_year", "year"),
+            description="financial year the value is for, e.g. 2017/18",
         ),
     ),
 }
@@ -674,7 +712,8 @@ def load_dataset(
     sheet: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> pd.DataFrame:
-    """Read, parse and validate a data file as ``kind`` ("placements", "savings" or "budget").
+    """Read, parse and validate a data file as ``kind`` ("placements", "savings", "budget" or
+    "benchmarks").
 
     Returns the canonical frame of docs/architecture.md, indexed by spreadsheet row number.
     Raises :class:`ReportgenError` (or :class:`ReportgenErrors` for several problems) naming

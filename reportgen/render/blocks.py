@@ -7,9 +7,10 @@ text passes through :func:`~reportgen.render.markup.clean_xml_text`; python-docx
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Emu, Length, Pt
@@ -28,6 +29,9 @@ from reportgen.render.markup import (
     clean_xml_text,
 )
 from reportgen.render.tables import TableSpec
+
+if TYPE_CHECKING:
+    from reportgen.render.charts import ChartSpec
 
 TABLE_STYLE = "Report Table"
 NUMBERED_PARAGRAPH = "Numbered Paragraph"
@@ -96,8 +100,10 @@ def _set_num(paragraph: DocxParagraph, num_id: str, level: int = 0) -> None:
 
 
 def write_blocks(target: Any, blocks: Sequence[Block], style: BlockStyle,
-                 tables: dict[str, TableSpec] | None = None) -> None:
-    """Append ``blocks`` to ``target``. ``tables`` maps each directive's text to its table."""
+                 tables: dict[str, TableSpec] | None = None,
+                 charts: dict[str, ChartSpec] | None = None) -> None:
+    """Append ``blocks`` to ``target``. ``tables`` and ``charts`` map each directive's text to
+    its table or chart."""
     body = NUMBERED_PARAGRAPH if style.numbered and _has_style(target, NUMBERED_PARAGRAPH) \
         else "Normal"
     for block in blocks:
@@ -120,6 +126,9 @@ def write_blocks(target: Any, blocks: Sequence[Block], style: BlockStyle,
                 add_runs(p, item.runs)
         elif isinstance(block, Directive):
             key = directive_key(block)
+            if block.kind == "chart" and charts is not None and key in charts:
+                write_chart(target, charts[key])
+                continue
             if block.kind != "table" or tables is None or key not in tables:
                 raise ReportgenError(f"[{block.kind}: {block.name}] is not available here")
             write_table(target, tables[key])
@@ -181,3 +190,18 @@ def write_table(target: Any, spec: TableSpec) -> None:
         r = note.add_run(clean_xml_text(spec.note))
         r.italic = True
         r.font.size = Pt(10)
+
+
+def write_chart(target: Any, spec: ChartSpec) -> None:
+    """A chart: the picture at the text width, with the chart's alt text, in a paragraph of
+    its own kept with the bold caption below it (figures are captioned below; LibreOffice
+    does not keep a caption with a picture that follows it, but does keep a picture with the
+    caption after it)."""
+    para = target.add_paragraph(style="Normal")
+    para.paragraph_format.keep_together = True
+    oxml.keep_with_next(para)
+    shape = para.add_run().add_picture(io.BytesIO(spec.png), width=Cm(spec.width_cm))
+    oxml.set_alt_text(shape, spec.alt_text, title=spec.caption)
+    cap = target.add_paragraph(style=_style_or(target, "Caption", "Normal"))
+    r = cap.add_run(clean_xml_text(spec.caption))
+    r.bold = True

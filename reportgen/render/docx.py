@@ -13,10 +13,12 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import Markup
@@ -38,6 +40,11 @@ from reportgen.render.markup import Block, Directive, parse_inline, parse_markup
 from reportgen.render.tables import TableOptions, TableSpec, build_table
 from reportgen.render.zipnorm import normalise_docx
 from reportgen.styles import HouseStyle
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from reportgen.render.charts import ChartSpec
 
 SECTION_TITLES = {
     "summary": "Summary",
@@ -76,6 +83,7 @@ class RenderResult:
     style: HouseStyle
     sections: dict[str, str] = field(default_factory=dict)  # section id -> rendered narrative
     tables: dict[str, TableSpec] = field(default_factory=dict)
+    charts: dict[str, ChartSpec] = field(default_factory=dict)
 
 
 def document_timestamp(bundle: Bundle) -> dt.datetime:
@@ -93,9 +101,11 @@ def document_timestamp(bundle: Bundle) -> dt.datetime:
 
 
 class _Renderer:
-    def __init__(self, bundle: Bundle, metrics: Metrics, style: HouseStyle, public: bool) -> None:
+    def __init__(self, bundle: Bundle, metrics: Metrics, style: HouseStyle, public: bool,
+                 datasets: Mapping[str, pd.DataFrame] | None = None) -> None:
         self.bundle = bundle
         self.metrics = metrics
+        self.datasets = dict(datasets or {})
         self.style = style
         self.public = public
         self.texts = standard_texts(bundle, style)
@@ -103,6 +113,7 @@ class _Renderer:
         self.names = narrative_names(bundle, metrics)
         self.result_sections: dict[str, str] = {}
         self.tables: dict[str, TableSpec] = {}
+        self.charts: dict[str, ChartSpec] = {}
         try:
             self.tpl = _StrictTemplate(str(style.template))
             self.tpl.init_docx()
@@ -131,19 +142,41 @@ class _Renderer:
         for block in blocks:
             if isinstance(block, Directive):
                 key = directive_key(block)
-                if block.kind != "table":
-                    raise ReportgenError(f"{where}: [{block.kind}: {block.name}] is not "
-                                         "supported yet: only tables can be generated")
                 try:
-                    self.tables[key] = build_table(block.name, block.args, self.metrics,
-                                                   self.table_options)
+                    if block.kind == "chart":
+                        if key not in self.charts:
+                            self.charts[key] = self._chart(block)
+                    else:
+                        self.tables[key] = build_table(block.name, block.args, self.metrics,
+                                                       self.table_options)
                 except ReportgenError as exc:
+                    if exc.file is not None:  # a data file's cell: that is where to look
+                        raise
                     raise ReportgenError(f"{where}: {exc.message}") from None
         return blocks
 
+    def _chart(self, block: Directive) -> ChartSpec:
+        # matplotlib is imported only when a report has a chart.
+        from reportgen.render.charts import DATASETS_NEEDED, ChartOptions, build_chart
+
+        files = {}
+        for kind in DATASETS_NEEDED.get(block.name, ()):
+            path = self.bundle.data_path(kind)
+            if path is not None:
+                files[kind] = path
+                if kind not in self.datasets:  # rendered without the pipeline's data sets
+                    from reportgen.data.schemas import load_dataset
+
+                    self.datasets[kind] = load_dataset(path, kind)  # type: ignore[arg-type]
+        opts = ChartOptions(units=self.table_options.units, public=self.public,
+                            threshold=self.table_options.threshold,
+                            council=self.bundle.council, files=files)
+        return build_chart(block.name, block.args, self.metrics, self.datasets, opts)
+
     def _subdoc(self, blocks: list[Block], numbered: bool) -> Any:
         sub = self.tpl.new_subdoc()
-        write_blocks(sub, blocks, BlockStyle(heading_level=2, numbered=numbered), self.tables)
+        write_blocks(sub, blocks, BlockStyle(heading_level=2, numbered=numbered), self.tables,
+                     self.charts)
         return sub
 
     def _numbered(self, section_id: str | None, numbered: bool | None) -> bool:
@@ -185,7 +218,8 @@ class _Renderer:
             sub.add_paragraph(SECTION_TITLES[section_id], style="Heading 2")
             blocks = self._blocks(text, where)
             self.result_sections[section_id] = self._text(text, where)
-            write_blocks(sub, blocks, BlockStyle(2, self._numbered(section_id, None)), self.tables)
+            write_blocks(sub, blocks, BlockStyle(2, self._numbered(section_id, None)),
+                         self.tables, self.charts)
         return sub
 
     def standard(self, key: str, numbered: bool | None = None) -> Any:
@@ -213,7 +247,7 @@ class _Renderer:
                 add_runs(sub.add_paragraph(style="List Number"), runs)
         if not recs:
             blocks = self._blocks(self.texts.get("no_recommendations", "None."), "standard text")
-            write_blocks(sub, blocks, BlockStyle(2, False), self.tables)
+            write_blocks(sub, blocks, BlockStyle(2, False), self.tables, self.charts)
         return sub
 
     def reasons(self) -> Any:
@@ -221,7 +255,7 @@ class _Renderer:
         for i, rec in enumerate(self.bundle.recommendations):
             if rec.reason:
                 blocks = self._blocks(rec.reason, f"report.yaml recommendations[{i + 1}].reason")
-                write_blocks(sub, blocks, BlockStyle(2, False), self.tables)
+                write_blocks(sub, blocks, BlockStyle(2, False), self.tables, self.charts)
         return sub
 
     def contacts_block(self, labelled: bool = False) -> Any:
@@ -317,14 +351,21 @@ class _Renderer:
             modified=when,
             keywords=["committee report", b.council, b.meeting.committee],
         )
+        # Each subdocument's pictures took the next id free in the template, so ids repeat.
+        for n, doc_pr in enumerate(document.element.body.iter(qn("wp:docPr")), start=1):
+            doc_pr.set("id", str(1000 + n))
         buffer = io.BytesIO()
         document.save(buffer)
         return RenderResult(normalise_docx(buffer.getvalue()), self.style,
-                            self.result_sections, self.tables)
+                            self.result_sections, self.tables, self.charts)
 
 
 def render_report(bundle: Bundle, metrics: Metrics, style: HouseStyle,
-                  public: bool | None = None) -> RenderResult:
-    """Render ``bundle`` with ``metrics`` into ``style``'s template; returns the .docx bytes."""
+                  public: bool | None = None,
+                  datasets: Mapping[str, pd.DataFrame] | None = None) -> RenderResult:
+    """Render ``bundle`` with ``metrics`` into ``style``'s template; returns the .docx bytes.
+
+    ``datasets`` (the canonical frames) feed charts that read more than the metrics; when not
+    given, the data files those charts need are loaded from the bundle."""
     is_public = bundle.settings.public if public is None else public
-    return _Renderer(bundle, metrics, style, is_public).render()
+    return _Renderer(bundle, metrics, style, is_public, datasets).render()
