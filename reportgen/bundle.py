@@ -263,7 +263,9 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 
 def _friendly(err: dict[str, Any]) -> str:
     loc = tuple(err["loc"])
-    field = ".".join(str(p) for p in loc) or "report.yaml"
+    # Positions count from 1 for people: clearance[2].role is the second officer.
+    field = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in loc)
+    field = field.lstrip(".") or "report.yaml"
     kind = err["type"]
     if kind == "extra_forbidden":
         parent = _model_at(loc[:-1])
@@ -273,8 +275,8 @@ def _friendly(err: dict[str, Any]) -> str:
         hint = (f": did you mean '{guess[0]}'?" if guess
                 else f" (expected one of: {', '.join(known)})")
         return f"unknown field '{field}'{hint}"
-    if kind == "missing":
-        return f"{field}: this field is required"
+    if kind == "missing" or (kind == "string_type" and err.get("input") is None):
+        return f"{field}: this field is required" + ("" if kind == "missing" else " (it is empty)")
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         return f"{field}: expected {expected}, got '{err.get('input')}'"

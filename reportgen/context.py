@@ -37,6 +37,9 @@ def make_environment(style: HouseStyle, *, autoescape: bool) -> jinja2.Environme
     renderer writes through python-docx (which escapes it).
     """
     env = ImmutableSandboxedEnvironment(
+        # An empty loader: {% include %}, {% import %} and {% extends %} find nothing, so a
+        # template cannot read other files.
+        loader=jinja2.DictLoader({}),
         undefined=jinja2.StrictUndefined,
         autoescape=autoescape,
         keep_trailing_newline=False,
@@ -96,12 +99,20 @@ def render_text(env: jinja2.Environment, text: str, names: dict[str, Any], where
         raise ReportgenError(f"{where}: {_undefined_message(exc)}") from None
     except jinja2.exceptions.SecurityError as exc:
         raise ReportgenError(f"{where}: not allowed in a report: {exc}") from None
+    except jinja2.TemplateNotFound:
+        raise ReportgenError(f"{where}: a report cannot include other files") from None
+    except ReportgenError as exc:  # e.g. a filter given text instead of an amount
+        raise ReportgenError(f"{where}: {exc.message}", file=exc.file, row=exc.row,
+                             column=exc.column) from None
     except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
         raise ReportgenError(f"{where}: could not evaluate an expression: {exc}") from None
 
 
 def _undefined_message(exc: jinja2.UndefinedError) -> str:
     message = str(exc.message or exc)
+    if message.startswith("'None' has no attribute"):
+        return ("uses a data set this report does not have: add it under data: in report.yaml "
+                "(placements, savings, budget)")
     if message.startswith("'") and "is undefined" in message:
         name = message.split(" is undefined")[0]
         return f"unknown name {name} (see docs/bundle.md for the names a report may use)"

@@ -72,6 +72,14 @@ def _style_or(target: Any, name: str, fallback: str) -> str:
     return name if _has_style(target, name) else fallback
 
 
+def _require_style(target: Any, name: str) -> str:
+    """A style the house template must define; say which one is missing rather than fail."""
+    if not _has_style(target, name):
+        raise ReportgenError(f"the house style template has no '{name}' paragraph style: add "
+                             "it in Word (Styles pane) or base the template on a built-in style")
+    return name
+
+
 def new_numbering(target: Any, style_name: str) -> str | None:
     """A fresh numbering instance of ``style_name``'s list, restarting at 1.
 
@@ -111,16 +119,16 @@ def write_blocks(target: Any, blocks: Sequence[Block], style: BlockStyle,
             add_runs(target.add_paragraph(style=body), block.runs)
         elif isinstance(block, Heading):
             level = min(style.heading_level + (block.level - 3), 6)
-            add_runs(target.add_paragraph(style=f"Heading {level}"), block.runs)
+            add_runs(target.add_paragraph(style=_require_style(target, f"Heading {level}")), block.runs)
         elif isinstance(block, BulletList):
             for item in block.items:
                 name = "List Bullet 2" if item.level else "List Bullet"
-                add_runs(target.add_paragraph(style=_style_or(target, name, "List Bullet")),
+                add_runs(target.add_paragraph(style=_require_style(target, _style_or(target, name, "List Bullet"))),
                          item.runs)
         elif isinstance(block, NumberedList):
             num_id = new_numbering(target, "List Number")
             for item in block.items:
-                p = target.add_paragraph(style="List Number")
+                p = target.add_paragraph(style=_require_style(target, "List Number"))
                 if num_id:
                     _set_num(p, num_id, item.level)
                 add_runs(p, item.runs)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 from docx.oxml.ns import qn
+from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import Markup
@@ -118,7 +119,8 @@ class _Renderer:
             self.tpl = _StrictTemplate(str(style.template))
             self.tpl.init_docx()
             self.template_xml = self.tpl.patch_xml(self.tpl.get_xml())
-        except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError,
+                PackageNotFoundError) as exc:
             raise ReportgenError(f"not a usable Word template (.docx): {exc}",
                                  file=style.template) from None
         self.placed = {m for call in _SECTION_CALL.findall(self.template_xml)
@@ -196,13 +198,17 @@ class _Renderer:
         if unknown:
             raise ReportgenError(f"template.docx asks for unknown section '{unknown[0]}' "
                                  f"(sections: {', '.join(SECTION_IDS)})", file=self.style.template)
-        for section_id in ids:
-            text = getattr(self.bundle.sections, section_id)
-            if text:
+        # Every named section with text goes here, in order, so that a style with one heading
+        # for two sections (community impact / council priorities) loses neither.
+        written = [i for i in ids if getattr(self.bundle.sections, i)]
+        if written:
+            blocks: list[Block] = []
+            for section_id in written:
                 where = f"report.yaml sections.{section_id}"
-                blocks = self._blocks(text, where)
+                text = getattr(self.bundle.sections, section_id)
+                blocks.extend(self._blocks(text, where))
                 self.result_sections[section_id] = self._text(text, where)
-                return self._subdoc(blocks, self._numbered(section_id, numbered))
+            return self._subdoc(blocks, self._numbered(written[0], numbered))
         fallback = self._missing_text() if missing is None else missing
         blocks = self._blocks(fallback, "standard text") if fallback else []
         return self._subdoc(blocks, self._numbered(ids[0] if ids else None, numbered))
@@ -336,6 +342,9 @@ class _Renderer:
                                  file=self.style.template) from None
         except jinja2.exceptions.SecurityError as exc:
             raise ReportgenError(f"the template tried something not allowed: {exc}",
+                                 file=self.style.template) from None
+        except jinja2.TemplateNotFound:
+            raise ReportgenError("a template cannot include other files",
                                  file=self.style.template) from None
         document = self.tpl.docx
         b = self.bundle

@@ -182,8 +182,11 @@ def placements_by_type_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
             rows.append((s.label, formatting.number(s.count),
                          *_money_cells([s.average_weekly_cost, s.annual_cost], "£")))
     t = p.total
-    total = ("Total", formatting.number(t.count),
-             *_money_cells([t.average_weekly_cost, t.annual_cost], "£"))
+    if opts.public and 0 < t.count < opts.threshold:
+        total: tuple[str, ...] = ("Total", f"fewer than {opts.threshold}", "-", "-")
+    else:
+        total = ("Total", formatting.number(t.count),
+                 *_money_cells([t.average_weekly_cost, t.annual_cost], "£"))
     note = None
     if any(hidden):
         note = (f"Numbers below {opts.threshold} are not shown, to protect children's "
