@@ -119,12 +119,13 @@ def write_blocks(target: Any, blocks: Sequence[Block], style: BlockStyle,
             add_runs(target.add_paragraph(style=body), block.runs)
         elif isinstance(block, Heading):
             level = min(style.heading_level + (block.level - 3), 6)
-            add_runs(target.add_paragraph(style=_require_style(target, f"Heading {level}")), block.runs)
+            heading = _require_style(target, f"Heading {level}")
+            add_runs(target.add_paragraph(style=heading), block.runs)
         elif isinstance(block, BulletList):
             for item in block.items:
                 name = "List Bullet 2" if item.level else "List Bullet"
-                add_runs(target.add_paragraph(style=_require_style(target, _style_or(target, name, "List Bullet"))),
-                         item.runs)
+                bullet = _require_style(target, _style_or(target, name, "List Bullet"))
+                add_runs(target.add_paragraph(style=bullet), item.runs)
         elif isinstance(block, NumberedList):
             num_id = new_numbering(target, "List Number")
             for item in block.items:
