@@ -1,0 +1,232 @@
+"""The agenda file (``agenda.yaml``) of one meeting, as a typed model.
+
+An agenda names the meeting, its membership and clerk, and the ordered items: standard items
+(apologies, declarations of interest, minutes, urgent business, exclusion of the press and
+public) and report items that point at a report bundle or at a ready-made ``.docx``. Every field
+is described in ``docs/agenda.md``. As with ``report.yaml`` (see :mod:`reportgen.bundle`),
+values are read as text and typed here, and every problem becomes a one-line
+:class:`~reportgen.errors.ReportgenError` naming the line of ``agenda.yaml``, with a "did you
+mean" for misspelt field names.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationError, model_validator
+
+from reportgen.bundle import Model, TextList, UKDate, _inner_model, _line_for
+from reportgen.errors import ReportgenError, ReportgenErrors
+from reportgen.yamlload import Loc, load_yaml
+
+AGENDA_FILE = "agenda.yaml"
+
+StandardKind = Literal[
+    "apologies", "declarations_of_interest", "minutes", "urgent_business", "exclusion"
+]
+
+STANDARD_TITLES: dict[str, str] = {
+    "apologies": "Apologies for absence",
+    "declarations_of_interest": "Declarations of interest",
+    "minutes": "Minutes of the previous meeting",
+    "urgent_business": "Any other urgent business",
+    "exclusion": "Exclusion of the press and public",
+}
+
+STANDARD_TEXTS: dict[str, str] = {
+    "apologies": "To receive apologies for absence and to note any substitute members.",
+    "declarations_of_interest": (
+        "To receive declarations of disclosable pecuniary interests and other interests from "
+        "members in respect of any item on this agenda."
+    ),
+    "minutes": (
+        "That the minutes of the meeting held on {date} be taken as read and signed as a "
+        "correct record."
+    ),
+    "urgent_business": (
+        "To consider any business which the chair decides is urgent, for the reasons to be "
+        "stated at the meeting."
+    ),
+    "exclusion": (
+        "To resolve that the press and public be excluded from the meeting for the following "
+        "item(s) of business on the grounds that they involve the likely disclosure of exempt "
+        "information as defined in Part 1 of Schedule 12A to the Local Government Act 1972."
+    ),
+}
+
+
+def schedule_12a_text(paragraph: int) -> str:
+    """The standard wording shown on a public agenda in place of an exempt item."""
+    return (
+        f"This item is not for publication by virtue of paragraph {paragraph} of Part 1 of "
+        "Schedule 12A to the Local Government Act 1972"
+    )
+
+
+class AgendaMeeting(Model):
+    committee: str
+    date: UKDate
+    time: str
+    venue: str
+    nation: Literal["england", "wales"] = "england"
+
+
+class Membership(Model):
+    chair: str
+    vice_chair: str | None = None
+    members: TextList = Field(default_factory=list)
+
+
+class Clerk(Model):
+    name: str
+    job_title: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+class AgendaAppendix(Model):
+    title: str
+    file: str
+
+    @model_validator(mode="after")
+    def _is_docx(self) -> AgendaAppendix:
+        if not self.file.lower().endswith(".docx"):
+            raise ValueError(f"an appendix must be a .docx file, got '{self.file}'")
+        return self
+
+
+class Item(Model):
+    """One agenda item: a standard item, a report bundle or a ready-made .docx."""
+
+    standard: StandardKind | None = None
+    report: str | None = None
+    document: str | None = None
+    title: str | None = None
+    text: str | None = None
+    date: UKDate | None = None
+    wards: TextList | None = None
+    appendices: list[AgendaAppendix] | None = None
+    exempt_paragraph: int | None = Field(default=None, ge=1, le=7)
+    supplement: int | None = Field(default=None, ge=1, le=99)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Item:
+        if self.report is not None and (self.standard is not None or self.document is not None):
+            raise ValueError("an item is a report bundle ('report:') or a document "
+                             "('document:'), not both, and a report is not a standard item")
+        if self.standard is None and self.report is None and self.document is None:
+            raise ValueError("each item needs 'standard:', 'report:' (a bundle folder) or "
+                             "'document:' (a .docx file)")
+        if self.document is not None and not self.document.lower().endswith(".docx"):
+            raise ValueError(f"document must be a .docx file, got '{self.document}'")
+        if self.standard is None and self.report is None and not self.title:
+            raise ValueError("an item with a ready-made document needs a title")
+        if self.standard == "minutes" and self.date is None:
+            raise ValueError("the minutes item needs the date of the previous meeting "
+                             "(date: 2016-07-12)")
+        if self.standard is not None and self.document is None and self.appendices:
+            raise ValueError("only report and document items can have appendices")
+        return self
+
+    @property
+    def kind(self) -> Literal["standard", "report", "document"]:
+        if self.report is not None:
+            return "report"
+        return "standard" if self.standard is not None else "document"
+
+
+class Agenda(Model):
+    """Everything in agenda.yaml. ``path`` is the file itself (not written in the file)."""
+
+    council: str
+    meeting: AgendaMeeting
+    publication_date: UKDate | None = None
+    style: str | None = None
+    membership: Membership
+    clerk: Clerk
+    items: list[Item] = Field(min_length=1)
+    path: Path = Field(default=Path(AGENDA_FILE), exclude=True)
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def resolve(self, name: str) -> Path:
+        """A path written in agenda.yaml, relative to the agenda's folder."""
+        path = Path(name)
+        return path if path.is_absolute() else self.folder / path
+
+    @property
+    def supplements(self) -> list[int]:
+        return sorted({i.supplement for i in self.items if i.supplement is not None})
+
+
+def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = Agenda
+    for part in loc:
+        if model is None or isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        model = _inner_model(field.annotation)
+    return model
+
+
+def _friendly(err: dict[str, Any]) -> str:
+    loc = tuple(err["loc"])
+    field = ".".join(str(p) for p in loc) or AGENDA_FILE
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        parent = _model_at(loc[:-1])
+        known = [k for k in (parent.model_fields if parent else []) if k != "path"]
+        guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = (f": did you mean '{guess[0]}'?" if guess
+                else f" (expected one of: {', '.join(known)})")
+        return f"unknown field '{field}'{hint}"
+    if kind == "missing":
+        return f"{field}: this field is required"
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        got = str(err.get("input"))
+        guess = difflib.get_close_matches(got, list(STANDARD_TITLES), n=1, cutoff=0.6)
+        hint = f" (did you mean '{guess[0]}'?)" if guess and loc[-1] == "standard" else ""
+        return f"{field}: expected {expected}, got '{got}'{hint}"
+    if kind.startswith("int"):
+        return f"{field}: expected a whole number, got '{err.get('input')}'"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        return f"{field}: {err['msg'].lower()}, got '{err.get('input')}'"
+    if kind == "too_short":
+        return f"{field}: needs at least one item"
+    if kind in {"list_type", "dict_type", "model_type"}:
+        shape = "a list" if kind == "list_type" else "a mapping"
+        return f"{field}: expected {shape} of values, got '{err.get('input')}'"
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    return f"{field}: {msg}"
+
+
+def agenda_from_data(data: Any, path: Path, lines: dict[Loc, int] | None = None) -> Agenda:
+    """Validate an already-parsed agenda.yaml mapping (used by tests and ``load_agenda``)."""
+    if not isinstance(data, dict):
+        raise ReportgenError("expected a mapping of fields (council, meeting, items, …)",
+                             file=path)
+    try:
+        return Agenda.model_validate({**data, "path": path})
+    except ValidationError as exc:
+        errors = []
+        for err in exc.errors():
+            line = _line_for(tuple(err["loc"]), lines or {})
+            prefix = f"line {line}: " if line else ""
+            errors.append(ReportgenError(prefix + _friendly(dict(err)), file=path))
+        raise ReportgenErrors(errors) from None
+
+
+def load_agenda(path: str | Path) -> Agenda:
+    """Load and validate ``agenda.yaml`` (or the agenda.yaml inside a folder)."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / AGENDA_FILE
+    data, lines = load_yaml(path)
+    return agenda_from_data(data, path, lines)
