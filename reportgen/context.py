@@ -65,6 +65,7 @@ def make_environment(style: HouseStyle, *, autoescape: bool) -> jinja2.Environme
         "ordinal": formatting.ordinal,
         "variance_word": formatting.variance_word,
         "variance_phrase": formatting.variance_phrase,
+        "change_phrase": formatting.change_phrase,
         "longdate": longdate,
         "shortdate": formatting.short_date,
         "yesno": _yesno,

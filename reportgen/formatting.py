@@ -193,6 +193,31 @@ def variance_phrase(variance: Amount, style: str = "auto") -> str:
     return f"an {variance_word(value)} of {amount}"
 
 
+def change_phrase(change: object, style: str = "auto", since: str | None = None) -> str:
+    """A change since the previous period in words: "up £120k since 2016/17 Q1".
+
+    ``change`` is a :class:`reportgen.metrics.Change` (its ``difference`` and ``since`` are
+    used) or a plain difference with ``since`` given. A fall reads "down £12k since …", and a
+    change under 50p "unchanged since …". As in :func:`variance_phrase`, an amount the style
+    would show as nothing is given in whole pounds. Without a period it ends at the amount.
+    """
+    if change is None:
+        raise ReportgenError(
+            "no figure for the previous period to compare with: guard the sentence with "
+            "{% if changes.NAME %}…{% endif %}")
+    difference = getattr(change, "difference", change)
+    label = since if since is not None else getattr(change, "since", None)
+    value = _decimal(difference, "change")
+    size = abs(value)
+    tail = f" since {label}" if label else ""
+    if _round(size) == 0:
+        return f"unchanged{tail}"
+    amount = money(size, style)
+    if amount in ("£0", "£0k", "£0m"):
+        amount = money(size, "full")
+    return f"{'up' if value > 0 else 'down'} {amount}{tail}"
+
+
 def ordinal(n: int) -> str:
     """1 → "1st", 2 → "2nd", 3 → "3rd", 11 → "11th", 22 → "22nd", 113 → "113th"."""
     if isinstance(n, bool) or not isinstance(n, int):

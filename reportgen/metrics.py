@@ -124,6 +124,10 @@ class Keyed(Generic[T]):
     def __getitem__(self, key: str) -> T: ...
     def __getitem__(self, key: int | str) -> T:
         if isinstance(key, str):
+            if key not in self._index:
+                # Raised as the user's error so a narrative's typo names what there is.
+                known = ", ".join(f"'{k}'" for k in self._index) or "none"
+                raise ReportgenError(f"no item '{key}' here (there are: {known})")
             return self._index[key]
         return self._items[key]
 
@@ -285,6 +289,60 @@ class SavingsSummary:
     measures: Keyed[SavingsMeasure]
     areas: Keyed[SavingsTotal]
     total: SavingsTotal
+    # The period of the rows summarised, when the file has a period column.
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """A figure in this period and the one before: ``difference`` > 0 means it went up.
+
+    ``since`` is the previous period's label ("2016/17 Q1"). Narrative words it with the
+    ``change_phrase`` filter: "up £120k since 2016/17 Q1".
+    """
+
+    current: float
+    previous: float
+    difference: float
+    since: str | None = None
+
+    @property
+    def pct(self) -> float | None:
+        """The difference as a fraction of the previous value (None when that was 0)."""
+        return _ratio(self.difference, self.previous)
+
+
+def change(current: float, previous: float, since: str | None = None) -> Change:
+    """The change from ``previous`` to ``current`` (both plain numbers)."""
+    return Change(float(current), float(previous), float(current) - float(previous), since)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Headline figures against the previous period; None where that period has no data.
+
+    Templates read e.g. ``changes.budget_variance.difference`` or
+    ``changes.budget_variance | change_phrase('k')``.
+    """
+
+    since: str | None = None
+    budget_budget: Change | None = None
+    budget_projected_spend: Change | None = None
+    budget_variance: Change | None = None
+    savings_target: Change | None = None
+    savings_achieved: Change | None = None
+    savings_forecast: Change | None = None
+
+    def items(self) -> list[tuple[str, Change]]:
+        """The changes present, as (name, change), in field order."""
+        names = ("budget_budget", "budget_projected_spend", "budget_variance",
+                 "savings_target", "savings_achieved", "savings_forecast")
+        out: list[tuple[str, Change]] = []
+        for name in names:
+            value = getattr(self, name)
+            if value is not None:
+                out.append((name, value))
+        return out
 
 
 Unit = Literal["money", "count", "percent"]
@@ -313,6 +371,33 @@ class Metrics:
     savings: SavingsSummary | None
     previous_budget: BudgetPosition | None = None
     top_n: int = field(default=20)
+    previous_savings: SavingsSummary | None = None
+
+    @property
+    def changes(self) -> Changes:
+        """Budget and savings totals against the previous period (see :class:`Changes`)."""
+        budget: dict[str, Change] = {}
+        savings: dict[str, Change] = {}
+        since: str | None = None
+        if self.budget is not None and self.previous_budget is not None:
+            since = self.previous_budget.period
+            now, before = self.budget.total, self.previous_budget.total
+            budget = {
+                "budget_budget": change(now.budget, before.budget, since),
+                "budget_projected_spend": change(now.projected_spend, before.projected_spend,
+                                                 since),
+                "budget_variance": change(now.variance, before.variance, since),
+            }
+        if self.savings is not None and self.previous_savings is not None:
+            since = since or self.previous_savings.period
+            s_now, s_before = self.savings.total, self.previous_savings.total
+            label = self.previous_savings.period
+            savings = {
+                "savings_target": change(s_now.target, s_before.target, label),
+                "savings_achieved": change(s_now.achieved, s_before.achieved, label),
+                "savings_forecast": change(s_now.forecast, s_before.forecast, label),
+            }
+        return Changes(since=since, **budget, **savings)
 
     def namespace(self) -> dict[str, object]:
         """The names the figure expressions refer to (what a template sees)."""
@@ -321,6 +406,8 @@ class Metrics:
             "budget": self.budget,
             "savings": self.savings,
             "previous_budget": self.previous_budget,
+            "previous_savings": self.previous_savings,
+            "changes": self.changes,
         }
 
     def figures(self) -> list[Figure]:
@@ -335,6 +422,7 @@ class Metrics:
             out.extend(_budget_figures(self.previous_budget, "previous_budget", f" ({label})"))
         if self.savings is not None:
             out.extend(_savings_figures(self.savings))
+        out.extend(_change_figures(self.changes))
         return out
 
 
@@ -643,8 +731,56 @@ def _savings_total(area: str | None, rows: pd.DataFrame) -> SavingsTotal:
     )
 
 
-def savings_summary(savings: pd.DataFrame) -> SavingsSummary:
-    """Per measure, per area (in order of first appearance) and overall savings."""
+def savings_periods(savings: pd.DataFrame) -> list[str]:
+    """Distinct (normalised) period labels in the savings data, in file order."""
+    if "period" not in savings.columns:
+        return []
+    seen: dict[str, None] = {}
+    for value in savings["period"].dropna():
+        if str(value).strip():
+            seen.setdefault(_normalise_period(value), None)
+    return list(seen)
+
+
+def savings_for_period(savings: pd.DataFrame, period: str) -> pd.DataFrame:
+    """The savings rows of one period (label compared after normalising)."""
+    wanted = _normalise_period(period)
+    labels = savings["period"].map(
+        lambda v: None if pd.isna(v) else _normalise_period(v))
+    return savings[(labels == wanted).fillna(False).to_numpy(dtype=bool)]
+
+
+def _select_savings(savings: pd.DataFrame, period: Period | None
+                    ) -> tuple[pd.DataFrame, str | None, str | None]:
+    """(rows to report, their period label, the previous period's label if it has rows).
+
+    Savings achieved are cumulative, so a file holding several periods (one block of rows a
+    quarter) is reported one period at a time; a file with one period or none is taken whole.
+    """
+    available = savings_periods(savings)
+    if len(available) <= 1:
+        return savings, (available[0] if available else None), None
+    if period is None:
+        raise ReportgenError(
+            f"savings data covers several periods ({', '.join(available)}); "
+            "say which period to report", column="period")
+    label = period.label
+    if label not in available and period.financial_year in available:
+        label = period.financial_year
+    if label not in available:
+        raise ReportgenError(
+            f"savings data has no rows for period {period.label} "
+            f"(periods available: {', '.join(available)})", column="period")
+    before = period.previous().label
+    return (savings_for_period(savings, label), label,
+            before if before in available and before != label else None)
+
+
+def savings_summary(savings: pd.DataFrame, period: str | None = None) -> SavingsSummary:
+    """Per measure, per area (in order of first appearance) and overall savings.
+
+    ``period`` only labels the summary; choose the rows with :func:`savings_for_period`.
+    """
     _require(savings, "savings", SAVINGS_COLUMNS)
     _no_missing(savings, "savings", ("area", "measure", "target", "achieved"))
     rows = pd.DataFrame(
@@ -677,6 +813,7 @@ def savings_summary(savings: pd.DataFrame) -> SavingsSummary:
         measures=Keyed(measures, lambda m: m.measure),
         areas=Keyed(areas, lambda a: a.area or ""),
         total=_savings_total(None, rows),
+        period=period,
     )
 
 
@@ -750,7 +887,14 @@ def compute_metrics(
             if before in available:
                 previous_budget = budget_position(budget_df, before)
 
-    savings = savings_summary(savings_df) if savings_df is not None else None
+    savings: SavingsSummary | None = None
+    previous_savings: SavingsSummary | None = None
+    if savings_df is not None:
+        rows, savings_label, before_label = _select_savings(savings_df, period)
+        savings = savings_summary(rows, savings_label)
+        if before_label is not None:
+            previous_savings = savings_summary(savings_for_period(savings_df, before_label),
+                                               before_label)
 
     return Metrics(
         period=period,
@@ -760,6 +904,7 @@ def compute_metrics(
         savings=savings,
         previous_budget=previous_budget,
         top_n=top_n,
+        previous_savings=previous_savings,
     )
 
 
@@ -1091,4 +1236,29 @@ def _savings_figures(s: SavingsSummary) -> list[Figure]:
                 (m.measure, f"savings from {m.measure}", f"{m.measure} savings"),
             )
         )
+    return out
+
+
+_CHANGE_LABELS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "budget_budget": ("change in total budget", ("budget change",)),
+    "budget_projected_spend": ("change in total projected spend",
+                               ("projected spend up", "projected spend down")),
+    "budget_variance": ("change in total variance",
+                        ("up", "down", "overspend up", "overspend down",
+                         "increase in the overspend")),
+    "savings_target": ("change in savings target", ()),
+    "savings_achieved": ("change in savings achieved",
+                         ("further savings", "savings since", "more savings")),
+    "savings_forecast": ("change in forecast savings", ()),
+}
+
+
+def _change_figures(c: Changes) -> list[Figure]:
+    """The period-on-period differences (the previous values are under previous_*)."""
+    out: list[Figure] = []
+    for name, item in c.items():
+        label, aliases = _CHANGE_LABELS[name]
+        since = f" since {item.since}" if item.since else ""
+        out.append(_fig(f"changes.{name}.difference", f"{label}{since}", item.difference,
+                        "money", aliases))
     return out

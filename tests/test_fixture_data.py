@@ -191,20 +191,42 @@ def test_rotherham_savings() -> None:
 
 def test_harrow_savings_targets_and_achieved() -> None:
     # Seed: £500k from children's placements, £200k from leaving care; ~£437k achieved.
-    savings = pd.read_csv(HARROW / "savings.csv")
+    every = pd.read_csv(HARROW / "savings.csv")
+    assert set(every["period"]) == {"2016/17 Q1", "2016/17 Q2"}
+    savings = every[every["period"] == "2016/17 Q1"]
     targets = savings.groupby("area")["target"].sum()
     assert targets["Children's placements"] == 500_000.00
     assert targets["Leaving care placements"] == 200_000.00
     assert savings["achieved"].sum() == 437_000.00
     earmarked = savings[savings["measure"].str.contains("three earmarked")]
     assert earmarked["target"].tolist() == [30_000.00]  # the "notional target of £30k"
-    assert (savings["period"] == "2016/17 Q1").all()
 
 
 def test_harrow_q1_overspend() -> None:
     budget = pd.read_csv(HARROW / "budget.csv")
-    assert (budget["period"] == "2016/17 Q1").all()
-    assert variance(budget) == 673_000.00
+    assert set(budget["period"]) == {"2016/17 Q1", "2016/17 Q2"}
+    assert variance(budget[budget["period"] == "2016/17 Q1"]) == 673_000.00
+
+
+def test_harrow_second_quarter() -> None:
+    # Invented Q2 (fixtures/README.md): overspend £793k = 708k + 85k, up £120k on Q1;
+    # savings achieved to date £468k + £12k + £35k + £10k = £525k, same measures as Q1.
+    budget = pd.read_csv(HARROW / "budget.csv")
+    q2 = budget[budget["period"] == "2016/17 Q2"]
+    assert q2["line"].tolist() == ["Children's placements", "Leaving care placements"]
+    assert variance(q2) == 793_000.00
+    savings = pd.read_csv(HARROW / "savings.csv")
+    q1s, q2s = (savings[savings["period"] == p] for p in ("2016/17 Q1", "2016/17 Q2"))
+    assert q2s["measure"].tolist() == q1s["measure"].tolist()
+    assert q2s["achieved"].sum() == 525_000.00
+    assert q2s["target"].sum() == q1s["target"].sum() == 700_000.00
+    frame = placements(HARROW)
+    # Q2 rows come after every Q1 row: 10 start in Q2, and 5 placements active on 30 June
+    # plus 1 of the new ones end in Q2, so 140 − 5 + 10 − 1 = 144 are active on 30 September.
+    in_q2 = (pd.Timestamp("2016-07-01"), pd.Timestamp("2016-09-30"))
+    assert frame["start_date"].between(*in_q2).sum() == 10
+    assert frame["end_date"].between(*in_q2).sum() == 6
+    assert len(active_on(frame, "2016-09-30")) == 144
 
 
 def test_harrow_top_20_high_cost_placements() -> None:

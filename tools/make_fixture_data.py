@@ -463,7 +463,7 @@ HARROW_SUPPORTED = [
 
 
 def build_harrow() -> dict[str, pd.DataFrame]:
-    """Harrow, placements as at 30 June 2016 (end of 2016/17 Q1)."""
+    """Harrow, placements as at 30 June 2016 (end of 2016/17 Q1), and a second quarter."""
     rng = random.Random(2016)
     as_at = date(2016, 6, 30)
     q1_start = date(2016, 4, 1)
@@ -533,8 +533,31 @@ def build_harrow() -> dict[str, pd.DataFrame]:
             weekly = draw_amount(rng, pounds(lo), pounds(hi), pounds(mode), step)
             rows.append(Placement(kind, provider_type, provider, start, end, weekly))
 
+    # 2016/17 Q2 (July to September), for the quarterly build. Drawn after every Q1 row so
+    # that those rows stay as they were: five placements active on 30 June end in Q2 (so the
+    # Q1 figures are unchanged), and ten new placements start, one of which also ends in Q2.
+    q2_start, q2_end = date(2016, 7, 1), date(2016, 9, 30)
+    ongoing = [p for p in rows if p.end is None and p.start < q1_start]
+    for placement in rng.sample(ongoing, 5):
+        placement.end = random_date(rng, q2_start, q2_end)
+    q2_starters = {
+        # kind: (count, lo, hi, mode, step)
+        "residential": (3, 3200, 5600, 4200, 100),
+        "ifa": (4, 720, 1150, 880, 100),
+        "in_house_fostering": (3, 280, 520, 390, 1),
+    }
+    for kind, (count, lo, hi, mode, step) in q2_starters.items():
+        for i in range(count):
+            start = random_date(rng, q2_start, q2_end - timedelta(days=14))
+            ends = kind == "ifa" and i == 0
+            left = random_date(rng, start + timedelta(days=14), q2_end) if ends else None
+            provider_type, provider = provider_for(kind)
+            weekly = draw_amount(rng, pounds(lo), pounds(hi), pounds(mode), step)
+            rows.append(Placement(kind, provider_type, provider, start, left, weekly))
+
     placements = placements_frame("HAR", rows)
     period = "2016/17 Q1"
+    q2 = "2016/17 Q2"
     savings = pd.DataFrame(
         [
             # Seed: £500k children's placements target; ~£437k achieved by three panels;
@@ -577,6 +600,16 @@ def build_harrow() -> dict[str, pd.DataFrame]:
                 "at_risk",
                 period,
             ],
+            # Invented Q2 position (achieved to date, so cumulative): £525k achieved,
+            # £88k more than at Q1.
+            ["Children's placements", "Placement challenge panels", money(pounds(470000)),
+             money(pounds(468000)), money(pounds(470000)), "on_track", q2],
+            ["Children's placements", "Management action on three earmarked placements",
+             money(pounds(30000)), money(pounds(12000)), money(pounds(30000)), "on_track", q2],
+            ["Leaving care placements", "Housing benefit claims for eligible care leavers",
+             money(pounds(150000)), money(pounds(35000)), money(pounds(90000)), "at_risk", q2],
+            ["Leaving care placements", "Move-on to lower-cost supported accommodation",
+             money(pounds(50000)), money(pounds(10000)), money(pounds(25000)), "at_risk", q2],
         ],
         columns=SAVINGS_COLUMNS,
     )
@@ -585,6 +618,9 @@ def build_harrow() -> dict[str, pd.DataFrame]:
             # Seed: Q1 overspend of £673k; the split and the budgets are invented.
             ["Children's placements", period, money(pounds(9340000)), money(pounds(9938000))],
             ["Leaving care placements", period, money(pounds(1870000)), money(pounds(1945000))],
+            # Invented Q2: an overspend of £793k (£708k + £85k), up £120k on Q1.
+            ["Children's placements", q2, money(pounds(9340000)), money(pounds(10048000))],
+            ["Leaving care placements", q2, money(pounds(1870000)), money(pounds(1955000))],
         ],
         columns=BASE_BUDGET_COLUMNS,
     )
@@ -594,16 +630,28 @@ def build_harrow() -> dict[str, pd.DataFrame]:
 
 def check_harrow(tables: dict[str, pd.DataFrame]) -> None:
     """The seed's figures, recomputed from the written text."""
-    s = tables["savings"]
+    savings, b_all = tables["savings"], tables["budget"]
+    s = savings[savings["period"] == "2016/17 Q1"]
     targets = s.groupby("area")["target"].apply(pence_sum)
     require(targets["Children's placements"] == pounds(500000), "Harrow: £500k target")
     require(targets["Leaving care placements"] == pounds(200000), "Harrow: £200k target")
     require(pence_sum(s["achieved"]) == pounds(437000), "Harrow: £437k achieved")
-    b = tables["budget"]
+    b = b_all[b_all["period"] == "2016/17 Q1"]
     require(
         pence_sum(b["projected_spend"]) - pence_sum(b["budget"]) == pounds(673000),
         "Harrow: £673k overspend",
     )
+    # The invented second quarter: the same measures and lines, overspend up £120k.
+    s2 = savings[savings["period"] == "2016/17 Q2"]
+    require(list(s2["measure"]) == list(s["measure"]), "Harrow: Q2 savings measures differ")
+    require(pence_sum(s2["achieved"]) == pounds(525000), "Harrow: £525k achieved by Q2")
+    b2 = b_all[b_all["period"] == "2016/17 Q2"]
+    require(
+        pence_sum(b2["projected_spend"]) - pence_sum(b2["budget"]) == pounds(793000),
+        "Harrow: £793k overspend at Q2",
+    )
+    require(set(savings["period"]) | set(b_all["period"]) == {"2016/17 Q1", "2016/17 Q2"},
+            "Harrow: periods other than 2016/17 Q1 and Q2")
     active = active_on(tables["placements"], "2016-06-30")
     require(len(active) == 140, f"Harrow: {len(active)} active placements, want 140")
     high = active[active["placement_type"].isin(["residential", "secure"])]

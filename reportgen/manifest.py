@@ -1,0 +1,186 @@
+"""The build manifest (``build.yaml``): which recurring reports and agenda packs to rebuild.
+
+Every field is described in ``docs/build.md``. As with ``report.yaml``, values are read as text
+and typed here; every problem becomes a one-line :class:`~reportgen.errors.ReportgenError`
+naming the line of ``build.yaml``.
+
+    reports:
+      - path: harrow-2016-high-cost-placements        # a bundle folder, relative to build.yaml
+        output: high-cost-placements-{period}.docx    # optional, relative to --out
+      - path: rotherham-2010-commissioning
+        period: fixed                                 # keep the bundle's own (annual) period
+    packs:
+      - path: agenda-corporate-parenting/agenda.yaml
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import string
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationError, model_validator
+
+from reportgen.bundle import Model, _inner_model, _line_for
+from reportgen.errors import ReportgenError, ReportgenErrors
+from reportgen.periods import Period
+from reportgen.yamlload import Loc, load_yaml
+
+MANIFEST_FILE = "build.yaml"
+#: The names an output pattern may use.
+PLACEHOLDERS = ("period", "name")
+
+
+def _check_pattern(pattern: str) -> str:
+    """An output name pattern must stay inside --out, end in .docx and use known names."""
+    try:
+        names = [field for _, field, _, _ in string.Formatter().parse(pattern) if field is not None]
+    except ValueError as exc:
+        raise ValueError(f"'{pattern}' is not a valid name pattern ({exc})") from None
+    unknown = [n for n in names if n not in PLACEHOLDERS]
+    if unknown:
+        raise ValueError(f"unknown placeholder '{{{unknown[0]}}}' in '{pattern}' "
+                         f"(expected {', '.join('{' + p + '}' for p in PLACEHOLDERS)})")
+    path = PurePosixPath(pattern.replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts or re.match(r"^[A-Za-z]:", pattern):
+        raise ValueError(f"'{pattern}' must be a file name inside the output folder")
+    if not pattern.lower().endswith(".docx"):
+        raise ValueError(f"'{pattern}' must end in .docx")
+    return pattern
+
+
+class ReportEntry(Model):
+    """One report bundle to rebuild."""
+
+    path: str
+    output: str | None = None
+    style: str | None = None
+    # "build": use --period (a recurring report); "fixed": keep the bundle's own period.
+    period: Literal["build", "fixed"] = "build"
+
+    @model_validator(mode="after")
+    def _valid_output(self) -> ReportEntry:
+        if self.output is not None:
+            _check_pattern(self.output)
+        return self
+
+
+class PackEntry(Model):
+    """One agenda pack to assemble (its bundles keep their own periods)."""
+
+    path: str
+    output: str | None = None
+
+    @model_validator(mode="after")
+    def _valid_output(self) -> PackEntry:
+        if self.output is not None:
+            _check_pattern(self.output)
+        return self
+
+
+class Manifest(Model):
+    """Everything in build.yaml. ``path`` is the file itself (not written in the file)."""
+
+    reports: list[ReportEntry] = Field(default_factory=list)
+    packs: list[PackEntry] = Field(default_factory=list)
+    path: Path = Field(default=Path(MANIFEST_FILE), exclude=True)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Manifest:
+        if not self.reports and not self.packs:
+            raise ValueError("the manifest lists no reports and no packs")
+        return self
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def resolve(self, name: str) -> Path:
+        """A path written in build.yaml, relative to the manifest's folder."""
+        path = Path(name)
+        return path if path.is_absolute() else self.folder / path
+
+
+def period_slug(period: Period) -> str:
+    """The period as it appears in a file name: "2016/17 Q2" → "2016-17-Q2"."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", period.label).strip("-")
+
+
+def source_name(source: Path) -> str:
+    """``{name}`` of a bundle (its folder name) or an agenda (its folder, for agenda.yaml)."""
+    if source.suffix.lower() in (".yaml", ".yml"):
+        return source.parent.name if source.stem == "agenda" else source.stem
+    return source.name
+
+
+def output_name(pattern: str | None, source: Path, period: Period | None) -> str:
+    """The output file name: the pattern filled in, or ``{name}[-{period}].docx``."""
+    if pattern is None:
+        pattern = "{name}-{period}.docx" if period is not None else "{name}.docx"
+    if "{period}" in pattern and period is None:
+        raise ReportgenError(f"output '{pattern}' uses {{period}} but this entry keeps its own "
+                             "period: write the period into the name instead")
+    slug = period_slug(period) if period is not None else ""
+    return pattern.format(period=slug, name=source_name(source))
+
+
+def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = Manifest
+    for part in loc:
+        if model is None or isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        model = _inner_model(field.annotation)
+    return model
+
+
+def _friendly(err: dict[str, Any]) -> str:
+    loc = tuple(err["loc"])
+    field = ".".join(str(p) for p in loc) or MANIFEST_FILE
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        parent = _model_at(loc[:-1])
+        # ``path`` is a field of every entry, but the manifest's own ``path`` is not written.
+        known = [k for k in (parent.model_fields if parent else []) if k != "path" or loc[:-1]]
+        guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = (f": did you mean '{guess[0]}'?" if guess
+                else f" (expected one of: {', '.join(known)})")
+        return f"unknown field '{field}'{hint}"
+    if kind == "missing":
+        return f"{field}: this field is required"
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"{field}: expected {expected}, got '{err.get('input')}'"
+    if kind in {"list_type", "dict_type", "model_type"}:
+        shape = "a list" if kind == "list_type" else "a mapping"
+        return f"{field}: expected {shape}, got '{err.get('input')}'"
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    return f"{field}: {msg}"
+
+
+def manifest_from_data(data: Any, path: Path, lines: dict[Loc, int] | None = None) -> Manifest:
+    """Validate an already-parsed build.yaml mapping (used by tests and ``load_manifest``)."""
+    if not isinstance(data, dict):
+        raise ReportgenError("expected a mapping with 'reports:' and/or 'packs:'", file=path)
+    try:
+        return Manifest.model_validate({**data, "path": path})
+    except ValidationError as exc:
+        errors = []
+        for err in exc.errors():
+            line = _line_for(tuple(err["loc"]), lines or {})
+            prefix = f"line {line}: " if line else ""
+            errors.append(ReportgenError(prefix + _friendly(dict(err)), file=path))
+        raise ReportgenErrors(errors) from None
+
+
+def load_manifest(path: str | Path) -> Manifest:
+    """Load and validate ``build.yaml`` (or the build.yaml inside a folder)."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / MANIFEST_FILE
+    data, lines = load_yaml(path)
+    return manifest_from_data(data, path, lines)
