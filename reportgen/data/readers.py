@@ -21,7 +21,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
 from reportgen.errors import ReportgenError
 
@@ -89,6 +88,8 @@ def read_table(
     error for an empty file. Raises :class:`ReportgenError` for any problem with the file.
     """
     path = Path(path)
+    if path.is_dir():
+        raise ReportgenError("is a folder, not a file", file=path)
     if not path.is_file():
         raise ReportgenError("file not found", file=path)
     suffix = path.suffix.lower()
@@ -119,6 +120,13 @@ def _read_csv_cells(path: Path, expected_columns: Sequence[str] | None) -> pd.Da
     if data.startswith(b"PK\x03\x04"):
         raise ReportgenError(
             "this looks like an Excel workbook saved with a .csv name: rename it to .xlsx",
+            file=path,
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's "Unicode Text" (UTF-16): "could not read it as text" would mislead.
+        raise ReportgenError(
+            'saved as UTF-16 ("Unicode Text"): save it from Excel as "CSV UTF-8" or '
+            '"CSV (Comma delimited)"',
             file=path,
         )
     if b"\x00" in data:
@@ -214,7 +222,12 @@ def _to_frame(
     names: list[str] = []
     originals: dict[str, str] = {}
     for position, cell in enumerate(header_cells):
-        where = f"column {get_column_letter(position + 1)}" if letters else f"column {position + 1}"
+        if letters:
+            from openpyxl.utils import get_column_letter  # only for .xlsx: openpyxl is slow to load
+
+            where = f"column {get_column_letter(position + 1)}"
+        else:
+            where = f"column {position + 1}"
         if _is_blank(cell):
             if body_blank.iloc[:, position].all():
                 continue  # an empty column with no header: Excel leaves these about; ignore

@@ -491,6 +491,10 @@ def parse_text(raw: pd.Series) -> pd.Series:
 
 def _money_of(text: pd.Series) -> pd.DataFrame:
     """Money strings → ``value`` (float, NaN if blank or unreadable) and ``bad`` (unreadable)."""
+    if len(text) and text.str.fullmatch(r"\d+(?:\.\d+)?").all():
+        # Plain numbers, as most exports write them: skip the £ / comma / bracket parsing.
+        return pd.DataFrame({"value": pd.to_numeric(text).astype("float64"), "bad": False},
+                            index=text.index)
     compact = text.str.replace(r"\s+", "", regex=True)
     parts = compact.str.extract(_MONEY_RE)
     ok = parts["num"].notna() & (parts["open"].isna() == parts["close"].isna())

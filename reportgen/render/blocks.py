@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Length, Pt
-from docx.text.run import Run
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run as DocxRun
 
 from reportgen.errors import ReportgenError
 from reportgen.render import oxml
@@ -164,7 +164,7 @@ def column_widths(spec: TableSpec) -> list[Length]:
 def _set_text(t: Any, text: str) -> None:
     """Put ``text`` in a copied cell's ``w:t``; python-docx handles tabs, breaks, spaces."""
     if "\t" in text or "\n" in text or text != text.strip() or not text:
-        Run(t.getparent(), None).text = text
+        DocxRun(t.getparent(), None).text = text  # type: ignore[arg-type]  # no parent needed
     else:
         t.text = text
 

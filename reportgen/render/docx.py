@@ -8,6 +8,7 @@ tables written with the template's own styles.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import os
@@ -15,12 +16,16 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
+import docx
 import jinja2
+from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
+from docxtpl.subdoc import Subdoc
 from lxml import etree
 from markupsafe import Markup
 
@@ -75,6 +80,39 @@ class _StrictTemplate(DocxTemplate):
             raise ReportgenError(f"the template produced invalid Word XML: {exc}") from None
         return super().fix_tables(xml)
 
+    def new_subdoc(self, docpath: Any = None) -> Any:
+        """docxtpl opens python-docx's default package from disk for every subdoc (about
+        20 ms each, a dozen a report); copy one opened blank body instead."""
+        if docpath is not None:
+            return super().new_subdoc(docpath)
+        sub = Subdoc.__new__(Subdoc)
+        sub.tpl, sub.docx = self, self.get_docx()
+        sub.subdocx = DocxDocument(copy.deepcopy(_blank_document()), sub.docx.part)
+        return sub
+
+
+@cache
+def _blank_document() -> Any:
+    """python-docx's default document body, opened once (add_table needs its sectPr)."""
+    return docx.Document().element
+
+
+def _memo_style_ids(part: Any) -> None:
+    """python-docx searches styles.xml twice for every add_paragraph(style=…): remember the
+    answers for this render's document part."""
+    lookup = part.get_style_id
+    memo: dict[tuple[str, Any], Any] = {}
+
+    def get_style_id(style_or_name: Any, style_type: Any) -> Any:
+        if not isinstance(style_or_name, str):
+            return lookup(style_or_name, style_type)
+        key = (style_or_name, style_type)
+        if key not in memo:
+            memo[key] = lookup(style_or_name, style_type)
+        return memo[key]
+
+    part.get_style_id = get_style_id
+
 
 @dataclass
 class RenderResult:
@@ -118,10 +156,14 @@ class _Renderer:
         try:
             self.tpl = _StrictTemplate(str(style.template))
             self.tpl.init_docx()
+            _memo_style_ids(self.tpl.docx.part)
             self.template_xml = self.tpl.patch_xml(self.tpl.get_xml())
         except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError,
                 PackageNotFoundError) as exc:
-            raise ReportgenError(f"not a usable Word template (.docx): {exc}",
+            # python-docx says "Package not found" of a file that exists but is no zip.
+            reason = ("the file is not a Word document" if isinstance(
+                exc, (zipfile.BadZipFile, PackageNotFoundError)) else str(exc))
+            raise ReportgenError(f"not a usable Word template (.docx): {reason}",
                                  file=style.template) from None
         self.placed = {m for call in _SECTION_CALL.findall(self.template_xml)
                        for m in _QUOTED.findall(call)}
@@ -139,8 +181,8 @@ class _Renderer:
     def _text(self, text: str, where: str) -> str:
         return render_text(self.narrative_env, text, self.names, where)
 
-    def _blocks(self, text: str, where: str) -> list[Block]:
-        blocks = parse_markup(self._text(text, where))
+    def _blocks(self, text: str, where: str, rendered: str | None = None) -> list[Block]:
+        blocks = parse_markup(self._text(text, where) if rendered is None else rendered)
         for block in blocks:
             if isinstance(block, Directive):
                 key = directive_key(block)
@@ -206,8 +248,9 @@ class _Renderer:
             for section_id in written:
                 where = f"report.yaml sections.{section_id}"
                 text = getattr(self.bundle.sections, section_id)
-                blocks.extend(self._blocks(text, where))
-                self.result_sections[section_id] = self._text(text, where)
+                rendered = self._text(text, where)
+                blocks.extend(self._blocks(text, where, rendered))
+                self.result_sections[section_id] = rendered
             return self._subdoc(blocks, self._numbered(written[0], numbered))
         fallback = self._missing_text() if missing is None else missing
         blocks = self._blocks(fallback, "standard text") if fallback else []
@@ -222,8 +265,9 @@ class _Renderer:
                 continue
             where = f"report.yaml sections.{section_id}"
             sub.add_paragraph(SECTION_TITLES[section_id], style="Heading 2")
-            blocks = self._blocks(text, where)
-            self.result_sections[section_id] = self._text(text, where)
+            rendered = self._text(text, where)
+            blocks = self._blocks(text, where, rendered)
+            self.result_sections[section_id] = rendered
             write_blocks(sub, blocks, BlockStyle(2, self._numbered(section_id, None)),
                          self.tables, self.charts)
         return sub
