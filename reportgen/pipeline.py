@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,12 +65,28 @@ def load_report(bundle_dir: str | Path, period: str | None = None) -> LoadedRepo
     when = parse_period(bundle.period) if bundle.period else None
     try:
         metrics = compute_metrics(datasets, period=when, as_at=bundle.as_at,
-                                  top_n=bundle.settings.top_n)
+                                  top_n=top_rows_needed(bundle))
     except ReportgenError as exc:
         if exc.file is None:
             raise ReportgenError(exc.message, file=bundle.yaml_path) from None
         raise
     return LoadedReport(bundle, datasets, metrics)
+
+
+_TOP_N_DIRECTIVE = re.compile(
+    r"\[\s*table\s*:\s*(?:high_cost_placements|top_placements|high_cost)\b([^\]]*)\]",
+    re.IGNORECASE)
+
+
+def top_rows_needed(bundle: Bundle) -> int:
+    """The longest top-N table any narrative asks for (``[table: high_cost_placements 5000]``),
+    or the bundle's ``settings.top_n``: metrics rank only as many placements as are shown."""
+    wanted = bundle.settings.top_n
+    for name in type(bundle.sections).model_fields:
+        text = getattr(bundle.sections, name) or ""
+        for args in _TOP_N_DIRECTIVE.findall(text):
+            wanted = max([wanted, *(int(a) for a in args.split() if a.isdigit())])
+    return wanted
 
 
 def style_for(bundle: Bundle, override: str | None = None) -> HouseStyle:
