@@ -1,0 +1,82 @@
+"""The context an officer's own script would hand the docxtpl baseline template.
+
+Figures come from reportgen's metrics (both sides of the comparison render the same numbers);
+what is timed is docxtpl's rendering and saving, with the context built inside the timing as
+reportgen builds its own.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
+
+from reportgen import formatting
+from reportgen.pipeline import LoadedReport
+from reportgen.render.charts import ChartOptions, build_chart
+from reportgen.render.tables import TableOptions, build_table
+
+TEMPLATE = Path(__file__).resolve().parent / "template.docx"
+TABLES = ("savings", "budget", "placements_by_type")
+CHARTS = ("budget",)
+
+
+def environment() -> jinja2.Environment:
+    """A plain Jinja2 environment with the money and date filters the wording uses."""
+    env = jinja2.Environment(autoescape=True)
+    env.filters.update({
+        "money": formatting.money,
+        "longdate": formatting.long_date,
+        "variance_phrase": formatting.variance_phrase,
+    })
+    return env
+
+
+def build_context(loaded: LoadedReport, tpl: DocxTemplate) -> dict[str, Any]:
+    """Every name the baseline template uses; charts are drawn with matplotlib as reportgen
+    draws them (an officer using docxtpl would have to draw them too)."""
+    bundle, metrics = loaded.bundle, loaded.metrics
+    opts = TableOptions(units="£", public=False, threshold=bundle.settings.suppression_threshold,
+                        top_n=bundle.settings.top_n)
+    tables = {}
+    for name in TABLES:
+        spec = build_table(name, [], metrics, opts)
+        tables[name] = {
+            "caption": spec.caption or "",
+            "columns": [c.header for c in spec.columns],
+            "rows": spec.rows,
+            "total": spec.total or ("",) * len(spec.columns),
+            "note": spec.note or "",
+        }
+    chart_opts = ChartOptions(units="£", public=False,
+                              threshold=bundle.settings.suppression_threshold,
+                              council=bundle.council)
+    charts = {}
+    for name in CHARTS:
+        chart = build_chart(name, [], metrics, loaded.datasets, chart_opts)
+        image = InlineImage(tpl, io.BytesIO(chart.png), width=Cm(chart.width_cm))
+        charts[name] = {"caption": chart.caption, "image": image}
+    return {
+        "council": bundle.council,
+        "meeting": bundle.meeting,
+        "report": bundle.report,
+        "recommendations": bundle.recommendations,
+        "contacts": bundle.contacts,
+        "texts": {"no_background_papers": bundle.texts.get("no_background_papers", "None.")},
+        "tables": tables,
+        "charts": charts,
+        **metrics.namespace(),
+    }
+
+
+def render_baseline(loaded: LoadedReport, env: jinja2.Environment | None = None) -> bytes:
+    """Render and save the baseline template for ``loaded``: the figure-3 comparison."""
+    tpl = DocxTemplate(str(TEMPLATE))
+    tpl.render(build_context(loaded, tpl), jinja_env=env or environment(), autoescape=True)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue()
