@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from reportgen.errors import ReportgenError, ReportgenErrors
+from reportgen.render.markup import clean_xml_text
 from reportgen.yamlload import Loc, load_yaml
 
 BUNDLE_FILE = "report.yaml"
@@ -287,6 +288,11 @@ def _friendly(err: dict[str, Any]) -> str:
     if kind in {"list_type", "dict_type", "model_type"}:
         shape = {"list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping"}[kind]
         return f"{field}: expected {shape} of values, got '{err.get('input')}'"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        low = kind == "greater_than_equal"
+        limit = err.get("ctx", {}).get("ge" if low else "le")
+        bound = "at least" if low else "at most"
+        return f"{field}: must be {bound} {limit}, got '{err.get('input')}'"
     msg = str(err["msg"]).removeprefix("Value error, ")
     return f"{field}: {msg}"
 
@@ -298,6 +304,21 @@ def _line_for(loc: tuple[str | int, ...], lines: dict[Loc, int]) -> int | None:
     return None
 
 
+def _clean_text(value: Any) -> Any:
+    """``value`` with every string stripped of characters a Word document cannot hold.
+
+    Text pasted from Word or an e-mail brings them along (Word's line break is a vertical tab);
+    left in, they make the rendered XML invalid.
+    """
+    if isinstance(value, str):
+        return clean_xml_text(value.replace("\v", " ").replace("\f", " "))
+    if isinstance(value, list):
+        return [_clean_text(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean_text(v) for k, v in value.items()}
+    return value
+
+
 def bundle_from_data(data: Any, path: Path, lines: dict[Loc, int] | None = None) -> Bundle:
     """Validate an already-parsed report.yaml mapping (used by tests and ``load_bundle``)."""
     yaml_path = path / BUNDLE_FILE
@@ -305,7 +326,7 @@ def bundle_from_data(data: Any, path: Path, lines: dict[Loc, int] | None = None)
         raise ReportgenError("expected a mapping of fields (council, meeting, report, …)",
                              file=yaml_path)
     try:
-        bundle = Bundle.model_validate({**data, "path": path})
+        bundle = Bundle.model_validate({**_clean_text(data), "path": path})
     except ValidationError as exc:
         errors = []
         for err in exc.errors():

@@ -12,11 +12,12 @@ reach neither files, environment variables nor Python internals.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
 
 from reportgen import formatting
 from reportgen.bundle import Bundle
@@ -73,7 +74,9 @@ def make_environment(style: HouseStyle, *, autoescape: bool) -> jinja2.Environme
     env.filters.update(filters)
     # Only plain helpers stay global; lipsum, cycler, joiner and namespace have no place in a
     # committee paper and widen what a template can reach.
-    env.globals = {"range": range, "dict": dict}
+    # The sandbox's range refuses more than 100,000 items; the builtin would let
+    # "range(10**10) | list" exhaust memory.
+    env.globals = {"range": safe_range, "dict": dict}
     return env
 
 
@@ -117,6 +120,10 @@ def _undefined_message(exc: jinja2.UndefinedError) -> str:
     if message.startswith("'") and "is undefined" in message:
         name = message.split(" is undefined")[0]
         return f"unknown name {name} (see docs/bundle.md for the names a report may use)"
+    # "'reportgen.bundle.Meeting object' has no attribute 'x'": name the thing, not the class.
+    match = re.match(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']*)'", message)
+    if match:
+        return f"{match[1].lower()} has no field '{match[2]}' (see docs/bundle.md)"
     return message
 
 

@@ -390,6 +390,9 @@ class _Renderer:
         except jinja2.TemplateNotFound:
             raise ReportgenError("a template cannot include other files",
                                  file=self.style.template) from None
+        except ArithmeticError as exc:  # {{ 1/0 }}, or a range the sandbox refuses as too big
+            raise ReportgenError(f"the template could not evaluate an expression: {exc}",
+                                 file=self.style.template) from None
         document = self.tpl.docx
         b = self.bundle
         when = document_timestamp(b)

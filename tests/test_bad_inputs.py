@@ -1,0 +1,249 @@
+"""The bad-input corpus (tests/bad_inputs/cases.yaml) through the real CLI.
+
+Every case must end with exit code 2, exactly the expected one-line message on stderr, no
+traceback, and no output file written or changed (nor a temporary file left beside it).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from docx import Document
+from openpyxl import Workbook
+
+from reportgen.cli import main
+
+from .helpers import FIXTURES, ROOT
+
+CORPUS = Path(__file__).resolve().parent / "bad_inputs" / "cases.yaml"
+DEFAULT_BASE = "harrow-2016-high-cost-placements"
+DEFAULT_ARGS = ["render", "{bundle}", "-o", "{out}"]
+CASES: list[dict[str, Any]] = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+
+
+# -- generated files ----------------------------------------------------------------------
+
+def _garbage(path: Path, spec: dict[str, Any]) -> None:
+    # Deterministic bytes that are neither text nor a zip (every byte value, shuffled).
+    path.write_bytes(bytes((i * 167 + 13) % 256 for i in range(4096)))
+
+
+def _utf16(path: Path, spec: dict[str, Any]) -> None:
+    text = (path.parent / spec["source"]).read_text(encoding="utf-8")
+    path.write_bytes(text.encode("utf-16"))
+
+
+def _xlsx(path: Path, spec: dict[str, Any]) -> None:
+    """An .xlsx copy of a CSV, optionally with header cells merged (``merge: A1:B1``)."""
+    with (path.parent / spec["source"]).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    if "merge" in spec:
+        sheet.merge_cells(spec["merge"])
+    book.save(path)
+
+
+def _copy(path: Path, spec: dict[str, Any]) -> None:
+    shutil.copyfile(path.parent / spec["source"], path)
+
+
+def _huge(path: Path, spec: dict[str, Any]) -> None:
+    """A file 5 MB over the reader's 200 MB limit, made sparse so it costs no disk space."""
+    from reportgen.data.readers import DEFAULT_MAX_BYTES
+
+    with path.open("wb") as handle:
+        handle.write(b"reference,placement_type\n")
+        handle.truncate(DEFAULT_MAX_BYTES + 5 * 1024 * 1024)
+
+
+def _template(path: Path, spec: dict[str, Any]) -> None:
+    """A Word template whose body is the given paragraphs (Jinja2 tags and all)."""
+    doc = Document()
+    for line in spec["text"].splitlines():
+        doc.add_paragraph(line)
+    doc.save(str(path))
+
+
+def _text(path: Path, spec: dict[str, Any]) -> None:
+    path.write_bytes(spec["text"].encode(spec.get("encoding", "utf-8")))
+
+
+MAKERS: dict[str, Callable[[Path, dict[str, Any]], None]] = {
+    "garbage": _garbage,
+    "utf16": _utf16,
+    "xlsx": _xlsx,
+    "copy": _copy,
+    "huge": _huge,
+    "template": _template,
+    "text": _text,
+}
+
+
+# -- setting a case up --------------------------------------------------------------------
+
+def _rewrite_csv(path: Path, change: Callable[[list[list[str]]], None]) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    change(rows)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def _set_cell(rows: list[list[str]], row: int, column: str, value: str) -> None:
+    rows[row - 1][rows[0].index(column)] = value
+
+
+def _drop_column(rows: list[list[str]], column: str) -> None:
+    at = rows[0].index(column)
+    for row in rows:
+        del row[at]
+
+
+@dataclass
+class Prepared:
+    argv: list[str]
+    out: Path
+    expected: str
+    exact: bool
+    names: dict[str, str]
+
+
+def prepare(case: dict[str, Any], tmp: Path) -> Prepared:
+    """Copy the base bundle into ``tmp`` and apply the case's changes."""
+    bundle = tmp / "bundle"
+    shutil.copytree(FIXTURES / case.get("base", DEFAULT_BASE), bundle)
+    names = {"bundle": str(bundle), "tmp": str(tmp), "data": str(bundle / "data"),
+             "out": str(tmp / "out" / "report.docx")}
+    (tmp / "out").mkdir()
+    for name in case.get("delete", []):
+        (bundle / name).unlink()
+    for name, text in case.get("write", {}).items():
+        (bundle / name).write_text(text, encoding="utf-8")
+    for name, old, new in case.get("replace", []):
+        target = bundle / name
+        text = target.read_text(encoding="utf-8")
+        assert old in text, f"{case['name']}: '{old}' not in {name}"
+        target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for name, row, column, value in case.get("set_cell", []):
+        _rewrite_csv(bundle / name, functools.partial(_set_cell, row=row, column=column,
+                                                      value=str(value)))
+    for name, column in case.get("drop_column", []):
+        _rewrite_csv(bundle / name, functools.partial(_drop_column, column=column))
+    for spec in case.get("make", []):
+        MAKERS[spec["kind"]](bundle / spec["path"], spec)
+    out = Path(names["out"])
+    if "existing_output" in case:
+        out.write_text(case["existing_output"], encoding="utf-8")
+    argv = [str(a).format(**names) for a in case.get("args", DEFAULT_ARGS)]
+    exact = "message" in case
+    expected = str(case["message"] if exact else case["contains"]).format(**names)
+    return Prepared(argv, out, expected, exact, names)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file in the output folder with its bytes and modification time."""
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def run_in_process(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """Run ``reportgen.cli.main`` as the console script does; return exit code and stderr."""
+    capsys.readouterr()
+    try:
+        main(argv)
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code) if isinstance(exc.code, int) else 1
+    return code, capsys.readouterr().err
+
+
+def check_outcome(prepared: Prepared, code: int, stderr: str,
+                  before: dict[str, tuple[bytes, int]]) -> None:
+    assert "Traceback" not in stderr
+    assert code == 2, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    if prepared.exact:
+        assert lines[0] == prepared.expected
+    else:
+        assert lines[0].startswith("error: ") and prepared.expected in lines[0]
+    assert snapshot(prepared.out.parent) == before  # nothing written, changed or left behind
+
+
+# -- the tests ----------------------------------------------------------------------------
+
+def test_corpus_is_large_and_well_formed() -> None:
+    names = [c["name"] for c in CASES]
+    assert len(names) >= 40
+    assert len(set(names)) == len(names)
+    for case in CASES:
+        assert ("message" in case) != ("contains" in case), case["name"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_bad_input(case: dict[str, Any], tmp_path: Path,
+                   capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("REPORTGEN_DEBUG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    prepared = prepare(case, tmp_path)
+    before = snapshot(prepared.out.parent)
+    code, stderr = run_in_process(prepared.argv, capsys)
+    check_outcome(prepared, code, stderr, before)
+
+
+# A few cases again through a real `python -m reportgen` process: the console script's own
+# error handling, with nothing of pytest's in between.
+SUBPROCESS_CASES = ["yaml-syntax-error", "csv-non-numeric-money", "csv-binary-garbage",
+                    "template-jinja-syntax-error", "path-output-exists"]
+
+
+@pytest.mark.parametrize("name", SUBPROCESS_CASES)
+def test_bad_input_through_a_real_process(name: str, tmp_path: Path) -> None:
+    case = next(c for c in CASES if c["name"] == name)
+    prepared = prepare(case, tmp_path)
+    before = snapshot(prepared.out.parent)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("REPORTGEN_DEBUG", None)
+    done = subprocess.run([sys.executable, "-m", "reportgen", *prepared.argv],
+                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120,
+                          check=False)
+    check_outcome(prepared, done.returncode, done.stderr, before)
+
+
+def test_pasted_control_characters_are_cleaned_not_fatal(tmp_path: Path) -> None:
+    """Text pasted from Word carries control characters (its line break is a vertical tab);
+    XML cannot hold them, so they are dropped rather than corrupting the document."""
+    from reportgen.pipeline import load_report, render
+
+    from .helpers import document_text
+
+    bundle = tmp_path / "bundle"
+    shutil.copytree(FIXTURES / DEFAULT_BASE, bundle)
+    report = bundle / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    text = text.replace("council: Harrow Council", 'council: "Harrow\\x00 Council"')
+    text = text.replace("title: High Costs Placements Monitoring Update",
+                        'title: "High Costs\\vPlacements\\x07 Monitoring Update"')
+    report.write_text(text, encoding="utf-8")
+    loaded = load_report(bundle)
+    assert loaded.bundle.council == "Harrow Council"
+    assert loaded.bundle.report.title == "High Costs Placements Monitoring Update"
+    words = document_text(render(loaded).docx)
+    assert "High Costs Placements Monitoring Update" in words
