@@ -11,14 +11,14 @@ mean" for misspelt field names.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
-from reportgen.bundle import Model, TextList, UKDate, _inner_model, _line_for
-from reportgen.errors import ReportgenError, ReportgenErrors
+from reportgen.bundle import TextList, UKDate
+from reportgen.config import Model, validate_yaml
+from reportgen.errors import ReportgenError
 from reportgen.yamlload import Loc, load_yaml
 
 AGENDA_FILE = "agenda.yaml"
@@ -163,64 +163,12 @@ class Agenda(Model):
         return sorted({i.supplement for i in self.items if i.supplement is not None})
 
 
-def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
-    model: type[BaseModel] | None = Agenda
-    for part in loc:
-        if model is None or isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return None
-        model = _inner_model(field.annotation)
-    return model
-
-
-def _friendly(err: dict[str, Any]) -> str:
-    loc = tuple(err["loc"])
-    field = ".".join(str(p) for p in loc) or AGENDA_FILE
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        parent = _model_at(loc[:-1])
-        known = [k for k in (parent.model_fields if parent else []) if k != "path"]
-        guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        hint = (f": did you mean '{guess[0]}'?" if guess
-                else f" (expected one of: {', '.join(known)})")
-        return f"unknown field '{field}'{hint}"
-    if kind == "missing":
-        return f"{field}: this field is required"
-    if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        got = str(err.get("input"))
-        guess = difflib.get_close_matches(got, list(STANDARD_TITLES), n=1, cutoff=0.6)
-        hint = f" (did you mean '{guess[0]}'?)" if guess and loc[-1] == "standard" else ""
-        return f"{field}: expected {expected}, got '{got}'{hint}"
-    if kind.startswith("int"):
-        return f"{field}: expected a whole number, got '{err.get('input')}'"
-    if kind in {"greater_than_equal", "less_than_equal"}:
-        return f"{field}: {err['msg'].lower()}, got '{err.get('input')}'"
-    if kind == "too_short":
-        return f"{field}: needs at least one item"
-    if kind in {"list_type", "dict_type", "model_type"}:
-        shape = "a list" if kind == "list_type" else "a mapping"
-        return f"{field}: expected {shape} of values, got '{err.get('input')}'"
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    return f"{field}: {msg}"
-
-
 def agenda_from_data(data: Any, path: Path, lines: dict[Loc, int] | None = None) -> Agenda:
     """Validate an already-parsed agenda.yaml mapping (used by tests and ``load_agenda``)."""
     if not isinstance(data, dict):
         raise ReportgenError("expected a mapping of fields (council, meeting, items, …)",
                              file=path)
-    try:
-        return Agenda.model_validate({**data, "path": path})
-    except ValidationError as exc:
-        errors = []
-        for err in exc.errors():
-            line = _line_for(tuple(err["loc"]), lines or {})
-            prefix = f"line {line}: " if line else ""
-            errors.append(ReportgenError(prefix + _friendly(dict(err)), file=path))
-        raise ReportgenErrors(errors) from None
+    return validate_yaml(Agenda, {**data, "path": path}, path, lines)
 
 
 def load_agenda(path: str | Path) -> Agenda:

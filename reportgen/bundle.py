@@ -9,22 +9,19 @@ naming the line of ``report.yaml``, with a "did you mean" for misspelt field nam
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
-    ValidationError,
     field_validator,
     model_validator,
 )
 
-from reportgen.errors import ReportgenError, ReportgenErrors
+from reportgen.config import Model, validate_yaml
+from reportgen.errors import ReportgenError
 from reportgen.render.markup import clean_xml_text
 from reportgen.yamlload import Loc, load_yaml
 
@@ -58,13 +55,6 @@ def _as_list(value: Any) -> Any:
 
 UKDate = Annotated[dt.date, BeforeValidator(_parse_date)]
 TextList = Annotated[list[str], BeforeValidator(_as_list)]
-
-
-class Model(BaseModel):
-    """Base for every part of report.yaml: unknown keys are errors, values are not coerced
-    beyond what the field's type says."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
 class Meeting(Model):
@@ -239,71 +229,6 @@ class Bundle(Model):
         return self.path / BUNDLE_FILE
 
 
-def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
-    """The pydantic model whose field list applies at ``loc`` (for "did you mean")."""
-    model: type[BaseModel] | None = Bundle
-    for part in loc:
-        if model is None or isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return None
-        model = _inner_model(field.annotation)
-    return model
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _friendly(err: dict[str, Any]) -> str:
-    loc = tuple(err["loc"])
-    # Positions count from 1 for people: clearance[2].role is the second officer.
-    field = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in loc)
-    field = field.lstrip(".") or "report.yaml"
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        parent = _model_at(loc[:-1])
-        known = list(parent.model_fields) if parent else []
-        known = [k for k in known if k != "path"]
-        guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        hint = (f": did you mean '{guess[0]}'?" if guess
-                else f" (expected one of: {', '.join(known)})")
-        return f"unknown field '{field}'{hint}"
-    if kind == "missing" or (kind == "string_type" and err.get("input") is None):
-        return f"{field}: this field is required" + ("" if kind == "missing" else " (it is empty)")
-    if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"{field}: expected {expected}, got '{err.get('input')}'"
-    if kind.startswith("bool"):
-        return f"{field}: expected yes or no, got '{err.get('input')}'"
-    if kind.startswith("int"):
-        return f"{field}: expected a whole number, got '{err.get('input')}'"
-    if kind in {"list_type", "dict_type", "model_type"}:
-        shape = {"list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping"}[kind]
-        return f"{field}: expected {shape} of values, got '{err.get('input')}'"
-    if kind in {"greater_than_equal", "less_than_equal"}:
-        low = kind == "greater_than_equal"
-        limit = err.get("ctx", {}).get("ge" if low else "le")
-        bound = "at least" if low else "at most"
-        return f"{field}: must be {bound} {limit}, got '{err.get('input')}'"
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    return f"{field}: {msg}"
-
-
-def _line_for(loc: tuple[str | int, ...], lines: dict[Loc, int]) -> int | None:
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return None
-
-
 def _clean_text(value: Any) -> Any:
     """``value`` with every string stripped of characters a Word document cannot hold.
 
@@ -325,16 +250,7 @@ def bundle_from_data(data: Any, path: Path, lines: dict[Loc, int] | None = None)
     if not isinstance(data, dict):
         raise ReportgenError("expected a mapping of fields (council, meeting, report, …)",
                              file=yaml_path)
-    try:
-        bundle = Bundle.model_validate({**_clean_text(data), "path": path})
-    except ValidationError as exc:
-        errors = []
-        for err in exc.errors():
-            line = _line_for(tuple(err["loc"]), lines or {})
-            prefix = f"line {line}: " if line else ""
-            errors.append(ReportgenError(prefix + _friendly(dict(err)), file=yaml_path))
-        raise ReportgenErrors(errors) from None
-    return bundle
+    return validate_yaml(Bundle, {**_clean_text(data), "path": path}, yaml_path, lines)
 
 
 def load_bundle(folder: str | Path) -> Bundle:

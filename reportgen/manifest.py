@@ -15,16 +15,15 @@ naming the line of ``build.yaml``.
 
 from __future__ import annotations
 
-import difflib
 import re
 import string
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
-from reportgen.bundle import Model, _inner_model, _line_for
-from reportgen.errors import ReportgenError, ReportgenErrors
+from reportgen.config import Model, validate_yaml
+from reportgen.errors import ReportgenError
 from reportgen.periods import Period
 from reportgen.yamlload import Loc, load_yaml
 
@@ -126,55 +125,11 @@ def output_name(pattern: str | None, source: Path, period: Period | None) -> str
     return pattern.format(period=slug, name=source_name(source))
 
 
-def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
-    model: type[BaseModel] | None = Manifest
-    for part in loc:
-        if model is None or isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return None
-        model = _inner_model(field.annotation)
-    return model
-
-
-def _friendly(err: dict[str, Any]) -> str:
-    loc = tuple(err["loc"])
-    field = ".".join(str(p) for p in loc) or MANIFEST_FILE
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        parent = _model_at(loc[:-1])
-        # ``path`` is a field of every entry, but the manifest's own ``path`` is not written.
-        known = [k for k in (parent.model_fields if parent else []) if k != "path" or loc[:-1]]
-        guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        hint = (f": did you mean '{guess[0]}'?" if guess
-                else f" (expected one of: {', '.join(known)})")
-        return f"unknown field '{field}'{hint}"
-    if kind == "missing":
-        return f"{field}: this field is required"
-    if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"{field}: expected {expected}, got '{err.get('input')}'"
-    if kind in {"list_type", "dict_type", "model_type"}:
-        shape = "a list" if kind == "list_type" else "a mapping"
-        return f"{field}: expected {shape}, got '{err.get('input')}'"
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    return f"{field}: {msg}"
-
-
 def manifest_from_data(data: Any, path: Path, lines: dict[Loc, int] | None = None) -> Manifest:
     """Validate an already-parsed build.yaml mapping (used by tests and ``load_manifest``)."""
     if not isinstance(data, dict):
         raise ReportgenError("expected a mapping with 'reports:' and/or 'packs:'", file=path)
-    try:
-        return Manifest.model_validate({**data, "path": path})
-    except ValidationError as exc:
-        errors = []
-        for err in exc.errors():
-            line = _line_for(tuple(err["loc"]), lines or {})
-            prefix = f"line {line}: " if line else ""
-            errors.append(ReportgenError(prefix + _friendly(dict(err)), file=path))
-        raise ReportgenErrors(errors) from None
+    return validate_yaml(Manifest, {**data, "path": path}, path, lines)
 
 
 def load_manifest(path: str | Path) -> Manifest:

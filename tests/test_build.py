@@ -84,7 +84,7 @@ def test_output_names() -> None:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("reports:\n  - path: a\n    outptu: x.docx\n", "line 3: unknown field 'reports.0.outptu': "
+    ("reports:\n  - path: a\n    outptu: x.docx\n", "line 3: unknown field 'reports[1].outptu': "
                                                     "did you mean 'output'"),
     ("reports:\n  - path: a\n    period: quarterly\n", "expected 'build' or 'fixed'"),
     ("reports:\n  - path: a\n    output: ../x.docx\n", "inside the output folder"),

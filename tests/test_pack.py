@@ -301,17 +301,17 @@ items:
     (("  chair: Councillor A", "  chiar: Councillor A"),
      "agenda.yaml: line 8: unknown field 'membership.chiar': did you mean 'chair'?"),
     (("  - standard: apologies", "  - standard: apologys"),
-     "line 12: items.0.standard: expected 'apologies', 'declarations_of_interest', 'minutes', "
+     "line 12: items[1].standard: expected 'apologies', 'declarations_of_interest', 'minutes', "
      "'urgent_business' or 'exclusion', got 'apologys' (did you mean 'apologies'?)"),
     (("  - standard: apologies", "  - standard: minutes"),
-     "line 12: items.0: the minutes item needs the date of the previous meeting"),
+     "line 12: items[1]: the minutes item needs the date of the previous meeting"),
     (("  - standard: apologies", "  - title: Something"),
-     "line 12: items.0: each item needs 'standard:', 'report:' (a bundle folder) or "
+     "line 12: items[1]: each item needs 'standard:', 'report:' (a bundle folder) or "
      "'document:' (a .docx file)"),
     (("  - standard: apologies", "  - document: x.pdf\n    title: X"),
-     "items.0: document must be a .docx file, got 'x.pdf'"),
+     "items[1]: document must be a .docx file, got 'x.pdf'"),
     (("  - standard: apologies", "  - document: x.docx\n    title: X\n    exempt_paragraph: 9"),
-     "line 14: items.0.exempt_paragraph: input should be less than or equal to 7, got '9'"),
+     "line 14: items[1].exempt_paragraph: must be at most 7, got '9'"),
     (("  date: 2016-10-25", "  date: 10/25/2016"),
      "line 4: meeting.date: expected a date such as 2016-10-25 or 25/10/2016, got '10/25/2016'"),
     (("items:\n  - standard: apologies\n", "items: []\n"),
