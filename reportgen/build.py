@@ -201,12 +201,9 @@ def _build_report(job: Job, result: JobResult) -> None:
     loaded = load_report(job.source, period=job.period)
     result.period = loaded.metrics.period.label if loaded.metrics.period else None
     rendered = render(loaded, job.style)
-    try:
-        from reportgen.checks import run_checks
-    except ImportError:  # the checker is optional while it is being built
-        findings = []
-    else:
-        findings = run_checks(loaded, rendered)
+    from reportgen.checks import run_checks
+
+    findings = run_checks(loaded, rendered)
     errors = [f.line() for f in findings if f.severity == "error"]
     if errors:
         # As with `reportgen pack`: a check error stops the output (never publish it).
