@@ -17,6 +17,7 @@ from typing import Generic, Literal, TypeVar, overload
 
 import pandas as pd
 
+from reportgen.data.ssda903 import PLACEMENT_TYPES
 from reportgen.errors import ReportgenError
 from reportgen.periods import Period, parse_period
 
@@ -25,17 +26,9 @@ from reportgen.periods import Period, parse_period
 WEEKS_PER_YEAR = 52
 DAYS_PER_WEEK = 7
 
-#: Canonical placement type → label, in the canonical (reporting) order.
-PLACEMENT_TYPE_LABELS: dict[str, str] = {
-    "in_house_fostering": "In-house fostering",
-    "ifa": "Independent fostering agency (IFA)",
-    "residential": "Residential",
-    "kinship": "Kinship / connected carers",
-    "semi_independent": "Semi-independent / leaving care",
-    "placed_with_parents": "Placed with parents",
-    "secure": "Secure",
-    "other": "Other",
-}
+#: Canonical placement type → label, in the canonical (reporting) order: the data layer's
+#: vocabulary, so a label is written in one place.
+PLACEMENT_TYPE_LABELS: dict[str, str] = PLACEMENT_TYPES
 
 #: Canonical provider type → label.
 PROVIDER_TYPE_LABELS: dict[str, str] = {
@@ -1032,6 +1025,23 @@ def _placement_figures(p: PlacementMetrics, top_n: int) -> list[Figure]:
                 p.flows.ended,
                 "count",
                 ("leaving placements", "placements ending", "left care"),
+            ),
+        ]
+    if p.external_flows is not None:
+        out += [
+            _fig(
+                "placements.external_flows.started",
+                "external placements started",
+                p.external_flows.started,
+                "count",
+                ("new external placements", "young people in external placements"),
+            ),
+            _fig(
+                "placements.external_flows.ended",
+                "external placements ended",
+                p.external_flows.ended,
+                "count",
+                ("leaving external placements", "external placements ending"),
             ),
         ]
     if p.in_period_cost is not None:

@@ -232,3 +232,18 @@ def test_rendered_fixture_tables_add_up() -> None:
 
     found = run_checks(loaded, render(loaded))
     assert [f for f in found if f.rule in ("figures.table-total", "figures.percentage")] == []
+
+
+def test_hand_typed_external_flow_count_is_checked(tmp_path: Path) -> None:
+    # Rotherham: 31 young people left external (IFA and residential) placements in April–August.
+    bundle = tmp_path / "r"
+    shutil.copytree(FIXTURES / "rotherham-2010-commissioning", bundle)
+    path = bundle / "report.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "{{ placements.external_flows.ended }} young people\n    leaving external placements"
+    assert old in text
+    path.write_text(text.replace(old, "30 young people\n    leaving external placements"),
+                    encoding="utf-8")
+    errors = check_bundle(bundle).errors
+    assert any("placements.external_flows.ended" in (f.fix or "") and "31" in f.message
+               for f in errors), [f.line() for f in errors]
