@@ -1,4 +1,4 @@
-"""The bad-input corpus (tests/bad_inputs/cases.yaml) through the real CLI.
+"""The bad-input corpus (every tests/bad_inputs/*.yaml) through the real CLI.
 
 Every case must end with exit code 2, exactly the expected one-line message on stderr, no
 traceback, and no output file written or changed (nor a temporary file left beside it).
@@ -27,10 +27,13 @@ from reportgen.cli import main
 
 from .helpers import FIXTURES, ROOT
 
-CORPUS = Path(__file__).resolve().parent / "bad_inputs" / "cases.yaml"
+CORPUS_DIR = Path(__file__).resolve().parent / "bad_inputs"
 DEFAULT_BASE = "harrow-2016-high-cost-placements"
 DEFAULT_ARGS = ["render", "{bundle}", "-o", "{out}"]
-CASES: list[dict[str, Any]] = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+# One file a class of bad input (cases.yaml holds the first corpus); each is a list of cases.
+CASES: list[dict[str, Any]] = [
+    case for corpus in sorted(CORPUS_DIR.glob("*.yaml"))
+    for case in yaml.safe_load(corpus.read_text(encoding="utf-8"))]
 
 
 # -- generated files ----------------------------------------------------------------------
