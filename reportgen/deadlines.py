@@ -61,8 +61,7 @@ def _bank_holidays(nation: str) -> holidays.HolidayBase:
 
 def is_working_day(d: date, nation: str = "england") -> bool:
     """Monday to Friday and not a bank holiday in ``nation`` ("england" or "wales")."""
-    day = _day(d)
-    return day.weekday() < 5 and day not in _bank_holidays(_nation(nation))
+    return _bank_holidays(_nation(nation)).is_working_day(_day(d))
 
 
 def clear_working_days_between(published: date, meeting: date, nation: str = "england") -> int:
@@ -72,12 +71,10 @@ def clear_working_days_between(published: date, meeting: date, nation: str = "en
         _day(meeting, "meeting date"),
         _nation(nation),
     )
-    count = 0
-    day = start + timedelta(days=1)
-    while day < end:
-        count += is_working_day(day, key)
-        day += timedelta(days=1)
-    return count
+    if (end - start).days < 2:
+        return 0
+    return _bank_holidays(key).get_working_days_count(start + timedelta(days=1),
+                                                       end - timedelta(days=1))
 
 
 def required_clear_days(nation: str = "england") -> int:
@@ -100,12 +97,8 @@ def last_publication_date(
     needed = CLEAR_DAYS[key] if clear_days is None else clear_days
     if isinstance(needed, bool) or not isinstance(needed, int) or needed < 0:
         raise ReportgenError(f"clear days must be a whole number of 0 or more, not {needed!r}")
-    # Walk back over the clear days, then on to the working day before the first of them.
-    for _ in range(needed + 1):
-        day -= timedelta(days=1)
-        while not is_working_day(day, key):
-            day -= timedelta(days=1)
-    return day
+    # The clear days themselves, then the working day before the first of them.
+    return _bank_holidays(key).get_nth_working_day(day, -(needed + 1))
 
 
 def key_decision_notice_ok(notice: date, decision: date) -> bool:
@@ -132,10 +125,8 @@ def bank_holidays_between(a: date, b: date, nation: str = "england") -> list[tup
     """
     start, end, key = _day(a), _day(b), _nation(nation)
     calendar = _bank_holidays(key)
-    found = []
-    day = start
-    while day <= end:
-        if day.weekday() < 5 and day in calendar:
-            found.append((day, str(calendar.get(day))))
-        day += timedelta(days=1)
-    return found
+    if end < start:
+        return []
+    # A slice of the calendar lists its holidays in [start, stop).
+    days = calendar[start:end + timedelta(days=1)]
+    return [(day, str(calendar.get(day))) for day in sorted(days) if day.weekday() < 5]
