@@ -127,6 +127,8 @@ def bank_holidays_between(a: date, b: date, nation: str = "england") -> list[tup
     calendar = _bank_holidays(key)
     if end < start:
         return []
-    # A slice of the calendar lists its holidays in [start, stop).
-    days = calendar[start:end + timedelta(days=1)]
-    return [(day, str(calendar.get(day))) for day in sorted(days) if day.weekday() < 5]
+    # Asking for each year fills the calendar; its items are then filtered to the range.
+    for year in range(start.year, end.year + 1):
+        calendar.get(date(year, 1, 1))
+    return sorted((day, str(name)) for day, name in calendar.items()
+                  if start <= day <= end and day.weekday() < 5)
