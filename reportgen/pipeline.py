@@ -1,8 +1,12 @@
-"""The library API the CLI and the tests call: load → validate → metrics → render.
+"""The library API the CLI and the tests call: load → validate → metrics → render → check.
 
->>> from reportgen.pipeline import load_report, render
->>> loaded = load_report("fixtures/harrow-2016-high-cost-placements")
->>> result = render(loaded)            # RenderResult with .docx bytes
+:func:`produce` is the only place the stages are chained; every command (render, check, pack,
+build) calls it and gets objects back, never printed lines.
+
+>>> from reportgen.pipeline import produce
+>>> produced = produce("fixtures/harrow-2016-high-cost-placements")
+>>> produced.result.docx[:2]           # the .docx bytes, nothing written
+b'PK'
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from reportgen.styles import HouseStyle, resolve_style
 if TYPE_CHECKING:
     import pandas as pd
 
+    from reportgen.checks.findings import Finding
     from reportgen.metrics import Metrics
     from reportgen.render.docx import RenderResult
 
@@ -113,3 +118,41 @@ def default_output_name(bundle: Bundle) -> str:
     if len(slug) > 80:  # cut at a word boundary
         slug = slug[:81].rsplit("-", 1)[0]
     return f"{bundle.meeting.date.isoformat()}-{slug}.docx"
+
+
+@dataclass(frozen=True)
+class Produced:
+    """One report taken through the whole pipeline: its data, its document and its findings."""
+
+    loaded: LoadedReport
+    result: RenderResult
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+
+def produce(source: str | Path | LoadedReport, *, period: str | None = None,
+            style: str | HouseStyle | None = None, public: bool | None = None,
+            gate: bool = True) -> Produced:
+    """Load (unless given a loaded report), render in memory and check one report.
+
+    ``period`` replaces the bundle's own (scheduled builds, and packs inside them); ``style``
+    replaces its house style; ``public`` forces public rendering (an agenda's Part I). With
+    ``gate`` an error finding raises :class:`~reportgen.checks.findings.ChecksFailed` (nothing
+    may be written); without it the findings are returned for ``reportgen check`` to report.
+    """
+    from reportgen.checks import run_checks
+    from reportgen.checks.findings import ChecksFailed
+
+    loaded = source if isinstance(source, LoadedReport) else load_report(source, period=period)
+    result = render(loaded, style, public=public)
+    findings = run_checks(loaded, result)
+    if gate and any(f.severity == "error" for f in findings):
+        raise ChecksFailed(findings, where=str(loaded.bundle.yaml_path))
+    return Produced(loaded, result, findings)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from reportgen.errors import ReportgenError
+
 Severity = Literal["error", "warning"]
 Scope = Literal["bundle", "document", "docx"]
 
@@ -91,3 +93,30 @@ class CheckReport:
             "errors": len(self.errors),
             "warnings": len(self.warnings),
         }
+
+
+class ChecksFailed(ReportgenError):
+    """Error findings that stop a report from being written (``render``, ``pack``, ``build``).
+
+    One type, one wording: the first error, then "and N more" once. ``findings`` keeps every
+    finding (warnings too) so that a caller can print them all or return them as JSON.
+    """
+
+    def __init__(self, findings: list[Finding], where: str | None = None) -> None:
+        self.findings = list(findings)
+        self.where = where
+        super().__init__(self._summary())
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    def line(self) -> str:
+        return self._summary()
+
+    def _summary(self) -> str:
+        errors = self.errors
+        first = errors[0].line().removeprefix("error ") if errors else "checks failed"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        where = f"{self.where}: " if self.where else ""
+        return f"{where}{first}{more}"
