@@ -145,8 +145,15 @@ _FETCHING_FIELDS = {"INCLUDETEXT", "INCLUDEPICTURE", "LINK", "DDE", "DDEAUTO", "
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DUPLICATES_ALLOWED = {"docProps/core.xml", "docProps/app.xml"}
 
+_DOCTYPE = "part {part} declares a DOCTYPE or entities, which a Word document never needs"
+# "<!DOCTYPE" and "<!ENTITY" as UTF-8 (and ASCII) and as UTF-16 in either byte order.
+_DTD_MARKS = tuple(word.encode(enc) for word in ("<!DOCTYPE", "<!ENTITY")
+                   for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                           load_dtd=False, dtd_validation=False)
+
+
+_TOO_BIG = f"the file is larger than {MAX_DOCX_BYTES // 2**20} MB, the limit for a .docx"
 
 
 def _fail(file: str | Path | None, message: str) -> ReportgenError:
@@ -154,15 +161,19 @@ def _fail(file: str | Path | None, message: str) -> ReportgenError:
 
 
 def safe_xml(data: bytes, file: str | Path | None, part: str) -> etree._Element:
-    """Parse one part; a DOCTYPE (and so any entity declaration) is refused, never expanded."""
+    """Parse one part; a DOCTYPE (and so any entity declaration) is refused, never expanded.
+
+    The bytes are searched first: libxml2 counts entity amplification even when it does not
+    expand, so a "billion laughs" part would otherwise read as mere bad XML."""
+    if any(mark in data for mark in _DTD_MARKS):
+        raise _fail(file, _DOCTYPE.format(part=part))
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise _fail(file, f"part {part} is not well-formed XML ({exc.msg})") from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
-        raise _fail(file, f"part {part} declares a DOCTYPE or entities, which Word documents "
-                          "never need")
+        raise _fail(file, _DOCTYPE.format(part=part))
     return root
 
 
@@ -194,15 +205,14 @@ def _read_cached(resolved: str, mtime: int, size: int, kind: Kind, not_docx: str
                  shown: str) -> bytes:
     # A build renders many reports with one template: clean it once per version of the file.
     if size > MAX_DOCX_BYTES:
-        raise _fail(shown, f"the file is {size / 2**20:.0f} MB; a .docx may be at most "
-                           f"{MAX_DOCX_BYTES // 2**20} MB")
+        raise _fail(shown, _TOO_BIG)
     try:
         with open(resolved, "rb") as handle:
             data = handle.read(MAX_DOCX_BYTES + 1)
     except OSError as exc:
         raise _fail(shown, f"could not read the file: {exc.strerror or exc}") from None
     if len(data) > MAX_DOCX_BYTES:  # grew since stat
-        raise _fail(shown, f"the file is over {MAX_DOCX_BYTES // 2**20} MB")
+        raise _fail(shown, _TOO_BIG)
     return clean_docx(data, shown, kind, not_docx)
 
 
@@ -221,14 +231,14 @@ def _members(archive: zipfile.ZipFile, file: str, not_docx: str) -> dict[str, zi
             raise _fail(file, f"part {name} appears twice in the file; readers disagree on "
                               "which copy counts")
         if info.file_size > MAX_DOCX_PART_BYTES:
-            raise _fail(file, f"part {name} inflates to {info.file_size / 2**20:.0f} MB; a "
-                              f"part may be at most {MAX_DOCX_PART_BYTES // 2**20} MB")
+            raise _fail(file, f"part {name} inflates to more than "
+                              f"{MAX_DOCX_PART_BYTES // 2**20} MB, the limit for one part")
         if info.flag_bits & 0x1:
             raise _fail(file, f"part {name} is encrypted")
         total += info.file_size
         if total > MAX_DOCX_UNPACKED_BYTES:
             raise _fail(file, f"the file inflates to more than "
-                              f"{MAX_DOCX_UNPACKED_BYTES // 2**20} MB")
+                              f"{MAX_DOCX_UNPACKED_BYTES // 2**20} MB, the limit for a .docx")
         members[name] = info
     if "[Content_Types].xml" not in members:
         raise _fail(file, not_docx)
@@ -255,7 +265,8 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str) -> 
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
             ValueError, RuntimeError) as exc:
-        raise _fail(file, f"part {info.filename} is damaged ({exc})") from None
+        raise _fail(file, f"part {info.filename} is damaged: its zip data cannot be "
+                          "read") from None
     return b"".join(chunks)
 
 
@@ -293,7 +304,7 @@ def clean_docx(data: bytes, file: str | Path | None = None, kind: Kind = "docume
     shown = str(file) if file is not None else None
     message = not_docx or "not a Word document (.docx)"
     if len(data) > MAX_DOCX_BYTES:
-        raise _fail(shown, f"the file is over {MAX_DOCX_BYTES // 2**20} MB")
+        raise _fail(shown, _TOO_BIG)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
@@ -462,8 +473,8 @@ class _Rebuild:
         for instr in _field_instructions(root):
             words = instr.split()
             if words and words[0].upper() in _FETCHING_FIELDS:
-                raise self.fail(f"part {part} has a {words[0].upper()} field, which makes "
-                                "Word read another file; replace it with its result")
+                raise self.fail(f"part {part} has a field that makes Word read another file "
+                                f"({words[0].upper()}); replace the field with its result")
 
     # docProps ------------------------------------------------------------------------------
 
