@@ -264,7 +264,7 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str) -> 
     except ReportgenError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
-            ValueError, RuntimeError) as exc:
+            ValueError, RuntimeError):
         raise _fail(file, f"part {info.filename} is damaged: its zip data cannot be "
                           "read") from None
     return b"".join(chunks)
