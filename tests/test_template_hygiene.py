@@ -260,3 +260,58 @@ def test_pack_output_carries_no_custom_properties(tmp_path: Path) -> None:
     assert not set(METADATA) & set(_names(packed))
     assert _read(packed, "docProps/app.xml") == APP_XML
     _assert_consistent(packed)
+
+
+def test_a_hyperlink_field_to_a_file_is_refused(tmp_path: Path) -> None:
+    items = hostile.body(hostile.entries(), (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space='
+        '"preserve"> HYPERLINK "file:///etc/passwd" \\o "tip" </w:instrText></w:r><w:r>'
+        '<w:fldChar w:fldCharType="end"/></w:r></w:p><w:p><w:fldSimple w:instr=" HYPERLINK '
+        '\\l &quot;_Toc1&quot; "/></w:p>'))
+    path = tmp_path / "field.docx"
+    hostile.write_zip(path, items)
+    with pytest.raises(ReportgenError) as caught:
+        read_docx(path)
+    assert caught.value.message == (
+        "part word/document.xml has a HYPERLINK field to 'file:///etc/passwd': only http, "
+        "https and mailto links are accepted")
+
+
+def test_a_bookmark_hyperlink_field_is_content(tmp_path: Path) -> None:
+    items = hostile.body(hostile.entries(), (
+        '<w:p><w:fldSimple w:instr=" HYPERLINK \\l &quot;_Toc1&quot; "/></w:p>'))
+    path = tmp_path / "anchor.docx"
+    hostile.write_zip(path, items)
+    assert read_docx(path)
+
+
+def test_a_long_chain_of_parts_is_walked_without_recursion(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each header relates to the next: far deeper than Python's recursion limit."""
+    monkeypatch.setattr(package, "MAX_DOCX_PARTS", 5000)
+    ct = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+    header = (b'<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+              b'main"><w:p/></w:hdr>')
+    items = hostile.add_rel(hostile.entries(), hostile.DOC_RELS, hostile.R + "header",
+                            "h0.xml")
+    count = 1500
+    for i in range(count):
+        items = [*items, (f"word/h{i}.xml", header)]
+        items = hostile.add_type(items, f"word/h{i}.xml", ct)
+        if i + 1 < count:
+            items = hostile.add_rel(items, f"word/_rels/h{i}.xml.rels", hostile.R + "header",
+                                    f"h{i + 1}.xml")
+    path = tmp_path / "chain.docx"
+    hostile.write_zip(path, items)
+    assert f"word/h{count - 1}.xml" in _names(read_docx(path))
+
+
+def test_an_xml_part_posing_as_a_picture_type_is_refused(tmp_path: Path) -> None:
+    items = hostile.add_rel(hostile.entries(), hostile.DOC_RELS, hostile.R + "header",
+                            "h.png")
+    items = [*items, ("word/h.png", b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>")]
+    items = hostile.add_type(items, "word/h.png", "image/png")
+    path = tmp_path / "posing.docx"
+    hostile.write_zip(path, items)
+    with pytest.raises(ReportgenError, match="should be XML but has content type image/png"):
+        read_docx(path)

@@ -101,7 +101,7 @@ _KEEP = {
         "styles", "numbering", "settings", "webSettings", "fontTable", "theme", "header",
         "footer", "footnotes", "endnotes", "comments", "image", "font", "chart",
         "diagramData", "diagramLayout", "diagramQuickStyle", "diagramColors",
-        "themeOverride", "glossaryDocument")
+        "themeOverride", "glossaryDocument", "chartUserShapes")
 } | {
     _MS + t for t in (
         "2007/relationships/stylesWithEffects", "2011/relationships/people",
@@ -111,6 +111,8 @@ _KEEP = {
         "2007/relationships/hdphoto")
 }
 _HYPERLINK = _R + "hyperlink"
+# Targets that are not XML (every other kept part is parsed as XML).
+_BINARY = {_R + "image", _R + "font", _MS + "2007/relationships/hdphoto"}
 _PACKAGE = _R + "package"  # a chart's embedded workbook; anywhere else an OLE embedding
 _OFFICE_DOCUMENT = _R + "officeDocument"
 # Dropped with their targets: per-save metadata and data stores no reader sees.
@@ -337,7 +339,10 @@ class _Rebuild:
             if name.lower().endswith("vbaproject.bin"):
                 raise self.fail(f"part {name} holds macros (a VBA project); save the file as "
                                 "a .docx without macros")
-        self._walk("", self._relationships(""))
+        # Breadth first with a queue, not recursion: a chain of 2,000 parts is no deeper.
+        queue = [""]
+        while queue:
+            queue.extend(self._walk(queue.pop(0)))
         main = [r for r in self.rels[""] if r.type == _OFFICE_DOCUMENT]
         if len(main) != 1:
             raise self.fail("the file has no main document part")
@@ -386,8 +391,11 @@ class _Rebuild:
                               el.get("TargetMode", "") == "External"))
         return found
 
-    def _walk(self, source: str, rels: list[_Rel]) -> None:
+    def _walk(self, source: str) -> list[str]:
+        """Check ``source``'s relationships; return the parts newly reached."""
+        rels = self._relationships(source)
         where = "the package" if source == "" else source
+        reached: list[str] = []
         kept: list[_Rel] = []
         self.rels[source] = kept
         for rel in rels:
@@ -422,8 +430,10 @@ class _Rebuild:
             kept.append(rel)
             if target in self.parts:
                 continue
-            self._add_part(target, main=rel.type == _OFFICE_DOCUMENT)
-            self._walk(target, self._relationships(target))
+            self._add_part(target, main=rel.type == _OFFICE_DOCUMENT,
+                           binary=rel.type in _BINARY)
+            reached.append(target)
+        return reached
 
     def _target(self, source: str, rel: _Rel, where: str) -> str:
         target = _resolve(source, rel.target)
@@ -451,10 +461,13 @@ class _Rebuild:
             self.parts[target] = self.read(target)  # opaque to every reader we use
             self.types[target] = _WORKBOOK_CT
 
-    def _add_part(self, name: str, main: bool = False) -> None:
+    def _add_part(self, name: str, main: bool = False, binary: bool = False) -> None:
         content_type = self._type_of(name)
         if not content_type:
             raise self.fail(f"part {name} has no content type")
+        if not binary and not content_type.endswith("xml"):
+            # Readers parse it as XML whatever its content type says: so must we.
+            raise self.fail(f"part {name} should be XML but has content type {content_type}")
         if main:
             if content_type == _CT_TEMPLATE_MAIN:
                 content_type = _CT_MAIN
@@ -462,7 +475,7 @@ class _Rebuild:
                 raise self.fail(f"the main document has content type {content_type}, not a "
                                 "Word document's")
         data = self.read(name)
-        if content_type.endswith("xml"):
+        if not binary:
             root = safe_xml(data, self.file, name)
             if name.startswith("word/"):
                 self._check_fields(root, name)
@@ -475,6 +488,13 @@ class _Rebuild:
             if words and words[0].upper() in _FETCHING_FIELDS:
                 raise self.fail(f"part {part} has a field that makes Word read another file "
                                 f"({words[0].upper()}); replace the field with its result")
+            if words and words[0].upper() == "HYPERLINK":
+                # HYPERLINK ["target"] [\l "bookmark"] [\o "tip"]: a target comes first.
+                args = _field_arguments(instr)
+                target = args[0] if args and not args[0].startswith("\\") else None
+                if target is not None and not _SAFE_LINK.match(target):
+                    raise self.fail(f"part {part} has a HYPERLINK field to '{target[:80]}': "
+                                    "only http, https and mailto links are accepted")
 
     # docProps ------------------------------------------------------------------------------
 
@@ -519,6 +539,12 @@ class _Rebuild:
 
 def _serialise(root: etree._Element) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _field_arguments(instr: str) -> list[str]:
+    """The arguments after a field's name: quoted strings unquoted, switches as written."""
+    parts = re.findall(r'"([^"]*)"|(\S+)', instr)
+    return [quoted or bare for quoted, bare in parts][1:]
 
 
 def _field_instructions(root: etree._Element) -> Iterator[str]:
