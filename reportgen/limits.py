@@ -25,3 +25,11 @@ MAX_DOCX_BYTES = 100 * MiB
 # -- template work ---------------------------------------------------------------------------
 #: Characters a quoted value may take in an error message before it is cut.
 MAX_QUOTED_CHARS = 60
+
+# -- Word files read (templates, appendices, documents in a pack) -----------------------------
+#: Parts (zip entries) in one .docx (a 300-page report with 200 pictures: ~260).
+MAX_DOCX_PARTS = 2000
+#: One part once inflated (a large document.xml: ~10 MB; a camera photo: ~12 MB).
+MAX_DOCX_PART_BYTES = 32 * MiB
+#: All parts of one .docx once inflated (so a zip bomb is refused before anything inflates).
+MAX_DOCX_UNPACKED_BYTES = 128 * MiB

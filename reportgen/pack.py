@@ -474,12 +474,10 @@ def pack_steps(agenda: Agenda) -> int:
 
 
 def _read_docx(path: Path, what: str) -> bytes:
-    from reportgen.fileio import read_bytes_checked
+    """The document rebuilt from its allowed parts, within limits (reportgen.render.package)."""
+    from reportgen.render.package import read_docx
 
-    data = read_bytes_checked(path)
-    if not data.startswith(b"PK"):
-        raise ReportgenError(f"{what} is not a .docx file", file=path)
-    return data
+    return read_docx(path, "document", not_docx=f"{what} is not a .docx file")
 
 
 def _item_error(number: int, name: str, exc: ReportgenError) -> ReportgenError:
@@ -578,9 +576,13 @@ def _front_template(agenda: Agenda) -> Path:
 
 def _blank_document(agenda: Agenda) -> DocumentObject:
     """The front-sheet template with its body emptied and its header naming the meeting."""
+    from reportgen.render.package import read_docx
+    from reportgen.styles import NOT_A_TEMPLATE
+
     template = _front_template(agenda)
+    data = read_docx(template, "template", not_docx=NOT_A_TEMPLATE)
     try:
-        doc = Document(str(template))
+        doc = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for a bad file
         raise ReportgenError(f"not a usable Word template (.docx): {exc}", file=template) from None
     body = doc.element.body

@@ -4,6 +4,9 @@ A style is a folder holding ``template.docx`` (docxtpl tags in an ordinary Word 
 ``style.yaml`` (settings) and optionally ``texts.yaml`` (standard wording). The three built-in
 styles live in the repository's ``templates/`` folder and are installed as package data. A
 bundle may instead name a folder of its own or a bare ``.docx`` (settings then default).
+
+A style's ``template.docx`` is untrusted (styles travel between councils): only
+:func:`template_bytes`, which rebuilds it from an allow-list of parts, hands it to a reader.
 """
 
 from __future__ import annotations
@@ -32,6 +35,17 @@ class HouseStyle:
     unnumbered_sections: tuple[str, ...] = ()
     table_units: Literal["£", "£000s"] = "£"
     texts: dict[str, str] = field(default_factory=dict)
+
+
+NOT_A_TEMPLATE = "not a usable Word template (.docx): the file is not a Word document"
+
+
+def template_bytes(style: HouseStyle) -> bytes:
+    """The style's template rebuilt from its allowed parts (reportgen.render.package): the
+    only bytes docxtpl, python-docx or docxcompose may open. Raises one ReportgenError."""
+    from reportgen.render.package import read_docx
+
+    return read_docx(style.template, "template", not_docx=NOT_A_TEMPLATE)
 
 
 def templates_root() -> Path:

@@ -25,6 +25,7 @@ from openpyxl import Workbook
 
 from reportgen.cli import main
 
+from . import hostile_docx
 from .helpers import FIXTURES, ROOT
 
 CORPUS_DIR = Path(__file__).resolve().parent / "bad_inputs"
@@ -95,6 +96,9 @@ MAKERS: dict[str, Callable[[Path, dict[str, Any]], None]] = {
     "huge": _huge,
     "template": _template,
     "text": _text,
+    # -- template hygiene (tests/bad_inputs/template.yaml): hostile Word files -----------------
+    "hostile_docx": lambda path, spec: hostile_docx.make(spec["hostile"], path),
+    # -- end of template hygiene makers ------------------------------------------------------
 }
 
 

@@ -65,15 +65,54 @@ def test_normalised_zip_metadata_and_order(monkeypatch: pytest.MonkeyPatch) -> N
         assert info.comment == b""
 
 
+# What python-docx's own package carries that no output may: never part of the content.
+_METADATA = {"docProps/thumbnail.jpeg", "customXml/item1.xml", "customXml/itemProps1.xml",
+             "customXml/_rels/item1.xml.rels"}
+_BOOKKEEPING = {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
+                "docProps/app.xml"}
+
+
 def test_normalising_is_idempotent_and_keeps_contents() -> None:
     original = _save(_document())
     once = normalise_docx(original)
     assert normalise_docx(once) == once
     before = zipfile.ZipFile(io.BytesIO(original))
     after = zipfile.ZipFile(io.BytesIO(once))
-    assert sorted(before.namelist()) == sorted(after.namelist())
-    for name in before.namelist():
+    assert set(before.namelist()) >= _METADATA
+    assert sorted(set(before.namelist()) - _METADATA) == sorted(after.namelist())
+    for name in set(after.namelist()) - _BOOKKEEPING:
         assert before.read(name) == after.read(name)
+
+
+def test_outputs_carry_no_thumbnail_statistics_or_custom_data() -> None:
+    from reportgen.render.package import APP_XML
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_save(_document()))) as source, \
+            zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "_rels/.rels":
+                data = data.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdC" Target="docProps/custom.xml" Type="http://'
+                    b'schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                    b'custom-properties"/></Relationships>'))
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", (
+                    b'<Override PartName="/docProps/custom.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'))
+            target.writestr(info.filename, data)
+        target.writestr("docProps/custom.xml", b"<Properties/>")
+    data = normalise_docx(buffer.getvalue())
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    names = set(archive.namelist())
+    assert not names & (_METADATA | {"docProps/custom.xml"})
+    assert archive.read("docProps/app.xml") == APP_XML
+    for name in ("_rels/.rels", "word/_rels/document.xml.rels", "[Content_Types].xml"):
+        xml = archive.read(name)
+        assert b"thumbnail" not in xml and b"custom" not in xml.lower(), name
+    reopened = docx.Document(io.BytesIO(data))
+    assert reopened.core_properties.title == "Placements"
 
 
 def test_fixed_time_is_used() -> None:

@@ -45,7 +45,7 @@ from reportgen.render.blocks import BlockStyle, add_runs, directive_key, write_b
 from reportgen.render.markup import Block, Directive, parse_inline, parse_markup
 from reportgen.render.tables import TableOptions, TableSpec, build_table
 from reportgen.render.zipnorm import normalise_docx
-from reportgen.styles import HouseStyle
+from reportgen.styles import HouseStyle, template_bytes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -154,7 +154,8 @@ class _Renderer:
         self.tables: dict[str, TableSpec] = {}
         self.charts: dict[str, ChartSpec] = {}
         try:
-            self.tpl = _StrictTemplate(str(style.template))
+            # Never the file itself: its rebuilt copy, without macros, links or metadata.
+            self.tpl = _StrictTemplate(io.BytesIO(template_bytes(style)))
             self.tpl.init_docx()
             _memo_style_ids(self.tpl.docx.part)
             self.template_xml = self.tpl.patch_xml(self.tpl.get_xml())

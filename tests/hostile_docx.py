@@ -1,0 +1,305 @@
+"""Hostile Word files for the template-hygiene tests and the bad-input corpus.
+
+Each maker starts from an ordinary python-docx document and changes its zip the way an
+attacker (or a careless tool) would. ``make(kind, path)`` writes one to ``path``.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+import zlib
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from docx import Document
+
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+MS = "http://schemas.microsoft.com/office/"
+DOC_RELS = "word/_rels/document.xml.rels"
+SETTINGS_RELS = "word/_rels/settings.xml.rels"
+
+Entries = list[tuple[str, bytes]]
+
+
+@cache
+def plain_docx() -> bytes:
+    """An ordinary document: a heading, a paragraph and the python-docx package around it."""
+    doc = Document()
+    doc.add_heading("Placement sufficiency", level=1)
+    doc.add_paragraph("Sufficiency improved in the quarter.")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def entries(data: bytes | None = None) -> Entries:
+    with zipfile.ZipFile(io.BytesIO(data or plain_docx())) as archive:
+        return [(i.filename, archive.read(i)) for i in archive.infolist()]
+
+
+def write_zip(path: Path, items: Entries) -> None:
+    with warnings.catch_warnings(), zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        warnings.simplefilter("ignore", UserWarning)  # duplicate names are the point
+        for name, data in items:
+            archive.writestr(name, data)
+
+
+def _replace(items: Entries, name: str, old: str, new: str) -> Entries:
+    out = []
+    for entry, data in items:
+        if entry == name:
+            text = data.decode("utf-8")
+            assert old in text, (name, old)
+            data = text.replace(old, new, 1).encode("utf-8")
+        out.append((entry, data))
+    return out
+
+
+def add_rel(items: Entries, rels: str, rel_type: str, target: str, external: bool = False,
+            rid: str = "rIdHostile") -> Entries:
+    mode = ' TargetMode="External"' if external else ""
+    rel = f'<Relationship Id="{rid}" Type="{rel_type}" Target="{target}"{mode}/>'
+    if rels not in dict(items):
+        empty = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+                 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                 '</Relationships>')
+        items = [*items, (rels, empty.encode())]
+    return _replace(items, rels, "</Relationships>", rel + "</Relationships>")
+
+
+def add_type(items: Entries, part: str, content_type: str) -> Entries:
+    return _replace(items, "[Content_Types].xml", "</Types>",
+                    f'<Override PartName="/{part}" ContentType="{content_type}"/></Types>')
+
+
+def body(items: Entries, xml: str) -> Entries:
+    """Put ``xml`` at the start of the document body."""
+    with zipfile.ZipFile(io.BytesIO(plain_docx())) as archive:
+        text = archive.read("word/document.xml").decode()
+    tag = text[text.index("<w:body"):].split(">", 1)[0] + ">"
+    return _replace(items, "word/document.xml", tag, tag + xml)
+
+
+def _external_image(items: Entries) -> Entries:
+    items = add_rel(items, DOC_RELS, R + "image", "http://tracker.example/pixel.png", True)
+    return body(items, '<w:p><w:r><w:t>logo</w:t></w:r></w:p>')
+
+
+def _attached_template(items: Entries) -> Entries:
+    items = add_rel(items, SETTINGS_RELS, R + "attachedTemplate",
+                    "file:///C:/Templates/House.dotm", True)
+    return _replace(items, "word/settings.xml", "<w:zoom",
+                    '<w:attachedTemplate r:id="rIdHostile"/><w:zoom')
+
+
+def _hyperlink(target: str) -> Callable[[Entries], Entries]:
+    def change(items: Entries) -> Entries:
+        items = add_rel(items, DOC_RELS, R + "hyperlink", target, True)
+        return body(items, '<w:p><w:hyperlink r:id="rIdHostile"><w:r><w:t>see</w:t></w:r>'
+                           '</w:hyperlink></w:p>')
+    return change
+
+
+def _vba(items: Entries) -> Entries:
+    items = add_rel(items, DOC_RELS, MS + "2006/relationships/vbaProject", "vbaProject.bin")
+    items = add_type(items, "word/vbaProject.bin", "application/vnd.ms-office.vbaProject")
+    return [*items, ("word/vbaProject.bin", b"\xd0\xcf\x11\xe0 not really OLE")]
+
+
+def _vba_hidden(items: Entries) -> Entries:
+    # A VBA project with no relationship or content type: still refused, never just dropped.
+    return [*items, ("word/vbaProject.bin", b"\xd0\xcf\x11\xe0")]
+
+
+def _macro_main(items: Entries) -> Entries:
+    return _replace(items, "[Content_Types].xml",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml."
+                    "document.main+xml", "application/vnd.ms-word.document.macroEnabled.main+xml")
+
+
+def _alt_chunk(items: Entries) -> Entries:
+    items = add_rel(items, DOC_RELS, R + "aFChunk", "afchunk.mht")
+    items = add_type(items, "word/afchunk.mht", "message/rfc822")
+    items = body(items, '<w:altChunk r:id="rIdHostile"/>')
+    return [*items, ("word/afchunk.mht", b"MIME-Version: 1.0\r\n\r\n<img src='file:///x'>")]
+
+
+def _ole(items: Entries) -> Entries:
+    items = add_rel(items, DOC_RELS, R + "oleObject", "embeddings/oleObject1.bin")
+    return [*items, ("word/embeddings/oleObject1.bin", b"\xd0\xcf\x11\xe0")]
+
+
+def _subdocument(items: Entries) -> Entries:
+    return add_rel(items, DOC_RELS, R + "subDocument", "../../secret.docx", True)
+
+
+def _unknown_rel(items: Entries) -> Entries:
+    items = add_rel(items, DOC_RELS, "http://example.org/relationships/surprise", "x.bin")
+    return [*items, ("word/x.bin", b"?")]
+
+
+def _outside_package(items: Entries) -> Entries:
+    return add_rel(items, DOC_RELS, R + "image", "../../../etc/passwd")
+
+
+def _include_text(items: Entries) -> Entries:
+    return body(items, '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>'
+                       ' INCLUDE</w:instrText></w:r><w:r><w:instrText>TEXT "C:\\\\x.docx" '
+                       '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+
+
+def _entity(items: Entries) -> Entries:
+    laughs = "".join(f'<!ENTITY l{i} "&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};">'
+                     for i in range(1, 12))
+    items = _replace(items, "word/document.xml", "<w:document",
+                     f'<!DOCTYPE w:document [<!ENTITY l0 "ha">{laughs}]><w:document')
+    return body(items, "<w:p><w:r><w:t>&l11;</w:t></w:r></w:p>")
+
+
+def _external_entity(items: Entries) -> Entries:
+    return _replace(items, "word/styles.xml", "<w:styles",
+                    '<!DOCTYPE w:styles [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:styles')
+
+
+def _malformed(items: Entries) -> Entries:
+    return _replace(items, "word/document.xml", "</w:body>", "</w:bod>")
+
+
+def _duplicate(items: Entries) -> Entries:
+    return [*items, ("word/document.xml", dict(items)["word/document.xml"])]
+
+
+def _duplicate_core(items: Entries) -> Entries:
+    """What LibreOffice can write (docxtpl issue 558): two docProps/core.xml entries."""
+    return [*items, ("docProps/core.xml", dict(items)["docProps/core.xml"])]
+
+
+def _no_content_types(items: Entries) -> Entries:
+    return [(n, d) for n, d in items if n != "[Content_Types].xml"]
+
+
+def _many_parts(items: Entries) -> Entries:
+    from reportgen.limits import MAX_DOCX_PARTS
+
+    return [*items, *((f"word/media/pad{i}.bin", b"") for i in range(MAX_DOCX_PARTS))]
+
+
+def _dotx(items: Entries) -> Entries:
+    return _replace(items, "[Content_Types].xml", "document.main+xml", "template.main+xml")
+
+
+def _custom_xml(items: Entries) -> Entries:
+    items = add_rel(items, "_rels/.rels", R + "custom-properties", "docProps/custom.xml",
+                    rid="rIdCustom")
+    items = add_type(items, "docProps/custom.xml",
+                     "application/vnd.openxmlformats-officedocument.custom-properties+xml")
+    custom = ('<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.'
+              'openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://'
+              'schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property '
+              'fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="ChildName">'
+              '<vt:lpwstr>Jane Doe</vt:lpwstr></property></Properties>')
+    return [*items, ("docProps/custom.xml", custom.encode())]
+
+
+CHANGES: dict[str, Callable[[Entries], Entries]] = {
+    "external-image": _external_image,
+    "attached-template": _attached_template,
+    "file-hyperlink": _hyperlink("file:///etc/passwd"),
+    "unc-hyperlink": _hyperlink("\\\\fileserver\\share\\salaries.xlsx"),
+    "relative-hyperlink": _hyperlink("../restricted/part-ii.docx"),
+    "web-hyperlink": _hyperlink("https://www.harrow.gov.uk/fostering"),
+    "vba-project": _vba,
+    "vba-hidden": _vba_hidden,
+    "macro-main": _macro_main,
+    "alt-chunk": _alt_chunk,
+    "ole-object": _ole,
+    "sub-document": _subdocument,
+    "unknown-relationship": _unknown_rel,
+    "outside-package": _outside_package,
+    "include-field": _include_text,
+    "entity": _entity,
+    "external-entity": _external_entity,
+    "malformed": _malformed,
+    "duplicate-entry": _duplicate,
+    "duplicate-core": _duplicate_core,
+    "no-content-types": _no_content_types,
+    "many-parts": _many_parts,
+    "dotx": _dotx,
+    "custom-properties": _custom_xml,
+}
+
+
+def write_bomb(path: Path, inflated: int = 1 << 30) -> None:
+    """A document whose customXml part inflates to ``inflated`` bytes (about 1 MB on disk)."""
+    deflated, crc = _zeros_deflated(inflated)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries():
+            archive.writestr(name, data)
+        archive.writestr("customXml/item9.xml", deflated, zipfile.ZIP_STORED)
+    _mark_deflated(path, "customXml/item9.xml", inflated, crc)
+
+
+@cache
+def _zeros_deflated(size: int) -> tuple[bytes, int]:
+    """Raw deflate data of ``size`` zero bytes and their CRC-32, made from one compressed MiB
+    repeated: a full flush makes each copy independent of the ones before it."""
+    block = bytes(1 << 20)
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, -15)
+    one = squeeze.compress(block) + squeeze.flush(zlib.Z_FULL_FLUSH)
+    final = zlib.compressobj(9, zlib.DEFLATED, -15).flush()  # an empty last block
+    crc = 0
+    for _ in range(size >> 20):
+        crc = zlib.crc32(block, crc)
+    return one * (size >> 20) + final, crc
+
+
+def _mark_deflated(path: Path, name: str, size: int, crc: int) -> None:
+    """Rewrite the headers of a member stored as raw deflate data: method 8, its real CRC and
+    inflated size (zipfile cannot write a gigabyte member without holding it in memory)."""
+    data = bytearray(path.read_bytes())
+    encoded = name.encode()
+    # (signature, offset of method, of CRC, of the name's length, of the name)
+    for signature, method_at, crc_at, length_at, name_at in (
+            (b"PK\x03\x04", 8, 14, 26, 30), (b"PK\x01\x02", 10, 16, 28, 46)):
+        start = 0
+        while (at := data.find(signature, start)) >= 0:
+            length = int.from_bytes(data[at + length_at: at + length_at + 2], "little")
+            if bytes(data[at + name_at: at + name_at + length]) == encoded:
+                data[at + method_at: at + method_at + 2] = (8).to_bytes(2, "little")
+                data[at + crc_at: at + crc_at + 4] = crc.to_bytes(4, "little")
+                data[at + crc_at + 8: at + crc_at + 12] = size.to_bytes(4, "little")
+            start = at + 4
+    path.write_bytes(bytes(data))
+
+
+def write_damaged(path: Path) -> None:
+    """document.xml's compressed bytes overwritten: the part fails its CRC check."""
+    write_zip(path, entries())
+    data = bytearray(path.read_bytes())
+    start = data.index(b"word/document.xml") + len("word/document.xml")
+    data[start + 40: start + 80] = bytes(40)
+    path.write_bytes(bytes(data))
+
+
+def write_too_big(path: Path) -> None:
+    from reportgen.limits import MAX_DOCX_BYTES
+
+    with path.open("wb") as handle:  # sparse: costs no disk space
+        handle.write(plain_docx())
+        handle.truncate(MAX_DOCX_BYTES + 1)
+
+
+def make(kind: str, path: Path) -> None:
+    if kind == "bomb":
+        write_bomb(path)
+    elif kind == "damaged":
+        write_damaged(path)
+    elif kind == "too-big":
+        write_too_big(path)
+    elif kind == "plain":
+        path.write_bytes(plain_docx())
+    else:
+        write_zip(path, CHANGES[kind](entries()))
