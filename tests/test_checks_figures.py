@@ -18,8 +18,8 @@ from docx import Document
 
 from reportgen.checks import check_bundle, check_docx, run_checks
 from reportgen.checks.figures import find_literals, sentences
+from reportgen.checks.vocabulary import Figure
 from reportgen.cli import cli
-from reportgen.metrics import Figure
 from reportgen.pipeline import load_report
 from reportgen.render.oxml import mark_header_row
 from tests.helpers import FIXTURES
