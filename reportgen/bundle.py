@@ -22,7 +22,7 @@ from pydantic import (
 
 from reportgen.config import Model, validate_yaml
 from reportgen.errors import ReportgenError
-from reportgen.render.markup import clean_xml_text
+from reportgen.xmltext import clean_xml_text
 from reportgen.yamlload import Loc, load_yaml
 
 BUNDLE_FILE = "report.yaml"

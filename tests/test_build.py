@@ -23,6 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.build import SUMMARY_FILE, plan_jobs, run_build
+from reportgen.checks import vocabulary
 from reportgen.errors import ReportgenError
 from reportgen.formatting import change_phrase
 from reportgen.manifest import load_manifest, output_name, period_slug
@@ -144,7 +145,7 @@ def test_harrow_quarters_and_their_changes() -> None:
     assert q2.placements is not None and q2.placements.total.count == 144
     assert q2.placements.flows is not None
     assert (q2.placements.flows.started, q2.placements.flows.ended) == (10, 6)
-    figures = {f.key: f for f in q2.figures()}
+    figures = {f.key: f for f in vocabulary.figures(q2)}
     assert figures["changes.budget_variance.difference"].value == 120_000
     assert figures["changes.budget_variance.difference"].label == \
         "change in total variance since 2016/17 Q1"

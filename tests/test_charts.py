@@ -18,7 +18,8 @@ from lxml import etree
 
 from reportgen.errors import ReportgenError
 from reportgen.pipeline import load_report, render
-from reportgen.render.charts import CHARTS, FONTS, ChartOptions, build_chart
+from reportgen.render.charts import CHARTS, ChartOptions, build_chart
+from reportgen.render.charts.draw import FONTS
 from reportgen.render.docx import RenderResult
 
 from .helpers import FIXTURES, edit_yaml

@@ -18,8 +18,8 @@ from docx import Document
 
 from reportgen.checks import check_bundle, check_docx, run_checks
 from reportgen.checks.figures import find_literals, sentences
+from reportgen.checks.vocabulary import Figure
 from reportgen.cli import cli
-from reportgen.metrics import Figure
 from reportgen.pipeline import load_report
 from reportgen.render.oxml import mark_header_row
 from tests.helpers import FIXTURES
@@ -247,3 +247,15 @@ def test_hand_typed_external_flow_count_is_checked(tmp_path: Path) -> None:
     errors = check_bundle(bundle).errors
     assert any("placements.external_flows.ended" in (f.fix or "") and "31" in f.message
                for f in errors), [f.line() for f in errors]
+
+
+def test_importing_the_checks_loads_no_data_libraries() -> None:
+    """The .docx-only rules need neither pandas, pandera nor holidays; they load on use."""
+    import subprocess
+    import sys
+
+    code = ("import sys, reportgen.checks; print(' '.join(m for m in "
+            "('pandas', 'pandera', 'holidays', 'matplotlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == ""

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportgen.checks.vocabulary import figures
 from reportgen.errors import ReportgenError
 from reportgen.metrics import (
     PLACEMENT_TYPE_LABELS,
@@ -567,7 +568,7 @@ def test_compute_metrics_with_empty_frames() -> None:
     assert m.placements is not None and m.placements.total.count == 0
     assert m.budget is not None and m.budget.total.variance == 0
     assert m.savings is not None and m.savings.total.achieved == 0
-    assert all(f.value == 0 for f in m.figures())
+    assert all(f.value == 0 for f in figures(m))
 
 
 # --------------------------------------------------------------------------- figures
@@ -583,16 +584,16 @@ def render(metrics: Metrics, expression: str) -> str:
 
 def test_every_figure_expression_yields_its_value() -> None:
     m = compute_metrics(quarter_data(), parse_period("2016/17 Q1"), top_n=2)
-    figures = m.figures()
-    assert len({f.key for f in figures}) == len(figures)
-    for f in figures:
+    found = figures(m)
+    assert len({f.key for f in found}) == len(found)
+    for f in found:
         assert float(render(m, f.expression)) == pytest.approx(f.value), f.key
         assert f.label and f.unit in ("money", "count", "percent")
 
 
 def test_headline_figures_and_aliases() -> None:
     m = compute_metrics(quarter_data(), parse_period("2016/17 Q1"), top_n=2)
-    by_key = {f.key: f for f in m.figures()}
+    by_key = {f.key: f for f in figures(m)}
     variance = by_key["budget.total.variance"]
     assert variance.value == 2_811_415
     assert variance.expression == "{{ budget.total.variance | money }}"
@@ -618,7 +619,7 @@ def test_headline_figures_and_aliases() -> None:
 
 def test_underspend_figures_use_underspend_words() -> None:
     m = compute_metrics({"budget": budget(("Residential", "2016/17", 10_000, 4_000))})
-    by_key = {f.key: f for f in m.figures()}
+    by_key = {f.key: f for f in figures(m)}
     total = by_key["budget.total.variance"]
     assert total.value == -6_000
     assert "underspend" in total.aliases and "overspend" not in total.aliases
@@ -628,8 +629,73 @@ def test_underspend_figures_use_underspend_words() -> None:
 def test_awkward_line_names_fall_back_to_positions() -> None:
     df = budget(('Kids\' "special" line', "2016/17", 1, 2), ("Plain", "2016/17", 1, 5))
     m = compute_metrics({"budget": df})
-    keys = [f.key for f in m.figures()]
+    keys = [f.key for f in figures(m)]
     assert "budget.lines[0].variance" in keys
     assert "budget.lines['Plain'].variance" in keys
-    for f in m.figures():
+    for f in figures(m):
         assert float(render(m, f.expression)) == pytest.approx(f.value)
+
+
+# --------------------------------------------------------------------------- chart series
+
+
+def test_budget_by_period_orders_the_year_and_stops_at_the_report() -> None:
+    from reportgen.metrics import budget_by_period
+
+    data = budget(
+        ("Fostering", "2016/17 Q2", 100, 130),
+        ("Fostering", "2016/17", 100, 150),  # the year-end outturn
+        ("Fostering", "2016/17 Q1", 100, 110),
+        ("Fostering", "2016/17 Q3", 100, 140),
+        ("Fostering", "2015/16 Q4", 90, 95),  # another year
+        ("Fostering", "Budget 2", 1, 1),  # not a period: skipped
+    )
+    year = parse_period("2016/17")
+    series = budget_by_period(data, year, until=parse_period("2016/17 Q2"))
+    # Q3 is after the report; the outturn row always comes last.
+    assert [(p.name, p.total.variance) for p in series] == [
+        ("Q1", 10.0), ("Q2", 30.0), ("Year end", 50.0)]
+    assert [p.name for p in budget_by_period(data, year)] == ["Q1", "Q2", "Q3", "Year end"]
+    assert budget_by_period(data, parse_period("2019/20")) == []
+
+
+def _benchmarks(rows: list[tuple[str, str | None, float, str]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"measure": ["LAC rate"] * len(rows), "area": [r[0] for r in rows],
+         "area_type": pd.array([r[1] for r in rows], dtype="string"),
+         "value": [r[2] for r in rows], "period": [r[3] for r in rows]})
+
+
+def test_benchmark_comparison_finds_the_council_and_averages_neighbours() -> None:
+    from reportgen.metrics import benchmark_comparison
+
+    data = _benchmarks([
+        ("Herefordshire", None, 80.0, "2017/18"),
+        ("Shropshire", None, 60.0, "2017/18"),
+        ("Wiltshire", None, 50.0, "2017/18"),
+        ("England", None, 64.0, "2017/18"),
+        ("Herefordshire", None, 70.0, "2016/17"),  # an earlier period: not compared
+    ])
+    c = benchmark_comparison(data, "", "Herefordshire Council")
+    assert (c.measure, c.period, c.council.value) == ("LAC rate", "2017/18", 80.0)
+    assert [b.area for b in c.neighbours] == ["Shropshire", "Wiltshire"]
+    assert c.neighbours_average == 55.0  # (60 + 50) / 2
+    assert [b.area for b in c.england] == ["England"]
+    with pytest.raises(ReportgenError, match="no row for the council"):
+        benchmark_comparison(data, "lac rate", "Rutland")
+    with pytest.raises(ReportgenError, match="no measure 'Spend'"):
+        benchmark_comparison(data, "Spend", "Herefordshire")
+
+
+# --------------------------------------------------------------------------- imports
+
+
+def test_importing_metrics_does_not_load_the_validator() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, reportgen.metrics; "
+            "print(' '.join(m for m in ('pandera', 'hypothesis') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == ""

@@ -168,12 +168,34 @@ def test_unknown_table_directive_is_an_error(tmp_path: Path) -> None:
         render(load_report(bundle))
 
 
-def test_small_counts_are_suppressed_in_public_reports() -> None:
-    from reportgen.render.tables import suppress_counts
+def _by_type_rows(data: bytes) -> dict[str, list[str]]:
+    """The placements_by_type table of a rendered report: placement type → its other cells."""
+    for table in Document(io.BytesIO(data)).tables:
+        cells = [[c.text.strip() for c in row.cells] for row in table.rows]
+        if cells and cells[0][:2] == ["Placement type", "Number of children"]:
+            return {row[0]: row[1:] for row in cells[1:]}
+    raise AssertionError("no placements_by_type table in the document")
+
+
+def test_small_counts_are_suppressed_in_public_reports(tmp_path: Path) -> None:
+    from reportgen.disclosure import suppress_counts
 
     # One count below 5 is hidden, and so is the next smallest (secondary suppression).
     assert suppress_counts([26, 3, 106, 12], 5) == [False, True, False, True]
     assert suppress_counts([26, 3, 4, 12], 5) == [False, True, True, False]
     assert suppress_counts([26, 30], 5) == [False, False]
-    text = document_text(render(load_report(ROTHERHAM)).docx)
-    assert "fewer than 5" in text or "Numbers below" not in text
+    # Harrow on its as-at date: 4 placed with parents and 2 secure, both below 5.
+    bundle = tmp_path / "b"
+    shutil.copytree(HARROW, bundle)
+    edit_yaml(bundle, lambda d: d["sections"].__setitem__(
+        "summary", "[table: placements_by_type]"))
+    edit_yaml(bundle, lambda d: d.setdefault("settings", {}).__setitem__("public", "yes"))
+    public = _by_type_rows(render(load_report(bundle)).docx)
+    assert public["Secure"] == ["fewer than 5", "-", "-"]
+    assert public["Placed with parents"] == ["fewer than 5", "-", "-"]
+    assert public["Residential"][0] == "20"
+    text = document_text(render(load_report(bundle)).docx)
+    assert "Numbers below 5 are not shown" in text
+    edit_yaml(bundle, lambda d: d["settings"].__setitem__("public", "no"))
+    private = _by_type_rows(render(load_report(bundle)).docx)
+    assert private["Secure"][0] == "2" and private["Placed with parents"][0] == "4"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportgen import deadlines
 from reportgen.bundle import Bundle
 from reportgen.checks import CheckContext, check, define
 from reportgen.checks.findings import Finding
@@ -34,6 +33,8 @@ def _day(d: date) -> str:
 
 
 def _holidays_note(start: date, meeting: date, nation: str) -> str:
+    from reportgen import deadlines  # holidays loads on first use, not with the checks
+
     found = deadlines.bank_holidays_between(start, meeting, nation)
     if not found:
         return ""
@@ -45,6 +46,8 @@ def _holidays_note(start: date, meeting: date, nation: str) -> str:
 
 def publication_findings(bundle: Bundle) -> list[Finding]:
     """dates.publication-deadline and dates.publication-date-unset."""
+    from reportgen import deadlines  # holidays loads on first use, not with the checks
+
     meeting, nation = bundle.meeting.date, bundle.meeting.nation
     needed = deadlines.required_clear_days(nation)
     last = deadlines.last_publication_date(meeting, nation)
@@ -70,6 +73,8 @@ def publication_findings(bundle: Bundle) -> list[Finding]:
 
 def clearance_findings(bundle: Bundle) -> list[Finding]:
     """dates.clearance-after-publication."""
+    from reportgen import deadlines  # holidays loads on first use, not with the checks
+
     published = bundle.report.publication_date
     last = deadlines.last_publication_date(bundle.meeting.date, bundle.meeting.nation)
     limit = published or last
@@ -89,6 +94,8 @@ def clearance_findings(bundle: Bundle) -> list[Finding]:
 
 def key_decision_findings(bundle: Bundle) -> list[Finding]:
     """dates.key-decision-notice."""
+    from reportgen import deadlines  # holidays loads on first use, not with the checks
+
     report = bundle.report
     if not report.key_decision:
         return []

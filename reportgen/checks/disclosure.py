@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
+from reportgen import disclosure
 from reportgen.checks import CheckContext, DocTable, check, define
 from reportgen.checks.findings import Finding
 from reportgen.formatting import long_date
+
+if TYPE_CHECKING:  # pandas only when a document is checked against its data
+    import pandas as pd
 
 IDENTIFIER = define(
     "disclosure.child-identifier", "error",
@@ -74,6 +77,8 @@ def _date_forms(d: date) -> list[str]:
 
 def _identifiers(placements: pd.DataFrame) -> dict[str, list[tuple[str, int]]]:
     """Searchable form (lower case, single spaces) → [(column, position)] for every value."""
+    import pandas as pd
+
     out: dict[str, list[tuple[str, int]]] = {}
     for column in SENSITIVE:
         if column not in placements.columns:
@@ -166,15 +171,15 @@ def table_count_findings(table: DocTable, threshold: int) -> list[Finding]:
             if n is None:
                 continue
             shown += 1
-            if 0 < n < threshold:
+            if disclosure.is_small(n, threshold):
                 out.append(SMALL_COUNT.finding(
                     f"{table.name}: '{name.strip()}' shows {n} for '{label}', below the "
                     f"suppression threshold of {threshold}",
                     where="document",
-                    fix=f"show 'fewer than {threshold}' and hide the next smallest number too "
-                        "(the generated tables do this)"))
+                    fix=f"show '{disclosure.suppressed_label(threshold)}' and hide the next "
+                        "smallest number too (the generated tables do this)"))
         total_shown = has_total and len(body[-1]) > j and _count(body[-1][j]) is not None
-        if suppressed == 1 and total_shown and shown > 1:
+        if disclosure.reveals_suppressed(suppressed, shown, total_shown):
             out.append(SECONDARY.finding(
                 f"{table.name}: only one number under '{name.strip()}' is suppressed and the "
                 "total is shown, so the hidden number can be worked out",
@@ -196,7 +201,7 @@ def narrative_count_findings(where: str, text: str, threshold: int) -> list[Find
         if any(w in _FUNCTION_WORDS for w in words):
             continue
         n = _count(m["n"])
-        if n is None or not 0 < n < threshold:
+        if n is None or not disclosure.is_small(n, threshold):
             continue
         if (n == 1) != (m["noun"].lower() in _SINGULAR):
             continue  # "three placement challenge panels": not a count of placements
@@ -206,8 +211,8 @@ def narrative_count_findings(where: str, text: str, threshold: int) -> list[Find
         out.append(SMALL_COUNT.finding(
             f"'{phrase}' is a count below the suppression threshold of {threshold} in a "
             "public report", where=where,
-            fix=f"write 'fewer than {threshold}' instead, or set settings.public: no if the "
-                "report is not published"))
+            fix=f"write '{disclosure.suppressed_label(threshold)}' instead, or set "
+                "settings.public: no if the report is not published"))
     return out
 
 

@@ -16,9 +16,9 @@ from typing import Literal
 
 from reportgen import formatting
 from reportgen.bundle import SECTION_IDS, Bundle
-from reportgen.checks import CheckContext, DocTable, check, define
+from reportgen.checks import CheckContext, DocTable, check, define, vocabulary
 from reportgen.checks.findings import Finding
-from reportgen.metrics import Figure
+from reportgen.checks.vocabulary import Figure
 
 MISMATCH = define(
     "figures.literal-mismatch", "error",
@@ -310,7 +310,7 @@ def _judge(lit: Literal_, lits: list[Literal_], sentence: str, phrases: list[_Ph
 def literal_figures(ctx: CheckContext) -> list[Finding]:
     """figures.literal-mismatch and figures.hand-typed."""
     assert ctx.loaded is not None
-    return check_literals(ctx.bundle, ctx.loaded.metrics.figures())
+    return check_literals(ctx.bundle, vocabulary.figures(ctx.loaded.metrics))
 
 
 # --------------------------------------------------------------------------- tables

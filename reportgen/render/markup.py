@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Union, overload
 
+from reportgen.xmltext import clean_xml_text
+
 __all__ = [
     "Block",
     "BulletList",
@@ -107,16 +109,6 @@ class Directive:
 
 
 Block = Union[Paragraph, Heading, BulletList, NumberedList, Directive]  # noqa: UP007
-
-# XML 1.0 allows tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF. A Python str
-# holds a valid surrogate pair as one code point, so any U+D800–U+DFFF left is a lone surrogate.
-_ILLEGAL_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def clean_xml_text(s: str) -> str:
-    """``s`` without the characters XML 1.0 cannot hold (Word refuses to open such files)."""
-    return _ILLEGAL_XML.sub("", s)
-
 
 _DIRECTIVE = re.compile(r"\[\s*(table|chart)\s*:\s*([^\]\s][^\]]*?)\s*\]", re.IGNORECASE)
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*\S)[ \t#]*")

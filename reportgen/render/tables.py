@@ -4,9 +4,8 @@ A narrative asks for a table with a directive line such as ``[table: savings £0
 builder below turns metrics into a :class:`TableSpec`; ``render/blocks.py`` writes it into the
 document with the house style's table style and a header row that repeats on every page.
 
-Counts below the suppression threshold are never shown in a public report: they read
-"fewer than N", and when exactly one count in a table is suppressed the next smallest is
-suppressed too (secondary suppression), so the total cannot give it away.
+Which counts a public report may show is decided by :mod:`reportgen.disclosure` (tables,
+charts and the disclosure check all ask it); a hidden count reads "fewer than N".
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reportgen import formatting
+from reportgen import disclosure, formatting
 from reportgen.errors import ReportgenError
 from reportgen.metrics import Metrics
 
@@ -54,17 +53,6 @@ def _unit_label(units: str) -> str:
 
 def _money_cells(amounts: Sequence[float | None], units: str) -> list[str]:
     return ["" if a is None else formatting.money_table(a, units) for a in amounts]
-
-
-def suppress_counts(counts: Sequence[int], threshold: int) -> list[bool]:
-    """Which counts to hide: primary (1 ≤ count < threshold) and, where exactly one is hidden,
-    the next smallest as secondary suppression so a shown total cannot reveal it."""
-    hidden = [0 < c < threshold for c in counts]
-    if sum(hidden) == 1 and len(counts) > 1:
-        candidates = [(c, i) for i, c in enumerate(counts) if not hidden[i] and c > 0]
-        if candidates:
-            hidden[min(candidates)[1]] = True
-    return hidden
 
 
 def _require(metrics: Metrics, what: str, name: str) -> None:
@@ -166,8 +154,8 @@ def placements_by_type_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
     assert metrics.placements is not None
     p = metrics.placements
     summaries = list(p.by_type)
-    hidden = (suppress_counts([s.count for s in summaries], opts.threshold) if opts.public
-              else [False] * len(summaries))
+    hidden = disclosure.hidden_counts([s.count for s in summaries], opts.threshold, opts.public)
+    fewer = disclosure.suppressed_label(opts.threshold)
     columns = (
         Column("Placement type"),
         Column("Number of children", "right"),
@@ -177,13 +165,13 @@ def placements_by_type_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
     rows: list[tuple[str, ...]] = []
     for s, hide in zip(summaries, hidden, strict=True):
         if hide:
-            rows.append((s.label, f"fewer than {opts.threshold}", "-", "-"))
+            rows.append((s.label, fewer, "-", "-"))
         else:
             rows.append((s.label, formatting.number(s.count),
                          *_money_cells([s.average_weekly_cost, s.annual_cost], "£")))
     t = p.total
-    if opts.public and 0 < t.count < opts.threshold:
-        total: tuple[str, ...] = ("Total", f"fewer than {opts.threshold}", "-", "-")
+    if opts.public and disclosure.is_small(t.count, opts.threshold):
+        total: tuple[str, ...] = ("Total", fewer, "-", "-")
     else:
         total = ("Total", formatting.number(t.count),
                  *_money_cells([t.average_weekly_cost, t.annual_cost], "£"))

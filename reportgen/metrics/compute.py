@@ -1,0 +1,102 @@
+"""``compute_metrics``: every metric of a report, from its canonical data sets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import pandas as pd
+
+from reportgen.metrics.finance import savings_for_period, savings_summary
+from reportgen.metrics.frames import date_column, require
+from reportgen.metrics.keyed import Keyed
+from reportgen.metrics.model import BudgetPosition, Metrics, PlacementMetrics, SavingsSummary
+from reportgen.metrics.placements import (
+    average_annual_cost_per_child,
+    external,
+    in_period_cost,
+    placement_flows,
+    placements_by_type,
+    placements_total,
+    top_placements,
+)
+from reportgen.metrics.selection import select_budget, select_savings, window_end
+from reportgen.periods import Period
+
+
+def compute_metrics(
+    datasets: Mapping[str, pd.DataFrame],
+    period: Period | None = None,
+    as_at: date | None = None,
+    top_n: int = 20,
+) -> Metrics:
+    """Metrics for whichever of ``placements``, ``budget`` and ``savings`` are present.
+
+    ``as_at`` defaults to the end of ``period``, else the latest placement start date. With a
+    period, flows and in-period cost cover it and the budget uses that period's rows (or, when
+    the budget only has the whole financial year, that year's rows).
+    """
+    placements_df = datasets.get("placements")
+    budget_df = datasets.get("budget")
+    savings_df = datasets.get("savings")
+
+    if as_at is None and period is not None:
+        as_at = period.end
+    if as_at is None and placements_df is not None and not placements_df.empty:
+        require(placements_df, "placements", ("start_date",))
+        latest = date_column(placements_df["start_date"]).max()
+        as_at = None if pd.isna(latest) else latest.date()
+
+    placements: PlacementMetrics | None = None
+    if placements_df is not None:
+        # No as_at only when there is no placement at all: any date gives empty results.
+        when = as_at if as_at is not None else date.min
+        summaries = placements_by_type(placements_df, when)
+        placements = PlacementMetrics(
+            as_at=as_at,
+            by_type=Keyed(summaries, lambda s: s.placement_type),
+            total=placements_total(summaries),
+            top=tuple(top_placements(placements_df, when, top_n)),
+            average_annual_cost_per_child=average_annual_cost_per_child(placements_df, when),
+            flows=(
+                placement_flows(placements_df, period.start, window_end(period, as_at))
+                if period is not None
+                else None
+            ),
+            external_flows=(
+                placement_flows(external(placements_df), period.start,
+                                window_end(period, as_at))
+                if period is not None
+                else None
+            ),
+            in_period_cost=(
+                in_period_cost(placements_df, period.start, period.end)
+                if period is not None
+                else None
+            ),
+        )
+
+    budget: BudgetPosition | None = None
+    previous_budget: BudgetPosition | None = None
+    if budget_df is not None:
+        budget, previous_budget = select_budget(budget_df, period)
+
+    savings: SavingsSummary | None = None
+    previous_savings: SavingsSummary | None = None
+    if savings_df is not None:
+        rows, savings_label, before_label = select_savings(savings_df, period)
+        savings = savings_summary(rows, savings_label)
+        if before_label is not None:
+            previous_savings = savings_summary(savings_for_period(savings_df, before_label),
+                                               before_label)
+
+    return Metrics(
+        period=period,
+        as_at=as_at,
+        placements=placements,
+        budget=budget,
+        savings=savings,
+        previous_budget=previous_budget,
+        top_n=top_n,
+        previous_savings=previous_savings,
+    )

@@ -1,0 +1,294 @@
+"""The metrics result: frozen value classes holding plain numbers, and nothing else.
+
+Metrics never format: every figure is a plain number (float pounds, int counts, or a fraction
+for percentages, 0.768 meaning 76.8%). Formatting belongs to ``formatting.py``, wording to
+templates, and how the checker names a figure to ``checks/vocabulary.py``. A figure's stable id
+is its attribute path from the names in :meth:`Metrics.namespace` (``budget.total.variance``).
+
+Sensitive columns (``reference``, ``provider``, ``child_name``, ``date_of_birth``) are never
+copied into a result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from reportgen.metrics.keyed import Keyed
+from reportgen.periods import Period
+
+
+def ratio(numerator: float, denominator: float) -> float | None:
+    """``numerator / denominator``, or None when the denominator is 0 (no meaningful share)."""
+    return numerator / denominator if denominator else None
+
+
+
+@dataclass(frozen=True)
+class TypeSummary:
+    """Placements of one type active on a date (or all types, for the total)."""
+
+    placement_type: str
+    label: str
+    count: int
+    total_weekly_cost: float
+    average_weekly_cost: float
+    annual_cost: float
+
+
+@dataclass(frozen=True)
+class Flows:
+    """Placements that started and ended within ``[start, end]`` (both days inclusive)."""
+
+    start: date
+    end: date
+    started: int
+    ended: int
+
+    @property
+    def net(self) -> int:
+        """Growth in the number of placements: started minus ended."""
+        return self.started - self.ended
+
+
+@dataclass(frozen=True)
+class InPeriodCost:
+    """Cost actually incurred in ``[start, end]``: weekly cost / 7 for each day of overlap."""
+
+    start: date
+    end: date
+    gross: float
+    contributions: float
+    net: float
+
+
+@dataclass(frozen=True)
+class HighCostPlacement:
+    """One anonymised row of the high-cost placements table.
+
+    Deliberately has no reference, provider, child name or date of birth.
+    """
+
+    rank: int
+    placement_type: str
+    placement_type_label: str
+    provider_type: str
+    provider_type_label: str
+    weekly_cost: float
+    net_weekly_cost: float
+    annual_cost: float
+    net_annual_cost: float
+
+
+@dataclass(frozen=True)
+class PlacementMetrics:
+    """Everything about the placements data set, as at one date."""
+
+    as_at: date | None
+    by_type: Keyed[TypeSummary]
+    total: TypeSummary
+    top: tuple[HighCostPlacement, ...]
+    average_annual_cost_per_child: float | None
+    flows: Flows | None = None
+    # Flows of placements bought from the independent sector (private and voluntary providers).
+    external_flows: Flows | None = None
+    in_period_cost: InPeriodCost | None = None
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """One budget line (or the total): variance > 0 is an overspend, < 0 an underspend."""
+
+    line: str
+    budget: float
+    projected_spend: float
+    variance: float
+    variance_pct: float | None  # fraction of budget; None when the budget is 0
+
+
+@dataclass(frozen=True)
+class BudgetPosition:
+    """Budget lines of one period, in file order, and their total."""
+
+    period: str | None
+    lines: Keyed[BudgetLine]
+    total: BudgetLine
+    # Subtotals of lines sharing a value in the optional ``group`` column (e.g. "Independent
+    # placements" for IFA and residential lines), in order of first appearance.
+    groups: Keyed[BudgetLine] = field(default_factory=lambda: Keyed([], lambda x: x.line))
+
+
+@dataclass(frozen=True)
+class SavingsMeasure:
+    area: str
+    measure: str
+    target: float
+    achieved: float
+    forecast: float | None  # as given; None when the file has no forecast
+    status: str | None
+    achieved_pct: float | None  # fraction of target; None when the target is 0
+
+
+@dataclass(frozen=True)
+class SavingsTotal:
+    """Savings of one area, or of all areas (``area`` is None for the grand total)."""
+
+    area: str | None
+    target: float
+    achieved: float
+    forecast: float  # forecast where given, otherwise what has been achieved
+    achieved_pct: float | None
+    shortfall: float  # max(target - achieved, 0)
+
+
+@dataclass(frozen=True)
+class SavingsSummary:
+    measures: Keyed[SavingsMeasure]
+    areas: Keyed[SavingsTotal]
+    total: SavingsTotal
+    # The period of the rows summarised, when the file has a period column.
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """A figure in this period and the one before: ``difference`` > 0 means it went up.
+
+    ``since`` is the previous period's label ("2016/17 Q1"). Narrative words it with the
+    ``change_phrase`` filter: "up £120k since 2016/17 Q1".
+    """
+
+    current: float
+    previous: float
+    difference: float
+    since: str | None = None
+
+    @property
+    def pct(self) -> float | None:
+        """The difference as a fraction of the previous value (None when that was 0)."""
+        return ratio(self.difference, self.previous)
+
+
+def change(current: float, previous: float, since: str | None = None) -> Change:
+    """The change from ``previous`` to ``current`` (both plain numbers)."""
+    return Change(float(current), float(previous), float(current) - float(previous), since)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Headline figures against the previous period; None where that period has no data.
+
+    Templates read e.g. ``changes.budget_variance.difference`` or
+    ``changes.budget_variance | change_phrase('k')``.
+    """
+
+    since: str | None = None
+    budget_budget: Change | None = None
+    budget_projected_spend: Change | None = None
+    budget_variance: Change | None = None
+    savings_target: Change | None = None
+    savings_achieved: Change | None = None
+    savings_forecast: Change | None = None
+
+    def items(self) -> list[tuple[str, Change]]:
+        """The changes present, as (name, change), in field order."""
+        names = ("budget_budget", "budget_projected_spend", "budget_variance",
+                 "savings_target", "savings_achieved", "savings_forecast")
+        out: list[tuple[str, Change]] = []
+        for name in names:
+            value = getattr(self, name)
+            if value is not None:
+                out.append((name, value))
+        return out
+
+
+@dataclass(frozen=True)
+class PeriodBudget:
+    """The budget total for the year as reported at one period of it (a chart's bar pair)."""
+
+    period: Period
+    name: str  # the period within its year ("Q1", "M5"), or "Year end" for the outturn
+    total: BudgetLine
+
+
+AreaType = Literal["council", "statistical_neighbour", "england"]
+AREA_TYPES: tuple[AreaType, ...] = ("council", "statistical_neighbour", "england")
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """One area's value of a benchmark measure."""
+
+    area: str
+    area_type: AreaType
+    value: float
+
+
+@dataclass(frozen=True)
+class BenchmarkComparison:
+    """One measure in one period: the council against its statistical neighbours and England.
+
+    ``rows`` keep file order; ``neighbours_average`` is the mean of the neighbours when there
+    are several, the one neighbour's value when there is one, and None when there are none.
+    """
+
+    measure: str
+    period: str
+    rows: tuple[Benchmark, ...]
+    council: Benchmark
+    neighbours: tuple[Benchmark, ...]
+    england: tuple[Benchmark, ...]
+    neighbours_average: float | None
+
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """All metrics for the data sets present (None for absent ones)."""
+
+    period: Period | None
+    as_at: date | None
+    placements: PlacementMetrics | None
+    budget: BudgetPosition | None
+    savings: SavingsSummary | None
+    previous_budget: BudgetPosition | None = None
+    top_n: int = field(default=20)
+    previous_savings: SavingsSummary | None = None
+
+    @property
+    def changes(self) -> Changes:
+        """Budget and savings totals against the previous period (see :class:`Changes`)."""
+        budget: dict[str, Change] = {}
+        savings: dict[str, Change] = {}
+        since: str | None = None
+        if self.budget is not None and self.previous_budget is not None:
+            since = self.previous_budget.period
+            now, before = self.budget.total, self.previous_budget.total
+            budget = {
+                "budget_budget": change(now.budget, before.budget, since),
+                "budget_projected_spend": change(now.projected_spend, before.projected_spend,
+                                                 since),
+                "budget_variance": change(now.variance, before.variance, since),
+            }
+        if self.savings is not None and self.previous_savings is not None:
+            since = since or self.previous_savings.period
+            s_now, s_before = self.savings.total, self.previous_savings.total
+            label = self.previous_savings.period
+            savings = {
+                "savings_target": change(s_now.target, s_before.target, label),
+                "savings_achieved": change(s_now.achieved, s_before.achieved, label),
+                "savings_forecast": change(s_now.forecast, s_before.forecast, label),
+            }
+        return Changes(since=since, **budget, **savings)
+
+    def namespace(self) -> dict[str, object]:
+        """The names the figure expressions refer to (what a template sees)."""
+        return {
+            "placements": self.placements,
+            "budget": self.budget,
+            "savings": self.savings,
+            "previous_budget": self.previous_budget,
+            "previous_savings": self.previous_savings,
+            "changes": self.changes,
+        }
