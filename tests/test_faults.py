@@ -354,3 +354,26 @@ def test_sigterm_during_pack_keeps_the_old_pair(tmp_path: Path) -> None:
     assert err.strip().splitlines()[-1] == "Stopped by SIGTERM: no half-written file was left."
     assert "Traceback" not in err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == old  # the old set, and only it
+
+
+@POSIX_PROC
+def test_workers_die_with_a_killed_build(tmp_path: Path) -> None:
+    manifest = _build_manifest(tmp_path)
+    out = tmp_path / "out"
+    mark = f"build-orphan-{os.getpid()}-{time.monotonic_ns()}"
+    process = _start_slow(["build", str(manifest), "--period", "2016/17-Q1", "--out", str(out),
+                           "--jobs", "2"], mark, tmp_path)
+    try:
+        assert _wait_for_temporary(out, process), "the build never started writing"
+        assert [pid for pid, ppid in _marked_processes(mark).items() if ppid == process.pid]
+        _kill(process)  # nothing of the parent's runs: the kernel tells the workers
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate(timeout=30)
+    deadline = time.monotonic() + 30
+    while _marked_processes(mark) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _marked_processes(mark) == {}  # no orphan goes on writing into the output folder
+    # Each worker removed its own temporary file as it stopped.
+    assert list(out.glob(".*.tmp")) == []
