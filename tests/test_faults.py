@@ -379,3 +379,24 @@ def test_workers_die_with_a_killed_build(tmp_path: Path) -> None:
     # No orphan went on to finish its report, and each removed its temporary file as it
     # stopped: the folder holds what was finished before the kill, and nothing else.
     assert sorted(p.name for p in out.iterdir()) == finished
+
+
+@POSIX_PROC
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_stopped_render_exits_128_plus_signal_in_one_line(tmp_path: Path,
+                                                             signum: int) -> None:
+    out = _previous_output(tmp_path)
+    mark = f"render-stop-{os.getpid()}-{time.monotonic_ns()}"
+    process = _start_slow(["render", str(HARROW), "-o", str(out), "--force"], mark, tmp_path)
+    try:
+        assert _wait_for_temporary(out.parent, process), "the render never started writing"
+        process.send_signal(signum)
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    name = signal.Signals(signum).name
+    assert process.returncode == 128 + signum
+    assert err.strip().splitlines() == [f"Stopped by {name}: no half-written file was left."]
+    assert out.read_bytes() == PREVIOUS
+    assert _others(out) == []  # the temporary file was removed
