@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.errors import ReportgenError
+
+if TYPE_CHECKING:
+    from reportgen.agenda import Agenda
+    from reportgen.bundle import Bundle
 
 
 @dataclass
@@ -16,11 +24,76 @@ class Outcome:
     messages: list[str] = field(default_factory=list)
 
 
+def _style_inputs(template: Path) -> list[Path]:
+    """A house style's files: the template, and beside a style folder's template.docx its
+    style.yaml and texts.yaml."""
+    files = [template]
+    if template.name == "template.docx":
+        files += [template.parent / "style.yaml", template.parent / "texts.yaml"]
+    return files
+
+
+def bundle_inputs(bundle: Bundle, style: str | None = None) -> list[Path]:
+    """Every file a render of ``bundle`` reads (report.yaml, data, appendices, the house
+    style's files), so that no output of the same run can be written over one of them."""
+    from reportgen.pipeline import style_for
+
+    files = [bundle.yaml_path]
+    for kind in type(bundle.data).model_fields:
+        path = bundle.data_path(kind)
+        if path is not None:
+            files.append(path)
+    files += [bundle.path / a.file for a in bundle.appendices if a.file]
+    # A bad style adds nothing here: the render reports it, with its own message.
+    with contextlib.suppress(ReportgenError):
+        files += _style_inputs(style_for(bundle, style).template)
+    return files
+
+
+def agenda_inputs(agenda: Agenda) -> list[Path]:
+    """Every file a pack of ``agenda`` reads: agenda.yaml, each report bundle's inputs, the
+    documents and appendices, and the front sheet's style. A bundle that cannot be read adds
+    nothing here: building the pack reports it, with the item's number."""
+    from reportgen.bundle import load_bundle
+    from reportgen.styles import resolve_style
+
+    files = [agenda.path]
+    for item in agenda.items:
+        if item.report is not None:
+            with contextlib.suppress(ReportgenError):
+                files += bundle_inputs(load_bundle(agenda.resolve(item.report)))
+        if item.document is not None:
+            files.append(agenda.resolve(item.document))
+        files += [agenda.resolve(a.file) for a in item.appendices or []]
+    from reportgen.pack import DEFAULT_FRONT_STYLE
+
+    with contextlib.suppress(ReportgenError):
+        files += _style_inputs(resolve_style(agenda.style or DEFAULT_FRONT_STYLE,
+                                             base=agenda.folder).template)
+    return files
+
+
+def with_pdfs(paths: Iterable[Path]) -> list[Path]:
+    """Each .docx path followed by the PDF that ``--pdf`` writes beside it."""
+    return [p for path in paths for p in (path, path.with_suffix(".pdf"))]
+
+
+def pdf_bytes(docx: bytes, name: str) -> bytes:
+    """The PDF of a .docx held in memory, converted in a private temporary folder, so that the
+    .docx and its PDF can then be written as one set (both replaced, or neither)."""
+    from reportgen.pdf import convert_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="reportgen-") as tmp:
+        source = Path(tmp, name)
+        source.write_bytes(docx)
+        return convert_to_pdf(source, Path(tmp, "converted.pdf")).read_bytes()
+
+
 def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = None, *,
                           style: str | None = None, force: bool = False,
                           pdf: bool = False) -> Outcome:
-    """Render a bundle and write the .docx (and optionally the PDF) atomically."""
-    from reportgen.fileio import write_atomic
+    """Render a bundle and write the .docx (and optionally the PDF) atomically, as one set."""
+    from reportgen.fileio import check_outputs, write_all_atomic
     from reportgen.pipeline import default_output_name, load_report, render
 
     if pdf:
@@ -28,12 +101,18 @@ def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = No
 
         if find_soffice() is None:  # say so before doing any work
             raise ReportgenError(INSTALL_HINT)
+    if output is not None:
+        out = Path(output)
+        if out.suffix.lower() != ".docx":
+            raise ReportgenError("the output file name must end in .docx", file=out)
+        targets = with_pdfs([out]) if pdf else [out]
+        check_outputs(targets, force=force)  # before reading anything
     loaded = load_report(bundle_dir)
-    out = Path(output) if output else Path(default_output_name(loaded.bundle))
-    if out.suffix.lower() != ".docx":
-        raise ReportgenError("the output file name must end in .docx", file=out)
-    if out.exists() and not force:
-        raise ReportgenError("already exists: use --force to replace it", file=out)
+    if output is None:
+        out = Path(default_output_name(loaded.bundle))
+        targets = with_pdfs([out]) if pdf else [out]
+    # Even with --force, a run never writes over its own report.yaml, data or template.
+    check_outputs(targets, bundle_inputs(loaded.bundle, style), force=force)
     result = render(loaded, style)
     outcome = Outcome()
     # The same checks as `reportgen check`: errors stop the render, warnings are reported.
@@ -46,10 +125,9 @@ def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = No
         raise ReportgenErrors([ReportgenError(f.line().removeprefix("error "),
                                               file=loaded.bundle.yaml_path) for f in errors])
     outcome.messages.extend(f.line() for f in findings)
-    write_atomic(out, result.docx, force=force)
-    outcome.written.append(out)
+    files = [(out, result.docx)]
     if pdf:
-        from reportgen.pdf import convert_to_pdf
-
-        outcome.written.append(convert_to_pdf(out, out.with_suffix(".pdf")))
+        files.append((out.with_suffix(".pdf"), pdf_bytes(result.docx, out.name)))
+    write_all_atomic(files, force=force)
+    outcome.written.extend(path for path, _ in files)
     return outcome

@@ -14,12 +14,12 @@ inputs (and ``SOURCE_DATE_EPOCH``) give byte-identical files.
 
 from __future__ import annotations
 
-import concurrent.futures as cf
+import contextlib
 import hashlib
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -51,6 +51,11 @@ class Job:
     label: str  # the source as written in build.yaml, for logs and the summary
     period: str | None = None  # period label to apply; None keeps the bundle's own
     style: str | None = None
+    # Every file the job may write (a pack's restricted and supplement packs too), planned
+    # and checked before the build starts; a job writes nothing else.
+    outputs: tuple[Path, ...] = ()
+    # Every file of every job of the build that is read: no job may write over one of them.
+    inputs: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,39 +151,77 @@ class BuildSummary:
 # --- planning -------------------------------------------------------------------------------
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    return path != folder and path.is_relative_to(folder)
+
+
 def plan_jobs(manifest_path: str | Path, period: str, out_dir: str | Path) -> list[Job]:
     """The jobs of a manifest for ``period``, with their output paths inside ``out_dir``.
 
-    Raises :class:`ReportgenError` for a bad manifest or period, or two entries writing the
-    same file; nothing is built.
+    Raises :class:`ReportgenError` for a bad manifest or period, an output that would land
+    outside ``out_dir`` (after following ``..`` and symlinks), two entries writing the same
+    file (a pack's restricted and supplement packs included), or an output that is one of
+    the files the build reads (build.yaml, a bundle's files, an agenda and what it names, a
+    template); nothing is built.
     """
+    from reportgen.agenda import load_agenda
+    from reportgen.api import agenda_inputs, bundle_inputs
+    from reportgen.bundle import load_bundle
+    from reportgen.fileio import check_outputs
     from reportgen.manifest import load_manifest, output_name
+    from reportgen.pack import planned_output_paths
     from reportgen.periods import parse_period
 
     when = parse_period(period)
     manifest = load_manifest(manifest_path)
     out = Path(out_dir).resolve()
-    jobs: list[Job] = []
+    drafts: list[tuple[Job, list[Path]]] = []
+    inputs: list[Path] = [manifest.path]
     for entry in manifest.reports:
         source = manifest.resolve(entry.path)
         build_period = when if entry.period == "build" else None
         name = output_name(entry.output, source, build_period)
-        jobs.append(Job("report", source, out / name, entry.path,
-                        when.label if build_period else None, entry.style))
+        job = Job("report", source, out / name, entry.path,
+                  when.label if build_period else None, entry.style)
+        drafts.append((job, [job.output]))
+        # A bundle that cannot be read adds nothing: its job fails, the others carry on.
+        with contextlib.suppress(ReportgenError):
+            inputs += bundle_inputs(load_bundle(source), entry.style)
     for pack in manifest.packs:
         source = manifest.resolve(pack.path)
         if source.is_dir():
             source = source / "agenda.yaml"
         name = output_name(pack.output, source, None if pack.output is None else when)
-        jobs.append(Job("pack", source, out / name, pack.path))
+        job = Job("pack", source, out / name, pack.path)
+        supplements: list[int] = []
+        try:
+            agenda = load_agenda(source)
+            supplements = agenda.supplements
+            inputs += agenda_inputs(agenda)
+        except ReportgenError:
+            pass
+        drafts.append((job, list(planned_output_paths(job.output, None, supplements).values())))
     seen: dict[Path, str] = {}
-    for job in jobs:
-        if job.output in seen:
-            raise ReportgenError(f"'{seen[job.output]}' and '{job.label}' would both write "
-                                 f"{job.output.name}: give one of them another output name",
-                                 file=manifest.path)
-        seen[job.output] = job.label
-    return jobs
+    for job, paths in drafts:
+        for path in paths:
+            resolved = path.resolve()
+            if not _inside(resolved, out):
+                raise ReportgenError(f"the output of '{job.label}' would be written outside the "
+                                     f"output folder ({resolved}): give it a name inside "
+                                     "the folder", file=manifest.path)
+            if resolved in seen:
+                raise ReportgenError(f"'{seen[resolved]}' and '{job.label}' would both write "
+                                     f"{path.name}: give one of them another output name",
+                                     file=manifest.path)
+            seen[resolved] = job.label
+    all_outputs = [*(p for _, paths in drafts for p in paths), out / SUMMARY_FILE]
+    try:
+        # A build replaces its own outputs (force), never what it reads.
+        check_outputs(all_outputs, inputs, force=True, folders_exist=False)
+    except ReportgenError as exc:
+        raise ReportgenError(exc.line(), file=manifest.path) from None
+    frozen = tuple(inputs)
+    return [replace(job, outputs=tuple(paths), inputs=frozen) for job, paths in drafts]
 
 
 # --- one job (runs in a worker process) -----------------------------------------------------
@@ -195,10 +238,14 @@ def _error_line(exc: ReportgenError) -> str:
 
 
 def _build_report(job: Job, result: JobResult) -> None:
-    from reportgen.fileio import write_atomic
+    from reportgen.api import bundle_inputs
+    from reportgen.fileio import check_outputs, write_atomic
     from reportgen.pipeline import load_report, render
 
     loaded = load_report(job.source, period=job.period)
+    # Planned already; checked again against what was read, in case a file changed since.
+    check_outputs([job.output], [*bundle_inputs(loaded.bundle, job.style), *job.inputs],
+                  force=True)
     result.period = loaded.metrics.period.label if loaded.metrics.period else None
     rendered = render(loaded, job.style)
     from reportgen.checks import run_checks
@@ -216,25 +263,36 @@ def _build_report(job: Job, result: JobResult) -> None:
 
 def _build_pack(job: Job, result: JobResult) -> None:
     from reportgen.agenda import load_agenda
-    from reportgen.fileio import write_atomic
+    from reportgen.api import agenda_inputs
+    from reportgen.fileio import check_outputs, write_all_atomic
     from reportgen.pack import build_packs, output_paths
 
     agenda = load_agenda(job.source)
+    inputs = [*agenda_inputs(agenda), *job.inputs]
     packs = build_packs(agenda)
     paths = output_paths(job.output, None, packs)
     data = {"public": packs.public, "restricted": packs.restricted,
             **{f"supplement {n}": b for n, b in packs.supplements.items()}}
-    # Every pack is built before any is written, so a failure leaves the old set in place.
-    for key, path in paths.items():
-        blob = data[key]
+    files = [(path, data[key]) for key, path in paths.items() if data[key] is not None]
+    unplanned = [path for path, _ in files if job.outputs and path not in job.outputs]
+    if unplanned:  # the agenda changed since the build was planned
+        raise ReportgenError(f"{unplanned[0].name} was not planned for this build: run the "
+                             "build again", file=job.source)
+    check_outputs([path for path, _ in files], inputs, force=True)
+    # Every pack is built before any is written, and all are replaced together or not at
+    # all: never a new public pack beside last time's restricted one.
+    write_all_atomic([(path, blob) for path, blob in files if blob is not None], force=True)
+    for path, blob in files:
         if blob is not None:
-            write_atomic(path, blob, force=True)
             result.files.append(OutputFile(path, _sha256(blob)))
     result.warnings = list(packs.messages)
 
 
 def run_job(job: Job) -> JobResult:
-    """Build one report or pack and write it; never raises for a failing input."""
+    """Build one report or pack and write it; never raises for a failing input.
+
+    A stop (:class:`~reportgen.fileio.Interrupted`, KeyboardInterrupt) is not a failing
+    input: it propagates, after the file being written has been removed."""
     result = JobResult(job)
     started = time.perf_counter()
     try:
@@ -253,25 +311,146 @@ def run_job(job: Job) -> JobResult:
     return result
 
 
-# --- the build ------------------------------------------------------------------------------
+# --- worker processes -----------------------------------------------------------------------
+
+#: prctl(2) option: the signal the kernel sends this process when its parent dies.
+_PR_SET_PDEATHSIG = 1
+#: How long a stopped worker has to remove its temporary file before it is killed.
+_STOP_GRACE_SECONDS = 5.0
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to send this worker SIGTERM when the build process dies (even by SIGKILL),
+    so that no orphan goes on writing into the output folder."""
+    import os
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request was in place
+        os._exit(128 + signal.SIGTERM)
+
+
+def _worker(job: Job, conn: Any, parent: int) -> None:
+    """A worker process: build one job and send its result back."""
+    import os
+    import signal
+
+    from reportgen.fileio import Interrupted, install_stop_handlers
+
+    install_stop_handlers()
+    _die_with_parent(parent)
+    try:
+        conn.send(run_job(job))
+        conn.close()
+    except Interrupted as exc:  # its temporary file is already removed: just go
+        os._exit(128 + exc.signum)
+    except KeyboardInterrupt:
+        os._exit(128 + signal.SIGINT)
+    except BaseException:  # noqa: BLE001 - the parent records the job as failed
+        os._exit(70)
+
+
+def _stopped(job: Job, exitcode: int | None) -> JobResult:
+    import signal
+
+    from reportgen.fileio import remove_temporaries_of
+
+    for path in job.outputs or (job.output,):
+        remove_temporaries_of(path)  # what the dead worker was writing
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            how = f"killed by signal {-exitcode}"
+    else:
+        how = f"exit code {exitcode}"
+    return JobResult(job, error=f"the build process for this job stopped ({how}): "
+                                "not built")
 
 
 def _run_parallel(jobs: list[Job], workers: int,
                   progress: Callable[[JobResult], None] | None) -> list[JobResult]:
+    """Run each job in a process of its own, at most ``workers`` at once.
+
+    One process a job means a worker that is killed (out of memory, SIGKILL) fails only its
+    own job. On a stop (SIGTERM, SIGINT) every running worker is stopped, given a moment to
+    remove its temporary file, then killed, and whatever it left is removed."""
+    import multiprocessing as mp
+    import os
+    from multiprocessing.connection import wait
+
+    methods = mp.get_all_start_methods()
+    # fork starts a worker in milliseconds, with everything already imported.
+    ctx: Any = mp.get_context("fork" if "fork" in methods else "spawn")
+    parent = os.getpid()
     results: dict[int, JobResult] = {}
-    with cf.ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
-        for future in cf.as_completed(futures):
-            i = futures[future]
-            try:
-                result = future.result()
-            except Exception as exc:  # the worker died (killed, out of memory)
-                result = JobResult(jobs[i], error=f"the build process for this job stopped: "
-                                                  f"{type(exc).__name__}: {exc}")
-            results[i] = result
-            if progress is not None:
-                progress(result)
+    pending = list(enumerate(jobs))
+    pending.reverse()
+    running: dict[int, tuple[Any, Any]] = {}  # job index -> (process, connection)
+
+    def finish(i: int, result: JobResult) -> None:
+        results[i] = result
+        if progress is not None:
+            progress(result)
+
+    try:
+        while pending or running:
+            while pending and len(running) < workers:
+                i, job = pending.pop()
+                receive, send = ctx.Pipe(duplex=False)
+                process = ctx.Process(target=_worker, args=(job, send, parent), daemon=True)
+                process.start()
+                send.close()  # ours: so a dead worker reads as end of file
+                running[i] = (process, receive)
+            handles = [h for process, conn in running.values() for h in (conn, process.sentinel)]
+            wait(handles)
+            for i, (process, conn) in list(running.items()):
+                got: JobResult | None = None
+                if conn.poll():
+                    try:
+                        got = conn.recv()
+                    except Exception:  # noqa: BLE001 - died before or while sending
+                        got = None
+                elif process.is_alive():
+                    continue
+                if got is None:
+                    process.join(_STOP_GRACE_SECONDS)
+                    if process.is_alive():
+                        process.kill()
+                        process.join()
+                    finish(i, _stopped(jobs[i], process.exitcode))
+                else:
+                    process.join()
+                    finish(i, got)
+                conn.close()
+                del running[i]
+    except BaseException:
+        _stop_all(jobs, running)
+        raise
     return [results[i] for i in range(len(jobs))]
+
+
+def _stop_all(jobs: list[Job], running: dict[int, tuple[Any, Any]]) -> None:
+    from reportgen.fileio import remove_temporaries_of
+
+    for process, _ in running.values():
+        with contextlib.suppress(OSError, ValueError):
+            process.terminate()
+    deadline = time.monotonic() + _STOP_GRACE_SECONDS
+    for process, _ in running.values():
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join()
+    for i in running:
+        for path in jobs[i].outputs or (jobs[i].output,):
+            remove_temporaries_of(path)
 
 
 def run_build(manifest_path: str | Path, period: str, out_dir: str | Path, jobs: int = 1,

@@ -64,9 +64,20 @@ def _print_error(exc: ReportgenError) -> None:
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Entry point: run the CLI, turning input errors into one line each and exit code 2."""
+    """Entry point: run the CLI, turning input errors into one line each and exit code 2.
+
+    SIGTERM and SIGINT unwind the run like an exception, so temporary files are removed and
+    build workers stopped; the exit code is then the conventional 128 + signal number.
+    """
+    from reportgen.fileio import Interrupted, install_stop_handlers, remove_temporaries
+
+    restore = install_stop_handlers()
     try:
         return cli.main(args=argv, prog_name="reportgen", standalone_mode=False)
+    except Interrupted as exc:
+        remove_temporaries()
+        click.echo(f"Stopped by {exc.name}: no half-written file was left.", err=True)
+        sys.exit(128 + exc.signum)
     except ReportgenError as exc:
         _print_error(exc)
         sys.exit(2)
@@ -87,3 +98,5 @@ def main(argv: list[str] | None = None) -> Any:
         click.secho(f"internal error: {type(exc).__name__}: {exc} "
                     "(set REPORTGEN_DEBUG=1 for details, and please report it)", fg="red", err=True)
         sys.exit(3)
+    finally:
+        restore()

@@ -18,7 +18,7 @@ import datetime as dt
 import gc
 import io
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -862,10 +862,20 @@ def _publication_warning(agenda: Agenda, messages: list[str]) -> None:
 
 def output_paths(output: Path, restricted: Path | None, packs: Packs) -> dict[str, Path]:
     """Where each pack goes: ``PACK.docx``, ``PACK-restricted.docx``, ``PACK-supplement-N.docx``."""
-    paths = {"public": output}
-    if packs.restricted is not None:
-        paths["restricted"] = restricted or output.with_name(f"{output.stem}-restricted.docx")
-    for number in packs.supplements:
+    planned = planned_output_paths(output, restricted, packs.supplements)
+    return {key: path for key, path in planned.items()
+            if key == "public" or (key == "restricted" and packs.restricted is not None)
+            or key in {f"supplement {n}" for n in packs.supplements}}
+
+
+def planned_output_paths(output: Path, restricted: Path | None,
+                         supplements: Iterable[int]) -> dict[str, Path]:
+    """Every file a pack of ``output`` may write, known before anything is built: the public
+    pack, the restricted pack (whether or not the agenda turns out to have exempt items) and
+    one pack for each supplement number. All are checked for clashes before any work."""
+    paths = {"public": output,
+             "restricted": restricted or output.with_name(f"{output.stem}-restricted.docx")}
+    for number in supplements:
         paths[f"supplement {number}"] = output.with_name(f"{output.stem}-supplement-{number}.docx")
     return paths
 
@@ -874,13 +884,20 @@ def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = Fa
                 pdf: bool = False, restricted: str | Path | None = None,
                 progress_factory: Callable[[int], Any] | None = None) -> tuple[list[Path],
                                                                                list[str]]:
-    """Load ``agenda_path``, build every pack and write them (and PDFs) atomically.
+    """Load ``agenda_path``, build every pack and write them (and PDFs) as one set.
+
+    Every file the command may write is checked before any work: no two are the same file,
+    none is an input of the pack (agenda.yaml, a bundle's files, a document, an appendix, a
+    template) even with ``force``, and none exists unless ``force``. Then every pack (and
+    PDF) is built in memory and all are written together: a failure or a stop leaves the old
+    set of packs as it was, never a new public pack beside an old restricted one.
 
     Returns the paths written and the messages (warnings) to show. ``progress_factory(total)``
     may return a context manager with ``update`` (such as ``click.progressbar``).
     """
     from reportgen.agenda import load_agenda
-    from reportgen.fileio import write_atomic
+    from reportgen.api import agenda_inputs, pdf_bytes, with_pdfs
+    from reportgen.fileio import check_outputs, same_file, write_all_atomic
 
     out = Path(output)
     if out.suffix.lower() != ".docx":
@@ -889,14 +906,18 @@ def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = Fa
     if restricted_path is not None and restricted_path.suffix.lower() != ".docx":
         raise ReportgenError("the restricted pack's file name must end in .docx",
                              file=restricted_path)
+    if restricted_path is not None and same_file(out, restricted_path):
+        raise ReportgenError("the public and restricted packs must have different file names",
+                             file=out)
     if pdf:
         from reportgen.pdf import INSTALL_HINT, find_soffice
 
         if find_soffice() is None:  # say so before doing any work
             raise ReportgenError(INSTALL_HINT)
     agenda = load_agenda(agenda_path)
-    if out.exists() and not force:
-        raise ReportgenError("already exists: use --force to replace it", file=out)
+    planned = list(planned_output_paths(out, restricted_path, agenda.supplements).values())
+    inputs = agenda_inputs(agenda)
+    check_outputs(with_pdfs(planned) if pdf else planned, inputs, force=force)
     total = pack_steps(agenda)
     if progress_factory is not None:
         with progress_factory(total) as bar:
@@ -904,25 +925,16 @@ def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = Fa
     else:
         packs = build_packs(agenda)
     paths = output_paths(out, restricted_path, packs)
-    if len(set(paths.values())) != len(paths):
-        raise ReportgenError("the public and restricted packs must have different file names",
-                             file=out)
     data = {"public": packs.public, "restricted": packs.restricted,
             **{f"supplement {n}": b for n, b in packs.supplements.items()}}
-    # Every target is checked before anything is written, so no pack is left half-done.
-    for path in paths.values():
-        if path.exists() and not force:
-            raise ReportgenError("already exists: use --force to replace it", file=path)
-    written: list[Path] = []
+    files: list[tuple[Path, bytes]] = []
     for key, path in paths.items():
         blob = data[key]
         if blob is not None:
-            write_atomic(path, blob, force=force)
-            written.append(path)
+            files.append((path, blob))
     if pdf:
-        from reportgen.pdf import convert_to_pdf
-
-        for path in list(written):
-            written.append(convert_to_pdf(path, path.with_suffix(".pdf")))
-    return written, packs.messages
-
+        files += [(path.with_suffix(".pdf"), pdf_bytes(blob, path.name)) for path, blob in files]
+    # Again, just before writing: a file may have appeared while the packs were built.
+    check_outputs([path for path, _ in files], inputs, force=force)
+    write_all_atomic(files, force=force)
+    return [path for path, _ in files], packs.messages

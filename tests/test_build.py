@@ -109,6 +109,69 @@ def test_two_entries_writing_one_file_are_refused(tmp_path: Path) -> None:
         plan_jobs(path, "2016/17 Q1", tmp_path / "out")
 
 
+@pytest.mark.parametrize("pattern", ["{name}/{name}/victim.docx", "{name}/victim.docx"])
+def test_an_output_name_cannot_climb_out_of_the_output_folder(tmp_path: Path,
+                                                               pattern: str) -> None:
+    # A bundle path ending in ".." makes {name} "..": the pattern alone looks harmless.
+    shutil.copytree(FIXTURES / HARROW, tmp_path / "bundle")
+    path = write_manifest(tmp_path, f"reports:\n  - path: bundle/data/..\n"
+                                    f"    output: \"{pattern}\"\n")
+    with pytest.raises(ReportgenError, match="would be written outside the output folder"):
+        run_build(path, "2016/17 Q1", tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+    assert not list(tmp_path.rglob("victim.docx"))
+
+
+def test_an_output_cannot_leave_through_a_symlinked_folder(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sub").symlink_to(elsewhere)
+    path = write_manifest(tmp_path, "reports:\n  - path: a\n    output: sub/x.docx\n")
+    with pytest.raises(ReportgenError) as info:
+        plan_jobs(path, "2016/17 Q1", out)
+    assert info.value.line() == (
+        f"{path}: the output of 'a' would be written outside the output folder "
+        f"({elsewhere / 'x.docx'}): give it a name inside the folder")
+
+
+def test_a_report_cannot_take_a_packs_restricted_name(tmp_path: Path) -> None:
+    fixtures = fixture_copy(tmp_path)
+    path = write_manifest(fixtures, f"reports:\n  - path: {HARROW}\n"
+                                    "    output: pack-restricted.docx\n"
+                                    "packs:\n  - path: agenda-corporate-parenting\n"
+                                    "    output: pack.docx\n")
+    with pytest.raises(ReportgenError, match=f"'{HARROW}' and 'agenda-corporate-parenting' "
+                                             "would both write pack-restricted.docx"):
+        plan_jobs(path, "2016/17 Q1", tmp_path / "out")
+
+
+def test_a_pack_job_plans_every_file_it_writes(tmp_path: Path) -> None:
+    jobs = plan_jobs(FIXTURES / "build.yaml", "2016/17 Q2", tmp_path)
+    [pack] = [j for j in jobs if j.kind == "pack"]
+    assert [p.name for p in pack.outputs] == [
+        "corporate-parenting-pack-2016-17-Q2.docx",
+        "corporate-parenting-pack-2016-17-Q2-restricted.docx",
+        "corporate-parenting-pack-2016-17-Q2-supplement-1.docx"]
+    assert (FIXTURES / "agenda-corporate-parenting" / "appendix-a-placement-sufficiency.docx"
+            in pack.inputs)
+
+
+def test_an_output_cannot_be_a_file_the_build_reads(tmp_path: Path) -> None:
+    fixtures = fixture_copy(tmp_path)
+    # --out is the agenda's folder, and a report is named after the pack's appendix.
+    path = write_manifest(fixtures, f"reports:\n  - path: {HARROW}\n"
+                                    "    output: appendix-a-placement-sufficiency.docx\n")
+    out = fixtures / "agenda-corporate-parenting"
+    before = (out / "appendix-a-placement-sufficiency.docx").read_bytes()
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "packs:\n  - path: agenda-corporate-parenting\n", encoding="utf-8")
+    with pytest.raises(ReportgenError, match="is an input of this run"):
+        run_build(path, "2016/17 Q1", out)
+    assert (out / "appendix-a-placement-sufficiency.docx").read_bytes() == before
+
+
 def test_bad_period_is_refused_before_building(tmp_path: Path) -> None:
     with pytest.raises(ReportgenError, match="unrecognised period '2016 Q2'"):
         run_build(FIXTURES / "build.yaml", "2016 Q2", tmp_path / "out")

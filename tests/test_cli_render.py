@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import cli, main
@@ -99,3 +100,87 @@ def test_help_does_not_import_heavy_libraries() -> None:
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
     assert main is not None
+
+
+# --- outputs that cannot destroy anything ----------------------------------------------------
+
+
+def _main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    capsys.readouterr()
+    try:
+        main(argv)
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code) if isinstance(exc.code, int) else 1
+    return code, capsys.readouterr().err
+
+
+def _template(path: Path) -> bytes:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("{{ report.title }}")
+    doc.save(str(path))
+    return path.read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_force_never_writes_over_the_template_even_through_a_symlink(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    template = tmp_path / "house.docx"
+    before = _template(template)
+    link = tmp_path / "report.docx"
+    link.symlink_to(template)
+    code, err = _main(["render", str(HARROW), "--style", str(template), "-o", str(link),
+                       "--force"], capsys)
+    assert code == 2
+    assert err.strip() == (f"error: {link}: is an input of this run ({template}): write the "
+                           "output somewhere else")
+    assert template.read_bytes() == before and link.is_symlink()
+
+
+def test_an_existing_pdf_is_refused_before_any_work(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import reportgen.pdf
+    import reportgen.pipeline
+
+    monkeypatch.setattr(reportgen.pdf, "find_soffice", lambda: "soffice")
+
+    def no_work(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the bundle was read before the outputs were checked")
+
+    monkeypatch.setattr(reportgen.pipeline, "load_report", no_work)
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF last week's")
+    code, err = _main(["render", str(HARROW), "-o", str(tmp_path / "report.docx"), "--pdf"],
+                      capsys)
+    assert code == 2
+    assert err.strip() == f"error: {pdf}: already exists: use --force to replace it"
+    assert pdf.read_bytes() == b"%PDF last week's"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+
+
+def test_a_failed_pdf_leaves_the_old_docx_and_pdf(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import reportgen.api
+    import reportgen.pdf
+    from reportgen.errors import ReportgenError
+
+    monkeypatch.setattr(reportgen.pdf, "find_soffice", lambda: "soffice")
+
+    def conversion_fails(docx: bytes, name: str) -> bytes:
+        raise ReportgenError("LibreOffice could not convert the document: crashed")
+
+    monkeypatch.setattr(reportgen.api, "pdf_bytes", conversion_fails)
+    out, pdf = tmp_path / "report.docx", tmp_path / "report.pdf"
+    out.write_bytes(b"PK old report")
+    pdf.write_bytes(b"%PDF old report")
+    code, err = _main(["render", str(HARROW), "-o", str(out), "--pdf", "--force"], capsys)
+    assert code == 2, err
+    assert err.strip().endswith("LibreOffice could not convert the document: crashed")
+    # The .docx and its PDF are one set: the new report was not written without its PDF.
+    assert out.read_bytes() == b"PK old report"
+    assert pdf.read_bytes() == b"%PDF old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx", "report.pdf"]

@@ -4,6 +4,7 @@ no half-written .docx is ever left where a reader could open it."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import signal
@@ -174,11 +175,228 @@ def test_sigkill_at_any_moment_leaves_old_or_new_output(tmp_path: Path, after: f
     process = _start(out, slow=False)
     time.sleep(after)
     if process.poll() is None:
-        _kill(process)
+        _kill(process)  # it may be past the rename already: then the new file is complete
     data = out.read_bytes()
-    if data != PREVIOUS:  # the render finished first: then the new report is whole
-        assert process.returncode == 0
+    if data != PREVIOUS:  # the new report, and then it must be whole (never partial)
         from docx import Document
 
         Document(str(out))  # opens: a complete .docx
     assert [p.name for p in out.parent.glob("*.docx")] == ["report.docx"]
+
+
+# --- stops and killed workers in real processes ---------------------------------------------
+
+# Slower writes (and an environment marker on every process of the run, workers included), so
+# a signal can be aimed at the moment a temporary file is half written.
+SLOW_WRITES = """
+import os, sys, time
+real_write = os.write
+def slow_write(fd, data):
+    time.sleep(0.02)
+    return real_write(fd, bytes(data[:4096]))
+os.write = slow_write
+from reportgen.cli import main
+main(sys.argv[1:])
+"""
+
+POSIX_PROC = pytest.mark.skipif(not Path("/proc/self/environ").exists()
+                                or not hasattr(signal, "SIGKILL"),
+                                reason="needs POSIX signals and Linux /proc")
+
+
+def _start_slow(argv: list[str], mark: str, cwd: Path) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "REPORTGEN_FAULT_MARK": mark}
+    env.pop("REPORTGEN_DEBUG", None)
+    return subprocess.Popen([sys.executable, "-c", SLOW_WRITES, *argv], env=env, cwd=cwd,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _marked_processes(mark: str) -> dict[int, int]:
+    """pid -> parent pid of every live process carrying ``mark`` in its environment."""
+    found: dict[int, int] = {}
+    needle = f"REPORTGEN_FAULT_MARK={mark}".encode()
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if needle not in (proc / "environ").read_bytes().split(b"\0"):
+                continue
+            stat = (proc / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        if fields[0] != "Z":  # a zombie has finished already
+            found[int(proc.name)] = int(fields[1])
+    return found
+
+
+def _holder_of(path: Path, pids: list[int]) -> int | None:
+    for pid in pids:
+        try:
+            fds = list(Path(f"/proc/{pid}/fd").iterdir())
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                if os.readlink(fd) == str(path):
+                    return pid
+            except OSError:
+                continue
+    return None
+
+
+def _wait_for_temporary(folder: Path, process: subprocess.Popen[str],
+                        timeout: float = 120) -> list[Path]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        found = [p for p in folder.glob(".*.tmp") if p.stat().st_size > 0] \
+            if folder.is_dir() else []
+        if found:
+            return found
+        time.sleep(0.01)
+    return []
+
+
+def _build_manifest(tmp_path: Path) -> Path:
+    """Three reports (two from one bundle) for `reportgen build`."""
+    shutil.copytree(HARROW, tmp_path / "harrow")
+    shutil.copytree(FIXTURES / "rotherham-2010-commissioning", tmp_path / "rotherham")
+    manifest = tmp_path / "build.yaml"
+    manifest.write_text("reports:\n"
+                        "  - path: harrow\n    output: a-{period}.docx\n"
+                        "  - path: harrow\n    output: b-{period}.docx\n"
+                        "  - path: rotherham\n    period: fixed\n", encoding="utf-8")
+    return manifest
+
+
+@POSIX_PROC
+def test_sigterm_during_parallel_build_stops_workers_and_leaves_no_temporary(
+        tmp_path: Path) -> None:
+    manifest = _build_manifest(tmp_path)
+    out = tmp_path / "out"
+    mark = f"build-term-{os.getpid()}-{time.monotonic_ns()}"
+    process = _start_slow(["build", str(manifest), "--period", "2016/17-Q1", "--out", str(out),
+                           "--jobs", "2"], mark, tmp_path)
+    try:
+        assert _wait_for_temporary(out, process), "the build never started writing"
+        workers = [pid for pid, ppid in _marked_processes(mark).items() if ppid == process.pid]
+        assert workers, "no worker process seen"
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 128 + signal.SIGTERM
+    assert err.strip().splitlines() == ["Stopped by SIGTERM: no half-written file was left."]
+    assert _marked_processes(mark) == {}  # every worker stopped with the build
+    assert list(out.glob(".*")) == []  # no temporary file left
+    assert not (out / "build-summary.json").exists()
+
+
+@POSIX_PROC
+def test_a_killed_worker_fails_only_its_own_job(tmp_path: Path) -> None:
+    manifest = _build_manifest(tmp_path)
+    out = tmp_path / "out"
+    mark = f"build-kill-{os.getpid()}-{time.monotonic_ns()}"
+    process = _start_slow(["build", str(manifest), "--period", "2016/17-Q1", "--out", str(out),
+                           "--jobs", "2"], mark, tmp_path)
+    try:
+        victim: int | None = None
+        deadline = time.monotonic() + 120
+        while victim is None and time.monotonic() < deadline and process.poll() is None:
+            temporaries = _wait_for_temporary(out, process)
+            workers = [pid for pid, ppid in _marked_processes(mark).items()
+                       if ppid == process.pid]
+            for temporary in temporaries:
+                victim = _holder_of(temporary, workers)
+                if victim is not None:
+                    killed_output = temporary.name[1:].rsplit(".", 2)[0]
+                    break
+        assert victim is not None, "no worker caught writing"
+        os.kill(victim, signal.SIGKILL)
+        _, err = process.communicate(timeout=180)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 2, err
+    summary = json.loads((out / "build-summary.json").read_text(encoding="utf-8"))
+    assert [f["output"] for f in summary["failures"]] == [killed_output]
+    assert "killed by SIGKILL" in summary["failures"][0]["error"]
+    built = sorted(o["path"] for o in summary["outputs"])
+    expected = {"a-2016-17-Q1.docx", "b-2016-17-Q1.docx", "rotherham.docx"} - {killed_output}
+    assert built == sorted(expected)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*expected, "build-summary.json"])
+    assert "Traceback" not in err
+
+
+@POSIX_PROC
+def test_sigterm_during_pack_keeps_the_old_pair(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES, tmp_path / "fixtures")
+    agenda = tmp_path / "fixtures" / "agenda-corporate-parenting" / "agenda.yaml"
+    out = tmp_path / "out"
+    out.mkdir()
+    old = {"pack.docx": PREVIOUS + b" public",
+           "pack-restricted.docx": PREVIOUS + b" restricted",
+           "pack-supplement-1.docx": PREVIOUS + b" supplement"}
+    for name, data in old.items():
+        (out / name).write_bytes(data)
+    mark = f"pack-term-{os.getpid()}-{time.monotonic_ns()}"
+    process = _start_slow(["pack", str(agenda), "-o", str(out / "pack.docx"), "--force"],
+                          mark, tmp_path)
+    try:
+        assert _wait_for_temporary(out, process), "the pack never started writing"
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 128 + signal.SIGTERM
+    assert err.strip().splitlines()[-1] == "Stopped by SIGTERM: no half-written file was left."
+    assert "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == old  # the old set, and only it
+
+
+@POSIX_PROC
+def test_workers_die_with_a_killed_build(tmp_path: Path) -> None:
+    manifest = _build_manifest(tmp_path)
+    out = tmp_path / "out"
+    mark = f"build-orphan-{os.getpid()}-{time.monotonic_ns()}"
+    process = _start_slow(["build", str(manifest), "--period", "2016/17-Q1", "--out", str(out),
+                           "--jobs", "2"], mark, tmp_path)
+    try:
+        assert _wait_for_temporary(out, process), "the build never started writing"
+        assert [pid for pid, ppid in _marked_processes(mark).items() if ppid == process.pid]
+        _kill(process)  # nothing of the parent's runs: the kernel tells the workers
+        finished = sorted(p.name for p in out.glob("*.docx"))
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate(timeout=30)
+    deadline = time.monotonic() + 30
+    while _marked_processes(mark) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _marked_processes(mark) == {}
+    # No orphan went on to finish its report, and each removed its temporary file as it
+    # stopped: the folder holds what was finished before the kill, and nothing else.
+    assert sorted(p.name for p in out.iterdir()) == finished
+
+
+@POSIX_PROC
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_stopped_render_exits_128_plus_signal_in_one_line(tmp_path: Path,
+                                                             signum: int) -> None:
+    out = _previous_output(tmp_path)
+    mark = f"render-stop-{os.getpid()}-{time.monotonic_ns()}"
+    process = _start_slow(["render", str(HARROW), "-o", str(out), "--force"], mark, tmp_path)
+    try:
+        assert _wait_for_temporary(out.parent, process), "the render never started writing"
+        process.send_signal(signum)
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    name = signal.Signals(signum).name
+    assert process.returncode == 128 + signum
+    assert err.strip().splitlines() == [f"Stopped by {name}: no half-written file was left."]
+    assert out.read_bytes() == PREVIOUS
+    assert _others(out) == []  # the temporary file was removed

@@ -173,3 +173,133 @@ def test_read_bytes_checked_os_errors(
     with pytest.raises(ReportgenError) as caught:
         read_bytes_checked(source)
     assert caught.value.line().startswith(f"{source}: {message}")
+
+
+# --- several outputs as one set ---------------------------------------------------------
+
+
+def _old_pair(folder: Path) -> tuple[Path, Path]:
+    public, restricted = folder / "pack.docx", folder / "pack-restricted.docx"
+    public.write_bytes(b"old public")
+    restricted.write_bytes(b"old restricted")
+    return public, restricted
+
+
+def test_write_all_atomic_replaces_the_whole_set(tmp_path: Path) -> None:
+    public, restricted = _old_pair(tmp_path)
+    supplement = tmp_path / "pack-supplement-1.docx"
+    fileio.write_all_atomic([(public, b"new public"), (restricted, b"new restricted"),
+                             (supplement, b"new supplement")], force=True)
+    assert public.read_bytes() == b"new public"
+    assert restricted.read_bytes() == b"new restricted"
+    assert supplement.read_bytes() == b"new supplement"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("stop", [OSError(errno.EIO, "Input/output error"),
+                                  fileio.Interrupted(15), KeyboardInterrupt()])
+def test_a_failure_between_two_renames_puts_the_old_set_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: BaseException) -> None:
+    public, restricted = _old_pair(tmp_path)
+    new = tmp_path / "pack-supplement-1.docx"  # not there before: must not be left behind
+    real_replace = os.replace
+    calls: list[str] = []
+
+    def fail_second(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 3:  # the third rename: two targets already replaced
+            raise stop
+        real_replace(src, dst)
+
+    monkeypatch.setattr(fileio.os, "replace", fail_second)
+    expected: type[BaseException] = ReportgenError if isinstance(stop, OSError) else type(stop)
+    with pytest.raises(expected):
+        fileio.write_all_atomic([(new, b"new supplement"), (public, b"new public"),
+                                 (restricted, b"new restricted")], force=True)
+    assert public.read_bytes() == b"old public"
+    assert restricted.read_bytes() == b"old restricted"
+    assert not new.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack-restricted.docx", "pack.docx"]
+    assert not fileio._PENDING
+
+
+def test_write_all_atomic_refuses_any_existing_target_before_writing(tmp_path: Path) -> None:
+    public, restricted = _old_pair(tmp_path)
+    fresh = tmp_path / "fresh.docx"
+    with pytest.raises(ReportgenError, match="already exists"):
+        fileio.write_all_atomic([(fresh, b"x"), (restricted, b"y")])
+    assert not fresh.exists()
+    assert restricted.read_bytes() == b"old restricted"
+
+
+def test_remove_temporaries_removes_what_this_process_left(tmp_path: Path) -> None:
+    name = fileio._temporary(tmp_path / "report.docx")
+    assert Path(name).exists()
+    fileio.remove_temporaries()
+    assert not Path(name).exists()
+    assert not fileio._PENDING
+
+
+def test_remove_temporaries_of_a_dead_writer(tmp_path: Path) -> None:
+    (tmp_path / ".report.docx.abc123.tmp").write_bytes(b"half")
+    (tmp_path / ".other.docx.abc123.tmp").write_bytes(b"someone else's")
+    (tmp_path / "report.docx").write_bytes(b"old")
+    fileio.remove_temporaries_of(tmp_path / "report.docx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.docx.abc123.tmp",
+                                                          "report.docx"]
+
+
+# --- checking outputs before any work ----------------------------------------------------
+
+
+def test_an_output_may_not_be_an_input_even_with_force(tmp_path: Path) -> None:
+    template = tmp_path / "style.docx"
+    template.write_bytes(b"PK template")
+    with pytest.raises(ReportgenError) as caught:
+        fileio.check_outputs([template], [template], force=True)
+    assert caught.value.line() == (f"{template}: is an input of this run ({template}): "
+                                   "write the output somewhere else")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_a_symlinked_output_pointing_at_an_input_is_refused(tmp_path: Path) -> None:
+    template = tmp_path / "style.docx"
+    template.write_bytes(b"PK template")
+    link = tmp_path / "out.docx"
+    link.symlink_to(template)
+    with pytest.raises(ReportgenError, match=r"is an input of this run"):
+        fileio.check_outputs([link], [template], force=True)
+    # ... and the other way round: an input reached through a symlink.
+    other = tmp_path / "input-link.docx"
+    other.symlink_to(template)
+    with pytest.raises(ReportgenError, match=r"is an input of this run"):
+        fileio.check_outputs([template], [other], force=True)
+
+
+def test_a_hard_link_to_an_input_is_refused(tmp_path: Path) -> None:
+    template = tmp_path / "style.docx"
+    template.write_bytes(b"PK template")
+    link = tmp_path / "out.docx"
+    os.link(template, link)
+    with pytest.raises(ReportgenError, match=r"is an input of this run \(.*style.docx\)"):
+        fileio.check_outputs([link], [template], force=True)
+
+
+def test_two_outputs_that_are_one_file_are_refused(tmp_path: Path) -> None:
+    a = tmp_path / "a.docx"
+    with pytest.raises(ReportgenError) as caught:
+        fileio.check_outputs([a, tmp_path / "sub" / ".." / "a.docx"], force=True,
+                             folders_exist=False)
+    assert "two outputs of this run are the same file" in caught.value.line()
+
+
+def test_check_outputs_folder_and_existing(tmp_path: Path) -> None:
+    with pytest.raises(ReportgenError, match="does not exist"):
+        fileio.check_outputs([tmp_path / "missing" / "a.docx"])
+    (tmp_path / "a.docx").mkdir()
+    with pytest.raises(ReportgenError, match="is a folder, not a file"):
+        fileio.check_outputs([tmp_path / "a.docx"], force=True)
+    (tmp_path / "b.docx").write_bytes(b"old")
+    with pytest.raises(ReportgenError, match="already exists: use --force"):
+        fileio.check_outputs([tmp_path / "b.docx"])
+    fileio.check_outputs([tmp_path / "b.docx"], force=True)  # replacing it is allowed

@@ -406,3 +406,70 @@ def test_packs_open_in_libreoffice(built: Built, tmp_path: Path) -> None:
         pdf = convert_to_pdf(docx, tmp_path / f"{name}.pdf")
         # Front sheet and agenda, then each item on pages of its own.
         assert _pages(pdf) > items + 2
+
+
+# --- writing: every file checked first, all replaced together ---------------------------------
+
+
+def _fake_packs(agenda: Any, progress: Any = None) -> Packs:
+    return Packs(public=b"PK new public", restricted=b"PK new restricted",
+                 supplements={1: b"PK new supplement"})
+
+
+def test_a_derived_name_that_exists_is_refused_before_any_work(
+        agenda_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_work(agenda: Any, progress: Any = None) -> Packs:
+        raise AssertionError("the packs were built before the outputs were checked")
+
+    monkeypatch.setattr(pack_module, "build_packs", no_work)
+    public_report = tmp_path / "pack-supplement-1.docx"  # someone's report, so named
+    public_report.write_bytes(b"PK a public report")
+    with pytest.raises(ReportgenError) as info:
+        write_packs(agenda_copy, tmp_path / "pack.docx")
+    assert info.value.line() == f"{public_report}: already exists: use --force to replace it"
+    assert public_report.read_bytes() == b"PK a public report"
+
+
+def test_the_restricted_pack_cannot_replace_an_appendix_even_with_force(
+        agenda_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pack_module, "build_packs", _fake_packs)
+    appendix = agenda_copy.parent / "appendix-a-placement-sufficiency.docx"
+    before = appendix.read_bytes()
+    with pytest.raises(ReportgenError, match="is an input of this run"):
+        write_packs(agenda_copy, tmp_path / "pack.docx", restricted=appendix, force=True)
+    assert appendix.read_bytes() == before
+    assert not (tmp_path / "pack.docx").exists()
+
+
+def test_a_failure_while_writing_leaves_the_old_set(
+        agenda_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from reportgen import fileio
+
+    monkeypatch.setattr(pack_module, "build_packs", _fake_packs)
+    old = {"pack.docx": b"PK old public", "pack-restricted.docx": b"PK old restricted",
+           "pack-supplement-1.docx": b"PK old supplement"}
+    for name, data in old.items():
+        (tmp_path / name).write_bytes(data)
+    real_replace = os.replace
+    calls: list[str] = []
+
+    def fail_on_the_restricted_pack(src: str, dst: str) -> None:
+        calls.append(dst)
+        if dst.endswith("pack-restricted.docx"):
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(fileio.os, "replace", fail_on_the_restricted_pack)
+    with pytest.raises(ReportgenError, match="could not write .*pack-restricted.docx"):
+        write_packs(agenda_copy, tmp_path / "pack.docx", force=True)
+    assert calls[0].endswith("pack.docx")  # the public pack had been replaced: and put back
+    on_disk = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.suffix == ".docx"
+               or p.name.startswith(".")}
+    assert {k: v for k, v in on_disk.items() if k in old} == old
+    assert not [n for n in on_disk if n.startswith(".")]
+    monkeypatch.setattr(fileio.os, "replace", real_replace)
+    written, _ = write_packs(agenda_copy, tmp_path / "pack.docx", force=True)
+    assert [p.read_bytes() for p in written] == [b"PK new public", b"PK new restricted",
+                                                 b"PK new supplement"]

@@ -37,7 +37,7 @@ def _relative(path: Path, out_dir: Path) -> str:
                    "\"2016/17 Q2\" or 2016/17-M5.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
               help="Folder to write the documents and build-summary.json to (created if "
-                   "needed; existing outputs are replaced).")
+                   "needed; existing outputs are replaced, never a file the build reads).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="How many reports to build at once (separate processes).")
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any check gave a warning.")

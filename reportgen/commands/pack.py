@@ -24,7 +24,9 @@ def _progress(total: int) -> Any:
 @click.option("--restricted", type=click.Path(path_type=Path),
               help="Where to write the restricted (Part II) pack "
                    "(default: PACK-restricted.docx beside the public pack).")
-@click.option("--force", is_flag=True, help="Replace output files that already exist.")
+@click.option("--force", is_flag=True,
+              help="Replace output files that already exist (the restricted and supplement "
+                   "packs and PDFs too); never a file the pack is built from.")
 @click.option("--pdf", is_flag=True,
               help="Also write a PDF beside each .docx (needs LibreOffice's soffice).")
 def command(agenda: Path, output: Path, restricted: Path | None, force: bool,
@@ -34,7 +36,8 @@ def command(agenda: Path, output: Path, restricted: Path | None, force: bool,
     The public pack has a front sheet and numbered agenda, then every Part I report and
     appendix, each on a new page. Exempt (Part II) items go into a restricted pack, and items
     marked `supplement: N` into a supplementary agenda pack. Each bundle is checked first;
-    nothing is written unless every pack builds.
+    nothing is written unless every pack builds, and then all packs are replaced together
+    (a failure or a stop leaves the old set as it was).
 
     Example: reportgen pack fixtures/agenda-corporate-parenting/agenda.yaml -o pack.docx
     """

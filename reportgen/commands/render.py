@@ -15,7 +15,9 @@ import click
 @click.option("--style", metavar="NAME|PATH",
               help="House style: a built-in name (see `reportgen styles`) or the path of a "
                    ".docx template. Overrides the bundle's own style.")
-@click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
+@click.option("--force", is_flag=True,
+              help="Replace the output file (and its PDF) if it already exists; never one of "
+                   "the bundle's own files or the template.")
 @click.option("--pdf", is_flag=True,
               help="Also write a PDF beside the .docx (needs LibreOffice's soffice).")
 def command(bundle_dir: Path, output: Path | None, style: str | None, force: bool,
@@ -23,8 +25,9 @@ def command(bundle_dir: Path, output: Path | None, style: str | None, force: boo
     """Render the report bundle in BUNDLE_DIR to a Word document.
 
     Every figure is computed from the bundle's data files. The bundle is checked first:
-    errors stop the render, warnings are printed. An existing output file is replaced only
-    with --force, and never left half-written.
+    errors stop the render, warnings are printed. An existing output file (or PDF) is replaced
+    only with --force, and never left half-written; the .docx and its PDF are replaced
+    together or not at all.
 
     Example: reportgen render fixtures/harrow-2016-high-cost-placements -o report.docx
     """
