@@ -45,6 +45,7 @@ from reportgen.render.blocks import BlockStyle, add_runs, directive_key, write_b
 from reportgen.render.markup import Block, Directive, parse_inline, parse_markup
 from reportgen.render.tables import TableOptions, TableSpec, build_table
 from reportgen.render.zipnorm import normalise_docx
+from reportgen.sandbox import LimitError, freeze
 from reportgen.styles import HouseStyle
 
 if TYPE_CHECKING:
@@ -364,8 +365,8 @@ class _Renderer:
         b = self.bundle
         ctx: dict[str, Any] = {
             **self.names,
-            "clearance": b.clearance,
-            "contacts": b.contacts,
+            "clearance": freeze(b.clearance),
+            "contacts": freeze(b.contacts),
             "style": self.style.name,
             **metadata_texts(b, self.style, lambda t, w: self._text(t, w)),
         }
@@ -390,7 +391,10 @@ class _Renderer:
         except jinja2.TemplateNotFound:
             raise ReportgenError("a template cannot include other files",
                                  file=self.style.template) from None
-        except ArithmeticError as exc:  # {{ 1/0 }}, or a range the sandbox refuses as too big
+        except LimitError as exc:  # the template's own work (narrative's names its section)
+            raise ReportgenError(exc.message, file=self.style.template) from None
+        except (ArithmeticError, TypeError, ValueError, LookupError) as exc:
+            # {{ 1/0 }}, {{ 'a' + 1 }}, or a range the sandbox refuses as too big
             raise ReportgenError(f"the template could not evaluate an expression: {exc}",
                                  file=self.style.template) from None
         document = self.tpl.docx
