@@ -603,6 +603,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         _budget().step()
+        if attribute.startswith("_") and not isinstance(obj, jinja2.Undefined):
+            # Refused whether or not the value has it (an unknown name stays "unknown").
+            return self.unsafe_undefined(obj, attribute)
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
