@@ -41,6 +41,8 @@ MAX_TEMPLATE_STEPS = 2_000_000
 MAX_TEMPLATE_CHARS = 20_000_000
 #: Characters one render may output (a real document.xml with big tables: ~5 million).
 MAX_OUTPUT_CHARS = 50_000_000
+#: Calls of block functions (section(…), checkbox(…) …) in one render (a real template: ~20).
+MAX_BLOCK_CALLS = 200
 #: Brackets, blocks and operators nested inside each other in one text or template.
 MAX_NESTING = 30
 #: Macros, recursive loops and block functions called inside each other.

@@ -32,6 +32,7 @@ import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import LoopContext
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
@@ -266,6 +267,7 @@ class Budget:
         self.steps = 0
         self.chars = 0
         self.iterations = 0
+        self.blocks = 0
         self.depth = 0
         self.deadline = time.monotonic() + limits.MAX_RENDER_SECONDS
 
@@ -286,6 +288,28 @@ class Budget:
             raise LimitError(f"loops ran more than {limits.MAX_LOOP_ITERATIONS:,} times "
                              "in one text")
         self.step()
+
+
+class BlockFunction:
+    """A documented block function of the Word template (``section(…)``, ``checkbox(…)``):
+    each call builds a subdocument, so calls are counted against MAX_BLOCK_CALLS."""
+
+    __slots__ = ("_func", "_name")
+
+    def __init__(self, name: str, func: Callable[..., Any]) -> None:
+        self._func = func
+        self._name = name
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        budget = _budget()
+        budget.blocks += 1
+        if budget.blocks > limits.MAX_BLOCK_CALLS:
+            raise LimitError(f"block functions such as {self._name}() were called more than "
+                             f"{limits.MAX_BLOCK_CALLS} times")
+        return self._func(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"<block function {self._name}>"
 
 
 _BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("budget", default=None)
@@ -604,8 +628,10 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     def getattr(self, obj: Any, attribute: str) -> Any:
         _budget().step()
         if attribute.startswith("_") and not isinstance(obj, jinja2.Undefined):
-            # Refused whether or not the value has it (an unknown name stays "unknown").
-            return self.unsafe_undefined(obj, attribute)
+            # Refused at once, whether or not the value has it (an unknown name stays
+            # "unknown"), so the error names the first step of a chain.
+            raise SecurityError(f"access to attribute {attribute!r} of "
+                                f"{type(obj).__name__!r} object is unsafe.")
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:

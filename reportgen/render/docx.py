@@ -45,7 +45,7 @@ from reportgen.render.blocks import BlockStyle, add_runs, directive_key, write_b
 from reportgen.render.markup import Block, Directive, parse_inline, parse_markup
 from reportgen.render.tables import TableOptions, TableSpec, build_table
 from reportgen.render.zipnorm import normalise_docx
-from reportgen.sandbox import LimitError, freeze
+from reportgen.sandbox import BlockFunction, LimitError, freeze
 from reportgen.styles import HouseStyle
 
 if TYPE_CHECKING:
@@ -372,7 +372,7 @@ class _Renderer:
         }
         for name in ("section", "other_sections", "standard", "recommendations", "reasons",
                      "contacts_block", "background_papers", "appendices", "checkbox"):
-            ctx[name] = getattr(self, name)
+            ctx[name] = BlockFunction(name, getattr(self, name))
         return ctx
 
     def render(self) -> RenderResult:
