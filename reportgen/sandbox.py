@@ -31,8 +31,8 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.runtime import LoopContext
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
@@ -109,6 +109,8 @@ class KeyedValues:
     """A read-only list that can also be indexed by key (``placements.by_type['ifa']``)."""
 
     __slots__ = ("_items", "_index")
+    _items: tuple[Any, ...]
+    _index: dict[str, Any]
 
     def __init__(self, items: Iterable[Any], index: Mapping[str, Any]) -> None:
         object.__setattr__(self, "_items", tuple(items))
@@ -159,6 +161,7 @@ class PeriodValue:
     """A financial period: the fields of docs/bundle.md, read lazily, and ``previous()``."""
 
     __slots__ = ("_period",)
+    _period: Period
 
     def __init__(self, period: Period) -> None:
         object.__setattr__(self, "_period", period)
@@ -203,7 +206,7 @@ class PeriodValue:
 ALLOWED_METHODS: dict[type, frozenset[str]] = {
     PeriodValue: frozenset({"previous"}),
     # Mappings a template makes with dict(…): reading them is harmless.
-    Mapping: frozenset({"get", "items", "keys", "values"}),  # type: ignore[type-abstract]
+    Mapping: frozenset({"get", "items", "keys", "values"}),
     # Jinja2's own loop helpers (loop.cycle('odd', 'even'), loop.changed(x)).
     LoopContext: frozenset({"cycle", "changed"}),
 }
@@ -238,7 +241,7 @@ def freeze(value: Any) -> Any:
     if isinstance(value, Keyed):
         frozen = [freeze(item) for item in value]
         by_id = {id(item): f for item, f in zip(value, frozen, strict=True)}
-        return KeyedValues(frozen, {k: by_id[id(value.get(k))] for k in value.keys()})
+        return KeyedValues(frozen, {k: by_id[id(value.get(k))] for k in value.keys()})  # noqa: SIM118 (Keyed)
     if isinstance(value, BaseModel):
         names = [*type(value).model_fields, *_reportgen_properties(type(value))]
         return _record_type(type(value).__name__)({n: freeze(getattr(value, n)) for n in names})
@@ -394,9 +397,9 @@ def _digits(n: int) -> int:
 
 
 def _power(left: Any, right: Any) -> Any:
-    if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
-        if right * math.log10(abs(left)) > limits.MAX_NUMBER_DIGITS:
-            raise LimitError(f"a power (**) would make a number of more than "
+    if (isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0
+            and right * math.log10(abs(left)) > limits.MAX_NUMBER_DIGITS):
+        raise LimitError(f"a power (**) would make a number of more than "
                              f"{limits.MAX_NUMBER_DIGITS} digits")
     return left ** right
 
@@ -656,7 +659,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         _budget().step(sum(len(t) for t in texts))
         return join(parts)
 
-    def concat(self, pieces: Iterable[str]) -> str:  # type: ignore[override]
+    def concat(self, pieces: Iterable[str]) -> str:
         """A render's output (and every block set or macro body) up to MAX_OUTPUT_CHARS."""
         out: list[str] = []
         total = 0
@@ -672,7 +675,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     # -- nesting ----------------------------------------------------------------------
 
-    def compile(self, source: Any, name: str | None = None,  # type: ignore[override]
+    def compile(self, source: Any, name: str | None = None,
                 filename: str | None = None, raw: bool = False, defer_init: bool = False
                 ) -> Any:
         try:
@@ -680,7 +683,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
                 source = self.parse(source, name, filename)
             if _nesting_depth(source) > limits.MAX_NESTING * 4:
                 raise _nested_error()
-            return super().compile(source, name, filename, raw, defer_init)
+            return super().compile(source, name, filename, raw, defer_init)  # type: ignore[call-overload]
         except RecursionError:
             raise _nested_error() from None
         except SyntaxError as exc:  # Python's own limits on the generated code
