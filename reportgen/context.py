@@ -3,10 +3,12 @@
 Templates never compute: they format. The names below are documented for officers in
 ``docs/house-styles.md``; the filters in ``docs/bundle.md``.
 
-Both the Word template and the narrative in ``report.yaml`` run in Jinja2's
-:class:`~jinja2.sandbox.ImmutableSandboxedEnvironment` with :class:`~jinja2.StrictUndefined`:
-a misspelt name is an error rather than an empty gap in a published paper, and a template can
-reach neither files, environment variables nor Python internals.
+Both the Word template and the narrative in ``report.yaml`` run in
+:class:`reportgen.sandbox.BoundedSandbox` (Jinja2's immutable sandbox with every piece of work
+bounded) with :class:`~jinja2.StrictUndefined`: a misspelt name is an error rather than an
+empty gap in a published paper, and a template can reach neither files, environment variables
+nor Python internals. Every name is frozen into plain values (:func:`reportgen.sandbox.freeze`)
+so no model or data frame, and none of their methods, is reachable.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from collections.abc import Callable
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
+from jinja2.sandbox import safe_range
 
 from reportgen import formatting
 from reportgen.bundle import Bundle
 from reportgen.errors import ReportgenError
 from reportgen.metrics import Metrics
+from reportgen.sandbox import BoundedSandbox, LimitError, freeze_names
 from reportgen.styles import HouseStyle
 
 
@@ -37,7 +40,7 @@ def make_environment(style: HouseStyle, *, autoescape: bool) -> jinja2.Environme
     would corrupt the document) and off for narrative, whose output is plain text that the
     renderer writes through python-docx (which escapes it).
     """
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         # An empty loader: {% include %}, {% import %} and {% extends %} find nothing, so a
         # template cannot read other files.
         loader=jinja2.DictLoader({}),
@@ -77,19 +80,21 @@ def make_environment(style: HouseStyle, *, autoescape: bool) -> jinja2.Environme
     # The sandbox's range refuses more than 100,000 items; the builtin would let
     # "range(10**10) | list" exhaust memory.
     env.globals = {"range": safe_range, "dict": dict}
+    env.bound_filters()  # Jinja2's filters and ours: counted, widths and sizes bounded
     return env
 
 
 def narrative_names(bundle: Bundle, metrics: Metrics) -> dict[str, Any]:
-    """The names narrative text may use: the report's metadata and the metrics."""
-    return {
+    """The names narrative text may use: the report's metadata and the metrics, frozen into
+    plain values (see :mod:`reportgen.sandbox`)."""
+    return freeze_names({
         "council": bundle.council,
         "meeting": bundle.meeting,
         "report": bundle.report,
         "period": metrics.period,
         "as_at": metrics.as_at,
         **metrics.namespace(),
-    }
+    })
 
 
 def render_text(env: jinja2.Environment, text: str, names: dict[str, Any], where: str) -> str:
@@ -110,6 +115,8 @@ def render_text(env: jinja2.Environment, text: str, names: dict[str, Any], where
                              column=exc.column) from None
     except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
         raise ReportgenError(f"{where}: could not evaluate an expression: {exc}") from None
+    except RecursionError:  # the sandbox counts depth; this is the backstop
+        raise ReportgenError(f"{where}: {LimitError('nested too deeply').message}") from None
 
 
 def _undefined_message(exc: jinja2.UndefinedError) -> str:

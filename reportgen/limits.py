@@ -33,3 +33,27 @@ MAX_DOCX_PARTS = 2000
 MAX_DOCX_PART_BYTES = 32 * MiB
 #: All parts of one .docx once inflated (so a zip bomb is refused before anything inflates).
 MAX_DOCX_UNPACKED_BYTES = 128 * MiB
+
+# -- the template sandbox (reportgen/sandbox.py): narrative, texts and Word templates --------
+#: Characters of any text, or items of any list, one template operation may build.
+MAX_TEXT_LENGTH = 100_000
+#: Digits of any whole number a template computes (the largest real figure has 10).
+MAX_NUMBER_DIGITS = 100
+#: Width or padding in center, indent, wordwrap, format and %-format (a real one: 80).
+MAX_WIDTH = 1_000
+#: Loop iterations of one render, all loops together (a real report: a few hundred).
+MAX_LOOP_ITERATIONS = 100_000
+#: Operations (calls, filters, operators, look-ups) of one render (a real report: ~10,000).
+MAX_TEMPLATE_STEPS = 2_000_000
+#: Characters and items built by all operations of one render together.
+MAX_TEMPLATE_CHARS = 20_000_000
+#: Characters one render may output (a real document.xml with big tables: ~5 million).
+MAX_OUTPUT_CHARS = 50_000_000
+#: Calls of block functions (section(…), checkbox(…) …) in one render (a real template: ~20).
+MAX_BLOCK_CALLS = 200
+#: Brackets, blocks and operators nested inside each other in one text or template.
+MAX_NESTING = 30
+#: Macros, recursive loops and block functions called inside each other.
+MAX_CALL_DEPTH = 30
+#: Seconds one render may take: a backstop behind the counts above (a real report: ~1 s).
+MAX_RENDER_SECONDS = 30

@@ -45,6 +45,7 @@ from reportgen.render.blocks import BlockStyle, add_runs, directive_key, write_b
 from reportgen.render.markup import Block, Directive, parse_inline, parse_markup
 from reportgen.render.tables import TableOptions, TableSpec, build_table
 from reportgen.render.zipnorm import normalise_docx
+from reportgen.sandbox import BlockFunction, LimitError, freeze
 from reportgen.styles import HouseStyle, template_bytes
 
 if TYPE_CHECKING:
@@ -365,14 +366,14 @@ class _Renderer:
         b = self.bundle
         ctx: dict[str, Any] = {
             **self.names,
-            "clearance": b.clearance,
-            "contacts": b.contacts,
+            "clearance": freeze(b.clearance),
+            "contacts": freeze(b.contacts),
             "style": self.style.name,
             **metadata_texts(b, self.style, lambda t, w: self._text(t, w)),
         }
         for name in ("section", "other_sections", "standard", "recommendations", "reasons",
                      "contacts_block", "background_papers", "appendices", "checkbox"):
-            ctx[name] = getattr(self, name)
+            ctx[name] = BlockFunction(name, getattr(self, name))
         return ctx
 
     def render(self) -> RenderResult:
@@ -391,7 +392,10 @@ class _Renderer:
         except jinja2.TemplateNotFound:
             raise ReportgenError("a template cannot include other files",
                                  file=self.style.template) from None
-        except ArithmeticError as exc:  # {{ 1/0 }}, or a range the sandbox refuses as too big
+        except LimitError as exc:  # the template's own work (narrative's names its section)
+            raise ReportgenError(exc.message, file=self.style.template) from None
+        except (ArithmeticError, TypeError, ValueError, LookupError) as exc:
+            # {{ 1/0 }}, {{ 'a' + 1 }}, or a range the sandbox refuses as too big
             raise ReportgenError(f"the template could not evaluate an expression: {exc}",
                                  file=self.style.template) from None
         document = self.tpl.docx
