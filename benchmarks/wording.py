@@ -1,0 +1,90 @@
+"""The wording benchmark (issue 18): how well `reportgen check` reads real council wording.
+
+    python benchmarks/wording.py              # overall, by kind and by council
+    python benchmarks/wording.py --misses     # also every entry the checker got wrong, and why
+
+Every sentence of tests/wording/corpus.yaml is checked against data made to match it
+(tests/wording/harness.py): recall is the share of wrong figures reported as
+figures.literal-mismatch naming the data's figure at the sentence's precision; a false error is
+a figures.* error on a correct sentence; precision is right mismatches over all figure errors
+raised. Entries the data model cannot express yet are counted apart, not as misses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.wording.harness import Outcome, Score, breakdown, run_corpus, score  # noqa: E402
+
+_HEADER = (f"{'':28} {'entries':>7} {'testable':>8} {'n/e':>4} {'caught':>6} {'right':>5} "
+           f"{'recall':>6} {'recog.':>6} {'false err':>9} {'precision':>9}")
+
+
+def _row(name: str, s: Score) -> str:
+    recall = f"{s.recall:.0%}" if s.expressible else "-"
+    raised = s.named_right + s.false_positives
+    precision = f"{s.precision:.0%}" if raised else "-"
+    false = f"{s.false_error_sentences}/{s.sentences}"
+    return (f"{name[:28]:28} {s.entries:>7} {s.expressible:>8} {s.not_expressible:>4} "
+            f"{s.caught:>6} {s.named_right:>5} {recall:>6} {s.recognised:>6} {false:>9} "
+            f"{precision:>9}")
+
+
+def table(title: str, rows: Mapping[str, Score]) -> list[str]:
+    return [title, _HEADER, *(_row(k, v) for k, v in rows.items()), ""]
+
+
+def misses(outcomes: list[Outcome]) -> list[str]:
+    out = ["Entries not passed (testable only):"]
+    for o in outcomes:
+        if not o.expressible or o.passed:
+            continue
+        e = o.entry
+        if o.build_error:
+            why = f"bundle not built: {o.build_error}"
+        elif o.true_errors:
+            why = f"false error: {o.true_errors[0]}"
+        elif o.caught:
+            why = f"caught but misnamed (wanted {o.expected}): {o.wrong_messages[0]}"
+        else:
+            why = "wrong figure not reported" + ("" if o.recognised else
+                                                 "; right figure not recognised either")
+        out.append(f"  {e.id:28} {e.kind:17} {e.text!r}: {why}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list every entry not passed")
+    args = parser.parse_args(argv)
+    outcomes = run_corpus()
+    total = score(outcomes)
+    lines = table("Overall", {"all entries": total})
+    lines += table("By kind", breakdown(outcomes, "kind"))
+    lines += table("By council", breakdown(outcomes, "council"))
+    lines.append(
+        f"recall {total.recall:.1%} ({total.named_right} of {total.expressible} wrong figures "
+        f"reported and named right; {total.caught} reported at all); "
+        f"precision {total.precision:.1%}; false errors on "
+        f"{total.false_error_sentences} of {total.sentences} correct sentences; "
+        f"{total.recognised} right figures recognised as hand-typed; "
+        f"{total.not_expressible} entries not expressible yet")
+    lines.append("columns: testable = expressible in the data model; n/e = not expressible yet; "
+                 "caught = mismatch raised on the number; right = ... naming the data's figure "
+                 "at the sentence's precision; recog. = hand-typed warning on the right figure; "
+                 "false err = correct sentences with a figures.* error")
+    if args.misses:
+        lines += ["", *misses(outcomes)]
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

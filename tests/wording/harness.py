@@ -1,0 +1,962 @@
+"""The wording benchmark (issue 18): real council sentences against data made to match them.
+
+For every corpus entry a synthetic bundle is written to a temporary folder: a report.yaml whose
+``sections.report`` is the sentence verbatim, and the data files the entry's figure needs,
+built so that the figure is the data's own (its ``subject`` becomes the bundle's label for the
+budget line, savings area or benchmark measure), plus distractor lines with other figures.
+Other entries taken from the same sentence are honoured in the same bundle, so the data agree
+with every corpus figure the sentence states.
+
+The real checker is then run three ways (``evaluate_group``):
+
+(a) data that agree with the figure as written (not a round number: ``£3.0m`` meets
+    £3,030,000, so the comparison must be at the sentence's precision): no ``figures.*`` error
+    may be raised;
+(b) data changed so the figure is wrong by a clear margin at the sentence's precision (15%,
+    at least one unit of its last digit; down for a lower bound such as "over £7m"): a
+    ``figures.literal-mismatch`` must be raised on that number, naming the data's figure at
+    the sentence's precision or finer;
+(c) whether in (a) the number is at least recognised (``figures.hand-typed``).
+
+Which data figure an entry states is decided by its ``kind`` (``_BY_KIND``), except for the
+entries listed in ``TARGETS`` (placement types, flows, costs, changes between periods; their
+labels in ``LABELS`` and periods in ``PERIODS`` where the subject or period does not say) and
+``NOT_EXPRESSIBLE`` (figures the data model cannot hold yet: EHC plans, pupils, posts, income,
+targets of a measure...), each with its reason. None of this looks at the checker's wording.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportgen.periods import Period, parse_period
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus.yaml"
+
+# --------------------------------------------------------------------------- the corpus
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    council: str
+    source: str
+    sentence: str
+    text: str
+    value: float
+    unit: str
+    precision_text: str
+    kind: str
+    subject: str
+    period_text: str
+    tricky: str | None = None
+    note: str | None = None
+
+    @property
+    def precision(self) -> float:
+        """The unit of the last digit the sentence shows, in the figure's own unit."""
+        return precision_of(self)
+
+    @property
+    def approximate(self) -> bool:
+        return "approx" in self.precision_text or "region" in self.precision_text
+
+    @property
+    def lower_bound(self) -> bool:
+        return "lower bound" in self.precision_text
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.id) or label_of(self.subject)
+
+
+def load_corpus(path: Path = CORPUS) -> list[Entry]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out = []
+    for item in raw:
+        fig = item["figure"]
+        out.append(Entry(
+            id=item["id"], council=item["council"], source=item["source"],
+            sentence=item["sentence"], text=str(fig["text"]), value=float(fig["value"]),
+            unit=fig["unit"], precision_text=str(fig["precision"]).lower(), kind=fig["kind"],
+            subject=fig["subject"], period_text=str(fig.get("period") or ""),
+            tricky=item.get("tricky"), note=item.get("note")))
+    return out
+
+
+_ROUNDED_TO = {"ten": 10.0, "hundred": 100.0, "thousand": 1e3, "ten thousand": 1e4,
+               "hundred thousand": 1e5}
+
+
+def precision_of(entry: Entry) -> float:
+    p = entry.precision_text
+    if entry.unit == "money":
+        m = re.match(r"(0\.0*1)m", p)
+        if m:
+            return float(m.group(1)) * 1e6
+        if p.startswith("m"):
+            return 1e6
+        if p.startswith("k"):
+            return 1e3
+        m = re.search(r"rounded to (hundred thousand|ten thousand|hundred|thousand|ten)", p)
+        if m:
+            return _ROUNDED_TO[m.group(1)]
+        digits = str(int(entry.value))
+        zeros = len(digits) - len(digits.rstrip("0"))
+        return float(10 ** min(zeros, 3))
+    m = re.match(r"(0\.0*1)", p)
+    if m:
+        return float(m.group(1))
+    m = re.search(r"rounded to (hundred|ten)\)", p)
+    if m and entry.approximate:
+        return _ROUNDED_TO[m.group(1)]
+    return 1.0
+
+
+# Words at the end of a subject that say which figure of the line it is, not the line's name:
+# "High Needs post-16 budget" is the line "High Needs post-16"'s budget.
+_MEASURE_TAIL = re.compile(
+    r"\s+(?:net\s+)?(?:budget(?:\s+net\s+variance)?|saving requirement|full year projection|"
+    r"in-year deficit)$", re.IGNORECASE)
+
+
+def label_of(subject: str) -> str:
+    """The subject as a data label: parentheses (the researcher's glosses) and trailing
+    measure words dropped."""
+    text = " ".join(re.sub(r"\s*\([^)]*\)", "", subject).split())
+    while _MEASURE_TAIL.search(text):
+        text = _MEASURE_TAIL.sub("", text)
+    return text[:1].upper() + text[1:]
+
+
+# --------------------------------------------------------------------------- what each entry states
+
+# A target is (where, field, sign): where is line, previous, change, budget_pct, area,
+# savings_total, savings_shortfall, savings_pct, count, share, started, ended, avg_weekly,
+# avg_annual_child, avg_annual_type, top_annual, rate.
+Target = tuple[str, str, int]
+
+_BY_KIND: dict[tuple[str, str], Target] = {
+    ("overspend", "money"): ("line", "variance", 1),
+    ("pressure", "money"): ("line", "variance", 1),
+    ("outturn", "money"): ("line", "variance", 1),  # every outturn in the corpus is an overspend
+    ("variance", "money"): ("line", "variance", 1),
+    ("underspend", "money"): ("line", "variance", -1),
+    ("underspend", "percent"): ("budget_pct", "variance", -1),
+    ("budget", "money"): ("line", "budget", 1),
+    ("forecast", "money"): ("line", "spend", 1),
+    ("spend", "money"): ("line", "spend", 1),
+    ("savings_target", "money"): ("area", "target", 1),
+    ("savings_delivered", "money"): ("area", "achieved", 1),
+    ("savings_delivered", "percent"): ("savings_pct", "achieved", 1),
+    ("savings_gap", "money"): ("savings_shortfall", "shortfall", 1),
+    ("rate", "rate"): ("rate", "value", 1),
+}
+
+# Entries whose figure is not the kind's default: which data figure the sentence states.
+TARGETS: dict[str, Target] = {
+    # movements and earlier forecasts: a second period of the budget data
+    "portsmouth-2018-02": ("change", "variance", 1),
+    "plymouth-2025-01": ("change", "variance", 1),
+    "cheshireeast-2025-02": ("change", "variance", -1),
+    "staffordshire-2019-02": ("previous", "variance", 1),
+    "gloucestershire-2024-04": ("change", "budget", 1),
+    "worcestershire-2018-01": ("change", "budget", 1),
+    # a council-wide figure beside a service's
+    "leeds-2024-02": ("savings_total", "target", 1),
+    # shares of a budget
+    "somerset-2024-02": ("budget_pct", "variance", 1),
+    # counts of placements by type, in total, started and ended
+    "lancashire-2025-01": ("count", "", 1),
+    "durham-2022-01": ("count", "", 1),
+    "nottingham-2016-01": ("count", "", 1),
+    "durham-2023-02": ("count", "", 1),
+    "lancashire-2025-02": ("count", "residential", 1),
+    "lancashire-2024-01": ("count", "residential", 1),
+    "middlesbrough-2021-02": ("count", "residential", 1),
+    "coventry-2023-01": ("count", "residential", 1),
+    "coventry-2023-03": ("count", "ifa", 1),
+    "eastsussex-2025-04": ("count", "ifa", 1),
+    "coventry-2023-05": ("count", "in_house_fostering", 1),
+    "eastsussex-2025-01": ("started", "", 1),
+    "eastsussex-2025-02": ("ended", "", 1),
+    "eastsussex-2025-03": ("share", "fostering", 1),
+    "coventry-2023-04": ("share", "fostering", 1),
+    # costs of placements
+    "wirral-2010-01": ("avg_annual_child", "residential", 1),
+    "valeofglamorgan-2017-01": ("top_annual", "residential", 1),
+    "valeofglamorgan-2018-01": ("avg_annual_type", "residential", 1),
+    "wokingham-2019-02": ("avg_weekly", "residential", 1),
+    "rbwm-2018-03": ("avg_weekly", "", 1),
+    "haringey-2011-01": ("avg_weekly", "", 1),
+}
+
+# The label an entry's figure has in the data when its subject is a description of it (the
+# same line or area as another figure of the same sentence).
+LABELS: dict[str, str] = {
+    "portsmouth-2018-02": "Looked After Children placements",
+    "cheshireeast-2025-02": "Children and Families services",
+    "staffordshire-2019-02": "High Needs Block",
+    "plymouth-2025-01": "Children's Services",
+    "somerset-2024-02": "Children's Services",
+    "lancashire-2024-02": "Predicted savings",
+    "lancashire-2024-03": "Predicted savings",
+    "gloucestershire-2024-04": "Independent schools",
+    "worcestershire-2018-01": "Children's Social Care placements",
+}
+
+NOT_EXPRESSIBLE: dict[str, str] = {
+    "durham-2024-02": "placements 'per annum' of a service (crisis intervention) that is no "
+                      "placement type",
+    "brent-2018-04": "children with EHC plans: no EHC plan data",
+    "portsmouth-2019-03": "an average count over the year: no such figure",
+    "middlesbrough-2021-03": "children under SGOs who are not looked after: not placements",
+    "gloucestershire-2024-03": "net increase in special school places: not placements",
+    "gloucestershire-2023-02": "new EHC plans issued: no EHC plan data",
+    "southampton-2019-01": "pupils with EHC plans: no EHC plan data",
+    "neathporttalbot-2016-01": "a planned reduction: a plan, not data",
+    "coventry-2023-02": "placements by provider type and location: no such count",
+    "swansea-2013-01": "month-on-month change in a count: no such figure",
+    "eastsussex-2024-01": "children looked after at any time in the year: no such figure",
+    "eastsussex-2024-03": "children helped by a support service: not placements",
+    "wirral-2018-02": "share of funded posts: no staffing data",
+    "lancashire-2025-03": "share placed outside the area: no location data",
+    "stockton-2023-01": "children attending reviews: no review data",
+    "southampton-2019-02": "share of pupils with EHC plans: no school population data",
+    "lancashire-2020-01": "timeliness indicator: no such data",
+    "oxfordshire-2006-01": "placement stability indicator: no placement history per child",
+    "oxfordshire-2006-02": "placement stability indicator: no placement history per child",
+    "eastsussex-2024-02": "increase over three years in use of homes: one period of data",
+    "nottingham-2016-02": "a target for distance from home: no location data, and a target",
+    "plymouth-2022-02": "partner income: no income data",
+    "plymouth-2022-03": "funding released by the ICB: no income data",
+    "somerset-2023-04": "cumulative DSG deficit: a reserve, not a line's figure",
+    "staffordshire-2023-01": "cumulative DSG reserve deficit: a reserve, not a line's spend",
+    "wokingham-2019-03": "an increase derived from two years' weekly costs: no such figure",
+    "haringey-2024-02": "growth proposals over three years: a plan, not data",
+    "middlesbrough-2021-01": "an amount excluded from the outturn: not a line's figure",
+}
+
+
+def target_of(entry: Entry) -> Target | None:
+    """The data figure the entry states, or None when the data model cannot hold it."""
+    if entry.id in NOT_EXPRESSIBLE:
+        return None
+    if entry.id in TARGETS:
+        return TARGETS[entry.id]
+    return _BY_KIND.get((entry.kind, entry.unit))
+
+
+def not_expressible_reason(entry: Entry) -> str:
+    return NOT_EXPRESSIBLE.get(entry.id, f"no data figure for a {entry.kind} in {entry.unit}")
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _round_to(x: float, unit: float) -> float:
+    return math.floor(x / unit + 0.5) * unit
+
+
+def true_data_value(entry: Entry) -> float:
+    """A data value the figure as written agrees with at its precision (not a round number
+    where the sentence rounds): £3.0m → 3,030,000; 1,699 → 1,699; 3.8% → 3.83%."""
+    exact = entry.unit == "count" and not entry.approximate
+    return entry.value if exact else entry.value + 0.3 * entry.precision
+
+
+def wrong_shown_value(entry: Entry) -> float:
+    """The figure the sentence should have printed, at its own precision, when the data
+    are wrong for it by a clear margin."""
+    unit = entry.precision
+    down = entry.lower_bound
+    if entry.unit == "percent" and entry.value * 1.15 >= 100:
+        down = True
+    shown = _round_to(entry.value * (0.85 if down else 1.15), unit)
+    if shown == entry.value:
+        shown = entry.value - unit if down else entry.value + unit
+    if shown <= 0:
+        shown = entry.value + unit
+    return round(shown, 10)
+
+
+def wrong_data_value(entry: Entry) -> float:
+    exact = entry.unit == "count" and not entry.approximate
+    shown = wrong_shown_value(entry)
+    return shown if exact else shown + 0.3 * entry.precision
+
+
+# --------------------------------------------------------------------------- bundles
+
+_DEFAULT_PERIOD = "2023/24"
+_MONTHS = ["april", "may", "june", "july", "august", "september", "october", "november",
+           "december", "january", "february", "march"]
+
+
+# Periods the entry's own does not pin: "an increase of £2m from the £2.6m previously reported
+# in July" is a later month's forecast against July's.
+PERIODS: dict[str, str] = {"staffordshire-2019-01": "2019/20 M5"}
+
+
+def period_of(entry: Entry) -> Period:
+    """The period the bundle reports: the entry's own (a financial review FRn read as quarter
+    n), else its financial year, else the financial year of a month it names, else 2023/24."""
+    if entry.id in PERIODS:
+        return parse_period(PERIODS[entry.id])
+    text = re.sub(r"\bFR(\d)\b", r"Q\1", entry.period_text)
+    m = re.search(r"(\d{4})/(\d{2})(?:\s+(Q\d|M\d{1,2}|P\d{1,2}))?", text)
+    if m:
+        fy = f"{m.group(1)}/{m.group(2)}"
+        sub = m.group(3)
+        if sub and sub.startswith("P"):
+            sub = "M" + sub[1:]
+        return parse_period(f"{fy} {sub}" if sub else fy)
+    m = re.search(r"(" + "|".join(_MONTHS) + r")\s+(\d{4})", text.lower())
+    if m:
+        month = _MONTHS.index(m.group(1)) + 1
+        year = int(m.group(2))
+        start = year if month <= 9 else year - 1
+        return parse_period(f"{start}/{(start + 1) % 100:02d} M{month}")
+    m = re.search(r"\b(20\d{2})\b", text)
+    if m:
+        year = int(m.group(1))
+        return parse_period(f"{year}/{(year + 1) % 100:02d}")
+    if "quarter two" in text:
+        return parse_period(f"{_DEFAULT_PERIOD} Q2")
+    return parse_period(_DEFAULT_PERIOD)
+
+
+_DISTRACTOR_LINES = ("Youth justice service", "Home to school transport", "Adoption allowances",
+                     "Early help services", "Disabled children's services")
+_DISTRACTOR_AREAS = ("Transport efficiencies", "Workforce and agency staffing",
+                     "Commissioning and contracts")
+_MEASURES = ("Review of high-cost packages", "Contract renegotiation",
+             "Step-down to family settings", "Vacancy management")
+_TYPE_WEEKLY = {"in_house_fostering": 431.27, "ifa": 873.45, "residential": 4812.6,
+                "kinship": 236.9, "semi_independent": 1187.35, "secure": 7020.0, "other": 310.5}
+_PROVIDER = {"in_house_fostering": "in_house", "ifa": "private", "residential": "private",
+             "kinship": "in_house", "semi_independent": "voluntary", "secure": "other_la",
+             "other": "in_house"}
+_SHARE_OF_TOTAL = (("in_house_fostering", 0.41), ("ifa", 0.22), ("residential", 0.11),
+                   ("kinship", 0.14), ("semi_independent", 0.07))
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z']+", text.lower()) if len(w) > 3}
+
+
+def _pick(candidates: Sequence[str], sentence: str, n: int) -> list[str]:
+    """Distractor names that share no word with the sentence."""
+    used = _words(sentence)
+    return [c for c in candidates if not (_words(c) & used)][:n]
+
+
+@dataclass
+class _Spec:
+    """What the data of one bundle must give, collected from the entries of one sentence."""
+
+    lines: dict[str, dict[str, float]] = field(default_factory=dict)
+    previous: bool = False
+    budget_pct: bool = False
+    areas: dict[str, dict[str, float]] = field(default_factory=dict)
+    savings_total: dict[str, float] = field(default_factory=dict)
+    savings_single: bool = False
+    types: dict[str, dict[str, float]] = field(default_factory=dict)
+    placements: dict[str, Any] = field(default_factory=dict)
+    rates: dict[str, float] = field(default_factory=dict)
+
+
+def _apply(spec: _Spec, entry: Entry, target: Target, value: float) -> None:
+    where, name, sign = target
+    label = entry.label
+    if where in ("line", "change", "previous", "budget_pct"):
+        line = spec.lines.setdefault(label, {})
+        if where == "line":
+            line[name] = sign * value
+        elif where == "change":
+            line[f"change_{name}"] = sign * value
+            spec.previous = True
+        elif where == "previous":
+            line["previous_variance"] = sign * value
+            spec.previous = True
+        else:
+            line["pct"] = sign * value / 100
+            spec.budget_pct = True
+    elif where == "area":
+        spec.areas.setdefault(label, {})[name] = value
+    elif where == "savings_total":
+        spec.savings_total[name] = value
+    elif where == "savings_shortfall":
+        spec.areas.setdefault(label, {})["shortfall"] = value
+        spec.savings_single = True
+    elif where == "savings_pct":
+        spec.areas.setdefault(label, {})["pct"] = value / 100
+        spec.savings_single = True
+    elif where == "count":
+        if name:
+            spec.types.setdefault(name, {})["count"] = value
+        else:
+            spec.placements["total"] = value
+    elif where in ("started", "ended"):
+        spec.placements[where] = value
+    elif where == "share":
+        spec.placements["share"] = value / 100
+    elif where == "avg_weekly":
+        if name:
+            spec.types.setdefault(name, {})["weekly"] = value
+        else:
+            spec.placements["avg_weekly"] = value
+    elif where == "avg_annual_type":
+        spec.types.setdefault(name, {})["weekly"] = value / 52
+    elif where == "avg_annual_child":
+        spec.placements["avg_annual_child"] = (name, value)
+    elif where == "top_annual":
+        spec.placements["top_weekly"] = (name, value / 52)
+    elif where == "rate":
+        spec.rates[label] = value
+    else:  # pragma: no cover - a typo in TARGETS
+        raise ValueError(f"{entry.id}: unknown target {target}")
+
+
+def _money(x: float) -> str:
+    return f"{x:.2f}"
+
+
+def _budget_rows(spec: _Spec, period: Period, sentence: str,
+                 scale: float) -> list[dict[str, str]]:
+    lines = dict(spec.lines)
+    if not spec.budget_pct:
+        for i, name in enumerate(_pick(_DISTRACTOR_LINES, sentence, 2)):
+            # Other lines, with figures nowhere near the entry's true or wrong figure.
+            lines[name] = {"budget": scale * (3.7 + 2 * i) + 41_234.56,
+                           "variance": scale * (0.47 if i == 0 else 2.6) + 7_654.32}
+    now, before = [], []
+    for name, d in lines.items():
+        v, b, s = d.get("variance"), d.get("budget"), d.get("spend")
+        if "pct" in d:
+            if v is not None:
+                b = v / d["pct"]
+            else:
+                b = b if b is not None else 12_345_678.9
+                v = d["pct"] * b
+        if v is None and b is not None and s is not None:
+            v = s - b
+        if b is None and s is None:
+            base = max(abs(v) if v is not None else 1_000_000.0, abs(d.get("change_budget", 0)))
+            b = max(base * 7.3, 1_000_000.0) + 54_321.17
+        if v is None:
+            v = (b if b is not None else s / 1.043) * 0.043 + 2_345.67  # type: ignore[operator]
+        if b is None:
+            b = s - v  # type: ignore[operator]
+            if b <= 0:
+                raise ValueError(f"{name}: spend {s} and variance {v} give no budget")
+        s = b + v
+        now.append({"line": name, "period": period.label, "budget": _money(b),
+                    "projected_spend": _money(s)})
+        if spec.previous:
+            pb = b - d.get("change_budget", 0.0)
+            pv = d.get("previous_variance", v - d.get("change_variance", 0.0))
+            before.append({"line": name, "period": period.previous().label,
+                           "budget": _money(pb), "projected_spend": _money(pb + pv)})
+    return before + now
+
+
+def _savings_rows(spec: _Spec, period: Period, sentence: str,
+                  scale: float) -> list[dict[str, str]]:
+    areas = {k: dict(v) for k, v in spec.areas.items()}
+    for d in areas.values():
+        if "shortfall" in d:
+            d["target"] = d.get("target", d["shortfall"] * 2.4 + 12_345.0)
+            d["achieved"] = d["target"] - d["shortfall"]
+        elif "pct" in d:
+            d["target"] = d.get("target", 2_345_678.0)
+            d["achieved"] = d["pct"] * d["target"]
+        if "target" not in d:
+            d["target"] = d["achieved"] / 0.82 + 3_456.0
+        if "achieved" not in d:
+            d["achieved"] = d["target"] * 0.57 + 1_234.0
+    if spec.savings_total:
+        total = spec.savings_total["target"]
+        rest = total - sum(d["target"] for d in areas.values())
+        areas["Other directorates"] = {"target": rest, "achieved": rest * 0.6}
+    elif not spec.savings_single:
+        for i, name in enumerate(_pick(_DISTRACTOR_AREAS, sentence, 2)):
+            t = scale * (0.43 if i == 0 else 2.1) + 9_876.0
+            areas[name] = {"target": t, "achieved": t * 0.38}
+    rows = []
+    for i, (name, d) in enumerate(areas.items()):
+        rows.append({"area": name, "measure": _MEASURES[i % len(_MEASURES)],
+                     "target": _money(d["target"]), "achieved": _money(d["achieved"]),
+                     "period": period.label})
+    return rows
+
+
+def _costs(n: int, mean: float) -> list[float]:
+    """``n`` weekly costs around ``mean`` whose mean is ``mean`` to the penny."""
+    mean = round(mean, 2)
+    step = round(mean * 0.4 / max(n - 1, 1), 2)  # the costs spread over ±20% of the mean
+    return [round(mean + (i - (n - 1) / 2) * step, 2) for i in range(n)]
+
+
+def _placement_rows(spec: _Spec, period: Period) -> list[dict[str, str]]:
+    types = {k: dict(v) for k, v in spec.types.items()}
+    p = spec.placements
+    if "total" in p:
+        n = int(p["total"])
+        counts = {t: int(n * share) for t, share in _SHARE_OF_TOTAL}
+        counts["in_house_fostering"] += n - sum(counts.values())
+        for t, c in counts.items():
+            types.setdefault(t, {})["count"] = c
+    if "share" in p:
+        total = 503
+        fostering = round(p["share"] * total)
+        types["in_house_fostering"] = {"count": round(fostering * 0.6)}
+        types["ifa"] = {"count": fostering - round(fostering * 0.6)}
+        types["residential"] = {"count": (total - fostering) // 2}
+        types["kinship"] = {"count": total - fostering - (total - fostering) // 2}
+    if "avg_annual_child" in p:
+        t, annual = p["avg_annual_child"]
+        mean = annual / 52
+        other = "ifa" if t != "ifa" else "in_house_fostering"
+        types[t] = {"count": 11}
+        types[other] = {"count": 6, "weekly": _TYPE_WEEKLY[other]}
+        types[t]["weekly"] = (17 * mean - 6 * _TYPE_WEEKLY[other]) / 11
+    if "avg_weekly" in p:
+        mean = p["avg_weekly"]
+        types["in_house_fostering"] = {"count": 14, "weekly": mean * 0.55}
+        types["residential"] = {"count": 5, "weekly": (19 * mean - 14 * mean * 0.55) / 5}
+    if not types or (len(types) == 1 and "total" not in p):
+        # Distractors: other placement types with other counts and costs.
+        base = int(next((d["count"] for d in types.values() if "count" in d), 10))
+        for t, k in (("in_house_fostering", 1.7), ("kinship", 0.6), ("ifa", 1.3)):
+            if t not in types and len(types) < 3:
+                types[t] = {"count": max(round(base * k) + 4, 3)}
+    rows: list[dict[str, str]] = []
+    start = period.start - timedelta(days=400)
+    ref = 0
+
+    def add(ptype: str, weekly: float, begins: date, ends: date | None = None) -> None:
+        nonlocal ref
+        ref += 1
+        rows.append({"reference": f"WB-{ref:05d}", "placement_type": ptype,
+                     "provider_type": _PROVIDER[ptype], "start_date": begins.isoformat(),
+                     "end_date": ends.isoformat() if ends else "", "weekly_cost": _money(weekly)})
+
+    for t, d in types.items():
+        n = int(d.get("count", 9))
+        for cost in _costs(n, d.get("weekly", _TYPE_WEEKLY[t])):
+            add(t, cost, start)
+    if "top_weekly" in p:
+        t, weekly = p["top_weekly"]
+        add(t, weekly, start)
+    if "started" in p or "ended" in p:
+        started = int(p.get("started", 23))
+        ended = int(p.get("ended", 17))
+        for i in range(started):
+            add("in_house_fostering" if i % 2 else "ifa", 500.0 + i,
+                period.start + timedelta(days=i % 20))
+        for i in range(ended):
+            add("kinship", 250.0 + i, start, period.start + timedelta(days=1 + i % 20))
+    return rows
+
+
+def _write_csv(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def write_bundle(folder: Path, entries: Sequence[Entry], values: dict[str, float]) -> Path:
+    """A bundle whose sentence is ``entries[0].sentence`` and whose data give each entry's
+    target the value in ``values`` (entry id → value in the figure's unit).
+
+    Distractor lines and areas are sized from the entries' *stated* values, so they are the
+    same whether the entry's own figure is right or wrong."""
+    first = entries[0]
+    money = [abs(e.value) for e in entries if e.unit == "money" and target_of(e) is not None]
+    scale = max(money, default=1_000_000.0)
+    period = period_of(first)
+    spec = _Spec()
+    for entry in entries:
+        target = target_of(entry)
+        if target is not None:
+            _apply(spec, entry, target, values[entry.id])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "data").mkdir(exist_ok=True)
+    data: dict[str, str] = {}
+    if spec.lines:
+        _write_csv(folder / "data" / "budget.csv",
+                   _budget_rows(spec, period, first.sentence, scale))
+        data["budget"] = "data/budget.csv"
+    if spec.areas or spec.savings_total:
+        _write_csv(folder / "data" / "savings.csv",
+                   _savings_rows(spec, period, first.sentence, scale))
+        data["savings"] = "data/savings.csv"
+    if spec.types or spec.placements:
+        _write_csv(folder / "data" / "placements.csv", _placement_rows(spec, period))
+        data["placements"] = "data/placements.csv"
+    if spec.rates:
+        rows = []
+        for measure, value in spec.rates.items():
+            rows += [
+                {"measure": measure, "area": first.council, "area_type": "council",
+                 "value": f"{value:.2f}", "period": period.financial_year},
+                {"measure": measure, "area": "England", "area_type": "england",
+                 "value": f"{value * 1.21:.1f}", "period": period.financial_year},
+                {"measure": measure, "area": "Statistical neighbours", "area_type":
+                 "statistical_neighbour", "value": f"{value * 0.83:.1f}",
+                 "period": period.financial_year},
+            ]
+        _write_csv(folder / "data" / "benchmarks.csv", rows)
+        data["benchmarks"] = "data/benchmarks.csv"
+    meeting = period.end + timedelta(days=45)
+    report = {
+        "council": first.council,
+        "meeting": {"committee": "Children's Services Scrutiny Committee",
+                    "date": meeting.isoformat()},
+        "report": {"title": "Budget and performance monitoring", "type": "information",
+                   "responsible_officer": "A. Officer, Director of Children's Services"},
+        "period": period.label,
+        "data": data,
+        "sections": {"report": first.sentence},
+    }
+    (folder / "report.yaml").write_text(
+        yaml.safe_dump(report, allow_unicode=True, sort_keys=False, width=10_000),
+        encoding="utf-8")
+    return folder
+
+
+# --------------------------------------------------------------------------- running the checker
+
+
+def run_checker(bundle: Path) -> list[Any]:
+    """The real checker's bundle rules, through the library API (no document is rendered:
+    every figures rule that reads the narrative is a bundle rule)."""
+    from reportgen.checks import run_checks
+    from reportgen.pipeline import load_report
+
+    return [f for f in run_checks(load_report(bundle)) if f.rule.startswith("figures.")]
+
+
+def data_figure(entry: Entry, bundle: Path) -> float:
+    """The figure the entry states, read back from the bundle's computed metrics (in the
+    entry's unit, as a positive amount): the harness's own check that the data say what
+    they were built to say, independent of the checker."""
+    from reportgen.pipeline import load_report
+
+    target = target_of(entry)
+    assert target is not None
+    where, name, _sign = target
+    loaded = load_report(bundle)
+    m = loaded.metrics
+    label = entry.label
+    field_of = {"variance": "variance", "budget": "budget", "spend": "projected_spend"}
+    value: float
+    if where == "line":
+        assert m.budget is not None
+        value = getattr(m.budget.lines[label], field_of[name])
+    elif where == "change":
+        change = m.changes.budget_variance if name == "variance" else m.changes.budget_budget
+        assert change is not None
+        value = change.difference
+    elif where == "previous":
+        assert m.previous_budget is not None
+        value = m.previous_budget.lines[label].variance
+    elif where == "budget_pct":
+        assert m.budget is not None and m.budget.total.variance_pct is not None
+        value = m.budget.total.variance_pct * 100
+    elif where == "area":
+        assert m.savings is not None
+        value = getattr(m.savings.areas[label], name)
+    elif where == "savings_total":
+        assert m.savings is not None
+        value = m.savings.total.target
+    elif where == "savings_shortfall":
+        assert m.savings is not None
+        value = m.savings.total.shortfall
+    elif where == "savings_pct":
+        assert m.savings is not None and m.savings.total.achieved_pct is not None
+        value = m.savings.total.achieved_pct * 100
+    elif where == "rate":
+        df = loaded.datasets["benchmarks"]
+        value = float(df[df["area"] == entry.council]["value"].iloc[0])
+    else:
+        p = m.placements
+        assert p is not None
+        if where == "count":
+            value = p.by_type[name].count if name else p.total.count
+        elif where in ("started", "ended"):
+            assert p.flows is not None
+            value = getattr(p.flows, where)
+        elif where == "share":
+            fostering = sum(p.by_type[t].count for t in ("in_house_fostering", "ifa")
+                            if t in p.by_type)
+            value = fostering / p.total.count * 100
+        elif where == "avg_weekly":
+            value = (p.by_type[name] if name else p.total).average_weekly_cost
+        elif where == "avg_annual_type":
+            value = p.by_type[name].average_weekly_cost * 52
+        elif where == "avg_annual_child":
+            assert p.average_annual_cost_per_child is not None
+            value = p.average_annual_cost_per_child
+        elif where == "top_annual":
+            value = p.top[0].weekly_cost * 52
+        else:  # pragma: no cover
+            raise ValueError(f"{entry.id}: unknown target {target}")
+    return abs(float(value))
+
+
+def shows_as(entry: Entry, data: float, shown: float) -> bool:
+    """Whether data ``data`` read at the entry's precision is ``shown``."""
+    return abs(_round_to(data, entry.precision) - shown) < entry.precision / 1000
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def figure_span(entry: Entry) -> tuple[int, int]:
+    """Where the entry's figure is written in the (whitespace-normalised) sentence."""
+    sentence = _flat(entry.sentence)
+    text = _flat(entry.text)
+    at = sentence.find(text)
+    if at < 0:
+        # The figure's text with its noun dropped ("12 placements" → "12").
+        core = re.match(r"\S+", text)
+        at = sentence.find(core.group(0)) if core else -1
+        if at < 0:
+            raise ValueError(f"{entry.id}: figure text {entry.text!r} not in the sentence")
+        return at, at + len(core.group(0)) if core else at
+    return at, at + len(text)
+
+
+_QUOTE = re.compile(r"^'(?P<quote>.*?)' (?:but the data give (?P<named>.+)|is typed by hand)",
+                    re.DOTALL)
+
+
+def about(entry: Entry, finding: Any) -> bool:
+    """Whether ``finding`` is about the entry's number: the checker quotes from the name to
+    the number or from the number to the name, so the number starts or ends the quote."""
+    m = _QUOTE.match(finding.message)
+    if not m:
+        return False
+    quote, sentence = m["quote"], _flat(entry.sentence)
+    lo, hi = figure_span(entry)
+    at = sentence.find(quote)
+    while at >= 0:
+        end = at + len(quote)
+        if lo <= at < hi or lo < end <= hi:
+            return True
+        at = sentence.find(quote, at + 1)
+    return False
+
+
+_NAMED = re.compile(r"^(?P<neg>-)?(?P<pound>£)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
+                    r"(?P<suffix>k|m|bn)?(?P<pct>%)?")
+
+
+def named_value(finding: Any) -> tuple[float, float] | None:
+    """(value, precision) of the figure a mismatch message says the data give."""
+    m = _QUOTE.match(finding.message)
+    if not m or not m["named"]:
+        return None
+    n = _NAMED.match(m["named"].strip())
+    if not n:
+        return None
+    mult = {"k": 1e3, "m": 1e6, "bn": 1e9}.get(n["suffix"] or "", 1.0)
+    dec = n["dec"] or ""
+    value = float(n["num"].replace(",", "") + (f".{dec}" if dec else "")) * mult
+    precision = (10.0 ** -len(dec)) * mult
+    return value, precision
+
+
+def names_correctly(entry: Entry, finding: Any, data_value: float) -> bool:
+    """The message names the data's figure at the sentence's precision or finer."""
+    got = named_value(finding)
+    if got is None:
+        return False
+    value, precision = got
+    if precision > entry.precision * (1 + 1e-9):
+        return False
+    return abs(abs(data_value) - value) <= precision / 2 + 1e-6 * max(1.0, precision)
+
+
+# --------------------------------------------------------------------------- outcomes
+
+
+@dataclass
+class Outcome:
+    entry: Entry
+    expressible: bool
+    reason: str = ""
+    true_errors: list[str] = field(default_factory=list)  # every figures.* error in (a)
+    true_errors_here: list[str] = field(default_factory=list)  # those about this number
+    recognised: bool = False  # (c) hand-typed warning on this number in (a)
+    caught: bool = False  # (b) a mismatch on this number ...
+    named_right: bool = False  # ... naming the data's figure at the sentence's precision
+    wrong_messages: list[str] = field(default_factory=list)
+    wrong_errors_elsewhere: list[str] = field(default_factory=list)
+    expected: str = ""
+    build_error: str = ""
+    data_true: float | None = None  # the figure read back from the metrics in (a) ...
+    data_wrong: float | None = None  # ... and in (b)
+
+    @property
+    def passed(self) -> bool:
+        return self.expressible and self.named_right and not self.true_errors
+
+
+def _line(f: Any) -> str:
+    return f"{f.rule}: {f.message}"
+
+
+def _shown(entry: Entry, value: float) -> str:
+    if entry.unit == "money":
+        p = entry.precision
+        if p >= 1e4 and "m" in entry.text.lower():
+            places = max(0, round(-math.log10(p / 1e6)))
+            return f"£{value / 1e6:,.{places}f}m"
+        if p == 1e3 and re.search(r"\dk\b", entry.text.lower()):
+            return f"£{value / 1e3:,.0f}k"
+        return f"£{value:,.0f}"
+    places = max(0, round(-math.log10(entry.precision)))
+    return f"{value:,.{places}f}{'%' if entry.unit == 'percent' else ''}"
+
+
+def groups(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
+    """Entries by sentence (in corpus order)."""
+    out: dict[str, list[Entry]] = {}
+    for e in entries:
+        out.setdefault(_flat(e.sentence), []).append(e)
+    return out
+
+
+def _data_value(entry: Entry, value: float) -> float:
+    return value / 100 if entry.unit == "percent" else value
+
+
+def evaluate_group(entries: Sequence[Entry], workdir: Path) -> list[Outcome]:
+    """Run (a), (b) and (c) for every entry of one sentence."""
+    truth = {e.id: true_data_value(e) for e in entries}
+    outcomes = {e.id: Outcome(e, target_of(e) is not None) for e in entries}
+    for o in outcomes.values():
+        if not o.expressible:
+            o.reason = not_expressible_reason(o.entry)
+    if not any(o.expressible for o in outcomes.values()):
+        return list(outcomes.values())
+    first = entries[0]
+    try:
+        true_bundle = write_bundle(workdir / f"{first.id}-true", entries, truth)
+        findings = run_checker(true_bundle)
+        for o in outcomes.values():
+            if o.expressible:
+                o.data_true = data_figure(o.entry, true_bundle)
+    except Exception as exc:  # a bundle the harness failed to build is reported, not hidden
+        for o in outcomes.values():
+            if o.expressible:
+                o.build_error = f"{type(exc).__name__}: {exc}"
+        return list(outcomes.values())
+    errors = [f for f in findings if f.severity == "error"]
+    for o in outcomes.values():
+        if not o.expressible:
+            continue
+        o.true_errors = [_line(f) for f in errors]
+        o.true_errors_here = [_line(f) for f in errors if about(o.entry, f)]
+        o.recognised = any(f.rule == "figures.hand-typed" and about(o.entry, f)
+                           for f in findings)
+    for e in entries:
+        o = outcomes[e.id]
+        if not o.expressible:
+            continue
+        values = dict(truth)
+        values[e.id] = wrong_data_value(e)
+        o.expected = _shown(e, wrong_shown_value(e))
+        try:
+            wrong_bundle = write_bundle(workdir / f"{e.id}-wrong", entries, values)
+            wrong = run_checker(wrong_bundle)
+            o.data_wrong = data_figure(e, wrong_bundle)
+        except Exception as exc:
+            o.build_error = f"{type(exc).__name__}: {exc}"
+            continue
+        mismatches = [f for f in wrong if f.rule == "figures.literal-mismatch" and about(e, f)]
+        o.wrong_messages = [_line(f) for f in wrong if about(e, f)]
+        o.wrong_errors_elsewhere = [_line(f) for f in wrong
+                                    if f.severity == "error" and not about(e, f)]
+        o.caught = bool(mismatches)
+        sign = -1 if (target_of(e) or ("", "", 1))[2] < 0 else 1
+        data = _data_value(e, sign * values[e.id])
+        data = data * 100 if e.unit == "percent" else data
+        o.named_right = any(names_correctly(e, f, data) for f in mismatches)
+    return list(outcomes.values())
+
+
+def run_corpus(entries: Sequence[Entry] | None = None) -> list[Outcome]:
+    entries = list(entries) if entries is not None else load_corpus()
+    out: list[Outcome] = []
+    with tempfile.TemporaryDirectory(prefix="reportgen-wording-") as tmp:
+        for i, group in enumerate(groups(entries).values()):
+            out.extend(evaluate_group(group, Path(tmp) / f"s{i:03d}"))
+    order = {e.id: i for i, e in enumerate(entries)}
+    return sorted(out, key=lambda o: order[o.entry.id])
+
+
+@dataclass
+class Score:
+    entries: int
+    expressible: int
+    not_expressible: int
+    build_errors: int
+    caught: int  # wrong figure raised on this number, naming anything
+    named_right: int  # ... naming the data's figure at the sentence's precision (recall)
+    recognised: int
+    sentences: int
+    false_error_sentences: int  # correct sentences with any figures.* error
+    false_error_entries: int
+    false_positives: int  # errors in (a) + mismatches in (b) naming the wrong figure
+
+    @property
+    def recall(self) -> float:
+        return self.named_right / self.expressible if self.expressible else 0.0
+
+    @property
+    def precision(self) -> float:
+        raised = self.named_right + self.false_positives
+        return self.named_right / raised if raised else 0.0
+
+
+def score(outcomes: Sequence[Outcome]) -> Score:
+    ex = [o for o in outcomes if o.expressible]
+    by_sentence: dict[str, list[Outcome]] = {}
+    for o in ex:
+        by_sentence.setdefault(_flat(o.entry.sentence), []).append(o)
+    false_sentences = sum(1 for os in by_sentence.values() if os[0].true_errors)
+    fp = sum(len(os[0].true_errors) for os in by_sentence.values())
+    fp += sum(1 for o in ex if o.caught and not o.named_right)
+    return Score(
+        entries=len(outcomes), expressible=len(ex), not_expressible=len(outcomes) - len(ex),
+        build_errors=sum(1 for o in ex if o.build_error),
+        caught=sum(1 for o in ex if o.caught), named_right=sum(1 for o in ex if o.named_right),
+        recognised=sum(1 for o in ex if o.recognised), sentences=len(by_sentence),
+        false_error_sentences=false_sentences,
+        false_error_entries=sum(1 for o in ex if o.true_errors), false_positives=fp)
+
+
+def breakdown(outcomes: Sequence[Outcome], key: str) -> dict[str, Score]:
+    keyed: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        k = o.entry.kind if key == "kind" else o.entry.council
+        keyed.setdefault(k, []).append(o)
+    return {k: score(v) for k, v in sorted(keyed.items())}
+
