@@ -45,6 +45,7 @@ __all__ = [
     "add_checkbox",
     "add_field",
     "ensure_w14",
+    "keep_row_together",
     "keep_with_next",
     "mark_header_row",
     "page_break_before",
@@ -136,6 +137,13 @@ def mark_header_row(row: _Row) -> None:
     for tag in ("w:cantSplit", "w:tblHeader"):
         element = _get_or_add(trPr, tag, TRPR_ORDER)
         element.attrib.pop(qn("w:val"), None)
+
+
+def keep_row_together(row: _Row | Any) -> None:
+    """Never split ``row`` (a python-docx row or a ``w:tr``) across a page break."""
+    tr: Any = getattr(row, "_tr", row)
+    element = _get_or_add(tr.get_or_add_trPr(), "w:cantSplit", TRPR_ORDER)
+    element.attrib.pop(qn("w:val"), None)  # w:val="0" would mean "may split"
 
 
 def set_cell_shading(cell: _Cell, colour: str) -> None:
