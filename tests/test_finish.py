@@ -114,3 +114,25 @@ def test_rendered_reports_rows_headings_and_end_in_every_style() -> None:
                 assert p.paragraph_format.keep_with_next is True, (style, p.text)
         last = [c for c in document.element.body if c.tag != qn("w:sectPr")][-1]
         assert last.tag != qn("w:p") or "".join(last.itertext()).strip(), style
+
+
+def test_heading_styles_through_a_long_or_circular_based_on_chain() -> None:
+    """A template is untrusted: a 3,000-style basedOn chain or a cycle must not recurse."""
+    document = docx.Document()
+    styles = document.styles.element
+
+    def style(style_id: str, based_on: str) -> None:
+        element = docx.oxml.OxmlElement("w:style", {qn("w:type"): "paragraph",
+                                                    qn("w:styleId"): style_id})
+        element.append(docx.oxml.OxmlElement("w:basedOn", {qn("w:val"): based_on}))
+        styles.append(element)
+
+    previous = "Heading1"
+    for n in range(3000):
+        style(f"Chain{n}", previous)
+        previous = f"Chain{n}"
+    style("LoopA", "LoopB")
+    style("LoopB", "LoopA")
+    found = heading_style_ids(document)
+    assert "Chain2999" in found and "Chain0" in found
+    assert "LoopA" not in found and "LoopB" not in found

@@ -35,26 +35,30 @@ def heading_style_ids(document: Document) -> set[str]:
     styles = {s.get(qn("w:styleId")): s for s in document.styles.element.findall(qn("w:style"))
               if s.get(qn("w:type")) == "paragraph"}
 
-    def level(style_id: str | None, seen: frozenset[str] = frozenset()) -> int | None:
-        style = styles.get(style_id or "")
-        if style is None or style_id in seen:
-            return None
-        outline = style.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
-        if outline is not None:
-            try:
-                return int(outline.get(qn("w:val"), "9"))
-            except ValueError:
-                return None
-        based = style.find(qn("w:basedOn"))
-        parent = based.get(qn("w:val")) if based is not None else None
-        return level(parent, seen | {style_id or ""})
-
-    out = set()
-    for style_id in styles:
-        found = level(style_id)
-        if found is not None and found <= _MAX_OUTLINE_LEVEL:
-            out.add(style_id)
-    return out
+    # Each style's level is worked out once, walking its basedOn chain iteratively: a
+    # template's chain may be long or circular (templates are untrusted input too).
+    levels: dict[str, int | None] = {}
+    for start in styles:
+        if start is None or start in levels:
+            continue
+        path: list[str] = []
+        current: str | None = start
+        found: int | None = None
+        while current is not None and current in styles and current not in path:
+            if current in levels:
+                found = levels[current]
+                break
+            path.append(current)
+            outline = styles[current].find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+            if outline is not None:
+                value = outline.get(qn("w:val"), "")
+                found = int(value) if value.isdigit() else None
+                break
+            based = styles[current].find(qn("w:basedOn"))
+            current = based.get(qn("w:val")) if based is not None else None
+        for style_id in path:
+            levels[style_id] = found
+    return {sid for sid, lvl in levels.items() if lvl is not None and lvl <= _MAX_OUTLINE_LEVEL}
 
 
 def _is_blank(p: Any) -> bool:
