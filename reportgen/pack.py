@@ -45,6 +45,7 @@ from reportgen.agenda import (
 from reportgen.errors import ReportgenError, ReportgenErrors
 from reportgen.formatting import long_date
 from reportgen.render import oxml
+from reportgen.render.finish import finish_document
 from reportgen.render.zipnorm import normalise_docx
 
 __all__ = [
@@ -775,6 +776,7 @@ def _finish(doc: DocumentObject, agenda: Agenda, title: str) -> bytes:
     oxml.set_core_properties(doc, title=title, subject=agenda.meeting.committee,
                              author=agenda.council, created=_timestamp(agenda),
                              keywords=["agenda", agenda.meeting.committee])
+    finish_document(doc)  # the front sheet's tables and headings too
     out = io.BytesIO()
     doc.save(out)
     return normalise_docx(out.getvalue())

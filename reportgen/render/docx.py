@@ -42,6 +42,7 @@ from reportgen.errors import ReportgenError
 from reportgen.metrics import Metrics
 from reportgen.render import oxml
 from reportgen.render.blocks import BlockStyle, add_runs, directive_key, write_blocks
+from reportgen.render.finish import finish_document
 from reportgen.render.markup import Block, Directive, parse_inline, parse_markup
 from reportgen.render.tables import TableOptions, TableSpec, build_table
 from reportgen.render.zipnorm import normalise_docx
@@ -412,6 +413,7 @@ class _Renderer:
             modified=when,
             keywords=["committee report", b.council, b.meeting.committee],
         )
+        finish_document(document)  # rows kept whole, headings with their text, no blank end
         # Each subdocument's pictures took the next id free in the template, so ids repeat.
         for n, doc_pr in enumerate(document.element.body.iter(qn("wp:docPr")), start=1):
             doc_pr.set("id", str(1000 + n))
