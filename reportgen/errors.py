@@ -76,7 +76,7 @@ class ReportgenError(Exception):
         if self.row is not None:
             where.append(f"row {self.row}")
         if self.column:
-            where.append(f"column '{self.column}'")
+            where.append(f"column '{quote_text(self.column, 2 * limits.MAX_QUOTED_CHARS)}'")
         text = " ".join(self.message.split())  # never more than one line
         line = f"{', '.join(where)}: {text}" if where else text
         # Every value quoted is cut already; this is the last guard for the terminal and the
