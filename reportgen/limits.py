@@ -46,3 +46,5 @@ MAX_XLSX_UNCOMPRESSED_BYTES = 400 * MiB
 MAX_XLSX_MEMBERS = 10_000
 #: Characters of one error line before it is cut (a quoted value is cut far sooner).
 MAX_ERROR_CHARS = 1_000
+#: Pounds in one money cell (£1 trillion: more than the UK government spends in a year).
+MAX_MONEY_POUNDS = 1_000_000_000_000

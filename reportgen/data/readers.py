@@ -79,13 +79,15 @@ def read_table(
     sheet: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     expected_columns: Sequence[str] | None = None,
+    quote_headers: bool = True,
 ) -> pd.DataFrame:
     """Read ``path`` (.csv or .xlsx) into a DataFrame of raw cell values.
 
     CSV cells are strings (blank cells are ``""``). .xlsx cells keep the type Excel stored:
     strings, ints, floats, ``datetime`` for date cells; blank cells are ``""``. ``sheet`` names
     the worksheet to read (default: the first). ``expected_columns`` is only used to word the
-    error for an empty file. Raises :class:`ReportgenError` for any problem with the file.
+    error for an empty file. ``quote_headers=False`` keeps the file's header names out of the
+    messages (a file outside the bundle: it could be any file on the machine). Raises :class:`ReportgenError` for any problem with the file.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -106,7 +108,7 @@ def read_table(
     else:
         scan_xlsx(path, sheet)
         rows, letters = _read_xlsx_cells(path, sheet), True
-    return _to_frame(rows, path, expected_columns, letters)
+    return _to_frame(rows, path, expected_columns, letters, quote_headers)
 
 
 def _read_csv_cells(
@@ -224,7 +226,7 @@ def _read_xlsx_cells(path: Path, sheet: str | None) -> pd.DataFrame:
     with book:
         names = [str(n) for n in book.sheet_names]
         if sheet is not None and sheet not in names:
-            shown = ", ".join(quote(n) for n in names[:20])
+            shown = ", ".join(quote_text(n) for n in names[:20])
             raise ReportgenError(f"no worksheet named {quote(sheet)} (worksheets: {shown})",
                                  file=path)
         try:
@@ -242,6 +244,7 @@ def _to_frame(
     path: Path,
     expected_columns: Sequence[str] | None,
     letters: bool,
+    quote_headers: bool = True,
 ) -> pd.DataFrame:
     """Take the first non-blank row as the header and check its names."""
     blank = cells.apply(_blank_cells)
@@ -275,9 +278,11 @@ def _to_frame(
         original = " ".join(str(cell).replace("\ufeff", "").split())
         name = normalise_header(cell)
         if name in originals:
+            first = f" {quote(originals[name])}" if quote_headers else " another column"
+            shown = f" {quote(original)}" if quote_headers else ""
             raise ReportgenError(
-                f"duplicate column '{original}' ({where} has the same name as "
-                f"'{originals[name]}'): each column name may appear once",
+                f"duplicate column{shown} ({where} has the same name as{first}): each column "
+                "name may appear once",
                 file=path,
                 row=header_at + 1,
             )
