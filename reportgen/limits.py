@@ -48,3 +48,5 @@ MAX_XLSX_MEMBERS = 10_000
 MAX_ERROR_CHARS = 1_000
 #: Pounds in one money cell (£1 trillion: more than the UK government spends in a year).
 MAX_MONEY_POUNDS = 1_000_000_000_000
+#: Bytes of one line of a CSV file (a real row is under 1 KB; the cell limit is far less).
+MAX_ROW_BYTES = 1 * MiB

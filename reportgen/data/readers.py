@@ -117,6 +117,7 @@ def _read_csv_cells(
     """The CSV's cells as a frame of strings, with no header handling yet."""
     data = read_bytes(path, max_bytes, "a data file")
     _check_csv_shape(path, data)
+    longest = _check_line_lengths(path, data)
     if data.startswith(b"PK\x03\x04"):
         raise ReportgenError(
             "this looks like an Excel workbook saved with a .csv name: rename it to .xlsx",
@@ -175,17 +176,26 @@ def _read_csv_cells(
         raise ReportgenError(
             f"could not read the file as CSV ({' '.join(str(exc).split())})", file=path
         ) from None
-    if _longest_line(data) > limits.MAX_CELL_CHARS:
+    if longest > limits.MAX_CELL_CHARS:
         _check_cell_lengths(cells, path)
     return cells
 
 
-def _longest_line(data: bytes) -> int:
-    """Bytes in the longest line: an upper bound on a cell's length unless a quoted cell
-    spans lines, which the exact check then catches anyway."""
+def _check_line_lengths(path: Path, data: bytes) -> int:
+    """Refuse a line longer than the row limit before pandas holds it (a 150 MB cell);
+    return the longest line's length, an upper bound on a cell's unless a quoted cell spans
+    lines, which the exact check after parsing catches anyway."""
     breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
     edges = np.concatenate(([-1], breaks, [len(data)]))
-    return int(np.diff(edges).max()) - 1
+    lengths = np.diff(edges) - 1
+    at = int(lengths.argmax())
+    if lengths[at] > limits.MAX_ROW_BYTES:
+        raise ReportgenError(
+            f"line {at + 1:,} of the file holds {_size(int(lengths[at]))}: the limit for a row "
+            f"is {_size(limits.MAX_ROW_BYTES)}",
+            file=path,
+        )
+    return int(lengths[at])
 
 
 def _check_csv_shape(path: Path, data: bytes) -> None:
