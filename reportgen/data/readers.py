@@ -90,6 +90,8 @@ def read_table(
     messages (a file outside the bundle: it could be any file on the machine). Raises :class:`ReportgenError` for any problem with the file.
     """
     path = Path(path)
+    if path.is_dir():  # stat only: never opens, so a FIFO cannot block here
+        raise ReportgenError("is a folder, not a file", file=path)
     suffix = path.suffix.lower()
     if suffix not in ACCEPTED_SUFFIXES:
         if not os.path.lexists(path):
