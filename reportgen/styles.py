@@ -9,7 +9,6 @@ bundle may instead name a folder of its own or a bare ``.docx`` (settings then d
 from __future__ import annotations
 
 import os
-
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources

@@ -34,7 +34,7 @@ class _LimitError(yaml.MarkedYAMLError):
     """A limit on untrusted YAML was hit (not a syntax error: the message says which)."""
 
 
-def _too_many(mark: yaml.Mark | None) -> yaml.MarkedYAMLError:
+def _too_many(mark: Any) -> yaml.MarkedYAMLError:
     return _LimitError(
         problem=f"the file expands to more than {limits.MAX_YAML_NODES:,} values "
         "(are aliases (*name) used over and over?)", problem_mark=mark)
@@ -76,7 +76,7 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], budget: _Budget,
     raise yaml.MarkedYAMLError(problem="unsupported YAML node", problem_mark=node.start_mark)
 
 
-def _too_deep(mark: yaml.Mark | None) -> yaml.MarkedYAMLError:
+def _too_deep(mark: Any) -> yaml.MarkedYAMLError:
     return _LimitError(
         problem=f"lists and mappings are nested more than {limits.MAX_YAML_DEPTH} deep",
         problem_mark=mark)
@@ -86,9 +86,7 @@ def _check_events(text: str) -> None:
     """Bound nesting and size with PyYAML's event stream, which (unlike its composer) does
     not recurse: 3,000 nested brackets would otherwise end in a RecursionError."""
     depth = 0
-    events = 0
-    for event in yaml.parse(text, Loader=yaml.BaseLoader):
-        events += 1
+    for events, event in enumerate(yaml.parse(text, Loader=yaml.BaseLoader), start=1):
         if events > limits.MAX_YAML_NODES * 2:
             raise _too_many(event.start_mark)
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from reportgen.render import markup
 from reportgen.render.markup import Run, _merge, parse_inline
 
-
 # -- the oracle: the previous implementation, unchanged --------------------------------------
 
 def reference_inline(text: str) -> list[Run]:

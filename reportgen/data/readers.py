@@ -87,7 +87,8 @@ def read_table(
     strings, ints, floats, ``datetime`` for date cells; blank cells are ``""``. ``sheet`` names
     the worksheet to read (default: the first). ``expected_columns`` is only used to word the
     error for an empty file. ``quote_headers=False`` keeps the file's header names out of the
-    messages (a file outside the bundle: it could be any file on the machine). Raises :class:`ReportgenError` for any problem with the file.
+    messages (a file outside the bundle: it could be any file on the machine). Raises
+    :class:`ReportgenError` for any problem with the file.
     """
     path = Path(path)
     if path.is_dir():  # stat only: never opens, so a FIFO cannot block here

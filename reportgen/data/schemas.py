@@ -29,9 +29,9 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from reportgen import limits
 from reportgen.data import ssda903
 from reportgen.data.readers import DEFAULT_MAX_BYTES, read_table
-from reportgen import limits
 from reportgen.errors import ReportgenError, ReportgenErrors, quote, quote_text
 from reportgen.periods import parse_period
 
@@ -437,6 +437,7 @@ _MONEY_RE = (
 )
 MAX_MONEY = limits.MAX_MONEY_POUNDS
 _MONEY_DIGITS = len(str(MAX_MONEY))
+_PLAIN_MONEY = r"[0-9]{1,%d}(?:\.[0-9]+)?" % _MONEY_DIGITS  # noqa: UP031 - braces are regex
 _TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"  # "00:00:00" as Excel exports add
 _ISO_RE = r"^(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})" + _TIME + "$"
 _UK_RE = r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})" + _TIME + "$"
@@ -520,7 +521,7 @@ def _money_of(text: pd.Series) -> pd.DataFrame:
     """Money strings → ``value`` (float, NaN if blank or unreadable), ``bad`` (unreadable) and
     ``big`` (more pounds than :data:`MAX_MONEY`)."""
     # ASCII digits only: \d would take full-width digits, which pandas cannot convert.
-    if len(text) and text.str.fullmatch(r"[0-9]{1,%d}(?:\.[0-9]+)?" % _MONEY_DIGITS).all():
+    if len(text) and text.str.fullmatch(_PLAIN_MONEY).all():
         # Plain numbers, as most exports write them: skip the £ / comma / bracket parsing.
         value = pd.to_numeric(text).astype("float64")
         return pd.DataFrame({"value": value, "bad": False, "big": value > MAX_MONEY},
