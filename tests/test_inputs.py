@@ -63,7 +63,8 @@ def test_limit_and_missing(tmp_path: Path) -> None:
     path.write_bytes(b"x" * 101)
     with pytest.raises(ReportgenError) as info:
         read_bytes(path, 100, "a YAML file")
-    assert info.value.message == "file is too large (101 bytes): the limit for a YAML file is 100 bytes"
+    assert info.value.message == (
+        "file is too large (101 bytes): the limit for a YAML file is 100 bytes")
     assert read_bytes(path, 101, "a YAML file") == b"x" * 101
     with pytest.raises(ReportgenError, match="file not found"):
         read_bytes(tmp_path / "nope", 10, "a YAML file")
