@@ -9,6 +9,7 @@ naming the line of ``report.yaml``, with a "did you mean" for misspelt field nam
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -21,7 +22,7 @@ from pydantic import (
 )
 
 from reportgen.config import Model, validate_yaml
-from reportgen.errors import ReportgenError
+from reportgen.errors import ReportgenError, quote
 from reportgen.xmltext import clean_xml_text
 from reportgen.yamlload import Loc, load_yaml
 
@@ -34,14 +35,17 @@ def _parse_date(value: Any) -> Any:
     """Accept ISO dates and the UK forms officers type; never month-first."""
     if value is None or isinstance(value, dt.date):
         return value
-    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", str(value).strip())
+    text = str(value).strip()
+    if len(text) > 64:  # no date is this long: do not run the patterns over a huge value
+        raise ValueError(f"expected a date such as 2016-10-25 or 25/10/2016, got {quote(value)}")
+    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
     text = " ".join(text.replace(",", " ").split())
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"expected a date such as 2016-10-25 or 25/10/2016, got '{value}'")
+    raise ValueError(f"expected a date such as 2016-10-25 or 25/10/2016, got {quote(value)}")
 
 
 def _as_list(value: Any) -> Any:
@@ -256,13 +260,14 @@ def bundle_from_data(data: Any, path: Path, lines: dict[Loc, int] | None = None)
 def load_bundle(folder: str | Path) -> Bundle:
     """Load and validate the bundle in ``folder`` (or the report.yaml named directly)."""
     path = Path(folder)
-    if path.is_file() and path.name.endswith((".yaml", ".yml")):
+    if path.name.endswith((".yaml", ".yml")) and os.path.lexists(path) and not path.is_dir():
+        # load_yaml refuses anything but a regular file (a FIFO, a device) in one line.
         yaml_path, path = path, path.parent
     else:
         if not path.is_dir():
             raise ReportgenError("bundle folder not found", file=path)
         yaml_path = path / BUNDLE_FILE
-        if not yaml_path.is_file():
+        if not os.path.lexists(yaml_path):
             raise ReportgenError(f"no {BUNDLE_FILE} in the bundle folder", file=path)
     data, lines = load_yaml(yaml_path)
     return bundle_from_data(data, path, lines)

@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from reportgen.errors import ReportgenError, ReportgenErrors
+from reportgen import limits
+from reportgen.errors import ReportgenError, ReportgenErrors, quote, quote_text
 from reportgen.yamlload import Loc
 
 M = TypeVar("M", bound=BaseModel)
@@ -61,8 +62,10 @@ def friendly_message(err: dict[str, Any], root: type[BaseModel], file_name: str)
     loc = tuple(err["loc"])
     # Positions count from 1 for people: clearance[2].role is the second officer.
     field = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in loc)
-    field = field.lstrip(".") or file_name
+    # Field paths are written by the user too (a key may be anything): cut and escaped.
+    field = quote_text(field.lstrip(".") or file_name, 2 * limits.MAX_QUOTED_CHARS)
     kind, got = err["type"], err.get("input")
+    shown = quote(got)
     if kind == "extra_forbidden":
         parent = model_at(root, loc[:-1])
         fields = parent.model_fields if parent else {}
@@ -76,23 +79,23 @@ def friendly_message(err: dict[str, Any], root: type[BaseModel], file_name: str)
         return f"{field}: this field is required" + ("" if kind == "missing" else " (it is empty)")
     if kind == "literal_error":
         expected = str(err.get("ctx", {}).get("expected", ""))
-        guess = _suggest(str(got), re.findall(r"'([^']*)'", expected))
+        guess = _suggest(str(got)[:200], re.findall(r"'([^']*)'", expected))
         hint = f" (did you mean '{guess}'?)" if guess else ""
-        return f"{field}: expected {expected}, got '{got}'{hint}"
+        return f"{field}: expected {expected}, got {shown}{hint}"
     if kind.startswith("bool"):
-        return f"{field}: expected yes or no, got '{got}'"
+        return f"{field}: expected yes or no, got {shown}"
     if kind.startswith("int"):
-        return f"{field}: expected a whole number, got '{got}'"
+        return f"{field}: expected a whole number, got {shown}"
     if kind == "too_short":
         return f"{field}: needs at least one item"
     if kind in {"list_type", "dict_type", "model_type"}:
         shape = "a list" if kind == "list_type" else "a mapping"
-        return f"{field}: expected {shape} of values, got '{got}'"
+        return f"{field}: expected {shape} of values, got {shown}"
     if kind in {"greater_than_equal", "less_than_equal"}:
         low = kind == "greater_than_equal"
         limit = err.get("ctx", {}).get("ge" if low else "le")
         bound = "at least" if low else "at most"
-        return f"{field}: must be {bound} {limit}, got '{got}'"
+        return f"{field}: must be {bound} {limit}, got {shown}"
     msg = str(err["msg"]).removeprefix("Value error, ")
     return f"{field}: {msg}"
 

@@ -7,8 +7,43 @@ single line naming the file, row and column where that makes sense, then exits w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
+
+from reportgen import limits
+
+# Characters a terminal acts on or that reorder what it shows: C0 and C1 controls (ESC starts
+# a terminal escape sequence, CSI is U+009B, BEL rings), DEL, and the bidirectional overrides
+# and isolates ("Trojan source"). They are shown as \x1b, \u202e... instead.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                     "\u2028\u2029\ufeff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every control character and bidirectional override shown escaped."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def quote_text(value: object, limit: int = limits.MAX_QUOTED_CHARS) -> str:
+    """A value from a user's file made fit to show in an error: runs of spaces and line
+    breaks become one space, it is cut to ``limit`` characters with an ellipsis, and control
+    characters are escaped. Only the first few kilobytes of a huge value are ever looked at."""
+    text = str(value)[: limit * 8 + 16]
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "\u2026"
+    return escape_controls(text)
+
+
+def quote(value: object, limit: int = limits.MAX_QUOTED_CHARS) -> str:
+    """:func:`quote_text` in single quotes: ``'£12x'``."""
+    return f"'{quote_text(value, limit)}'"
 
 
 class ReportgenError(Exception):
@@ -41,9 +76,15 @@ class ReportgenError(Exception):
         if self.row is not None:
             where.append(f"row {self.row}")
         if self.column:
-            where.append(f"column '{self.column}'")
+            where.append(f"column '{quote_text(self.column, 2 * limits.MAX_QUOTED_CHARS)}'")
         text = " ".join(self.message.split())  # never more than one line
-        return f"{', '.join(where)}: {text}" if where else text
+        line = f"{', '.join(where)}: {text}" if where else text
+        # Every value quoted is cut already; this is the last guard for the terminal and the
+        # build summary, whatever a library put in its message.
+        line = escape_controls(" ".join(line.split()))
+        if len(line) > limits.MAX_ERROR_CHARS:
+            line = line[: limits.MAX_ERROR_CHARS - 1] + "\u2026"
+        return line
 
     def __str__(self) -> str:
         return self.line()

@@ -22,7 +22,7 @@ MAX_DATA_BYTES = 200 * MiB
 #: A .docx template, appendix or report read into a pack, as stored on disk.
 MAX_DOCX_BYTES = 100 * MiB
 
-# -- template work ---------------------------------------------------------------------------
+# -- error messages --------------------------------------------------------------------------
 #: Characters a quoted value may take in an error message before it is cut.
 MAX_QUOTED_CHARS = 60
 
@@ -57,3 +57,28 @@ MAX_NESTING = 30
 MAX_CALL_DEPTH = 30
 #: Seconds one render may take: a backstop behind the counts above (a real report: ~1 s).
 MAX_RENDER_SECONDS = 30
+
+# -- bounded inputs (reportgen/inputs.py, yamlload, data readers) ----------------------------
+#: Values (scalars, lists, mappings) one YAML file may expand to, aliases counted each time
+#: they are used (a real report.yaml has ~500; a 1.2 KB alias bomb would make billions).
+MAX_YAML_NODES = 100_000
+#: Nesting depth of lists and mappings in a YAML file (a real report.yaml nests 4 deep).
+MAX_YAML_DEPTH = 64
+#: Characters of one data cell: Excel's own limit for a cell (32,767).
+MAX_CELL_CHARS = 32_767
+#: Cells (rows × columns of the used range) of one data file (100,000 placements: 1.1 million).
+MAX_DATA_CELLS = 5_000_000
+#: Rows of an .xlsx worksheet's used range (Excel allows 1,048,576).
+MAX_XLSX_ROWS = 1_000_000
+#: Columns of an .xlsx worksheet's used range (Excel allows 16,384; real files use under 40).
+MAX_XLSX_COLUMNS = 1_000
+#: Bytes an .xlsx workbook may inflate to, all parts together (100,000 placements: ~60 MB).
+MAX_XLSX_UNCOMPRESSED_BYTES = 400 * MiB
+#: Parts (zip members) of an .xlsx workbook (a real one has 10 to 30).
+MAX_XLSX_MEMBERS = 10_000
+#: Characters of one error line before it is cut (a quoted value is cut far sooner).
+MAX_ERROR_CHARS = 1_000
+#: Pounds in one money cell (£1 trillion: more than the UK government spends in a year).
+MAX_MONEY_POUNDS = 1_000_000_000_000
+#: Bytes of one line of a CSV file (a real row is under 1 KB; the cell limit is far less).
+MAX_ROW_BYTES = 1 * MiB

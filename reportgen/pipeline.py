@@ -47,7 +47,7 @@ def load_datasets(bundle: Bundle) -> dict[str, pd.DataFrame]:
     for kind in DATASETS:
         path = bundle.data_path(kind)
         if path is not None:
-            datasets[kind] = load_dataset(path, kind)  # type: ignore[arg-type]
+            datasets[kind] = load_dataset(path, kind, root=bundle.path)  # type: ignore[arg-type]
     return datasets
 
 

@@ -11,6 +11,7 @@ A style's ``template.docx`` is untrusted (styles travel between councils): only
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -62,7 +63,7 @@ def builtin_style_names() -> list[str]:
 
 
 def _read_mapping(path: Path) -> dict[str, Any]:
-    if not path.is_file():
+    if not os.path.lexists(path):  # a FIFO or folder in its place is refused by load_yaml
         return {}
     data, _ = load_yaml(path)
     if data is None:

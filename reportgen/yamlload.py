@@ -13,7 +13,9 @@ from typing import Any
 
 import yaml
 
-from reportgen.errors import ReportgenError
+from reportgen import limits
+from reportgen.errors import ReportgenError, quote_text
+from reportgen.inputs import read_text
 
 # A scalar written as one of these (unquoted) means "no value".
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -21,14 +23,44 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 Loc = tuple[str | int, ...]
 
 
-def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> Any:
+class _Budget:
+    """Counts the values built, so an alias used a billion times stops at the limit."""
+
+    def __init__(self) -> None:
+        self.left = limits.MAX_YAML_NODES
+
+
+class _LimitError(yaml.MarkedYAMLError):
+    """A limit on untrusted YAML was hit (not a syntax error: the message says which)."""
+
+
+def _too_many(mark: Any) -> yaml.MarkedYAMLError:
+    return _LimitError(
+        problem=f"the file expands to more than {limits.MAX_YAML_NODES:,} values "
+        "(are aliases (*name) used over and over?)", problem_mark=mark)
+
+
+def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], budget: _Budget,
+           path: frozenset[int] = frozenset()) -> Any:
+    # Recursion is safe: the event pass in load_yaml has bounded the nesting depth, and a node
+    # already on the path (an alias to its own parent) is refused rather than followed.
+    budget.left -= 1
+    if budget.left < 0:
+        raise _too_many(node.start_mark)
     lines[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
         if node.style is None and node.value in _NULLS:
             return None
         return node.value
+    if id(node) in path:
+        raise _LimitError(problem="an alias refers to a value that contains it",
+                                   problem_mark=node.start_mark)
+    inner = path | {id(node)}
+    if len(inner) > limits.MAX_YAML_DEPTH:
+        raise _too_deep(node.start_mark)
     if isinstance(node, yaml.SequenceNode):
-        return [_build(child, (*loc, i), lines) for i, child in enumerate(node.value)]
+        return [_build(child, (*loc, i), lines, budget, inner)
+                for i, child in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -37,32 +69,52 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> Any:
                                            problem_mark=key_node.start_mark)
             key = key_node.value
             if key in out:
-                raise yaml.MarkedYAMLError(problem=f"the key '{key}' is written twice",
+                raise yaml.MarkedYAMLError(problem=f"the key '{quote_text(key)}' is written twice",
                                            problem_mark=key_node.start_mark)
-            out[key] = _build(value_node, (*loc, key), lines)
+            out[key] = _build(value_node, (*loc, key), lines, budget, inner)
         return out
     raise yaml.MarkedYAMLError(problem="unsupported YAML node", problem_mark=node.start_mark)
 
 
+def _too_deep(mark: Any) -> yaml.MarkedYAMLError:
+    return _LimitError(
+        problem=f"lists and mappings are nested more than {limits.MAX_YAML_DEPTH} deep",
+        problem_mark=mark)
+
+
+def _check_events(text: str) -> None:
+    """Bound nesting and size with PyYAML's event stream, which (unlike its composer) does
+    not recurse: 3,000 nested brackets would otherwise end in a RecursionError."""
+    depth = 0
+    for events, event in enumerate(yaml.parse(text, Loader=yaml.BaseLoader), start=1):
+        if events > limits.MAX_YAML_NODES * 2:
+            raise _too_many(event.start_mark)
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > limits.MAX_YAML_DEPTH:
+                raise _too_deep(event.start_mark)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
 def load_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
     """Return the document at ``path`` (strings, lists, dicts, None) and a map of value lines."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ReportgenError("file not found", file=path) from None
-    except UnicodeDecodeError:
-        raise ReportgenError("not a UTF-8 text file", file=path) from None
-    except OSError as exc:
-        raise ReportgenError(f"could not read the file: {exc.strerror}", file=path) from None
+    text = read_text(path, limits.MAX_YAML_BYTES, "a YAML file")
     lines: dict[Loc, int] = {}
     try:
+        _check_events(text)
         node = yaml.compose(text, Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds no objects
-        data = None if node is None else _build(node, (), lines)
+        data = None if node is None else _build(node, (), lines, _Budget())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, " if mark is not None else ""
         problem = exc.problem or "invalid YAML"
+        if isinstance(exc, _LimitError):
+            raise ReportgenError(f"{where.rstrip(', ')}: {problem}" if where else problem,
+                                 file=path) from None
         raise ReportgenError(f"{where}YAML syntax error: {problem}", file=path) from None
     except yaml.YAMLError as exc:
-        raise ReportgenError(f"YAML syntax error: {exc}", file=path) from None
+        raise ReportgenError(f"YAML syntax error: {quote_text(str(exc))}", file=path) from None
+    except RecursionError:  # a guard: the event pass above should make this unreachable
+        raise ReportgenError("YAML is nested too deeply", file=path) from None
     return data, lines

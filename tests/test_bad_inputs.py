@@ -31,9 +31,16 @@ from .helpers import FIXTURES, ROOT
 CORPUS_DIR = Path(__file__).resolve().parent / "bad_inputs"
 DEFAULT_BASE = "harrow-2016-high-cost-placements"
 DEFAULT_ARGS = ["render", "{bundle}", "-o", "{out}"]
+# Corpus files whose cases run isolated by default (hostile inputs: a fault must not take the
+# test process down with it); any case can also say `isolate: true` or `isolate: false`.
+ISOLATED_CORPORA = {"inputs.yaml"}
+# The bounds every isolated case must end within (issue 12): address space and wall time.
+ISOLATED_MEMORY_BYTES = 1024 * 1024 * 1024
+ISOLATED_TIMEOUT_S = 10.0
 # One file a class of bad input (cases.yaml holds the first corpus); each is a list of cases.
 CASES: list[dict[str, Any]] = [
-    case for corpus in sorted(CORPUS_DIR.glob("*.yaml"))
+    {"isolate": corpus.name in ISOLATED_CORPORA, **case}
+    for corpus in sorted(CORPUS_DIR.glob("*.yaml"))
     for case in yaml.safe_load(corpus.read_text(encoding="utf-8"))]
 
 
@@ -88,6 +95,97 @@ def _text(path: Path, spec: dict[str, Any]) -> None:
     path.write_bytes(spec["text"].encode(spec.get("encoding", "utf-8")))
 
 
+def _fifo(path: Path, spec: dict[str, Any]) -> None:
+    """A named pipe with no writer: opening it for reading would block for ever."""
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+
+
+def _symlink(path: Path, spec: dict[str, Any]) -> None:
+    """``path`` replaced by a link to ``target`` (e.g. /etc/passwd, /dev/zero)."""
+    path.unlink(missing_ok=True)
+    os.symlink(spec["target"], path)
+
+
+def _folder(path: Path, spec: dict[str, Any]) -> None:
+    path.unlink(missing_ok=True)
+    path.mkdir()
+
+
+def _xlsx_patched(path: Path, spec: dict[str, Any]) -> None:
+    """An .xlsx copy of a CSV whose first worksheet's XML then has ``old`` replaced by
+    ``new`` (with ``{repeat:N:TEXT}`` for TEXT N times): a far cell, a huge string... that
+    openpyxl itself would refuse to write."""
+    import re
+    import zipfile
+
+    plain = path.with_name(path.name + ".plain.xlsx")
+    _xlsx(plain, spec)
+
+    def expand(text: str) -> bytes:
+        return re.sub(r"\{repeat:(\d+):([^}]*)\}", lambda m: m.group(2) * int(m.group(1)),
+                      text).encode("utf-8")
+
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(
+            path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                old = spec["old"].encode("utf-8")
+                assert old in data, f"{spec['old']!r} not in the worksheet"
+                data = data.replace(old, expand(spec["new"]), 1)
+            target.writestr(info.filename, data)
+    plain.unlink()
+
+
+def _csv_cell(path: Path, spec: dict[str, Any]) -> None:
+    """The CSV at ``path`` with one cell set to ``text`` repeated ``repeat`` times."""
+    value = spec["text"] * int(spec.get("repeat", 1))
+    _rewrite_csv(path, functools.partial(_set_cell, row=spec["row"], column=spec["column"],
+                                         value=value))
+
+
+def _csv_long_row(path: Path, spec: dict[str, Any]) -> None:
+    """The CSV at ``path`` with one more row whose ``before`` and ``after`` frame a cell of
+    ``size`` bytes, written in chunks so the test itself never holds it (a 150 MB cell)."""
+    chunk = b"x" * (1024 * 1024)
+    left = int(spec["size"])
+    with path.open("ab") as handle:
+        handle.write(spec["before"].encode("utf-8"))
+        while left > 0:
+            handle.write(chunk[:left])
+            left -= len(chunk)
+        handle.write(spec["after"].encode("utf-8") + b"\n")
+
+
+def _filler(path: Path, spec: dict[str, Any]) -> None:
+    """A YAML file of ``size`` bytes of comment lines (a file over the size limit)."""
+    line = b"# " + b"x" * 97 + b"\n"
+    with path.open("wb") as handle:
+        for _ in range(int(spec["size"]) // len(line) + 1):
+            handle.write(line)
+
+
+def _nested(path: Path, spec: dict[str, Any]) -> None:
+    """YAML with ``depth`` nested flow lists as the value of ``key`` after ``before``."""
+    depth = int(spec["depth"])
+    before = (path.parent / spec["source"]).read_text(encoding="utf-8") if "source" in spec \
+        else ""
+    path.write_text(before + f"{spec['key']}: " + "[" * depth + "]" * depth + "\n",
+                    encoding="utf-8")
+
+
+def _alias_bomb(path: Path, spec: dict[str, Any]) -> None:
+    """The classic "billion laughs": nine levels, each alias used nine times (about 1 KB)."""
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, int(spec.get("levels", 9))):
+        name, prev = chr(97 + level), chr(96 + level)
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    before = (path.parent / spec["source"]).read_text(encoding="utf-8") if "source" in spec \
+        else ""
+    path.write_text(before + "\n".join(lines) + "\n", encoding="utf-8")
+
+
 MAKERS: dict[str, Callable[[Path, dict[str, Any]], None]] = {
     "garbage": _garbage,
     "utf16": _utf16,
@@ -99,6 +197,15 @@ MAKERS: dict[str, Callable[[Path, dict[str, Any]], None]] = {
     # -- template hygiene (tests/bad_inputs/template.yaml): hostile Word files -----------------
     "hostile_docx": lambda path, spec: hostile_docx.make(spec["hostile"], path),
     # -- end of template hygiene makers ------------------------------------------------------
+    "fifo": _fifo,
+    "symlink": _symlink,
+    "folder": _folder,
+    "xlsx_patched": _xlsx_patched,
+    "csv_cell": _csv_cell,
+    "nested": _nested,
+    "alias_bomb": _alias_bomb,
+    "csv_long_row": _csv_long_row,
+    "filler": _filler,
 }
 
 
@@ -165,9 +272,9 @@ def prepare(case: dict[str, Any], tmp: Path) -> Prepared:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file in the output folder with its bytes and modification time."""
-    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.iterdir()) if p.is_file()}
+    """Every entry in the output folder with its bytes (files) and modification time."""
+    return {p.name: (p.read_bytes() if p.is_file() else b"", p.lstat().st_mtime_ns)
+            for p in sorted(folder.iterdir())}
 
 
 def run_in_process(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -202,6 +309,29 @@ def test_corpus_is_large_and_well_formed() -> None:
     assert len(set(names)) == len(names)
     for case in CASES:
         assert ("message" in case) != ("contains" in case), case["name"]
+    assert sum(1 for c in CASES if c["isolate"]) >= 25
+
+
+def _limit_child() -> None:
+    """In the child, before exec: cap the address space (a runaway allocation then fails
+    with MemoryError, or the kernel kills the child, instead of exhausting the machine)."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (ISOLATED_MEMORY_BYTES, ISOLATED_MEMORY_BYTES))
+
+
+def run_isolated(argv: list[str], cwd: Path) -> tuple[int, str]:
+    """Run ``python -m reportgen`` in a child under 1 GB of address space and a 10 s limit."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "OPENBLAS_NUM_THREADS": "1",
+           "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    env.pop("REPORTGEN_DEBUG", None)
+    try:
+        done = subprocess.run([sys.executable, "-m", "reportgen", *argv], capture_output=True,
+                              text=True, cwd=cwd, env=env, timeout=ISOLATED_TIMEOUT_S,
+                              check=False, preexec_fn=_limit_child)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"did not finish within {ISOLATED_TIMEOUT_S:g} s")
+    return done.returncode, done.stderr
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
@@ -211,7 +341,10 @@ def test_bad_input(case: dict[str, Any], tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     prepared = prepare(case, tmp_path)
     before = snapshot(prepared.out.parent)
-    code, stderr = run_in_process(prepared.argv, capsys)
+    if case["isolate"]:
+        code, stderr = run_isolated(prepared.argv, tmp_path)
+    else:
+        code, stderr = run_in_process(prepared.argv, capsys)
     check_outcome(prepared, code, stderr, before)
 
 

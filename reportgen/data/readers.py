@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,9 +23,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from reportgen.errors import ReportgenError
+from reportgen import limits
+from reportgen.data.xlsxscan import scan_xlsx
+from reportgen.errors import ReportgenError, quote, quote_text
+from reportgen.inputs import check_regular_file, read_bytes, size_text
 
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_MAX_BYTES = limits.MAX_DATA_BYTES
 ACCEPTED_SUFFIXES = (".csv", ".xlsx")
 
 # Encodings tried in order: UTF-8 (with or without a byte-order mark), then Windows-1252,
@@ -44,11 +48,7 @@ def normalise_header(name: object) -> str:
     return _HEADER_SEPARATORS.sub("_", text).strip("_")
 
 
-def _size(count: int) -> str:
-    """A byte count as people read it: "200 MB", "1.5 MB", "20 bytes"."""
-    if count < 1024 * 1024:
-        return f"{count:,} bytes"
-    return f"{count / 1024 / 1024:.1f}".removesuffix(".0") + " MB"
+_size = size_text
 
 
 def _empty_message(expected_columns: Sequence[str] | None) -> str:
@@ -79,44 +79,48 @@ def read_table(
     sheet: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     expected_columns: Sequence[str] | None = None,
+    quote_headers: bool = True,
 ) -> pd.DataFrame:
     """Read ``path`` (.csv or .xlsx) into a DataFrame of raw cell values.
 
     CSV cells are strings (blank cells are ``""``). .xlsx cells keep the type Excel stored:
     strings, ints, floats, ``datetime`` for date cells; blank cells are ``""``. ``sheet`` names
     the worksheet to read (default: the first). ``expected_columns`` is only used to word the
-    error for an empty file. Raises :class:`ReportgenError` for any problem with the file.
+    error for an empty file. ``quote_headers=False`` keeps the file's header names out of the
+    messages (a file outside the bundle: it could be any file on the machine). Raises
+    :class:`ReportgenError` for any problem with the file.
     """
     path = Path(path)
-    if path.is_dir():
+    if path.is_dir():  # stat only: never opens, so a FIFO cannot block here
         raise ReportgenError("is a folder, not a file", file=path)
-    if not path.is_file():
-        raise ReportgenError("file not found", file=path)
     suffix = path.suffix.lower()
     if suffix not in ACCEPTED_SUFFIXES:
+        if not os.path.lexists(path):
+            raise ReportgenError("file not found", file=path)
         old_excel = suffix in (".xls", ".xlsm", ".ods")
         hint = " (save it from Excel as .xlsx or .csv)" if old_excel else ""
-        shown = f"'{path.suffix}'" if path.suffix else "with no extension"
+        shown = f"{quote(path.suffix)}" if path.suffix else "with no extension"
         raise ReportgenError(
             f"unsupported file type {shown}: accepted types are .csv and .xlsx{hint}", file=path
         )
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ReportgenError(
-            f"file is too large ({_size(size)}): the limit is {_size(max_bytes)}", file=path
-        )
+    size = check_regular_file(path, max_bytes, "a data file")
     if size == 0:
         raise ReportgenError(_empty_message(expected_columns), file=path)
     if suffix == ".csv":
-        rows, letters = _read_csv_cells(path, expected_columns), False
+        rows, letters = _read_csv_cells(path, expected_columns, max_bytes), False
     else:
+        scan_xlsx(path, sheet)
         rows, letters = _read_xlsx_cells(path, sheet), True
-    return _to_frame(rows, path, expected_columns, letters)
+    return _to_frame(rows, path, expected_columns, letters, quote_headers)
 
 
-def _read_csv_cells(path: Path, expected_columns: Sequence[str] | None) -> pd.DataFrame:
+def _read_csv_cells(
+    path: Path, expected_columns: Sequence[str] | None, max_bytes: int
+) -> pd.DataFrame:
     """The CSV's cells as a frame of strings, with no header handling yet."""
-    data = path.read_bytes()
+    data = read_bytes(path, max_bytes, "a data file")
+    _check_csv_shape(path, data)
+    longest = _check_line_lengths(path, data)
     if data.startswith(b"PK\x03\x04"):
         raise ReportgenError(
             "this looks like an Excel workbook saved with a .csv name: rename it to .xlsx",
@@ -155,7 +159,7 @@ def _read_csv_cells(path: Path, expected_columns: Sequence[str] | None) -> pd.Da
     try:
         # header=None so we see the header row as written (pandas would rename duplicates)
         # and skip_blank_lines=False so row numbers match what a person sees in Excel.
-        return pd.read_csv(
+        cells = pd.read_csv(
             io.StringIO(text),
             header=None,
             dtype=str,
@@ -175,6 +179,52 @@ def _read_csv_cells(path: Path, expected_columns: Sequence[str] | None) -> pd.Da
         raise ReportgenError(
             f"could not read the file as CSV ({' '.join(str(exc).split())})", file=path
         ) from None
+    if longest > limits.MAX_CELL_CHARS:
+        _check_cell_lengths(cells, path)
+    return cells
+
+
+def _check_line_lengths(path: Path, data: bytes) -> int:
+    """Refuse a line longer than the row limit before pandas holds it (a 150 MB cell);
+    return the longest line's length, an upper bound on a cell's unless a quoted cell spans
+    lines, which the exact check after parsing catches anyway."""
+    breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+    edges = np.concatenate(([-1], breaks, [len(data)]))
+    lengths = np.diff(edges) - 1
+    at = int(lengths.argmax())
+    if lengths[at] > limits.MAX_ROW_BYTES:
+        raise ReportgenError(
+            f"line {at + 1:,} of the file holds {_size(int(lengths[at]))}: the limit for a row "
+            f"is {_size(limits.MAX_ROW_BYTES)}",
+            file=path,
+        )
+    return int(lengths[at])
+
+
+def _check_csv_shape(path: Path, data: bytes) -> None:
+    """Refuse a file with more cells than the limit before pandas allocates them (200 MB of
+    commas would be 200 million cells). Counting separators gives an upper bound."""
+    lines = data.count(b"\n") + 1
+    cells = data.count(b",") + lines
+    if cells > limits.MAX_DATA_CELLS:
+        raise ReportgenError(
+            f"too many cells (about {cells:,}): the limit is {limits.MAX_DATA_CELLS:,}",
+            file=path,
+        )
+
+
+def _check_cell_lengths(cells: pd.DataFrame, path: Path) -> None:
+    for position, column in enumerate(cells.columns):
+        lengths = cells[column].str.len()
+        too_long = lengths > limits.MAX_CELL_CHARS
+        if too_long.any():
+            at = int(np.flatnonzero(too_long.to_numpy())[0])
+            raise ReportgenError(
+                f"a cell in column {position + 1} holds {int(lengths.iloc[at]):,} characters: "
+                f"the limit is {limits.MAX_CELL_CHARS:,}",
+                file=path,
+                row=at + 1,
+            )
 
 
 def _read_xlsx_cells(path: Path, sheet: str | None) -> pd.DataFrame:
@@ -183,22 +233,22 @@ def _read_xlsx_cells(path: Path, sheet: str | None) -> pd.DataFrame:
         book = pd.ExcelFile(path, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
         raise ReportgenError(
-            f"not a valid .xlsx workbook ({' '.join(str(exc).split()) or type(exc).__name__})",
+            f"not a valid .xlsx workbook ({quote_text(exc) or type(exc).__name__})",
             file=path,
         ) from None
     with book:
         names = [str(n) for n in book.sheet_names]
         if sheet is not None and sheet not in names:
-            raise ReportgenError(
-                f"no worksheet named '{sheet}' (worksheets: {', '.join(names)})", file=path
-            )
+            shown = ", ".join(quote_text(n) for n in names[:20])
+            raise ReportgenError(f"no worksheet named {quote(sheet)} (worksheets: {shown})",
+                                 file=path)
         try:
             return pd.read_excel(
                 book, sheet_name=sheet if sheet is not None else 0, header=None, dtype=object
             )
-        except (ValueError, KeyError, IndexError) as exc:
+        except (ValueError, KeyError, IndexError, OverflowError) as exc:
             raise ReportgenError(
-                f"could not read the worksheet ({' '.join(str(exc).split())})", file=path
+                f"could not read the worksheet ({quote_text(exc)})", file=path
             ) from None
 
 
@@ -207,6 +257,7 @@ def _to_frame(
     path: Path,
     expected_columns: Sequence[str] | None,
     letters: bool,
+    quote_headers: bool = True,
 ) -> pd.DataFrame:
     """Take the first non-blank row as the header and check its names."""
     blank = cells.apply(_blank_cells)
@@ -240,9 +291,11 @@ def _to_frame(
         original = " ".join(str(cell).replace("\ufeff", "").split())
         name = normalise_header(cell)
         if name in originals:
+            first = f" {quote(originals[name])}" if quote_headers else " another column"
+            shown = f" {quote(original)}" if quote_headers else ""
             raise ReportgenError(
-                f"duplicate column '{original}' ({where} has the same name as "
-                f"'{originals[name]}'): each column name may appear once",
+                f"duplicate column{shown} ({where} has the same name as{first}): each column "
+                "name may appear once",
                 file=path,
                 row=header_at + 1,
             )

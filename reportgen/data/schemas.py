@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -29,9 +29,10 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from reportgen import limits
 from reportgen.data import ssda903
 from reportgen.data.readers import DEFAULT_MAX_BYTES, read_table
-from reportgen.errors import ReportgenError, ReportgenErrors
+from reportgen.errors import ReportgenError, ReportgenErrors, quote, quote_text
 from reportgen.periods import parse_period
 
 DatasetKind = Literal["placements", "savings", "budget", "benchmarks"]
@@ -67,6 +68,10 @@ class Field:
     aliases: tuple[str, ...] = ()
     fill: float | None = None  # value for a blank cell or a missing optional column
     description: str = ""
+    # A sensitive column's cells are never quoted in an error: only its row and column.
+    sensitive: bool = False
+    # An end date: 9999-12-31 (a common "no end date" sentinel) is read as blank.
+    open_end: bool = False
 
 
 FIELDS: dict[str, tuple[Field, ...]] = {
@@ -121,7 +126,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
             "date",
             False,
             ("placement_end", "placement_end_date", "end", "date_ended", "dec"),
-            description="date the placement ended; blank while it continues",
+            description="date the placement ended; blank (or 31/12/9999) while it continues",
+            open_end=True,
         ),
         Field(
             "weekly_cost",
@@ -152,6 +158,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
             False,
             ("childs_name", "name_of_child", "full_name"),
             description="sensitive: read but never output",
+            sensitive=True,
         ),
         Field(
             "date_of_birth",
@@ -159,6 +166,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
             False,
             ("dob", "d_o_b", "birth_date"),
             description="sensitive: read but never output",
+            sensitive=True,
         ),
     ),
     "savings": (
@@ -425,8 +433,11 @@ Bad = dict[int, str]
 
 _MONEY_RE = (
     r"^(?P<open>\()?(?P<neg>-)?£?(?P<neg2>-)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<close>\))?$"
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?P<close>\))?$"
 )
+MAX_MONEY = limits.MAX_MONEY_POUNDS
+_MONEY_DIGITS = len(str(MAX_MONEY))
+_PLAIN_MONEY = r"[0-9]{1,%d}(?:\.[0-9]+)?" % _MONEY_DIGITS  # noqa: UP031 - braces are regex
 _TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"  # "00:00:00" as Excel exports add
 _ISO_RE = r"^(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})" + _TIME + "$"
 _UK_RE = r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})" + _TIME + "$"
@@ -437,14 +448,31 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
 _MONTHS = {name: n for n, full in enumerate(_MONTH_NAMES, start=1) for name in (full, full[:3])}
 _MONTHS["sept"] = 9
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # Excel's day 0, allowing for its 1900 leap-year bug
+# The years pandas' datetime64[ns] holds in full (it ends on 11 April 2262).
+_FIRST_YEAR, _LAST_YEAR = 1678, 2261
+_SENTINEL_YEAR = 9999
+_LAST_SERIAL = 132_220  # 1 January 2262 as an Excel day number
 
 
 def _quote(value: Any) -> str:
+    """A cell as an error shows it: cut to a few words, control characters escaped."""
     if isinstance(value, str):
-        return f"'{' '.join(value.split())}'"
+        return quote(value)
     if isinstance(value, datetime):
         return value.strftime("%d/%m/%Y")
-    return repr(value) if not isinstance(value, float) else f"{value:g}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return quote_text(repr(value) if isinstance(value, int) and abs(value) < 10**30 else value)
+
+
+def _got(value: Any, shown: bool) -> str:
+    """", got '£12x'" for a cell that may be quoted; nothing for a sensitive one."""
+    return f", got {_quote(value)}" if shown else ""
+
+
+def _named(value: Any, shown: bool) -> str:
+    """" '£12x'" for a cell that may be quoted; nothing for a sensitive one."""
+    return f" {_quote(value)}" if shown else ""
 
 
 def _split(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -490,38 +518,56 @@ def parse_text(raw: pd.Series) -> pd.Series:
 
 
 def _money_of(text: pd.Series) -> pd.DataFrame:
-    """Money strings → ``value`` (float, NaN if blank or unreadable) and ``bad`` (unreadable)."""
-    if len(text) and text.str.fullmatch(r"\d+(?:\.\d+)?").all():
+    """Money strings → ``value`` (float, NaN if blank or unreadable), ``bad`` (unreadable) and
+    ``big`` (more pounds than :data:`MAX_MONEY`)."""
+    # ASCII digits only: \d would take full-width digits, which pandas cannot convert.
+    if len(text) and text.str.fullmatch(_PLAIN_MONEY).all():
         # Plain numbers, as most exports write them: skip the £ / comma / bracket parsing.
-        return pd.DataFrame({"value": pd.to_numeric(text).astype("float64"), "bad": False},
+        value = pd.to_numeric(text).astype("float64")
+        return pd.DataFrame({"value": value, "bad": False, "big": value > MAX_MONEY},
                             index=text.index)
     compact = text.str.replace(r"\s+", "", regex=True)
     parts = compact.str.extract(_MONEY_RE)
     ok = parts["num"].notna() & (parts["open"].isna() == parts["close"].isna())
     digits = parts["num"].where(ok).str.replace(",", "", regex=False)
-    number = pd.to_numeric(digits, errors="coerce").astype("float64")
+    # Count the whole pounds before converting: a 5,000-digit number is refused by Python's
+    # int conversion (and pandas with it), and one of 400 digits would become infinity.
+    whole = digits.map(lambda v: len(v.split(".", 1)[0]) if isinstance(v, str) else 0)
+    big = (whole > _MONEY_DIGITS).astype(bool)
+    number = pd.to_numeric(digits.mask(big), errors="coerce").astype("float64")
+    big |= (number.abs() > MAX_MONEY).fillna(False).astype(bool)
     negative = parts[["open", "neg", "neg2"]].notna().any(axis=1)
     dash = compact.isin(["-", "£-"])  # how Excel's accounting format shows zero
-    value = number.where(~negative, -number).mask(dash, 0.0)
-    return pd.DataFrame({"value": value, "bad": ~(ok | dash | (compact == ""))})
+    value = number.where(~negative, -number).mask(dash, 0.0).mask(big)
+    return pd.DataFrame({"value": value, "bad": ~(ok | dash | (compact == "")), "big": big})
 
 
-def parse_money(raw: pd.Series) -> tuple[pd.Series, Bad]:
+def parse_money(raw: pd.Series, shown: bool = True) -> tuple[pd.Series, Bad]:
     """Pounds as float: "£1,234.56", "1234", "1,234", " £ 875 ", "(1,234)" (= −1234), "-"
-    (accounting zero). Numbers from .xlsx are taken as they are."""
+    (accounting zero). Numbers from .xlsx are taken as they are. ``shown=False`` keeps the
+    cells out of the messages (a sensitive column)."""
     text, other = _split(raw)
     values = pd.Series(float("nan"), index=raw.index, dtype="float64")
     bad: Bad = {}
     parsed = _per_unique(text, _money_of)
     values.loc[parsed.index] = parsed["value"]
     for row in parsed.index[parsed["bad"].to_numpy(dtype=bool)]:
-        bad[int(row)] = f"expected money such as {MONEY_EXAMPLE}, got {_quote(raw[row])}"
+        bad[int(row)] = f"expected money such as {MONEY_EXAMPLE}{_got(raw[row], shown)}"
+    for row in parsed.index[parsed["big"].to_numpy(dtype=bool)]:
+        bad[int(row)] = _too_much(raw[row], shown)
     for row, value in other.items():
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            values[row] = float(value)
+            if not abs(value) <= MAX_MONEY:  # also NaN and infinity
+                bad[int(row)] = _too_much(value, shown)
+            else:
+                values[row] = float(value)
         else:
-            bad[int(row)] = f"expected money such as {MONEY_EXAMPLE}, got {_quote(value)}"
+            bad[int(row)] = f"expected money such as {MONEY_EXAMPLE}{_got(value, shown)}"
     return values, bad
+
+
+def _too_much(value: Any, shown: bool) -> str:
+    return f"amount too large for money (the limit is £{MAX_MONEY:,}){_got(value, shown)}"
 
 
 def _dates_of(text: pd.Series) -> pd.DataFrame:
@@ -540,38 +586,72 @@ def _dates_of(text: pd.Series) -> pd.DataFrame:
         matched.loc[parts.index] = True
         if pattern == _UK_RE:
             numeric.loc[parts.index] = True
+    # pandas holds dates from 1677 to 2262 only: years outside are kept out of the conversion
+    # (which would crash) and reported, except the "no end date" sentinel year 9999.
+    year = ymd["year"]
+    sentinel = (year == _SENTINEL_YEAR).to_numpy()
+    outside = ((year < _FIRST_YEAR) | (year > _LAST_YEAR)).to_numpy()
+    ymd[outside] = float("nan")
     dates = pd.to_datetime(ymd, errors="coerce").astype("datetime64[ns]")
     failed = dates.isna().to_numpy()
     problem = np.select(
-        [(text == "").to_numpy(), ~matched.to_numpy(), failed & numeric.to_numpy(), failed],
-        ["", "unreadable", "day_first", "impossible"],
+        [(text == "").to_numpy(), ~matched.to_numpy(), sentinel, outside,
+         failed & numeric.to_numpy(), failed],
+        ["", "unreadable", "sentinel", "outside", "day_first", "impossible"],
         default="",
     )
     return pd.DataFrame({"date": dates, "problem": problem}, index=text.index)
 
 
-def parse_date(raw: pd.Series) -> tuple[pd.Series, Bad]:
+def parse_date(
+    raw: pd.Series, shown: bool = True, open_end: bool = False
+) -> tuple[pd.Series, Bad]:
     """Dates, day first: "2016-04-01", "01/04/2016", "1 April 2016", "01-Apr-2016"; .xlsx date
-    cells and Excel serial numbers. Never month first: "04/13/2016" is an impossible date."""
+    cells and Excel serial numbers. Never month first: "04/13/2016" is an impossible date.
+
+    ``open_end``: a date in the year 9999 (31/12/9999 is how many case systems write "no end
+    date") is read as blank, as the column documents; anywhere else it is an error, as is
+    any date outside 1678 to 2261 (all pandas can hold). ``shown=False``: a sensitive
+    column, whose cells never appear in a message.
+    """
     text, other = _split(raw)
     values = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
     bad: Bad = {}
     parsed = _per_unique(text, _dates_of)
     values.loc[parsed.index] = parsed["date"]
     for row, problem in parsed["problem"][parsed["problem"] != ""].items():
+        if problem == "sentinel" and open_end:
+            continue  # blank: the placement continues
         if problem == "unreadable":
-            message = f"expected a date such as {DATE_EXAMPLE}, got {_quote(raw[row])}"
+            message = f"expected a date such as {DATE_EXAMPLE}{_got(raw[row], shown)}"
+        elif problem in ("sentinel", "outside"):
+            message = _outside_message(raw[row], shown, open_end)
         else:
             hint = " (dates are read day first, as dd/mm/yyyy)" if problem == "day_first" else ""
-            message = f"impossible date {_quote(raw[row])}{hint}"
+            message = f"impossible date{_named(raw[row], shown)}{hint}"
         bad[int(row)] = message
     for row, value in other.items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool) \
+                and _LAST_SERIAL <= value < 2958466:
+            # A day number past 2261: only its year matters, and Python's dates hold it.
+            value = datetime(1899, 12, 30) + timedelta(days=float(value))
+        if isinstance(value, (datetime, date)) and not _FIRST_YEAR <= value.year <= _LAST_YEAR:
+            if not (open_end and value.year == _SENTINEL_YEAR):
+                bad[int(row)] = _outside_message(value, shown, open_end)
+            continue
         stamp = _excel_date(value)
         if stamp is None:
-            bad[int(row)] = f"expected a date such as {DATE_EXAMPLE}, got {_quote(value)}"
+            bad[int(row)] = f"expected a date such as {DATE_EXAMPLE}{_got(value, shown)}"
         else:
             values[row] = stamp
     return values.dt.normalize(), bad
+
+
+def _outside_message(value: Any, shown: bool, open_end: bool) -> str:
+    hint = "; leave it blank (or write 31/12/9999) while the placement continues" if open_end \
+        else ""
+    return (f"date{_named(value, shown)} is outside the years {_FIRST_YEAR} to {_LAST_YEAR}"
+            f"{hint}")
 
 
 def _excel_date(value: Any) -> pd.Timestamp | None:
@@ -583,7 +663,7 @@ def _excel_date(value: Any) -> pd.Timestamp | None:
     if isinstance(value, (int, float)) and 1 <= value < 2958466:  # up to 31/12/9999
         try:
             return _EXCEL_EPOCH + pd.Timedelta(days=float(value))
-        except (OverflowError, ValueError):
+        except (OverflowError, ValueError, pd.errors.OutOfBoundsDatetime):
             return None
     return None
 
@@ -622,7 +702,9 @@ def _fmt_date(value: Any) -> str:
     return pd.Timestamp(value).strftime("%d/%m/%Y")
 
 
-def _period_problem(value: Any) -> str:
+def _period_problem(value: Any, shown: bool) -> str:
+    if not shown:
+        return "unrecognised period"
     try:
         parse_period(str(value))
     except ReportgenError as exc:
@@ -641,36 +723,39 @@ def _first_rows(frame: pd.DataFrame, name: str) -> dict[Any, int]:
 
 
 def _failure_message(
-    check: str, field: Field, value: Any, row: int, frame: pd.DataFrame, raw_value: Any
+    check: str, field: Field, value: Any, row: int, frame: pd.DataFrame, raw_value: Any,
+    shown: bool = True,
 ) -> str:
     if check == "not_nullable":
         return "a value is required (the cell is blank)"
     if check.startswith("greater_than_or_equal_to"):
-        return f"must not be negative, got {_quote(raw_value)}"
+        return f"must not be negative{_got(raw_value, shown)}"
     if check == "field_uniqueness":
         first = _first_rows(frame, field.name)[value]
-        return f"duplicate {field.name} {_quote(value)} (also on row {first})"
+        return f"duplicate {field.name}{_named(value, shown)} (also on row {first})"
     if check.startswith("isin"):
         check = field.kind  # a known-values check: word it for the column's kind
     if check == "placement_type":
         accepted = ssda903.accepted_placement_types()
-        return f"unknown placement type {_quote(value)}: expected {accepted}"
+        return f"unknown placement type{_named(value, shown)}: expected {accepted}"
     if check == "provider_type":
         accepted = ssda903.accepted_provider_types()
-        return f"unknown provider type {_quote(value)}: expected {accepted}"
+        return f"unknown provider type{_named(value, shown)}: expected {accepted}"
     if check == "status":
         accepted = ", ".join(f"'{s}'" for s in SAVINGS_STATUSES)
         return (
-            f"unknown status {_quote(value)}: expected one of {accepted} "
+            f"unknown status{_named(value, shown)}: expected one of {accepted} "
             "(or labels such as 'On track')"
         )
     if check == "period":
-        return _period_problem(value)
+        return _period_problem(value, shown)
     if check == "end_not_before_start":
         end, start = frame.at[row, "end_date"], frame.at[row, "start_date"]
+        if not shown:
+            return "the end date is before the start date"
         return f"end date {_fmt_date(end)} is before start date {_fmt_date(start)}"
     # Anything else would be a fault in this module, but still say where and what.
-    return f"failed check {check}: got {_quote(value)}"
+    return f"failed check {check}{_got(value, shown)}"
 
 
 def _translate(
@@ -681,6 +766,7 @@ def _translate(
     columns: dict[str, str],
     already: set[tuple[int, str]],
     error_for: Callable[[str, int | None, str], ReportgenError],
+    outside: bool = False,
 ) -> list[ReportgenError]:
     by_name = {field.name: field for field in fields}
     errors: list[ReportgenError] = []
@@ -700,7 +786,8 @@ def _translate(
         if check == "field_uniqueness" and pd.isna(value):
             continue  # blank references are reported as blank
         raw_value = raw.at[row, columns[name]] if name in columns else value
-        message = _failure_message(check, field, value, row, frame, raw_value)
+        shown = not (field.sensitive or outside)
+        message = _failure_message(check, field, value, row, frame, raw_value, shown)
         errors.append(error_for(message, row, name))
     return errors
 
@@ -715,9 +802,15 @@ def load_dataset(
     *,
     sheet: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    root: str | Path | None = None,
 ) -> pd.DataFrame:
     """Read, parse and validate a data file as ``kind`` ("placements", "savings", "budget" or
     "benchmarks").
+
+    ``root`` is the folder the file should be in (the bundle): a file that lies outside it once
+    links and ``..`` are resolved is still read, but nothing from it is quoted in an error
+    (its header names and cells could be anything readable on the machine, /etc/passwd too).
+    Cells of a sensitive column (child_name, date_of_birth) are never quoted either.
 
     Returns the canonical frame of docs/architecture.md, indexed by spreadsheet row number.
     Raises :class:`ReportgenError` (or :class:`ReportgenErrors` for several problems) naming
@@ -726,11 +819,13 @@ def load_dataset(
     if kind not in FIELDS:
         raise ValueError(f"unknown data set kind {kind!r}: expected one of {DATASET_KINDS}")
     fields = FIELDS[kind]
+    outside = root is not None and not _inside(Path(path), Path(root))
     raw = read_table(
         path,
         sheet=sheet,
         max_bytes=max_bytes,
         expected_columns=[f.name for f in fields if f.required],
+        quote_headers=not outside,
     )
     source: dict[str, str] = raw.attrs["source_columns"]
     columns, missing = _match_columns(list(raw.columns), fields)
@@ -740,7 +835,8 @@ def load_dataset(
         return ReportgenError(message, file=path, row=row, column=column)
 
     if missing:
-        found = ", ".join(source.values()) or "none"
+        found = "not shown: the file is outside the bundle folder" if outside else (
+            ", ".join(quote_text(c) for c in list(source.values())[:40]) or "none")
         _raise_all(
             [
                 ReportgenError(
@@ -754,13 +850,13 @@ def load_dataset(
     if raw.empty:
         raise ReportgenError("no rows: the file has a header row but no data", file=path)
 
-    frame, unreadable = _parse(raw, fields, columns)
+    frame, unreadable = _parse(raw, fields, columns, outside)
     errors = [error_for(message, row, name) for (row, name), message in unreadable.items()]
     try:
         SCHEMAS[kind].validate(frame, lazy=True)
     except SchemaErrors as exc:
         errors += _translate(
-            exc.failure_cases, fields, frame, raw, columns, set(unreadable), error_for
+            exc.failure_cases, fields, frame, raw, columns, set(unreadable), error_for, outside
         )
     if errors:
         order = {field.name: i for i, field in enumerate(fields)}
@@ -768,6 +864,14 @@ def load_dataset(
         errors.sort(key=lambda e: (e.row or 0, order.get(inverse.get(e.column or "", ""), 99)))
         _raise_all(errors)
     return frame
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether ``path`` lies in ``root`` once links and ``..`` are resolved."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
 
 
 def _alias_hint(field: Field) -> str:
@@ -785,7 +889,7 @@ def _raise_all(errors: list[ReportgenError]) -> None:
 
 
 def _parse(
-    raw: pd.DataFrame, fields: Sequence[Field], columns: dict[str, str]
+    raw: pd.DataFrame, fields: Sequence[Field], columns: dict[str, str], outside: bool = False
 ) -> tuple[pd.DataFrame, dict[tuple[int, str], str]]:
     """Every canonical column parsed from its file column (or filled when absent)."""
     out: dict[str, pd.Series] = {}
@@ -801,13 +905,14 @@ def _parse(
     for field in ordered:
         column = cells(field.name)
         bad: Bad = {}
+        shown = not (field.sensitive or outside)
         if field.kind == "money":
-            values, bad = parse_money(column)
+            values, bad = parse_money(column, shown)
             if field.fill is not None:
                 # A blank cell takes the default; an unreadable one stays NA (it is reported).
                 values = values.mask(values.isna() & ~index.isin(list(bad)), field.fill)
         elif field.kind == "date":
-            values, bad = parse_date(column)
+            values, bad = parse_date(column, shown, field.open_end)
         elif field.kind == "provider_type":
             text = parse_text(column)
             values = _keep_unknown(ssda903.provider_types(text), text)
