@@ -107,7 +107,8 @@ def test_file_too_large(tmp_path: Path) -> None:
     path = write(tmp_path / "p.csv", b"a,b\n" + b"1,2\n" * 10)
     with pytest.raises(ReportgenError) as info:
         read_table(path, max_bytes=20)
-    assert info.value.message == "file is too large (44 bytes): the limit for a data file is 20 bytes"
+    assert info.value.message == (
+        "file is too large (44 bytes): the limit for a data file is 20 bytes")
     assert len(read_table(path, max_bytes=1000)) == 10
 
 
