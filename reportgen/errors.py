@@ -45,8 +45,17 @@ class ReportgenError(Exception):
         text = " ".join(self.message.split())  # never more than one line
         return f"{', '.join(where)}: {text}" if where else text
 
+    def summary(self) -> str:
+        """The error in one line even when it holds several problems (a build's summary)."""
+        return self.line()
+
     def __str__(self) -> str:
         return self.line()
+
+
+def and_more(first: str, others: int) -> str:
+    """The one wording of "this problem and N others": ``first (and 2 more)``."""
+    return f"{first} (and {others} more)" if others else first
 
 
 class ReportgenErrors(ReportgenError):
@@ -59,3 +68,6 @@ class ReportgenErrors(ReportgenError):
 
     def lines(self) -> list[str]:
         return [e.line() for e in self.errors]
+
+    def summary(self) -> str:
+        return and_more(self.errors[0].line(), len(self.errors) - 1)
