@@ -59,6 +59,19 @@ class InternalError(click.ClickException):
                     "please report it)", fg="red", err=True)
 
 
+class KeyboardStop(click.ClickException):
+    """Ctrl-C where no signal handler turned it into a stop: "Aborted." and exit 130, as a
+    shell expects, rather than Click's "Aborted!" and 1 (what was being written is removed)."""
+
+    exit_code = 130
+
+    def __init__(self) -> None:
+        super().__init__("Aborted.")
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(self.message, err=True)
+
+
 class LazyGroup(click.Group):
     """Imports a command's module only when that command is asked for."""
 
@@ -82,6 +95,8 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except ReportgenError as exc:
             raise InputError(exc) from exc
+        except KeyboardInterrupt:
+            raise KeyboardStop() from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # Click's own: it shows them and sets the exit code
         except Exception as exc:

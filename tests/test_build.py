@@ -430,3 +430,25 @@ def test_command_reports_a_failure_with_exit_2(tmp_path: Path) -> None:
     assert info.value.code == 2
     data = summary_of(tmp_path / "o")
     assert data["status"] == "failed" and data["built"] == 0
+
+
+def test_command_json_lists_each_jobs_findings_and_files(tmp_path: Path) -> None:
+    from reportgen.cli import cli
+
+    bundle = fixture_copy(tmp_path) / "rotherham-2010-commissioning"
+    manifest = write_manifest(tmp_path, f"reports:\n  - path: {bundle}\n    period: fixed\n"
+                                        "  - path: nowhere\n")
+    out = tmp_path / "o"
+    result = CliRunner().invoke(cli, ["build", str(manifest), "--period", "2016/17-Q2",
+                                      "--out", str(out), "--format", "json"])
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert (data["command"], data["source"], data["period"]) == ("build", str(manifest),
+                                                                 "2016/17 Q2")
+    assert data["exit_code"] == 2 and data["error"] is None
+    assert data["written"] == [str((out / "rotherham-2010-commissioning.docx").resolve()),
+                               str(out / SUMMARY_FILE)]
+    assert {f["item"] for f in data["findings"]} == {str(bundle)}
+    assert data["warnings"] == 2 and data["errors"] == 0
+    [failure] = data["failures"]
+    assert failure["item"] == "nowhere" and failure["error"].endswith("bundle folder not found")
