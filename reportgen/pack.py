@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -47,6 +47,9 @@ from reportgen.formatting import long_date
 from reportgen.render import oxml
 from reportgen.render.finish import finish_document
 from reportgen.render.zipnorm import normalise_docx
+
+if TYPE_CHECKING:
+    from reportgen.pipeline import BuildPeriod
 
 __all__ = [
     "PackComposer",
@@ -497,7 +500,8 @@ def _run_checks(loaded: Any, result: Any) -> list[Any]:
 
 
 def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
-             failures: list[str], progress: Progress | None) -> PackItem:
+             failures: list[str], progress: Progress | None,
+             period: str | BuildPeriod | None = None) -> PackItem:
     from reportgen.pipeline import LoadedReport, load_report, render
 
     title = item.title or (STANDARD_TITLES[item.standard] if item.standard else "")
@@ -512,7 +516,7 @@ def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
     if item.report is not None:
         folder = agenda.resolve(item.report)
         try:
-            loaded = load_report(folder)
+            loaded = load_report(folder, period=period)
             report = loaded.bundle.report
             title = title or report.title
             if exempt is not None and report.exempt and report.exempt_paragraph != exempt:
@@ -550,7 +554,8 @@ def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
 
 
 def prepare_items(agenda: Agenda, progress: Progress | None = None,
-                  messages: list[str] | None = None) -> list[PackItem]:
+                  messages: list[str] | None = None, *,
+                  period: str | BuildPeriod | None = None) -> list[PackItem]:
     """Number the items, render every bundle and read every document (nothing is written).
 
     Checks run on each rendered bundle; any error finding stops the pack with one line per
@@ -558,7 +563,7 @@ def prepare_items(agenda: Agenda, progress: Progress | None = None,
     """
     notes = messages if messages is not None else []
     failures: list[str] = []
-    items = [_prepare(agenda, item, n, notes, failures, progress)
+    items = [_prepare(agenda, item, n, notes, failures, progress, period)
              for n, item in enumerate(agenda.items, start=1)]
     if failures:
         raise ReportgenErrors([ReportgenError(f"{line} (the pack was not built)")
@@ -802,11 +807,14 @@ def _pack(agenda: Agenda, heading: str, parts: list[tuple[str, list[PackItem]]],
     return _finish(master, agenda, title)
 
 
-def build_packs(agenda: Agenda, progress: Progress | None = None) -> Packs:
-    """Render every item and assemble the public, restricted and supplement packs."""
+def build_packs(agenda: Agenda, progress: Progress | None = None, *,
+                period: str | BuildPeriod | None = None) -> Packs:
+    """Render every item and assemble the public, restricted and supplement packs.
+
+    ``period`` (a scheduled build's) replaces the bundles' own, as ``load_report`` does."""
     messages: list[str] = []
     _publication_warning(agenda, messages)
-    items = prepare_items(agenda, progress, messages)
+    items = prepare_items(agenda, progress, messages, period=period)
     committee = agenda.meeting.committee
     when = long_date(agenda.meeting.date)
     main = [p for p in items if p.item.supplement is None]

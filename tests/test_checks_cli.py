@@ -70,7 +70,8 @@ def test_json_output(wrong_overspend: Path) -> None:
     result = CliRunner().invoke(cli, ["check", str(wrong_overspend), "--format", "json"])
     assert result.exit_code == 2
     data = json.loads(result.output)
-    assert data["bundle"] == str(wrong_overspend)
+    assert data["bundle"] == data["source"] == str(wrong_overspend)
+    assert (data["command"], data["exit_code"], data["written"]) == ("check", 2, [])
     assert data["errors"] == 1
     assert data["warnings"] == 2  # Rotherham as published has no clearance block
     first = data["findings"][0]

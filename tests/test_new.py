@@ -167,10 +167,10 @@ def test_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "notes.txt").write_text("mine", encoding="utf-8")
     result = run("new", str(folder))
-    assert result.exit_code != 0
-    assert isinstance(result.exception, ReportgenError)
-    assert result.exception.line() == (
-        f"{folder}: already exists and is not empty: choose a new folder")
+    # The Click edge: the library's ReportgenError becomes one `error:` line and exit 2.
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"error: {folder}: already exists and is not empty: choose a new folder")
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
 

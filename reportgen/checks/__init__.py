@@ -316,15 +316,14 @@ def check_docx(data: bytes, name: str = "the document") -> list[Finding]:
 
 
 def check_bundle(bundle_dir: str | Path, style: str | HouseStyle | None = None) -> CheckReport:
-    """Load a bundle, render it in memory and run every rule.
+    """Load a bundle, render it in memory and run every rule (through
+    :func:`reportgen.pipeline.produce`, without its gate: errors are findings here).
 
     A bundle that cannot be loaded or rendered raises its :class:`ReportgenError`.
     """
-    from reportgen.pipeline import load_report, render
+    from reportgen.pipeline import produce
 
-    loaded = load_report(bundle_dir)
-    result = render(loaded, style)
-    return CheckReport(str(bundle_dir), run_checks(loaded, result))
+    return CheckReport(str(bundle_dir), produce(bundle_dir, style=style, gate=False).findings)
 
 
 def iter_rules(family: str | None = None) -> Iterator[Rule]:
