@@ -33,3 +33,9 @@ MAX_DOCX_PARTS = 2000
 MAX_DOCX_PART_BYTES = 32 * MiB
 #: All parts of one .docx once inflated (so a zip bomb is refused before anything inflates).
 MAX_DOCX_UNPACKED_BYTES = 128 * MiB
+
+# -- web pages (reportgen.publish) ------------------------------------------------------------
+#: A house style's html.css (GOV.UK's whole frontend stylesheet is about 120 KB).
+MAX_HTML_CSS_BYTES = 512 * 1024
+#: Tables and content controls nested inside one another in a document made into a web page.
+MAX_HTML_NESTING = 32
