@@ -18,8 +18,9 @@ class Outcome:
 
 def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = None, *,
                           style: str | None = None, force: bool = False,
-                          pdf: bool = False) -> Outcome:
-    """Render a bundle and write the .docx (and optionally the PDF) atomically."""
+                          pdf: bool = False, html: bool = False) -> Outcome:
+    """Render a bundle and write the .docx (and optionally the PDF and the HTML page)
+    atomically."""
     from reportgen.fileio import write_atomic
     from reportgen.pipeline import default_output_name, load_report, render
 
@@ -32,8 +33,9 @@ def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = No
     out = Path(output) if output else Path(default_output_name(loaded.bundle))
     if out.suffix.lower() != ".docx":
         raise ReportgenError("the output file name must end in .docx", file=out)
-    if out.exists() and not force:
-        raise ReportgenError("already exists: use --force to replace it", file=out)
+    for target in (out, *([out.with_suffix(".html")] if html else [])):
+        if target.exists() and not force:
+            raise ReportgenError("already exists: use --force to replace it", file=target)
     result = render(loaded, style)
     outcome = Outcome()
     # The same checks as `reportgen check`: errors stop the render, warnings are reported.
@@ -46,8 +48,16 @@ def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = No
         raise ReportgenErrors([ReportgenError(f.line().removeprefix("error "),
                                               file=loaded.bundle.yaml_path) for f in errors])
     outcome.messages.extend(f.line() for f in findings)
+    page = None
+    if html:  # made before anything is written, so a failure leaves no .docx without it
+        from reportgen.publish.html import house_css, report_html
+
+        page = report_html(result.docx, css=house_css(result.style.template))
     write_atomic(out, result.docx, force=force)
     outcome.written.append(out)
+    if page is not None:
+        write_atomic(out.with_suffix(".html"), page, force=force)
+        outcome.written.append(out.with_suffix(".html"))
     if pdf:
         from reportgen.pdf import convert_to_pdf
 

@@ -872,8 +872,8 @@ def output_paths(output: Path, restricted: Path | None, packs: Packs) -> dict[st
 
 def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = False,
                 pdf: bool = False, restricted: str | Path | None = None,
-                progress_factory: Callable[[int], Any] | None = None) -> tuple[list[Path],
-                                                                               list[str]]:
+                progress_factory: Callable[[int], Any] | None = None,
+                html: bool = False) -> tuple[list[Path], list[str]]:
     """Load ``agenda_path``, build every pack and write them (and PDFs) atomically.
 
     Returns the paths written and the messages (warnings) to show. ``progress_factory(total)``
@@ -909,6 +909,11 @@ def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = Fa
                              file=out)
     data = {"public": packs.public, "restricted": packs.restricted,
             **{f"supplement {n}": b for n, b in packs.supplements.items()}}
+    if html:  # the agenda page, agenda.json and Part I pages (reportgen.publish)
+        from reportgen.publish.html_agenda import pack_pages
+
+        for name, page in pack_pages(agenda, packs.items).items():
+            paths[name], data[name] = out.parent / name, page
     # Every target is checked before anything is written, so no pack is left half-done.
     for path in paths.values():
         if path.exists() and not force:
@@ -922,7 +927,7 @@ def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = Fa
     if pdf:
         from reportgen.pdf import convert_to_pdf
 
-        for path in list(written):
+        for path in [p for p in written if p.suffix.lower() == ".docx"]:
             written.append(convert_to_pdf(path, path.with_suffix(".pdf")))
     return written, packs.messages
 

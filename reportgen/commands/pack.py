@@ -27,8 +27,11 @@ def _progress(total: int) -> Any:
 @click.option("--force", is_flag=True, help="Replace output files that already exist.")
 @click.option("--pdf", is_flag=True,
               help="Also write a PDF beside each .docx (needs LibreOffice's soffice).")
+@click.option("--html", is_flag=True,
+              help="Also write agenda.html, agenda.json and a web page for each Part I "
+                   "document beside the pack.")
 def command(agenda: Path, output: Path, restricted: Path | None, force: bool,
-            pdf: bool) -> None:
+            pdf: bool, html: bool) -> None:
     """Assemble the agenda packs for the meeting described in AGENDA (agenda.yaml).
 
     The public pack has a front sheet and numbered agenda, then every Part I report and
@@ -41,7 +44,8 @@ def command(agenda: Path, output: Path, restricted: Path | None, force: bool,
     from reportgen.pack import write_packs
 
     written, messages = write_packs(agenda, output, force=force, pdf=pdf,
-                                    restricted=restricted, progress_factory=_progress)
+                                    restricted=restricted, progress_factory=_progress,
+                                    html=html)
     for line in messages:
         click.echo(line, err=True)
     for path in written:

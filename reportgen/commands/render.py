@@ -18,8 +18,10 @@ import click
 @click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
 @click.option("--pdf", is_flag=True,
               help="Also write a PDF beside the .docx (needs LibreOffice's soffice).")
+@click.option("--html", is_flag=True,
+              help="Also write the report as an accessible web page (.html) beside the .docx.")
 def command(bundle_dir: Path, output: Path | None, style: str | None, force: bool,
-            pdf: bool) -> None:
+            pdf: bool, html: bool) -> None:
     """Render the report bundle in BUNDLE_DIR to a Word document.
 
     Every figure is computed from the bundle's data files. The bundle is checked first:
@@ -30,7 +32,8 @@ def command(bundle_dir: Path, output: Path | None, style: str | None, force: boo
     """
     from reportgen.api import render_bundle_to_file
 
-    outcome = render_bundle_to_file(bundle_dir, output, style=style, force=force, pdf=pdf)
+    outcome = render_bundle_to_file(bundle_dir, output, style=style, force=force, pdf=pdf,
+                                    html=html)
     for line in outcome.messages:
         click.echo(line, err=True)
     for path in outcome.written:
