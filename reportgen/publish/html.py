@@ -671,8 +671,9 @@ class _Converter:
 
     def plain(self, p: Any, parent: Any, css_class: str | None = None) -> None:
         para = etree.Element("p")
-        if css_class:
-            para.set("class", css_class)
+        classes = " ".join(c for c in (css_class, _alignment(p)) if c)
+        if classes:
+            para.set("class", classes)
         self.inline(p, para)
         if _text_of(para) or para.find(".//img") is not None:
             parent.append(para)
@@ -818,6 +819,9 @@ class _Converter:
         if len(content) == 1 and content[0].tag == w("p") and \
                 self.list_label_peek(content[0]) is None and \
                 self.styles.heading_level(self.paragraph_style(content[0])) is None:
+            align = _alignment(content[0])
+            if align:
+                out.set("class", align)
             self.inline(content[0], out)
             return
         self.blocks(content, out)
@@ -870,6 +874,17 @@ class _Converter:
                     column += span
             grid.append(cells)
         return grid
+
+
+def _alignment(p: Any) -> str | None:
+    """"align-right" or "align-centre" for a paragraph Word aligns so (figures in tables)."""
+    jc = p.find(f"{w('pPr')}/{w('jc')}")
+    value = jc.get(w("val")) if jc is not None else None
+    if value in ("right", "end"):
+        return "align-right"
+    if value == "center":
+        return "align-centre"
+    return None
 
 
 @dataclass
