@@ -556,3 +556,54 @@ def test_write_html_pack_refuses_to_overwrite(tmp_path: Path) -> None:
     written = write_html_pack(agenda, items, tmp_path, force=True)
     assert sorted(p.name for p in written) == sorted(pages)
     assert (tmp_path / "agenda.json").read_bytes() == pages["agenda.json"]
+
+
+def _with_parts(data: bytes, body_xml: str, extra: dict[str, str], rels: str,
+                overrides: str) -> bytes:
+    """``data`` with ``body_xml`` appended to the body and ``extra`` parts added."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for info in src.infolist():
+            blob = src.read(info).decode("utf-8") if info.filename.endswith(".xml") or \
+                info.filename.endswith(".rels") else src.read(info)
+            if info.filename == "word/document.xml":
+                blob = blob.replace("<w:sectPr", body_xml + "<w:sectPr", 1)
+            elif info.filename == "word/_rels/document.xml.rels":
+                blob = blob.replace("</Relationships>", rels + "</Relationships>")
+            elif info.filename == "[Content_Types].xml":
+                blob = blob.replace("</Types>", overrides + "</Types>")
+            z.writestr(info, blob)
+        for name, text in extra.items():
+            z.writestr(name, text)
+    return out.getvalue()
+
+
+def test_footnotes_and_text_boxes_are_not_lost() -> None:
+    w_ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    body = (
+        f'<w:p><w:r><w:t>Costs rose</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r>'
+        f'<w:r><mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="wps">'
+        f'<w:drawing><w:txbxContent><w:p><w:r><w:t>Boxed 42</w:t></w:r></w:p>'
+        f'</w:txbxContent></w:drawing></mc:Choice><mc:Fallback/></mc:AlternateContent></w:r>'
+        f'</w:p>')
+    notes = (f'<w:footnotes xmlns:w="{w_ns}"><w:footnote w:type="separator" w:id="0">'
+             f'<w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p>'
+             f'<w:r><w:footnoteRef/></w:r><w:r><w:t>Source: budget monitoring, Q2.</w:t></w:r>'
+             f'</w:p></w:footnote></w:footnotes>')
+    rel = ('<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/'
+           'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>')
+    override = ('<Override PartName="/word/footnotes.xml" ContentType="application/'
+                'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>')
+    data = _with_parts(_save(Document()), body, {"word/footnotes.xml": notes}, rel, override)
+    main = parse(report_html(data)).find(".//main")
+    text = block_text(main)
+    assert "Boxed 42" in text
+    ref = main.find(".//sup/a")
+    assert ref.text == "[1]" and ref.get("href") == "#footnote-1"
+    note = main.find(".//section/ol/li")
+    assert note.get("id") == "footnote-1"
+    assert "Source: budget monitoring, Q2." in block_text(note)

@@ -44,6 +44,8 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 DC_NS = "http://purl.org/dc/elements/1.1/"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+FOOTNOTES_REL = R_NS + "/footnotes"
 HYPERLINK_REL = R_NS + "/hyperlink"
 HEADER_REL = R_NS + "/header"
 FOOTER_REL = R_NS + "/footer"
@@ -413,6 +415,7 @@ class _Converter:
         self.numbering = _Numbering(package.xml("word/numbering.xml"), self.styles)
         self.heading_offset = 0
         self.depth = 0
+        self.footnotes = _Footnotes(package)
 
     # inline content ---------------------------------------------------------------------------
 
@@ -445,6 +448,10 @@ class _Converter:
                 self._walk_inline(child, target, fmt)
             elif tag == w("sdt"):
                 self._sdt_inline(child, target, fmt)
+            elif tag == f"{{{MC_NS}}}AlternateContent":
+                choice = _choice(child)
+                if choice is not None:
+                    self._walk_inline(choice, target, fmt)
 
     def _sdt_inline(self, sdt: Any, target: Any, fmt: dict[str, bool]) -> None:
         box = sdt.find(f"{w('sdtPr')}/{{{W14_NS}}}checkbox")
@@ -518,6 +525,36 @@ class _Converter:
             elif tag == w("drawing"):
                 for picture in self._pictures(child):
                     self.image(target, picture)
+                self._text_boxes(child, target)
+            elif tag == f"{{{MC_NS}}}AlternateContent":
+                choice = _choice(child)
+                if choice is not None:
+                    fake = etree.Element(w("r"))
+                    if rpr is not None:
+                        fake.append(_copy(rpr))
+                    for grandchild in choice:
+                        fake.append(_copy(grandchild))
+                    self._run(fake, target, inherited)
+            elif tag == w("footnoteReference"):
+                self._footnote_reference(child, target)
+
+    def _text_boxes(self, drawing: Any, target: Any) -> None:
+        """The words in a drawing's text boxes, each paragraph on its own line."""
+        for box in drawing.iter(w("txbxContent")):
+            span = _el(target, "span", class_="text-box")
+            for p in box.iter(w("p")):
+                saved = (self._fields, self._page_field)
+                self.inline(p, span)
+                self._fields, self._page_field = saved
+                _el(span, "br")
+
+    def _footnote_reference(self, ref: Any, target: Any) -> None:
+        note_id = ref.get(w("id"), "")
+        if note_id not in self.footnotes.bodies:
+            return
+        number = self.footnotes.number(note_id)
+        sup = _el(target, "sup", class_="footnote-ref")
+        _el(sup, "a", f"[{number}]", href=f"#footnote-{number}", id=f"footnote-ref-{number}")
 
     def _text(self, target: Any, text: str, fmt: dict[str, bool]) -> None:
         tags = [t for t in ("strong", "em", "sup", "sub") if fmt.get(t)]
@@ -896,6 +933,40 @@ class _Cell:
     merged: bool = False
 
 
+def _copy(element: Any) -> Any:
+    from copy import deepcopy
+
+    return deepcopy(element)
+
+
+def _choice(alternate: Any) -> Any:
+    """The first ``mc:Choice`` of an ``mc:AlternateContent`` (Word's modern markup; the
+    fallback is the same thing in VML)."""
+    return alternate.find(f"{{{MC_NS}}}Choice")
+
+
+class _Footnotes:
+    """The document's footnotes, numbered 1, 2, 3 … in the order the text refers to them."""
+
+    def __init__(self, package: _Package) -> None:
+        self.bodies: dict[str, Any] = {}
+        self.order: list[str] = []
+        rels = package.rels("word/document.xml")
+        name = next((t for kind, t, ext in rels.values() if kind == FOOTNOTES_REL and not ext),
+                    None)
+        root = package.xml(name) if name else None
+        if root is None:
+            return
+        for note in root.iter(w("footnote")):
+            if note.get(w("type")) in (None, "normal"):
+                self.bodies[note.get(w("id"), "")] = note
+
+    def number(self, note_id: str) -> int:
+        if note_id not in self.order:
+            self.order.append(note_id)
+        return self.order.index(note_id) + 1
+
+
 def _flatten(children: list[Any]) -> list[Any]:
     """Block content with block-level content controls and custom XML unwrapped."""
     out: list[Any] = []
@@ -1019,11 +1090,33 @@ def report_html(docx_bytes: bytes, *, css: str | None = None, title: str | None 
                                  header=header)
     for child in list(main_content):
         main.append(child)
+    _footnote_section(converter, main)
     if footer:
         foot = _el(page_body, "footer", class_="page-footer")
         for element in footer:
             foot.append(element)
     return serialise(html)
+
+
+def _footnote_section(converter: _Converter, main: Any) -> None:
+    """The footnotes the text referred to, as a numbered list at the end of the page."""
+    notes = converter.footnotes
+    if not notes.order:
+        return
+    section = _el(main, "section", class_="footnotes", aria_labelledby="footnotes")
+    _el(section, "h2", "Footnotes", id="footnotes")
+    listing = _el(section, "ol", class_="numbered")
+    index = 0
+    while index < len(notes.order):  # a footnote may itself refer to another
+        note_id = notes.order[index]
+        index += 1
+        li = _el(listing, "li", id=f"footnote-{index}")
+        _el(li, "span", f"{index}.", class_="number")
+        _add_text(li, " ")
+        for p in notes.bodies[note_id].iter(w("p")):
+            converter.inline(p, li)
+            _add_text(li, " ")
+        _el(li, "a", f"Back to reference {index}", href=f"#footnote-ref-{index}")
 
 
 def _furniture(package: _Package, body: Any, rel_type: str) -> list[Any]:
