@@ -419,6 +419,8 @@ def test_house_css_is_read_beside_the_template_within_limits(tmp_path: Path) -> 
     page = report_html(rendered("rotherham-2010-commissioning")[0], css=house_css(template))
     styles = [s.text for s in parse(page).iter("style")]
     assert styles[-1] == "h1 { color: #123456 }" and len(styles) == 2
+    # Characters XML cannot hold are dropped, never a crash.
+    assert b"h1{}" in report_html(rendered("rotherham-2010-commissioning")[0], css="h1{}\x00")
     (tmp_path / "html.css").write_bytes(b"\xff\xfe bad")
     with pytest.raises(ReportgenError, match="UTF-8"):
         house_css(template)

@@ -34,6 +34,7 @@ from lxml import etree
 
 from reportgen.errors import ReportgenError
 from reportgen.limits import MAX_DOCX_BYTES, MAX_HTML_CSS_BYTES, MAX_HTML_NESTING
+from reportgen.render.markup import clean_xml_text
 
 __all__ = ["default_css", "house_css", "page", "report_html"]
 
@@ -376,14 +377,16 @@ def _level(lvl: Any) -> _Level:
 
 
 def _el(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
-    element = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v
+    # Text from YAML or a stylesheet may hold characters XML cannot (lxml would refuse them).
+    element = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): clean_xml_text(v)
                                              for k, v in attrs.items()})
     if text:
-        element.text = text
+        element.text = clean_xml_text(text)
     return element
 
 
 def _add_text(parent: Any, text: str) -> None:
+    text = clean_xml_text(text)
     if not text:
         return
     if len(parent):
@@ -801,11 +804,13 @@ class _Converter:
             description = (desc.get(w("val")) or "") if desc is not None else ""
             look = tbl_pr.find(w("tblLook"))
             if look is not None:
-                first_column = _on_attr(look.get(w("firstColumn"))) or (
-                    look.get(w("firstColumn")) is None
-                    and bool(_int(look.get(w("val")), 0) & 0x0080)
-                    if re.fullmatch(r"[0-9A-Fa-f]{1,4}", look.get(w("val"), "") or "")
-                    else False)
+                # Word 2010 writes w:firstColumn; older files only the bit mask in w:val.
+                flag = look.get(w("firstColumn"))
+                mask = look.get(w("val")) or ""
+                if flag is not None:
+                    first_column = _on_attr(flag)
+                elif re.fullmatch(r"[0-9A-Fa-f]{1,4}", mask):
+                    first_column = bool(int(mask, 16) & 0x0080)
         caption = etree.Element("caption")
         if caption_para is not None:
             self.inline(caption_para, caption)

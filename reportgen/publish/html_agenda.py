@@ -23,6 +23,7 @@ from reportgen.publish.meeting import (
     WebMeeting,
     web_meeting,
 )
+from reportgen.render.markup import clean_xml_text
 
 if TYPE_CHECKING:
     from reportgen.agenda import Agenda
@@ -66,7 +67,7 @@ def _details(parent: Any, rows: list[tuple[str, Any]]) -> None:
         _el(dl, "dt", label)
         dd = _el(dl, "dd")
         if isinstance(value, str):
-            dd.text = value
+            dd.text = clean_xml_text(value)
         else:
             dd.append(value)
 
@@ -127,7 +128,7 @@ def _el_detached(tag: str, text: str) -> Any:
     from lxml import etree
 
     element = etree.Element(tag)
-    element.text = text
+    element.text = clean_xml_text(text)
     return element
 
 
