@@ -13,6 +13,7 @@ import functools
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -609,3 +610,51 @@ def test_footnotes_and_text_boxes_are_not_lost() -> None:
     note = main.find(".//section/ol/li")
     assert note.get("id") == "footnote-1"
     assert "Source: budget monitoring, Q2." in block_text(note)
+
+
+# --- numbering against a real client -----------------------------------------------------------
+
+
+SOFFICE = shutil.which("soffice")
+
+
+def _libreoffice_lines(data: bytes, tmp_path: Path) -> list[str]:
+    import subprocess
+
+    soffice = SOFFICE
+    assert soffice is not None
+    source = tmp_path / "in.docx"
+    source.write_bytes(data)
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp_path),
+                    str(source)], capture_output=True, timeout=180, check=True)
+    return [norm(line) for line in (tmp_path / "in.txt").read_text(encoding="utf-8-sig")
+            .splitlines() if line.strip()]
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("source", [*(f"{b}|numbered-paragraphs" for b in BUNDLES),
+                                    "restarted-lists"])
+def test_numbers_match_what_libreoffice_shows(source: str, tmp_path: Path) -> None:
+    """Every number the page writes is the number LibreOffice lays out for that paragraph."""
+    if source == "restarted-lists":
+        data = _numbered_doc()
+        page = report_html(data)
+    else:
+        bundle, style = source.split("|")
+        data, page = rendered(bundle, style)
+    lines = _libreoffice_lines(data, tmp_path)
+    numbered = [li for li in main_of(page).iter("li") if li.find("span") is not None
+                and li.find("span").get("class") == "number"]
+    assert numbered
+    at = 0
+    for li in numbered:
+        label = li.find("span").text
+        text = block_text(li, {"number"})[:50]
+        while at < len(lines) and not lines[at].startswith(text) and \
+                not lines[at].endswith(text) and text not in lines[at]:
+            at += 1
+        assert at < len(lines), f"{label} {text!r} not found in LibreOffice's text"
+        assert lines[at].startswith(f"{label} "), (lines[at], label)
+        at += 1
