@@ -658,3 +658,17 @@ def test_numbers_match_what_libreoffice_shows(source: str, tmp_path: Path) -> No
         assert at < len(lines), f"{label} {text!r} not found in LibreOffice's text"
         assert lines[at].startswith(f"{label} "), (lines[at], label)
         at += 1
+
+
+def test_a_paragraph_in_welsh_is_marked_as_welsh() -> None:
+    doc = Document()
+    english = doc.add_paragraph("The council met.")
+    welsh = doc.add_paragraph("Cyfarfu'r cyngor.")
+    for para, code in ((english, "en-GB"), (welsh, "cy-GB")):
+        rpr = para.runs[0]._r.get_or_add_rPr()
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), code)
+        rpr.append(lang)
+    paras = parse(report_html(_save(doc))).find(".//main").findall("p")
+    assert [(p.text, p.get("lang")) for p in paras] == [("The council met.", None),
+                                                        ("Cyfarfu'r cyngor.", "cy-GB")]

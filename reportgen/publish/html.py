@@ -419,6 +419,7 @@ class _Converter:
         self.heading_offset = 0
         self.depth = 0
         self.footnotes = _Footnotes(package)
+        self.language = DEFAULT_LANGUAGE
 
     # inline content ---------------------------------------------------------------------------
 
@@ -706,6 +707,7 @@ class _Converter:
             _el(h, "span", label[1], class_="number")
             _add_text(h, " ")
         self.inline(p, h)
+        _set_language(p, h, self.language)
         if _text_of(h):
             parent.append(h)
 
@@ -715,6 +717,7 @@ class _Converter:
         if classes:
             para.set("class", classes)
         self.inline(p, para)
+        _set_language(p, para, self.language)
         if _text_of(para) or para.find(".//img") is not None:
             parent.append(para)
 
@@ -739,6 +742,7 @@ class _Converter:
             _el(li, "span", text, class_="number")
             _add_text(li, " ")
         self.inline(p, li)
+        _set_language(p, li, self.language)
 
     def figure(self, p: Any, pictures: list[_Picture], items: list[Any], i: int,
                parent: Any) -> int:
@@ -918,6 +922,22 @@ class _Converter:
         return grid
 
 
+def _set_language(p: Any, element: Any, page_language: str) -> None:
+    """``lang`` on a paragraph all of whose text Word marks as another language (a Welsh
+    paragraph in a bilingual report), so a screen reader speaks it in that language."""
+    languages = set()
+    for run in p.iter(w("r")):
+        if not "".join(t.text or "" for t in run.iter(w("t"))).strip():
+            continue
+        lang = run.find(f"{w('rPr')}/{w('lang')}")
+        languages.add(lang.get(w("val")) if lang is not None else None)
+    if len(languages) == 1:
+        (language,) = languages
+        if language and _LANGUAGE_TAG.fullmatch(language) and \
+                language.lower() != page_language.lower():
+            element.set("lang", language)
+
+
 def _alignment(p: Any) -> str | None:
     """"align-right" or "align-centre" for a paragraph Word aligns so (figures in tables)."""
     jc = p.find(f"{w('pPr')}/{w('jc')}")
@@ -1069,6 +1089,9 @@ def report_html(docx_bytes: bytes, *, css: str | None = None, title: str | None 
     body = document.find(w("body"))
     converter = _Converter(package, "word/document.xml")
     children = list(body)
+    core_language = _core_language(package)
+    if _LANGUAGE_TAG.fullmatch(core_language):
+        converter.language = core_language
     if any(el.tag == w("p") and converter.styles.is_title(converter.paragraph_style(el))
            for el in _flatten(children)):
         # Title is the page's h1, so Heading 1 becomes h2 and the outline stays in order.
@@ -1101,6 +1124,12 @@ def report_html(docx_bytes: bytes, *, css: str | None = None, title: str | None 
         for element in footer:
             foot.append(element)
     return serialise(html)
+
+
+def _core_language(package: _Package) -> str:
+    core = package.xml("docProps/core.xml")
+    found = core.find(f"{{{DC_NS}}}language") if core is not None else None
+    return (found.text or "").strip() if found is not None else ""
 
 
 def _footnote_section(converter: _Converter, main: Any) -> None:
