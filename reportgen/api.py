@@ -98,8 +98,9 @@ def pdf_bytes(docx: bytes, name: str) -> bytes:
 
 def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = None, *,
                           style: str | None = None, force: bool = False,
-                          pdf: bool = False) -> Outcome:
-    """Render a bundle and write the .docx (and optionally the PDF) atomically, as one set.
+                          pdf: bool = False, html: bool = False) -> Outcome:
+    """Render a bundle and write the .docx (and optionally its PDF and its accessible web
+    page, ``.html``) atomically, as one set.
 
     The outputs are checked before any work (with ``output`` given, before the bundle is even
     read) and again against every file the run reads. Check errors raise
@@ -117,13 +118,13 @@ def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = No
         out = Path(output)
         if out.suffix.lower() != ".docx":
             raise ReportgenError("the output file name must end in .docx", file=out)
-        targets = with_pdfs([out]) if pdf else [out]
+        targets = _targets(out, pdf=pdf, html=html)
         check_outputs(targets, force=force)  # before reading anything
     # Loaded first, apart from produce(), only to learn the inputs and the default name.
     loaded = load_report(bundle_dir)
     if output is None:
         out = Path(default_output_name(loaded.bundle))
-        targets = with_pdfs([out]) if pdf else [out]
+        targets = _targets(out, pdf=pdf, html=html)
     # Even with --force, a run never writes over its own report.yaml, data or template.
     check_outputs(targets, bundle_inputs(loaded.bundle, style), force=force)
     produced = produce(loaded, style=style)  # check errors raise ChecksFailed here
@@ -131,5 +132,16 @@ def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = No
     files = [(out, docx)]
     if pdf:
         files.append((out.with_suffix(".pdf"), pdf_bytes(docx, out.name)))
+    if html:  # the same rendered document as a web page (reportgen.publish)
+        from reportgen.publish.html import house_css, report_html
+
+        page = report_html(docx, css=house_css(produced.result.style.template))
+        files.append((out.with_suffix(".html"), page))
     write_all_atomic(files, force=force)
     return Outcome([path for path, _ in files], produced.findings)
+
+
+def _targets(out: Path, *, pdf: bool, html: bool) -> list[Path]:
+    """Every file one render writes: the .docx, and its PDF and web page when asked for."""
+    return [out, *([out.with_suffix(".pdf")] if pdf else []),
+            *([out.with_suffix(".html")] if html else [])]

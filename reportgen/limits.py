@@ -82,3 +82,9 @@ MAX_ERROR_CHARS = 1_000
 MAX_MONEY_POUNDS = 1_000_000_000_000
 #: Bytes of one line of a CSV file (a real row is under 1 KB; the cell limit is far less).
 MAX_ROW_BYTES = 1 * MiB
+
+# -- web pages (reportgen.publish) ------------------------------------------------------------
+#: A house style's html.css (GOV.UK's whole frontend stylesheet is about 120 KB).
+MAX_HTML_CSS_BYTES = 512 * 1024
+#: Tables and content controls nested inside one another in a document made into a web page.
+MAX_HTML_NESTING = 32

@@ -892,9 +892,10 @@ def planned_output_paths(output: Path, restricted: Path | None,
 
 def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = False,
                 pdf: bool = False, restricted: str | Path | None = None,
-                progress_factory: Callable[[int], Any] | None = None) -> tuple[list[Path],
-                                                                               list[str]]:
-    """Load ``agenda_path``, build every pack and write them (and PDFs) as one set.
+                progress_factory: Callable[[int], Any] | None = None,
+                html: bool = False) -> tuple[list[Path], list[str]]:
+    """Load ``agenda_path``, build every pack and write them (and PDFs, and with ``html`` the
+    agenda page, agenda.json and a page for each Part I document) as one set.
 
     Every file the command may write is checked before any work: no two are the same file,
     none is an input of the pack (agenda.yaml, a bundle's files, a document, an appendix, a
@@ -944,6 +945,11 @@ def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = Fa
             files.append((path, blob))
     if pdf:
         files += [(path.with_suffix(".pdf"), pdf_bytes(blob, path.name)) for path, blob in files]
+    if html:  # reportgen.publish: made from the same rendered documents as the packs
+        from reportgen.publish.html_agenda import pack_pages
+
+        pages = pack_pages(agenda, packs.items)
+        files += [(out.parent / name, page) for name, page in pages.items()]
     # Again, just before writing: a file may have appeared while the packs were built.
     check_outputs([path for path, _ in files], inputs, force=force)
     write_all_atomic(files, force=force)

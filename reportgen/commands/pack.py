@@ -28,9 +28,12 @@ def _progress(total: int) -> Any:
 @force_option("Replace output files that already exist (the restricted and supplement packs "
               "and PDFs too); never a file the pack is built from.")
 @pdf_option()
+@click.option("--html", is_flag=True,
+              help="Also write agenda.html, agenda.json and a web page for each Part I "
+                   "document beside the pack.")
 @format_option()
 def command(agenda: Path, output: Path, restricted: Path | None, force: bool,
-            pdf: bool, output_format: str) -> None:
+            pdf: bool, html: bool, output_format: str) -> None:
     """Assemble the agenda packs for the meeting described in AGENDA (agenda.yaml).
 
     The public pack has a front sheet and numbered agenda, then every Part I report and
@@ -45,7 +48,8 @@ def command(agenda: Path, output: Path, restricted: Path | None, force: bool,
     from reportgen.pack import write_packs
 
     written, messages = write_packs(agenda, output, force=force, pdf=pdf,
-                                    restricted=restricted, progress_factory=_progress)
+                                    restricted=restricted, progress_factory=_progress,
+                                    html=html)
     if output_format == "json":
         click.echo(result_json("pack", agenda, exit_code=0, written=written,
                                findings=[finding_dict(m) for m in messages]))

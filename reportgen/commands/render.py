@@ -24,9 +24,11 @@ from reportgen.commands.options import (
 @force_option("Replace the output file (and its PDF) if it already exists; never one of the "
               "bundle's own files or the template.")
 @pdf_option("Also write a PDF beside the .docx (needs LibreOffice's soffice).")
+@click.option("--html", is_flag=True,
+              help="Also write the report as an accessible web page (.html) beside the .docx.")
 @format_option()
 def command(bundle_dir: Path, output: Path | None, style: str | None,
-            force: bool, pdf: bool, output_format: str) -> None:
+            force: bool, pdf: bool, html: bool, output_format: str) -> None:
     """Render the report bundle in BUNDLE_DIR to a Word document.
 
     Every figure is computed from the bundle's data files. The bundle is checked first:
@@ -41,7 +43,8 @@ def command(bundle_dir: Path, output: Path | None, style: str | None,
     from reportgen.commands.output import finding_dict, result_json
 
     try:
-        outcome = render_bundle_to_file(bundle_dir, output, style=style, force=force, pdf=pdf)
+        outcome = render_bundle_to_file(bundle_dir, output, style=style, force=force, pdf=pdf,
+                                        html=html)
     except ChecksFailed as failed:
         if output_format == "json":  # the findings for a script; the line on stderr too
             click.echo(result_json("render", bundle_dir, exit_code=2, error=failed.line(),
