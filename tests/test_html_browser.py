@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,7 +46,18 @@ axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['
 """
 
 
+def _install_axe() -> None:
+    """axe-core is a test dependency from npm, pinned by tests/js/package-lock.json: install
+    it on first use, so that the README's test command needs no step of its own."""
+    npm = shutil.which("npm")
+    if AXE.is_file() or npm is None:
+        return
+    subprocess.run([npm, "ci", "--prefix", str(AXE.parents[2]), "--no-audit", "--no-fund"],
+                   capture_output=True, check=False, timeout=300)
+
+
 def _missing() -> list[str]:
+    _install_axe()
     missing = []
     for path in (CHROMIUM, CHROMEDRIVER):
         if not Path(path).is_file() or not os.access(path, os.X_OK):
