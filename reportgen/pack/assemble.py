@@ -14,7 +14,7 @@ from reportgen.errors import ReportgenError
 from reportgen.formatting import long_date
 from reportgen.pack.composer import Progress, _fixed_random, compose
 from reportgen.pack.front_sheet import front_sheet
-from reportgen.pack.items import PackItem, prepare_items
+from reportgen.pack.items import OutlineEntry, PackItem, prepare_items
 from reportgen.render import oxml
 from reportgen.render.zipnorm import normalise_docx
 
@@ -28,6 +28,17 @@ class Packs:
     supplements: dict[int, bytes] = field(default_factory=dict)
     items: list[PackItem] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    # For each pack ("public", "restricted", "supplement N"): its documents in order, the
+    # agenda's page references and the PDF outline (reportgen.pack.navigate).
+    outlines: dict[str, list[OutlineEntry]] = field(default_factory=dict)
+
+    def files(self) -> dict[str, bytes]:
+        """Each pack built, by key: "public", "restricted", "supplement N"."""
+        found = {"public": self.public}
+        if self.restricted is not None:
+            found["restricted"] = self.restricted
+        found.update({f"supplement {n}": data for n, data in self.supplements.items()})
+        return found
 
 
 def _timestamp(agenda: Agenda) -> dt.datetime:
@@ -46,13 +57,14 @@ def _finish(doc: DocumentObject, agenda: Agenda, title: str) -> bytes:
 
 def _pack(agenda: Agenda, heading: str, parts: list[tuple[str, list[PackItem]]],
           contents: list[PackItem], intro: list[str], title: str,
-          progress: Progress | None, banner: str | None = None) -> bytes:
+          progress: Progress | None, banner: str | None = None) -> tuple[bytes,
+                                                                        list[OutlineEntry]]:
     in_pack = {p.number for p in contents}
     master = front_sheet(agenda, heading, parts, in_pack, intro, banner)
     documents: list[tuple[str | None, bytes]] = []
     for pitem in contents:
         for index, (_, data) in enumerate(pitem.documents):
-            documents.append((pitem.bookmark if index == 0 else None, data))
+            documents.append((pitem.document_bookmark(index), data))
     with _fixed_random(f"{agenda.meeting.date.isoformat()} {title}"):
         try:
             compose(master, documents, progress)
@@ -61,7 +73,10 @@ def _pack(agenda: Agenda, heading: str, parts: list[tuple[str, list[PackItem]]],
         except Exception as exc:  # a document python-docx or docxcompose cannot read
             raise ReportgenError(f"could not assemble the {title}: {type(exc).__name__}: "
                                  f"{exc}") from None
-    return _finish(master, agenda, title)
+    # The agenda lists the items of ``contents`` in this order, each item's page reference
+    # before its appendices'.
+    outline = [entry for pitem in contents for entry in pitem.outline()]
+    return _finish(master, agenda, title), outline
 
 
 def build_packs(agenda: Agenda, progress: Progress | None = None, *,
@@ -79,17 +94,18 @@ def build_packs(agenda: Agenda, progress: Progress | None = None, *,
     main = [p for p in items if p.item.supplement is None]
     part1 = [p for p in main if not p.exempt]
     part2 = [p for p in main if p.exempt]
-    public = _pack(
+    public, outline = _pack(
         agenda, "agenda", [("Part I: public items", part1),
                            ("Part II: items not for publication", part2)],
         [p for p in part1 if p.documents],
         ["The press and public are welcome to attend the meeting, except for any items in "
          "Part II of the agenda, which are not for publication."] if part2 else [],
         f"{committee} {when}: agenda pack", progress)
-    packs = Packs(public=public, items=items, messages=messages)
+    packs = Packs(public=public, items=items, messages=messages,
+                  outlines={"public": outline})
     exempt_all = [p for p in items if p.exempt]
     if exempt_all:
-        packs.restricted = _pack(
+        packs.restricted, packs.outlines["restricted"] = _pack(
             agenda, "restricted agenda items",
             [("Part II: items not for publication", exempt_all)],
             [p for p in exempt_all if p.documents],
@@ -101,7 +117,7 @@ def build_packs(agenda: Agenda, progress: Progress | None = None, *,
         extra = [p for p in items if p.item.supplement == number]
         published = (f", published on {long_date(agenda.publication_date)}"
                      if agenda.publication_date else "")
-        packs.supplements[number] = _pack(
+        packs.supplements[number], packs.outlines[f"supplement {number}"] = _pack(
             agenda, f"supplementary agenda {number}",
             [("Part I: public items", [p for p in extra if not p.exempt]),
              ("Part II: items not for publication", [p for p in extra if p.exempt])],

@@ -16,7 +16,7 @@ from docx.text.paragraph import Paragraph
 from reportgen.agenda import Agenda, schedule_12a_text
 from reportgen.errors import ReportgenError
 from reportgen.formatting import long_date
-from reportgen.pack.items import PackItem
+from reportgen.pack.items import PackItem, appendix_letter
 from reportgen.render import oxml
 
 DEFAULT_FRONT_STYLE = "cover-sheet"
@@ -155,11 +155,13 @@ def _agenda_table(doc: DocumentObject, items: list[PackItem], in_pack: set[int],
             cells[1].add_paragraph(schedule_12a_text(pitem.exempt_paragraph or 0) + ".")
         elif pitem.text:
             cells[1].add_paragraph(pitem.text)
-        appendix_titles = [label for label, _ in pitem.documents[1:]]
-        if pitem.item.standard is None and appendix_titles and pitem.number in in_pack:
-            for letter, label in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", appendix_titles,
-                                     strict=False):
-                cells[1].add_paragraph(f"Appendix {letter}: {label}")
+        if pitem.item.standard is None and pitem.number in in_pack:
+            for index, (label, _) in enumerate(pitem.documents[1:], start=1):
+                line = cells[1].add_paragraph(f"Appendix {appendix_letter(index)}: {label} "
+                                              "(page ")
+                oxml.add_field(line, f"PAGEREF {pitem.document_bookmark(index)} \\h", "?",
+                               dirty=True)
+                line.add_run(")")
         cells[2].paragraphs[0].add_run(", ".join(pitem.wards) if pitem.wards else "")
         if pitem.number in in_pack and pitem.documents:
             oxml.add_field(cells[3].paragraphs[0], f"PAGEREF {pitem.bookmark} \\h", "?",

@@ -31,11 +31,49 @@ class PackItem:
 
     @property
     def bookmark(self) -> str:
-        # A leading underscore keeps the bookmark out of Word's bookmark list.
-        return f"_AgendaItem{self.number}"
+        """The bookmark at the start of the item's first document."""
+        return self.document_bookmark(0)
+
+    def document_bookmark(self, index: int) -> str:
+        """The bookmark at the start of document ``index`` (0: the item's own, then its
+        appendices). A leading underscore keeps it out of Word's bookmark list."""
+        if index == 0:
+            return f"_AgendaItem{self.number}"
+        return f"_AgendaItem{self.number}_Appendix{appendix_letter(index)}"
+
+    def outline(self) -> list[OutlineEntry]:
+        """The item's entries in the PDF outline: the item, then each appendix below it."""
+        entries = []
+        for index, (label, _) in enumerate(self.documents):
+            if index == 0:
+                entries.append(OutlineEntry(self.bookmark, f"{self.number}. {self.title}", 0))
+            else:
+                entries.append(OutlineEntry(self.document_bookmark(index),
+                                            f"Appendix {appendix_letter(index)}: {label}", 1))
+        return entries
 
     def label(self) -> str:
         return f"item {self.number} ({self.title})"
+
+
+def appendix_letter(index: int) -> str:
+    """A, B, … Z, then AA, AB … for appendix ``index`` (1-based: the item's own document is 0)."""
+    letters = ""
+    n = index
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """A document of a pack: the bookmark at its start, its title, its level (0 an item, 1 an
+    appendix). The agenda's page references and the PDF outline are made from these."""
+
+    bookmark: str
+    title: str
+    level: int
 
 
 def pack_steps(agenda: Agenda) -> int:

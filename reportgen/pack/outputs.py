@@ -34,8 +34,8 @@ def planned_output_paths(output: Path, restricted: Path | None,
 
 def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = False,
                 pdf: bool = False, restricted: str | Path | None = None,
-                progress_factory: Callable[[int], Any] | None = None) -> tuple[list[Path],
-                                                                               list[str]]:
+                progress_factory: Callable[[int], Any] | None = None,
+                period: str | None = None) -> tuple[list[Path], list[str]]:
     """Load ``agenda_path``, build every pack and write them (and PDFs) as one set.
 
     Every file the command may write is checked before any work: no two are the same file,
@@ -44,11 +44,16 @@ def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = Fa
     PDF) is built in memory and all are written together: a failure or a stop leaves the old
     set of packs as it was, never a new public pack beside an old restricted one.
 
+    With ``pdf``, LibreOffice lays each pack out once more: the agenda's page numbers are
+    written into the .docx as they fall in the PDF, and each PDF has an outline (one entry per
+    item and appendix). Without it the page numbers are fields that Word updates on opening.
+    ``period`` replaces every bundle's own.
+
     Returns the paths written and the messages (warnings) to show. ``progress_factory(total)``
     may return a context manager with ``update`` (such as ``click.progressbar``).
     """
     from reportgen.agenda import load_agenda
-    from reportgen.api import agenda_inputs, pdf_bytes, with_pdfs
+    from reportgen.api import agenda_inputs, with_pdfs
     from reportgen.fileio import check_outputs, same_file, write_all_atomic
 
     out = Path(output)
@@ -73,19 +78,23 @@ def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = Fa
     total = pack_steps(agenda)
     if progress_factory is not None:
         with progress_factory(total) as bar:
-            packs = build_packs(agenda, bar)
+            packs = build_packs(agenda, bar, period=period)
     else:
-        packs = build_packs(agenda)
+        packs = build_packs(agenda, period=period)
     paths = output_paths(out, restricted_path, packs)
-    data = {"public": packs.public, "restricted": packs.restricted,
-            **{f"supplement {n}": b for n, b in packs.supplements.items()}}
-    files: list[tuple[Path, bytes]] = []
-    for key, path in paths.items():
-        blob = data[key]
-        if blob is not None:
-            files.append((path, blob))
+    built = packs.files()
+    docs = [(key, path, built[key]) for key, path in paths.items() if key in built]
     if pdf:
-        files += [(path.with_suffix(".pdf"), pdf_bytes(blob, path.name)) for path, blob in files]
+        # LibreOffice lays each pack out: its page numbers go into the agenda of the .docx,
+        # and the PDF gets an outline (reportgen.pack.navigate).
+        from reportgen.pack.navigate import paginate
+
+        laid_out = {key: paginate(blob, packs.outlines.get(key, []), path.name)
+                    for key, path, blob in docs}
+        files = [(path, laid_out[key][0]) for key, path, _ in docs]
+        files += [(path.with_suffix(".pdf"), laid_out[key][1]) for key, path, _ in docs]
+    else:
+        files = [(path, blob) for _, path, blob in docs]
     # Again, just before writing: a file may have appeared while the packs were built.
     check_outputs([path for path, _ in files], inputs, force=force)
     write_all_atomic(files, force=force)
