@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import io
 import random
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import deepcopy
@@ -37,6 +38,7 @@ from docx.text.paragraph import Paragraph
 from docxcompose.composer import Composer
 from docxcompose.utils import xpath
 
+from reportgen.pack import styles
 from reportgen.render import oxml
 
 
@@ -70,6 +72,9 @@ class PackComposer(Composer):
         self._indexed = False
         self._nums: dict[int, Any] = {}
         self._anums: dict[int, Any] = {}
+        # What the document being appended is called in the names of its own styles.
+        self.label = "document 1"
+        self._appended = 0
 
     # styles ------------------------------------------------------------------------------
 
@@ -95,24 +100,63 @@ class PackComposer(Composer):
         self._style_name2id = self._name2id
 
     def add_styles(self, doc: DocumentObject, element: Any) -> None:
-        """docxcompose's add_styles (without preserve_styles) over the cached style lists."""
+        """docxcompose's add_styles (without preserve_styles) over the cached style lists,
+        except that a style the pack has under the same name but that formats text
+        differently is copied under a name of its own (:mod:`reportgen.pack.styles`)."""
         used = dict.fromkeys(e.val for e in xpath(element, ".//w:tblStyle|.//w:pStyle|.//w:rStyle"))
+        theirs_all = doc.styles.element
         for style_id in used:
             our_style_id = self.mapped_style_id(style_id)
             if our_style_id not in self._our_ids:
-                source = doc.styles.element.get_by_id(style_id)
+                source = theirs_all.get_by_id(style_id)
                 if source is not None:
                     style_element = deepcopy(source)
                     self._append_style(style_element)
                     self.add_numberings(doc, style_element)
                     self.add_linked_styles(doc, style_element)
             else:
-                self._map_style_numbering(doc, style_id, our_style_id)
+                source = theirs_all.get_by_id(style_id)
+                ours = self._our_style_els.get(our_style_id)
+                if (source is not None and ours is not None
+                        and styles.looks_different(theirs_all, source, self.doc.styles.element,
+                                                   ours)):
+                    our_style_id = self._own_style(doc, source)
+                else:
+                    self._map_style_numbering(doc, style_id, our_style_id)
             if our_style_id != style_id and our_style_id is not None:
                 for el in xpath(element, f'.//w:tblStyle[@w:val="{style_id}"]|'
                                 f'.//w:pStyle[@w:val="{style_id}"]|'
                                 f'.//w:rStyle[@w:val="{style_id}"]'):
                     el.val = our_style_id
+        self._keep_default_paragraph_style(doc, element)
+
+    def _own_style(self, doc: DocumentObject, source: Any) -> str:
+        """Copy ``source`` into the pack as "Name (label)" and return its new id."""
+        name_el = source.find(qn("w:name"))
+        name = BabelFish.internal2ui(name_el.get(qn("w:val"))) if name_el is not None else ""
+        new_name = f"{name or source.get(qn('w:styleId'))} ({self.label})"
+        existing = self._name2id.get(new_name)
+        if existing is not None:  # already copied for this document
+            return existing
+        new_id = styles.new_style_id(source.get(qn("w:styleId")), self._our_ids)
+        copy = styles.own_copy(doc.styles.element, source, new_id, new_name)
+        self._append_style(copy)
+        self.add_numberings(doc, copy)
+        return new_id
+
+    def _keep_default_paragraph_style(self, doc: DocumentObject, element: Any) -> None:
+        """Paragraphs without a style take the document's default paragraph style: when it
+        looks different from the pack's, give them a copy of it. Paragraphs in tables are
+        left to the table's style, as they were in the document."""
+        theirs = styles.default_style(doc.styles.element)
+        ours = styles.default_style(self.doc.styles.element)
+        if theirs is None or ours is None or not styles.looks_different(
+                doc.styles.element, theirs, self.doc.styles.element, ours):
+            return
+        new_id = self._own_style(doc, theirs)
+        for paragraph in element.iter(qn("w:p")):
+            if next(paragraph.iterancestors(qn("w:tbl")), None) is None:
+                styles.p_style(paragraph, new_id)
 
     def _map_style_numbering(self, doc: DocumentObject, style_id: str, our_style_id: str) -> None:
         # A style both documents have may carry a list: reuse our list definition for it.
@@ -368,14 +412,23 @@ def compose(master: DocumentObject, documents: list[tuple[str | None, bytes]],
     """Append each ``(bookmark, docx bytes)`` to ``master`` on a new page and return it."""
     composer = PackComposer(master)
     with _no_gc():
-        for bookmark, data in documents:
+        for number, (bookmark, data) in enumerate(documents, start=1):
             doc = Document(io.BytesIO(data))
             start_on_new_page(doc, bookmark)
+            composer.label = _label(bookmark, number)
             composer.append(doc)
             if progress is not None:
                 progress.update(1)
         composer.finish()
     return master
+
+
+def _label(bookmark: str | None, number: int) -> str:
+    """"item 4", "item 4 appendix A" (from the pack's bookmark), else "document N"."""
+    match = re.fullmatch(r"_AgendaItem(\d+)(?:_Appendix([A-Z]+))?", bookmark or "")
+    if match is None:
+        return f"document {number}"
+    return f"item {match.group(1)}" + (f" appendix {match.group(2)}" if match.group(2) else "")
 
 
 @contextmanager
