@@ -244,3 +244,32 @@ def test_start_pages_refuse_a_pdf_laid_out_otherwise() -> None:
     pdf = _pdf_with_links([(2, 4, 500), (2, 9, 480), (2, 10, 460), (2, 5, 440)], 12)
     with pytest.raises(ReportgenError, match="one link from the agenda"):
         start_pages(pdf, 3)
+
+
+def test_an_appended_document_cannot_take_the_packs_bookmarks() -> None:
+    """A ready-made document with a bookmark named like the pack's own (untrusted input)
+    must not move the agenda's page reference onto its own pages."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from reportgen.pack.composer import compose
+
+    hostile = Document()
+    hostile.add_paragraph("First page of the document")
+    target = hostile.add_paragraph("Later in the document")
+    target._p.append(OxmlElement("w:bookmarkStart", {qn("w:id"): "7",
+                                                     qn("w:name"): "_AgendaItem4"}))
+    target._p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): "7"}))
+    data = io.BytesIO()
+    hostile.save(data)
+    master = Document()
+    master.add_paragraph("Agenda")
+    compose(master, [("_AgendaItem4", data.getvalue())])
+    starts = [b for b in master.element.body.iter(qn("w:bookmarkStart"))
+              if b.get(qn("w:name")) == "_AgendaItem4"]
+    assert len(starts) == 1
+    paragraph = starts[0].getparent()
+    assert "".join(t.text or "" for t in paragraph.iter(qn("w:t"))) == \
+        "First page of the document"
+    ids = [b.get(qn("w:id")) for b in master.element.body.iter(qn("w:bookmarkEnd"))]
+    assert len(ids) == len(set(ids)) == 1

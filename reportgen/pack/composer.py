@@ -388,6 +388,24 @@ def _fixed_random(seed: str) -> Iterator[None]:
         random.setstate(state)
 
 
+# The pack's own bookmarks (reportgen.pack.items.PackItem.document_bookmark) start so.
+BOOKMARK_PREFIX = "_AgendaItem"
+
+
+def _drop_bookmarks(doc: DocumentObject, prefix: str) -> None:
+    """Remove bookmarks named like the pack's from an appended document, so that a document
+    cannot make the agenda's page references (or the PDF outline) point at its own pages."""
+    body = doc.element.body
+    ids = set()
+    for start in list(body.iter(qn("w:bookmarkStart"))):
+        if (start.get(qn("w:name")) or "").startswith(prefix):
+            ids.add(start.get(qn("w:id")))
+            start.getparent().remove(start)
+    for end in list(body.iter(qn("w:bookmarkEnd"))):
+        if end.get(qn("w:id")) in ids:
+            end.getparent().remove(end)
+
+
 def start_on_new_page(doc: DocumentObject, bookmark: str | None = None) -> None:
     """Make ``doc`` start on a new page, with an optional bookmark at its first paragraph."""
     body = doc.element.body
@@ -399,6 +417,7 @@ def start_on_new_page(doc: DocumentObject, bookmark: str | None = None) -> None:
     paragraph = Paragraph(first, doc._body)
     oxml.page_break_before(paragraph)
     if bookmark:
+        _drop_bookmarks(doc, BOOKMARK_PREFIX)
         start = OxmlElement("w:bookmarkStart", {qn("w:id"): "0", qn("w:name"): bookmark})
         end = OxmlElement("w:bookmarkEnd", {qn("w:id"): "0"})
         ppr = first.find(qn("w:pPr"))

@@ -51,15 +51,20 @@ def paginate(docx: bytes, outline: Sequence[OutlineEntry], name: str) -> tuple[b
     from the core properties). Needs LibreOffice; raises :class:`ReportgenError` if the pages
     cannot be read from its PDF.
     """
+    import pikepdf
+
     current = docx
     numbers: list[int] | None = None
     for _ in range(MAX_LAYOUTS):
         pdf = _to_pdf(current, name)
         if not outline:
             return current, pdf
-        pages = start_pages(pdf, len(outline))
-        if pages == numbers:  # the numbers in ``current`` are those of its own layout
-            return current, add_outline(pdf, outline, pages)
+        try:
+            pages = start_pages(pdf, len(outline))
+            if pages == numbers:  # the numbers in ``current`` are those of its own layout
+                return current, add_outline(pdf, outline, pages)
+        except pikepdf.PdfError as exc:
+            raise ReportgenError(f"{name}: LibreOffice's PDF could not be read: {exc}") from None
         numbers = pages
         current = write_page_numbers(docx, {e.bookmark: n
                                             for e, n in zip(outline, pages, strict=True)})
