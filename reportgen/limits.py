@@ -82,3 +82,7 @@ MAX_ERROR_CHARS = 1_000
 MAX_MONEY_POUNDS = 1_000_000_000_000
 #: Bytes of one line of a CSV file (a real row is under 1 KB; the cell limit is far less).
 MAX_ROW_BYTES = 1 * MiB
+
+# -- dates (reportgen/dates.py) --------------------------------------------------------------
+#: Characters of a written date, time included ("Wednesday 28th September, 2016 00:00:00.000").
+MAX_DATE_CHARS = 64
