@@ -79,7 +79,7 @@ _MONTH_DAY = (
 _GRAMMAR = rf"(?:{_ISO}|{_NUMERIC}|{_DAY_MONTH}|{_MONTH_DAY})"
 _WHOLE = re.compile(rf"{_GRAMMAR}{_TIME}", re.IGNORECASE)
 #: Dates in running text: the grammar, not inside a longer word or number.
-DATE_IN_TEXT = re.compile(rf"(?<![\w/.-]){_GRAMMAR}(?![\w/-]|\.\d)", re.IGNORECASE)
+DATE_IN_TEXT = re.compile(rf"(?<![\w/.-]){_GRAMMAR}{_TIME}(?![\w/-]|\.\d)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
