@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from reportgen.data.fields import DATASETS, DTYPES, Dataset, Field, RowRule
+from reportgen.data import fields as fields_module
+from reportgen.data.fields import DTYPES, Dataset, Field, RowRule
 from reportgen.data.parse import got, named, quote_cell
 from reportgen.errors import ReportgenError
 from reportgen.periods import parse_period
@@ -36,11 +37,13 @@ def _pandera() -> Any:
     look absent (``None`` in ``sys.modules`` makes its import fail) and pandera falls back to
     its placeholders. A process that has already imported hypothesis (a test run) keeps it.
     """
-    if "pandera.pandas" in sys.modules or "hypothesis" in sys.modules:
+    loaded = "pandera.backends.pandas.builtin_checks" in sys.modules
+    if loaded or "hypothesis" in sys.modules:
         import pandera.pandas as pa_module
 
         _register(pa_module)
         return pa_module
+    # The window is one import: another thread importing hypothesis in it would fail.
     blocked = ("hypothesis", "hypothesis.strategies", "hypothesis.extra")
     for name in blocked:
         sys.modules[name] = None  # type: ignore[assignment]
@@ -50,7 +53,7 @@ def _pandera() -> Any:
         _register(pa_module)
     finally:
         for name in blocked:
-            if sys.modules.get(name, 0) is None:
+            if name in sys.modules and sys.modules[name] is None:
                 del sys.modules[name]
     return pa_module
 
@@ -99,7 +102,7 @@ def _rule_check(pa: Any, rule: RowRule) -> Any:
 def schema(kind: str) -> pa.DataFrameSchema:
     """The pandera schema of a registered data set (built once)."""
     pa = _pandera()
-    dataset = DATASETS[kind]
+    dataset = fields_module.dataset(kind)
     return pa.DataFrameSchema(
         {field.name: _column(pa, field) for field in dataset.fields},
         checks=[_rule_check(pa, rule) for rule in dataset.rules],
