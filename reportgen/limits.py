@@ -88,3 +88,7 @@ MAX_ROW_BYTES = 1 * MiB
 MAX_HTML_CSS_BYTES = 512 * 1024
 #: Tables and content controls nested inside one another in a document made into a web page.
 MAX_HTML_NESTING = 32
+
+# -- dates (reportgen/dates.py) --------------------------------------------------------------
+#: Characters of a written date, time included ("Wednesday 28th September, 2016 00:00:00.000").
+MAX_DATE_CHARS = 64

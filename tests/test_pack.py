@@ -309,7 +309,8 @@ items:
     (("  - standard: apologies", "  - document: x.docx\n    title: X\n    exempt_paragraph: 9"),
      "line 14: items[1].exempt_paragraph: must be at most 7, got '9'"),
     (("  date: 2016-10-25", "  date: 10/25/2016"),
-     "line 4: meeting.date: expected a date such as 2016-10-25 or 25/10/2016, got '10/25/2016'"),
+     "line 4: meeting.date: impossible date '10/25/2016' (dates are read day first, as "
+     "dd/mm/yyyy)"),
     (("items:\n  - standard: apologies\n", "items: []\n"),
      "line 11: items: needs at least one item"),
     (("  venue: Committee Room 1\n", ""), "line 3: meeting.venue: this field is required"),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from reportgen import disclosure
 from reportgen.checks import CheckContext, DocTable, check, define
 from reportgen.checks.findings import Finding
-from reportgen.formatting import long_date
+from reportgen.dates import find_dates
 
 if TYPE_CHECKING:  # pandas only when a document is checked against its data
     import pandas as pd
@@ -60,19 +60,18 @@ _SUPPRESSED_CELL = re.compile(r"fewer than|less than|^<\s*\d|^\*+$|^\[c\]$|suppr
 # --------------------------------------------------------------------------- identifiers
 
 
-def _date_forms(d: date) -> list[str]:
-    """The ways a date of birth might be written in a report."""
-    return [
-        d.isoformat(),
-        f"{d:%d/%m/%Y}",
-        f"{d.day}/{d.month}/{d.year}",
-        f"{d:%d/%m/%y}",
-        f"{d:%d.%m.%Y}",
-        long_date(d),
-        long_date(d, "ordinal"),
-        f"{d:%B} {d.day}, {d.year}",
-        f"{d.day} {d:%b} {d.year}",
-    ]
+def _birth_dates(placements: pd.DataFrame) -> dict[date, list[tuple[str, int]]]:
+    """Each date of birth → [(column, position)]; found in text by the shared date grammar."""
+    import pandas as pd
+
+    out: dict[date, list[tuple[str, int]]] = {}
+    if "date_of_birth" not in placements.columns:
+        return out
+    for pos, value in enumerate(placements["date_of_birth"].tolist()):
+        if value is None or value is pd.NA or value is pd.NaT or value != value:
+            continue
+        out.setdefault(pd.Timestamp(value).date(), []).append(("date_of_birth", pos))
+    return out
 
 
 def _identifiers(placements: pd.DataFrame) -> dict[str, list[tuple[str, int]]]:
@@ -81,37 +80,37 @@ def _identifiers(placements: pd.DataFrame) -> dict[str, list[tuple[str, int]]]:
 
     out: dict[str, list[tuple[str, int]]] = {}
     for column in SENSITIVE:
-        if column not in placements.columns:
+        if column not in placements.columns or column == "date_of_birth":
             continue
         for pos, value in enumerate(placements[column].tolist()):
             if value is None or value is pd.NA or value is pd.NaT or value != value:
                 continue
-            if column == "date_of_birth":
-                day = pd.Timestamp(value).date()
-                forms = _date_forms(day)
-            else:
-                text = " ".join(str(value).split())
-                if len(text) < _MIN_LENGTH[column] or (text.isdigit() and len(text) < 6):
-                    continue  # too short to tell apart from ordinary text
-                forms = [text]
-            for form in forms:
-                out.setdefault(form.lower(), []).append((column, pos))
+            text = " ".join(str(value).split())
+            if len(text) < _MIN_LENGTH[column] or (text.isdigit() and len(text) < 6):
+                continue  # too short to tell apart from ordinary text
+            out.setdefault(text.lower(), []).append((column, pos))
     return out
 
 
 def identifier_findings(placements: pd.DataFrame, text: str, data_file: str) -> list[Finding]:
     """disclosure.child-identifier for ``text`` (the whole document)."""
     values = _identifiers(placements)
-    if not values:
-        return []
-    # Longest first, so that "6 March 2009" wins over a shorter form inside it.
-    alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+")
-                           for v in sorted(values, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w/.-])(?:{alternation})(?![\w/-]|\.\d)", re.IGNORECASE)
+    births = _birth_dates(placements)
     hits: dict[tuple[str, int], None] = {}
-    for m in pattern.finditer(text):
-        for hit in values.get(" ".join(m.group(0).lower().split()), []):
-            hits[hit] = None
+    if values:
+        # Longest first, so that a longer reference wins over a shorter one inside it.
+        alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+")
+                               for v in sorted(values, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w/.-])(?:{alternation})(?![\w/-]|\.\d)", re.IGNORECASE)
+        for m in pattern.finditer(text):
+            for hit in values.get(" ".join(m.group(0).lower().split()), []):
+                hits[hit] = None
+    if births:
+        # Every date written in any form the inputs accept (two-digit years too: see
+        # reportgen.dates.find_dates), compared as a date, not as text.
+        for found in find_dates(text):
+            for hit in births.get(found.day, []):
+                hits[hit] = None
     out = []
     for column, pos in hits:
         row = pos + 2  # the header is row 1 of the file
