@@ -33,3 +33,10 @@ MAX_DOCX_PARTS = 2000
 MAX_DOCX_PART_BYTES = 32 * MiB
 #: All parts of one .docx once inflated (so a zip bomb is refused before anything inflates).
 MAX_DOCX_UNPACKED_BYTES = 128 * MiB
+
+# -- disclosure control (reportgen/disclosure) ------------------------------------------------
+#: Search steps the disclosure solver may take on one document's published facts before it
+#: gives up and treats the cells as unsafe (a council's by-type table: a few hundred steps).
+MAX_DISCLOSURE_SOLVER_STEPS = 200_000
+#: Hidden cells the disclosure solver enumerates jointly (more are judged by bounds alone).
+MAX_DISCLOSURE_SOLVER_CELLS = 12
