@@ -526,7 +526,14 @@ def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
                     update={"exempt": True, "exempt_paragraph": exempt})})
                 loaded = LoadedReport(bundle, loaded.datasets, loaded.metrics)
             wards = wards or list(report.wards)
-            result = render(loaded)
+            if exempt is None and not loaded.bundle.settings.public:
+                # Part I is published: a report its author marked not for publication must
+                # not go into it (suppression would be off), nor be silently suppressed.
+                raise ReportgenError(
+                    "the report says settings.public: no but is in Part I (the public pack); "
+                    "give the agenda item an exempt_paragraph or set settings.public: yes")
+            # Part I items are always rendered as public, whatever else the bundle says.
+            result = render(loaded, public=True if exempt is None else None)
         except ReportgenError as exc:
             raise _item_error(number, title or item.report, exc) from None
         if progress is not None:

@@ -19,7 +19,11 @@ _COLOURS = {"error": "red", "warning": "yellow"}
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text for people, json for scheduled builds.")
 @click.option("--strict", is_flag=True, help="Exit with code 1 when there are warnings.")
-def command(bundle_dir: Path, style: str | None, output_format: str, strict: bool) -> None:
+@click.option("--compare-period", "compare_periods", multiple=True, metavar="PERIOD",
+              help="Also render the report for PERIOD (e.g. 2016/17-Q1; may be repeated) and "
+                   "report any hidden count the difference between the periods reveals.")
+def command(bundle_dir: Path, style: str | None, output_format: str, strict: bool,
+            compare_periods: tuple[str, ...] = ()) -> None:
     """Check the report bundle in BUNDLE_DIR before it is published.
 
     Renders the report in memory (nothing is written) and checks its figures, statutory
@@ -34,6 +38,10 @@ def command(bundle_dir: Path, style: str | None, output_format: str, strict: boo
     from reportgen.checks import check_bundle
 
     report = check_bundle(bundle_dir, style=style)
+    if compare_periods:
+        from reportgen.checks.disclosure import period_difference_findings
+
+        report.findings.extend(period_difference_findings(bundle_dir, compare_periods))
     if output_format == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:

@@ -36,7 +36,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from reportgen.disclosure.solver import UNBOUNDED, Fact, feasible_values, recoverable
 from reportgen.errors import ReportgenError
@@ -355,11 +355,12 @@ def protect_names(names: Mapping[str, Any], plan: Plan) -> dict[str, Any]:
     Only ``placements`` carries counts of children; everything else is returned as given.
     """
     out = dict(names)
-    p = out.get("placements")
-    if not plan.public or p is None or not dataclasses.is_dataclass(p):
+    p: Any = out.get("placements")
+    if not plan.public or p is None or not dataclasses.is_dataclass(p) or isinstance(p, type):
         return out
     from reportgen.metrics import Keyed
 
+    p = cast(Any, p)  # a PlacementMetrics (or a frozen copy of one)
     sym = plan.symbols.confidential
     by_type = Keyed([_mask_summary(s, sym, f"placements.by_type['{s.placement_type}']")
                      if plan.is_hidden(s.placement_type) else s for s in p.by_type],
