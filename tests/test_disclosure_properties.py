@@ -58,8 +58,8 @@ def _feasible(lo: dict[str, int], hi: dict[str, int], rest: int | None) -> dict[
     others can make up ``rest - x_i`` within their bounds (integers fill every gap)."""
     out: dict[str, set[int]] = {}
     for cell in lo:
-        if rest is None:
-            out[cell] = set(range(lo[cell], min(hi[cell], lo[cell] + 2) + 1))
+        if rest is None:  # no total: every value within the bounds (the first few suffice)
+            out[cell] = set(range(lo[cell], min(hi[cell], lo[cell] + 1000) + 1))
             continue
         others_lo = sum(v for k, v in lo.items() if k != cell)
         others_hi = sum(v for k, v in hi.items() if k != cell)
