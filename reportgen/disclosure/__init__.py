@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Cell", "Fact", "Plan", "Suppressed", "Symbols", "decide_counts", "feasible_values",
-    "hidden_counts", "is_small", "plan_for", "protect_names", "recoverable", "reader_system",
+    "is_small", "plan_for", "protect_names", "recoverable", "reader_system",
     "suppress_counts", "symbol_aware",
 ]
 
@@ -153,11 +153,6 @@ def suppress_counts(counts: Sequence[int], threshold: int) -> list[bool]:
     return [bool(r) for r in reasons]
 
 
-def hidden_counts(counts: Sequence[int], threshold: int, public: bool) -> list[bool]:
-    """:func:`suppress_counts` for a public report; nothing hidden in one that is not."""
-    return suppress_counts(counts, threshold) if public else [False] * len(counts)
-
-
 # --------------------------------------------------------------------------- the plan
 
 
@@ -202,9 +197,6 @@ class Plan:
     @property
     def any_hidden(self) -> bool:
         return any(c.hidden for c in self.cells) or self.is_hidden("total")
-
-    def count_text(self, key: str, value: int, fmt: Callable[[int], str] = str) -> str:
-        return self.symbols.confidential if self.is_hidden(key) else fmt(value)
 
     def note(self) -> str:
         """The sentence under any table or chart that hides a count."""
@@ -390,8 +382,3 @@ def protect_names(names: Mapping[str, Any], plan: Plan) -> dict[str, Any]:
             Suppressed(sym, f"{where}.net"))
     out["placements"] = dataclasses.replace(p, **changes)
     return out
-
-
-def suppressed_label(threshold: int, symbols: Symbols | None = None) -> str:
-    """What a reader sees in place of a hidden count (the confidential symbol)."""
-    return (symbols or Symbols()).confidential
