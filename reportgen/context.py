@@ -73,6 +73,7 @@ def make_environment(style: HouseStyle, *, autoescape: bool) -> jinja2.Environme
     }
     # A figure a public report hides prints as its symbol through any filter.
     env.filters.update(disclosure.symbol_aware(filters))
+    env.tests["shown"] = disclosure.is_shown
     # Only plain helpers stay global; lipsum, cycler, joiner and namespace have no place in a
     # committee paper and widen what a template can reach.
     # The sandbox's range refuses more than 100,000 items; the builtin would let

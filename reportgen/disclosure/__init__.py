@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Cell", "Fact", "Plan", "Suppressed", "Symbols", "decide_counts", "feasible_values",
-    "is_small", "plan_for", "protect_names", "recoverable", "reader_system",
+    "is_shown", "is_small", "plan_for", "protect_names", "recoverable", "reader_system",
     "suppress_counts", "symbol_aware",
 ]
 
@@ -308,6 +308,11 @@ class Suppressed:
 
     def __hash__(self) -> int:
         return id(self)
+
+
+def is_shown(value: object) -> bool:
+    """The ``shown`` template test: False for a figure the document hides."""
+    return not isinstance(value, Suppressed)
 
 
 def symbol_aware(filters: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
