@@ -174,11 +174,21 @@ class DataFiles(Model):
     benchmarks: str | None = None
 
 
+class DisclosureSymbols(Model):
+    """What a hidden or empty cell shows (GSS/DfE convention; see docs/checks.md)."""
+
+    confidential: str = Field(default="c", min_length=1, max_length=12)
+    not_applicable: str = Field(default="z", min_length=1, max_length=12)
+    rounds_to_zero: str = Field(default="k", min_length=1, max_length=12)
+    not_available: str = Field(default="x", min_length=1, max_length=12)
+
+
 class Settings(Model):
     top_n: int = Field(default=20, ge=1, le=500)
     suppression_threshold: int = Field(default=5, ge=0)
     table_units: Literal["£", "£000s"] = "£"
     public: bool = True
+    symbols: DisclosureSymbols = Field(default_factory=DisclosureSymbols)
 
 
 class Bundle(Model):

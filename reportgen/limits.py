@@ -92,3 +92,10 @@ MAX_HTML_NESTING = 32
 # -- dates (reportgen/dates.py) --------------------------------------------------------------
 #: Characters of a written date, time included ("Wednesday 28th September, 2016 00:00:00.000").
 MAX_DATE_CHARS = 64
+
+# -- disclosure control (reportgen/disclosure) ------------------------------------------------
+#: Search steps the disclosure solver may take on one document's published facts before it
+#: gives up and treats the cells as unsafe (a council's by-type table: a few hundred steps).
+MAX_DISCLOSURE_SOLVER_STEPS = 200_000
+#: Hidden cells the disclosure solver enumerates jointly (more are judged by bounds alone).
+MAX_DISCLOSURE_SOLVER_CELLS = 12

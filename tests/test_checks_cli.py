@@ -23,7 +23,9 @@ EXPECTED_RULES = {
     "dates.clearance-after-publication", "dates.key-decision-notice",
     "content.decision-requirements", "content.exempt-paragraph", "content.placeholder",
     "content.empty-section", "disclosure.child-identifier", "disclosure.small-count",
-    "disclosure.secondary-suppression", "accessibility.title", "accessibility.language",
+    "disclosure.secondary-suppression", "disclosure.suppression-label",
+    "disclosure.revealed-count", "disclosure.period-difference", "accessibility.title",
+    "accessibility.language",
     "accessibility.heading-order", "accessibility.table-header", "accessibility.alt-text",
 }
 

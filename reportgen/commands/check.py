@@ -17,9 +17,12 @@ _COLOURS = {"error": "red", "warning": "yellow"}
               "(default: the bundle's own).")
 @format_option()
 @click.option("--strict", is_flag=True, help="Exit with code 1 when there are warnings.")
+@click.option("--compare-period", "compare_periods", multiple=True, metavar="PERIOD",
+              help="Also render the report for PERIOD (e.g. 2016/17-Q1; may be repeated) and "
+                   "report any hidden count the difference between the periods reveals.")
 @click.pass_context
 def command(ctx: click.Context, bundle_dir: Path, style: str | None, output_format: str,
-            strict: bool) -> None:
+            strict: bool, compare_periods: tuple[str, ...] = ()) -> None:
     """Check the report bundle in BUNDLE_DIR before it is published.
 
     Renders the report in memory (nothing is written) and checks its figures, statutory
@@ -35,6 +38,10 @@ def command(ctx: click.Context, bundle_dir: Path, style: str | None, output_form
     from reportgen.commands.output import finding_dict, result_json
 
     report = check_bundle(bundle_dir, style=style)
+    if compare_periods:
+        from reportgen.checks.disclosure import period_difference_findings
+
+        report.findings.extend(period_difference_findings(bundle_dir, compare_periods))
     code = report.exit_code(strict)
     if output_format == "json":
         # "bundle" as before the shape was shared, for scripts that read it.

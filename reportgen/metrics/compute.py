@@ -19,6 +19,7 @@ from reportgen.metrics.placements import (
     placements_by_type,
     placements_total,
     top_placements,
+    top_placements_by_type,
 )
 from reportgen.metrics.selection import select_budget, select_savings, window_end
 from reportgen.periods import Period
@@ -57,6 +58,7 @@ def compute_metrics(
             by_type=Keyed(summaries, lambda s: s.placement_type),
             total=placements_total(summaries),
             top=tuple(top_placements(placements_df, when, top_n)),
+            top_by_type=tuple(top_placements_by_type(placements_df, when, top_n)),
             average_annual_cost_per_child=average_annual_cost_per_child(placements_df, when),
             flows=(
                 placement_flows(placements_df, period.start, window_end(period, as_at))

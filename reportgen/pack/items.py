@@ -137,6 +137,12 @@ def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
                     update={"exempt": True, "exempt_paragraph": exempt})})
                 loaded = LoadedReport(bundle, loaded.datasets, loaded.metrics)
             wards = wards or list(report.wards)
+            if exempt is None and not loaded.bundle.settings.public:
+                # Part I is published: a report its author marked not for publication must
+                # not go into it (suppression would be off), nor be silently suppressed.
+                raise ReportgenError(
+                    "the report says settings.public: no but is in Part I (the public pack); "
+                    "give the agenda item an exempt_paragraph or set settings.public: yes")
             # Part I is published: render it as public whatever the bundle's settings say
             # (Part II keeps the bundle's own choice; it goes to members only).
             produced = produce(loaded, public=True if exempt is None else None)
