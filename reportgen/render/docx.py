@@ -156,7 +156,8 @@ class _Renderer:
         self.plan = disclosure.plan_for(metrics, bundle.settings.suppression_threshold, public,
                                         disclosure.Symbols.of(bundle.settings),
                                         bundle.settings.top_n)
-        self.names = disclosure.protect_names(narrative_names(bundle, metrics), self.plan)
+        self.names = narrative_names(
+            bundle, metrics, protect=lambda names: disclosure.protect_names(names, self.plan))
         self.result_sections: dict[str, str] = {}
         self.tables: dict[str, TableSpec] = {}
         self.charts: dict[str, ChartSpec] = {}
