@@ -260,7 +260,6 @@ _WEAK = re.compile(r"^(?:sav(?:ings?|ing)|budgets?|costs?)$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:on|against|in|within|into|from|to|for|of)\s+(?:the\s+|its\s+|our\s+|this\s+|"
     r"that\s+)?(?:[\w'&,-]+\s+){0,6}$", re.IGNORECASE)
-_MEASURE_BEFORE_PHRASE = re.compile(r"[A-Za-z]")
 
 
 def _compile(table: Sequence[tuple[str, str, int]]) -> list[tuple[re.Pattern[str], str, int]]:
@@ -531,8 +530,6 @@ class _Judge:
         do not hold."""
         after = s.text[lit.end:hi]
         before = s.text[lo:lit.start]
-        if self.previous_label and self.previous_label in s.text:
-            return True
         if _PREVIOUS.match(after):
             return True
         # A period named in the number's own phrase: just before it (no other number between)
@@ -543,6 +540,9 @@ class _Judge:
             own = before[cut:] if cut < 0 else ""
         tail = re.match(r"\s*(?:in|at|for|of|by)\s+(?:the\s+)?(?:end\s+of\s+)?[^,;]{0,20}",
                         after)
+        if self.previous_label and (self.previous_label in own or
+                                    (tail and self.previous_label in tail.group(0))):
+            return True  # "the 2009/10 outturn was £3.56m", "£3.56m in 2009/10"
         ref = _period_ref(own) or (_period_ref(tail.group(0)) if tail else None)
         if ref is not None and not _matches(ref, self.period):
             if _matches(ref, self.previous_period):
@@ -563,7 +563,7 @@ class _Judge:
         if previous is None:
             return None
         to_value = bool(_TO_AFTER.search(before[-12:]) and
-                        re.search(r"\bfrom\b[^.]*$", s.text[lo:lit.start], re.IGNORECASE))
+                        re.search(r"\bfrom\b[^;]*$", s.text[lo:lit.start], re.IGNORECASE))
         mentions = [m for m in s.mentions[lit.kind] if lo <= m.start and m.end <= hi]
         subjects = [x for x in s.subjects if lo <= x.start and x.end <= hi]
         inside = {m for m in mentions
@@ -633,7 +633,9 @@ class _Judge:
         # delivered"); "budget" and "costs" right by their number stand ("budget of £1.8M").
         strong = [m for m in usable if not m.weak or (
             "achieved" not in m.measures and self._bound_to(s.text, lit, m))]
-        pool = strong or usable
+        # Only a measure word proper (not a change word) outranks a bare noun.
+        decisive = [m for m in strong if "change" not in m.measures]
+        pool = strong if decisive else usable
         # A "budget" that is the object of a preposition ("an overspend on the revenue
         # budget") names what the measure is of, not the measure, when another word is there.
         def demoted(m: _Mention) -> bool:
@@ -660,7 +662,10 @@ class _Judge:
         others = [m for m in mentions if "change" not in m.measures]
         if not others:
             return ""
-        near = min(others, key=lambda m: min(abs(m.start - lit.end), abs(lit.start - m.end)))
+        # What it was added to or taken from comes after: "an additional £10.5m had been
+        # included in the budget", "a reduction of £0.136m on the overspend position".
+        later = [m for m in others if m.start >= lit.end]
+        near = min(later, key=lambda m: m.start) if later else max(others, key=lambda m: m.end)
         for measure in ("variance", "budget", "spend", "target", "achieved",
                         "savings_forecast"):
             if measure in near.measures:
@@ -726,7 +731,7 @@ class _Judge:
                 return self._one(chosen, lit)
         if aggregate in ("group", "total"):
             return self._one([f for f in cands if f.scope == "total"], lit)
-        if subjects and not any(x.partial for x in subjects):
+        if subjects:
             # The clause names something, but none of these figures is of it.
             return None
         if _DEMONSTRATIVE.search(s.text[lo:hi]):

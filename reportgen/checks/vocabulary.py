@@ -327,7 +327,7 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # savings
     (r"(?:sav(?:ings?|e) (?:targets?|requirements?)|targets?|requirements?|"
      r"required|to be saved|approved to be realised|savings? plans?)", "target", 0),
-    (r"(?:achieved|delivered|realised|made|secured|generated|savings? achieved|"
+    (r"(?:achieved|delivered|realised|savings made|secured|generated|savings? achieved|"
      r"savings? delivered|sav(?:ings?|ed|ing))", "achieved", 0),
     (r"(?:(?:forecast|projected|expected) savings)", "savings_forecast", 0),
     (r"(?:shortfall|(?:budget |funding |savings )?gap|yet to be (?:delivered|achieved|found)|"
