@@ -314,6 +314,8 @@ _MEASURE_NOUNS = {"budget", "budgets", "savings", "saving", "cost", "costs", "sp
 
 
 def _norm_word(word: str) -> str:
+    if word == "&":
+        return "and"
     w = word.lower().replace("’", "'")
     w = re.sub(r"'s?$|s'$", "", w)
     if len(w) > 3 and w.endswith("ies"):
@@ -335,7 +337,7 @@ def _label_forms(label: str) -> list[list[str]]:
     bracket = re.search(r"\(([^)]+)\)", label)
     bare = re.sub(r"\([^)]*\)", " ", label)
     for text in (bare, bracket.group(1) if bracket else ""):
-        words = [w for _, _, w in _words(text.replace("&", " and "))]
+        words = [w for _, _, w in _words(text)]
         if words:
             forms.append(words)
     return forms
@@ -367,7 +369,7 @@ class _Subjects:
         self.heads = {w: ss[0] for w, ss in heads.items() if len(ss) == 1}
 
     def find(self, sentence: str) -> list[_Subject]:
-        words = _words(sentence.replace("&", " and "))
+        words = _words(sentence)
         norm = [w for _, _, w in words]
         found: list[_Subject] = []
         for s, forms in self.labels.items():
@@ -565,9 +567,15 @@ class _Judge:
         to_value = bool(_TO_AFTER.search(before[-12:]) and
                         re.search(r"\bfrom\b[^;]*$", s.text[lo:lit.start], re.IGNORECASE))
         mentions = [m for m in s.mentions[lit.kind] if lo <= m.start and m.end <= hi]
-        subjects = [x for x in s.subjects if lo <= x.start and x.end <= hi]
+        # A label's last word standing for it must not be part of a measure word itself
+        # ("care" in "children in care").
+        every = [m for ms in s.mentions.values() for m in ms]
+        subjects = [x for x in s.subjects if lo <= x.start and x.end <= hi and not (
+            x.partial and any(m.start <= x.start and x.end <= m.end for m in every))]
         inside = {m for m in mentions
                   if any(x.start <= m.start and m.end <= x.end for x in subjects)}
+        if previous:  # an earlier value is not a change: "from the £2.6m previously reported"
+            mentions = [m for m in mentions if "change" not in m.measures]
         mention = self._measure(s, lit, mentions, to_value, inside)
         if mention is None and previous:
             # "from the £2.6m previously reported": an earlier value of the sentence's measure.
@@ -798,12 +806,25 @@ def check_literals(bundle: Bundle, figures: Sequence[Figure]) -> list[Finding]:
     judge = _Judge(figures, _period(bundle))
     out: list[Finding] = []
     for where, text in narrative_sources(bundle):
-        for sentence in sentences(text):
-            s = judge.read(sentence)
-            for lit in s.lits:
-                finding = _judge(judge, s, lit, where)
-                if finding is not None:
-                    out.append(finding)
+        out.extend(_judge_text(judge, text, where))
+    return out
+
+
+def check_text(text: str, figures: Sequence[Figure], period: str | None = None,
+               where: str = "text") -> list[Finding]:
+    """Judge the numbers typed in ``text`` (a narrative source) against ``figures``, for a
+    report of ``period`` ("2024/25 Q3")."""
+    return _judge_text(_Judge(figures, parse_period(period) if period else None), text, where)
+
+
+def _judge_text(judge: _Judge, text: str, where: str) -> list[Finding]:
+    out: list[Finding] = []
+    for sentence in sentences(text):
+        s = judge.read(sentence)
+        for lit in s.lits:
+            finding = _judge(judge, s, lit, where)
+            if finding is not None:
+                out.append(finding)
     return out
 
 

@@ -149,20 +149,20 @@ def _placement_figures(p: PlacementMetrics) -> list[Figure]:
     for i, s in enumerate(p.by_type):
         base = f"placements.by_type{_key_ref(p.by_type, s.placement_type, i)}"
         noun = _TYPE_NOUNS.get(s.placement_type, s.label)
-        kw = {"subject": s.placement_type, "scope": "type"}
+        st = s.placement_type
         out += [
             _fig(f"{base}.count", f"number of {noun} placements", s.count, "count", "count",
-                 **kw),
+                 subject=st, scope="type"),
             _fig(f"{base}.average_weekly_cost", f"average weekly cost of {noun} placements",
-                 s.average_weekly_cost, "money", "average_weekly_cost", **kw),
+                 s.average_weekly_cost, "money", "average_weekly_cost", subject=st, scope="type"),
             _fig(f"{base}.total_weekly_cost", f"total weekly cost of {noun} placements",
-                 s.total_weekly_cost, "money", "weekly_cost", **kw),
+                 s.total_weekly_cost, "money", "weekly_cost", subject=st, scope="type"),
             _fig(f"{base}.annual_cost", f"annual cost of {noun} placements", s.annual_cost,
-                 "money", "annual_cost", **kw),
+                 "money", "annual_cost", subject=st, scope="type"),
         ]
         if t.count:
             out.append(_fig(f"{base}.share", f"share of placements that are {noun}",
-                            s.count / t.count, "percent", "share", **kw,
+                            s.count / t.count, "percent", "share", subject=st, scope="type",
                             expression=f"{{{{ ({base}.count / placements.total.count) "
                                        "| percent }}"))
         if s.placement_type in FOSTERING:
