@@ -540,6 +540,7 @@ class _Judge:
         cut = max((o.end for o in s.lits if o.end <= lit.start), default=0) - lit.start
         if cut > -40:
             own = before[cut:] if cut < 0 else ""
+        own = re.split(r"[,;(]", own)[-1]
         tail = re.match(r"\s*(?:in|at|for|of|by)\s+(?:the\s+)?(?:end\s+of\s+)?[^,;]{0,20}",
                         after)
         if self.previous_label and (self.previous_label in own or
@@ -567,9 +568,9 @@ class _Judge:
         to_value = bool(_TO_AFTER.search(before[-12:]) and
                         re.search(r"\bfrom\b[^;]*$", s.text[lo:lit.start], re.IGNORECASE))
         mentions = [m for m in s.mentions[lit.kind] if lo <= m.start and m.end <= hi]
-        # A label's last word standing for it must not be part of a measure word itself
+        # A label's last word standing for it must not be part of the words for a count
         # ("care" in "children in care").
-        every = [m for ms in s.mentions.values() for m in ms]
+        every = s.mentions["count"] if lit.kind == "count" else []
         subjects = [x for x in s.subjects if lo <= x.start and x.end <= hi and not (
             x.partial and any(m.start <= x.start and x.end <= m.end for m in every))]
         inside = {m for m in mentions
