@@ -372,11 +372,18 @@ class _Subjects:
         words = _words(sentence)
         norm = [w for _, _, w in words]
         found: list[_Subject] = []
+        # Only positions holding one of a label's words are tried: the work grows with the
+        # words the sentence shares with the labels, not with sentence length × labels.
+        at: dict[str, list[int]] = {}
+        for i, w in enumerate(norm):
+            at.setdefault(w, []).append(i)
         for s, forms in self.labels.items():
             for form in forms:
                 content = [w for w in form if w not in _STOP] or form
                 n = len(form)
-                for i in range(len(norm)):
+                starts = sorted({i for w in dict.fromkeys((form[0], *content))
+                                 for i in at.get(w, ())})
+                for i in starts:
                     if norm[i:i + n] == form:  # the label itself (case, plural, "&" aside)
                         found.append(_Subject(words[i][0], words[i + n - 1][1], s))
                         continue
