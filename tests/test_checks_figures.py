@@ -264,3 +264,26 @@ def test_importing_the_checks_loads_no_data_libraries() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == ""
+
+
+def test_a_hidden_figure_is_never_quoted_in_a_message(tmp_path: Path) -> None:
+    """In a public report the secure placements' costs are hidden (two children): a wrong
+    typed amount for them must not be answered with the true one, which would leak it into
+    logs and build-summary.json. With public: no the checker names it as usual."""
+    import shutil
+
+    from reportgen.pipeline import produce
+    from tests.helpers import FIXTURES
+
+    bundle = tmp_path / "bundle"
+    shutil.copytree(FIXTURES / "harrow-2016-high-cost-placements", bundle)
+    path = bundle / "report.yaml"
+    text = path.read_text(encoding="utf-8")
+    sentence = "    The average weekly cost of secure placements is £9,999.\n"
+    path.write_text(text.replace("  summary: |\n", "  summary: |\n" + sentence, 1),
+                    encoding="utf-8")
+    public = produce(bundle, gate=False, public=True)
+    assert not any("8,16" in f.line() for f in public.findings)
+    private = produce(bundle, gate=False, public=False)
+    assert any(f.rule == "figures.literal-mismatch" and "£8,164" in f.message
+               for f in private.findings)

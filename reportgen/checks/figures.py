@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Literal
+from typing import Any, Literal
 
 from reportgen import formatting
 from reportgen.bundle import SECTION_IDS, Bundle
@@ -866,7 +866,40 @@ def _hand_typed(figure: Figure, lit: Literal_, quote: str, where: str) -> Findin
 def literal_figures(ctx: CheckContext) -> list[Finding]:
     """figures.literal-mismatch and figures.hand-typed."""
     assert ctx.loaded is not None
-    return check_literals(ctx.bundle, vocabulary.figures(ctx.loaded.metrics))
+    figures = vocabulary.figures(ctx.loaded.metrics)
+    plan = ctx.result.plan if ctx.result is not None else None
+    return check_literals(ctx.bundle, shown_figures(ctx.bundle, ctx.loaded.metrics, figures,
+                                                    plan))
+
+
+_TYPE_IN_EXPRESSION = re.compile(r"by_type\['([^']+)'\]")
+
+
+def shown_figures(bundle: Bundle, metrics: Any, figures: Sequence[Figure],
+                  plan: Any = None) -> list[Figure]:
+    """The figures a public report may print: one whose cell the disclosure plan hides is left
+    out, so that no message (a log line, build-summary.json) quotes its value. A count typed
+    for a hidden cell is the disclosure rules' to report (disclosure.revealed-count).
+
+    ``plan`` is the rendered document's own; without a document it is made from the bundle's
+    settings, as render would make it."""
+    if plan is None:
+        if not bundle.settings.public:
+            return list(figures)
+        from reportgen import disclosure
+
+        settings = bundle.settings
+        plan = disclosure.plan_for(metrics, settings.suppression_threshold, True,
+                                   disclosure.Symbols.of(settings), settings.top_n)
+    if not plan.public or not plan.any_hidden:
+        return list(figures)
+
+    def hidden(figure: Figure) -> bool:
+        types = _TYPE_IN_EXPRESSION.findall(figure.expression)
+        return (any(plan.is_hidden(t) for t in types)
+                or ("placements.total." in figure.expression and plan.is_hidden("total")))
+
+    return [f for f in figures if not hidden(f)]
 
 
 # --------------------------------------------------------------------------- tables
