@@ -17,8 +17,10 @@ from typing import Any, Literal
 
 from reportgen import formatting
 from reportgen.bundle import SECTION_IDS, Bundle
-from reportgen.checks import CheckContext, DocTable, check, define, vocabulary
+from reportgen.checks import vocabulary
+from reportgen.checks.docx_view import DocTable
 from reportgen.checks.findings import Finding
+from reportgen.checks.registry import CheckContext, check, define
 from reportgen.checks.vocabulary import Figure
 from reportgen.errors import ReportgenError
 from reportgen.periods import Period, parse_period
