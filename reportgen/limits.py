@@ -82,3 +82,9 @@ MAX_ERROR_CHARS = 1_000
 MAX_MONEY_POUNDS = 1_000_000_000_000
 #: Bytes of one line of a CSV file (a real row is under 1 KB; the cell limit is far less).
 MAX_ROW_BYTES = 1 * MiB
+
+# --- report forms (body sections, issue 16) -------------------------------------------------
+#: Sections a report.yaml body may list, counting sub-sections (a report has a few dozen).
+MAX_BODY_SECTIONS = 500
+#: How deep sub-sections may nest under a body section (heading levels left for narrative).
+MAX_BODY_DEPTH = 3
