@@ -135,6 +135,10 @@ class RenderResult:
     sections: dict[str, str] = field(default_factory=dict)  # section id -> rendered narrative
     tables: dict[str, TableSpec] = field(default_factory=dict)
     charts: dict[str, ChartSpec] = field(default_factory=dict)
+    # (field, why) for each value of report.yaml this style has no place for.
+    not_shown: list[tuple[str, str]] = field(default_factory=list)
+    # (field, text) for each short value that must appear in the document as written.
+    printed_values: list[tuple[str, str]] = field(default_factory=list)
 
 
 def document_timestamp(bundle: Bundle) -> dt.datetime:
@@ -508,7 +512,7 @@ class _Renderer:
                             self.charts)
             if section.role == "recommendations":
                 self._write_recommendations(sub)
-                if not self.bundle.has_role("reasons") and any(
+                if self.bundle.role_section("reasons") is None and any(
                         r.reason for r in self.bundle.recommendations):
                     sub.add_paragraph(style.part_headings.get("reasons", ROLE_NAMES["reasons"]),
                                       style=f"Heading {min(level + 1, 6)}")
@@ -666,7 +670,68 @@ class _Renderer:
         buffer = io.BytesIO()
         document.save(buffer)
         return RenderResult(normalise_docx(buffer.getvalue()), self.style,
-                            self.result_sections, self.tables, self.charts)
+                            self.result_sections, self.tables, self.charts,
+                            self.not_shown(), self.printed_values())
+
+    # -- what this style cannot show (content.not-shown) ---------------------------------
+
+    def not_shown(self) -> list[tuple[str, str]]:
+        """Every value of report.yaml the template has no place for, with the reason: the
+        checker turns each into an error, so nothing the officer wrote is dropped quietly."""
+        b, names = self.bundle, self.template_names
+        out: list[tuple[str, str]] = []
+
+        def missing(name: str) -> bool:
+            return name not in names
+
+        for key, _, _ in detail_rows(b, self.style, self.texts_rendered):
+            if not shown_by_template(key, names, self.style) and missing("other_details"):
+                out.append((key, "the template prints no such field and does not call "
+                                 "other_details()"))
+        if b.body is not None:
+            if missing("body"):
+                out.append(("body", "the template does not call body(), so the officer's "
+                                    "outline has no place"))
+        elif missing("body"):
+            for section_id in SECTION_IDS:
+                if getattr(b.sections, section_id) and section_id not in self.placed \
+                        and missing("other_sections"):
+                    out.append((f"sections.{section_id}", "the template has no "
+                                f"section('{section_id}') and does not call other_sections()"))
+        body_mode = b.body is not None and not missing("body")
+        if b.recommendations:
+            if body_mode and not b.role_section("recommendations") and \
+                    "recommendations" not in self.style.required_parts:
+                out.append(("recommendations", "the body has no section with role: "
+                                               "recommendations to print them in"))
+            elif not body_mode and missing("recommendations"):
+                out.append(("recommendations", "the template does not call "
+                                               "recommendations()"))
+        if any(r.reason for r in b.recommendations) and not body_mode and missing("reasons"):
+            out.append(("recommendations[].reason", "the template does not call reasons()"))
+        for key, funcs in (("clearance", ("clearance", "clearance_block")),
+                           ("contacts", ("contacts", "contacts_block")),
+                           ("appendices", ("appendices",)),
+                           ("background_papers", ("background_papers",))):
+            if getattr(b, key) and all(missing(f) for f in funcs):
+                out.append((key, f"the template does not call {funcs[-1]}()"))
+        return out
+
+    def printed_values(self) -> list[tuple[str, str]]:
+        """Short values that must reach the document as written (checked in its text)."""
+        b = self.bundle
+        values = [("council", b.council), ("meeting.committee", b.meeting.committee),
+                  ("report.title", b.report.title)]
+        plain = {"report.responsible_officer", "report.portfolio_holder",
+                 "report.classification", "report.author", "report.report_by",
+                 "report.directorate", "meeting.time", "meeting.venue"}
+        values += [(key, text) for key, _, text in
+                   detail_rows(b, self.style, self.texts_rendered) if key in plain]
+        values += [(f"contacts[{i}].name", c.name) for i, c in enumerate(b.contacts, 1)]
+        values += [(f"clearance[{i}].name", c.name) for i, c in enumerate(b.clearance, 1)
+                   if c.name]
+        values += [(f"appendices[{i}].title", a.title) for i, a in enumerate(b.appendices, 1)]
+        return [(k, " ".join(v.split())) for k, v in values if v and "{" not in v]
 
 
 def render_report(bundle: Bundle, metrics: Metrics, style: HouseStyle,
