@@ -230,3 +230,76 @@ def resolve_style(name_or_path: str | None, base: Path | None = None) -> HouseSt
                 raise ReportgenError("a house style template must be a .docx file", file=path)
             return HouseStyle(name=path.stem, template=path, texts=dict(_common_texts()))
     raise ReportgenError("house style template not found", file=candidates[0])
+
+
+#: Every style.yaml option with its choices, appended (commented) to a copied style.yaml for
+#: the options it does not set, so an officer sees each choice without reading the code.
+OPTION_HELP = {
+    "description": "one line for `reportgen styles`",
+    "date_style": "plain (25 October 2016) | ordinal (3rd March 2021) | weekday | "
+                  "weekday_ordinal | ordinal_comma (5th January, 2015) | dotted (12.02.2021) "
+                  "| slashed (12/02/2021)",
+    "paragraph_numbering": "none | flat (1, 2, 3 … across headings) | hierarchical "
+                           "(1.1, 1.2, 2.1 … under numbered headings)",
+    "unnumbered_sections": "[summary]: section ids or roles whose paragraphs take no number",
+    "heading_numbering": "yes: the body's top headings are numbered 1., 2. …",
+    "recommendation_numbering": "numbers | letters | none (a single one is never numbered)",
+    "recommendations_lead_in": "\"That:\" printed before the list (not when the "
+                               "recommendations begin \"That …\")",
+    "required_parts": "[financial, legal, …]: parts the form always has; one the report "
+                      "leaves out prints its heading and the not-applicable text",
+    "part_headings": "{financial: Resource implications}: the heading of a required part",
+    "part_texts": "{equalities: equality_duty}: a standard text at the start of a part",
+    "appendix_labels": "numbers (Appendix 1) | letters (Appendix A)",
+    "background_papers": "bulleted | numbered",
+    "title_block": "template (the template's own) | lines | centred | table | numbered",
+    "title_lines": "[agenda_item, council, committee_date, report_of, title]: also "
+                   "committee, date, venue, time",
+    "template_from": "a built-in style whose template.docx this style uses (then the folder "
+                     "needs no template.docx)",
+    "table_units": "£ | £000s",
+}
+
+
+def copy_style(source: str, folder: Path) -> list[Path]:
+    """Copy the built-in style ``source`` into the new folder ``folder`` for editing: its
+    template.docx, its style.yaml (with every option it does not set, commented) and the
+    standard texts. Refuses a folder that exists, so nothing is overwritten."""
+    if source not in builtin_style_names():
+        raise ReportgenError(f"unknown house style '{source}' (built-in styles: "
+                             f"{', '.join(builtin_style_names())})")
+    if os.path.lexists(folder):
+        raise ReportgenError("already exists: choose a new folder for the style", file=folder)
+    origin = templates_root() / source
+    settings = _read_mapping(origin / "style.yaml")
+    yaml_text = (origin / "style.yaml").read_text(encoding="utf-8")
+    unset = [k for k in _OPTIONS if k not in settings]
+    yaml_text = (f"# Copied from the built-in style '{source}' by `reportgen style new`.\n"
+                 "# Edit the options below; docs/house-styles.md explains each one.\n"
+                 + yaml_text.rstrip("\n") + "\n\n# Options not set here (their defaults apply):\n"
+                 + "".join(f"# {k}: {OPTION_HELP[k]}\n" for k in unset if k in OPTION_HELP))
+    texts = dict(_read_mapping(templates_root() / "texts.yaml"))
+    texts.update(_read_mapping(origin / "texts.yaml"))
+    import yaml
+
+    texts_text = ("# Standard texts of this style: re-word any of them (docs/bundle.md lists "
+                  "where each is used).\n" + yaml.safe_dump(texts, allow_unicode=True,
+                                                            sort_keys=True, width=90))
+    written: list[Path] = []
+    try:
+        folder.mkdir(parents=True)
+        for name, data in (("template.docx", (origin / "template.docx").read_bytes()),
+                           ("style.yaml", yaml_text.encode("utf-8")),
+                           ("texts.yaml", texts_text.encode("utf-8"))):
+            path = folder / name
+            with path.open("xb") as handle:
+                handle.write(data)
+            written.append(path)
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+        raise ReportgenError(f"could not write the style: {exc.strerror or exc}",
+                             file=folder) from None
+    return written

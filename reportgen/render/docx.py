@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import docx
 import jinja2
+import jinja2.meta
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
@@ -77,6 +78,7 @@ if TYPE_CHECKING:
 
     from reportgen.render.charts import ChartSpec
 
+_TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _SECTION_CALL = re.compile(r"section\(([^)]*)\)")
 _QUOTED = re.compile(r"['\"]([a-z_]+)['\"]")
 
@@ -627,15 +629,59 @@ class _Renderer:
             ctx[name] = BlockFunction(name, getattr(self, name))
         return ctx
 
+    def _template_parts(self) -> list[tuple[str, str]]:
+        """(part name for people, its XML as docxtpl renders it) for every text part."""
+        names = {"document": "the document body"}
+        out = []
+        for part in self.tpl.docx.part.package.parts:
+            match = re.fullmatch(r"/word/(document|header\d*|footer\d*)\.xml",
+                                 str(part.partname))
+            if not match:
+                continue
+            kind = match[1]
+            label = names.get(kind) or (f"a header ({kind}.xml)" if kind.startswith("header")
+                                        else f"a footer ({kind}.xml)")
+            xml = part.blob.decode("utf-8", "replace") if kind != "document" else \
+                self.template_xml
+            out.append((label, self.tpl.patch_xml(xml) if kind != "document" else xml))
+        return out
+
+    def _locate(self, env: jinja2.Environment, context: Mapping[str, Any],
+                exc: Exception) -> str:
+        """Which tag in which part of the template is wrong, for the error line."""
+        for label, xml in self._template_parts():
+            text = re.sub(r"<[^>]+>", "", xml)
+            try:
+                ast = env.parse(xml)
+            except jinja2.TemplateSyntaxError as err:
+                if isinstance(exc, jinja2.TemplateSyntaxError):
+                    line = xml.split("\n")[max((err.lineno or 1) - 1, 0)]
+                    tags = _TAGS.findall(re.sub(r"<[^>]+>", "", line)) or [""]
+                    return f"in {label}, near the tag {tags[-1][:80]!r}"
+                continue
+            unknown = sorted(jinja2.meta.find_undeclared_variables(ast) - set(context)
+                             - set(env.globals))
+            if unknown:
+                tag = next((t for t in _TAGS.findall(text) if re.search(
+                    rf"\b{re.escape(unknown[0])}\b", t)), unknown[0])
+                return f"in {label}, tag {tag[:80]!r}; docs/house-styles.md lists the names"
+        message = getattr(exc, "message", None) or str(exc)
+        return f"{message}"
+
     def render(self) -> RenderResult:
         env = make_environment(self.style, autoescape=True)
+        context = self.context()
         try:
-            self.tpl.render(self.context(), jinja_env=env, autoescape=True)
+            self.tpl.render(context, jinja_env=env, autoescape=True)
         except jinja2.TemplateSyntaxError as exc:
-            raise ReportgenError(f"Jinja2 syntax error in the template: {exc.message}",
+            where = self._locate(env, context, exc)
+            raise ReportgenError(f"Jinja2 syntax error in the template: {exc.message}"
+                                 + (f" ({where})" if where.startswith("in ") else ""),
                                  file=self.style.template) from None
         except jinja2.UndefinedError as exc:
-            raise ReportgenError(f"the template uses an unknown name: {exc.message}",
+            where = self._locate(env, context, exc)
+            raise ReportgenError(f"the template uses an unknown name: {exc.message}"
+                                 + (f" ({where})" if where.startswith("in ") else ""),
                                  file=self.style.template) from None
         except jinja2.exceptions.SecurityError as exc:
             raise ReportgenError(f"the template tried something not allowed: {exc}",
