@@ -193,7 +193,9 @@ class Clearance(Model):
     def capacity_text(self) -> str:
         """'on behalf of the Chief Financial Officer', or the role itself when the officer
         signs as that officer (``on_behalf: no``)."""
-        return f"on behalf of the {self.role_text}" if self.on_behalf else self.role_text
+        if self.on_behalf and self.status != "not_required":
+            return f"on behalf of the {self.role_text}"
+        return self.role_text
 
 
 class Contact(Model):

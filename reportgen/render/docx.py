@@ -397,12 +397,25 @@ class _Renderer:
         """Fields of report.yaml the template does not print itself, as a two-column table,
         so that nothing the officer gave is lost (the counterpart of other_sections())."""
         sub = self.tpl.new_subdoc()
-        rows = [(label, value) for key, label, value in detail_rows(self.bundle, self.style,
-                                                                     self.texts_rendered)
-                if not shown_by_template(key, self.template_names, self.style)]
+        rows = [(label, value) for key, label, value in self._unplaced_details()]
         if rows:
             details_table(sub, rows, header=False)
         return sub
+
+    def _unplaced_details(self) -> list[tuple[str, str, str]]:
+        """Detail rows the template does not print itself. The responsible officer is
+        printed already when the "Report of"/"Report by" line names the same post."""
+        b, names = self.bundle, self.template_names
+        out = []
+        for key, label, value in detail_rows(b, self.style, self.texts_rendered):
+            if shown_by_template(key, names, self.style):
+                continue
+            if key == "report.responsible_officer" and \
+                    b.report.report_by == b.report.responsible_officer and \
+                    shown_by_template("report.report_by", names, self.style):
+                continue
+            out.append((key, label, value))
+        return out
 
     def title_block(self) -> Any:
         """The title block the style's options describe (title_block:, title_lines:)."""
@@ -730,8 +743,8 @@ class _Renderer:
         def missing(name: str) -> bool:
             return name not in names
 
-        for key, _, _ in detail_rows(b, self.style, self.texts_rendered):
-            if not shown_by_template(key, names, self.style) and missing("other_details"):
+        for key, _, _ in self._unplaced_details():
+            if missing("other_details"):
                 out.append((key, "the template prints no such field and does not call "
                                  "other_details()"))
         if b.body is not None:
