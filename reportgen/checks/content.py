@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportgen.bundle import SECTION_IDS, Bundle, walk_sections
 from reportgen.checks import CheckContext, check, define
-from reportgen.checks.findings import Finding
+from reportgen.checks.findings import Finding, Severity
 
 DECISION = define(
     "content.decision-requirements", "error",
@@ -76,7 +76,7 @@ def decision_findings(bundle: Bundle) -> list[Finding]:
                                             where=where, fix=fix))
     by_role = {c.role: (i, c) for i, c in enumerate(bundle.clearance, start=1)}
     for role, who in REQUIRED_CLEARANCE.items():
-        severity = "error" if decision else "warning"
+        severity: Severity = "error" if decision else "warning"
         if role not in by_role:
             out.append(DECISION.finding(
                 f"the report has not been cleared by {who}", where="clearance",

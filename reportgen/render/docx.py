@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 import docx
 import jinja2
 import jinja2.meta
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
@@ -369,7 +369,7 @@ class _Renderer:
             blocks = self._blocks(rec.reason, f"report.yaml recommendations[{i + 1}].reason")
             if label and blocks and isinstance(blocks[0], Paragraph):
                 first = blocks[0]
-                blocks[0] = Paragraph([Run(f"{label} "), *first.runs])
+                blocks[0] = Paragraph((Run(f"{label} "), *first.runs))
             write_blocks(sub, blocks, BlockStyle(2, False), self.tables, self.charts)
 
     def reasons(self) -> Any:
