@@ -207,3 +207,14 @@ def test_clearance_not_required_lets_strict_pass_and_needs_a_reason() -> None:
 def test_new_fixtures_render_with_no_findings(name: str) -> None:
     produced = produce(FIXTURES / name, gate=False)
     assert produced.findings == []
+
+
+def test_the_old_fixtures_now_print_what_their_styles_dropped() -> None:
+    harrow = document_text(produce(FIXTURES / "harrow-2016-high-cost-placements",
+                                   gate=False).result.docx)
+    assert "Decision subject to Call-in:\nNo\n" in harrow  # the bundle says call_in: no
+    assert "Report author\nClaire Kentish" in harrow
+    hereford = document_text(produce(FIXTURES / "herefordshire-2018-lac-cost-reduction",
+                                     gate=False).result.docx)
+    assert "It is a function of the committee to make reports or recommendations" in hereford
+    assert "Responsible officer\nDirector for Children and Families" in hereford
