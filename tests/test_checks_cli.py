@@ -22,7 +22,8 @@ EXPECTED_RULES = {
     "figures.percentage", "dates.publication-deadline", "dates.publication-date-unset",
     "dates.clearance-after-publication", "dates.key-decision-notice",
     "content.decision-requirements", "content.exempt-paragraph", "content.placeholder",
-    "content.empty-section", "content.not-shown", "disclosure.child-identifier", "disclosure.small-count",
+    "content.empty-section", "content.not-shown", "disclosure.child-identifier",
+    "disclosure.small-count",
     "disclosure.secondary-suppression", "accessibility.title", "accessibility.language",
     "accessibility.heading-order", "accessibility.table-header", "accessibility.alt-text",
 }
