@@ -244,10 +244,20 @@ def write_labelled(target: Any, blocks: Sequence[Block], labels: Sequence[str],
     block, "" for none): written as text with a hanging indent, so the number printed is the
     number a cross-reference computed (paragraphs('id')), whatever the reader's client does
     with list numbering."""
+    after_label = False
     for block, label in zip(blocks, labels, strict=True):
         if not label or not isinstance(block, Paragraph):
+            before = len(target.paragraphs)
             write_blocks(target, [block], style, tables, charts)
+            if after_label and isinstance(block, BulletList):
+                # A list inside a numbered paragraph belongs to it: indent it to the
+                # paragraph's text, not to the margin.
+                for p in target.paragraphs[before:]:
+                    p.paragraph_format.left_indent = Cm(1.9)
+                    p.paragraph_format.first_line_indent = Cm(-0.63)
+            after_label = after_label and isinstance(block, BulletList)
             continue
+        after_label = True
         p = target.add_paragraph(style="Normal")
         p.paragraph_format.left_indent = Cm(1.25)
         p.paragraph_format.first_line_indent = Cm(-1.25)
