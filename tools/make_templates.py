@@ -343,6 +343,10 @@ def cover_sheet() -> DocumentObject:
     _block(doc, "contacts_block()")
     doc.add_heading("Background Papers", level=2)
     _block(doc, "background_papers()")
+    _control(doc, "if given.appendices")
+    doc.add_heading("Appendices", level=2)
+    _block(doc, "appendices()")
+    _control(doc, "endif")
     return doc
 
 
@@ -464,6 +468,10 @@ def report_to_members() -> DocumentObject:
     _block(doc, "background_papers()")
     _control(doc, "if not given.body")
     _block(doc, "section('consultees', missing='')")
+    _control(doc, "endif")
+    _control(doc, "if given.appendices")
+    doc.add_heading("Appendices", level=2)
+    _block(doc, "appendices()")
     _control(doc, "endif")
     doc.add_heading("Contact", level=2)
     _block(doc, "contacts_block(labelled=True)")

@@ -449,6 +449,13 @@ class _Renderer:
         """The sections to print: the officer's, then each part the form requires that the
         body leaves out (``True`` marks those)."""
         sections = self.bundle.body_sections()
+        if self.bundle.body is None and self.bundle.recommendations:
+            # sections: has no place for the recommendations: they follow the summary.
+            at = 1 if sections and sections[0].role == "summary" else 0
+            heading = self.style.part_headings.get("recommendations",
+                                                   ROLE_NAMES["recommendations"])
+            sections.insert(at, BodySection(id="recommendations", heading=heading,
+                                            role="recommendations"))
         out = [(d, s, False) for d, s in walk_sections(sections)]
         have = {s.role for _, s, _ in out if s.role}
         for role in self.style.required_parts:
@@ -763,10 +770,11 @@ class _Renderer:
                     "recommendations" not in self.style.required_parts:
                 out.append(("recommendations", "the body has no section with role: "
                                                "recommendations to print them in"))
-            elif not body_mode and missing("recommendations"):
+            elif not body_mode and missing("recommendations") and missing("body"):
                 out.append(("recommendations", "the template does not call "
                                                "recommendations()"))
-        if any(r.reason for r in b.recommendations) and not body_mode and missing("reasons"):
+        if any(r.reason for r in b.recommendations) and not body_mode and \
+                missing("reasons") and missing("body"):
             out.append(("recommendations[].reason", "the template does not call reasons()"))
         for key, funcs in (("clearance", ("clearance", "clearance_block")),
                            ("contacts", ("contacts", "contacts_block")),
