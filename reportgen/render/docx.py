@@ -9,6 +9,7 @@ tables written with the template's own styles.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -126,6 +127,12 @@ def _memo_style_ids(part: Any) -> None:
         return memo[key]
 
     part.get_style_id = get_style_id
+
+
+def _record(name: str, values: dict[str, bool]) -> Any:
+    """Yes/no flags for the template as a frozen record (attributes only, no methods)."""
+    cls = dataclasses.make_dataclass(name, list(values), frozen=True)
+    return freeze(cls(**values))
 
 
 @dataclass
@@ -631,9 +638,9 @@ class _Renderer:
             **self.texts_rendered,
             # Which parts have something to print: a part's heading is printed when the
             # report gives it or the council's form requires it (style.yaml required_parts).
-            "show": freeze({i: bool(getattr(b.sections, i)) or self._required(i)
-                            for i in SECTION_IDS}),
-            "given": freeze({
+            "show": _record("Show", {i: bool(getattr(b.sections, i)) or self._required(i)
+                                     for i in SECTION_IDS}),
+            "given": _record("Given", {
                 "body": b.body is not None,
                 "recommendations": bool(b.recommendations),
                 "reasons": any(r.reason for r in b.recommendations),
