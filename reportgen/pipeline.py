@@ -113,8 +113,7 @@ def top_rows_needed(bundle: Bundle) -> int:
     """The longest top-N table any narrative asks for (``[table: high_cost_placements 5000]``),
     or the bundle's ``settings.top_n``: metrics rank only as many placements as are shown."""
     wanted = bundle.settings.top_n
-    for name in type(bundle.sections).model_fields:
-        text = getattr(bundle.sections, name) or ""
+    for _, text in bundle.narrative_texts():  # sections: or the body: outline
         for args in _TOP_N_DIRECTIVE.findall(text):
             # A number too long to be a row count is left to the table's own error message
             # (and int() of thousands of digits is refused by Python itself).
