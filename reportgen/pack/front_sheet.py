@@ -31,6 +31,10 @@ _AFTER_UPDATE_FIELDS = (
 )  # fmt: skip
 
 
+#: What an agenda cell shows when the item has none (no wards, no paper): an en dash.
+NONE_MARK = "\u2013"
+
+
 def _front_template(agenda: Agenda) -> Path:
     from reportgen.styles import resolve_style
 
@@ -169,10 +173,15 @@ def _agenda_table(doc: DocumentObject, items: list[PackItem], in_pack: set[int],
                 oxml.add_field(line, f"PAGEREF {pitem.document_bookmark(index)} \\h", "?",
                                dirty=True)
                 line.add_run(")")
-        cells[2].paragraphs[0].add_run(", ".join(pitem.wards) if pitem.wards else "")
+        # "–" where the agenda means "none" (no wards; no paper, so no page), as printed
+        # agendas show it: an empty cell reads as a gap in the table, and a tagged PDF
+        # exports it as an empty paragraph that screen readers stop on.
+        cells[2].paragraphs[0].add_run(", ".join(pitem.wards) if pitem.wards else NONE_MARK)
         if pitem.number in in_pack and pitem.documents:
             oxml.add_field(cells[3].paragraphs[0], f"PAGEREF {pitem.bookmark} \\h", "?",
                            dirty=True)
+        else:
+            cells[3].paragraphs[0].add_run(NONE_MARK)
     _set_widths(table, (Cm(1.4), Cm(10.8), Cm(2.8), Cm(1.7)))
     oxml.set_table_alt_text(table, heading, "Agenda items with their wards and the page "
                             "of the pack where each begins")
