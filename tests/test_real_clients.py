@@ -198,8 +198,10 @@ def test_outloud_tbl_014_is_a_false_positive(pdfs: dict[str, Path]) -> None:
             assert page is not None, name
             here = [t for t in tables if page in t["pages"]]
             assert here, (name, page)
-            assert all(t["rows"] >= 2 and t["th"] >= 1 and t["td"] >= 1 for t in here), \
-                (name, page, here)
+            # Every table there has rows and header cells (a clearance table with no entries
+            # yet is its header row alone), and the page's tables hold data cells.
+            assert all(t["rows"] >= 1 and t["th"] >= 1 for t in here), (name, page, here)
+            assert sum(t["td"] for t in here), (name, page, here)
             continued = any(min(t["pages"]) < page for t in here)
             assert continued or len(here) >= 2, (name, page, here)
     assert seen  # the proof looked at something: drop it when outloud stops warning
