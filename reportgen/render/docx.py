@@ -247,12 +247,8 @@ class _Renderer:
         files = {}
         for kind in DATASETS_NEEDED.get(block.name, ()):
             path = self.bundle.data_path(kind)
-            if path is not None:
+            if path is not None:  # named in captions; the frames come from the pipeline
                 files[kind] = path
-                if kind not in self.datasets:  # rendered without the pipeline's data sets
-                    from reportgen.data.schemas import load_dataset
-
-                    self.datasets[kind] = load_dataset(path, kind)  # type: ignore[arg-type]
         opts = ChartOptions(units=self.table_options.units, public=self.public,
                             threshold=self.table_options.threshold,
                             council=self.bundle.council, files=files, plan=self.plan,
