@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.bundle import Bundle, load_bundle
+from reportgen.checks.findings import HasFindings
 from reportgen.errors import ReportgenError
 from reportgen.styles import HouseStyle, resolve_style
 
@@ -149,20 +150,12 @@ def default_output_name(bundle: Bundle) -> str:
 
 
 @dataclass(frozen=True)
-class Produced:
+class Produced(HasFindings):
     """One report taken through the whole pipeline: its data, its document and its findings."""
 
     loaded: LoadedReport
     result: RenderResult
     findings: list[Finding]
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "warning"]
 
 
 def produce(source: str | Path | LoadedReport, *, period: str | BuildPeriod | None = None,
