@@ -447,6 +447,13 @@ _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those|such)\s+(?:type|kind|placeme
                             r"children|young people|services?|areas?|lines?)\b", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(r"^\s*(?:more|fewer|less|extra|additional|higher|lower)\b",
                                re.IGNORECASE)
+#: After a count, the start of a noun phrase of its own ("175 care experienced young people"):
+#: a word that is not one of the function words a count's sentence goes on with.
+_OWN_NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:this|that|these|those|in|at|on|by|as|of|for|from|to|and|or|but|which|who|"
+    r"compared|against|since|over|under|during|per|a|an|the|is|was|were|are|has|had|have|"
+    r"with|than|so|across|between|within|including|now|then|last|next|each|overall|"
+    r"currently|previously|altogether|in total)\b)[A-Za-z]", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:\w+\s+){0,2}(?:number|handful|few)\s+of\s+$|"
                          r"\bsome\s+$", re.IGNORECASE)
 _UNKNOWN_NAME = re.compile(r"\b(?:for|on|at|within)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
@@ -594,6 +601,10 @@ class _Judge:
         if lit.kind == "count" and _INDEFINITE.search(s.text[max(0, mention.start - 30):
                                                               mention.start]):
             return None  # "a small number of placements (fewer than 5)": some, not all
+        if lit.kind == "count" and mention.end <= lit.start and _OWN_NOUN_AFTER.match(after):
+            # "children in our care and 175 care experienced young people": the words right
+            # after a count say what it counts; a measure named before it is another's.
+            return None
         if mention.aggregate is None and mention.start >= lit.end and \
                 not s.text[lit.end:mention.start].strip():
             # "the overall £58.4m saving requirement": the qualifier sits before the number.
