@@ -82,3 +82,11 @@ MAX_ERROR_CHARS = 1_000
 MAX_MONEY_POUNDS = 1_000_000_000_000
 #: Bytes of one line of a CSV file (a real row is under 1 KB; the cell limit is far less).
 MAX_ROW_BYTES = 1 * MiB
+
+# -- indicators and SSDA903 episodes (reportgen/data/indicators.py, episodes.py) ------------
+#: Rows of an indicators file (a council's scorecard with every comparator: a few thousand).
+MAX_INDICATOR_ROWS = 200_000
+#: Episodes of one SSDA903 file (a large council's return: about 10,000 episodes a year).
+MAX_EPISODES = 500_000
+#: Measures, areas or periods one [table: indicators …] directive may select.
+MAX_INDICATOR_SELECTION = 200

@@ -16,7 +16,9 @@ if TYPE_CHECKING:  # metrics import pandas; naming a figure needs neither
     from reportgen.metrics.keyed import Keyed
     from reportgen.metrics.model import (
         BudgetPosition,
+        CareMetrics,
         Changes,
+        IndicatorSeries,
         Metrics,
         PlacementMetrics,
         SavingsSummary,
@@ -54,6 +56,12 @@ def figures(metrics: Metrics) -> list[Figure]:
     if metrics.savings is not None:
         out.extend(_savings_figures(metrics.savings))
     out.extend(_change_figures(metrics.changes))
+    if metrics.indicators is not None:
+        out.extend(_indicator_figures(metrics.indicators, "indicators"))
+    if metrics.benchmarks is not None:
+        out.extend(_indicator_figures(metrics.benchmarks, "benchmarks"))
+    if metrics.care is not None:
+        out.extend(_care_figures(metrics.care))
     return out
 
 
@@ -264,6 +272,29 @@ def _placement_figures(p: PlacementMetrics, top_n: int) -> list[Figure]:
         )
     )
     if p.top:
+        n = len(p.top)
+        out.append(
+            _fig(
+                "placements.top_weekly_cost",
+                f"weekly cost of the {n} most expensive placements",
+                p.top_weekly_cost,
+                "money",
+                (f"{n} most expensive placements", "most expensive placements cost",
+                 f"the {n} highest cost placements"),
+            )
+        )
+    if p.renegotiated is not None:
+        out.append(
+            _fig(
+                "placements.renegotiated",
+                "placements whose cost was renegotiated",
+                p.renegotiated,
+                "count",
+                ("renegotiated placements", "placements renegotiated", "costs renegotiated",
+                 "renegotiated"),
+            )
+        )
+    if p.top:
         out.append(
             _fig(
                 "placements.top[0].weekly_cost",
@@ -463,4 +494,100 @@ def _change_figures(c: Changes) -> list[Figure]:
         since = f" since {item.since}" if item.since else ""
         out.append(_fig(f"changes.{name}.difference", f"{label}{since}", item.difference,
                         "money", aliases))
+    return out
+
+
+def _subscript(key: str) -> str:
+    """A Jinja2 string subscript for ``key`` (measures and periods are the data's own text)."""
+    if "'" not in key and "\\" not in key:
+        return f"['{key}']"
+    return f'["{key}"]'
+
+
+def _indicator_unit(unit: str | None) -> Unit:
+    return "money" if unit == "£" else "percent" if unit == "percentage" else "count"
+
+
+def _indicator_fig(key: str, label: str, value: float, unit: str | None, places: int,
+                   aliases: Iterable[str]) -> Figure:
+    kind = _indicator_unit(unit)
+    if kind == "money":
+        expression = f"{{{{ {key} | money }}}}"
+    elif kind == "percent":
+        # The data hold 68.5 for 68.5%; the checker compares fractions.
+        expression = f"{{{{ {key} | number({places}) }}}}%"
+    elif places:
+        expression = f"{{{{ {key} | number({places}) }}}}"
+    else:
+        expression = f"{{{{ {key} | number }}}}"
+    return _fig(key, label, value / 100 if kind == "percent" else value, kind, aliases,
+                expression=expression)
+
+
+def _indicator_figures(series: Keyed[IndicatorSeries], root: str) -> list[Figure]:
+    """Each measure's value in each period (the council's), its target, and the neighbours'
+    average and England's value where the data give them."""
+    out: list[Figure] = []
+    for s in series:
+        lower = s.measure[:1].lower() + s.measure[1:]
+        # Latest first: a measure named without a period is its latest value, and the
+        # checker's tie-break prefers earlier figures.
+        for n, point in enumerate(reversed(list(s))):
+            base = f"{root}{_subscript(s.measure)}{_subscript(point.period)}"
+            names = ((s.measure, lower) if n == 0 else ()) + (
+                f"{lower} in {point.period}", f"{lower} {point.period}",
+                f"{lower} at {point.period}")
+            if point.value is not None:
+                out.append(_indicator_fig(f"{base}.value", f"{s.measure} ({point.period})",
+                                          point.value, point.unit, point.decimals, names))
+            if point.target is not None:
+                out.append(_indicator_fig(
+                    f"{base}.target", f"{s.measure} target ({point.period})", point.target,
+                    point.unit, point.target_decimals,
+                    (f"{lower} target", f"target for {lower}")
+                    + (("target", "against a target of") if n == 0 else ())))
+            if point.neighbours_average is not None:
+                out.append(_indicator_fig(
+                    f"{base}.neighbours_average",
+                    f"{s.measure}, statistical neighbours ({point.period})",
+                    point.neighbours_average, point.unit, point.neighbours_decimals,
+                    ("statistical neighbours", "statistical neighbour average",
+                     "our statistical neighbours", "neighbours")))
+            if point.england is not None:
+                england = next(a for a in point.areas if a.area_type == "england")
+                out.append(_indicator_fig(
+                    f"{base}.england", f"{s.measure}, England ({point.period})",
+                    point.england, point.unit, england.decimals,
+                    ("England", "England average", "national average", "nationally")))
+    return out
+
+
+def _care_figures(c: CareMetrics) -> list[Figure]:
+    """Counts from SSDA903 episodes: children looked after, starting and leaving care, moves
+    and placement stability."""
+    out = [
+        _fig("care.looked_after", "children looked after", c.looked_after, "count",
+             ("looked after children", "children in care", "looked after")),
+        _fig("care.three_or_more_placements",
+             "children with three or more placements in the year",
+             c.three_or_more_placements, "count",
+             ("three or more placements", "3 or more placements", "three placements or more")),
+    ]
+    if c.three_or_more_placements_pct is not None:
+        out.append(_fig("care.three_or_more_placements_pct",
+                        "share of children with three or more placements in the year",
+                        c.three_or_more_placements_pct, "percent",
+                        ("three or more placements", "3 or more placements")))
+    if c.start is not None:
+        out += [
+            _fig("care.started", "children who started to be looked after", c.started,
+                 "count", ("started to be looked after", "came into care", "entered care",
+                           "starting care", "became looked after")),
+            _fig("care.ceased", "children who ceased to be looked after", c.ceased, "count",
+                 ("ceased to be looked after", "left care", "leaving care", "stopped being "
+                  "looked after")),
+            _fig("care.placement_changes", "changes of placement", c.placement_changes,
+                 "count", ("placement moves", "moved placement", "placement changes",
+                           "changed placement")),
+        ]
     return out

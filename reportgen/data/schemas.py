@@ -35,8 +35,10 @@ from reportgen.data.readers import DEFAULT_MAX_BYTES, read_table
 from reportgen.errors import ReportgenError, ReportgenErrors, quote, quote_text
 from reportgen.periods import parse_period
 
-DatasetKind = Literal["placements", "savings", "budget", "benchmarks"]
+DatasetKind = Literal["placements", "savings", "budget", "benchmarks", "indicators"]
 DATASET_KINDS: tuple[str, ...] = get_args(DatasetKind)
+# Read by reportgen.data.indicators (one loader, values kept at their written precision).
+INDICATOR_KINDS = ("indicators", "benchmarks")
 FieldKind = Literal["text", "money", "date", "placement_type", "provider_type", "status", "period"]
 
 SAVINGS_STATUSES: dict[str, str] = {
@@ -816,6 +818,10 @@ def load_dataset(
     Raises :class:`ReportgenError` (or :class:`ReportgenErrors` for several problems) naming
     the file, row and column of every problem found.
     """
+    if kind in INDICATOR_KINDS:
+        from reportgen.data.indicators import load_indicators
+
+        return load_indicators(path, kind=kind, sheet=sheet, max_bytes=max_bytes, root=root)
     if kind not in FIELDS:
         raise ValueError(f"unknown data set kind {kind!r}: expected one of {DATASET_KINDS}")
     fields = FIELDS[kind]
