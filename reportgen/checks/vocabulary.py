@@ -8,6 +8,7 @@ figure-matching algorithm reads only :class:`Figure`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -504,6 +505,9 @@ def _subscript(key: str) -> str:
     return f'["{key}"]'
 
 
+_UNIT_TAIL = re.compile(r"\s*(\([^)]*\)|\bper\s+[\d,]+\b.*|\brate\b)\s*$", re.IGNORECASE)
+
+
 def _indicator_unit(unit: str | None) -> Unit:
     return "money" if unit == "£" else "percent" if unit == "percentage" else "count"
 
@@ -530,11 +534,14 @@ def _indicator_figures(series: Keyed[IndicatorSeries], root: str) -> list[Figure
     out: list[Figure] = []
     for s in series:
         lower = s.measure[:1].lower() + s.measure[1:]
+        # "Looked after children per 10,000 children" and "Care leavers in EET (%)" are
+        # written "looked after children" and "care leavers in EET" in a sentence.
+        short = _UNIT_TAIL.sub("", lower).strip()
         # Latest first: a measure named without a period is its latest value, and the
         # checker's tie-break prefers earlier figures.
         for n, point in enumerate(reversed(list(s))):
             base = f"{root}{_subscript(s.measure)}{_subscript(point.period)}"
-            names = ((s.measure, lower) if n == 0 else ()) + (
+            names = ((s.measure, lower, short) if n == 0 else ()) + (
                 f"{lower} in {point.period}", f"{lower} {point.period}",
                 f"{lower} at {point.period}")
             if point.value is not None:

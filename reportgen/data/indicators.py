@@ -235,6 +235,8 @@ def load_indicators(path: str | Path, *, kind: str = "indicators", sheet: str | 
                      quote_headers=not outside)
     source: dict[str, str] = raw.attrs["source_columns"]
     columns, missing = _match(list(raw.columns))
+    if kind == "benchmarks" and "area" not in columns:
+        missing.append("area")
     if missing:
         found = "not shown: the file is outside the bundle folder" if outside else (
             ", ".join(quote_text(c) for c in list(source.values())[:40]) or "none")
@@ -268,8 +270,9 @@ def load_indicators(path: str | Path, *, kind: str = "indicators", sheet: str | 
 
         record: dict[str, Any] = dict.fromkeys(FRAME_COLUMNS)
         ok = True
-        for name in ("measure", "period", "value"):
-            if _blank(get(name)):
+        needed = ("measure", "period", "value", *(("area",) if kind == "benchmarks" else ()))
+        for name in needed:
+            if name in columns and _blank(get(name)):
                 bad(int(row), name, "a value is required (the cell is blank)")
                 ok = False
         if not ok:
