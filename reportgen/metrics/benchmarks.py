@@ -57,19 +57,20 @@ def benchmark_comparison(frame: pd.DataFrame, measure: str, council: str,
                          ) -> BenchmarkComparison:
     """The comparison for ``measure`` (any case; empty when the data hold one measure) in its
     latest period. ``where`` names the asker in error messages ("[chart: benchmarks]")."""
+    source = "indicators" if "indicators" in where else "benchmarks"
     measures = list(dict.fromkeys(str(m) for m in frame["measure"]))
     wanted = measure.strip()
     if wanted:
         matches = [m for m in measures if m.lower() == wanted.lower()]
         if not matches:
-            raise ReportgenError(f"{where}: no measure '{wanted}' in the benchmarks "
+            raise ReportgenError(f"{where}: no measure '{wanted}' in the {source} "
                                  f"data (measures: {'; '.join(measures)})", file=file)
         chosen = matches[0]
     elif len(measures) == 1:
         chosen = measures[0]
     else:
-        raise ReportgenError(f"{where}: the benchmarks data has several measures; "
-                             "name one, e.g. [chart: benchmarks " + measures[0] + "]", file=file)
+        raise ReportgenError(f"{where}: the {source} data has several measures; "
+                             f"name one, e.g. [chart: {source} " + measures[0] + "]", file=file)
     rows = frame[(frame["measure"] == chosen).to_numpy()]
     if "period_end" in rows.columns and not rows.empty:
         # Loaded by data.indicators: periods may be as-at dates, ordered by their last day.
@@ -84,6 +85,9 @@ def benchmark_comparison(frame: pd.DataFrame, measure: str, council: str,
     rows = rows[(rows["period"] == label).to_numpy()]
     # A region (or another kind of area) has no bar of its own in this comparison.
     rows = rows[~rows["area_type"].isin(["region", "other"]).fillna(False).to_numpy(bool)]
+    if rows["area"].isna().any():  # indicators: a row with no area is the council's
+        rows = rows.assign(area=rows["area"].fillna(council),
+                           area_type=rows["area_type"].mask(rows["area"].isna(), "council"))
     types = area_types(rows, council, file)
     found = tuple(Benchmark(str(a), t, float(v))
                   for a, t, v in zip(rows["area"], types, rows["value"], strict=True)
