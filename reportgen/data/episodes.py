@@ -180,12 +180,13 @@ def load_ssda903(episodes_path: str | Path, header_path: str | Path,
 
     def check(values: pd.Series, name: str, allowed: Any, what: str,
               required: bool = True) -> None:
-        for row, value in values.items():
+        blank = values.isna().to_numpy(dtype=bool)
+        unknown = ~blank & ~values.isin(list(allowed)).to_numpy(dtype=bool)
+        for row, value in values[(blank & required) | unknown].items():
             if pd.isna(value):
-                if required:
-                    errors.add(epath, int(row), col(name), "a value is required "
-                               "(the cell is blank)")
-            elif value not in allowed:
+                errors.add(epath, int(row), col(name), "a value is required "
+                           "(the cell is blank)")
+            else:
                 shown = "" if name in _SENSITIVE else f" {quote(value)}"
                 listed = ", ".join(sorted(allowed)) if len(allowed) <= 14 else \
                     "a code of the DfE's SSDA903 guidance"
@@ -212,17 +213,18 @@ def load_ssda903(episodes_path: str | Path, header_path: str | Path,
     # An open episode runs to the file's last date (its extract): P2 open in a 2023/24 return
     # is open after 28 October 2023, but H5 open at the end of 2023 is not open in 2025.
     horizon = max(decom.max(), dec.max()) if dec.notna().any() else decom.max()
-    for row in raw.index:
-        start, end = decom[row], dec[row]
+    # Plain Python values, row by row: pandas' per-cell lookups would cost seconds.
+    columns = zip(raw.index.tolist(), decom.tolist(), dec.tolist(), place.tolist(),
+                  rec.tolist(), urn.tolist(), england.tolist(), child.tolist(), strict=True)
+    for row, start, end, code, reason_ceased, urn_cell, in_england, who in columns:
         upto = end if pd.notna(end) else horizon
-        code = place[row]
         if pd.notna(start) and pd.notna(end) and end < start:
             errors.add(epath, int(row), col("dec"), f"the episode ends ({_d(end)}) before it "
                        f"starts ({_d(start)})")
-        if pd.notna(end) and pd.isna(rec[row]):
+        if pd.notna(end) and pd.isna(reason_ceased):
             errors.add(epath, int(row), col("rec"), "a reason the episode ceased (REC) is "
                        "required when it has an end date (DEC)")
-        if pd.isna(end) and pd.notna(rec[row]):
+        if pd.isna(end) and pd.notna(reason_ceased):
             errors.add(epath, int(row), col("rec"), "a reason the episode ceased (REC) is "
                        "given but the episode has no end date (DEC)")
         if pd.isna(code):
@@ -234,16 +236,16 @@ def load_ssda903(episodes_path: str | Path, header_path: str | Path,
         if first is not None and pd.notna(end) and end.date() < first:
             errors.add(epath, int(row), col("place"), f"placement type {code} is only valid "
                        f"from {_d(first)}")
-        no_urn = pd.isna(urn[row]) or urn[row] == ssda903.NO_URN
+        no_urn = pd.isna(urn_cell) or urn_cell == ssda903.NO_URN
         open_late = pd.notna(upto) and upto.date() >= ssda903.H5_URN_FROM
-        if code == "H5" and open_late and no_urn and england[row]:
+        if code == "H5" and open_late and no_urn and in_england:
             errors.add(epath, int(row), col("urn"), "an Ofsted URN is required for an H5 "
                        f"placement in England open on or after {_d(ssda903.H5_URN_FROM)}")
-        if code in ssda903.URN_ALWAYS and no_urn and england[row]:
+        if code in ssda903.URN_ALWAYS and no_urn and in_england:
             errors.add(epath, int(row), col("urn"), f"an Ofsted URN is required for a {code} "
                        "placement in England")
-        born = births.get(child[row]) if pd.notna(child[row]) else None
-        if pd.notna(child[row]) and child[row] not in births:
+        born = births.get(who) if pd.notna(who) else None
+        if pd.notna(who) and who not in births:
             errors.add(epath, int(row), col("child"), f"this child is not in the header file "
                        f"{hpath.name}")
         elif born is not None and pd.notna(born) and pd.notna(start):
@@ -359,48 +361,53 @@ def _join_costs(placements: pd.DataFrame, child: pd.Series, cpath: Path, epath: 
         cost_key = keys.fillna("")
     index = {(k, s): pid for pid, k, s in zip(placements.index, place_key,
                                                 placements["start_date"], strict=True)}
-    matched: dict[int, Any] = {}
+    matched: dict[int, int] = {}
     key_name = ccol("child") if by_child else ccol("urn")
-    for row in costs.index:
-        if pd.isna(keys[row]):
+    # Plain Python values: pandas' per-cell lookups would cost seconds on a large return.
+    weekly_raw = costs["weekly_cost"].tolist()
+    rows = zip(costs.index.tolist(), keys.tolist(), cost_key.tolist(), start.tolist(),
+               weekly.tolist(), weekly_raw, strict=True)
+    for row, key, wanted, begins, amount, written in rows:
+        if pd.isna(key):
             errors.add(cpath, int(row), key_name, "a value is required (the cell is blank)")
             continue
-        if pd.isna(start[row]) or pd.isna(weekly[row]):
-            if pd.isna(weekly[row]) and int(row) not in bad and not _filled(
-                    costs.at[row, "weekly_cost"]):
+        if pd.isna(begins) or pd.isna(amount):
+            if pd.isna(amount) and int(row) not in bad and not _filled(written):
                 errors.add(cpath, int(row), ccol("weekly_cost"), "a value is required "
                            "(the cell is blank)")
             continue
-        pid = index.get((cost_key[row], start[row]))
+        pid = index.get((wanted, begins))
         if pid is None:
             what = "child" if by_child else "provider URN"
             errors.add(cpath, int(row), ccol("start_date"), f"no placement in {epath.name} "
-                       f"has this {what} and start date {_d(start[row])}")
+                       f"has this {what} and start date {_d(begins)}")
             continue
         if pid in matched:
             errors.add(cpath, int(row), ccol("start_date"), f"a second cost for the same "
                        f"placement (also on row {matched[pid]})")
             continue
-        if weekly[row] < 0:
+        if amount < 0:
             errors.add(cpath, int(row), ccol("weekly_cost"), "must not be negative")
             continue
         matched[pid] = int(row)
-    for pid, row in placements["first_row"].items():
-        if pid not in matched and placements.at[pid, "place"] not in NO_COST_PLACES:
+    details = zip(placements.index.tolist(), placements["first_row"].tolist(),
+                  placements["place"].tolist(), placements["start_date"].tolist(), strict=True)
+    for pid, row, code, begins in details:
+        if pid not in matched and code not in NO_COST_PLACES:
             errors.add(epath, int(row), col("child" if by_child else "urn"),
-                       f"no cost in {cpath.name} for the placement starting "
-                       f"{_d(placements.at[pid, 'start_date'])} (placement type "
-                       f"{placements.at[pid, 'place']})")
+                       f"no cost in {cpath.name} for the placement starting {_d(begins)} "
+                       f"(placement type {code})")
     errors.raise_any()
-    cost_rows = pd.Series(matched)
     order = placements.sort_values(["start_date", "first_row"], kind="mergesort").index
     numbers = {pid: n for n, pid in enumerate(order, start=1)}
     providers = ssda903.provider_types(placements["place_provider"].fillna("PR1"))
     types = ssda903.placement_types(placements["place"].astype("string"), providers)
+    positions = {row: n for n, row in enumerate(costs.index.tolist())}
+    at = [positions.get(matched.get(pid, -1), -1) for pid in placements.index.tolist()]
 
     def pick(series: pd.Series, default: Any) -> list[Any]:
-        return [series[cost_rows[pid]] if pid in cost_rows.index else default
-                for pid in placements.index]
+        values = series.tolist()
+        return [values[n] if n >= 0 else default for n in at]
 
     frame = pd.DataFrame({
         "reference": [f"P{numbers[pid]:05d}" for pid in placements.index],
