@@ -191,7 +191,7 @@ def test_the_fixture_prints_indicator_and_benchmark_tables() -> None:
     assert "looked after 82.0 children in every ten thousand, against 57.1" in text
     assert "a net increase of 15 in the year, against the target of 15" in text
     assert "11.5% of children looked after had three or more placements" in text
-    assert "Statistical neighbours average\n48.7" in text  # (48.0 + 50.5 + 47.5) / 3
+    assert "Statistical neighbours average\n48.7%" in text  # (48.0 + 50.5 + 47.5) / 3
 
 
 @pytest.mark.parametrize("old, new, expected", [

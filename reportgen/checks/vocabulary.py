@@ -498,11 +498,12 @@ def _change_figures(c: Changes) -> list[Figure]:
     return out
 
 
-def _subscript(key: str) -> str:
-    """A Jinja2 string subscript for ``key`` (measures and periods are the data's own text)."""
-    if "'" not in key and "\\" not in key:
-        return f"['{key}']"
-    return f'["{key}"]'
+def _subscript(key: str, position: int) -> str:
+    """A Jinja2 subscript for ``key`` (measures and periods are the data's own text): by the
+    key when it can be quoted, else by position."""
+    if "\\" in key or ("'" in key and '"' in key):
+        return f"[{position}]"
+    return f"['{key}']" if "'" not in key else f'["{key}"]'
 
 
 _UNIT_TAIL = re.compile(r"\s*(\([^)]*\)|\bper\s+[\d,]+\b.*|\brate\b)\s*$", re.IGNORECASE)
@@ -532,7 +533,7 @@ def _indicator_figures(series: Keyed[IndicatorSeries], root: str) -> list[Figure
     """Each measure's value in each period (the council's), its target, and the neighbours'
     average and England's value where the data give them."""
     out: list[Figure] = []
-    for s in series:
+    for at, s in enumerate(series):
         lower = s.measure[:1].lower() + s.measure[1:]
         # "Looked after children per 10,000 children" and "Care leavers in EET (%)" are
         # written "looked after children" and "care leavers in EET" in a sentence.
@@ -540,7 +541,7 @@ def _indicator_figures(series: Keyed[IndicatorSeries], root: str) -> list[Figure
         # Latest first: a measure named without a period is its latest value, and the
         # checker's tie-break prefers earlier figures.
         for n, point in enumerate(reversed(list(s))):
-            base = f"{root}{_subscript(s.measure)}{_subscript(point.period)}"
+            base = f"{root}{_subscript(s.measure, at)}{_subscript(point.period, len(s) - 1 - n)}"
             names = ((s.measure, lower, short) if n == 0 else ()) + (
                 f"{lower} in {point.period}", f"{lower} {point.period}",
                 f"{lower} at {point.period}")

@@ -186,6 +186,19 @@ def parse_indicator_period(value: Any) -> tuple[str, date]:
     return period.label, period.end
 
 
+_PERCENT_MEASURE = re.compile(r"\(%\)|\bper\s?cent\b|\bpercentage\b|%", re.IGNORECASE)
+_RATE_MEASURE = re.compile(r"\bper\s+10,?000\b", re.IGNORECASE)
+
+
+def _unit_of_measure(measure: str) -> str | None:
+    """The unit a measure's own name gives ("… (%)", "… per 10,000 children"), if any."""
+    if _PERCENT_MEASURE.search(measure):
+        return "percentage"
+    if _RATE_MEASURE.search(measure):
+        return "rate per 10,000"
+    return None
+
+
 def _loose(name: str) -> str:
     return re.sub(r"_+", "_", re.sub(r"[^a-z0-9_]", "", name)).strip("_")
 
@@ -318,7 +331,7 @@ def load_indicators(path: str | Path, *, kind: str = "indicators", sheet: str | 
                         f"is '{unit}'")
                     ok = False
                 unit = unit or implied
-        record["unit"] = unit
+        record["unit"] = unit or _unit_of_measure(record["measure"])
         for name in ("numerator", "denominator", "target"):
             cell_value = get(name)
             if _blank(cell_value):
