@@ -1,4 +1,10 @@
-"""File-level operations behind the CLI commands (the CLI only prints what these return)."""
+"""File-level operations over :func:`reportgen.pipeline.produce`: which files a run reads,
+checking outputs before any work, PDFs, and writing a report's files as one set.
+
+Nothing here loads, renders or checks by itself: :func:`render_bundle_to_file` asks
+``produce`` for the document and its findings, then writes. What is returned is objects
+(paths and findings); the CLI alone turns them into lines or JSON.
+"""
 
 from __future__ import annotations
 
@@ -14,14 +20,15 @@ from reportgen.errors import ReportgenError
 if TYPE_CHECKING:
     from reportgen.agenda import Agenda
     from reportgen.bundle import Bundle
+    from reportgen.checks.findings import Finding
 
 
 @dataclass
 class Outcome:
-    """What a command wrote and what it has to say (warnings, notes)."""
+    """What a render wrote, and the findings (warnings) its checks gave."""
 
     written: list[Path] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
 
 
 def _style_inputs(template: Path) -> list[Path]:
@@ -91,10 +98,16 @@ def pdf_bytes(docx: bytes, name: str) -> bytes:
 
 def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = None, *,
                           style: str | None = None, force: bool = False,
-                          pdf: bool = False) -> Outcome:
-    """Render a bundle and write the .docx (and optionally the PDF) atomically, as one set."""
+                          pdf: bool = False, html: bool = False) -> Outcome:
+    """Render a bundle and write the .docx (and optionally its PDF and its accessible web
+    page, ``.html``) atomically, as one set.
+
+    The outputs are checked before any work (with ``output`` given, before the bundle is even
+    read) and again against every file the run reads. Check errors raise
+    :class:`~reportgen.checks.findings.ChecksFailed` and nothing is written.
+    """
     from reportgen.fileio import check_outputs, write_all_atomic
-    from reportgen.pipeline import default_output_name, load_report, render
+    from reportgen.pipeline import default_output_name, load_report, produce
 
     if pdf:
         from reportgen.pdf import INSTALL_HINT, find_soffice
@@ -105,29 +118,30 @@ def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = No
         out = Path(output)
         if out.suffix.lower() != ".docx":
             raise ReportgenError("the output file name must end in .docx", file=out)
-        targets = with_pdfs([out]) if pdf else [out]
+        targets = _targets(out, pdf=pdf, html=html)
         check_outputs(targets, force=force)  # before reading anything
+    # Loaded first, apart from produce(), only to learn the inputs and the default name.
     loaded = load_report(bundle_dir)
     if output is None:
         out = Path(default_output_name(loaded.bundle))
-        targets = with_pdfs([out]) if pdf else [out]
+        targets = _targets(out, pdf=pdf, html=html)
     # Even with --force, a run never writes over its own report.yaml, data or template.
     check_outputs(targets, bundle_inputs(loaded.bundle, style), force=force)
-    result = render(loaded, style)
-    outcome = Outcome()
-    # The same checks as `reportgen check`: errors stop the render, warnings are reported.
-    from reportgen.checks import run_checks
-    from reportgen.errors import ReportgenErrors
-
-    findings = run_checks(loaded, result)
-    errors = [f for f in findings if f.severity == "error"]
-    if errors:
-        raise ReportgenErrors([ReportgenError(f.line().removeprefix("error "),
-                                              file=loaded.bundle.yaml_path) for f in errors])
-    outcome.messages.extend(f.line() for f in findings)
-    files = [(out, result.docx)]
+    produced = produce(loaded, style=style)  # check errors raise ChecksFailed here
+    docx = produced.result.docx
+    files = [(out, docx)]
     if pdf:
-        files.append((out.with_suffix(".pdf"), pdf_bytes(result.docx, out.name)))
+        files.append((out.with_suffix(".pdf"), pdf_bytes(docx, out.name)))
+    if html:  # the same rendered document as a web page (reportgen.publish)
+        from reportgen.publish.html import house_css, report_html
+
+        page = report_html(docx, css=house_css(produced.result.style.template))
+        files.append((out.with_suffix(".html"), page))
     write_all_atomic(files, force=force)
-    outcome.written.extend(path for path, _ in files)
-    return outcome
+    return Outcome([path for path, _ in files], produced.findings)
+
+
+def _targets(out: Path, *, pdf: bool, html: bool) -> list[Path]:
+    """Every file one render writes: the .docx, and its PDF and web page when asked for."""
+    return [out, *([out.with_suffix(".pdf")] if pdf else []),
+            *([out.with_suffix(".html")] if html else [])]

@@ -21,9 +21,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from reportgen.errors import ReportgenError, ReportgenErrors
+from reportgen.errors import ReportgenError
+
+if TYPE_CHECKING:
+    from reportgen.checks.findings import Finding
 
 __all__ = [
     "SUMMARY_FILE",
@@ -51,6 +54,9 @@ class Job:
     label: str  # the source as written in build.yaml, for logs and the summary
     period: str | None = None  # period label to apply; None keeps the bundle's own
     style: str | None = None
+    # For a pack: the bundles the manifest builds with `period: fixed`, which keep their own
+    # period inside the pack too (resolved paths).
+    keep_own: tuple[Path, ...] = ()
     # Every file the job may write (a pack's restricted and supplement packs too), planned
     # and checked before the build starts; a job writes nothing else.
     outputs: tuple[Path, ...] = ()
@@ -70,7 +76,9 @@ class JobResult:
 
     job: Job
     files: list[OutputFile] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # one line each, as in the summary
+    # The same, as the checks gave them (a pack's own notes are lines already).
+    findings: list[Finding | str] = field(default_factory=list)
     seconds: float = 0.0
     error: str | None = None
     period: str | None = None  # the period the report was built for (None for packs)
@@ -177,6 +185,8 @@ def plan_jobs(manifest_path: str | Path, period: str, out_dir: str | Path) -> li
     out = Path(out_dir).resolve()
     drafts: list[tuple[Job, list[Path]]] = []
     inputs: list[Path] = [manifest.path]
+    keep_own = tuple(manifest.resolve(e.path).resolve() for e in manifest.reports
+                     if e.period == "fixed")
     for entry in manifest.reports:
         source = manifest.resolve(entry.path)
         build_period = when if entry.period == "build" else None
@@ -192,7 +202,8 @@ def plan_jobs(manifest_path: str | Path, period: str, out_dir: str | Path) -> li
         if source.is_dir():
             source = source / "agenda.yaml"
         name = output_name(pack.output, source, None if pack.output is None else when)
-        job = Job("pack", source, out / name, pack.path)
+        # A pack's reports are built for the build's period, as their own entries are.
+        job = Job("pack", source, out / name, pack.path, when.label, keep_own=keep_own)
         supplements: list[int] = []
         try:
             agenda = load_agenda(source)
@@ -231,34 +242,22 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _error_line(exc: ReportgenError) -> str:
-    lines = exc.lines() if isinstance(exc, ReportgenErrors) else [exc.line()]
-    more = f" (and {len(lines) - 1} more problems)" if len(lines) > 1 else ""
-    return f"{lines[0]}{more}"
-
-
 def _build_report(job: Job, result: JobResult) -> None:
     from reportgen.api import bundle_inputs
     from reportgen.fileio import check_outputs, write_atomic
-    from reportgen.pipeline import load_report, render
+    from reportgen.pipeline import load_report, produce
 
     loaded = load_report(job.source, period=job.period)
     # Planned already; checked again against what was read, in case a file changed since.
     check_outputs([job.output], [*bundle_inputs(loaded.bundle, job.style), *job.inputs],
                   force=True)
     result.period = loaded.metrics.period.label if loaded.metrics.period else None
-    rendered = render(loaded, job.style)
-    from reportgen.checks import run_checks
-
-    findings = run_checks(loaded, rendered)
-    errors = [f.line() for f in findings if f.severity == "error"]
-    if errors:
-        # As with `reportgen pack`: a check error stops the output (never publish it).
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise ReportgenError(f"{errors[0]}{more} (not written)")
-    result.warnings = [f.line() for f in findings]
-    write_atomic(job.output, rendered.docx, force=True)
-    result.files.append(OutputFile(job.output, _sha256(rendered.docx)))
+    # As with `reportgen render`: a check error raises ChecksFailed, and nothing is written.
+    produced = produce(loaded, style=job.style)
+    result.findings = list(produced.findings)
+    result.warnings = [f.line() for f in produced.findings]
+    write_atomic(job.output, produced.result.docx, force=True)
+    result.files.append(OutputFile(job.output, _sha256(produced.result.docx)))
 
 
 def _build_pack(job: Job, result: JobResult) -> None:
@@ -266,10 +265,12 @@ def _build_pack(job: Job, result: JobResult) -> None:
     from reportgen.api import agenda_inputs
     from reportgen.fileio import check_outputs, write_all_atomic
     from reportgen.pack import build_packs, output_paths
+    from reportgen.pipeline import BuildPeriod
 
     agenda = load_agenda(job.source)
     inputs = [*agenda_inputs(agenda), *job.inputs]
-    packs = build_packs(agenda)
+    period = BuildPeriod(job.period, frozenset(job.keep_own)) if job.period else None
+    packs = build_packs(agenda, progress=None, period=period)
     paths = output_paths(job.output, None, packs)
     data = {"public": packs.public, "restricted": packs.restricted,
             **{f"supplement {n}": b for n, b in packs.supplements.items()}}
@@ -285,7 +286,8 @@ def _build_pack(job: Job, result: JobResult) -> None:
     for path, blob in files:
         if blob is not None:
             result.files.append(OutputFile(path, _sha256(blob)))
-    result.warnings = list(packs.messages)
+    result.findings = list(packs.messages)
+    result.warnings = [m if isinstance(m, str) else m.line() for m in packs.messages]
 
 
 def run_job(job: Job) -> JobResult:
@@ -302,7 +304,7 @@ def run_job(job: Job) -> JobResult:
         else:
             _build_pack(job, result)
     except ReportgenError as exc:
-        result.error = _error_line(exc)
+        result.error = exc.summary()
     except Exception as exc:  # a bug must not stop the other reports of an unattended build
         result.error = f"internal error: {type(exc).__name__}: {exc}"
     if result.error is not None:

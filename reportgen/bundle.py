@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -22,30 +21,22 @@ from pydantic import (
 )
 
 from reportgen.config import Model, validate_yaml
-from reportgen.errors import ReportgenError, quote
+from reportgen.dates import DateError, parse_date
+from reportgen.errors import ReportgenError
 from reportgen.xmltext import clean_xml_text
 from reportgen.yamlload import Loc, load_yaml
 
 BUNDLE_FILE = "report.yaml"
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y", "%A %d %B %Y")
-
 
 def _parse_date(value: Any) -> Any:
-    """Accept ISO dates and the UK forms officers type; never month-first."""
+    """A date by the grammar every input shares (:mod:`reportgen.dates`); never month-first."""
     if value is None or isinstance(value, dt.date):
         return value
-    text = str(value).strip()
-    if len(text) > 64:  # no date is this long: do not run the patterns over a huge value
-        raise ValueError(f"expected a date such as 2016-10-25 or 25/10/2016, got {quote(value)}")
-    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
-    text = " ".join(text.replace(",", " ").split())
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"expected a date such as 2016-10-25 or 25/10/2016, got {quote(value)}")
+    try:
+        return parse_date(str(value))
+    except DateError as exc:
+        raise ValueError(exc.message) from None
 
 
 def _as_list(value: Any) -> Any:
@@ -187,11 +178,21 @@ class DataFiles(Model):
     placement_costs: str | None = None
 
 
+class DisclosureSymbols(Model):
+    """What a hidden or empty cell shows (GSS/DfE convention; see docs/checks.md)."""
+
+    confidential: str = Field(default="c", min_length=1, max_length=12)
+    not_applicable: str = Field(default="z", min_length=1, max_length=12)
+    rounds_to_zero: str = Field(default="k", min_length=1, max_length=12)
+    not_available: str = Field(default="x", min_length=1, max_length=12)
+
+
 class Settings(Model):
     top_n: int = Field(default=20, ge=1, le=500)
     suppression_threshold: int = Field(default=5, ge=0)
     table_units: Literal["£", "£000s"] = "£"
     public: bool = True
+    symbols: DisclosureSymbols = Field(default_factory=DisclosureSymbols)
 
 
 class Bundle(Model):

@@ -1,9 +1,11 @@
 """The ``reportgen`` command line: a thin Click layer over the library.
 
 Each command lives in ``reportgen/commands/<name>.py`` and is imported only when it runs, so
-``reportgen --help`` starts quickly (no pandas, python-docx or matplotlib). Every input problem
-arrives here as one :class:`~reportgen.errors.ReportgenError` and leaves as one line on stderr
-with exit code 2; no traceback reaches a user.
+``reportgen --help`` starts quickly (no pandas, python-docx or matplotlib). Click runs in its
+standalone mode: every input problem arrives as one :class:`~reportgen.errors.ReportgenError`,
+which :class:`LazyGroup` turns into :class:`InputError`, a ``click.ClickException`` that Click
+shows as ``error: …`` on stderr and exits with code 2; no traceback reaches a user. Commands
+end with ``ctx.exit(code)``.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Any
+from typing import IO, Any
 
 import click
 
@@ -26,6 +28,48 @@ COMMANDS = {
     "render": "Render a report bundle to a Word document in its house style.",
     "styles": "List the built-in house styles.",
 }
+
+
+class InputError(click.ClickException):
+    """A :class:`ReportgenError` at the Click edge: each of its lines as ``error: …``, exit 2."""
+
+    exit_code = 2
+
+    def __init__(self, error: ReportgenError) -> None:
+        super().__init__(error.line())
+        self.error = error
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        error = self.error
+        lines = error.lines() if isinstance(error, ReportgenErrors) else [error.line()]
+        for line in lines:
+            click.secho(f"error: {line}", fg="red", err=True)
+
+
+class InternalError(click.ClickException):
+    """A bug, not bad input: one line and exit 3 (``REPORTGEN_DEBUG=1`` shows the traceback)."""
+
+    exit_code = 3
+
+    def __init__(self, exc: Exception) -> None:
+        super().__init__(f"{type(exc).__name__}: {exc}")
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.secho(f"internal error: {self.message} (set REPORTGEN_DEBUG=1 for details, and "
+                    "please report it)", fg="red", err=True)
+
+
+class KeyboardStop(click.ClickException):
+    """Ctrl-C where no signal handler turned it into a stop: "Aborted." and exit 130, as a
+    shell expects, rather than Click's "Aborted!" and 1 (what was being written is removed)."""
+
+    exit_code = 130
+
+    def __init__(self) -> None:
+        super().__init__("Aborted.")
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(self.message, err=True)
 
 
 class LazyGroup(click.Group):
@@ -46,6 +90,20 @@ class LazyGroup(click.Group):
         with formatter.section("Commands"):
             formatter.write_dl([(name, COMMANDS[name]) for name in sorted(COMMANDS)])
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ReportgenError as exc:
+            raise InputError(exc) from exc
+        except KeyboardInterrupt:
+            raise KeyboardStop() from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # Click's own: it shows them and sets the exit code
+        except Exception as exc:
+            if os.environ.get("REPORTGEN_DEBUG"):
+                raise
+            raise InternalError(exc) from exc
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportgen")
@@ -57,14 +115,8 @@ def cli() -> None:
     """
 
 
-def _print_error(exc: ReportgenError) -> None:
-    lines = exc.lines() if isinstance(exc, ReportgenErrors) else [exc.line()]
-    for line in lines:
-        click.secho(f"error: {line}", fg="red", err=True)
-
-
 def main(argv: list[str] | None = None) -> Any:
-    """Entry point: run the CLI, turning input errors into one line each and exit code 2.
+    """Entry point: Click in standalone mode (it exits with the command's code).
 
     SIGTERM and SIGINT unwind the run like an exception, so temporary files are removed and
     build workers stopped; the exit code is then the conventional 128 + signal number.
@@ -73,30 +125,10 @@ def main(argv: list[str] | None = None) -> Any:
 
     restore = install_stop_handlers()
     try:
-        return cli.main(args=argv, prog_name="reportgen", standalone_mode=False)
+        return cli.main(args=argv, prog_name="reportgen")
     except Interrupted as exc:
         remove_temporaries()
         click.echo(f"Stopped by {exc.name}: no half-written file was left.", err=True)
         sys.exit(128 + exc.signum)
-    except ReportgenError as exc:
-        _print_error(exc)
-        sys.exit(2)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        click.echo("Interrupted: no output was written.", err=True)
-        sys.exit(130)
-    except Exception as exc:  # a bug, not bad input: one line, details on request
-        if os.environ.get("REPORTGEN_DEBUG"):
-            raise
-        click.secho(f"internal error: {type(exc).__name__}: {exc} "
-                    "(set REPORTGEN_DEBUG=1 for details, and please report it)", fg="red", err=True)
-        sys.exit(3)
     finally:
         restore()

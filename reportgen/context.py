@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import safe_range
 
-from reportgen import formatting
+from reportgen import disclosure, formatting
 from reportgen.bundle import Bundle
 from reportgen.errors import ReportgenError
 from reportgen.metrics import Metrics
@@ -74,7 +74,9 @@ def make_environment(style: HouseStyle, *, autoescape: bool) -> jinja2.Environme
         "shortdate": formatting.short_date,
         "yesno": _yesno,
     }
-    env.filters.update(filters)
+    # A figure a public report hides prints as its symbol through any filter.
+    env.filters.update(disclosure.symbol_aware(filters))
+    env.tests["shown"] = disclosure.is_shown
     # Only plain helpers stay global; lipsum, cycler, joiner and namespace have no place in a
     # committee paper and widen what a template can reach.
     # The sandbox's range refuses more than 100,000 items; the builtin would let

@@ -86,8 +86,17 @@ class ReportgenError(Exception):
             line = line[: limits.MAX_ERROR_CHARS - 1] + "\u2026"
         return line
 
+    def summary(self) -> str:
+        """The error in one line even when it holds several problems (a build's summary)."""
+        return self.line()
+
     def __str__(self) -> str:
         return self.line()
+
+
+def and_more(first: str, others: int) -> str:
+    """The one wording of "this problem and N others": ``first (and 2 more)``."""
+    return f"{first} (and {others} more)" if others else first
 
 
 class ReportgenErrors(ReportgenError):
@@ -100,3 +109,6 @@ class ReportgenErrors(ReportgenError):
 
     def lines(self) -> list[str]:
         return [e.line() for e in self.errors]
+
+    def summary(self) -> str:
+        return and_more(self.errors[0].line(), len(self.errors) - 1)

@@ -83,6 +83,23 @@ MAX_MONEY_POUNDS = 1_000_000_000_000
 #: Bytes of one line of a CSV file (a real row is under 1 KB; the cell limit is far less).
 MAX_ROW_BYTES = 1 * MiB
 
+# -- web pages (reportgen.publish) ------------------------------------------------------------
+#: A house style's html.css (GOV.UK's whole frontend stylesheet is about 120 KB).
+MAX_HTML_CSS_BYTES = 512 * 1024
+#: Tables and content controls nested inside one another in a document made into a web page.
+MAX_HTML_NESTING = 32
+
+# -- dates (reportgen/dates.py) --------------------------------------------------------------
+#: Characters of a written date, time included ("Wednesday 28th September, 2016 00:00:00.000").
+MAX_DATE_CHARS = 64
+
+# -- disclosure control (reportgen/disclosure) ------------------------------------------------
+#: Search steps the disclosure solver may take on one document's published facts before it
+#: gives up and treats the cells as unsafe (a council's by-type table: a few hundred steps).
+MAX_DISCLOSURE_SOLVER_STEPS = 200_000
+#: Hidden cells the disclosure solver enumerates jointly (more are judged by bounds alone).
+MAX_DISCLOSURE_SOLVER_CELLS = 12
+
 # -- indicators and SSDA903 episodes (reportgen/data/indicators.py, episodes.py) ------------
 #: Rows of an indicators file (a council's scorecard with every comparator: a few thousand).
 MAX_INDICATOR_ROWS = 200_000

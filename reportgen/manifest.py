@@ -67,7 +67,8 @@ class ReportEntry(Model):
 
 
 class PackEntry(Model):
-    """One agenda pack to assemble (its bundles keep their own periods)."""
+    """One agenda pack to assemble (its reports are built for the period as their own entries
+    are: the build's, unless listed with `period: fixed`)."""
 
     path: str
     output: str | None = None

@@ -30,6 +30,27 @@ if TYPE_CHECKING:
 DATASETS = ("placements", "savings", "budget", "benchmarks", "indicators")
 
 
+@dataclass(frozen=True)
+class BuildPeriod:
+    """A scheduled build's period, and the bundles that keep their own.
+
+    ``reportgen build`` passes one to the packs it assembles, so that each report of a pack is
+    built for the period its own entry of build.yaml would give it: the build's, unless the
+    manifest lists that bundle with ``period: fixed`` (an annual paper in a quarterly meeting).
+    A pack's Harrow report then shows the same quarter's figures as the Harrow report beside it.
+    """
+
+    label: str
+    fixed: frozenset[Path] = frozenset()
+
+    def for_bundle(self, bundle_dir: str | Path) -> str | None:
+        """The period to build ``bundle_dir`` for: the build's, or None (its own)."""
+        return None if Path(bundle_dir).resolve() in self.fixed else self.label
+
+    def __str__(self) -> str:
+        return self.label
+
+
 @dataclass
 class LoadedReport:
     """A bundle with its validated data sets and computed metrics."""
@@ -55,15 +76,20 @@ def load_datasets(bundle: Bundle) -> dict[str, pd.DataFrame]:
     return datasets
 
 
-def load_report(bundle_dir: str | Path, period: str | None = None) -> LoadedReport:
+def load_report(bundle_dir: str | Path,
+                period: str | BuildPeriod | None = None) -> LoadedReport:
     """Load a bundle folder, validate its data and compute its metrics.
 
     ``period`` (e.g. "2016/17 Q2", from ``reportgen build --period``) replaces the bundle's
     own period, so one bundle is rebuilt every quarter; its ``as_at`` then becomes the new
-    period's end, as a date fixed for the old period would pick the wrong placements.
+    period's end, as a date fixed for the old period would pick the wrong placements. A
+    :class:`BuildPeriod` says per bundle whether to replace it.
     """
     from reportgen.metrics import compute_metrics
     from reportgen.periods import parse_period
+
+    if isinstance(period, BuildPeriod):
+        period = period.for_bundle(bundle_dir)
 
     bundle = load_bundle(bundle_dir)
     if period is not None:
@@ -141,7 +167,7 @@ class Produced:
         return [f for f in self.findings if f.severity == "warning"]
 
 
-def produce(source: str | Path | LoadedReport, *, period: str | None = None,
+def produce(source: str | Path | LoadedReport, *, period: str | BuildPeriod | None = None,
             style: str | HouseStyle | None = None, public: bool | None = None,
             gate: bool = True) -> Produced:
     """Load (unless given a loaded report), render in memory and check one report.

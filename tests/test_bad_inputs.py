@@ -33,7 +33,7 @@ DEFAULT_BASE = "harrow-2016-high-cost-placements"
 DEFAULT_ARGS = ["render", "{bundle}", "-o", "{out}"]
 # Corpus files whose cases run isolated by default (hostile inputs: a fault must not take the
 # test process down with it); any case can also say `isolate: true` or `isolate: false`.
-ISOLATED_CORPORA = {"inputs.yaml"}
+ISOLATED_CORPORA = {"inputs.yaml", "sandbox.yaml", "template.yaml"}
 # The bounds every isolated case must end within (issue 12): address space and wall time.
 ISOLATED_MEMORY_BYTES = 1024 * 1024 * 1024
 ISOLATED_TIMEOUT_S = 10.0

@@ -307,6 +307,21 @@ def test_the_second_quarter_reports_its_own_figures(two_quarters: dict[str, Path
     assert "£673k" not in q2
 
 
+def test_a_pack_in_a_build_reports_the_builds_period(two_quarters: dict[str, Path]) -> None:
+    # The bug: a "-Q2" pack whose Harrow report still showed Q1's £673k.
+    pack = document_text((two_quarters["Q2"] / "corporate-parenting-pack-2016-17-Q2.docx")
+                         .read_bytes())
+    assert "at 2016/17 Q2 was reporting an overspend of £793k, up £120k since 2016/17 Q1" in pack
+    assert "at 2016/17 Q1 was reporting an overspend of £673k" not in pack
+    q1 = document_text((two_quarters["Q1"] / "corporate-parenting-pack-2016-17-Q1.docx")
+                       .read_bytes())
+    assert "at 2016/17 Q1 was reporting an overspend of £673k" in q1
+    # Rotherham is `period: fixed` in build.yaml: in the pack too it keeps its own year
+    # (its data have no 2016/17 rows, so the pack would not build otherwise).
+    summary = summary_of(two_quarters["Q2"])
+    assert [o["kind"] for o in summary["outputs"]].count("pack") == 3
+
+
 def test_a_rebuild_is_byte_identical(two_quarters: dict[str, Path]) -> None:
     first = {o["path"]: o["sha256"] for o in summary_of(two_quarters["Q2"])["outputs"]}
     again = {o["path"]: o["sha256"] for o in summary_of(two_quarters["Q2 again"])["outputs"]}
@@ -374,9 +389,10 @@ def test_check_errors_stop_that_output(tmp_path: Path) -> None:
     summary = run_build(manifest, "2016/17 Q1", tmp_path / "out")
     assert summary.exit_code() == 2
     [failure] = summary.failures
+    # Worded as `reportgen render` words it (ChecksFailed): the bundle, the rule, the problem.
     assert failure.error is not None
-    assert failure.error.startswith("error disclosure.small-count")
-    assert failure.error.endswith("(not written)")
+    assert failure.error.startswith(f"{yaml_path}: disclosure.small-count: ")
+    assert "\n" not in failure.error
     assert not (tmp_path / "out" / f"{HARROW}-2016-17-Q1.docx").exists()
 
 
@@ -414,3 +430,25 @@ def test_command_reports_a_failure_with_exit_2(tmp_path: Path) -> None:
     assert info.value.code == 2
     data = summary_of(tmp_path / "o")
     assert data["status"] == "failed" and data["built"] == 0
+
+
+def test_command_json_lists_each_jobs_findings_and_files(tmp_path: Path) -> None:
+    from reportgen.cli import cli
+
+    bundle = fixture_copy(tmp_path) / "rotherham-2010-commissioning"
+    manifest = write_manifest(tmp_path, f"reports:\n  - path: {bundle}\n    period: fixed\n"
+                                        "  - path: nowhere\n")
+    out = tmp_path / "o"
+    result = CliRunner().invoke(cli, ["build", str(manifest), "--period", "2016/17-Q2",
+                                      "--out", str(out), "--format", "json"])
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert (data["command"], data["source"], data["period"]) == ("build", str(manifest),
+                                                                 "2016/17 Q2")
+    assert data["exit_code"] == 2 and data["error"] is None
+    assert data["written"] == [str((out / "rotherham-2010-commissioning.docx").resolve()),
+                               str(out / SUMMARY_FILE)]
+    assert {f["item"] for f in data["findings"]} == {str(bundle)}
+    assert data["warnings"] == 2 and data["errors"] == 0
+    [failure] = data["failures"]
+    assert failure["item"] == "nowhere" and failure["error"].endswith("bundle folder not found")

@@ -58,7 +58,7 @@ def test_phone_number_stays_text_and_no_means_no(tmp_path: Path) -> None:
      "report.type: expected 'information' or 'decision', got 'informative'"),
     ("  exempt: no", "  exempt: yes",
      "an exempt report must name its paragraph of Schedule 12A Part 1"),
-    ("  date: 2016-10-25", "  date: 31/02/2016", "got '31/02/2016'"),
+    ("  date: 2016-10-25", "  date: 31/02/2016", "impossible date '31/02/2016'"),
     ("period: 2016/17 Q1", "period: 2016/17 Q5", "unrecognised period"),
     ("council: Harrow Council", "council: [unclosed", "YAML syntax error"),
 ])

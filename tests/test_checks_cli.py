@@ -23,7 +23,9 @@ EXPECTED_RULES = {
     "dates.clearance-after-publication", "dates.key-decision-notice",
     "content.decision-requirements", "content.exempt-paragraph", "content.placeholder",
     "content.empty-section", "disclosure.child-identifier", "disclosure.small-count",
-    "disclosure.secondary-suppression", "accessibility.title", "accessibility.language",
+    "disclosure.secondary-suppression", "disclosure.suppression-label",
+    "disclosure.revealed-count", "disclosure.period-difference", "accessibility.title",
+    "accessibility.language",
     "accessibility.heading-order", "accessibility.table-header", "accessibility.alt-text",
 }
 
@@ -70,7 +72,8 @@ def test_json_output(wrong_overspend: Path) -> None:
     result = CliRunner().invoke(cli, ["check", str(wrong_overspend), "--format", "json"])
     assert result.exit_code == 2
     data = json.loads(result.output)
-    assert data["bundle"] == str(wrong_overspend)
+    assert data["bundle"] == data["source"] == str(wrong_overspend)
+    assert (data["command"], data["exit_code"], data["written"]) == ("check", 2, [])
     assert data["errors"] == 1
     assert data["warnings"] == 2  # Rotherham as published has no clearance block
     first = data["findings"][0]

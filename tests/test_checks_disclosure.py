@@ -105,9 +105,23 @@ def test_one_suppressed_count_with_a_total_needs_secondary_suppression() -> None
                    ["Residential", "26", "-"], ["Total", "134", "-"])
     assert [f.rule for f in table_count_findings(alone, 5)] == [
         "disclosure.secondary-suppression"]
+    # Two hidden of 1 to 4 adding up to 4: (1, 3), (2, 2) or (3, 1).
     paired = _table(["Secure", "fewer than 5", "-"], ["IFA", "106", "-"],
-                    ["Residential", "fewer than 5", "-"], ["Total", "134", "-"])
+                    ["Residential", "fewer than 5", "-"], ["Total", "110", "-"])
     assert table_count_findings(paired, 5) == []
+    # Two hidden adding up to 2: each is 1, however it is labelled.
+    ones = _table(["Secure", "c", "c"], ["IFA", "106", "-"], ["Residential", "c", "c"],
+                  ["Total", "108", "-"])
+    assert [f.rule for f in table_count_findings(ones, 5)] == [
+        "disclosure.secondary-suppression"]
+
+
+def test_secondary_count_labelled_fewer_than_is_false() -> None:
+    # 2 secure and 26 residential hidden, but "fewer than 5" cannot add up to 28.
+    table = _table(["Secure", "fewer than 5", "-"], ["IFA", "106", "-"],
+                   ["Residential", "fewer than 5", "-"], ["Total", "134", "-"])
+    assert [f.rule for f in table_count_findings(table, 5)] == [
+        "disclosure.suppression-label"]
 
 
 def test_generated_table_suppresses_small_counts(tmp_path: Path) -> None:

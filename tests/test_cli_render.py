@@ -184,3 +184,103 @@ def test_a_failed_pdf_leaves_the_old_docx_and_pdf(
     assert out.read_bytes() == b"PK old report"
     assert pdf.read_bytes() == b"%PDF old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx", "report.pdf"]
+
+
+# --- the Click edge and --format json ----------------------------------------------------------
+
+ROTHERHAM = FIXTURES / "rotherham-2010-commissioning"
+
+
+def test_render_json_lists_the_findings_and_the_files_written(tmp_path: Path) -> None:
+    import json
+
+    out = tmp_path / "r.docx"
+    result = CliRunner().invoke(cli, ["render", str(ROTHERHAM), "-o", str(out),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["command"], data["source"], data["exit_code"]) == ("render", str(ROTHERHAM), 0)
+    assert data["written"] == [str(out)] and out.is_file()
+    assert data["errors"] == 0 and data["warnings"] == len(data["findings"]) == 2
+    assert {f["rule"] for f in data["findings"]} == {"content.decision-requirements"}
+    assert data["error"] is None and data["failures"] == []
+    assert result.stderr == ""  # the warnings are in the JSON, not also on stderr
+
+
+def test_render_json_when_the_checks_fail(tmp_path: Path) -> None:
+    import json
+
+    bundle = tmp_path / "b"
+    shutil.copytree(ROTHERHAM, bundle)
+    yaml_path = bundle / "report.yaml"
+    expression = "{{ budget.groups['Independent placements'].variance | money }}"
+    yaml_path.write_text(yaml_path.read_text(encoding="utf-8").replace(expression, "£2,786,300"),
+                         encoding="utf-8")
+    out = tmp_path / "r.docx"
+    result = CliRunner().invoke(cli, ["render", str(bundle), "-o", str(out), "--format", "json"])
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["exit_code"] == 2 and data["written"] == [] and data["errors"] == 1
+    assert data["error"].startswith(f"{yaml_path}: figures.literal-mismatch: ")
+    [line] = result.stderr.strip().splitlines()
+    assert line == f"error: {data['error']}"
+    assert not out.exists()
+
+
+def test_a_bug_is_one_line_and_exit_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import reportgen.api
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.delenv("REPORTGEN_DEBUG", raising=False)
+    monkeypatch.setattr(reportgen.api, "render_bundle_to_file", broken)
+    code, err = _main(["render", str(HARROW), "-o", str(tmp_path / "r.docx")], capsys)
+    assert code == 3
+    assert err.strip() == ("internal error: KeyError: 'boom' (set REPORTGEN_DEBUG=1 for "
+                           "details, and please report it)")
+
+
+def test_shared_options_are_the_same_on_every_command() -> None:
+    import click
+
+    from reportgen.cli import COMMANDS, LazyGroup
+
+    group = cli
+    assert isinstance(group, LazyGroup)
+    ctx = click.Context(group)
+    seen: dict[str, list[tuple[str, ...]]] = {}
+    # `new --style` names the built-in style a starter bundle is written with: a choice of
+    # names, not the house style a run renders with.
+    for name in sorted(set(COMMANDS) - {"new"}):
+        command = group.get_command(ctx, name)
+        assert command is not None
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name in (
+                    "output", "force", "pdf", "style", "output_format", "period"):
+                seen.setdefault(param.name, []).append(
+                    (*param.opts, type(param.type).__name__, str(param.is_flag)))
+    for name, declared in seen.items():
+        assert len(set(declared)) == 1, (name, declared)
+    assert {n for n, d in seen.items() if len(d) >= 2} == {"output", "force", "pdf", "style",
+                                                          "output_format"}
+    formats = {name for name in COMMANDS
+               if any(p.name == "output_format" for p in getattr(
+                   group.get_command(ctx, name), "params", []))}
+    assert formats == {"render", "check", "pack", "build"}
+
+
+def test_pack_json_lists_its_packs_and_notes(tmp_path: Path) -> None:
+    import json
+
+    agenda = FIXTURES / "agenda-corporate-parenting" / "agenda.yaml"
+    out = tmp_path / "pack.docx"
+    result = CliRunner().invoke(cli, ["pack", str(agenda), "-o", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["command"], data["source"], data["errors"]) == ("pack", str(agenda), 0)
+    assert data["written"] == [str(out), str(tmp_path / "pack-restricted.docx"),
+                               str(tmp_path / "pack-supplement-1.docx")]
+    assert all(Path(p).is_file() for p in data["written"])
+    assert data["warnings"] == len(data["findings"]) > 0

@@ -66,3 +66,25 @@ def test_a_period_replaces_the_bundles_own() -> None:
 def test_a_loaded_report_is_not_loaded_again() -> None:
     loaded = load_report(HARROW)
     assert produce(loaded).loaded is loaded
+
+
+def test_a_build_period_leaves_fixed_bundles_their_own(tmp_path: Path) -> None:
+    from reportgen.pipeline import BuildPeriod
+
+    build = BuildPeriod("2016/17 Q2", frozenset({ROTHERHAM.resolve()}))
+    assert build.for_bundle(HARROW) == "2016/17 Q2"
+    assert build.for_bundle(ROTHERHAM) is None
+    assert load_report(HARROW, period=build).bundle.period == "2016/17 Q2"
+    # Rotherham's data have no 2016/17 rows: it loads only because it keeps its own year.
+    assert load_report(ROTHERHAM, period=build).bundle.period == "2010/11"
+    with pytest.raises(ReportgenError, match="no rows for period 2016/17 Q2"):
+        load_report(ROTHERHAM, period="2016/17 Q2")
+
+
+def test_every_failed_gate_is_worded_once(wrong_figure: Path) -> None:
+    from reportgen.checks.findings import Finding
+
+    two = [Finding("figures.a", "error", "first"), Finding("figures.b", "error", "second"),
+           Finding("figures.c", "warning", "third")]
+    assert ChecksFailed(two, where="r.yaml").line() == "r.yaml: figures.a: first (and 1 more)"
+    assert ChecksFailed(two[:1]).summary() == "figures.a: first"

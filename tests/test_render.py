@@ -191,11 +191,13 @@ def test_small_counts_are_suppressed_in_public_reports(tmp_path: Path) -> None:
         "summary", "[table: placements_by_type]"))
     edit_yaml(bundle, lambda d: d.setdefault("settings", {}).__setitem__("public", "yes"))
     public = _by_type_rows(render(load_report(bundle)).docx)
-    assert public["Secure"] == ["fewer than 5", "-", "-"]
-    assert public["Placed with parents"] == ["fewer than 5", "-", "-"]
+    # Hidden cells show the GSS symbol "c" (the average and annual cost with the count).
+    assert public["Secure"] == ["c", "c", "c"]
+    assert public["Placed with parents"] == ["c", "c", "c"]
     assert public["Residential"][0] == "20"
     text = document_text(render(load_report(bundle)).docx)
-    assert "Numbers below 5 are not shown" in text
+    assert "Numbers of children below 5 are not shown" in text
+    assert "c = confidential" in text
     edit_yaml(bundle, lambda d: d["settings"].__setitem__("public", "no"))
     private = _by_type_rows(render(load_report(bundle)).docx)
     assert private["Secure"][0] == "2" and private["Placed with parents"][0] == "4"

@@ -1,4 +1,5 @@
-"""Tests for reportgen.data.schemas.load_dataset: canonical frames and row-level errors."""
+"""Tests for reportgen.data.load_dataset (fields → parse → validate → load): canonical frames
+and row-level errors."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from reportgen.data.schemas import load_dataset
+from reportgen.data import fields
+from reportgen.data.load import load_dataset
 from reportgen.errors import ReportgenError, ReportgenErrors
 
 PLACEMENT_COLUMNS = [
@@ -458,3 +460,72 @@ def test_cp1252_file_loads(tmp_path: Path) -> None:
     frame = load_dataset(path, "budget")
     assert frame["budget"].tolist() == [1960000.0]
     assert frame["projected_spend"].tolist() == [2040174.0]
+
+
+# --------------------------------------------------------------------------- adding a data set
+
+
+def test_a_registered_data_set_loads_with_counts_codes_and_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fields, "DATASETS", dict(fields.DATASETS))
+    codes = fields.Codes("legal status", ("c2", "v2"),
+                         read=lambda text, _parsed: text.str.lower().where(
+                             text.str.lower().isin(["c2", "v2"])),
+                         accepted=lambda: "'C2' or 'V2'")
+    fields.register(
+        "test_episodes",
+        fields.Field("child", "text", True, ("child_ref",), unique=True),
+        fields.Field("legal_status", "code", True, ("ls",), codes=codes),
+        fields.Field("episodes", "count", True, ("number_of_episodes",)),
+        fields.Field("started", "date", True),
+    )
+    path = csv(tmp_path, "Child ref,LS,Number of episodes,Started\n"
+                         "A1,C2,\"1,204\",25th October 2016\n"
+                         "A2,V2,3,2016-10-01\n", "episodes.csv")
+    frame = load_dataset(path, "test_episodes")
+    assert list(frame.columns) == ["child", "legal_status", "episodes", "started"]
+    assert frame["episodes"].tolist() == [1204, 3]
+    assert str(frame["episodes"].dtype) == "Int64"
+    assert frame["legal_status"].tolist() == ["c2", "v2"]
+    assert frame["started"].tolist() == [pd.Timestamp("2016-10-25"), pd.Timestamp("2016-10-01")]
+
+    bad = csv(tmp_path, "child,legal_status,episodes,started\n"
+                        "A1,E1,2.5,25/10/2016\n"
+                        "A1,C2,-1,25/10/2016\n", "bad.csv")
+    assert errors_of(bad, "test_episodes") == [
+        "bad.csv, row 2, column 'legal_status': unknown legal status 'E1': expected 'C2' or 'V2'",
+        "bad.csv, row 2, column 'episodes': expected a whole number such as 1,234, got '2.5'",
+        "bad.csv, row 3, column 'child': duplicate child 'A1' (also on row 2)",
+        "bad.csv, row 3, column 'episodes': must not be negative, got '-1'",
+    ]
+
+
+def test_register_refuses_a_second_data_set_of_the_same_name() -> None:
+    with pytest.raises(ValueError, match="registered twice"):
+        fields.register("placements", fields.Field("x", "text", True))
+
+
+def test_unknown_kind_names_the_known_ones(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown data set kind 'widgets'.*'placements'"):
+        load_dataset(csv(tmp_path, HEADER), "widgets")
+
+
+def test_importing_the_data_layer_loads_neither_pandas_nor_pandera_nor_hypothesis() -> None:
+    import subprocess
+    import sys
+
+    fixture = Path(__file__).parent.parent / "fixtures" / "rotherham-2010-commissioning"
+    code = (
+        "import sys\n"
+        "import reportgen.data, reportgen.data.load\n"
+        "from reportgen.data import load_dataset\n"
+        "assert 'pandas' not in sys.modules and 'pandera' not in sys.modules\n"
+        f"load_dataset({str(fixture / 'data' / 'placements.csv')!r}, 'placements')\n"
+        "assert 'pandera' in sys.modules\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'hypothesis'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from reportgen import limits
 from reportgen.checks.findings import CheckReport, Finding, Rule, Scope, Severity
 from reportgen.errors import ReportgenError
 
@@ -93,7 +94,10 @@ _NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
 }
 _OFF = {"0", "false", "off"}
-_TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+_TEXT_PARTS = re.compile(
+    r"word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml")
+#: Document properties a reader sees in File > Info (core, extended and custom).
+_PROPERTY_PARTS = ("docProps/core.xml", "docProps/app.xml", "docProps/custom.xml")
 _HEADING_NAME = re.compile(r"heading ([1-9])", re.IGNORECASE)
 
 
@@ -104,9 +108,14 @@ def _w(tag: str) -> str:
 def _text(element: etree._Element) -> str:
     """The visible text of an element: runs' text, tabs as spaces, breaks as new lines."""
     parts = []
-    for node in element.iter(_w("t"), _w("tab"), _w("br"), _w("cr")):
-        if node.tag == _w("t"):
+    for node in element.iter(_w("t"), _w("delText"), _w("tab"), _w("br"), _w("cr"),
+                             _w("noBreakHyphen"), _w("softHyphen")):
+        if node.tag in (_w("t"), _w("delText")):  # tracked deletions show in Word too
             parts.append(node.text or "")
+        elif node.tag == _w("noBreakHyphen"):  # Word's non-breaking hyphen is its own element
+            parts.append("-")
+        elif node.tag == _w("softHyphen"):
+            continue
         else:
             parts.append("\n" if node.tag in (_w("br"), _w("cr")) else " ")
     return "".join(parts)
@@ -157,10 +166,22 @@ class DocxView:
     tables: list[DocTable] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)  # every paragraph of every text part
     pictures: list[Picture] = field(default_factory=list)
+    # Titles of pictures and shapes, table titles and descriptions (alt text is in pictures).
+    titles: list[str] = field(default_factory=list)
+    # Every text value of the core, extended and custom document properties.
+    properties: list[str] = field(default_factory=list)
 
     @property
     def full_text(self) -> str:
         return "\n".join(self.texts)
+
+    @property
+    def reader_text(self) -> str:
+        """Everything a reader can see or look up: paragraphs of every text part (body,
+        headers, footers, footnotes, endnotes, comments, captions, text boxes), table
+        cells, alt text and titles of pictures and tables, and document properties."""
+        extra = [p.descr for p in self.pictures if p.descr] + self.titles + self.properties
+        return "\n".join([*self.texts, *extra])
 
     @classmethod
     def from_bytes(cls, data: bytes, name: str = "the document") -> DocxView:
@@ -171,9 +192,18 @@ class DocxView:
                 if "word/document.xml" not in names:
                     raise ReportgenError("not a Word document: it has no word/document.xml",
                                          file=name)
-                parts = {n: etree.fromstring(zf.read(n)) for n in sorted(names)
-                         if _TEXT_PARTS.fullmatch(n) or n in ("word/styles.xml",
-                                                              "docProps/core.xml")}
+                wanted = [n for n in sorted(names) if _TEXT_PARTS.fullmatch(n)
+                          or n == "word/styles.xml" or n in _PROPERTY_PARTS]
+                # Bounded: a part count or inflated size past the limits is refused unread.
+                if len(names) > limits.MAX_DOCX_PARTS or any(
+                        zf.getinfo(n).file_size > limits.MAX_DOCX_PART_BYTES for n in wanted) \
+                        or sum(zf.getinfo(n).file_size for n in wanted) \
+                        > limits.MAX_DOCX_UNPACKED_BYTES:
+                    raise ReportgenError("the Word document is larger than reportgen reads "
+                                         "(see reportgen/limits.py)", file=name)
+                parser = etree.XMLParser(resolve_entities=False, no_network=True,
+                                         huge_tree=False)
+                parts = {n: etree.fromstring(zf.read(n), parser) for n in wanted}
         except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError) as exc:
             raise ReportgenError(f"not a readable Word document (.docx): {exc}",
                                  file=name) from None
@@ -187,6 +217,10 @@ class DocxView:
         if core is not None:
             view.title = _core_text(core, "dc:title")
             view.core_language = _core_text(core, "dc:language")
+        for prop_part in _PROPERTY_PARTS:
+            root = parts.get(prop_part)
+            if root is not None:
+                view.properties.extend(t.strip() for t in root.itertext() if t.strip())
         body = parts["word/document.xml"]
         for p in body.iter(_w("p")):
             style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
@@ -205,6 +239,11 @@ class DocxView:
                                  for d in doc_pr.iter(f"{{{_NS['adec']}}}decorative"))
                 view.pictures.append(Picture(doc_pr.get("name", ""), doc_pr.get("descr", ""),
                                              decorative, part_name))
+                view.titles.extend(t for t in (doc_pr.get("title"), doc_pr.get("name"))
+                                   if t)
+            for tag in ("tblCaption", "tblDescription"):
+                view.titles.extend(node.get(_w("val"), "") for node in root.iter(_w(tag))
+                                   if node.get(_w("val")))
         return view
 
 
@@ -316,15 +355,14 @@ def check_docx(data: bytes, name: str = "the document") -> list[Finding]:
 
 
 def check_bundle(bundle_dir: str | Path, style: str | HouseStyle | None = None) -> CheckReport:
-    """Load a bundle, render it in memory and run every rule.
+    """Load a bundle, render it in memory and run every rule (through
+    :func:`reportgen.pipeline.produce`, without its gate: errors are findings here).
 
     A bundle that cannot be loaded or rendered raises its :class:`ReportgenError`.
     """
-    from reportgen.pipeline import load_report, render
+    from reportgen.pipeline import produce
 
-    loaded = load_report(bundle_dir)
-    result = render(loaded, style)
-    return CheckReport(str(bundle_dir), run_checks(loaded, result))
+    return CheckReport(str(bundle_dir), produce(bundle_dir, style=style, gate=False).findings)
 
 
 def iter_rules(family: str | None = None) -> Iterator[Rule]:

@@ -357,7 +357,22 @@ def _fmt(value: Decimal) -> str:
     return f"({text})" if value < 0 else text
 
 
-def check_table_totals(table: DocTable) -> list[Finding]:
+#: Cells that stand for a hidden or missing figure: the GSS symbols (bare or in brackets),
+#: "fewer than N", "<N", asterisks and "suppressed".
+_SYMBOL_CELL = re.compile(r"^\[?[czkx]\]?$|fewer than|less than|^<\s*\d|^\*+$|suppressed",
+                          re.IGNORECASE)
+
+
+def _is_symbol(text: str, symbols: Sequence[str]) -> bool:
+    t = " ".join(text.split())
+    return bool(t) and (t.strip("[]") in symbols or bool(_SYMBOL_CELL.search(t)))
+
+
+def check_table_totals(table: DocTable, symbols: Sequence[str] = ()) -> list[Finding]:
+    """figures.table-total: each column's Total row against the rows above it. A column with
+    a suppressed or unavailable cell (a symbol from ``symbols`` or the GSS defaults) cannot be
+    added up from what is shown: its total is computed from the unsuppressed data, so only a
+    total smaller than the shown rows is an error there."""
     rows = [r for r in table.rows if any(c.strip() for c in r)]
     if len(rows) < 3 or not _label(rows[-1]).lower().startswith(("total", "grand total")):
         return []
@@ -369,8 +384,26 @@ def check_table_totals(table: DocTable) -> list[Finding]:
         if "%" in name or "per cent" in name.lower() or _SKIP_COLUMN.search(name):
             continue
         exact = "£" not in name and bool(_COUNT_COLUMN.search(name))
-        cells = [parse_cell(r[j], exact) for r in body]
+        if _is_symbol(total[j], symbols):
+            continue  # the total itself is hidden
+        hidden = [_is_symbol(r[j], symbols) for r in body]
+        cells = [None if h else parse_cell(r[j], exact) for r, h in zip(body, hidden,
+                                                                        strict=True)]
         shown = parse_cell(total[j], exact)
+        if any(hidden):
+            known = [c for c in cells if c is not None]
+            if shown is None or len(known) + sum(hidden) != len(body):
+                continue
+            visible = sum((c.value for c in known), Decimal(0))
+            slack = sum((c.half_unit for c in known), Decimal(0)) + shown.half_unit
+            if all(c.value >= 0 for c in known) and shown.value + slack < visible:
+                out.append(TABLE_TOTAL.finding(
+                    f"{table.name}: the Total row shows {total[j].strip()} for "
+                    f"'{name.strip()}' but the rows shown already add up to {_fmt(visible)}",
+                    where="document",
+                    fix="correct the total or the rows (generated tables are always right: "
+                        "use a [table: …] directive)"))
+            continue
         if shown is None or any(c is None for c in cells) or not total[j].strip():
             continue
         numbers = [c for c in cells if c is not None]
@@ -458,7 +491,12 @@ def table_arithmetic(ctx: CheckContext) -> list[Finding]:
     """figures.table-total and figures.percentage on every table of the document."""
     assert ctx.doc is not None
     out: list[Finding] = []
+    symbols: tuple[str, ...] = ("c", "z", "k", "x")
+    if ctx.loaded is not None:
+        from reportgen.disclosure import Symbols
+
+        symbols = (*symbols, *Symbols.of(ctx.bundle.settings).all())
     for table in ctx.doc.tables:
-        out.extend(check_table_totals(table))
+        out.extend(check_table_totals(table, symbols))
         out.extend(check_table_percentages(table))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from reportgen.errors import ReportgenError
+from reportgen.errors import ReportgenError, and_more
 
 Severity = Literal["error", "warning"]
 Scope = Literal["bundle", "document", "docx"]
@@ -117,6 +117,5 @@ class ChecksFailed(ReportgenError):
     def _summary(self) -> str:
         errors = self.errors
         first = errors[0].line().removeprefix("error ") if errors else "checks failed"
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         where = f"{self.where}: " if self.where else ""
-        return f"{where}{first}{more}"
+        return and_more(f"{where}{first}", max(len(errors) - 1, 0))

@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from reportgen.commands.options import format_option, period_option
+
 if TYPE_CHECKING:
-    from reportgen.build import JobResult
+    from reportgen.build import BuildSummary, JobResult
+    from reportgen.periods import Period
 
 
 def _describe(result: JobResult, out_dir: Path) -> str:
@@ -30,18 +33,32 @@ def _relative(path: Path, out_dir: Path) -> str:
         return str(path)
 
 
+def _json(manifest: Path, summary: BuildSummary, out_dir: Path) -> str:
+    from reportgen.build import SUMMARY_FILE
+    from reportgen.commands.output import finding_dict, result_json
+
+    findings = [finding_dict(f, item=r.job.label)
+                for r in summary.results if r.ok for f in r.findings]
+    written = [f.path for r in summary.results for f in r.files] + [out_dir / SUMMARY_FILE]
+    failures = [{"item": r.job.label, "error": r.error} for r in summary.failures]
+    return result_json("build", manifest, period=summary.period, exit_code=summary.exit_code(),
+                       findings=findings, written=written, failures=failures)
+
+
 @click.command("build")
 @click.argument("manifest", type=click.Path(path_type=Path))
-@click.option("--period", required=True, metavar="PERIOD",
-              help="Reporting period: a UK financial year, quarter or month, e.g. 2016/17-Q2, "
-                   "\"2016/17 Q2\" or 2016/17-M5.")
+@period_option("Reporting period: a UK financial year, quarter or month, e.g. 2016/17-Q2, "
+               "\"2016/17 Q2\" or 2016/17-M5.", required=True)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
               help="Folder to write the documents and build-summary.json to (created if "
                    "needed; existing outputs are replaced, never a file the build reads).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="How many reports to build at once (separate processes).")
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any check gave a warning.")
-def command(manifest: Path, period: str, out_dir: Path, jobs: int, strict: bool) -> None:
+@format_option()
+@click.pass_context
+def command(ctx: click.Context, manifest: Path, period: Period, out_dir: Path, jobs: int,
+            strict: bool, output_format: str) -> None:
     """Rebuild every report and agenda pack listed in MANIFEST (build.yaml) for PERIOD.
 
     The period replaces each recurring bundle's own period, so the same bundle is rebuilt
@@ -57,12 +74,9 @@ def command(manifest: Path, period: str, out_dir: Path, jobs: int, strict: bool)
     from reportgen.build import SUMMARY_FILE, run_build
 
     bar: Any = None
-    done = 0
     lines: list[str] = []
 
     def progress(result: JobResult) -> None:
-        nonlocal done
-        done += 1
         line = _describe(result, out_dir)
         if bar is not None:
             bar.update(1, result.job.label)
@@ -70,31 +84,33 @@ def command(manifest: Path, period: str, out_dir: Path, jobs: int, strict: bool)
         else:
             click.echo(line, err=True)
 
+    label = period.label
     if sys.stderr.isatty():
         from reportgen.build import plan_jobs
 
-        total = len(plan_jobs(manifest, period, out_dir))  # a bad manifest fails here, once
-        with click.progressbar(length=total, label=f"Building {period}", file=sys.stderr,
+        total = len(plan_jobs(manifest, label, out_dir))  # a bad manifest fails here, once
+        with click.progressbar(length=total, label=f"Building {label}", file=sys.stderr,
                                item_show_func=lambda s: s) as progress_bar:
             bar = progress_bar
-            summary = run_build(manifest, period, out_dir, jobs=jobs, strict=strict,
+            summary = run_build(manifest, label, out_dir, jobs=jobs, strict=strict,
                                 progress=progress)
         for line in lines:
             click.echo(line, err=True)
     else:
-        summary = run_build(manifest, period, out_dir, jobs=jobs, strict=strict,
+        summary = run_build(manifest, label, out_dir, jobs=jobs, strict=strict,
                             progress=progress)
     for result in summary.results:
         for warning in result.warnings if result.ok else []:
             click.echo(f"{result.job.label}: {warning}", err=True)
-    built = sum(len(r.files) for r in summary.results)
-    failed = len(summary.failures)
-    warnings = len(summary.warnings)
-    colour = "red" if failed else "yellow" if warnings else "green"
-    click.secho(f"{summary.period}: {summary.status()}: {built} file{'s' if built != 1 else ''}"
-                f" written, {failed} failed, {warnings} warning{'s' if warnings != 1 else ''} "
-                f"in {summary.seconds:.1f} s; summary in {out_dir / SUMMARY_FILE}", fg=colour)
-    code = summary.exit_code()
-    if code:
-        # SystemExit, not click's Exit, which `standalone_mode=False` would swallow.
-        sys.exit(code)
+    if output_format == "json":
+        click.echo(_json(manifest, summary, out_dir))
+    else:
+        built = sum(len(r.files) for r in summary.results)
+        failed = len(summary.failures)
+        warnings = len(summary.warnings)
+        colour = "red" if failed else "yellow" if warnings else "green"
+        click.secho(f"{summary.period}: {summary.status()}: {built} "
+                    f"file{'s' if built != 1 else ''} written, {failed} failed, {warnings} "
+                    f"warning{'s' if warnings != 1 else ''} in {summary.seconds:.1f} s; "
+                    f"summary in {out_dir / SUMMARY_FILE}", fg=colour)
+    ctx.exit(summary.exit_code())

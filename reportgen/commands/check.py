@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 import click
+
+from reportgen.commands.options import format_option, style_option
 
 _COLOURS = {"error": "red", "warning": "yellow"}
 
 
 @click.command("check")
 @click.argument("bundle_dir", type=click.Path(path_type=Path))
-@click.option("--style", metavar="NAME|PATH",
-              help="House style to render with: a built-in name or a .docx template's path "
-                   "(default: the bundle's own).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text for people, json for scheduled builds.")
+@style_option("House style to render with: a built-in name or a .docx template's path "
+              "(default: the bundle's own).")
+@format_option()
 @click.option("--strict", is_flag=True, help="Exit with code 1 when there are warnings.")
-def command(bundle_dir: Path, style: str | None, output_format: str, strict: bool) -> None:
+@click.option("--compare-period", "compare_periods", multiple=True, metavar="PERIOD",
+              help="Also render the report for PERIOD (e.g. 2016/17-Q1; may be repeated) and "
+                   "report any hidden count the difference between the periods reveals.")
+@click.pass_context
+def command(ctx: click.Context, bundle_dir: Path, style: str | None, output_format: str,
+            strict: bool, compare_periods: tuple[str, ...] = ()) -> None:
     """Check the report bundle in BUNDLE_DIR before it is published.
 
     Renders the report in memory (nothing is written) and checks its figures, statutory
@@ -32,10 +35,18 @@ def command(bundle_dir: Path, style: str | None, output_format: str, strict: boo
     Example: reportgen check fixtures/rotherham-2010-commissioning --format json
     """
     from reportgen.checks import check_bundle
+    from reportgen.commands.output import finding_dict, result_json
 
     report = check_bundle(bundle_dir, style=style)
+    if compare_periods:
+        from reportgen.checks.disclosure import period_difference_findings
+
+        report.findings.extend(period_difference_findings(bundle_dir, compare_periods))
+    code = report.exit_code(strict)
     if output_format == "json":
-        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        # "bundle" as before the shape was shared, for scripts that read it.
+        click.echo(result_json("check", bundle_dir, bundle=report.bundle, exit_code=code,
+                               findings=[finding_dict(f) for f in report.findings]))
     else:
         for severity, group in (("error", report.errors), ("warning", report.warnings)):
             if not group:
@@ -49,8 +60,4 @@ def command(bundle_dir: Path, style: str | None, output_format: str, strict: boo
             click.echo("")
         colour = "red" if report.errors else "yellow" if report.warnings else "green"
         click.echo(click.style(f"{bundle_dir}: {report.summary()}", fg=colour, bold=True))
-    code = report.exit_code(strict)
-    if code:
-        # SystemExit, not click's Exit: click returns Exit's code under standalone_mode=False,
-        # which `python -m reportgen` would drop.
-        sys.exit(code)
+    ctx.exit(code)

@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 
+from reportgen.commands.options import force_option, format_option, output_option, pdf_option
+
 
 def _progress(total: int) -> Any:
     """A progress bar on stderr, only when stderr is a terminal (never in logs or pipes)."""
@@ -19,18 +21,19 @@ def _progress(total: int) -> Any:
 
 @click.command("pack")
 @click.argument("agenda", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="Where to write the public pack (.docx).")
+@output_option("Where to write the public pack (.docx).", required=True)
 @click.option("--restricted", type=click.Path(path_type=Path),
               help="Where to write the restricted (Part II) pack "
                    "(default: PACK-restricted.docx beside the public pack).")
-@click.option("--force", is_flag=True,
-              help="Replace output files that already exist (the restricted and supplement "
-                   "packs and PDFs too); never a file the pack is built from.")
-@click.option("--pdf", is_flag=True,
-              help="Also write a PDF beside each .docx (needs LibreOffice's soffice).")
+@force_option("Replace output files that already exist (the restricted and supplement packs "
+              "and PDFs too); never a file the pack is built from.")
+@pdf_option()
+@click.option("--html", is_flag=True,
+              help="Also write agenda.html, agenda.json and a web page for each Part I "
+                   "document beside the pack.")
+@format_option()
 def command(agenda: Path, output: Path, restricted: Path | None, force: bool,
-            pdf: bool) -> None:
+            pdf: bool, html: bool, output_format: str) -> None:
     """Assemble the agenda packs for the meeting described in AGENDA (agenda.yaml).
 
     The public pack has a front sheet and numbered agenda, then every Part I report and
@@ -41,11 +44,17 @@ def command(agenda: Path, output: Path, restricted: Path | None, force: bool,
 
     Example: reportgen pack fixtures/agenda-corporate-parenting/agenda.yaml -o pack.docx
     """
+    from reportgen.commands.output import finding_dict, line_of, result_json
     from reportgen.pack import write_packs
 
     written, messages = write_packs(agenda, output, force=force, pdf=pdf,
-                                    restricted=restricted, progress_factory=_progress)
-    for line in messages:
-        click.echo(line, err=True)
+                                    restricted=restricted, progress_factory=_progress,
+                                    html=html)
+    if output_format == "json":
+        click.echo(result_json("pack", agenda, exit_code=0, written=written,
+                               findings=[finding_dict(m) for m in messages]))
+        return
+    for message in messages:
+        click.echo(line_of(message), err=True)
     for path in written:
         click.echo(f"wrote {path}")

@@ -6,22 +6,29 @@ from pathlib import Path
 
 import click
 
+from reportgen.commands.options import (
+    force_option,
+    format_option,
+    output_option,
+    pdf_option,
+    style_option,
+)
+
 
 @click.command("render")
 @click.argument("bundle_dir", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the .docx (default: a name made from the meeting date, "
-                   "committee and title, in the current folder).")
-@click.option("--style", metavar="NAME|PATH",
-              help="House style: a built-in name (see `reportgen styles`) or the path of a "
-                   ".docx template. Overrides the bundle's own style.")
-@click.option("--force", is_flag=True,
-              help="Replace the output file (and its PDF) if it already exists; never one of "
-                   "the bundle's own files or the template.")
-@click.option("--pdf", is_flag=True,
-              help="Also write a PDF beside the .docx (needs LibreOffice's soffice).")
-def command(bundle_dir: Path, output: Path | None, style: str | None, force: bool,
-            pdf: bool) -> None:
+@output_option("Where to write the .docx (default: a name made from the meeting date, "
+               "committee and title, in the current folder).")
+@style_option("House style: a built-in name (see `reportgen styles`) or the path of a .docx "
+              "template. Overrides the bundle's own style.")
+@force_option("Replace the output file (and its PDF) if it already exists; never one of the "
+              "bundle's own files or the template.")
+@pdf_option("Also write a PDF beside the .docx (needs LibreOffice's soffice).")
+@click.option("--html", is_flag=True,
+              help="Also write the report as an accessible web page (.html) beside the .docx.")
+@format_option()
+def command(bundle_dir: Path, output: Path | None, style: str | None,
+            force: bool, pdf: bool, html: bool, output_format: str) -> None:
     """Render the report bundle in BUNDLE_DIR to a Word document.
 
     Every figure is computed from the bundle's data files. The bundle is checked first:
@@ -32,9 +39,22 @@ def command(bundle_dir: Path, output: Path | None, style: str | None, force: boo
     Example: reportgen render fixtures/harrow-2016-high-cost-placements -o report.docx
     """
     from reportgen.api import render_bundle_to_file
+    from reportgen.checks.findings import ChecksFailed
+    from reportgen.commands.output import finding_dict, result_json
 
-    outcome = render_bundle_to_file(bundle_dir, output, style=style, force=force, pdf=pdf)
-    for line in outcome.messages:
-        click.echo(line, err=True)
-    for path in outcome.written:
-        click.echo(f"wrote {path}")
+    try:
+        outcome = render_bundle_to_file(bundle_dir, output, style=style, force=force, pdf=pdf,
+                                        html=html)
+    except ChecksFailed as failed:
+        if output_format == "json":  # the findings for a script; the line on stderr too
+            click.echo(result_json("render", bundle_dir, exit_code=2, error=failed.line(),
+                                   findings=[finding_dict(f) for f in failed.findings]))
+        raise
+    if output_format == "json":
+        click.echo(result_json("render", bundle_dir, exit_code=0, written=outcome.written,
+                               findings=[finding_dict(f) for f in outcome.findings]))
+    else:
+        for finding in outcome.findings:
+            click.echo(finding.line(), err=True)
+        for path in outcome.written:
+            click.echo(f"wrote {path}")

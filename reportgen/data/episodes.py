@@ -30,8 +30,8 @@ import pandas as pd
 
 from reportgen import limits
 from reportgen.data import ssda903
+from reportgen.data.parse import parse_date, parse_money
 from reportgen.data.readers import DEFAULT_MAX_BYTES, read_table
-from reportgen.data.schemas import parse_date, parse_money
 from reportgen.errors import ReportgenError, ReportgenErrors, quote
 
 EPISODE_COLUMNS = ("child", "decom", "rne", "ls", "cin", "place", "place_provider", "dec", "rec",

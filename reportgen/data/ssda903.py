@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:  # pandas with the first column converted: the code tables need neither
+    import numpy as np
+    import pandas as pd
 
 PLACEMENT_TYPES: dict[str, str] = {
     "in_house_fostering": "In-house fostering",
@@ -226,6 +227,9 @@ def placement_type(value: str | None, provider: str | None = None) -> str | None
 
 def _per_unique(values: pd.Series, convert: Callable[[str], Any]) -> np.ndarray:
     """``convert`` applied once per distinct value (NA → None), spread back over the rows."""
+    import numpy as np
+    import pandas as pd
+
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     # One extra slot at the end so that the NA code -1 picks None.
     converted = np.array([convert(str(u)) for u in uniques] + [None], dtype=object)
@@ -234,11 +238,16 @@ def _per_unique(values: pd.Series, convert: Callable[[str], Any]) -> np.ndarray:
 
 def provider_types(values: pd.Series) -> pd.Series:
     """Vectorised :func:`provider_type`: a string column of canonical values, NA if unknown."""
+    import pandas as pd
+
     return pd.Series(_per_unique(values, provider_type), index=values.index, dtype="string")
 
 
 def placement_types(values: pd.Series, providers: pd.Series | None = None) -> pd.Series:
     """Vectorised :func:`placement_type`; ``providers`` holds canonical provider types."""
+    import numpy as np
+    import pandas as pd
+
     result = pd.Series(
         _per_unique(values, lambda v: _PLACEMENT_LOOKUP.get(match_key(v))),
         index=values.index,

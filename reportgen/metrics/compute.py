@@ -21,6 +21,7 @@ from reportgen.metrics.placements import (
     placements_by_type,
     placements_total,
     top_placements,
+    top_placements_by_type,
 )
 from reportgen.metrics.selection import select_budget, select_savings, window_end
 from reportgen.periods import Period
@@ -66,6 +67,7 @@ def compute_metrics(
             by_type=Keyed(summaries, lambda s: s.placement_type),
             total=placements_total(summaries),
             top=top,
+            top_by_type=tuple(top_placements_by_type(placements_df, when, top_n)),
             top_weekly_cost=float(sum(p.weekly_cost for p in top)),
             renegotiated=renegotiated_count(placements_df, when),
             average_annual_cost_per_child=average_annual_cost_per_child(placements_df, when),

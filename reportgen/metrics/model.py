@@ -94,6 +94,9 @@ class PlacementMetrics:
     # Flows of placements bought from the independent sector (private and voluntary providers).
     external_flows: Flows | None = None
     in_period_cost: InPeriodCost | None = None
+    # The costliest placements of each type (up to top_n a type, ranked as in ``top``), so
+    # that a public report can list the top N of the types it may show (reportgen.disclosure).
+    top_by_type: tuple[HighCostPlacement, ...] = field(default=(), compare=False)
     # Placements whose cost was renegotiated (the data's ``renegotiated`` flag), when given.
     renegotiated: int | None = None
     # Gross weekly cost of the ``top`` placements together ("the 5 most expensive ... £X").

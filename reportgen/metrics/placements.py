@@ -148,6 +148,22 @@ def top_placements(placements: pd.DataFrame, as_at: date, n: int = 20
     return out
 
 
+def top_placements_by_type(placements: pd.DataFrame, as_at: date, n: int = 20
+                           ) -> list[HighCostPlacement]:
+    """The ``n`` costliest active placements of each type, ranked among all placements (the
+    order and ranks of :func:`top_placements`), so that the top N of any set of types can be
+    read off without the data."""
+    everything = top_placements(placements, as_at, len(active(placements_frame(placements),
+                                                               as_at)))
+    seen: dict[str, int] = {}
+    out = []
+    for p in everything:
+        if seen.get(p.placement_type, 0) < n:
+            seen[p.placement_type] = seen.get(p.placement_type, 0) + 1
+            out.append(p)
+    return out
+
+
 def average_annual_cost_per_child(placements: pd.DataFrame, as_at: date) -> float | None:
     """Gross annual cost of active placements divided by the children placed.
 

@@ -29,7 +29,7 @@ from docxtpl.subdoc import Subdoc
 from lxml import etree
 from markupsafe import Markup
 
-from reportgen import formatting
+from reportgen import disclosure, formatting
 from reportgen.bundle import SECTION_IDS, Bundle
 from reportgen.context import (
     make_environment,
@@ -151,7 +151,12 @@ class _Renderer:
         self.public = public
         self.texts = standard_texts(bundle, style)
         self.narrative_env = make_environment(style, autoescape=False)
-        self.names = narrative_names(bundle, metrics)
+        # One disclosure decision for the whole document: tables, charts, alt text and the
+        # narrative's names all read this plan.
+        self.plan = disclosure.plan_for(metrics, bundle.settings.suppression_threshold, public,
+                                        disclosure.Symbols.of(bundle.settings),
+                                        bundle.settings.top_n)
+        self.names = disclosure.protect_names(narrative_names(bundle, metrics), self.plan)
         self.result_sections: dict[str, str] = {}
         self.tables: dict[str, TableSpec] = {}
         self.charts: dict[str, ChartSpec] = {}
@@ -177,6 +182,8 @@ class _Renderer:
             public=public,
             threshold=settings.suppression_threshold,
             top_n=settings.top_n,
+            plan=self.plan,
+            symbols=self.plan.symbols,
         )
 
     # -- narrative -----------------------------------------------------------------------
@@ -217,7 +224,8 @@ class _Renderer:
                     self.datasets[kind] = load_dataset(path, kind)  # type: ignore[arg-type]
         opts = ChartOptions(units=self.table_options.units, public=self.public,
                             threshold=self.table_options.threshold,
-                            council=self.bundle.council, files=files)
+                            council=self.bundle.council, files=files, plan=self.plan,
+                            symbols=self.plan.symbols)
         return build_chart(block.name, block.args, self.metrics, self.datasets, opts)
 
     def _subdoc(self, blocks: list[Block], numbered: bool) -> Any:

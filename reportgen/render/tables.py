@@ -4,15 +4,16 @@ A narrative asks for a table with a directive line such as ``[table: savings £0
 builder below turns metrics into a :class:`TableSpec`; ``render/blocks.py`` writes it into the
 document with the house style's table style and a header row that repeats on every page.
 
-Which counts a public report may show is decided by :mod:`reportgen.disclosure` (tables,
-charts and the disclosure check all ask it); a hidden count reads "fewer than N".
+Which cells a public report may show is decided once a document by :mod:`reportgen.disclosure`
+(tables, charts, alt text, narrative names and the disclosure check all ask its plan); a hidden
+cell shows its GSS symbol (``c`` by default) and the table carries a legend.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from reportgen import disclosure, formatting, limits
@@ -38,6 +39,8 @@ class TableSpec:
     note: str | None = None
     # Raw values behind each money/count cell, for the checker (row index → column → value).
     values: tuple[tuple[float | None, ...], ...] = field(default=(), compare=False)
+    # The legend of the symbols the table uses (also the end of ``note``, where it is shown).
+    legend: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,26 @@ class TableOptions:
     public: bool
     threshold: int
     top_n: int
+    # The document's disclosure plan (made once by the renderer); None: made from the metrics.
+    plan: disclosure.Plan | None = field(default=None, compare=False)
+    symbols: disclosure.Symbols = field(default_factory=disclosure.Symbols)
+
+
+def _plan(metrics: Metrics, opts: TableOptions) -> disclosure.Plan:
+    if opts.plan is not None:
+        return opts.plan
+    return disclosure.plan_for(metrics, opts.threshold, opts.public, opts.symbols, opts.top_n)
+
+
+def _with_legend(spec: TableSpec, symbols: disclosure.Symbols, threshold: int) -> TableSpec:
+    """Add the legend of whichever symbols the table's cells use under it."""
+    used = {cell.strip() for row in (*spec.rows, *([spec.total] if spec.total else []))
+            for cell in row} & set(symbols.all())
+    legend = symbols.legend(used, threshold)
+    if not legend:
+        return spec
+    note = f"{spec.note} {legend}" if spec.note else legend
+    return replace(spec, note=note, legend=legend)
 
 
 def _unit_label(units: str) -> str:
@@ -77,16 +100,18 @@ def savings_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
         Column("Achieved (% of target)", "right"),
     ]
     rows = []
+    na = opts.symbols.not_applicable
     for m in s.measures:
-        pct = "" if m.achieved_pct is None else formatting.percent(m.achieved_pct)
+        pct = na if m.achieved_pct is None else formatting.percent(m.achieved_pct)
         rows.append((*([m.area] if show_area else []), m.measure,
                      *_money_cells([m.target, m.achieved], opts.units), pct))
     t = s.total
-    total_pct = "" if t.achieved_pct is None else formatting.percent(t.achieved_pct)
+    total_pct = na if t.achieved_pct is None else formatting.percent(t.achieved_pct)
     total = (*([""] if show_area else []), "Total",
              *_money_cells([t.target, t.achieved], opts.units), total_pct)
-    return TableSpec("savings", tuple(columns), tuple(rows), total,
-                     caption=f"Savings achieved against target ({unit})")
+    return _with_legend(TableSpec("savings", tuple(columns), tuple(rows), total,
+                                  caption=f"Savings achieved against target ({unit})"),
+                        opts.symbols, opts.threshold)
 
 
 def savings_achieved_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
@@ -126,9 +151,14 @@ def budget_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
 
 
 def high_cost_table(metrics: Metrics, opts: TableOptions, n: int | None = None) -> TableSpec:
+    """The top-N costliest placements. In a public report that hides any placement type's
+    count, placements of hidden types are left out (the list is filled from the next
+    costliest and ranked among the rows listed), so that neither a small type's count nor a
+    child's cost in it can be read off; a note says so whenever any type is hidden."""
     _require(metrics, "placements", "high_cost_placements")
     assert metrics.placements is not None
-    top = metrics.placements.top[: n or opts.top_n]
+    plan = _plan(metrics, opts)
+    top = plan.top[: n or opts.top_n]
     columns = (
         Column("Rank", "right"),
         Column("Placement type"),
@@ -142,21 +172,26 @@ def high_cost_table(metrics: Metrics, opts: TableOptions, n: int | None = None) 
          *_money_cells([p.weekly_cost, p.net_weekly_cost, p.annual_cost], "£"))
         for p in top
     )
-    return TableSpec(
-        "high_cost_placements", columns, rows, None,
-        caption=f"The {len(rows)} highest-cost placements (anonymised)",
-        note="Net weekly cost is after health and education contributions. Annual cost is "
-             "the weekly cost for 52 weeks.",
-    )
+    note = ("Net weekly cost is after health and education contributions. Annual cost is "
+            "the weekly cost for 52 weeks.")
+    caption = f"The {len(rows)} highest-cost placements (anonymised)"
+    if plan.top_filtered:
+        caption = (f"The {len(rows)} highest-cost placements of the placement types this "
+                   "report shows (anonymised)")
+        note += (" Placements of a type whose number of children is not shown are not "
+                 "listed, so that neither that number nor any child's cost can be worked out; "
+                 "ranks are among the placements listed.")
+    return TableSpec("high_cost_placements", columns, rows, None, caption=caption, note=note)
 
 
 def placements_by_type_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
+    """Children by placement type with average and annual cost; the plan decides which rows
+    and whether the total may be shown (the total is computed from all the data)."""
     _require(metrics, "placements", "placements_by_type")
     assert metrics.placements is not None
     p = metrics.placements
-    summaries = list(p.by_type)
-    hidden = disclosure.hidden_counts([s.count for s in summaries], opts.threshold, opts.public)
-    fewer = disclosure.suppressed_label(opts.threshold)
+    plan = _plan(metrics, opts)
+    c = plan.symbols.confidential
     columns = (
         Column("Placement type"),
         Column("Number of children", "right"),
@@ -164,26 +199,23 @@ def placements_by_type_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
         Column("Annual cost (£)", "right"),
     )
     rows: list[tuple[str, ...]] = []
-    for s, hide in zip(summaries, hidden, strict=True):
-        if hide:
-            rows.append((s.label, fewer, "-", "-"))
+    for s in p.by_type:
+        if plan.is_hidden(s.placement_type):
+            rows.append((s.label, c, c, c))
         else:
             rows.append((s.label, formatting.number(s.count),
                          *_money_cells([s.average_weekly_cost, s.annual_cost], "£")))
     t = p.total
-    if opts.public and disclosure.is_small(t.count, opts.threshold):
-        total: tuple[str, ...] = ("Total", fewer, "-", "-")
+    if plan.is_hidden("total"):
+        total: tuple[str, ...] = ("Total", c, c, c)
     else:
         total = ("Total", formatting.number(t.count),
                  *_money_cells([t.average_weekly_cost, t.annual_cost], "£"))
-    note = None
-    if any(hidden):
-        note = (f"Numbers below {opts.threshold} are not shown, to protect children's "
-                "privacy; where one number is hidden another is too, so that it cannot be "
-                "worked out from the total.")
     as_at = f" on {formatting.long_date(p.as_at)}" if p.as_at else ""
-    return TableSpec("placements_by_type", columns, tuple(rows), total,
-                     caption=f"Children in placements by type{as_at}", note=note)
+    spec = TableSpec("placements_by_type", columns, tuple(rows), total,
+                     caption=f"Children in placements by type{as_at}",
+                     note=plan.note() or None)
+    return _with_legend(spec, plan.symbols, plan.threshold)
 
 
 TableBuilder = Callable[[Metrics, TableOptions], TableSpec]
@@ -222,8 +254,7 @@ def build_table(name: str, args: Sequence[str], metrics: Metrics, opts: TableOpt
         else:
             raise ReportgenError(f"[table: {name}]: unknown option '{arg}' "
                                  "(expected £, £000s or a number of rows)")
-    chosen = TableOptions(units=units, public=opts.public, threshold=opts.threshold,
-                          top_n=opts.top_n)
+    chosen = replace(opts, units=units)
     if key == "high_cost_placements":
         return high_cost_table(metrics, chosen, n)
     return TABLES[key](metrics, chosen)

@@ -44,6 +44,9 @@ class ChartOptions:
     threshold: int
     council: str = ""
     files: Mapping[str, Path] = field(default_factory=dict)  # data set → file, for errors
+    # The document's disclosure plan (made once by the renderer); None: made from the metrics.
+    plan: disclosure.Plan | None = field(default=None, compare=False)
+    symbols: disclosure.Symbols = field(default_factory=disclosure.Symbols)
 
 
 @dataclass(frozen=True)
@@ -248,38 +251,45 @@ def placements_by_type_chart(args: Sequence[str], metrics: Metrics,
     if not summaries:
         raise ReportgenError("[chart: placements_by_type]: no placements are active on the "
                              "report's date, so there is nothing to draw")
-    hidden = disclosure.hidden_counts([x.count for x in summaries], opts.threshold, opts.public)
-    fewer = disclosure.suppressed_label(opts.threshold)
+    plan = opts.plan or disclosure.plan_for(metrics, opts.threshold, opts.public, opts.symbols)
+    sym = plan.symbols.confidential
+    hidden = [plan.is_hidden(x.placement_type) for x in summaries]
     counts = tuple(None if h else float(x.count) for x, h in zip(summaries, hidden, strict=True))
     costs = tuple(None if h else x.average_weekly_cost
                   for x, h in zip(summaries, hidden, strict=True))
     categories = tuple(_wrap(x.label, 24) for x in summaries)
     count_panel = BarPanel(
         categories, (Series("Number of children", counts, BLUE, labels=tuple(
-            fewer if h else formatting.number(x.count)
+            sym if h else formatting.number(x.count)
             for x, h in zip(summaries, hidden, strict=True))),),
         value_axis="Number of children")
     cost_panel = BarPanel(
         categories, (Series("Average weekly cost", costs, ORANGE, "///", labels=tuple(
-            "not shown" if h else formatting.money(x.average_weekly_cost)
+            sym if h else formatting.money(x.average_weekly_cost)
             for x, h in zip(summaries, hidden, strict=True))),),
         value_axis="Average weekly cost (£)", money_axis=True)
     as_at = f" on {formatting.long_date(p.as_at)}" if p.as_at else ""
-    parts = [f"{x.label} {fewer}" if h else
+    parts = [f"{x.label} not shown" if h else
              f"{x.label} {formatting.number(x.count)} at "
              f"{formatting.money(x.average_weekly_cost)} a week"
              for x, h in zip(summaries, hidden, strict=True)]
-    total = formatting.number(p.total.count)
+    key: tuple[str, ...] = ()
+    if plan.is_hidden("total"):
+        total_text = " The total is not shown."
+    else:
+        total = formatting.number(p.total.count)
+        key = (total,)
+        total_text = (f" In total {total} children at an average of "
+                      f"{formatting.money(p.total.average_weekly_cost)} a week.")
     alt = (f"Two bar charts of children in placements by type{as_at}: the number of children "
-           f"and the average weekly cost of each type. " + "; ".join(parts)
-           + f". In total {total} children at an average of "
-           f"{formatting.money(p.total.average_weekly_cost)} a week.")
-    if any(hidden):
-        alt += (f" Numbers below {opts.threshold} are not shown, to protect children's "
-                "privacy.")
+           f"and the average weekly cost of each type. " + "; ".join(parts) + "." + total_text)
+    caption = f"Children in placements by type and average weekly cost{as_at}"
+    if any(hidden) or plan.is_hidden("total"):
+        alt += " " + plan.note()
+        caption += f" ({plan.legend([sym])})"
     height = 2.0 + 0.85 * len(summaries)
     return ChartSpec("placements_by_type", render_png([count_panel, cost_panel], height), alt,
-                     f"Children in placements by type and average weekly cost{as_at}", (total,))
+                     caption, key)
 
 
 def benchmarks_chart(args: Sequence[str], metrics: Metrics,

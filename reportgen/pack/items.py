@@ -1,0 +1,191 @@
+"""Agenda items → the documents of a pack: every report bundle through
+:func:`reportgen.pipeline.produce` (load, render, check), every ready-made document and
+appendix through the allow-list reader (:mod:`reportgen.render.package`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportgen.agenda import STANDARD_TEXTS, STANDARD_TITLES, Agenda, Item
+from reportgen.errors import ReportgenError, ReportgenErrors
+from reportgen.formatting import long_date
+from reportgen.pack.composer import Progress
+
+if TYPE_CHECKING:
+    from reportgen.pipeline import BuildPeriod
+
+
+@dataclass
+class PackItem:
+    """An agenda item ready to print: its number, wording and documents."""
+
+    number: int
+    item: Item
+    title: str
+    text: str | None
+    wards: list[str]
+    exempt_paragraph: int | None
+    documents: list[tuple[str, bytes]] = field(default_factory=list)  # (label, .docx)
+
+    @property
+    def exempt(self) -> bool:
+        return self.exempt_paragraph is not None
+
+    @property
+    def bookmark(self) -> str:
+        """The bookmark at the start of the item's first document."""
+        return self.document_bookmark(0)
+
+    def document_bookmark(self, index: int) -> str:
+        """The bookmark at the start of document ``index`` (0: the item's own, then its
+        appendices). A leading underscore keeps it out of Word's bookmark list."""
+        if index == 0:
+            return f"_AgendaItem{self.number}"
+        return f"_AgendaItem{self.number}_Appendix{appendix_letter(index)}"
+
+    def outline(self) -> list[OutlineEntry]:
+        """The item's entries in the PDF outline: the item, then each appendix below it."""
+        entries = []
+        for index, (label, _) in enumerate(self.documents):
+            if index == 0:
+                entries.append(OutlineEntry(self.bookmark, f"{self.number}. {self.title}", 0))
+            else:
+                entries.append(OutlineEntry(self.document_bookmark(index),
+                                            f"Appendix {appendix_letter(index)}: {label}", 1))
+        return entries
+
+    def label(self) -> str:
+        return f"item {self.number} ({self.title})"
+
+
+def appendix_letter(index: int) -> str:
+    """A, B, … Z, then AA, AB … for appendix ``index`` (1-based: the item's own document is 0)."""
+    letters = ""
+    n = index
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """A document of a pack: the bookmark at its start, its title, its level (0 an item, 1 an
+    appendix). The agenda's page references and the PDF outline are made from these."""
+
+    bookmark: str
+    title: str
+    level: int
+
+
+def pack_steps(agenda: Agenda) -> int:
+    """How many steps :func:`build_packs` reports: one per report rendered and per document
+    appended."""
+    steps = 0
+    for item in agenda.items:
+        steps += 2 if item.kind == "report" else 1 if item.document else 0
+        steps += len(item.appendices or [])
+    return steps
+
+
+def _read_docx(path: Path, what: str) -> bytes:
+    """The document rebuilt from its allowed parts, within limits (reportgen.render.package)."""
+    from reportgen.render.package import read_docx
+
+    return read_docx(path, "document", not_docx=f"{what} is not a .docx file")
+
+
+def _item_error(number: int, name: str, exc: ReportgenError) -> ReportgenError:
+    lines = exc.lines() if isinstance(exc, ReportgenErrors) else [exc.line()]
+    extra = len(lines) - 1
+    more = f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else ""
+    return ReportgenError(f"agenda item {number} ({name}): {lines[0]}{more}")
+
+
+def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
+             failures: list[str], progress: Progress | None,
+             period: str | BuildPeriod | None) -> PackItem:
+    from reportgen.checks.findings import ChecksFailed
+    from reportgen.pipeline import LoadedReport, load_report, produce
+
+    title = item.title or (STANDARD_TITLES[item.standard] if item.standard else "")
+    text = item.text
+    if item.standard is not None and text is None:
+        date = long_date(item.date) if item.date else ""
+        text = STANDARD_TEXTS[item.standard].format(date=date)
+    exempt = item.exempt_paragraph
+    wards = list(item.wards or [])
+    documents: list[tuple[str, bytes]] = []
+    appendices = list(item.appendices or [])
+    if item.report is not None:
+        folder = agenda.resolve(item.report)
+        try:
+            loaded = load_report(folder, period=period)
+            report = loaded.bundle.report
+            title = title or report.title
+            if exempt is not None and report.exempt and report.exempt_paragraph != exempt:
+                raise ReportgenError(
+                    f"agenda says exempt under paragraph {exempt} but the report says "
+                    f"paragraph {report.exempt_paragraph}")
+            if exempt is None and report.exempt:
+                exempt = report.exempt_paragraph
+            elif exempt is not None and not report.exempt:
+                # The agenda decides: render the report marked exempt too.
+                bundle = loaded.bundle.model_copy(update={"report": report.model_copy(
+                    update={"exempt": True, "exempt_paragraph": exempt})})
+                loaded = LoadedReport(bundle, loaded.datasets, loaded.metrics)
+            wards = wards or list(report.wards)
+            if exempt is None and not loaded.bundle.settings.public:
+                # Part I is published: a report its author marked not for publication must
+                # not go into it (suppression would be off), nor be silently suppressed.
+                raise ReportgenError(
+                    "the report says settings.public: no but is in Part I (the public pack); "
+                    "give the agenda item an exempt_paragraph or set settings.public: yes")
+            # Part I is published: render it as public whatever the bundle's settings say
+            # (Part II keeps the bundle's own choice; it goes to members only).
+            produced = produce(loaded, public=True if exempt is None else None)
+        except ChecksFailed as exc:
+            if progress is not None:
+                progress.update(1)
+            failures.append(f"agenda item {number} ({title}): {exc.line()}")
+            return PackItem(number, item, title, text, wards, exempt, documents)
+        except ReportgenError as exc:
+            raise _item_error(number, title or item.report, exc) from None
+        if progress is not None:
+            progress.update(1)
+        messages.extend(f"agenda item {number} ({title}): {finding.line()}"
+                        for finding in produced.warnings)
+        documents.append(("report", produced.result.docx))
+        if item.appendices is None:
+            appendices = []
+            for bundle_app in loaded.bundle.appendices:
+                name = bundle_app.file
+                if name and name.lower().endswith(".docx"):
+                    documents.append((bundle_app.title, _read_docx(folder / name, "appendix")))
+    elif item.document is not None:
+        documents.append(("document", _read_docx(agenda.resolve(item.document), "document")))
+    for app in appendices:
+        documents.append((app.title, _read_docx(agenda.resolve(app.file), "appendix")))
+    return PackItem(number, item, title, text, wards, exempt, documents)
+
+
+def prepare_items(agenda: Agenda, progress: Progress | None = None,
+                  messages: list[str] | None = None, *,
+                  period: str | BuildPeriod | None = None) -> list[PackItem]:
+    """Number the items, produce every bundle and read every document (nothing is written).
+
+    ``period`` replaces every bundle's own (a scheduled build's). The checks of ``reportgen
+    check`` run on each rendered bundle; an error finding stops the pack with one line per
+    failing item (warnings go to ``messages``).
+    """
+    notes = messages if messages is not None else []
+    failures: list[str] = []
+    items = [_prepare(agenda, item, n, notes, failures, progress, period)
+             for n, item in enumerate(agenda.items, start=1)]
+    if failures:
+        raise ReportgenErrors([ReportgenError(f"{line} (the pack was not built)")
+                               for line in failures])
+    return items
+
