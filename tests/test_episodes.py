@@ -336,3 +336,28 @@ def test_csc_validator_passes_the_fixture_and_fails_a_broken_copy(tmp_path: Path
     with pytest.raises(ReportgenErrors) as err:
         load_ssda903(broken, DATA / "header.csv", DATA / "costs.csv")
     assert len(err.value.errors) == 2
+
+
+def test_a_placements_file_may_flag_renegotiated_costs(tmp_path: Path) -> None:
+    from reportgen.data import load_dataset
+
+    path = tmp_path / "placements.csv"
+    path.write_text("reference,placement_type,provider_type,start_date,weekly_cost,"
+                    "Cost renegotiated\n"
+                    "P1,IFA,PR4,01/04/2016,900,Yes\nP2,K2,PR4,01/04/2016,3000,no\n"
+                    "P3,K2,PR4,01/04/2016,3100,\nP4,K2,PR4,01/07/2016,3100,y\n", "utf-8")
+    frame = load_dataset(path, "placements")
+    on = pd.Timestamp("2016-06-30").date()
+    counted = compute_metrics({"placements": frame}, as_at=on).placements
+    assert counted is not None and counted.renegotiated == 1  # P4 starts after 30 June
+    path.write_text(path.read_text("utf-8").replace(",Yes", ",perhaps"), "utf-8")
+    with pytest.raises(ReportgenError, match="row 2, column 'Cost renegotiated': unknown yes "
+                                             "or no value 'perhaps'"):
+        load_dataset(path, "placements")
+    # Without the column the data say nothing: no figure, rather than a count of 0.
+    plain = tmp_path / "plain.csv"
+    plain.write_text("reference,placement_type,provider_type,start_date,weekly_cost\n"
+                     "P1,IFA,PR4,01/04/2016,900\n", "utf-8")
+    metrics = compute_metrics({"placements": load_dataset(plain, "placements")}, as_at=on)
+    assert metrics.placements is not None and metrics.placements.renegotiated is None
+    assert "placements.renegotiated" not in {f.key for f in figures(metrics)}

@@ -26,6 +26,7 @@ PLACEMENT_COLUMNS = [
     "education_contribution",
     "child_name",
     "date_of_birth",
+    "renegotiated",
 ]
 HEADER = "reference,placement_type,provider_type,start_date,end_date,weekly_cost\n"
 

@@ -132,8 +132,9 @@ def compute_metrics(
 
 def renegotiated_count(placements: pd.DataFrame, as_at: date) -> int | None:
     """Active placements on ``as_at`` whose cost was renegotiated; None without the flag."""
-    if "renegotiated" not in placements.columns:
-        return None
+    if "renegotiated" not in placements.columns or placements["renegotiated"].isna().all():
+        return None  # the data say nothing about renegotiation
     rows = active(placements_frame(placements), as_at)
     flags = placements.loc[rows.index, "renegotiated"]
-    return int(flags.fillna(False).astype(bool).sum())
+    # "yes"/"no" from a placements file, True/False from SSDA903 costs.
+    return int(flags.isin([True, "yes"]).sum())
