@@ -67,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     outcomes = run_corpus()
     total = score(outcomes)
     lines = table("Overall", {"all entries": total})
+    lines += table("Hold-out halves (by council, see tests/wording/README.md)",
+                   breakdown(outcomes, "half"))
     lines += table("By kind", breakdown(outcomes, "kind"))
     lines += table("By council", breakdown(outcomes, "council"))
     lines.append(

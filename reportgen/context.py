@@ -86,17 +86,24 @@ def make_environment(style: HouseStyle, *, autoescape: bool) -> jinja2.Environme
     return env
 
 
-def narrative_names(bundle: Bundle, metrics: Metrics) -> dict[str, Any]:
+def narrative_names(bundle: Bundle, metrics: Metrics,
+                    protect: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+                    ) -> dict[str, Any]:
     """The names narrative text may use: the report's metadata and the metrics, frozen into
-    plain values (see :mod:`reportgen.sandbox`)."""
-    return freeze_names({
+    plain values (see :mod:`reportgen.sandbox`).
+
+    ``protect`` (the document's disclosure plan, :func:`reportgen.disclosure.protect_names`)
+    replaces every hidden figure before freezing, while the metrics still have their types.
+    """
+    names: dict[str, Any] = {
         "council": bundle.council,
         "meeting": bundle.meeting,
         "report": bundle.report,
         "period": metrics.period,
         "as_at": metrics.as_at,
         **metrics.namespace(),
-    })
+    }
+    return freeze_names(protect(names) if protect is not None else names)
 
 
 def render_text(env: jinja2.Environment, text: str, names: dict[str, Any], where: str) -> str:

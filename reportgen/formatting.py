@@ -75,7 +75,7 @@ def thousands(amount: Amount) -> int:
     return int(_round(_decimal(amount) / 1000))
 
 
-def money(amount: Amount, style: str = "full") -> str:
+def money(amount: Amount, style: str = "full", places: int | None = None) -> str:
     """Money for prose, e.g. ``money(437_000, "k") == "£437k"``.
 
     Styles: ``full`` "£2,786,300" (whole pounds); ``pence`` "£1,234.56"; ``k`` "£437k" (whole
@@ -83,8 +83,15 @@ def money(amount: Amount, style: str = "full") -> str:
     ".0" dropped: "£12m"); ``auto`` picks ``full`` below £1,000, ``k`` below £1m and ``m`` above,
     judged on the rounded figure so £999,600 reads "£1m", not "£1,000k".
     Negative amounts read "-£437k"; an amount that rounds to nothing has no sign.
+
+    ``places`` fixes the decimal places of the ``k`` and ``m`` styles (0 to 3), so a figure
+    can be printed at the precision a sentence states it: ``money(8_862_400, "m", 3)`` is
+    "£8.862m" and ``money(240_000, "m", 2)`` "£0.24m" (trailing zeros kept).
     """
     value = _decimal(amount)
+    if places is not None and (style not in ("k", "m") or not 0 <= places <= 3):
+        raise ReportgenError(
+            f"money places {places!r}: expected 0 to 3 with the 'k' or 'm' style")
     negative = value < 0
     size = abs(value)
     if style == "auto":
@@ -101,12 +108,15 @@ def money(amount: Amount, style: str = "full") -> str:
         rounded = _round(size, 2)
         text = f"£{_grouped(rounded, 2)}"
     elif style == "k":
-        rounded = _round(size / 1000)
-        text = f"£{_grouped(rounded)}k"
+        rounded = _round(size / 1000, places or 0)
+        text = f"£{_grouped(rounded, places or 0)}k"
+    elif style == "m" and places is not None:
+        rounded = _round(size / 1_000_000, places)
+        text = f"£{_grouped(rounded, places)}m"
     elif style == "m":
         rounded = _round(size / 1_000_000, 1)
-        places = 0 if rounded == rounded.to_integral_value() else 1
-        text = f"£{_grouped(rounded, places)}m"
+        shown = 0 if rounded == rounded.to_integral_value() else 1
+        text = f"£{_grouped(rounded, shown)}m"
     else:
         raise ReportgenError(
             f"unknown money style '{style}': expected one of {', '.join(MONEY_STYLES)}"

@@ -22,6 +22,11 @@ MAX_DATA_BYTES = 200 * MiB
 #: A .docx template, appendix or report read into a pack, as stored on disk.
 MAX_DOCX_BYTES = 100 * MiB
 
+# -- generated content -----------------------------------------------------------------------
+#: Rows one generated table may ask for (`[table: high_cost_placements N]`; a real appendix:
+#: a few thousand).
+MAX_TABLE_ROWS = 100_000
+
 # -- error messages --------------------------------------------------------------------------
 #: Characters a quoted value may take in an error message before it is cut.
 MAX_QUOTED_CHARS = 60

@@ -120,7 +120,10 @@ def top_rows_needed(bundle: Bundle) -> int:
     for name in type(bundle.sections).model_fields:
         text = getattr(bundle.sections, name) or ""
         for args in _TOP_N_DIRECTIVE.findall(text):
-            wanted = max([wanted, *(int(a) for a in args.split() if a.isdigit())])
+            # A number too long to be a row count is left to the table's own error message
+            # (and int() of thousands of digits is refused by Python itself).
+            wanted = max([wanted, *(int(a) for a in args.split()
+                                    if a.isascii() and a.isdigit() and len(a) <= 9)])
     return wanted
 
 

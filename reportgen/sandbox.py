@@ -236,6 +236,8 @@ def freeze(value: Any) -> Any:
         return value
     if isinstance(value, (PeriodValue, Record, KeyedValues)):
         return value
+    if getattr(type(value), "__template_value__", False):
+        return value  # a value class of reportgen's own that declares itself safe
     if isinstance(value, Period):
         return PeriodValue(value)
     if isinstance(value, Keyed):

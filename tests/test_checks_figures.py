@@ -28,6 +28,10 @@ ROTHERHAM = FIXTURES / "rotherham-2010-commissioning"
 HARROW = FIXTURES / "harrow-2016-high-cost-placements"
 GROUP_VARIANCE = "{{ budget.groups['Independent placements'].variance | money }}"
 ACHIEVED = "{{ savings.total.achieved | money('k') }}"
+# "As a result of these panels savings of around £437k have already been achieved": the
+# sentence names the panels (the savings measure "Placement challenge panels", whose achieved
+# is the same £437k as the total), so the checker suggests the panels' own figure.
+PANELS = "{{ savings.measures['Placement challenge panels'].achieved | money('k') }}"
 
 
 def bundle_copy(tmp_path: Path, source: Path, *replacements: tuple[str, str]) -> Path:
@@ -85,7 +89,7 @@ def test_hand_typed_figure_that_agrees_is_a_warning_with_the_expression(tmp_path
     assert finding.rule == "figures.hand-typed"
     assert finding.severity == "warning"
     assert finding.where == "sections.financial_implications"
-    assert finding.fix == f"write {ACHIEVED} so that it follows the data"
+    assert finding.fix == f"write {PANELS} so that it follows the data"
 
 
 def test_money_in_thousands_compared_at_its_own_precision(tmp_path: Path) -> None:
@@ -93,7 +97,7 @@ def test_money_in_thousands_compared_at_its_own_precision(tmp_path: Path) -> Non
     [finding] = bundle_findings(bundle)
     assert finding.rule == "figures.literal-mismatch"
     assert finding.message == "'£436k have already been achieved' but the data give £437k"
-    assert finding.fix == f"write {ACHIEVED}"
+    assert finding.fix == f"write {PANELS}"
 
 
 def test_count_next_to_its_name_is_checked(tmp_path: Path) -> None:
@@ -161,7 +165,8 @@ def test_years_dates_and_references_are_not_counts() -> None:
     text = ("On 14 October 2010, in 2009/10 Q1, paragraph 3 of Appendix 2 said that 12 children "
             "were placed 20 miles away and 7.5% cost £5.")
     found = [(lit.kind, lit.text) for lit in find_literals(text)]
-    assert found == [("count", "12"), ("count", "20"), ("percent", "7.5%"), ("money", "£5")]
+    # "20 miles" is a distance: a number followed by a unit is not a count.
+    assert found == [("count", "12"), ("percent", "7.5%"), ("money", "£5")]
     assert find_literals("2,017 children")[0].value == Decimal(2017)
 
 
@@ -259,3 +264,26 @@ def test_importing_the_checks_loads_no_data_libraries() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == ""
+
+
+def test_a_hidden_figure_is_never_quoted_in_a_message(tmp_path: Path) -> None:
+    """In a public report the secure placements' costs are hidden (two children): a wrong
+    typed amount for them must not be answered with the true one, which would leak it into
+    logs and build-summary.json. With public: no the checker names it as usual."""
+    import shutil
+
+    from reportgen.pipeline import produce
+    from tests.helpers import FIXTURES
+
+    bundle = tmp_path / "bundle"
+    shutil.copytree(FIXTURES / "harrow-2016-high-cost-placements", bundle)
+    path = bundle / "report.yaml"
+    text = path.read_text(encoding="utf-8")
+    sentence = "    The average weekly cost of secure placements is £9,999.\n"
+    path.write_text(text.replace("  summary: |\n", "  summary: |\n" + sentence, 1),
+                    encoding="utf-8")
+    public = produce(bundle, gate=False, public=True)
+    assert not any("8,16" in f.line() for f in public.findings)
+    private = produce(bundle, gate=False, public=False)
+    assert any(f.rule == "figures.literal-mismatch" and "£8,164" in f.message
+               for f in private.findings)

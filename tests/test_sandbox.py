@@ -201,11 +201,12 @@ def _plain(value: object) -> bool:
     from decimal import Decimal
     from types import MappingProxyType
 
+    from reportgen.disclosure import Suppressed
     from reportgen.sandbox import KeyedValues, PeriodValue, Record
 
     return isinstance(value, (str, int, float, Decimal, dt.date, dt.time, dt.timedelta,
-                              type(None), tuple,
-                              MappingProxyType, Record, KeyedValues, PeriodValue))
+                              type(None), tuple, MappingProxyType, Record, KeyedValues,
+                              PeriodValue, Suppressed))  # a hidden figure: its symbol
 
 
 @pytest.mark.parametrize("where", ["narrative", "template"])

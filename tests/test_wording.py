@@ -123,7 +123,8 @@ def test_named_figure_must_be_at_the_sentence_precision_or_finer() -> None:
 # --------------------------------------------------------------------------- the thresholds
 
 
-@pytest.mark.xfail(strict=True, reason="issue 18: checker not yet rewritten")
+@pytest.mark.xfail(strict=True, reason="issue 18: recall is 78% (80 of 102); the misses and "
+                   "their reasons are listed in docs/checks.md, 'Measured on real wording'")
 def test_at_least_nine_in_ten_wrong_figures_are_caught_and_named(
         outcomes: list[Outcome]) -> None:
     s = score(outcomes)
@@ -134,3 +135,23 @@ def test_at_least_nine_in_ten_wrong_figures_are_caught_and_named(
 def test_no_correct_sentence_is_raised_as_an_error(outcomes: list[Outcome]) -> None:
     wrongly = {o.entry.id: o.true_errors for o in outcomes if o.true_errors}
     assert not wrongly
+
+
+def test_precision_is_perfect_and_recall_holds_on_both_halves(outcomes: list[Outcome]) -> None:
+    """Every figure error raised is right, and neither hold-out half falls below the
+    measured floor (docs/checks.md): a rule that helped one half only would show here."""
+    s = score(outcomes)
+    assert s.false_positives == 0
+    halves = harness.breakdown(outcomes, "half")
+    assert set(halves) == {"half A", "half B"}
+    for name, half in halves.items():
+        assert half.recall >= 0.75, (name, half.named_right, half.expressible)
+
+
+def test_hold_out_split_is_fixed_and_by_council() -> None:
+    councils = [e.council for e in ENTRIES]
+    halves = {c: harness.half_of(c, councils) for c in councils}
+    a = sorted((c for c, h in halves.items() if h == "A"), key=str.casefold)
+    b = sorted((c for c, h in halves.items() if h == "B"), key=str.casefold)
+    assert abs(len(a) - len(b)) <= 1
+    assert a[0] == "Central Bedfordshire Council" and b[0] == "Cheshire East Council"

@@ -4,8 +4,8 @@ and alternative text."""
 
 from __future__ import annotations
 
-from reportgen.checks import CheckContext, check, define
 from reportgen.checks.findings import Finding
+from reportgen.checks.registry import CheckContext, check, define
 
 TITLE = define(
     "accessibility.title", "error",

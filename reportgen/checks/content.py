@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from reportgen.bundle import SECTION_IDS, Bundle
-from reportgen.checks import CheckContext, check, define
 from reportgen.checks.findings import Finding
+from reportgen.checks.registry import CheckContext, check, define
 
 DECISION = define(
     "content.decision-requirements", "error",

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from reportgen.bundle import Bundle
-from reportgen.checks import CheckContext, check, define
 from reportgen.checks.findings import Finding
+from reportgen.checks.registry import CheckContext, check, define
 from reportgen.formatting import long_date
 
 DEADLINE = define(

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen import disclosure
-from reportgen.checks import CheckContext, DocTable, check, define
+from reportgen.checks.docx_view import DocTable
 from reportgen.checks.findings import Finding
+from reportgen.checks.registry import CheckContext, check, define
 from reportgen.disclosure.solver import UNBOUNDED, Fact, feasible_values
 from reportgen.disclosure.text import dates_in, name_forms, normalise
 

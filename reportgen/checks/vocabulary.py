@@ -1,5 +1,6 @@
-"""The checker's vocabulary: what each metrics figure is called in English, the other words a
-narrative may use for it, and the Jinja2 expression that prints it.
+"""The checker's vocabulary, as data: what each metrics figure measures and what it is of
+(its subject, the bundle's own label), the words councils use for each measure and placement
+type, and the Jinja2 expression that prints each figure.
 
 Metrics hold plain numbers whose stable id is their path from the template namespace
 (``budget.total.variance``); this module alone names them for ``checks/figures.py``. The
@@ -9,13 +10,13 @@ figure-matching algorithm reads only :class:`Figure`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 if TYPE_CHECKING:  # metrics import pandas; naming a figure needs neither
     from reportgen.metrics.keyed import Keyed
     from reportgen.metrics.model import (
+        BudgetLine,
         BudgetPosition,
         CareMetrics,
         Changes,
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # metrics import pandas; naming a figure needs neither
         Metrics,
         PlacementMetrics,
         SavingsSummary,
+        SavingsTotal,
     )
 
 T = TypeVar("T")
@@ -32,31 +34,51 @@ Unit = Literal["money", "count", "percent"]
 
 @dataclass(frozen=True)
 class Figure:
-    """A headline number a narrative might quote, and how a template yields it."""
+    """A headline number a narrative might quote, and how a template yields it.
+
+    ``measure`` says what kind of figure it is (one of :data:`MEASURES`) and ``subject`` what
+    it is of: the bundle's own label of a budget line, group, savings area or measure, a
+    placement type's noun, or None for a total. The checker matches a sentence's words to
+    these two, never to the label as a whole phrase.
+    """
 
     key: str
     label: str
     value: float
     unit: Unit
     expression: str
-    aliases: tuple[str, ...] = ()
+    measure: str = ""
+    subject: str | None = None
+    scope: str = "total"  # total, group, line, area, measure, type, external
+    previous: bool = False  # a figure of the previous period
+    of: str = ""  # for a change: the measure that changed
+
+
+#: Every measure a figure may have.
+MEASURES = ("budget", "spend", "variance", "variance_pct", "target", "achieved",
+            "savings_forecast", "shortfall", "achieved_pct", "count", "started", "ended",
+            "share", "weekly_cost", "average_weekly_cost", "annual_cost",
+            "average_annual_cost", "period_cost", "net_period_cost", "reviewed",
+            "top_weekly_cost", "change")
 
 
 def figures(metrics: Metrics) -> list[Figure]:
-    """Every headline number of ``metrics``, labelled, with the Jinja2 expression that yields
-    it (the order is the checker's tie-break order: placements, budget, previous budget,
-    savings, changes)."""
+    """Every headline number of ``metrics``, with its measure, subject and the Jinja2
+    expression that yields it."""
     out: list[Figure] = []
     if metrics.placements is not None:
-        out.extend(_placement_figures(metrics.placements, metrics.top_n))
+        out.extend(_placement_figures(metrics.placements))
     if metrics.budget is not None:
-        out.extend(_budget_figures(metrics.budget, "budget", ""))
+        out.extend(_budget_figures(metrics.budget, "budget", "", previous=False))
     if metrics.previous_budget is not None:
         label = metrics.previous_budget.period or "previous period"
-        out.extend(_budget_figures(metrics.previous_budget, "previous_budget", f" ({label})"))
+        out.extend(_budget_figures(metrics.previous_budget, "previous_budget", f" ({label})",
+                                   previous=True))
     if metrics.savings is not None:
         out.extend(_savings_figures(metrics.savings))
     out.extend(_change_figures(metrics.changes))
+    if metrics.budget is not None and metrics.previous_budget is not None:
+        out.extend(_line_changes(metrics.budget, metrics.previous_budget))
     if metrics.indicators is not None:
         out.extend(_indicator_figures(metrics.indicators, "indicators"))
     if metrics.benchmarks is not None:
@@ -66,43 +88,33 @@ def figures(metrics: Metrics) -> list[Figure]:
     return out
 
 
-# How a placement type reads inside a sentence ("average weekly cost of IFA placements"),
-# and other phrasings a narrative may use for the count of that type.
+#: How councils name each placement type in running text (regular expressions, matched
+#: case-blind on word boundaries). The data layer's own label is matched as well.
+TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    "in_house_fostering": (r"in[- ]house fost\w*", r"internal (?:mainstream )?fost\w*",
+                           r"council foster\w*", r"own foster carers?"),
+    "ifa": (r"IFAs?", r"independent fostering(?: agenc(?:y|ies))?", r"agency (?:foster )?carers?",
+            r"agency foster\w*"),
+    "residential": (r"residential(?: provision| care| placements?| units?| homes?)?",
+                    r"children'?s homes?"),
+    "kinship": (r"kinship", r"connected (?:persons? )?carers?", r"family and friends carers?"),
+    "semi_independent": (r"semi[- ]independent", r"supported accommodation",
+                         r"supported lodgings", r"leaving care placements?"),
+    "placed_with_parents": (r"placed (?:at home )?with (?:their )?parents",),
+    "secure": (r"secure(?: children'?s homes?| units?| placements?| care)?",),
+    "other": (),
+    # Not types of the data but words for several: "foster care" is in-house and IFA.
+    "fostering": (r"foster(?:ing)? care", r"foster(?:ing)? placements?", r"fostering",
+                  r"foster carers?"),
+    "external": (r"external", r"independent sector", r"out of (?:the )?(?:authority|area)"),
+}
+#: Placement types that together are "foster care".
+FOSTERING = ("in_house_fostering", "ifa")
 _TYPE_NOUNS: dict[str, str] = {
-    "in_house_fostering": "in-house fostering",
-    "ifa": "IFA",
-    "residential": "residential",
-    "kinship": "kinship",
-    "semi_independent": "semi-independent",
-    "placed_with_parents": "placed with parents",
-    "secure": "secure",
-    "other": "other",
+    "in_house_fostering": "in-house fostering", "ifa": "IFA", "residential": "residential",
+    "kinship": "kinship", "semi_independent": "semi-independent",
+    "placed_with_parents": "placed with parents", "secure": "secure", "other": "other",
 }
-_TYPE_ALIASES: dict[str, tuple[str, ...]] = {
-    "in_house_fostering": (
-        "in-house foster placements",
-        "in-house fostering",
-        "in house fostering",
-    ),
-    "ifa": (
-        "placed with IFAs",
-        "independent fostering agency placements",
-        "independent fostering placements",
-        "IFA",
-    ),
-    "residential": (
-        "independent residential provision",
-        "residential provision",
-        "residential care",
-        "residential",
-    ),
-    "kinship": ("connected carers", "kinship carers", "kinship"),
-    "semi_independent": ("leaving care placements", "semi-independent"),
-    "placed_with_parents": ("placed with parents",),
-    "secure": ("secure placements", "secure"),
-    "other": ("other placements",),
-}
-
 
 
 def _key_ref(collection: Keyed[T], key: str, position: int) -> str:
@@ -123,378 +135,304 @@ def _expr(path: str, unit: Unit) -> str:
     return f"{{{{ {path} }}}}"
 
 
-def _fig(
-    key: str,
-    label: str,
-    value: float,
-    unit: Unit,
-    aliases: Iterable[str] = (),
-    expression: str | None = None,
-) -> Figure:
-    return Figure(
-        key=key,
-        label=label,
-        value=float(value),
-        unit=unit,
-        expression=expression or _expr(key, unit),
-        aliases=tuple(dict.fromkeys(a for a in aliases if a != label)),
-    )
+def _fig(key: str, label: str, value: float, unit: Unit, measure: str,
+         subject: str | None = None, scope: str = "total", previous: bool = False,
+         expression: str | None = None, of: str = "") -> Figure:
+    return Figure(key=key, label=label, value=float(value), unit=unit,
+                  expression=expression or _expr(key, unit), measure=measure,
+                  subject=subject, scope=scope, previous=previous, of=of)
 
 
-def _placement_figures(p: PlacementMetrics, top_n: int) -> list[Figure]:
+def _placement_figures(p: PlacementMetrics) -> list[Figure]:
+    t = p.total
     out = [
-        _fig(
-            "placements.total.count",
-            "placements",
-            p.total.count,
-            "count",
-            ("children placed", "young people placed", "looked after children", "placements"),
-        ),
-        _fig(
-            "placements.total.total_weekly_cost",
-            "total weekly cost of placements",
-            p.total.total_weekly_cost,
-            "money",
-            ("weekly cost", "per week"),
-        ),
-        _fig(
-            "placements.total.average_weekly_cost",
-            "average weekly cost of a placement",
-            p.total.average_weekly_cost,
-            "money",
-            ("average weekly cost", "average cost per week", "average cost"),
-        ),
-        _fig(
-            "placements.total.annual_cost",
-            "annual cost of placements",
-            p.total.annual_cost,
-            "money",
-            ("annual cost", "cost per annum", "a year"),
-        ),
+        _fig("placements.total.count", "number of placements", t.count, "count", "count"),
+        _fig("placements.total.total_weekly_cost", "total weekly cost of placements",
+             t.total_weekly_cost, "money", "weekly_cost"),
+        _fig("placements.total.average_weekly_cost", "average weekly cost of a placement",
+             t.average_weekly_cost, "money", "average_weekly_cost"),
+        _fig("placements.total.annual_cost", "annual cost of placements", t.annual_cost,
+             "money", "annual_cost"),
     ]
+    fostering = 0
     for i, s in enumerate(p.by_type):
         base = f"placements.by_type{_key_ref(p.by_type, s.placement_type, i)}"
-        noun = _TYPE_NOUNS[s.placement_type]
-        extra = _TYPE_ALIASES[s.placement_type]
+        noun = _TYPE_NOUNS.get(s.placement_type, s.label)
+        st = s.placement_type
         out += [
-            _fig(f"{base}.count", f"{noun} placements", s.count, "count", extra),
-            _fig(
-                f"{base}.average_weekly_cost",
-                f"average weekly cost of {noun} placements",
-                s.average_weekly_cost,
-                "money",
-                (f"average cost of {noun} placements", f"average {noun} cost", "average cost")
-                + tuple(f"average cost {a}" for a in extra),
-            ),
-            _fig(
-                f"{base}.total_weekly_cost",
-                f"total weekly cost of {noun} placements",
-                s.total_weekly_cost,
-                "money",
-                (f"weekly cost of {noun} placements",),
-            ),
-            _fig(
-                f"{base}.annual_cost",
-                f"annual cost of {noun} placements",
-                s.annual_cost,
-                "money",
-                (f"{noun} annual cost", f"{noun} cost per annum"),
-            ),
+            _fig(f"{base}.count", f"number of {noun} placements", s.count, "count", "count",
+                 subject=st, scope="type"),
+            _fig(f"{base}.average_weekly_cost", f"average weekly cost of {noun} placements",
+                 s.average_weekly_cost, "money", "average_weekly_cost", subject=st, scope="type"),
+            _fig(f"{base}.total_weekly_cost", f"total weekly cost of {noun} placements",
+                 s.total_weekly_cost, "money", "weekly_cost", subject=st, scope="type"),
+            _fig(f"{base}.annual_cost", f"annual cost of {noun} placements", s.annual_cost,
+                 "money", "annual_cost", subject=st, scope="type"),
         ]
+        if t.count:
+            out.append(_fig(f"{base}.share", f"share of placements that are {noun}",
+                            s.count / t.count, "percent", "share", subject=st, scope="type",
+                            expression=f"{{{{ ({base}.count / placements.total.count) "
+                                       "| percent }}"))
+        if s.placement_type in FOSTERING:
+            fostering += s.count
+    kinds = [s.placement_type for s in p.by_type if s.placement_type in FOSTERING]
+    if t.count and kinds:
+        parts = " + ".join(f"placements.by_type['{k}'].count" for k in kinds)
+        out.append(_fig("placements.fostering.share", "share of placements in foster care",
+                        fostering / t.count, "percent", "share", subject="fostering",
+                        scope="type",
+                        expression=f"{{{{ (({parts}) / placements.total.count) | percent }}}}"))
     if p.average_annual_cost_per_child is not None:
-        out.append(
-            _fig(
-                "placements.average_annual_cost_per_child",
-                "average annual cost per child",
-                p.average_annual_cost_per_child,
-                "money",
-                ("average cost per annum", "average cost per child", "for each child"),
-            )
-        )
-    if p.flows is not None:
+        out.append(_fig("placements.average_annual_cost_per_child",
+                        "average annual cost per child", p.average_annual_cost_per_child,
+                        "money", "average_annual_cost"))
+    for root, flows, kw in (("flows", p.flows, {}),
+                            ("external_flows", p.external_flows,
+                             {"subject": "external", "scope": "external"})):
+        if flows is None:
+            continue
+        what = "external placements" if kw else "placements"
         out += [
-            _fig(
-                "placements.flows.started",
-                "placements started",
-                p.flows.started,
-                "count",
-                ("new placements", "additional young people", "placements starting"),
-            ),
-            _fig(
-                "placements.flows.ended",
-                "placements ended",
-                p.flows.ended,
-                "count",
-                ("leaving placements", "placements ending", "left care"),
-            ),
-        ]
-    if p.external_flows is not None:
-        out += [
-            _fig(
-                "placements.external_flows.started",
-                "external placements started",
-                p.external_flows.started,
-                "count",
-                ("new external placements", "young people in external placements"),
-            ),
-            _fig(
-                "placements.external_flows.ended",
-                "external placements ended",
-                p.external_flows.ended,
-                "count",
-                ("leaving external placements", "external placements ending"),
-            ),
+            _fig(f"placements.{root}.started", f"{what} started", flows.started, "count",
+                 "started", **kw),  # type: ignore[arg-type]
+            _fig(f"placements.{root}.ended", f"{what} ended", flows.ended, "count", "ended",
+                 **kw),  # type: ignore[arg-type]
         ]
     if p.in_period_cost is not None:
         out += [
-            _fig(
-                "placements.in_period_cost.gross",
-                "cost of placements in the period",
-                p.in_period_cost.gross,
-                "money",
-                ("spend in the period", "cost incurred", "gross cost"),
-            ),
-            _fig(
-                "placements.in_period_cost.net",
-                "net cost of placements in the period",
-                p.in_period_cost.net,
-                "money",
-                ("net cost", "net of health and education contributions"),
-            ),
+            _fig("placements.in_period_cost.gross", "cost of placements in the period",
+                 p.in_period_cost.gross, "money", "period_cost"),
+            _fig("placements.in_period_cost.net", "net cost of placements in the period",
+                 p.in_period_cost.net, "money", "net_period_cost"),
         ]
-    out.append(
-        _fig(
-            "placements.top.length",
-            "high-cost placements reviewed",
-            len(p.top),
-            "count",
-            (f"top {top_n}", "highest cost placements", "high cost placements"),
-            expression="{{ placements.top | length }}",
-        )
-    )
+    out.append(_fig("placements.top.length", "high-cost placements reviewed", len(p.top),
+                    "count", "reviewed", expression="{{ placements.top | length }}"))
     if p.top:
-        n = len(p.top)
-        out.append(
-            _fig(
-                "placements.top_weekly_cost",
-                f"weekly cost of the {n} most expensive placements",
-                p.top_weekly_cost,
-                "money",
-                (f"{n} most expensive placements", "most expensive placements cost",
-                 f"the {n} highest cost placements"),
-            )
-        )
+        out.append(_fig("placements.top[0].weekly_cost", "highest weekly placement cost",
+                        p.top[0].weekly_cost, "money", "top_weekly_cost"))
+        out.append(_fig("placements.top_weekly_cost",
+                        f"weekly cost of the {len(p.top)} most expensive placements",
+                        p.top_weekly_cost, "money", "weekly_cost", scope="top"))
     if p.renegotiated is not None:
-        out.append(
-            _fig(
-                "placements.renegotiated",
-                "placements whose cost was renegotiated",
-                p.renegotiated,
-                "count",
-                ("renegotiated placements", "placements renegotiated", "costs renegotiated",
-                 "renegotiated"),
-            )
-        )
-    if p.top:
-        out.append(
-            _fig(
-                "placements.top[0].weekly_cost",
-                "highest weekly placement cost",
-                p.top[0].weekly_cost,
-                "money",
-                ("most expensive placement", "highest cost placement"),
-            )
-        )
+        out.append(_fig("placements.renegotiated", "placements whose cost was renegotiated",
+                        p.renegotiated, "count", "count", subject="renegotiated",
+                        scope="measure"))
     return out
 
 
-def _variance_words(variance: float) -> tuple[str, ...]:
-    # The narrative states an underspend as a positive amount; the value keeps its sign.
-    return ("overspend", "overspent by") if variance >= 0 else ("underspend", "underspent by")
-
-
-def _budget_figures(b: BudgetPosition, root: str, suffix: str) -> list[Figure]:
-    words = _variance_words(b.total.variance)
+def _line_figures(base: str, line: BudgetLine, suffix: str, scope: str,
+                  previous: bool) -> list[Figure]:
+    name = None if scope == "total" else line.line
+    title = "total" if name is None else name
+    kw = {"subject": name, "scope": scope, "previous": previous}
     out = [
-        _fig(
-            f"{root}.total.budget",
-            f"total budget{suffix}",
-            b.total.budget,
-            "money",
-            ("budget", "budget for this financial year", "combined budget"),
-        ),
-        _fig(
-            f"{root}.total.projected_spend",
-            f"total projected spend{suffix}",
-            b.total.projected_spend,
-            "money",
-            ("projected spend", "combined projected spend", "projected outturn", "forecast"),
-        ),
-        _fig(
-            f"{root}.total.variance",
-            f"total variance{suffix}",
-            b.total.variance,
-            "money",
-            (
-                f"combined projected {words[0]}",
-                f"total {words[0]}",
-                f"projected {words[0]}",
-                f"reporting an {words[0]}",
-                *words,
-                "variance",
-            ),
-        ),
+        _fig(f"{base}.budget", f"{title} budget{suffix}", line.budget, "money", "budget",
+             **kw),  # type: ignore[arg-type]
+        _fig(f"{base}.projected_spend", f"{title} projected spend{suffix}",
+             line.projected_spend, "money", "spend", **kw),  # type: ignore[arg-type]
+        _fig(f"{base}.variance", f"{title} variance{suffix}", line.variance, "money",
+             "variance", **kw),  # type: ignore[arg-type]
     ]
-    if b.total.variance_pct is not None:
-        out.append(
-            _fig(
-                f"{root}.total.variance_pct",
-                f"total variance as a share of budget{suffix}",
-                b.total.variance_pct,
-                "percent",
-                (f"{words[0]} as a percentage of budget",),
-            )
-        )
+    if line.variance_pct is not None and scope == "total":
+        out.append(_fig(f"{base}.variance_pct", f"{title} variance as a share of budget{suffix}",
+                        line.variance_pct, "percent", "variance_pct",
+                        **kw))  # type: ignore[arg-type]
+    return out
+
+
+def _budget_figures(b: BudgetPosition, root: str, suffix: str, previous: bool) -> list[Figure]:
+    out = _line_figures(f"{root}.total", b.total, suffix, "total", previous)
     for i, group in enumerate(b.groups):
-        base = f"{root}.groups{_key_ref(b.groups, group.line, i)}"
-        gw = _variance_words(group.variance)
-        lower = group.line[:1].lower() + group.line[1:]
-        out += [
-            _fig(f"{base}.budget", f"{group.line} budget{suffix}", group.budget, "money",
-                 (f"budget for {lower}", f"combined budget for {lower}")),
-            _fig(f"{base}.projected_spend", f"{group.line} projected spend{suffix}",
-                 group.projected_spend, "money",
-                 (f"combined projected spend on {lower}", "combined projected spend")),
-            _fig(f"{base}.variance", f"{group.line} variance{suffix}", group.variance, "money",
-                 (f"combined projected {gw[0]}", f"combined {gw[0]}", f"{lower} {gw[0]}")),
-        ]
+        out += _line_figures(f"{root}.groups{_key_ref(b.groups, group.line, i)}", group,
+                             suffix, "group", previous)
     for i, line in enumerate(b.lines):
-        base = f"{root}.lines{_key_ref(b.lines, line.line, i)}"
-        name = line.line
-        lower = name[:1].lower() + name[1:]
-        lw = _variance_words(line.variance)
-        out += [
-            _fig(
-                f"{base}.budget",
-                f"{name} budget{suffix}",
-                line.budget,
-                "money",
-                (f"budget for {lower}", f"{lower} budget"),
-            ),
-            _fig(
-                f"{base}.projected_spend",
-                f"{name} projected spend{suffix}",
-                line.projected_spend,
-                "money",
-                (f"projected spend on {lower}", f"{lower} projected spend"),
-            ),
-            _fig(
-                f"{base}.variance",
-                f"{name} variance{suffix}",
-                line.variance,
-                "money",
-                (f"{name} {lw[0]}", f"{lower} projected {lw[0]}", f"{lower} {lw[1]}"),
-            ),
-        ]
+        out += _line_figures(f"{root}.lines{_key_ref(b.lines, line.line, i)}", line, suffix,
+                             "line", previous)
     return out
 
 
 def _savings_figures(s: SavingsSummary) -> list[Figure]:
-    out = [
-        _fig(
-            "savings.total.target",
-            "savings target",
-            s.total.target,
-            "money",
-            ("total savings target", "saving target", "savings targets", "to be saved"),
-        ),
-        _fig(
-            "savings.total.achieved",
-            "savings achieved",
-            s.total.achieved,
-            "money",
-            ("total savings", "overall savings achieved", "savings of", "already been achieved"),
-        ),
-        _fig(
-            "savings.total.forecast",
-            "forecast savings",
-            s.total.forecast,
-            "money",
-            ("projected savings", "expected savings", "by the end of the financial year"),
-        ),
-        _fig(
-            "savings.total.shortfall",
-            "savings shortfall",
-            s.total.shortfall,
-            "money",
-            ("shortfall", "still to be achieved", "remaining savings"),
-        ),
-    ]
-    if s.total.achieved_pct is not None:
-        out.append(
-            _fig(
-                "savings.total.achieved_pct",
-                "savings achieved as a share of target",
-                s.total.achieved_pct,
-                "percent",
-                ("of the savings target", "of target achieved"),
-            )
-        )
+    def of(base: str, item: SavingsTotal, subject: str | None, scope: str) -> list[Figure]:
+        title = subject or "total"
+        kw = {"subject": subject, "scope": scope}
+        out = [
+            _fig(f"{base}.target", f"{title} savings target", item.target, "money", "target",
+                 **kw),  # type: ignore[arg-type]
+            _fig(f"{base}.achieved", f"{title} savings achieved", item.achieved, "money",
+                 "achieved", **kw),  # type: ignore[arg-type]
+            _fig(f"{base}.forecast", f"{title} forecast savings", item.forecast, "money",
+                 "savings_forecast", **kw),  # type: ignore[arg-type]
+            _fig(f"{base}.shortfall", f"{title} savings shortfall", item.shortfall, "money",
+                 "shortfall", **kw),  # type: ignore[arg-type]
+        ]
+        if item.achieved_pct is not None:
+            out.append(_fig(f"{base}.achieved_pct",
+                            f"{title} savings achieved as a share of target",
+                            item.achieved_pct, "percent", "achieved_pct",
+                            **kw))  # type: ignore[arg-type]
+        return out
+
+    out = of("savings.total", s.total, None, "total")
     for i, a in enumerate(s.areas):
         area = a.area or ""
-        base = f"savings.areas{_key_ref(s.areas, area, i)}"
-        out += [
-            _fig(
-                f"{base}.target",
-                f"{area} savings target",
-                a.target,
-                "money",
-                (f"savings target for {area}", f"to be saved through {area}"),
-            ),
-            _fig(
-                f"{base}.achieved",
-                f"{area} savings achieved",
-                a.achieved,
-                "money",
-                (f"savings achieved for {area}", f"{area} savings"),
-            ),
-        ]
+        out += of(f"savings.areas{_key_ref(s.areas, area, i)}", a, area, "area")
     for i, m in enumerate(s.measures):
         base = f"savings.measures{_key_ref(s.measures, m.measure, i)}"
-        out.append(
-            _fig(
-                f"{base}.achieved",
-                f"{m.measure} savings achieved",
-                m.achieved,
-                "money",
-                (m.measure, f"savings from {m.measure}", f"{m.measure} savings"),
-            )
-        )
+        kw = {"subject": m.measure, "scope": "measure"}
+        out += [
+            _fig(f"{base}.target", f"{m.measure} savings target", m.target, "money", "target",
+                 **kw),  # type: ignore[arg-type]
+            _fig(f"{base}.achieved", f"{m.measure} savings achieved", m.achieved, "money",
+                 "achieved", **kw),  # type: ignore[arg-type]
+        ]
     return out
 
 
-_CHANGE_LABELS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "budget_budget": ("change in total budget", ("budget change",)),
-    "budget_projected_spend": ("change in total projected spend",
-                               ("projected spend up", "projected spend down")),
-    "budget_variance": ("change in total variance",
-                        ("up", "down", "overspend up", "overspend down",
-                         "increase in the overspend")),
-    "savings_target": ("change in savings target", ()),
-    "savings_achieved": ("change in savings achieved",
-                         ("further savings", "savings since", "more savings")),
-    "savings_forecast": ("change in forecast savings", ()),
+_CHANGE_OF: dict[str, tuple[str, str]] = {
+    "budget_budget": ("budget", "change in total budget"),
+    "budget_projected_spend": ("spend", "change in total projected spend"),
+    "budget_variance": ("variance", "change in total variance"),
+    "savings_target": ("target", "change in savings target"),
+    "savings_achieved": ("achieved", "change in savings achieved"),
+    "savings_forecast": ("savings_forecast", "change in forecast savings"),
 }
 
 
 def _change_figures(c: Changes) -> list[Figure]:
-    """The period-on-period differences (the previous values are under previous_*)."""
+    """The period-on-period differences of the totals (the previous values are under
+    previous_*)."""
     out: list[Figure] = []
     for name, item in c.items():
-        label, aliases = _CHANGE_LABELS[name]
+        of, label = _CHANGE_OF[name]
         since = f" since {item.since}" if item.since else ""
         out.append(_fig(f"changes.{name}.difference", f"{label}{since}", item.difference,
-                        "money", aliases))
+                        "money", "change", of=of))
+    return out
+
+
+# --------------------------------------------------------------------------- words
+#
+# How councils say each measure. Every entry is a regular expression matched case-blind on
+# word boundaries, with the measure it names and a sign: +1 says the figure is an overspend
+# or an increase, -1 an underspend or a reduction, 0 either. Where two entries overlap in a
+# sentence the longer match wins, so "savings target" beats "savings".
+
+#: Money measures.
+MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
+    # variance: over
+    (r"(?:over ?spen(?:d|ds|t|ding)|over budget|overspent by)", "variance", 1),
+    (r"(?:in excess of (?:the |its |our )?(?:current )?(?:approved )?"
+     r"(?:cash limit|budget)(?: provision| position)?)", "variance", 1),
+    (r"(?:(?:budget |demand |cost |financial |in-year |service )?pressures?)", "variance", 1),
+    (r"(?:(?:in-year |budget )?deficit)", "variance", 1),
+    (r"(?:adverse (?:variance|position))", "variance", 1),
+    # variance: under
+    (r"(?:under ?spen(?:d|ds|t|ding)|under budget|underspent by|surplus|"
+     r"favourable (?:variance|position))", "variance", -1),
+    # variance: either
+    (r"(?:(?:net )?variances?|variation|(?:forecast |projected )?(?:budget |outturn )?position|"
+     r"outturn position)", "variance", 0),
+    # budget
+    (r"(?:budgets?|cash limits?|budget allocation|allocation|grants?)", "budget", 0),
+    # spend
+    (r"(?:(?:projected |forecast |actual |total |net |gross )?(?:spend|spending|expenditure)|"
+     r"(?:full[- ]year |year[- ]end )?projection|(?:forecast |projected )?outturn)",
+     "spend", 0),
+    (r"(?:costs?)", "spend|weekly_cost|average_weekly_cost|annual_cost", 0),
+    # savings
+    (r"(?:sav(?:ings?|e) (?:targets?|requirements?)|targets?|requirements?|"
+     r"required|to be saved|approved to be realised|savings? plans?)", "target", 0),
+    (r"(?:achieved|delivered|realised|savings made|secured|generated|savings? achieved|"
+     r"savings? delivered|sav(?:ings?|ed|ing))", "achieved", 0),
+    (r"(?:(?:forecast|projected|expected) savings)", "savings_forecast", 0),
+    (r"(?:shortfall|(?:budget |funding |savings )?gap|yet to be (?:delivered|achieved|found)|"
+     r"still to be (?:delivered|achieved|found)|undelivered|unachieved)", "shortfall", 0),
+    # costs of placements
+    (r"(?:average (?:weekly )?cost|average cost per week|weekly average|average)",
+     "average_weekly_cost|average_annual_cost", 0),
+    (r"(?:average (?:annual )?cost (?:for|of|per) (?:each|a|one) (?:child|young person)|"
+     r"average annual cost)", "average_annual_cost", 0),
+    (r"(?:total weekly cost)", "weekly_cost", 0),
+    (r"(?:weekly cost|cost per week|costs? a week)", "weekly_cost|average_weekly_cost", 0),
+    (r"(?:annual cost|cost per (?:annum|year))", "annual_cost", 0),
+    # changes from the previous period
+    (r"(?:increase(?:d)?(?: of| by)?|rise(?: of)?|risen by|rose by|up by|grown by|"
+     r"additional|further|more than (?:at|in) the|higher by)", "change", 1),
+    (r"(?:reduction(?: of)?|reduced by|decrease(?:d)?(?: of| by)?|fall(?: of)?|fell by|"
+     r"down by|lower by|less than (?:at|in) the)", "change", -1),
+    (r"(?:(?:budget )?movement|moved by|change(?:d)?(?: of| by)?)", "change", 0),
+)
+
+#: Changes of a count: the data hold none, so a number they govern is not checked.
+COUNT_CHANGE_WORDS: tuple[tuple[str, str, int], ...] = (
+    (r"(?:increase(?:d|s)?|increasing|reduction|reduced|decrease(?:d|s)?|rise|rose|fall|fell|"
+     r"up|down)(?: of| by| from [\w ]{0,30}? of)?", "change", 0),
+)
+
+#: Words that sit next to a measure word and change which figure it is: a period word of
+#: the change ("budget movement" is a change of the forecast variance), a noun a measure word
+#: merely describes ("savings programme"). Each maps to the measure it names, or "" for none.
+OVERRIDES: tuple[tuple[str, str, int], ...] = (
+    (r"(?:budget movement|movement in the (?:forecast|position|overspend|variance))",
+     "change:variance", 0),
+    (r"(?:savings? (?:programmes?|proposals?|options?|schemes?|levels?)|"
+     r"budget (?:setting|preparation|monitoring|report|line|lines|book)|"
+     r"(?:budget|funding) formula|revenue budget report)", "", 0),
+)
+
+#: Percentages.
+PERCENT_WORDS: tuple[tuple[str, str, int], ...] = (
+    (r"(?:of (?:the )?(?:total |net |revised )?budget|(?:over|under) ?spen(?:d|t))",
+     "variance_pct", 0),
+    (r"(?:of (?:the )?(?:savings? )?(?:target|requirement|required amount)|"
+     r"(?:savings? )?(?:delivery|achieved|delivered|realised))", "achieved_pct", 0),
+    (r"(?:of (?:all |the )?(?:total )?(?:number of )?(?:placements|children|CLA|"
+     r"looked after children|children (?:in|looked after)))", "share", 0),
+)
+
+#: Counts.
+_WHO = r"(?:(?:children|young people|placements)(?: were| have| had)? )?"
+COUNT_WORDS: tuple[tuple[str, str, int], ...] = (
+    (_WHO + r"(?:admitted to care|(?:came|come|coming|entered|entering) (?:into )?care|"
+     r"new(?:ly)? (?:placed|placements|entrants)|starters|start(?:ed|ing)|"
+     r"accommodated|placed (?:during|in) the)", "started", 0),
+    (_WHO + r"(?:discharged from care|left care|leaving care|ceased to be looked after|"
+     r"leavers|end(?:ed|ing)|moved on|leaving (?:external )?placements|left (?:external )?"
+     r"placements)", "ended", 0),
+    (r"(?:placements?|(?:looked after )?children(?!'s)(?: and young people)?"
+     r"(?: in care| looked after| placed)?|young people(?: placed| in care| looked after)?|"
+     r"CLA|LAC|number of children(?: in care| looked after)?)", "count", 0),
+)
+
+#: Words that qualify a measure as an aggregate: "combined" names a group of lines where
+#: the data have exactly one (else the total), "total" and "overall" the total.
+AGGREGATE_WORDS: dict[str, str] = {"combined": "group", "total": "total", "overall": "total",
+                                   "altogether": "total"}
+
+#: Words that say a number is an earlier period's figure (the previous period is then meant).
+PREVIOUS_WORDS = (r"previously (?:reported|advised|forecast|stated)|last (?:quarter|month|"
+                  r"report)|(?:at|in) the (?:last|previous) (?:quarter|month|report)")
+
+
+def _line_changes(now: BudgetPosition, before: BudgetPosition) -> list[Figure]:
+    """A line's change since the previous period (a line in both periods, named the same)."""
+    out: list[Figure] = []
+    fields = (("budget", "budget"), ("projected_spend", "spend"), ("variance", "variance"))
+    for i, line in enumerate(now.lines):
+        if line.line not in before.lines:
+            continue
+        old = before.lines[line.line]
+        ref_now = f"budget.lines{_key_ref(now.lines, line.line, i)}"
+        j = next(k for k, x in enumerate(before.lines) if x.line == line.line)
+        ref_old = f"previous_budget.lines{_key_ref(before.lines, line.line, j)}"
+        for attr, measure in fields:
+            diff = getattr(line, attr) - getattr(old, attr)
+            out.append(_fig(f"changes.lines.{line.line}.{attr}",
+                            f"change in {line.line} {measure}", diff, "money", "change",
+                            subject=line.line, scope="line", of=measure,
+                            expression=f"{{{{ ({ref_now}.{attr} - {ref_old}.{attr}) "
+                                       "| money }}"))
     return out
 
 
@@ -514,7 +452,7 @@ def _indicator_unit(unit: str | None) -> Unit:
 
 
 def _indicator_fig(key: str, label: str, value: float, unit: str | None, places: int,
-                   aliases: Iterable[str]) -> Figure:
+                   subject: str, measure: str | None = None) -> Figure:
     kind = _indicator_unit(unit)
     if kind == "money":
         expression = f"{{{{ {key} | money }}}}"
@@ -525,48 +463,39 @@ def _indicator_fig(key: str, label: str, value: float, unit: str | None, places:
         expression = f"{{{{ {key} | number({places}) }}}}"
     else:
         expression = f"{{{{ {key} | number }}}}"
-    return _fig(key, label, value / 100 if kind == "percent" else value, kind, aliases,
-                expression=expression)
+    # An indicator's own name is its subject; what it measures follows its unit.
+    named = measure or {"money": "spend", "percent": "share", "count": "count"}[kind]
+    return _fig(key, label, value / 100 if kind == "percent" else value, kind, named,
+                subject=subject, scope="measure", expression=expression)
 
 
 def _indicator_figures(series: Keyed[IndicatorSeries], root: str) -> list[Figure]:
     """Each measure's value in each period (the council's), its target, and the neighbours'
-    average and England's value where the data give them."""
+    average and England's value where the data give them. The subject is the measure's name
+    as the data write it (without a trailing "per 10,000 …" or "(%)"), latest period first."""
     out: list[Figure] = []
     for at, s in enumerate(series):
-        lower = s.measure[:1].lower() + s.measure[1:]
-        # "Looked after children per 10,000 children" and "Care leavers in EET (%)" are
-        # written "looked after children" and "care leavers in EET" in a sentence.
-        short = _UNIT_TAIL.sub("", lower).strip()
-        # Latest first: a measure named without a period is its latest value, and the
-        # checker's tie-break prefers earlier figures.
+        subject = _UNIT_TAIL.sub("", s.measure).strip() or s.measure
         for n, point in enumerate(reversed(list(s))):
             base = f"{root}{_subscript(s.measure, at)}{_subscript(point.period, len(s) - 1 - n)}"
-            names = ((s.measure, lower, short) if n == 0 else ()) + (
-                f"{lower} in {point.period}", f"{lower} {point.period}",
-                f"{lower} at {point.period}")
+            label = f"{s.measure} ({point.period})"
             if point.value is not None:
-                out.append(_indicator_fig(f"{base}.value", f"{s.measure} ({point.period})",
-                                          point.value, point.unit, point.decimals, names))
+                out.append(_indicator_fig(f"{base}.value", label, point.value, point.unit,
+                                          point.decimals, subject))
             if point.target is not None:
-                out.append(_indicator_fig(
-                    f"{base}.target", f"{s.measure} target ({point.period})", point.target,
-                    point.unit, point.target_decimals,
-                    (f"{lower} target", f"target for {lower}")
-                    + (("target", "against a target of") if n == 0 else ())))
+                out.append(_indicator_fig(f"{base}.target", f"{s.measure} target "
+                                          f"({point.period})", point.target, point.unit,
+                                          point.target_decimals, subject, "target"))
             if point.neighbours_average is not None:
                 out.append(_indicator_fig(
-                    f"{base}.neighbours_average",
-                    f"{s.measure}, statistical neighbours ({point.period})",
+                    f"{base}.neighbours_average", f"{label}, statistical neighbours",
                     point.neighbours_average, point.unit, point.neighbours_decimals,
-                    ("statistical neighbours", "statistical neighbour average",
-                     "our statistical neighbours", "neighbours")))
+                    f"{subject}, statistical neighbours"))
             if point.england is not None:
                 england = next(a for a in point.areas if a.area_type == "england")
-                out.append(_indicator_fig(
-                    f"{base}.england", f"{s.measure}, England ({point.period})",
-                    point.england, point.unit, england.decimals,
-                    ("England", "England average", "national average", "nationally")))
+                out.append(_indicator_fig(f"{base}.england", f"{label}, England",
+                                          point.england, point.unit, england.decimals,
+                                          f"{subject}, England"))
     return out
 
 
@@ -574,28 +503,25 @@ def _care_figures(c: CareMetrics) -> list[Figure]:
     """Counts from SSDA903 episodes: children looked after, starting and leaving care, moves
     and placement stability."""
     out = [
-        _fig("care.looked_after", "children looked after", c.looked_after, "count",
-             ("looked after children", "children in care", "looked after")),
+        _fig("care.looked_after", "children looked after", c.looked_after, "count", "count",
+             scope="care"),
         _fig("care.three_or_more_placements",
              "children with three or more placements in the year",
-             c.three_or_more_placements, "count",
-             ("three or more placements", "3 or more placements", "three placements or more")),
+             c.three_or_more_placements, "count", "count", subject="three or more placements",
+             scope="measure"),
     ]
     if c.three_or_more_placements_pct is not None:
         out.append(_fig("care.three_or_more_placements_pct",
                         "share of children with three or more placements in the year",
-                        c.three_or_more_placements_pct, "percent",
-                        ("three or more placements", "3 or more placements")))
+                        c.three_or_more_placements_pct, "percent", "share",
+                        subject="three or more placements", scope="measure"))
     if c.start is not None:
         out += [
             _fig("care.started", "children who started to be looked after", c.started,
-                 "count", ("started to be looked after", "came into care", "entered care",
-                           "starting care", "became looked after")),
+                 "count", "started", scope="care"),
             _fig("care.ceased", "children who ceased to be looked after", c.ceased, "count",
-                 ("ceased to be looked after", "left care", "leaving care", "stopped being "
-                  "looked after")),
+                 "ended", scope="care"),
             _fig("care.placement_changes", "changes of placement", c.placement_changes,
-                 "count", ("placement moves", "moved placement", "placement changes",
-                           "changed placement")),
+                 "count", "count", subject="changes of placement", scope="measure"),
         ]
     return out

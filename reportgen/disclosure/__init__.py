@@ -270,6 +270,9 @@ class Suppressed:
     """
 
     __slots__ = ("symbol", "what")
+    #: Safe in a template context as it is (reportgen.sandbox.freeze): its only attributes
+    #: are two strings, and every operator refuses.
+    __template_value__ = True
 
     def __init__(self, symbol: str, what: str) -> None:
         self.symbol = symbol

@@ -125,6 +125,7 @@ class RenderResult:
     sections: dict[str, str] = field(default_factory=dict)  # section id -> rendered narrative
     tables: dict[str, TableSpec] = field(default_factory=dict)
     charts: dict[str, ChartSpec] = field(default_factory=dict)
+    plan: disclosure.Plan | None = None  # what the document hides: the checks read it too
 
 
 def document_timestamp(bundle: Bundle) -> dt.datetime:
@@ -156,7 +157,8 @@ class _Renderer:
         self.plan = disclosure.plan_for(metrics, bundle.settings.suppression_threshold, public,
                                         disclosure.Symbols.of(bundle.settings),
                                         bundle.settings.top_n)
-        self.names = disclosure.protect_names(narrative_names(bundle, metrics), self.plan)
+        self.names = narrative_names(
+            bundle, metrics, protect=lambda names: disclosure.protect_names(names, self.plan))
         self.result_sections: dict[str, str] = {}
         self.tables: dict[str, TableSpec] = {}
         self.charts: dict[str, ChartSpec] = {}
@@ -428,7 +430,7 @@ class _Renderer:
         buffer = io.BytesIO()
         document.save(buffer)
         return RenderResult(normalise_docx(buffer.getvalue()), self.style,
-                            self.result_sections, self.tables, self.charts)
+                            self.result_sections, self.tables, self.charts, self.plan)
 
 
 def render_report(bundle: Bundle, metrics: Metrics, style: HouseStyle,

@@ -249,7 +249,11 @@ def build_table(name: str, args: Sequence[str], metrics: Metrics, opts: TableOpt
             units = "£000s"
         elif arg == "£":
             units = "£"
-        elif arg.isdigit() and int(arg) > 0:
+        elif arg.isascii() and arg.isdigit():
+            if not 0 < len(arg) <= 6 or not 0 < int(arg) <= limits.MAX_TABLE_ROWS:
+                raise ReportgenError(f"[table: {name}]: the number of rows must be from 1 to "
+                                     f"{limits.MAX_TABLE_ROWS:,}, not {arg[:12]}"
+                                     f"{'…' if len(arg) > 12 else ''}")
             n = int(arg)
         else:
             raise ReportgenError(f"[table: {name}]: unknown option '{arg}' "

@@ -953,10 +953,22 @@ def score(outcomes: Sequence[Outcome]) -> Score:
         false_error_entries=sum(1 for o in ex if o.true_errors), false_positives=fp)
 
 
+def half_of(council: str, councils: Iterable[str]) -> str:
+    """The fixed hold-out split by council: the councils in alphabetical order, the 1st, 3rd,
+    5th... in half "A" and the 2nd, 4th... in half "B" (so every council is wholly in one
+    half, and the halves differ by at most one council)."""
+    ordered = sorted(set(councils), key=str.casefold)
+    return "A" if ordered.index(council) % 2 == 0 else "B"
+
+
 def breakdown(outcomes: Sequence[Outcome], key: str) -> dict[str, Score]:
     keyed: dict[str, list[Outcome]] = {}
+    councils = [o.entry.council for o in outcomes]
     for o in outcomes:
-        k = o.entry.kind if key == "kind" else o.entry.council
+        if key == "half":
+            k = f"half {half_of(o.entry.council, councils)}"
+        else:
+            k = o.entry.kind if key == "kind" else o.entry.council
         keyed.setdefault(k, []).append(o)
     return {k: score(v) for k, v in sorted(keyed.items())}
 

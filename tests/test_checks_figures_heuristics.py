@@ -1,0 +1,272 @@
+"""Each reading heuristic of the figure checker, pinned by a table of sentences and verdicts.
+
+The figures are made by hand (no bundle, no data files): three budget lines and their total,
+a group, a previous period, savings areas and placements. Every row states what the checker
+must say about one sentence; removing or breaking the heuristic named in the row's id makes
+that row fail. The rules are described in docs/checks.md ("How a typed number is read").
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from reportgen.checks.figures import check_text, find_literals
+from reportgen.checks.vocabulary import Figure
+
+
+def _fig(key: str, measure: str, value: float, subject: str | None = None,
+         scope: str = "total", unit: str = "money", previous: bool = False,
+         of: str = "") -> Figure:
+    expr = f"{{{{ {key} | money }}}}" if unit == "money" else (
+        f"{{{{ {key} | percent }}}}" if unit == "percent" else f"{{{{ {key} }}}}")
+    return Figure(key, key, value, unit, expr, measure, subject, scope,  # type: ignore[arg-type]
+                  previous, of)
+
+
+def _line(name: str, budget: float, spend: float, scope: str = "line",
+          previous: bool = False) -> list[Figure]:
+    root = "previous_budget" if previous else "budget"
+    base = f"{root}.total" if scope == "total" else f"{root}.lines['{name}']"
+    subject = None if scope == "total" else name
+    return [_fig(f"{base}.budget", "budget", budget, subject, scope, previous=previous),
+            _fig(f"{base}.projected_spend", "spend", spend, subject, scope, previous=previous),
+            _fig(f"{base}.variance", "variance", spend - budget, subject, scope,
+                 previous=previous)]
+
+
+LINES = [
+    *_line("", 40_000_000, 42_005_321, scope="total"),
+    *_line("Children's Social Care", 20_000_000, 21_234_567),
+    *_line("Home to School Transport", 4_000_000, 3_759_700),
+    *_line("Adoption & Fostering", 16_000_000, 17_011_054),
+    _fig("budget.groups['External placements'].variance", "variance", 2_245_621,
+         "External placements", "group"),
+    *_line("Children's Social Care", 20_000_000, 20_900_000, previous=True),
+    _fig("changes.lines.csc.variance", "change", 334_567, "Children's Social Care", "line",
+         of="variance"),
+    _fig("changes.budget_variance.difference", "change", 334_567, of="variance"),
+]
+SAVINGS = [
+    _fig("savings.total.target", "target", 1_200_000),
+    _fig("savings.total.achieved", "achieved", 700_000),
+    _fig("savings.areas['Placements'].target", "target", 800_000, "Placements", "area"),
+    _fig("savings.areas['Placements'].achieved", "achieved", 530_000, "Placements", "area"),
+    _fig("savings.areas['Transport'].target", "target", 400_000, "Transport", "area"),
+    _fig("savings.areas['Transport'].achieved", "achieved", 170_000, "Transport", "area"),
+]
+PLACEMENTS = [
+    _fig("placements.total.count", "count", 412, unit="count"),
+    _fig("placements.by_type['residential'].count", "count", 38, "residential", "type",
+         unit="count"),
+    _fig("placements.by_type['ifa'].count", "count", 97, "ifa", "type", unit="count"),
+    _fig("placements.total.average_weekly_cost", "average_weekly_cost", 1_287.4),
+    _fig("placements.by_type['residential'].average_weekly_cost", "average_weekly_cost",
+         5_312.0, "residential", "type"),
+]
+ALL = LINES + SAVINGS + PLACEMENTS
+
+OK = "ok"  # no error; a hand-typed warning is allowed
+
+
+def verdict(sentence: str, figures: list[Figure] = ALL, period: str = "2024/25 Q3") -> str:
+    """"ok", or "error: <what the data give>" for the first mismatch."""
+    findings = check_text(sentence, figures, period)
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        return "error: " + errors[0].message.split(" but the data give ")[1]
+    return OK
+
+
+def hand_typed(sentence: str, figures: list[Figure] = ALL) -> list[str]:
+    return [f.fix or "" for f in check_text(sentence, figures, "2024/25 Q3")
+            if f.rule == "figures.hand-typed"]
+
+
+CASES = [
+    # -- measure and subject matched separately, in either order, within the clause
+    ("label-before-measure",
+     "Children's Social Care had an overspend of £1.5m.", "error: £1.2m"),
+    ("measure-before-label",
+     "There was an overspend of £1.5m which was attributable to Children's Social Care.",
+     "error: £1.2m"),
+    ("label-variant-case-apostrophe", "The overspend in childrens social care was £1.5m.",
+     "error: £1.2m"),
+    ("label-variant-ampersand-and", "The adoption and fostering overspend was £1.5m.",
+     "error: £1.0m"),
+    ("label-word-order-and-gap",
+     "The overspend on social care for children was £1.5m.", "error: £1.2m"),
+    ("right-figure-is-no-error", "Children's Social Care had an overspend of £1.2m.", OK),
+    # -- the nearest measure word wins; a "budget" after a preposition is what it is of
+    ("nearest-measure-wins",
+     "The Children's Social Care budget showed an overspend of £1.5m.", "error: £1.2m"),
+    ("budget-after-preposition-is-not-the-measure",
+     "The overspend on the Children's Social Care budget was £1.5m.", "error: £1.2m"),
+    ("budget-bound-to-its-number",
+     "The Children's Social Care budget of £21m had overspent by £1.2m.", "error: £20m"),
+    # -- a name after its number weighs double
+    ("name-after-number-weighs-less",
+     "Adoption & Fostering overspend of £1.5m, mostly on Children's Social Care.",
+     "error: £1.0m"),
+    # -- ties and ambiguity are never errors
+    ("no-subject-several-lines-is-ambiguous", "The forecast overspend is £9m.", OK),
+    ("only-candidate-by-sign",
+     "There is a forecast underspend of £0.3m.", "error: £0.2m"),
+    ("unknown-name-in-clause-is-not-ours",
+     "The quarter three forecast for Aycliffe Secure Centre showed a surplus of £70,000.", OK),
+    ("named-subject-without-that-figure",
+     "Children's Social Care overspend was 7.1% of budget.", OK),
+    # -- aggregates
+    ("combined-names-the-group", "This gives a combined projected overspend of £2.5m.",
+     "error: £2.2m"),
+    ("total-names-the-total", "The total overspend is £2.5m.", "error: £2.0m"),
+    ("a-total-of-is-no-aggregate", "A total of 40 children are in IFA placements.",
+     "error: 97"),
+    # -- periods
+    ("previously-reported-is-the-previous-period",
+     "Children's Social Care overspend, an increase from the £1.1m previously reported.",
+     "error: £0.9m"),
+    ("another-period-named-is-not-ours",
+     "This compares with the quarter one overspend forecast of £6.2m.", OK),
+    ("change-word-governs-its-number",
+     "The Children's Social Care overspend rose, an increase of £0.5m since last quarter.",
+     "error: £0.3m"),
+    ("from-x-to-y-x-is-the-old-value",
+     "The Children's Social Care overspend moved from £0.9m to £1.2m.", OK),
+    ("from-x-to-y-y-is-checked",
+     "The Children's Social Care overspend moved from £0.9m to £1.5m.", "error: £1.2m"),
+    ("of-which-is-a-part",
+     "Children's Social Care has an overspend of £1.2m, £0.4m of which relates to agency "
+     "staff.", OK),
+    # -- bounds and approximations
+    ("lower-bound-below-is-error", "The overspend in Children's Social Care is over £2m.",
+     "error: £1m"),
+    ("lower-bound-above-is-fine", "The overspend in Children's Social Care is over £1m.", OK),
+    ("approximate-round-number", "Placements savings achieved were around £500,000.", OK),
+    # -- savings: a target is a checkable figure; a bare "savings" yields to the status word
+    ("savings-target-is-checkable", "The savings target for Placements is £0.9m.",
+     "error: £0.8m"),
+    ("bare-savings-yields-to-status-word",
+     "£300,000 in savings for Transport are yet to be found; £170,000 achieved.", OK),
+    ("x-of-the-y-savings",
+     "£600,000 of the £800,000 Placements savings were achieved.", "error: £530,000"),
+    # -- counts
+    ("count-of-a-type", "There are 40 children in residential care.", "error: 38"),
+    ("count-with-no-type-is-the-total", "There are 400 children in care.", "error: 412"),
+    ("count-followed-by-a-unit-is-not-a-count",
+     "Children are placed within 20 miles of home.", OK),
+    ("count-difference-is-not-a-count",
+     "There are 412 children in care, which is 300 more than in 2019.", OK),
+    ("indefinite-count-is-not-the-total",
+     "A small number of placements (fewer than 5) are under review.", OK),
+    ("count-after-change-word-is-a-change",
+     "There are 38 children in residential care, a reduction from quarter one of 9 children.",
+     OK),
+    # -- costs
+    ("average-weekly-cost-of-a-type",
+     "The average cost of a residential placement is £6,000 per week.", "error: £5,312"),
+    ("previous-period-named-is-the-previous-figure",
+     "This compares with the quarter two overspend forecast of £1.1m.", "error: £0.9m"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_heuristic(sentence: str, expected: str) -> None:
+    assert verdict(sentence) == expected
+
+
+def test_every_case_has_its_own_name() -> None:
+    assert len({c[0] for c in CASES}) == len(CASES)
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def test_message_names_the_figure_at_the_sentences_precision() -> None:
+    figures = [_fig("budget.lines['X'].variance", "variance", 291_234, "X", "line"),
+               _fig("budget.lines['Y'].variance", "variance", 3_000_000, "Y", "line")]
+    [f] = check_text("The X overspend is £0.285m.", figures)
+    assert f.message == "'X overspend is £0.285m' but the data give £0.291m"
+    assert f.fix == "write {{ budget.lines['X'].variance | money('m', 3) }}"
+    [f] = check_text("The X overspend is £0.3m.", [*figures[:1], _fig(
+        "budget.lines['Y'].variance", "variance", 3_000_000, "Y", "line")])
+    assert f.rule == "figures.hand-typed"
+    [f] = check_text("The X overspend is £0.4m.", figures)
+    assert f.message.endswith("the data give £0.3m")
+    assert f.fix == "write {{ budget.lines['X'].variance | money('m', 1) }}"
+
+
+def test_an_unnamed_amount_equal_to_a_figure_is_reported() -> None:
+    # No measure word and no name: the amount is still recognised by its value.
+    assert hand_typed("We were told about £21,234,567 on Monday.") == [
+        "write {{ budget.lines['Children's Social Care'].projected_spend | money }} so that "
+        "it follows the data"]
+
+
+def test_an_unnamed_amount_equal_to_nothing_is_silent() -> None:
+    assert check_text("We were told about £21,234,999 on Monday.", ALL) == []
+
+
+# --------------------------------------------------------------------------- reading numbers
+
+
+@pytest.mark.parametrize(("text", "value", "precision", "bound"), [
+    ("c£5.8m", "5800000", "100000", "approx"),
+    ("c £6.9m", "6900000", "100000", "approx"),
+    ("£9.9 millions", "9900000", "100000", "exact"),
+    ("£2.4million", "2400000", "100000", "exact"),
+    ("£1.8M", "1800000", "100000", "exact"),
+    ("£8,305k", "8305000", "1000", "exact"),
+    ("£0.136m", "136000", "1000", "exact"),
+    ("£419,000", "419000", "1000", "exact"),
+    ("£750k", "750000", "1000", "exact"),
+    ("£911.000", "911000", "1000", "exact"),  # a full stop typed for the thousands comma
+    ("£4.170k", "4170000", "1000", "exact"),
+    ("around £200,000", "200000", "100000", "approx"),
+    ("over £7m", "7000000", "1000000", "lower"),
+    ("in excess of £6,000", "6000", "1000", "lower"),
+    ("circa 1200", "1200", "100", "approx"),
+    ("approximately 590", "590", "10", "approx"),
+    ("1699", "1699", "1", "exact"),
+    ("3.8%", "3.8", "0.1", "exact"),
+    ("46 per cent", "46", "1", "exact"),
+])
+def test_number_reading(text: str, value: str, precision: str, bound: str) -> None:
+    [lit] = find_literals(f"it was {text} then")
+    assert (lit.value, lit.precision, lit.bound) == (Decimal(value), Decimal(precision), bound)
+
+
+def test_a_year_or_period_number_is_not_an_amount() -> None:
+    text = ("the demand pressure for the year 2024-2025, the SP23 programme, the Covid19 "
+            "pandemic, quarter 3, month 6, paragraphs 4.2 and 4.3, and the budget set in 2019")
+    assert find_literals(text) == []
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+@pytest.mark.parametrize(("amount", "style", "places", "shown"), [
+    (8_862_400, "m", 3, "£8.862m"),
+    (240_000, "m", 2, "£0.24m"),
+    (127_030_000, "m", 1, "£127.0m"),  # the ".0" is kept when places are asked for
+    (4_170_300, "k", 0, "£4,170k"),
+    (1_234.5, "k", 1, "£1.2k"),
+    (-291_000, "m", 3, "-£0.291m"),
+])
+def test_money_prints_at_a_stated_precision(amount: float, style: str, places: int,
+                                            shown: str) -> None:
+    from reportgen.formatting import money
+
+    assert money(amount, style, places) == shown
+
+
+def test_money_places_need_k_or_m() -> None:
+    from reportgen.errors import ReportgenError
+    from reportgen.formatting import money
+
+    with pytest.raises(ReportgenError):
+        money(1, "full", 2)
+    with pytest.raises(ReportgenError):
+        money(1, "m", 4)
