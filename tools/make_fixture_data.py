@@ -1004,7 +1004,7 @@ INDICATOR_COLUMNS = ["measure", "period", "area", "area_type", "value", "unit", 
 LAC_RATE = "Looked after children per 10,000 children"
 NET_FOSTER = "Foster carers net increase"
 EXPECTED_FOSTER = "Foster carers expected to be approved"
-STABILITY = "Children with 3 or more placements in the year"
+STABILITY = "Children with three or more placements"
 
 
 def build_indicators() -> dict[str, pd.DataFrame]:

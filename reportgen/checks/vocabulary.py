@@ -59,7 +59,10 @@ MEASURES = ("budget", "spend", "variance", "variance_pct", "target", "achieved",
             "savings_forecast", "shortfall", "achieved_pct", "count", "started", "ended",
             "share", "weekly_cost", "average_weekly_cost", "annual_cost",
             "average_annual_cost", "period_cost", "net_period_cost", "reviewed",
-            "top_weekly_cost", "change")
+            "top_weekly_cost", "change",
+            # An indicator's comparators (statistical neighbours, England): no words name
+            # them alone, so a number is never taken for one without its indicator.
+            "comparator")
 
 
 def figures(metrics: Metrics) -> list[Figure]:
@@ -490,12 +493,12 @@ def _indicator_figures(series: Keyed[IndicatorSeries], root: str) -> list[Figure
                 out.append(_indicator_fig(
                     f"{base}.neighbours_average", f"{label}, statistical neighbours",
                     point.neighbours_average, point.unit, point.neighbours_decimals,
-                    f"{subject}, statistical neighbours"))
+                    f"{subject}, statistical neighbours", "comparator"))
             if point.england is not None:
                 england = next(a for a in point.areas if a.area_type == "england")
                 out.append(_indicator_fig(f"{base}.england", f"{label}, England",
                                           point.england, point.unit, england.decimals,
-                                          f"{subject}, England"))
+                                          f"{subject}, England", "comparator"))
     return out
 
 
