@@ -90,6 +90,7 @@ def test_placements_canonical_form(tmp_path: Path) -> None:
         "education_contribution": "float64",
         "child_name": "string",
         "date_of_birth": "datetime64[ns]",
+        "renegotiated": "string",
     }
 
 
