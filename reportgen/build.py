@@ -42,6 +42,8 @@ __all__ = [
 SUMMARY_FILE = "build-summary.json"
 
 JobKind = Literal["report", "pack"]
+#: The pages every pack with web pages writes (its item pages are named as it is built).
+_FIXED_PAGES = ("agenda.html", "agenda.json")
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,10 @@ class Job:
     outputs: tuple[Path, ...] = ()
     # Every file of every job of the build that is read: no job may write over one of them.
     inputs: tuple[Path, ...] = ()
+    # Also write web pages: a report's NAME.html beside it; a pack's agenda.html, agenda.json
+    # and item pages in ``pages`` (a folder of its own, as their names are fixed).
+    html: bool = False
+    pages: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -192,8 +198,10 @@ def plan_jobs(manifest_path: str | Path, period: str, out_dir: str | Path) -> li
         build_period = when if entry.period == "build" else None
         name = output_name(entry.output, source, build_period)
         job = Job("report", source, out / name, entry.path,
-                  when.label if build_period else None, entry.style)
-        drafts.append((job, [job.output]))
+                  when.label if build_period else None, entry.style,
+                  html=manifest.html_for(entry))
+        drafts.append((job, [job.output, *([job.output.with_suffix(".html")] if job.html
+                                           else [])]))
         # A bundle that cannot be read adds nothing: its job fails, the others carry on.
         with contextlib.suppress(ReportgenError):
             inputs += bundle_inputs(load_bundle(source), entry.style)
@@ -204,6 +212,9 @@ def plan_jobs(manifest_path: str | Path, period: str, out_dir: str | Path) -> li
         name = output_name(pack.output, source, None if pack.output is None else when)
         # A pack's reports are built for the build's period, as their own entries are.
         job = Job("pack", source, out / name, pack.path, when.label, keep_own=keep_own)
+        if manifest.html_for(pack):
+            # agenda.html, item-N.html…: fixed names, so each pack's pages get its own folder.
+            job = replace(job, html=True, pages=job.output.with_suffix(""))
         supplements: list[int] = []
         try:
             agenda = load_agenda(source)
@@ -211,7 +222,10 @@ def plan_jobs(manifest_path: str | Path, period: str, out_dir: str | Path) -> li
             inputs += agenda_inputs(agenda)
         except ReportgenError:
             pass
-        drafts.append((job, list(planned_output_paths(job.output, None, supplements).values())))
+        paths = list(planned_output_paths(job.output, None, supplements).values())
+        if job.pages is not None:  # the item pages' names are known once the pack is built
+            paths += [job.pages / name for name in _FIXED_PAGES]
+        drafts.append((job, paths))
     seen: dict[Path, str] = {}
     for job, paths in drafts:
         for path in paths:
@@ -225,6 +239,7 @@ def plan_jobs(manifest_path: str | Path, period: str, out_dir: str | Path) -> li
                                      f"{path.name}: give one of them another output name",
                                      file=manifest.path)
             seen[resolved] = job.label
+    _check_page_folders(drafts, inputs, manifest.path)
     all_outputs = [*(p for _, paths in drafts for p in paths), out / SUMMARY_FILE]
     try:
         # A build replaces its own outputs (force), never what it reads.
@@ -233,6 +248,36 @@ def plan_jobs(manifest_path: str | Path, period: str, out_dir: str | Path) -> li
         raise ReportgenError(exc.line(), file=manifest.path) from None
     frozen = tuple(inputs)
     return [replace(job, outputs=tuple(paths), inputs=frozen) for job, paths in drafts]
+
+
+def _check_page_folders(drafts: list[tuple[Job, list[Path]]], inputs: list[Path],
+                        manifest: Path) -> None:
+    """A pack's page folder belongs to that pack alone: no other output may be written in it,
+    it may not hold anything the build reads (its pages would land among the inputs), and it
+    may not be an existing file."""
+    for job, _ in drafts:
+        if job.pages is None:
+            continue
+        folder = job.pages.resolve()
+        if folder.exists() and not folder.is_dir():
+            raise ReportgenError(f"the web pages of '{job.label}' go in the folder {folder}, "
+                                 "but that is a file: give the pack another output name",
+                                 file=manifest)
+        for other, paths in drafts:
+            if other is job:
+                continue
+            for path in paths:
+                if _inside(path.resolve(), folder):
+                    raise ReportgenError(f"'{other.label}' would write {path.name} in the "
+                                         f"folder of the web pages of '{job.label}': give one "
+                                         "of them another output name", file=manifest)
+        for path in inputs:
+            with contextlib.suppress(OSError, RuntimeError):
+                if _inside(path.resolve(), folder):
+                    raise ReportgenError(f"the web pages of '{job.label}' would be written "
+                                         f"into {folder}, which holds files the build reads: "
+                                         "give the pack another output name or --out",
+                                         file=manifest)
 
 
 # --- one job (runs in a worker process) -----------------------------------------------------
@@ -244,20 +289,28 @@ def _sha256(data: bytes) -> str:
 
 def _build_report(job: Job, result: JobResult) -> None:
     from reportgen.api import bundle_inputs
-    from reportgen.fileio import check_outputs, write_atomic
+    from reportgen.fileio import check_outputs, write_all_atomic
     from reportgen.pipeline import load_report, produce
 
     loaded = load_report(job.source, period=job.period)
     # Planned already; checked again against what was read, in case a file changed since.
-    check_outputs([job.output], [*bundle_inputs(loaded.bundle, job.style), *job.inputs],
-                  force=True)
+    targets = [job.output, *([job.output.with_suffix(".html")] if job.html else [])]
+    check_outputs(targets, [*bundle_inputs(loaded.bundle, job.style), *job.inputs], force=True)
     result.period = loaded.metrics.period.label if loaded.metrics.period else None
     # As with `reportgen render`: a check error raises ChecksFailed, and nothing is written.
     produced = produce(loaded, style=job.style)
     result.findings = list(produced.findings)
     result.warnings = [f.line() for f in produced.findings]
-    write_atomic(job.output, produced.result.docx, force=True)
-    result.files.append(OutputFile(job.output, _sha256(produced.result.docx)))
+    files = [(job.output, produced.result.docx)]
+    if job.html:  # the same rendered document as a web page, as `render --html` makes it
+        from reportgen.publish.html import house_css, report_html
+
+        files.append((job.output.with_suffix(".html"),
+                      report_html(produced.result.docx,
+                                  css=house_css(produced.result.style.template))))
+    # The .docx and its page are replaced together or not at all.
+    write_all_atomic(files, force=True)
+    result.files += [OutputFile(path, _sha256(blob)) for path, blob in files]
 
 
 def _build_pack(job: Job, result: JobResult) -> None:
@@ -275,7 +328,13 @@ def _build_pack(job: Job, result: JobResult) -> None:
     data = {"public": packs.public, "restricted": packs.restricted,
             **{f"supplement {n}": b for n, b in packs.supplements.items()}}
     files = [(path, data[key]) for key, path in paths.items() if data[key] is not None]
-    unplanned = [path for path, _ in files if job.outputs and path not in job.outputs]
+    if job.pages is not None:  # reportgen.publish: from the same rendered documents
+        from reportgen.publish.html_agenda import pack_pages
+
+        files += [(job.pages / name, page)
+                  for name, page in pack_pages(agenda, packs.items).items()]
+    unplanned = [path for path, _ in files if job.outputs and path not in job.outputs
+                 and not (job.pages is not None and path.parent == job.pages)]
     if unplanned:  # the agenda changed since the build was planned
         raise ReportgenError(f"{unplanned[0].name} was not planned for this build: run the "
                              "build again", file=job.source)
@@ -299,6 +358,8 @@ def run_job(job: Job) -> JobResult:
     started = time.perf_counter()
     try:
         job.output.parent.mkdir(parents=True, exist_ok=True)
+        if job.pages is not None:
+            job.pages.mkdir(parents=True, exist_ok=True)
         if job.kind == "report":
             _build_report(job, result)
         else:
@@ -358,13 +419,25 @@ def _worker(job: Job, conn: Any, parent: int) -> None:
         os._exit(70)
 
 
-def _stopped(job: Job, exitcode: int | None) -> JobResult:
-    import signal
-
+def _remove_leftovers(job: Job) -> None:
+    """Remove the temporary files of a stopped job: beside each planned output, and of any
+    page in its page folder (the folder is this job's alone)."""
     from reportgen.fileio import remove_temporaries_of
 
     for path in job.outputs or (job.output,):
-        remove_temporaries_of(path)  # what the dead worker was writing
+        remove_temporaries_of(path)
+    if job.pages is not None:  # ``.NAME.*.tmp``, as fileio names them, for any page name
+        with contextlib.suppress(OSError):
+            for leftover in job.pages.glob(".*.tmp"):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+
+
+def _stopped(job: Job, exitcode: int | None) -> JobResult:
+    import signal
+
+
+    _remove_leftovers(job)  # what the dead worker was writing
     if exitcode is not None and exitcode < 0:
         try:
             how = f"killed by {signal.Signals(-exitcode).name}"
@@ -439,7 +512,6 @@ def _run_parallel(jobs: list[Job], workers: int,
 
 
 def _stop_all(jobs: list[Job], running: dict[int, tuple[Any, Any]]) -> None:
-    from reportgen.fileio import remove_temporaries_of
 
     for process, _ in running.values():
         with contextlib.suppress(OSError, ValueError):
@@ -451,8 +523,7 @@ def _stop_all(jobs: list[Job], running: dict[int, tuple[Any, Any]]) -> None:
             process.kill()
             process.join()
     for i in running:
-        for path in jobs[i].outputs or (jobs[i].output,):
-            remove_temporaries_of(path)
+        _remove_leftovers(jobs[i])
 
 
 def run_build(manifest_path: str | Path, period: str, out_dir: str | Path, jobs: int = 1,

@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from reportgen import limits
 from reportgen.config import Model, validate_yaml
 from reportgen.dates import DateError, parse_date
 from reportgen.errors import ReportgenError
@@ -60,8 +61,14 @@ class Meeting(Model):
     nation: Literal["england", "wales"] = "england"
 
 
+def _as_text(value: Any) -> Any:
+    """A number written for a text field (``agenda_item: 4``) is that text."""
+    return value if value is None or isinstance(value, str) else str(value)
+
+
 class Report(Model):
     title: str
+    agenda_item: Annotated[str | None, BeforeValidator(_as_text)] = None
     type: Literal["information", "decision"]
     key_decision: bool = False
     key_decision_notice: UKDate | None = None
@@ -131,22 +138,55 @@ class Recommendation(Model):
     reason: str | None = None
 
 
+_ROLE_TITLES = {
+    "chief_financial_officer": "Chief Financial Officer",
+    "monitoring_officer": "Monitoring Officer",
+    "other": "Officer",
+}
+
+
 class Clearance(Model):
-    name: str
+    """One row of statutory officer clearance: given (name and date), still to be signed
+    (``status: pending``: name and date may be blank) or not required for this kind of report
+    (``status: not_required`` with the reason, which is printed)."""
+
     role: Literal["chief_financial_officer", "monitoring_officer", "other"]
+    status: Literal["cleared", "pending", "not_required"] = "cleared"
+    name: str | None = None
     role_title: str | None = None
     on_behalf: bool = True
-    date: UKDate
+    date: UKDate | None = None
+    reason: str | None = None
+
+    @model_validator(mode="after")
+    def _status_needs(self) -> Clearance:
+        if self.status == "cleared" and (not self.name or self.date is None):
+            raise ValueError("a clearance given needs the officer's name and the date "
+                             "(or status: pending while it is still to be signed)")
+        if self.status == "not_required":
+            if not self.reason:
+                raise ValueError("clearance not required needs the reason (reason: …)")
+            if self.name or self.date is not None:
+                raise ValueError("clearance not required cannot also have a name or a date")
+        elif self.reason:
+            raise ValueError("reason: is for clearance not required (status: not_required)")
+        return self
 
     @property
     def role_text(self) -> str:
-        if self.role_title:
-            return self.role_title
-        return {
-            "chief_financial_officer": "Chief Financial Officer",
-            "monitoring_officer": "Monitoring Officer",
-            "other": "Officer",
-        }[self.role]
+        return self.role_title or _ROLE_TITLES[self.role]
+
+    @property
+    def cleared(self) -> bool:
+        return self.status == "cleared"
+
+    @property
+    def capacity_text(self) -> str:
+        """'on behalf of the Chief Financial Officer', or the role itself when the officer
+        signs as that officer (``on_behalf: no``)."""
+        if self.on_behalf and self.status != "not_required":
+            return f"on behalf of the {self.role_text}"
+        return self.role_text
 
 
 class Contact(Model):
@@ -159,12 +199,92 @@ class Contact(Model):
 class Appendix(Model):
     title: str
     file: str | None = None
+    # Printed instead of the style's label ("Appendix A"): e.g. "Annex 1".
+    label: str | None = None
 
 
 class EqualityImpact(Model):
     carried_out: bool = False
     date: UKDate | None = None
     reason: str | None = None
+    cleared_by: str | None = None
+
+
+def _notice(value: Any) -> Any:
+    """``ward_councillors_notified: no`` is shorthand for ``{notified: no}``."""
+    return value if value is None or isinstance(value, dict) else {"notified": value}
+
+
+class Notice(Model):
+    notified: bool
+    reason: str | None = None
+
+
+ROLES = ("summary", "recommendations", "reasons", "options", "report", "background",
+         "financial", "legal", "equalities", "community", "risk", "priorities", "hr",
+         "property", "consultation")
+Role = Literal["summary", "recommendations", "reasons", "options", "report", "background",
+               "financial", "legal", "equalities", "community", "risk", "priorities", "hr",
+               "property", "consultation"]
+#: The role of each fixed section of ``sections:``.
+SECTION_ROLES: dict[str, str] = {
+    "summary": "summary",
+    "report": "report",
+    "alternative_options": "options",
+    "financial_implications": "financial",
+    "legal_implications": "legal",
+    "equalities": "equalities",
+    "community_impact": "community",
+    "risk_management": "risk",
+    "council_priorities": "priorities",
+    "consultees": "consultation",
+    "background": "background",
+}
+SECTION_TITLES = {
+    "summary": "Summary",
+    "report": "Report",
+    "alternative_options": "Alternative options",
+    "financial_implications": "Financial implications",
+    "legal_implications": "Legal implications",
+    "equalities": "Equalities implications",
+    "community_impact": "Community impact",
+    "risk_management": "Risk management",
+    "council_priorities": "Council priorities",
+    "consultees": "Consultees",
+    "background": "Background",
+}
+#: The plain name of each role: in messages, and the heading of a part the form requires
+#: but the body leaves out (unless the style's part_headings names it).
+ROLE_NAMES = {
+    "summary": "Summary", "recommendations": "Recommendations",
+    "reasons": "Reasons for the recommendations", "options": "Alternative options",
+    "report": "Report", "background": "Background", "financial": "Financial implications",
+    "legal": "Legal implications", "equalities": "Equalities implications",
+    "community": "Community impact", "risk": "Risk management",
+    "priorities": "Council priorities", "hr": "Human resources implications",
+    "property": "Property implications", "consultation": "Consultation",
+}
+
+
+class BodySection(Model):
+    """One section of the officer's body: its own heading (any wording), an optional
+    statutory role so the checks find it, its text (the Markdown subset) and sub-sections."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]{0,63}$")
+    heading: str
+    role: Role | None = None
+    text: str | None = None
+    subsections: list[BodySection] = Field(default_factory=list)
+
+
+def walk_sections(sections: list[BodySection], depth: int = 1
+                  ) -> list[tuple[int, BodySection]]:
+    """Every section with its depth (1 for the top level), in document order."""
+    out: list[tuple[int, BodySection]] = []
+    for section in sections:
+        out.append((depth, section))
+        out.extend(walk_sections(section.subsections, depth + 1))
+    return out
 
 
 class DataFiles(Model):
@@ -206,9 +326,10 @@ class Bundle(Model):
     as_at: UKDate | None = None
     data: DataFiles = Field(default_factory=DataFiles)
     sections: Sections = Field(default_factory=Sections)
+    body: list[BodySection] | None = None
     recommendations: list[Recommendation] = Field(default_factory=list)
     clearance: list[Clearance] = Field(default_factory=list)
-    ward_councillors_notified: bool | None = None
+    ward_councillors_notified: Annotated[Notice | None, BeforeValidator(_notice)] = None
     equality_impact: EqualityImpact | None = None
     contacts: list[Contact] = Field(default_factory=list)
     background_papers: TextList = Field(default_factory=list)
@@ -228,6 +349,61 @@ class Bundle(Model):
             return parse_period(value).label
         except ReportgenError as exc:
             raise ValueError(exc.message) from None
+
+    @model_validator(mode="after")
+    def _body_is_one_outline(self) -> Bundle:
+        if self.body is None:
+            return self
+        if self.sections.model_fields_set:
+            raise ValueError("give the body either as sections: or as body:, not both")
+        walked = walk_sections(self.body)
+        if len(walked) > limits.MAX_BODY_SECTIONS:
+            raise ValueError(f"body has more than {limits.MAX_BODY_SECTIONS} sections")
+        seen: set[str] = set()
+        roles: set[str] = set()
+        for depth, section in walked:
+            if depth > limits.MAX_BODY_DEPTH:
+                raise ValueError(f"body section '{section.id}' is nested deeper than "
+                                 f"{limits.MAX_BODY_DEPTH} levels")
+            if section.id in seen:
+                raise ValueError(f"two body sections have the id '{section.id}'")
+            seen.add(section.id)
+            if section.role:
+                if section.role in roles:
+                    raise ValueError(f"two body sections have the role '{section.role}' "
+                                     "(give each statutory part once)")
+                roles.add(section.role)
+        return self
+
+    def body_sections(self) -> list[BodySection]:
+        """The body as an ordered outline: ``body:`` as written, or the fixed ``sections:``
+        mapped onto it (id = the section's key, role from SECTION_ROLES)."""
+        if self.body is not None:
+            return list(self.body)
+        return [BodySection(id=key, heading=SECTION_TITLES[key],
+                            role=SECTION_ROLES[key], text=text)  # type: ignore[arg-type]
+                for key in SECTION_IDS if (text := getattr(self.sections, key))]
+
+    def role_section(self, role: str) -> BodySection | None:
+        for _, section in walk_sections(self.body_sections()):
+            if section.role == role:
+                return section
+        return None
+
+    def role_text(self, role: str) -> str | None:
+        """The text the officer gave for a statutory part (with its sub-sections'), if any."""
+        section = self.role_section(role)
+        if section is None:
+            return None
+        texts = [s.text for _, s in walk_sections([section]) if s.text]
+        return "\n\n".join(texts) if texts else None
+
+    def narrative_texts(self) -> list[tuple[str, str]]:
+        """``(where, text)`` for every body text the officer typed, in document order."""
+        if self.body is None:
+            return [(f"sections.{key}", text) for key in SECTION_IDS
+                    if (text := getattr(self.sections, key))]
+        return [(f"body.{s.id}", s.text) for _, s in walk_sections(self.body) if s.text]
 
     def data_path(self, kind: str) -> Path | None:
         name = getattr(self.data, kind)

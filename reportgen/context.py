@@ -152,7 +152,10 @@ def standard_texts(bundle: Bundle, style: HouseStyle) -> dict[str, str]:
 
 def metadata_texts(bundle: Bundle, style: HouseStyle, render: Callable[[str, str], str]
                    ) -> dict[str, str]:
-    """Short phrases for the header blocks, from standard texts (so a style can re-word them)."""
+    """Short phrases for the header blocks, from standard texts (so a style can re-word them).
+
+    Each says what the officer gave: ``call_in: no`` reads "No" on any report; the
+    information-report wording stands in only when call-in is not given at all."""
     texts = standard_texts(bundle, style)
     report = bundle.report
 
@@ -161,22 +164,165 @@ def metadata_texts(bundle: Bundle, style: HouseStyle, render: Callable[[str, str
 
     if report.type == "information":
         decision_type = text("decision_type_information")
-        call_in = text("call_in_information")
     else:
         key = "decision_type_key" if report.key_decision else "decision_type_non_key"
         decision_type = text(key)
+    if report.call_in is None:
+        call_in = text("call_in_information" if report.type == "information" else "call_in_no")
+    else:
         call_in = text("call_in_yes" if report.call_in else "call_in_no")
     eqia = bundle.equality_impact
     eqia_text = text("eqia_carried_out" if eqia and eqia.carried_out else "eqia_not_carried_out")
+    if eqia and eqia.date:
+        eqia_text = f"{eqia_text} ({formatting.long_date(eqia.date, style.date_style)})"
     if eqia and eqia.reason:
         eqia_text = f"{eqia_text} – {eqia.reason}"
     notified = bundle.ward_councillors_notified
+    if notified is None:
+        ward_text = "Not applicable"
+    else:
+        ward_text = _yesno(notified.notified, "YES", "NO")
+        if notified.reason:
+            ward_text = f"{ward_text} – {notified.reason}"
     return {
         "exempt_text": text("exempt_yes" if report.exempt else "exempt_no"),
         "call_in_text": call_in,
         "decision_type_text": decision_type,
         "enclosures_text": ", ".join(report.enclosures) or text("no_enclosures"),
         "eqia_text": eqia_text,
-        "ward_councillors_text": "Not applicable" if notified is None else _yesno(
-            notified, "YES", "NO"),
+        "eqia_cleared_by_text": (eqia.cleared_by or "") if eqia else "",
+        "ward_councillors_text": ward_text,
     }
+
+
+def appendix_labels(bundle: Bundle, style: HouseStyle) -> list[str]:
+    """"Appendix 1", "Appendix A" … (style.yaml appendix_labels), or the officer's own label."""
+    out = []
+    for n, appendix in enumerate(bundle.appendices, start=1):
+        mark = formatting.letter_label(n) if style.appendix_labels == "letters" else str(n)
+        out.append(appendix.label or f"Appendix {mark}")
+    return out
+
+
+def title_parts(bundle: Bundle, style: HouseStyle, texts: dict[str, str]
+                ) -> list[tuple[str, str, str]]:
+    """``(part, label, text)`` for each part of the title block, in style.title_lines order;
+    a part the report does not give has empty text (and is left out)."""
+    report, meeting = bundle.report, bundle.meeting
+    when = formatting.long_date(meeting.date, style.date_style)
+    by = report.report_by or ""
+    agenda = texts.get("agenda_item_label", "Agenda Item No.")
+    report_of = texts.get("report_of_label", "Report of the")
+    values = {
+        "agenda_item": ("Agenda item", f"{agenda} {report.agenda_item}"
+                        if report.agenda_item else ""),
+        "council": ("Council", bundle.council),
+        "committee": ("Meeting", meeting.committee),
+        "date": ("Date of meeting", when),
+        "committee_date": ("Meeting", f"{meeting.committee}: {when}"),
+        "report_of": ("Report of", f"{report_of} {by}" if by else ""),
+        "title": ("Title", report.title),
+        "venue": ("Venue", meeting.venue or ""),
+        "time": ("Time", meeting.time or ""),
+    }
+    return [(part, *values[part]) for part in style.title_lines]
+
+
+_TAG = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.DOTALL)
+_NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+_FALLBACK = re.compile(r"\bor\s+[A-Za-z_][\w.]*")
+
+
+def template_names(template_xml: str) -> set[str]:
+    """The dotted names a template's tags print (``report.title``, ``call_in_text``,
+    ``title_block``). A name after ``or`` is a fallback, printed only when the first is
+    empty, so it does not count as printed."""
+    found: set[str] = set()
+    for match in _TAG.finditer(re.sub(r"<[^>]+>", "", template_xml)):
+        tag = _FALLBACK.sub(" ", match.group(1) or match.group(2) or "")
+        for name in _NAME.findall(tag):
+            found.add(name)
+            if "." in name:
+                found.add(name.split(".")[0] + "." + name.split(".")[1])
+    return found
+
+
+#: What in a template shows each metadata field (any one of them is enough).
+SHOWN_BY: dict[str, tuple[str, ...]] = {
+    "report.agenda_item": ("report.agenda_item",),
+    "report.key_decision": ("report.key_decision", "decision_type_text"),
+    "report.key_decision_notice": ("report.key_decision_notice",),
+    "report.exempt": ("report.exempt", "exempt_text"),
+    "report.call_in": ("report.call_in", "call_in_text"),
+    "report.wards": ("report.wards",),
+    "report.enclosures": ("report.enclosures", "enclosures_text"),
+    "report.responsible_officer": ("report.responsible_officer",),
+    "report.portfolio_holder": ("report.portfolio_holder",),
+    "report.classification": ("report.classification", "report.classification_text"),
+    "report.author": ("report.author",),
+    "report.report_by": ("report.report_by",),
+    "report.directorate": ("report.directorate",),
+    "report.publication_date": ("report.publication_date",),
+    "meeting.time": ("meeting.time",),
+    "meeting.venue": ("meeting.venue",),
+    "equality_impact": ("eqia_text",),
+    "equality_impact.cleared_by": ("eqia_cleared_by_text",),
+    "ward_councillors_notified": ("ward_councillors_text",),
+}
+_TITLE_PART_FIELD = {"agenda_item": "report.agenda_item", "report_of": "report.report_by",
+                     "venue": "meeting.venue", "time": "meeting.time"}
+
+
+def shown_by_template(key: str, names: set[str], style: HouseStyle | None = None) -> bool:
+    if any(n in names for n in SHOWN_BY.get(key, (key,))):
+        return True
+    if style is not None and "title_block" in names:
+        return any(_TITLE_PART_FIELD.get(p) == key for p in style.title_lines)
+    return False
+
+
+def detail_rows(bundle: Bundle, style: HouseStyle, texts: dict[str, str]
+                ) -> list[tuple[str, str, str]]:
+    """``(field, label, text)`` for every metadata field the officer gave (defaults left
+    out), for other_details() and for the content.not-shown check."""
+    report, meeting = bundle.report, bundle.meeting
+    given = report.model_fields_set
+    rows: list[tuple[str, str, str]] = []
+
+    def add(key: str, label: str, value: str) -> None:
+        if value:
+            rows.append((key, label, value))
+
+    def day(value: dt.date | None) -> str:
+        return formatting.long_date(value, style.date_style) if value else ""
+
+    add("report.agenda_item", "Agenda item", report.agenda_item or "")
+    if "key_decision" in given:
+        add("report.key_decision", "Key decision", _yesno(report.key_decision))
+    add("report.key_decision_notice", "Key decision notice published",
+        day(report.key_decision_notice))
+    if "exempt" in given or report.exempt:
+        add("report.exempt", "Exempt", texts["exempt_text"])
+    if report.call_in is not None:
+        add("report.call_in", "Decision subject to call-in", texts["call_in_text"])
+    if "wards" in given:
+        add("report.wards", "Wards affected", ", ".join(report.wards))
+    if "enclosures" in given and report.enclosures:
+        add("report.enclosures", "Enclosures", texts["enclosures_text"])
+    add("report.responsible_officer", "Responsible officer", report.responsible_officer)
+    add("report.portfolio_holder", "Portfolio holder", report.portfolio_holder or "")
+    add("report.classification", "Classification", report.classification or "")
+    add("report.author", "Report author", report.author or "")
+    add("report.report_by", "Report by", report.report_by or "")
+    add("report.directorate", "Directorate", report.directorate or "")
+    add("report.publication_date", "Date of publication", day(report.publication_date))
+    add("meeting.time", "Time", meeting.time or "")
+    add("meeting.venue", "Venue", meeting.venue or "")
+    if bundle.equality_impact is not None:
+        add("equality_impact", "Equality impact assessment carried out", texts["eqia_text"])
+        add("equality_impact.cleared_by", "Equality impact assessment cleared by",
+            texts["eqia_cleared_by_text"])
+    if bundle.ward_councillors_notified is not None:
+        add("ward_councillors_notified", "Ward councillors notified",
+            texts["ward_councillors_text"])
+    return rows

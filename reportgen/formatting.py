@@ -31,7 +31,8 @@ LOCALE = "en_GB"
 
 MONEY_STYLES = ("full", "pence", "k", "m", "auto")
 TABLE_UNITS = ("£", "£000s")
-DATE_STYLES = ("plain", "ordinal", "weekday", "weekday_ordinal")
+DATE_STYLES = ("plain", "ordinal", "weekday", "weekday_ordinal", "ordinal_comma", "dotted",
+               "slashed")
 
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
@@ -237,6 +238,17 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def letter_label(n: int) -> str:
+    """1 → "A", 26 → "Z", 27 → "AA": appendix and recommendation letters."""
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise ReportgenError(f"cannot letter {n!r}: expected a whole number from 1")
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
+
+
 def _date(d: object) -> date:
     """``d`` as a plain date; datetimes (and pandas Timestamps) lose their time."""
     # NaT is a datetime subclass that is unequal to itself: treat it as missing.
@@ -246,19 +258,25 @@ def _date(d: object) -> date:
 
 
 def long_date(d: date, style: str = "plain") -> str:
-    """A date in words.
+    """A date for print, in one of :data:`DATE_STYLES`.
 
     ``plain`` "25 October 2016"; ``ordinal`` "15th October 2010"; ``weekday`` "Thursday 29
-    November 2018"; ``weekday_ordinal`` "Friday 15th October 2010".
+    November 2018"; ``weekday_ordinal`` "Friday 15th October 2010"; ``ordinal_comma``
+    "5th January, 2015"; ``dotted`` "12.02.2021"; ``slashed`` "12/02/2021".
     """
     day = _date(d)
     if style not in DATE_STYLES:
         raise ReportgenError(
             f"unknown date style '{style}': expected one of {', '.join(DATE_STYLES)}"
         )
-    month_year = format_date(day, "MMMM y", locale=LOCALE)
+    if style == "dotted":
+        return format_date(day, "dd.MM.y", locale=LOCALE)
+    if style == "slashed":
+        return format_date(day, "dd/MM/y", locale=LOCALE)
+    month = format_date(day, "MMMM", locale=LOCALE)
     day_text = ordinal(day.day) if "ordinal" in style else str(day.day)
-    text = f"{day_text} {month_year}"
+    comma = "," if style == "ordinal_comma" else ""
+    text = f"{day_text} {month}{comma} {day.year}"
     if style.startswith("weekday"):
         text = f"{format_date(day, 'EEEE', locale=LOCALE)} {text}"
     return text

@@ -105,6 +105,12 @@ MAX_DISCLOSURE_SOLVER_STEPS = 200_000
 #: Hidden cells the disclosure solver enumerates jointly (more are judged by bounds alone).
 MAX_DISCLOSURE_SOLVER_CELLS = 12
 
+# --- report forms (body sections, issue 16) -------------------------------------------------
+#: Sections a report.yaml body may list, counting sub-sections (a report has a few dozen).
+MAX_BODY_SECTIONS = 500
+#: How deep sub-sections may nest under a body section (heading levels left for narrative).
+MAX_BODY_DEPTH = 3
+
 # -- indicators and SSDA903 episodes (reportgen/data/indicators.py, episodes.py) ------------
 #: Rows of an indicators file (a council's scorecard with every comparator: a few thousand).
 MAX_INDICATOR_ROWS = 200_000

@@ -11,6 +11,7 @@ naming the line of ``build.yaml``.
         period: fixed                                 # keep the bundle's own (annual) period
     packs:
       - path: agenda-corporate-parenting/agenda.yaml
+    html: true                                        # also the web pages and agenda.json
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ class ReportEntry(Model):
     style: str | None = None
     # "build": use --period (a recurring report); "fixed": keep the bundle's own period.
     period: Literal["build", "fixed"] = "build"
+    # Also write the report's web page (NAME.html beside NAME.docx); None: the manifest's.
+    html: bool | None = None
 
     @model_validator(mode="after")
     def _valid_output(self) -> ReportEntry:
@@ -72,6 +75,9 @@ class PackEntry(Model):
 
     path: str
     output: str | None = None
+    # Also write the agenda page, agenda.json and the item pages, in a folder of their own
+    # (the pack's output name without .docx); None: the manifest's.
+    html: bool | None = None
 
     @model_validator(mode="after")
     def _valid_output(self) -> PackEntry:
@@ -85,6 +91,8 @@ class Manifest(Model):
 
     reports: list[ReportEntry] = Field(default_factory=list)
     packs: list[PackEntry] = Field(default_factory=list)
+    # Every entry also writes its web pages (and a pack its agenda.json), unless it says no.
+    html: bool = False
     path: Path = Field(default=Path(MANIFEST_FILE), exclude=True)
 
     @model_validator(mode="after")
@@ -96,6 +104,10 @@ class Manifest(Model):
     @property
     def folder(self) -> Path:
         return self.path.parent
+
+    def html_for(self, entry: ReportEntry | PackEntry) -> bool:
+        """Whether ``entry`` writes web pages: its own ``html``, else the manifest's."""
+        return self.html if entry.html is None else entry.html
 
     def resolve(self, name: str) -> Path:
         """A path written in build.yaml, relative to the manifest's folder."""

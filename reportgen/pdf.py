@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from reportgen.errors import ReportgenError
 
@@ -60,5 +61,60 @@ def convert_to_pdf(docx: Path, pdf: Path, timeout: float = 180) -> Path:
             detail = " ".join((done.stderr or done.stdout or "no output").split())[:300]
             raise ReportgenError(f"LibreOffice could not convert the document: {detail}",
                                  file=docx)
-        write_atomic(pdf, produced.read_bytes(), force=True)
+        write_atomic(pdf, finish_pdf(produced.read_bytes()), force=True)
     return pdf
+
+
+#: An annotation flag (PDF 1.7, table 165): print the annotation with the page.
+_PRINT_FLAG = 4
+
+
+def finish_pdf(data: bytes) -> bytes:
+    """LibreOffice's PDF with what PDF/UA asks for and LibreOffice 7.4 leaves out:
+
+    * ``/Tabs /S`` on every page with annotations (tab through links in structure order:
+      PDF/UA-1 7.18.3);
+    * the Print flag on every link, so that the printed page and the screen agree;
+    * the XMP title equal to the Info dictionary's /Title: LibreOffice 7.4 escapes an
+      apostrophe twice in the XMP packet ("Children&amp;apos;s"), so a reader that takes the
+      XMP title shows the escape; the Info title is the document's own.
+
+    Saved with a deterministic ``/ID`` and nothing else changed (no producer, no dates), so
+    the same document gives the same bytes."""
+    import io
+
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                annots = page.obj.get("/Annots")
+                if not isinstance(annots, pikepdf.Array) or not len(annots):
+                    continue
+                page.obj.Tabs = pikepdf.Name.S
+                for annot in annots:
+                    if (isinstance(annot, pikepdf.Dictionary)
+                            and annot.get("/Subtype") == pikepdf.Name.Link):
+                        annot.F = int(annot.get("/F", 0)) | _PRINT_FLAG
+            _agree_titles(pdf)
+            out = io.BytesIO()
+            pdf.save(out, deterministic_id=True)
+    except pikepdf.PdfError as exc:
+        raise ReportgenError(f"LibreOffice's PDF could not be read: {exc}") from None
+    return out.getvalue()
+
+
+def _agree_titles(pdf: Any) -> None:
+    """Set the XMP dc:title to the Info /Title where they differ (see :func:`finish_pdf`).
+    Only that property is written: pikepdf is not recorded as the editor and no date is
+    added, so the output stays byte-identical for the same input."""
+    import pikepdf
+
+    info = pdf.trailer.get("/Info")
+    title = info.get("/Title") if isinstance(info, pikepdf.Dictionary) else None
+    if not isinstance(title, pikepdf.String) or not str(title).strip():
+        return
+    wanted = str(title)
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        if meta.get("dc:title") != wanted:
+            meta["dc:title"] = wanted

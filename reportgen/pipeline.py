@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.bundle import Bundle, load_bundle
+from reportgen.checks.findings import HasFindings
 from reportgen.errors import ReportgenError
 from reportgen.styles import HouseStyle, resolve_style
 
@@ -117,8 +118,7 @@ def top_rows_needed(bundle: Bundle) -> int:
     """The longest top-N table any narrative asks for (``[table: high_cost_placements 5000]``),
     or the bundle's ``settings.top_n``: metrics rank only as many placements as are shown."""
     wanted = bundle.settings.top_n
-    for name in type(bundle.sections).model_fields:
-        text = getattr(bundle.sections, name) or ""
+    for _, text in bundle.narrative_texts():  # sections: or the body: outline
         for args in _TOP_N_DIRECTIVE.findall(text):
             # A number too long to be a row count is left to the table's own error message
             # (and int() of thousands of digits is refused by Python itself).
@@ -154,20 +154,12 @@ def default_output_name(bundle: Bundle) -> str:
 
 
 @dataclass(frozen=True)
-class Produced:
+class Produced(HasFindings):
     """One report taken through the whole pipeline: its data, its document and its findings."""
 
     loaded: LoadedReport
     result: RenderResult
     findings: list[Finding]
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "warning"]
 
 
 def produce(source: str | Path | LoadedReport, *, period: str | BuildPeriod | None = None,

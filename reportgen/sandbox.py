@@ -39,6 +39,7 @@ from pydantic import BaseModel
 from reportgen import limits
 from reportgen.errors import ReportgenError
 from reportgen.metrics import Keyed
+from reportgen.metrics.keyed import KeyedSequence
 from reportgen.periods import Period
 
 
@@ -105,49 +106,17 @@ def record_fields(record: Record) -> dict[str, Any]:
     return dict(object.__getattribute__(record, "_values"))
 
 
-class KeyedValues:
-    """A read-only list that can also be indexed by key (``placements.by_type['ifa']``)."""
+class KeyedValues(KeyedSequence[Any]):
+    """A read-only list that can also be indexed by key (``placements.by_type['ifa']``): the
+    frozen copy of a :class:`~reportgen.metrics.Keyed`, without its methods."""
 
-    __slots__ = ("_items", "_index")
-    _items: tuple[Any, ...]
-    _index: dict[str, Any]
+    __slots__ = ()
 
     def __init__(self, items: Iterable[Any], index: Mapping[str, Any]) -> None:
-        object.__setattr__(self, "_items", tuple(items))
-        object.__setattr__(self, "_index", dict(index))
-
-    def __getitem__(self, key: int | str | slice) -> Any:
-        if isinstance(key, str):
-            if key not in self._index:
-                known = ", ".join(f"'{k}'" for k in self._index) or "none"
-                raise ReportgenError(f"no item '{key}' here (there are: {known})")
-            return self._index[key]
-        return self._items[key]
+        self._hold(items, dict(index))
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("read-only")
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._items)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._index
-
-    def __bool__(self) -> bool:
-        return bool(self._items)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, KeyedValues):
-            return self._items == other._items
-        if isinstance(other, (list, tuple)):
-            return self._items == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._items)
 
     def __repr__(self) -> str:
         return repr(list(self._items))

@@ -11,6 +11,7 @@ A style's ``template.docx`` is untrusted (styles travel between councils): only
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,12 +19,22 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from reportgen import formatting
+from reportgen.bundle import ROLES
 from reportgen.errors import ReportgenError
 from reportgen.yamlload import load_yaml
 
 DEFAULT_STYLE = "cover-sheet"
-DateStyle = Literal["plain", "ordinal", "weekday", "weekday_ordinal"]
-_DATE_STYLES = ("plain", "ordinal", "weekday", "weekday_ordinal")
+DateStyle = str
+_DATE_STYLES = formatting.DATE_STYLES
+TITLE_BLOCKS = ("template", "table", "numbered", "lines", "centred")
+#: Parts a title block (``title_lines:``) may list, in the order given.
+TITLE_PARTS = ("agenda_item", "council", "committee", "date", "committee_date", "report_of",
+               "title", "venue", "time")
+_OPTIONS = ("description", "date_style", "paragraph_numbering", "unnumbered_sections",
+            "heading_numbering", "recommendation_numbering", "recommendations_lead_in",
+            "required_parts", "part_headings", "part_texts", "appendix_labels",
+            "background_papers", "title_block", "title_lines", "template_from", "table_units")
 
 
 @dataclass(frozen=True)
@@ -32,10 +43,28 @@ class HouseStyle:
     template: Path
     description: str = ""
     date_style: DateStyle = "plain"
-    paragraph_numbering: bool = False
+    # "none", "flat" (1, 2, 3 … across headings) or "hierarchical" (1.1, 1.2, 2.1 …).
+    paragraph_numbering: str = "none"
+    # Section ids or roles whose paragraphs take no number.
     unnumbered_sections: tuple[str, ...] = ()
+    heading_numbering: bool = False
+    recommendation_numbering: str = "numbers"
+    recommendations_lead_in: str = ""
+    # Roles the council's form always has: a body that leaves one out gets the style's
+    # heading for it and the standard "not applicable" text. Parts not listed are left out.
+    required_parts: tuple[str, ...] = ()
+    part_headings: dict[str, str] = field(default_factory=dict)
+    part_texts: dict[str, str] = field(default_factory=dict)
+    appendix_labels: str = "numbers"
+    background_papers: str = "bulleted"
+    title_block: str = "template"
+    title_lines: tuple[str, ...] = ("council", "committee", "date", "title")
     table_units: Literal["£", "£000s"] = "£"
     texts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def numbers_paragraphs(self) -> bool:
+        return self.paragraph_numbering != "none"
 
 
 NOT_A_TEMPLATE = "not a usable Word template (.docx): the file is not a Word document"
@@ -78,32 +107,103 @@ def _common_texts() -> dict[str, str]:
     return {k: str(v) for k, v in _read_mapping(templates_root() / "texts.yaml").items()}
 
 
+def _choice(settings: dict[str, Any], key: str, choices: tuple[str, ...], default: str,
+            file: Path) -> str:
+    value = str(settings.get(key, default))
+    if value not in choices:
+        raise ReportgenError(f"{key} must be one of {', '.join(choices)}, got '{value}'",
+                             file=file)
+    return value
+
+
+def _names(settings: dict[str, Any], key: str, allowed: tuple[str, ...] | None,
+           file: Path) -> tuple[str, ...]:
+    value = settings.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise ReportgenError(f"{key} must be a list", file=file)
+    out = tuple(str(v) for v in value)
+    for item in out:
+        if allowed is not None and item not in allowed:
+            raise ReportgenError(f"{key}: '{item}' is not one of {', '.join(allowed)}",
+                                 file=file)
+    return out
+
+
+def _role_map(settings: dict[str, Any], key: str, file: Path) -> dict[str, str]:
+    value = settings.get(key) or {}
+    if not isinstance(value, dict):
+        raise ReportgenError(f"{key} must be a mapping of role: text", file=file)
+    for role in value:
+        if role not in ROLES:
+            raise ReportgenError(f"{key}: '{role}' is not a role ({', '.join(ROLES)})",
+                                 file=file)
+    return {str(k): " ".join(str(v).split()) for k, v in value.items()}
+
+
 def _style_from_folder(folder: Path, name: str) -> HouseStyle:
+    yaml_file = folder / "style.yaml"
+    settings = _read_mapping(yaml_file)
+    for key in settings:
+        if key not in _OPTIONS:
+            guess = difflib.get_close_matches(str(key), _OPTIONS, n=1)
+            hint = f": did you mean '{guess[0]}'?" if guess else \
+                f" (options: {', '.join(_OPTIONS)})"
+            raise ReportgenError(f"unknown style option '{key}'{hint}", file=yaml_file)
     template = folder / "template.docx"
+    base = settings.get("template_from")
+    if base is not None:
+        # A style of its own that reuses a built-in style's Word template (no .docx to keep).
+        if str(base) not in builtin_style_names():
+            raise ReportgenError(f"template_from: '{base}' is not a built-in style "
+                                 f"({', '.join(builtin_style_names())})", file=yaml_file)
+        if template.is_file():
+            raise ReportgenError("the style folder has its own template.docx and also "
+                                 "template_from: keep one", file=yaml_file)
+        template = templates_root() / str(base) / "template.docx"
     if not template.is_file():
         raise ReportgenError("house style folder has no template.docx", file=folder)
-    settings = _read_mapping(folder / "style.yaml")
-    date_style = settings.get("date_style", "plain")
-    if date_style not in _DATE_STYLES:
-        raise ReportgenError(
-            f"date_style must be one of {', '.join(_DATE_STYLES)}, got '{date_style}'",
-            file=folder / "style.yaml",
-        )
+    date_style = _choice(settings, "date_style", _DATE_STYLES, "plain", yaml_file)
     units = settings.get("table_units", "£")
     if units not in ("£", "£000s"):
-        raise ReportgenError(f"table_units must be £ or £000s, got '{units}'",
-                             file=folder / "style.yaml")
+        raise ReportgenError(f"table_units must be £ or £000s, got '{units}'", file=yaml_file)
+    numbering = str(settings.get("paragraph_numbering", "none")).lower()
+    numbering = {"true": "flat", "yes": "flat", "false": "none", "no": "none"}.get(
+        numbering, numbering)
+    if numbering not in ("none", "flat", "hierarchical"):
+        raise ReportgenError("paragraph_numbering must be none, flat or hierarchical, got "
+                             f"'{numbering}'", file=yaml_file)
     texts = dict(_common_texts())
     texts.update({k: str(v) for k, v in _read_mapping(folder / "texts.yaml").items()})
-    unnumbered = settings.get("unnumbered_sections") or []
+    part_texts = _role_map(settings, "part_texts", yaml_file)
+    for key in part_texts.values():
+        if key not in texts:
+            raise ReportgenError(f"part_texts names an unknown standard text '{key}'",
+                                 file=yaml_file)
     return HouseStyle(
         name=name,
         template=template,
         description=" ".join(str(settings.get("description", "")).split()),
         date_style=date_style,
-        paragraph_numbering=str(settings.get("paragraph_numbering", "false")).lower()
+        paragraph_numbering=numbering,
+        unnumbered_sections=_names(settings, "unnumbered_sections", None, yaml_file),
+        heading_numbering=str(settings.get("heading_numbering", "false")).lower()
         in ("true", "yes"),
-        unnumbered_sections=tuple(unnumbered),
+        recommendation_numbering=_choice(settings, "recommendation_numbering",
+                                         ("numbers", "letters", "none"), "numbers", yaml_file),
+        recommendations_lead_in=" ".join(str(settings.get("recommendations_lead_in")
+                                             or "").split()),
+        required_parts=_names(settings, "required_parts", ROLES, yaml_file),
+        part_headings=_role_map(settings, "part_headings", yaml_file),
+        part_texts=part_texts,
+        appendix_labels=_choice(settings, "appendix_labels", ("numbers", "letters"),
+                                "numbers", yaml_file),
+        background_papers=_choice(settings, "background_papers", ("bulleted", "numbered"),
+                                  "bulleted", yaml_file),
+        title_block=_choice(settings, "title_block", TITLE_BLOCKS, "template", yaml_file),
+        title_lines=_names(settings, "title_lines", TITLE_PARTS, yaml_file)
+        or ("council", "committee", "date", "title"),
         table_units=units,
         texts=texts,
     )
@@ -130,3 +230,76 @@ def resolve_style(name_or_path: str | None, base: Path | None = None) -> HouseSt
                 raise ReportgenError("a house style template must be a .docx file", file=path)
             return HouseStyle(name=path.stem, template=path, texts=dict(_common_texts()))
     raise ReportgenError("house style template not found", file=candidates[0])
+
+
+#: Every style.yaml option with its choices, appended (commented) to a copied style.yaml for
+#: the options it does not set, so an officer sees each choice without reading the code.
+OPTION_HELP = {
+    "description": "one line for `reportgen styles`",
+    "date_style": "plain (25 October 2016) | ordinal (3rd March 2021) | weekday | "
+                  "weekday_ordinal | ordinal_comma (5th January, 2015) | dotted (12.02.2021) "
+                  "| slashed (12/02/2021)",
+    "paragraph_numbering": "none | flat (1, 2, 3 … across headings) | hierarchical "
+                           "(1.1, 1.2, 2.1 … under numbered headings)",
+    "unnumbered_sections": "[summary]: section ids or roles whose paragraphs take no number",
+    "heading_numbering": "yes: the body's top headings are numbered 1., 2. …",
+    "recommendation_numbering": "numbers | letters | none (a single one is never numbered)",
+    "recommendations_lead_in": "\"That:\" printed before the list (not when the "
+                               "recommendations begin \"That …\")",
+    "required_parts": "[financial, legal, …]: parts the form always has; one the report "
+                      "leaves out prints its heading and the not-applicable text",
+    "part_headings": "{financial: Resource implications}: the heading of a required part",
+    "part_texts": "{equalities: equality_duty}: a standard text at the start of a part",
+    "appendix_labels": "numbers (Appendix 1) | letters (Appendix A)",
+    "background_papers": "bulleted | numbered",
+    "title_block": "template (the template's own) | lines | centred | table | numbered",
+    "title_lines": "[agenda_item, council, committee_date, report_of, title]: also "
+                   "committee, date, venue, time",
+    "template_from": "a built-in style whose template.docx this style uses (then the folder "
+                     "needs no template.docx)",
+    "table_units": "£ | £000s",
+}
+
+
+def copy_style(source: str, folder: Path) -> list[Path]:
+    """Copy the built-in style ``source`` into the new folder ``folder`` for editing: its
+    template.docx, its style.yaml (with every option it does not set, commented) and the
+    standard texts. Refuses a folder that exists, so nothing is overwritten."""
+    if source not in builtin_style_names():
+        raise ReportgenError(f"unknown house style '{source}' (built-in styles: "
+                             f"{', '.join(builtin_style_names())})")
+    if os.path.lexists(folder):
+        raise ReportgenError("already exists: choose a new folder for the style", file=folder)
+    origin = templates_root() / source
+    settings = _read_mapping(origin / "style.yaml")
+    yaml_text = (origin / "style.yaml").read_text(encoding="utf-8")
+    unset = [k for k in _OPTIONS if k not in settings]
+    yaml_text = (f"# Copied from the built-in style '{source}' by `reportgen style new`.\n"
+                 "# Edit the options below; docs/house-styles.md explains each one.\n"
+                 + yaml_text.rstrip("\n") + "\n\n# Options not set here (their defaults apply):\n"
+                 + "".join(f"# {k}: {OPTION_HELP[k]}\n" for k in unset if k in OPTION_HELP))
+    texts = dict(_read_mapping(templates_root() / "texts.yaml"))
+    texts.update(_read_mapping(origin / "texts.yaml"))
+    import yaml
+
+    texts_text = ("# Standard texts of this style: re-word any of them (docs/bundle.md lists "
+                  "where each is used).\n" + yaml.safe_dump(texts, allow_unicode=True,
+                                                            sort_keys=True, width=90))
+    written: list[Path] = []
+    try:
+        folder.mkdir(parents=True)
+        for name, data in (("template.docx", (origin / "template.docx").read_bytes()),
+                           ("style.yaml", yaml_text.encode("utf-8")),
+                           ("texts.yaml", texts_text.encode("utf-8"))):
+            path = folder / name
+            with path.open("xb") as handle:
+                handle.write(data)
+            written.append(path)
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+        raise ReportgenError(f"could not write the style: {exc.strerror or exc}",
+                             file=folder) from None
+    return written

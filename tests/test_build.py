@@ -452,3 +452,69 @@ def test_command_json_lists_each_jobs_findings_and_files(tmp_path: Path) -> None
     assert data["warnings"] == 2 and data["errors"] == 0
     [failure] = data["failures"]
     assert failure["item"] == "nowhere" and failure["error"].endswith("bundle folder not found")
+
+
+# --- web pages (html: true) -----------------------------------------------------------------
+
+
+def test_html_is_a_yes_or_no_with_a_friendly_error(tmp_path: Path) -> None:
+    path = write_manifest(tmp_path, "html: true\nreports:\n  - path: a\n    html: sometimes\n")
+    with pytest.raises(ReportgenError, match="line 4: reports.1..html: expected yes or no"):
+        load_manifest(path)
+    manifest = load_manifest(write_manifest(
+        tmp_path, "html: true\nreports:\n  - path: a\n  - path: b\n    html: false\n"))
+    assert [manifest.html_for(e) for e in manifest.reports] == [True, False]
+
+
+def test_a_packs_web_pages_get_a_folder_of_their_own(tmp_path: Path) -> None:
+    fixtures = fixture_copy(tmp_path)
+    path = write_manifest(fixtures, "html: true\nreports:\n"
+                                    f"  - path: {HARROW}\n    output: p/agenda.docx\n"
+                                    "packs:\n  - path: agenda-corporate-parenting\n"
+                                    "    output: p.docx\n")
+    # Harrow's page would be p/agenda.html, the pack's agenda page.
+    with pytest.raises(ReportgenError, match="would both write agenda.html"):
+        plan_jobs(path, "2016/17 Q2", tmp_path / "out")
+    # Any other file in the pack's page folder is refused too: an item page may take its name.
+    path.write_text(path.read_text(encoding="utf-8").replace("p/agenda.docx", "p/item-1.docx"),
+                    encoding="utf-8")
+    with pytest.raises(ReportgenError, match="in the folder of the web pages"):
+        plan_jobs(path, "2016/17 Q2", tmp_path / "out")
+    path.write_text(path.read_text(encoding="utf-8").replace("p/item-1.docx", "h.docx"),
+                    encoding="utf-8")
+    jobs = {j.kind: j for j in plan_jobs(path, "2016/17 Q2", tmp_path / "out2")}
+    assert [p.name for p in jobs["report"].outputs] == ["h.docx", "h.html"]
+    assert jobs["pack"].pages == (tmp_path / "out2").resolve() / "p"
+    # An output folder that holds what the build reads cannot take a pack's pages.
+    path = write_manifest(fixtures, "packs:\n  - path: agenda-corporate-parenting\n"
+                                    "    output: agenda-corporate-parenting.docx\n"
+                                    "    html: true\n")
+    with pytest.raises(ReportgenError, match="holds files the build reads"):
+        plan_jobs(path, "2016/17 Q2", fixtures)
+
+
+def test_a_build_with_html_writes_every_page_and_rebuilds_byte_identically(
+        tmp_path: Path) -> None:
+    fixtures = fixture_copy(tmp_path)
+    manifest = fixtures / "build.yaml"
+    manifest.write_text("html: true\n" + manifest.read_text(encoding="utf-8"),
+                        encoding="utf-8")
+    outs = [tmp_path / "first", tmp_path / "again"]
+    for out in outs:
+        summary = run_build(manifest, "2016/17 Q2", out, jobs=2)
+        assert summary.exit_code() == 0, [r.error for r in summary.failures]
+    listed = {o["path"]: o["sha256"] for o in summary_of(outs[0])["outputs"]}
+    pages = "corporate-parenting-pack-2016-17-Q2/"
+    assert {"high-cost-placements-2016-17-Q2.html", "rotherham-commissioning-2010-11.html",
+            "herefordshire-2018-lac-cost-reduction.html", f"{pages}agenda.html",
+            f"{pages}agenda.json"} <= set(listed)
+    assert any(p.startswith(f"{pages}item-") for p in listed)
+    written = {p.relative_to(outs[0]).as_posix(): sha256(p)
+               for p in sorted(outs[0].rglob("*")) if p.is_file() and p.name != SUMMARY_FILE}
+    assert written == listed  # every file written is listed, with its sha256
+    again = {p.relative_to(outs[1]).as_posix(): sha256(p)
+             for p in sorted(outs[1].rglob("*")) if p.is_file() and p.name != SUMMARY_FILE}
+    assert again == written  # byte-identical on rebuild, page for page
+    agenda = json.loads((outs[0] / pages / "agenda.json").read_text(encoding="utf-8"))
+    urls = json.dumps(agenda)
+    assert "item-" in urls and (outs[0] / pages / "agenda.html").read_bytes().startswith(b"<!")

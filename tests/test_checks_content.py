@@ -76,9 +76,9 @@ def test_clearance_is_an_error_for_decisions_and_a_warning_for_information(
     info = decision_findings(load_bundle(ROTHERHAM))  # an information report, no clearance
     assert [(f.severity, f.fix) for f in info] == [
         ("warning", "add a clearance entry with role: chief_financial_officer, the name and "
-                    "the date"),
+                    "the date (or status: not_required with the reason)"),
         ("warning", "add a clearance entry with role: monitoring_officer, the name and the "
-                    "date"),
+                    "date (or status: not_required with the reason)"),
     ]
 
 

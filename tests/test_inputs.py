@@ -187,7 +187,6 @@ def test_a_file_outside_the_bundle_is_never_quoted(tmp_path: Path) -> None:
 
 
 def test_build_summary_gets_the_safe_line() -> None:
-    from reportgen.build import _error_line
-
+    # build.run_job records a failing job's error as exc.summary() in build-summary.json.
     error = ReportgenError("got '\x1b[31m'", file="a.csv", row=2, column="weekly_cost")
-    assert _error_line(error) == "a.csv, row 2, column 'weekly_cost': got '\\x1b[31m'"
+    assert error.summary() == "a.csv, row 2, column 'weekly_cost': got '\\x1b[31m'"

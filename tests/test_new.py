@@ -75,8 +75,10 @@ def test_data_files_have_the_canonical_headers_and_only_marked_example_rows(
     assert all(row[0].startswith("EXAMPLE:") for row in read_csv(folder / "data/budget.csv")[1:])
 
 
-def _field_paths(model: type[BaseModel], prefix: str = "") -> list[str]:
-    """Every field of a pydantic model as a dotted path; list items and sub-models included."""
+def _field_paths(model: type[BaseModel], prefix: str = "",
+                 seen: tuple[type[BaseModel], ...] = ()) -> list[str]:
+    """Every field of a pydantic model as a dotted path; list items and sub-models included
+    (a model inside itself, a body section's subsections, once)."""
     paths = []
     for name, info in model.model_fields.items():
         if name == "path":  # the bundle folder, never written in report.yaml
@@ -84,8 +86,8 @@ def _field_paths(model: type[BaseModel], prefix: str = "") -> list[str]:
         path = f"{prefix}{name}"
         paths.append(path)
         inner = _model_in(info.annotation)
-        if inner is not None:
-            paths.extend(_field_paths(inner, f"{path}."))
+        if inner is not None and inner not in seen:
+            paths.extend(_field_paths(inner, f"{path}.", (*seen, model)))
     return paths
 
 
@@ -114,9 +116,15 @@ def test_report_yaml_writes_every_field_of_the_bundle_model(tmp_path: Path) -> N
     assert "clearance.role_title" in paths and "settings.public" in paths  # the walk works
     missing = [p for p in paths if not _has_path(data, p.split("."))]
     # community_impact shares a heading with council_priorities in every built-in style, so
-    # it is shown commented out, ready to swap in.
-    assert missing == ["sections.community_impact"]
+    # it is shown commented out, ready to swap in; body: is the alternative to sections:,
+    # shown commented out with every field of a body section.
+    assert missing[0] == "sections.community_impact"
+    assert missing[1] == "body" and all(p.startswith("body.") for p in missing[2:]), missing
     assert "\n  # community_impact: |\n" in text
+    assert "\n# body:\n" in text
+    block = text.split("\n# body:\n")[1].split("\n\n")[0]
+    for path in missing[2:]:  # every field of a body section is shown in the example
+        assert f" {path.split('.')[-1]}:" in block, path
 
 
 def test_every_top_level_and_section_field_has_a_comment_above_it(tmp_path: Path) -> None:
@@ -124,7 +132,9 @@ def test_every_top_level_and_section_field_has_a_comment_above_it(tmp_path: Path
     keys = [*(n for n in Bundle.model_fields if n != "path"),
             *(f"  {n}" for n in Sections.model_fields if n != "community_impact")]
     for key in keys:
-        index = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
+        # body: is shown commented out (it replaces sections:), under its own comment.
+        written = f"# {key}:" if key == "body" else f"{key}:"
+        index = next(i for i, line in enumerate(lines) if line.startswith(written))
         above = lines[index - 1].strip()
         assert above.startswith("#"), key
 
@@ -216,8 +226,9 @@ def test_unknown_style_is_a_usage_error_with_exit_code_2(tmp_path: Path) -> None
 def test_library_rejects_an_unknown_style_naming_the_built_ins(tmp_path: Path) -> None:
     with pytest.raises(ReportgenError) as info:
         write_starter_bundle(tmp_path / "x", "../cover-sheet")
-    assert info.value.line() == ("unknown house style '../cover-sheet' (built-in styles: "
-                                 "cover-sheet, numbered-paragraphs, report-to-members)")
+    assert info.value.line() == (
+        "unknown house style '../cover-sheet' (built-in styles: "
+        "council-form, cover-sheet, numbered-paragraphs, report-to-members)")
     assert not (tmp_path / "x").exists()
 
 

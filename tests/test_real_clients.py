@@ -29,14 +29,22 @@ from lxml import html
 
 from reportgen.build import run_build
 from reportgen.pack import write_packs
-from reportgen.pdf import PDF_FILTER
+from reportgen.pdf import PDF_FILTER, finish_pdf
 from reportgen.pipeline import load_report, render
 from reportgen.render.finish import heading_style_ids
 from reportgen.starter import write_starter_bundle
 from reportgen.styles import builtin_style_names
 
 from .helpers import FIXTURES
-from .validators import audit_findings, outloud_findings, page_failures, require_module, soffice
+from .validators import (
+    audit_findings,
+    outloud_findings,
+    outloud_warnings,
+    page_failures,
+    require_module,
+    soffice,
+    structure_tables,
+)
 
 BUNDLES = sorted(p for p in FIXTURES.iterdir() if (p / "report.yaml").is_file())
 AGENDA = FIXTURES / "agenda-corporate-parenting" / "agenda.yaml"
@@ -74,7 +82,7 @@ def test_openxml_audit_finds_nothing_on_any_output(outputs: dict[str, list[Path]
     root = outputs["root"][0]
     expected = {str(p.relative_to(root)) for kind in ("fixtures", "starter", "packs", "build")
                 for p in outputs[kind]}
-    assert len(outputs["fixtures"]) == len(BUNDLES) * len(STYLES) == 9
+    assert len(outputs["fixtures"]) == len(BUNDLES) * len(STYLES) == 24
     assert len(outputs["packs"]) == 3 and len(outputs["build"]) == 6  # public, Part II, suppl.
     findings = audit_findings(root)
     assert set(findings) == expected  # every file was audited
@@ -88,7 +96,8 @@ def test_openxml_audit_finds_nothing_on_any_output(outputs: dict[str, list[Path]
 def pdfs(outputs: dict[str, list[Path]], tmp_path_factory: pytest.TempPathFactory
          ) -> dict[str, Path]:
     """Each fixture (each style), the starter report and the public pack as tagged PDF, in one
-    LibreOffice run with the export options ``--pdf`` uses."""
+    LibreOffice run with the export options ``--pdf`` uses, then finished as ``--pdf``
+    finishes them (reportgen.pdf.finish_pdf)."""
     binary = soffice()
     docs = [*outputs["fixtures"], *outputs["starter"], outputs["packs"][0]]
     folder = tmp_path_factory.mktemp("pdf")
@@ -101,6 +110,8 @@ def pdfs(outputs: dict[str, list[Path]], tmp_path_factory: pytest.TempPathFactor
     out = {doc.stem: folder / f"{doc.stem}.pdf" for doc in docs}
     missing = [name for name, pdf in out.items() if not pdf.is_file()]
     assert not missing, (missing, done.stdout, done.stderr)
+    for pdf in out.values():
+        pdf.write_bytes(finish_pdf(pdf.read_bytes()))
     return out
 
 
@@ -155,22 +166,117 @@ def test_outloud_finds_no_error_in_any_fixture_pdf(pdfs: dict[str, Path]) -> Non
     assert {name: found for name, found in errors.items() if found} == {}
 
 
-@pytest.mark.xfail(strict=True, reason="known outloud warnings, not yet fixed: TBL-014 (its grid "
-                   "heuristic misses a table's continuation page and two tables on one page), "
-                   "TAG-020 (empty table cells export as empty /P), LNK-010 (e-mail addresses "
-                   "are text, not links), DOC-015 (LibreOffice 7.4 double-escapes an apostrophe "
-                   "in the XMP title)")
+# outloud's warnings that are left, by rule, and why (each is measured; see below):
+# - TBL-014 is a false positive of its grid heuristic, proved by the structure tree below.
+# - LNK-010 (an e-mail address printed as text, not a link): a mailto: hyperlink makes
+#   openxml-audit's --ooxml-security warn ("External relationship target"), which must stay
+#   at zero, and LibreOffice 7.4's PDF export writes no link annotation for a w:hyperlink or a
+#   HYPERLINK field to mailto: or https: (tried, none: test_libreoffice_exports_no_mailto_link).
+# - TAG-020 (empty /P): a report table's empty cells (render/tables.py, not this file's) are
+#   exported as empty paragraphs; the front sheet's now show "–".
+KNOWN_WARNINGS = {"TBL-014", "LNK-010", "TAG-020"}
+
+
+def test_outloud_warns_only_of_the_known_rules(pdfs: dict[str, Path]) -> None:
+    rules = {rule for name in pdfs for rule, _, _ in outloud_warnings(pdfs[name])}
+    assert rules <= KNOWN_WARNINGS, rules - KNOWN_WARNINGS
+
+
+def test_outloud_tbl_014_is_a_false_positive(pdfs: dict[str, Path]) -> None:
+    """TBL-014 says a ruled grid's text is in no /Table. Read with pikepdf, on every page it
+    names there is a /Table with /TR rows, /TH header cells and data cells whose content is
+    on that page; and that page is either a table's continuation page or holds two or more
+    tables: the two layouts its heuristic misses."""
+    seen = 0
+    for name in pdfs:
+        warned = [page for rule, page, _ in outloud_warnings(pdfs[name]) if rule == "TBL-014"]
+        if not warned:
+            continue
+        tables = structure_tables(pdfs[name])
+        for page in warned:
+            seen += 1
+            assert page is not None, name
+            here = [t for t in tables if page in t["pages"]]
+            assert here, (name, page)
+            # Every table there has rows and header cells (a clearance table with no entries
+            # yet is its header row alone), and the page's tables hold data cells.
+            assert all(t["rows"] >= 1 and t["th"] >= 1 for t in here), (name, page, here)
+            assert sum(t["td"] for t in here), (name, page, here)
+            continued = any(min(t["pages"]) < page for t in here)
+            assert continued or len(here) >= 2, (name, page, here)
+    assert seen  # the proof looked at something: drop it when outloud stops warning
+
+
+@pytest.mark.xfail(strict=True, reason="outloud warnings left: LNK-010 (e-mail addresses are "
+                   "text: a mailto: link fails openxml-audit's security check and LibreOffice "
+                   "7.4 exports no link for it) and TAG-020 (a report table's empty cells "
+                   "export as empty /P); TBL-014 is a proven false positive")
 def test_outloud_finds_no_warning_in_any_fixture_pdf(pdfs: dict[str, Path]) -> None:
-    warned = {name: found for name in _report_pdfs(pdfs) if (found := outloud_findings(pdfs[name]))}
+    warned = {name: found for name in _report_pdfs(pdfs)
+              if (found := [w for w in outloud_findings(pdfs[name])
+                            if not w.startswith("warning TBL-014")])}
     assert warned == {}
 
 
-@pytest.mark.xfail(strict=True, reason="pack PDFs: the front sheet's key/value tables have no "
-                   "header cells and LibreOffice 7.4 writes no /Tabs /S on pages with links; "
-                   "left for the pack work of issue 14")
 def test_the_pack_pdf_passes_the_pdf_ua_validators(pdfs: dict[str, Path]) -> None:
     assert page_failures(pdfs["pack"]) == []
     assert [f for f in outloud_findings(pdfs["pack"]) if f.startswith("error")] == []
+
+
+def test_every_page_with_links_tabs_in_structure_order(pdfs: dict[str, Path]) -> None:
+    import pikepdf
+
+    linked = 0
+    for name, path in pdfs.items():
+        with pikepdf.open(path) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                annots = page.obj.get("/Annots")
+                if annots is None or not len(annots):
+                    continue
+                linked += 1
+                assert page.obj.get("/Tabs") == pikepdf.Name.S, (name, number)
+                assert all(int(a.get("/F", 0)) & 4 for a in annots
+                           if a.get("/Subtype") == pikepdf.Name.Link), (name, number)
+        # Finishing is idempotent: the finished bytes finish to themselves.
+        assert finish_pdf(path.read_bytes()) == path.read_bytes(), name
+    assert linked  # the pack's agenda links its items
+
+
+def test_libreoffice_exports_no_mailto_link(tmp_path: Path) -> None:
+    """Why LNK-010 is left: a mailto: link in the .docx, as a w:hyperlink (the only kind
+    openxml-audit warns of) or as a HYPERLINK field, gives no link annotation in
+    LibreOffice's PDF. When this test fails, LibreOffice does export them: link the
+    addresses."""
+    import pikepdf
+    from docx.oxml import OxmlElement
+
+    from reportgen.render import oxml
+
+    binary = soffice()
+    document = docx.Document()
+    p = document.add_paragraph("Email: ")
+    r_id = p.part.relate_to("mailto:clerk@example.gov.uk",
+                            "http://schemas.openxmlformats.org/officeDocument/2006/"
+                            "relationships/hyperlink", is_external=True)
+    link = OxmlElement("w:hyperlink", {qn("r:id"): r_id})
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "clerk@example.gov.uk"
+    run.append(text)
+    link.append(run)
+    p._p.append(link)
+    oxml.add_field(document.add_paragraph("Email: "),
+                   'HYPERLINK "mailto:clerk@example.gov.uk"', "clerk@example.gov.uk")
+    source = tmp_path / "links.docx"
+    document.save(str(source))
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run([binary, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                    "--convert-to", PDF_FILTER, "--outdir", str(tmp_path), str(source)],
+                   capture_output=True, timeout=300, check=True)
+    with pikepdf.open(tmp_path / "links.pdf") as pdf:
+        assert [a for page in pdf.pages for a in page.obj.get("/Annots", [])] == []
+    audit = audit_findings(source)[str(source)]
+    assert any("External relationship target: mailto:" in f for f in audit), audit
 
 
 def test_pdf_option_writes_a_tagged_pdf(tmp_path: Path) -> None:

@@ -190,9 +190,10 @@ def walk(env: object, names: dict[str, object]) -> tuple[list[str], list[tuple[s
 
 
 # The callables a template may reach, as documented in docs/bundle.md and docs/house-styles.md.
-DOCUMENTED_FUNCTIONS = {"range", "dict"}
+DOCUMENTED_FUNCTIONS = {"range", "dict", "paragraphs"}
 BLOCK_FUNCTIONS = {"section", "other_sections", "standard", "recommendations", "reasons",
-                   "contacts_block", "background_papers", "appendices", "checkbox"}
+                   "contacts_block", "background_papers", "appendices", "checkbox",
+                   "clearance_block", "other_details", "title_block", "body"}
 DOCUMENTED_METHODS = {"previous"}  # period.previous(), period.previous().previous() …
 
 

@@ -92,3 +92,68 @@ def outloud_findings(pdf: Path) -> list[str]:
     if result.error:
         found.append(f"unreadable: {result.error}")
     return found
+
+
+def outloud_warnings(pdf: Path) -> list[tuple[str, int | None, str]]:
+    """outloud's warnings as ``(rule, page, "message (evidence)")``, for tests that look at
+    one rule's findings page by page."""
+    require_module("outloud", "outloud")
+    import outloud
+
+    result: Any = outloud.check(str(pdf))
+    return [(f.rule, f.page, f"{f.message} ({f.evidence})")
+            for f in result.findings if f.severity == "warning"]
+
+
+def structure_tables(pdf: Path) -> list[dict[str, Any]]:
+    """Every /Table of the PDF's structure tree, read with pikepdf (not outloud): its rows
+    (``/TR``, also inside /THead, /TBody, /TFoot), its header and data cells, and the pages
+    (1-based) its cells' content is on, from each element's /Pg or its marked content's."""
+    require_module("pikepdf", "pikepdf (installed with outloud)")
+    import pikepdf
+
+    def kids(element: Any) -> list[Any]:
+        k = element.get("/K")
+        if k is None:
+            return []
+        return list(k) if isinstance(k, pikepdf.Array) else [k]
+
+    def elements(element: Any) -> list[Any]:
+        return [k for k in kids(element) if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+
+    tables: list[dict[str, Any]] = []
+    with pikepdf.open(pdf) as doc:
+        index = {page.obj.objgen: n for n, page in enumerate(doc.pages, start=1)}
+
+        def pages_of(element: Any, inherited: int | None) -> set[int]:
+            page = element.get("/Pg")
+            here = index.get(page.objgen) if page is not None else inherited
+            found = {here} if here is not None and any(
+                not isinstance(k, pikepdf.Dictionary) or "/MCID" in k for k in kids(element)
+            ) else set()
+            for child in elements(element):
+                found |= pages_of(child, here)
+            return found
+
+        def rows_of(element: Any) -> list[Any]:
+            out = []
+            for child in elements(element):
+                if child.S == pikepdf.Name.TR:
+                    out.append(child)
+                elif child.S in (pikepdf.Name.THead, pikepdf.Name.TBody, pikepdf.Name.TFoot):
+                    out += rows_of(child)
+            return out
+
+        def walk(element: Any) -> None:
+            if element.get("/S") == pikepdf.Name.Table:
+                rows = rows_of(element)
+                cells = [c.S for r in rows for c in elements(r)]
+                tables.append({"rows": len(rows), "th": cells.count(pikepdf.Name.TH),
+                               "td": cells.count(pikepdf.Name.TD),
+                               "pages": pages_of(element, None)})
+            for child in elements(element):
+                walk(child)
+
+        for top in elements(doc.Root.StructTreeRoot):
+            walk(top)
+    return tables

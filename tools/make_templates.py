@@ -252,8 +252,9 @@ def _clearance_table(doc: DocumentObject) -> None:
     rows = (
         ("Officer", "Cleared", "On behalf of"),
         ("{%tr for officer in clearance %}", "", ""),
-        ("Name: {{ officer.name }}", "{{r checkbox(true) }}",
-         "on behalf of the {{ officer.role_text }}"),
+        ("{% if officer.status == 'not_required' %}Not required: {{ officer.reason }}"
+         "{% else %}Name: {{ officer.name or '' }}{% endif %}",
+         "{{r checkbox(officer.cleared) }}", "{{ officer.capacity_text }}"),
         ("{%tr endfor %}", "", ""),
     )
     for row, texts in zip(table.rows, rows, strict=True):
@@ -264,7 +265,7 @@ def _clearance_table(doc: DocumentObject) -> None:
     for col, width in zip(table.columns, (7.5, 2.2, 7.0), strict=True):
         col.width = Cm(width)
     body = table.rows[2]
-    body.cells[0].add_paragraph("Date: {{ officer.date | shortdate }}")
+    body.cells[0].add_paragraph("Date: {{ officer.date | shortdate if officer.date else '' }}")
     body.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     oxml.mark_header_row(table.rows[0])
 
@@ -293,13 +294,20 @@ def cover_sheet() -> DocumentObject:
         ],
         [5.5, 11.0],
     )
+    _block(doc, "other_details()")
+    _control(doc, "if given.body")
+    _block(doc, "body()")
+    _control(doc, "else")
     doc.add_heading("Section 1 – Summary and Recommendations", level=1)
     _block(doc, "section('summary')")
-    _control(doc, "if report.type == 'decision'")
+    # Recommendations print whenever the officer gives them, on any kind of report.
+    _control(doc, "if given.recommendations or report.type == 'decision'")
     doc.add_heading("Recommendations", level=2)
     _block(doc, "recommendations()")
+    _control(doc, "if given.reasons or report.type == 'decision'")
     doc.add_heading("Reason for recommendations", level=2)
     _block(doc, "reasons()")
+    _control(doc, "endif")
     _control(doc, "else")
     p = doc.add_paragraph()
     p.add_run("INFORMATION REPORT").bold = True
@@ -313,9 +321,13 @@ def cover_sheet() -> DocumentObject:
         ("Equalities implications / Public Sector Equality Duty", "'equalities'"),
         ("Council Priorities", "'council_priorities', 'community_impact'"),
     ):
+        shown = " or ".join(f"show.{i.strip(chr(39))}" for i in ids.split(", "))
+        _control(doc, f"if {shown}")
         doc.add_heading(heading, level=2)
         _block(doc, f"section({ids})")
+        _control(doc, "endif")
     _block(doc, "other_sections()")
+    _control(doc, "endif")
     doc.add_heading("Section 3 – Statutory Officer Clearance", level=1)
     _clearance_table(doc)
     doc.add_heading("Notifications", level=2)
@@ -331,6 +343,10 @@ def cover_sheet() -> DocumentObject:
     _block(doc, "contacts_block()")
     doc.add_heading("Background Papers", level=2)
     _block(doc, "background_papers()")
+    _control(doc, "if given.appendices")
+    doc.add_heading("Appendices", level=2)
+    _block(doc, "appendices()")
+    _control(doc, "endif")
     return doc
 
 
@@ -350,17 +366,31 @@ def numbered_paragraphs() -> DocumentObject:
         ],
         [5.0, 11.5],
     )
+    _block(doc, "other_details()")
     doc.add_heading("Classification", level=1)
     doc.add_paragraph("{{ report.classification_text }}")
     doc.add_heading("Decision type", level=1)
     doc.add_paragraph("{{ decision_type_text }}")
     doc.add_heading("Wards affected", level=1)
     doc.add_paragraph("{{ report.wards | join('; ') }}")
+    _control(doc, "if given.body")
+    _block(doc, "body()")
+    _control(doc, "else")
     doc.add_heading("Purpose and summary", level=1)
     _block(doc, "section('summary', numbered=False)")
     doc.add_heading("Recommendation(s)", level=1)
-    doc.add_paragraph("That:")
-    _block(doc, "recommendations(lettered=True)")
+    # The lead-in ("That:") and lettering are style.yaml options.
+    _block(doc, "recommendations()")
+    _control(doc, "if given.reasons")
+    doc.add_heading("Reason(s) for recommendation(s)", level=1)
+    _block(doc, "reasons()")
+    _control(doc, "endif")
+    shows = {"Alternative options": "show.alternative_options", "Key considerations": "true",
+             "Community impact": "show.community_impact or show.council_priorities",
+             "Equality duty": "show.equalities",
+             "Resource implications": "show.financial_implications",
+             "Legal implications": "show.legal_implications",
+             "Risk management": "show.risk_management", "Consultees": "show.consultees"}
     for heading, call in (
         ("Alternative options", "section('alternative_options')"),
         ("Key considerations", "section('report')"),
@@ -371,12 +401,16 @@ def numbered_paragraphs() -> DocumentObject:
         ("Risk management", "section('risk_management')"),
         ("Consultees", "section('consultees')"),
     ):
+        _control(doc, f"if {shows[heading]}")
         doc.add_heading(heading, level=1)
         _block(doc, call)
         if heading == "Equality duty":
             _block(doc, "section('equalities')")
         if heading == "Key considerations":
             _block(doc, "other_sections()")
+        _control(doc, "endif")
+    _control(doc, "endif")
+    _clearance_section(doc)
     doc.add_heading("Appendices", level=1)
     _block(doc, "appendices()")
     doc.add_heading("Background papers", level=1)
@@ -405,6 +439,10 @@ def report_to_members() -> DocumentObject:
     )
     for row in table.rows:
         row.cells[0].paragraphs[0].runs[0].bold = False
+    _block(doc, "other_details()")
+    _control(doc, "if given.body")
+    _block(doc, "body()")
+    _control(doc, "else")
     for heading, call in (
         ("5. Summary", "section('summary')"),
         ("6. Recommendations", "recommendations(bold=True)"),
@@ -413,20 +451,69 @@ def report_to_members() -> DocumentObject:
         ("9. Risks and Uncertainties", "section('risk_management')"),
         ("10. Policy and Performance Agenda Implications",
          "section('council_priorities', 'community_impact')"),
-        ("11. Background Papers and Consultation", "background_papers()"),
     ):
         doc.add_heading(heading, level=1)
         _block(doc, call)
+        if heading.startswith("6."):
+            _control(doc, "if given.reasons")
+            doc.add_heading("Reasons for the recommendations", level=2)
+            _block(doc, "reasons()")
+            _control(doc, "endif")
         if heading.startswith("7."):
             _block(doc, "other_sections()")
-        if heading.startswith("11."):
-            _block(doc, "section('consultees', missing='')")
+    _control(doc, "endif")
+    # Numbered 11 after the style's own headings 5 to 10; unnumbered after the officer's body.
+    doc.add_heading("{{ '' if given.body else '11. ' }}Background Papers and Consultation",
+                    level=1)
+    _block(doc, "background_papers()")
+    _control(doc, "if not given.body")
+    _block(doc, "section('consultees', missing='')")
+    _control(doc, "endif")
+    _control(doc, "if given.appendices")
+    doc.add_heading("Appendices", level=2)
+    _block(doc, "appendices()")
+    _control(doc, "endif")
     doc.add_heading("Contact", level=2)
     _block(doc, "contacts_block(labelled=True)")
+    _clearance_section(doc)
+    return doc
+
+
+def _clearance_section(doc: DocumentObject) -> None:
+    """Clearance for a form without a sign-off box: printed only when the report gives it."""
+    _control(doc, "if given.clearance")
+    doc.add_heading("Statutory officer clearance", level=1)
+    _block(doc, "clearance_block()")
+    _control(doc, "endif")
+
+
+def council_form() -> DocumentObject:
+    """A form built from style.yaml options: title block, the officer's body, end matter.
+
+    Everything a council varies (title lines, numbering, recommendation labels, date style,
+    required parts) is an option, so a style of its own needs only a style.yaml
+    (template_from: council-form)."""
+    doc = _base_document()
+    _add_numbered_paragraph_style(doc)
+    _header_footer(doc, "{{ council }} | {{ meeting.committee }}")
+    _block(doc, "title_block()")
+    _block(doc, "other_details()")
+    _block(doc, "body()")
+    for condition, heading, call in (
+        ("given.appendices", "Appendices", "appendices()"),
+        ("given.background_papers", "Background papers", "background_papers()"),
+        ("given.contacts", "Contact officer", "contacts_block(labelled=True)"),
+    ):
+        _control(doc, f"if {condition}")
+        doc.add_heading(heading, level=1)
+        _block(doc, call)
+        _control(doc, "endif")
+    _clearance_section(doc)
     return doc
 
 
 STYLES = {
+    "council-form": council_form,
     "cover-sheet": cover_sheet,
     "numbered-paragraphs": numbered_paragraphs,
     "report-to-members": report_to_members,

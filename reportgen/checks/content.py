@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reportgen.bundle import SECTION_IDS, Bundle
-from reportgen.checks.findings import Finding
+from reportgen.bundle import SECTION_IDS, Bundle, walk_sections
+from reportgen.checks.findings import Finding, Severity
 from reportgen.checks.registry import CheckContext, check, define
 
 DECISION = define(
@@ -22,14 +22,18 @@ PLACEHOLDER = define(
     "content.placeholder", "error",
     "Unfilled placeholder text (TBC, TODO, XXX, [insert …], £x, lorem ipsum, or a {{ … }} "
     "left after rendering).", "bundle")
+NOT_SHOWN = define(
+    "content.not-shown", "error",
+    "A value given in report.yaml that the house style cannot print (the field and the reason "
+    "are named): nothing the officer wrote may be dropped without saying so.", "document")
 EMPTY = define(
     "content.empty-section", "error",
     "A section or recommendation is present in report.yaml but has no text.", "bundle")
 
 REQUIRED_SECTIONS = {
-    "financial_implications": "financial implications",
-    "legal_implications": "legal implications",
-    "equalities": "equalities implications",
+    "financial": ("financial_implications", "financial implications"),
+    "legal": ("legal_implications", "legal implications"),
+    "equalities": ("equalities", "equalities implications"),
 }
 REQUIRED_CLEARANCE = {
     "chief_financial_officer": "the Chief Financial Officer (section 151 officer)",
@@ -60,18 +64,36 @@ def decision_findings(bundle: Bundle) -> list[Finding]:
                     "a recommendation of a decision report gives no reason",
                     where=f"recommendations[{i}].reason",
                     fix="add reason: saying why the committee should agree it"))
-        for section_id, name in REQUIRED_SECTIONS.items():
-            if not getattr(bundle.sections, section_id):
-                out.append(DECISION.finding(
-                    f"a decision report needs its {name}", where=f"sections.{section_id}",
-                    fix=f"write sections.{section_id} (if there are none, say so and why)"))
-    roles = {c.role for c in bundle.clearance}
+        for role, (section_id, name) in REQUIRED_SECTIONS.items():
+            # The part is found by its role, whatever the officer's heading for it.
+            if not bundle.role_text(role):
+                where = f"sections.{section_id}" if bundle.body is None else "body"
+                fix = (f"write sections.{section_id} (if there are none, say so and why)"
+                       if bundle.body is None else
+                       f"add a body section with role: {role} (if there are none, say so "
+                       "and why)")
+                out.append(DECISION.finding(f"a decision report needs its {name}",
+                                            where=where, fix=fix))
+    by_role = {c.role: (i, c) for i, c in enumerate(bundle.clearance, start=1)}
     for role, who in REQUIRED_CLEARANCE.items():
-        if role not in roles:
+        severity: Severity = "error" if decision else "warning"
+        if role not in by_role:
             out.append(DECISION.finding(
                 f"the report has not been cleared by {who}", where="clearance",
-                fix=f"add a clearance entry with role: {role}, the name and the date",
-                severity="error" if decision else "warning"))
+                fix=f"add a clearance entry with role: {role}, the name and the date (or "
+                    "status: not_required with the reason)", severity=severity))
+            continue
+        i, entry = by_role[role]
+        if entry.status == "pending":
+            out.append(DECISION.finding(
+                f"clearance by {who} is still to be signed", where=f"clearance[{i}].status",
+                fix="when it is signed, give the name and date and status: cleared",
+                severity=severity))
+        elif entry.status == "not_required" and decision:
+            out.append(DECISION.finding(
+                f"a decision report cannot go without clearance by {who}",
+                where=f"clearance[{i}].status",
+                fix="obtain the clearance (status: cleared with the name and date)"))
     return out
 
 
@@ -100,10 +122,10 @@ def exempt_findings(bundle: Bundle) -> list[Finding]:
 
 def _bundle_texts(bundle: Bundle) -> Iterator[tuple[str, str]]:
     yield "report.title", bundle.report.title
-    for section_id in SECTION_IDS:
-        text = getattr(bundle.sections, section_id)
-        if text:
-            yield f"sections.{section_id}", text
+    yield from bundle.narrative_texts()
+    if bundle.body is not None:
+        for _, section in walk_sections(bundle.body):
+            yield f"body.{section.id}.heading", section.heading
     for i, rec in enumerate(bundle.recommendations, start=1):
         yield f"recommendations[{i}]", rec.text
         if rec.reason:
@@ -140,6 +162,12 @@ def empty_findings(bundle: Bundle) -> list[Finding]:
                 "the section is in report.yaml but empty", where=f"sections.{section_id}",
                 fix="write the section, or remove the key to use the house style's standard "
                     "text"))
+    for _, section in walk_sections(bundle.body or []):
+        if section.text is not None and not section.text.strip():
+            out.append(EMPTY.finding(
+                "the section is in report.yaml but its text is empty",
+                where=f"body.{section.id}.text",
+                fix="write the section, or remove text: (a heading alone is allowed)"))
     for i, rec in enumerate(bundle.recommendations, start=1):
         if not rec.text.strip():
             out.append(EMPTY.finding("the recommendation has no text",
@@ -177,4 +205,25 @@ def document_placeholders(ctx: CheckContext) -> list[Finding]:
             out.append(PLACEHOLDER.finding(
                 f"the document still contains '{found}': '{snippet}'", where="document",
                 fix="fill it in (in report.yaml, the standard texts or the template)"))
+    return out
+
+
+@check("document")
+def not_shown(ctx: CheckContext) -> list[Finding]:
+    """content.not-shown: what the style has no place for (from the renderer), and any short
+    value of report.yaml that is not in the document's text as written."""
+    assert ctx.result is not None and ctx.doc is not None
+    style = ctx.result.style.name
+    out = [NOT_SHOWN.finding(f"the house style '{style}' cannot show it: {why}", where=field,
+                             fix="use a style that prints it (or add it to the template; "
+                                 "see docs/house-styles.md), or remove it from report.yaml")
+           for field, why in ctx.result.not_shown]
+    flagged = {field for field, _ in ctx.result.not_shown}
+    text = " ".join(ctx.doc.full_text.split()).casefold()
+    for field, value in ctx.result.printed_values:
+        if field not in flagged and value.casefold() not in text:
+            out.append(NOT_SHOWN.finding(
+                f"'{value[:60]}' is not printed by the house style '{style}' (a condition "
+                "in its template left it out)", where=field,
+                fix="correct the template, or remove the value from report.yaml"))
     return out

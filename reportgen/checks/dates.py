@@ -80,7 +80,7 @@ def clearance_findings(bundle: Bundle) -> list[Finding]:
     limit = published or last
     out = []
     for i, c in enumerate(bundle.clearance, start=1):
-        if c.date <= limit:
+        if c.date is None or c.date <= limit:  # a pending row has no date yet
             continue
         after = (f"after the report's publication on {_day(published)}" if published else
                  f"after {_day(last)}, the last day the report can lawfully be published")

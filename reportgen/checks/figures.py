@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Literal
 
 from reportgen import formatting
-from reportgen.bundle import SECTION_IDS, Bundle
+from reportgen.bundle import Bundle
 from reportgen.checks import vocabulary
 from reportgen.checks.docx_view import DocTable
 from reportgen.checks.findings import Finding
@@ -220,10 +220,7 @@ def sentences(text: str) -> Iterator[str]:
 
 def narrative_sources(bundle: Bundle) -> Iterator[tuple[str, str]]:
     """``(where, source text)`` for every piece of narrative an officer types."""
-    for section_id in SECTION_IDS:
-        text = getattr(bundle.sections, section_id)
-        if text:
-            yield f"sections.{section_id}", text
+    yield from bundle.narrative_texts()  # sections: or the body: outline
     for i, rec in enumerate(bundle.recommendations, start=1):
         yield f"recommendations[{i}]", rec.text
         if rec.reason:

@@ -55,12 +55,11 @@ class Rule:
         return Finding(self.id, severity or self.severity, message, where, fix)
 
 
-@dataclass
-class CheckReport:
-    """Every finding for one bundle (or .docx), errors first."""
+class HasFindings:
+    """Errors and warnings of anything that holds ``findings`` (a check report, a produced
+    report, a failed gate)."""
 
-    bundle: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding]
 
     @property
     def errors(self) -> list[Finding]:
@@ -69,6 +68,14 @@ class CheckReport:
     @property
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "warning"]
+
+
+@dataclass
+class CheckReport(HasFindings):
+    """Every finding for one bundle (or .docx), errors first."""
+
+    bundle: str
+    findings: list[Finding] = field(default_factory=list)
 
     def exit_code(self, strict: bool = False) -> int:
         """2 with errors; 1 with warnings under ``strict``; otherwise 0."""
@@ -95,7 +102,7 @@ class CheckReport:
         }
 
 
-class ChecksFailed(ReportgenError):
+class ChecksFailed(HasFindings, ReportgenError):
     """Error findings that stop a report from being written (``render``, ``pack``, ``build``).
 
     One type, one wording: the first error, then "and N more" once. ``findings`` keeps every
@@ -106,10 +113,6 @@ class ChecksFailed(ReportgenError):
         self.findings = list(findings)
         self.where = where
         super().__init__(self._summary())
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
 
     def line(self) -> str:
         return self._summary()

@@ -10,22 +10,19 @@ from reportgen.errors import ReportgenError
 T = TypeVar("T")
 
 
-class Keyed(Generic[T]):
-    """An ordered, read-only list that can also be indexed by key.
+class KeyedSequence(Generic[T]):
+    """An ordered, read-only sequence that can also be indexed by key: what every list of a
+    metrics result (:class:`Keyed`) and its frozen template copy
+    (:class:`reportgen.sandbox.KeyedValues`) have in common."""
 
-    Templates iterate it (``{% for t in placements.by_type %}``) or pick one item by its key
-    (``placements.by_type['residential']``) or position (``budget.lines[0]``).
-    """
+    __slots__ = ("_items", "_index")
+    _items: tuple[T, ...]
+    _index: dict[str, T]
 
-    __slots__ = ("_items", "_keys", "_index")
-
-    def __init__(self, items: Iterable[T], key: Callable[[T], str]) -> None:
-        self._items: tuple[T, ...] = tuple(items)
-        self._keys: tuple[str, ...] = tuple(key(item) for item in self._items)
-        index: dict[str, T] = {}
-        for k, item in zip(self._keys, self._items, strict=True):
-            index.setdefault(k, item)  # first wins; figures use positions for repeats
-        self._index = index
+    def _hold(self, items: Iterable[T], index: dict[str, T]) -> None:
+        # object.__setattr__: a subclass may refuse attribute writes once it is made.
+        object.__setattr__(self, "_items", tuple(items))
+        object.__setattr__(self, "_index", index)
 
     @overload
     def __getitem__(self, key: int) -> T: ...
@@ -53,7 +50,7 @@ class Keyed(Generic[T]):
         return bool(self._items)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, Keyed):
+        if isinstance(other, KeyedSequence):
             return self._items == other._items
         if isinstance(other, (list, tuple)):
             return self._items == tuple(other)
@@ -61,6 +58,24 @@ class Keyed(Generic[T]):
 
     def __hash__(self) -> int:
         return hash(self._items)
+
+
+class Keyed(KeyedSequence[T]):
+    """An ordered, read-only list that can also be indexed by key.
+
+    Templates iterate it (``{% for t in placements.by_type %}``) or pick one item by its key
+    (``placements.by_type['residential']``) or position (``budget.lines[0]``).
+    """
+
+    __slots__ = ("_keys",)
+
+    def __init__(self, items: Iterable[T], key: Callable[[T], str]) -> None:
+        held = tuple(items)
+        self._keys: tuple[str, ...] = tuple(key(item) for item in held)
+        index: dict[str, T] = {}
+        for k, item in zip(self._keys, held, strict=True):
+            index.setdefault(k, item)  # first wins; figures use positions for repeats
+        self._hold(held, index)
 
     def __repr__(self) -> str:
         return f"Keyed({list(self._items)!r})"

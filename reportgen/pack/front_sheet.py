@@ -31,6 +31,10 @@ _AFTER_UPDATE_FIELDS = (
 )  # fmt: skip
 
 
+#: What an agenda cell shows when the item has none (no wards, no paper): an en dash.
+NONE_MARK = "\u2013"
+
+
 def _front_template(agenda: Agenda) -> Path:
     from reportgen.styles import resolve_style
 
@@ -100,11 +104,18 @@ def _set_widths(table: Any, widths: tuple[Any, ...]) -> None:
             cell.width = width
 
 
-def _details_table(doc: DocumentObject, rows: list[tuple[str, str]], alt: str) -> None:
-    table = doc.add_table(rows=0, cols=2)
+def _details_table(doc: DocumentObject, rows: list[tuple[str, str]], alt: str,
+                   headings: tuple[str, str]) -> None:
+    """A key/value table. Its first row names the two columns and is a header row
+    (``w:tblHeader``): Word announces it, and LibreOffice's tagged PDF makes its cells TH, the
+    only header cells it exports (it has no row headers), so the PDF/UA checks find them."""
+    table = doc.add_table(rows=1, cols=2)
     style = _style(doc, "Report Details", "Table Grid")
     if style:
         table.style = style
+    for cell, heading in zip(table.rows[0].cells, headings, strict=True):
+        cell.paragraphs[0].add_run(heading).bold = True
+    oxml.mark_header_row(table.rows[0])
     for label, value in rows:
         cells = table.add_row().cells
         cells[0].paragraphs[0].add_run(label).bold = True
@@ -118,14 +129,14 @@ def _meeting_details(doc: DocumentObject, agenda: Agenda) -> None:
     rows = [("Date", long_date(m.date, "weekday")), ("Time", m.time), ("Venue", m.venue)]
     if agenda.publication_date:
         rows.append(("Published", long_date(agenda.publication_date, "weekday")))
-    _details_table(doc, rows, "Meeting details")
+    _details_table(doc, rows, "Meeting details", ("Meeting", "Details"))
     _para(doc, "Membership", "Heading 2")
     members = [("Chair", agenda.membership.chair)]
     if agenda.membership.vice_chair:
         members.append(("Vice-chair", agenda.membership.vice_chair))
     if agenda.membership.members:
         members.append(("Members", ", ".join(agenda.membership.members)))
-    _details_table(doc, members, "Membership")
+    _details_table(doc, members, "Membership", ("Role", "Name"))
     _para(doc, "Contact", "Heading 2")
     clerk = agenda.clerk
     contact = [("Clerk", clerk.name + (f", {clerk.job_title}" if clerk.job_title else ""))]
@@ -133,7 +144,7 @@ def _meeting_details(doc: DocumentObject, agenda: Agenda) -> None:
         contact.append(("Telephone", clerk.phone))
     if clerk.email:
         contact.append(("Email", clerk.email))
-    _details_table(doc, contact, "Contact for this agenda")
+    _details_table(doc, contact, "Contact for this agenda", ("Contact", "Details"))
 
 
 def _agenda_table(doc: DocumentObject, items: list[PackItem], in_pack: set[int],
@@ -162,10 +173,15 @@ def _agenda_table(doc: DocumentObject, items: list[PackItem], in_pack: set[int],
                 oxml.add_field(line, f"PAGEREF {pitem.document_bookmark(index)} \\h", "?",
                                dirty=True)
                 line.add_run(")")
-        cells[2].paragraphs[0].add_run(", ".join(pitem.wards) if pitem.wards else "")
+        # "–" where the agenda means "none" (no wards; no paper, so no page), as printed
+        # agendas show it: an empty cell reads as a gap in the table, and a tagged PDF
+        # exports it as an empty paragraph that screen readers stop on.
+        cells[2].paragraphs[0].add_run(", ".join(pitem.wards) if pitem.wards else NONE_MARK)
         if pitem.number in in_pack and pitem.documents:
             oxml.add_field(cells[3].paragraphs[0], f"PAGEREF {pitem.bookmark} \\h", "?",
                            dirty=True)
+        else:
+            cells[3].paragraphs[0].add_run(NONE_MARK)
     _set_widths(table, (Cm(1.4), Cm(10.8), Cm(2.8), Cm(1.7)))
     oxml.set_table_alt_text(table, heading, "Agenda items with their wards and the page "
                             "of the pack where each begins")

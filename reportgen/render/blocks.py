@@ -235,3 +235,52 @@ def write_chart(target: Any, spec: ChartSpec) -> None:
     cap = target.add_paragraph(style=_style_or(target, "Caption", "Normal"))
     r = cap.add_run(clean_xml_text(spec.caption))
     r.bold = True
+
+
+def write_labelled(target: Any, blocks: Sequence[Block], labels: Sequence[str],
+                   style: BlockStyle, tables: dict[str, TableSpec] | None = None,
+                   charts: dict[str, ChartSpec] | None = None) -> None:
+    """``blocks`` with the paragraph numbers the body's numbering gave them (``labels``, one a
+    block, "" for none): written as text with a hanging indent, so the number printed is the
+    number a cross-reference computed (paragraphs('id')), whatever the reader's client does
+    with list numbering."""
+    after_label = False
+    for block, label in zip(blocks, labels, strict=True):
+        if not label or not isinstance(block, Paragraph):
+            before = len(target.paragraphs)
+            write_blocks(target, [block], style, tables, charts)
+            if after_label and isinstance(block, BulletList):
+                # A list inside a numbered paragraph belongs to it: indent it to the
+                # paragraph's text, not to the margin.
+                for p in target.paragraphs[before:]:
+                    p.paragraph_format.left_indent = Cm(1.9)
+                    p.paragraph_format.first_line_indent = Cm(-0.63)
+            after_label = after_label and isinstance(block, BulletList)
+            continue
+        after_label = True
+        p = target.add_paragraph(style="Normal")
+        p.paragraph_format.left_indent = Cm(1.25)
+        p.paragraph_format.first_line_indent = Cm(-1.25)
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(1.25))
+        p.add_run(f"{label}.\t" if "." not in label else f"{label}\t")
+        add_runs(p, block.runs)
+
+
+LAYOUT_TABLE_STYLE = "Report Details"
+
+
+def details_table(target: Any, rows: Sequence[Sequence[str]], header: bool) -> Any:
+    """A key/value block (title block, details, clearance): the last column plain, the others
+    bold unless ``header`` (then the first row is the header, repeated on each page)."""
+    table = target.add_table(rows=len(rows), cols=len(rows[0]))
+    name = LAYOUT_TABLE_STYLE if _has_style(target, LAYOUT_TABLE_STYLE) else TABLE_STYLE
+    if _has_style(target, name):
+        table.style = name
+    for r, values in enumerate(rows):
+        for c, (cell, value) in enumerate(zip(table.rows[r].cells, values, strict=True)):
+            para = cell.paragraphs[0]
+            para.paragraph_format.space_after = Pt(2)
+            run = para.add_run(clean_xml_text(str(value)))
+            run.bold = (r == 0) if header else c < len(values) - 1
+    oxml.mark_header_row(table.rows[0])
+    return table

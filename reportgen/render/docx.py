@@ -9,6 +9,7 @@ tables written with the template's own styles.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -21,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 import docx
 import jinja2
+import jinja2.meta
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
@@ -30,20 +33,42 @@ from lxml import etree
 from markupsafe import Markup
 
 from reportgen import disclosure, formatting
-from reportgen.bundle import SECTION_IDS, Bundle
+from reportgen.bundle import (
+    ROLE_NAMES,
+    SECTION_IDS,
+    SECTION_ROLES,
+    SECTION_TITLES,
+    BodySection,
+    Bundle,
+    walk_sections,
+)
 from reportgen.context import (
+    appendix_labels,
+    detail_rows,
     make_environment,
     metadata_texts,
     narrative_names,
     render_text,
+    shown_by_template,
     standard_texts,
+    template_names,
+    title_parts,
 )
 from reportgen.errors import ReportgenError
 from reportgen.metrics import Metrics
 from reportgen.render import oxml
-from reportgen.render.blocks import BlockStyle, add_runs, directive_key, write_blocks
+from reportgen.render.blocks import (
+    BlockStyle,
+    _set_num,
+    add_runs,
+    details_table,
+    directive_key,
+    new_numbering,
+    write_blocks,
+    write_labelled,
+)
 from reportgen.render.finish import finish_document
-from reportgen.render.markup import Block, Directive, parse_inline, parse_markup
+from reportgen.render.markup import Block, Directive, Paragraph, Run, parse_inline, parse_markup
 from reportgen.render.tables import TableOptions, TableSpec, build_table
 from reportgen.render.zipnorm import normalise_docx
 from reportgen.sandbox import BlockFunction, LimitError, freeze
@@ -54,19 +79,7 @@ if TYPE_CHECKING:
 
     from reportgen.render.charts import ChartSpec
 
-SECTION_TITLES = {
-    "summary": "Summary",
-    "report": "Report",
-    "alternative_options": "Alternative options",
-    "financial_implications": "Financial implications",
-    "legal_implications": "Legal implications",
-    "equalities": "Equalities implications",
-    "community_impact": "Community impact",
-    "risk_management": "Risk management",
-    "council_priorities": "Council priorities",
-    "consultees": "Consultees",
-    "background": "Background",
-}
+_TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _SECTION_CALL = re.compile(r"section\(([^)]*)\)")
 _QUOTED = re.compile(r"['\"]([a-z_]+)['\"]")
 
@@ -116,6 +129,12 @@ def _memo_style_ids(part: Any) -> None:
     part.get_style_id = get_style_id
 
 
+def _record(name: str, values: dict[str, bool]) -> Any:
+    """Yes/no flags for the template as a frozen record (attributes only, no methods)."""
+    cls = dataclasses.make_dataclass(name, list(values), frozen=True)
+    return freeze(cls(**values))
+
+
 @dataclass
 class RenderResult:
     """A rendered report and what went into it (the checker reads the latter)."""
@@ -125,6 +144,10 @@ class RenderResult:
     sections: dict[str, str] = field(default_factory=dict)  # section id -> rendered narrative
     tables: dict[str, TableSpec] = field(default_factory=dict)
     charts: dict[str, ChartSpec] = field(default_factory=dict)
+    # (field, why) for each value of report.yaml this style has no place for.
+    not_shown: list[tuple[str, str]] = field(default_factory=list)
+    # (field, text) for each short value that must appear in the document as written.
+    printed_values: list[tuple[str, str]] = field(default_factory=list)
     plan: disclosure.Plan | None = None  # what the document hides: the checks read it too
 
 
@@ -160,6 +183,10 @@ class _Renderer:
         self.names = narrative_names(
             bundle, metrics, protect=lambda names: disclosure.protect_names(names, self.plan))
         self.result_sections: dict[str, str] = {}
+        self.paragraph_ranges: dict[str, tuple[str, str]] | None = None
+        self._planning = False
+        # paragraphs('id') is the one function narrative may call: added after freezing.
+        self.names = {**self.names, "paragraphs": self.paragraphs}
         self.tables: dict[str, TableSpec] = {}
         self.charts: dict[str, ChartSpec] = {}
         try:
@@ -177,6 +204,8 @@ class _Renderer:
                                  file=style.template) from None
         self.placed = {m for call in _SECTION_CALL.findall(self.template_xml)
                        for m in _QUOTED.findall(call)}
+        self.template_names = template_names(self.template_xml)
+        self.texts_rendered = metadata_texts(bundle, style, lambda t, w: self._text(t, w))
         settings = bundle.settings
         self.table_options = TableOptions(
             units=settings.table_units if "table_units" in settings.model_fields_set
@@ -218,12 +247,8 @@ class _Renderer:
         files = {}
         for kind in DATASETS_NEEDED.get(block.name, ()):
             path = self.bundle.data_path(kind)
-            if path is not None:
+            if path is not None:  # named in captions; the frames come from the pipeline
                 files[kind] = path
-                if kind not in self.datasets:  # rendered without the pipeline's data sets
-                    from reportgen.data.schemas import load_dataset
-
-                    self.datasets[kind] = load_dataset(path, kind)  # type: ignore[arg-type]
         opts = ChartOptions(units=self.table_options.units, public=self.public,
                             threshold=self.table_options.threshold,
                             council=self.bundle.council, files=files, plan=self.plan,
@@ -239,12 +264,16 @@ class _Renderer:
     def _numbered(self, section_id: str | None, numbered: bool | None) -> bool:
         if numbered is not None:
             return numbered
-        return self.style.paragraph_numbering and section_id not in self.style.unnumbered_sections
+        return self.style.numbers_paragraphs and \
+            section_id not in self.style.unnumbered_sections
 
     def _missing_text(self) -> str:
         key = ("not_applicable_information" if self.bundle.report.type == "information"
                else "not_provided")
         return self.texts.get(key, "")
+
+    def _required(self, *ids: str) -> bool:
+        return any(SECTION_ROLES.get(i, i) in self.style.required_parts for i in ids)
 
     # -- names the template calls --------------------------------------------------------
 
@@ -265,9 +294,15 @@ class _Renderer:
                 blocks.extend(self._blocks(text, where, rendered))
                 self.result_sections[section_id] = rendered
             return self._subdoc(blocks, self._numbered(written[0], numbered))
-        fallback = self._missing_text() if missing is None else missing
+        # A standard text stands in only where the council's form requires the part, and it
+        # is never numbered: it is not one of the officer's paragraphs, so it must not shift
+        # their numbers.
+        if missing is None:
+            fallback = self._missing_text() if self._required(*ids) else ""
+        else:
+            fallback = missing
         blocks = self._blocks(fallback, "standard text") if fallback else []
-        return self._subdoc(blocks, self._numbered(ids[0] if ids else None, numbered))
+        return self._subdoc(blocks, False)
 
     def other_sections(self) -> Any:
         """Bundle sections this template has no place for, each under its own heading."""
@@ -292,34 +327,255 @@ class _Renderer:
         return self._subdoc(self._blocks(self.texts[key], f"standard text '{key}'"),
                             self._numbered(None, numbered))
 
-    def recommendations(self, lettered: bool = False, bold: bool = False) -> Any:
-        sub = self.tpl.new_subdoc()
+    def _lead_in(self) -> str:
+        """The style's lead-in ("That:"), left out when the officer's recommendations begin
+        "That …" themselves (printing both would read "That: That …")."""
+        lead = self.style.recommendations_lead_in
         recs = self.bundle.recommendations
-        for i, rec in enumerate(recs):
+        if not lead or not recs:
+            return ""
+        if all(re.match(r"that\b", r.text.strip(), re.IGNORECASE) for r in recs):
+            return ""
+        return lead
+
+    def _rec_labels(self, lettered: bool | None) -> list[str]:
+        """The label each recommendation is printed with (and its reason matched to)."""
+        n = len(self.bundle.recommendations)
+        scheme = ("letters" if lettered else "numbers") if lettered is not None \
+            else self.style.recommendation_numbering
+        if n < 2 or scheme == "none":
+            return [""] * n
+        if scheme == "letters":
+            return [f"({formatting.letter_label(i).lower()})" for i in range(1, n + 1)]
+        return [f"{i}." for i in range(1, n + 1)]
+
+    def _write_recommendations(self, sub: Any, lettered: bool | None = None,
+                               bold: bool = False) -> None:
+        recs = self.bundle.recommendations
+        lead = self._lead_in()
+        if lead:
+            sub.add_paragraph(lead, style="Normal")
+        labels = self._rec_labels(lettered)
+        for i, (rec, label) in enumerate(zip(recs, labels, strict=True)):
             text = self._text(rec.text, f"report.yaml recommendations[{i + 1}]")
             runs = parse_inline(" ".join(text.split()))
             if bold:
                 runs = [type(r)(r.text, True, r.italic) for r in runs]
-            if len(recs) == 1:
-                add_runs(sub.add_paragraph(style="Normal"), runs)
-            elif lettered:
-                p = sub.add_paragraph(style="Normal")
-                p.add_run(f"({chr(ord('a') + i)}) ")
-                add_runs(p, runs)
-            else:
-                add_runs(sub.add_paragraph(style="List Number"), runs)
+            p = sub.add_paragraph(style="Normal")
+            if label:
+                p.add_run(f"{label} ")
+            add_runs(p, runs)
         if not recs:
             blocks = self._blocks(self.texts.get("no_recommendations", "None."), "standard text")
             write_blocks(sub, blocks, BlockStyle(2, False), self.tables, self.charts)
+
+    def recommendations(self, lettered: bool | None = None, bold: bool = False) -> Any:
+        sub = self.tpl.new_subdoc()
+        self._write_recommendations(sub, lettered, bold)
         return sub
+
+    def _write_reasons(self, sub: Any) -> None:
+        labels = self._rec_labels(None)
+        for i, (rec, label) in enumerate(zip(self.bundle.recommendations, labels, strict=True)):
+            if not rec.reason:
+                continue
+            blocks = self._blocks(rec.reason, f"report.yaml recommendations[{i + 1}].reason")
+            if label and blocks and isinstance(blocks[0], Paragraph):
+                first = blocks[0]
+                blocks[0] = Paragraph((Run(f"{label} "), *first.runs))
+            write_blocks(sub, blocks, BlockStyle(2, False), self.tables, self.charts)
 
     def reasons(self) -> Any:
         sub = self.tpl.new_subdoc()
-        for i, rec in enumerate(self.bundle.recommendations):
-            if rec.reason:
-                blocks = self._blocks(rec.reason, f"report.yaml recommendations[{i + 1}].reason")
-                write_blocks(sub, blocks, BlockStyle(2, False), self.tables, self.charts)
+        self._write_reasons(sub)
         return sub
+
+    def clearance_block(self) -> Any:
+        """Statutory officer clearance as a table, for styles whose form has no sign-off box:
+        each officer's name, capacity, state (ticked, to be signed, not required) and date."""
+        sub = self.tpl.new_subdoc()
+        rows = [("Officer", "Capacity", "Cleared", "Date")]
+        for c in self.bundle.clearance:
+            if c.status == "not_required":
+                state = f"Not required: {c.reason}"
+            else:
+                state = "Yes" if c.cleared else "To be signed"
+            rows.append((c.name or "", c.capacity_text, state,
+                         formatting.short_date(c.date) if c.date else ""))
+        if len(rows) > 1:
+            details_table(sub, rows, header=True)
+        return sub
+
+    def other_details(self) -> Any:
+        """Fields of report.yaml the template does not print itself, as a two-column table,
+        so that nothing the officer gave is lost (the counterpart of other_sections())."""
+        sub = self.tpl.new_subdoc()
+        rows = [(label, value) for key, label, value in self._unplaced_details()]
+        if rows:
+            details_table(sub, rows, header=False)
+        return sub
+
+    def _unplaced_details(self) -> list[tuple[str, str, str]]:
+        """Detail rows the template does not print itself. The responsible officer is
+        printed already when the "Report of"/"Report by" line names the same post."""
+        b, names = self.bundle, self.template_names
+        out = []
+        for key, label, value in detail_rows(b, self.style, self.texts_rendered):
+            if shown_by_template(key, names, self.style):
+                continue
+            if key == "report.responsible_officer" and \
+                    b.report.report_by == b.report.responsible_officer and \
+                    shown_by_template("report.report_by", names, self.style):
+                continue
+            out.append((key, label, value))
+        return out
+
+    def title_block(self) -> Any:
+        """The title block the style's options describe (title_block:, title_lines:)."""
+        sub = self.tpl.new_subdoc()
+        layout = self.style.title_block
+        parts = [(part, label, text) for part, label, text in title_parts(
+            self.bundle, self.style, self.texts) if text]
+        if layout in ("lines", "centred", "template"):
+            for part, _, text in parts:
+                p = sub.add_paragraph(text, style="Title" if part == "title" else "Normal")
+                if part != "title":
+                    for run in p.runs:
+                        run.bold = True
+                if layout == "centred":
+                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif layout == "table":
+            details_table(sub, [(label, text) for _, label, text in parts], header=False)
+        else:  # numbered
+            details_table(sub, [(str(n), label, text) for n, (_, label, text)
+                                 in enumerate(parts, 1)], header=False)
+        return sub
+
+    def body(self) -> Any:
+        """The officer's body outline (``body:``) in the style's numbering."""
+        sub = self.tpl.new_subdoc()
+        plan = self._body_plan()
+        self._write_body(sub, plan, first_pass=False)
+        return sub
+
+    def _body_outline(self) -> list[tuple[int, BodySection, bool]]:
+        """The sections to print: the officer's, then each part the form requires that the
+        body leaves out (``True`` marks those)."""
+        sections = self.bundle.body_sections()
+        if self.bundle.body is None and self.bundle.recommendations:
+            # sections: has no place for the recommendations: they follow the summary.
+            at = 1 if sections and sections[0].role == "summary" else 0
+            heading = self.style.part_headings.get("recommendations",
+                                                   ROLE_NAMES["recommendations"])
+            sections.insert(at, BodySection(id="recommendations", heading=heading,
+                                            role="recommendations"))
+        out = [(d, s, False) for d, s in walk_sections(sections)]
+        have = {s.role for _, s, _ in out if s.role}
+        for role in self.style.required_parts:
+            if role in have:
+                continue
+            heading = self.style.part_headings.get(role, ROLE_NAMES[role])
+            out.append((1, BodySection(id=f"required-{role}", heading=heading,
+                                       role=role), True))  # type: ignore[arg-type]
+        return out
+
+    def _body_plan(self) -> dict[str, tuple[str, str]]:
+        """Pass one: the paragraph numbers each section will take (for paragraphs('id')),
+        from the same numbering pass two prints, so a cross-reference cannot drift."""
+        self._planning = True
+        try:
+            self._write_body(None, {}, first_pass=True)
+        finally:
+            self._planning = False
+        return self.paragraph_ranges or {}
+
+    def _write_body(self, sub: Any, plan: dict[str, tuple[str, str]], first_pass: bool) -> None:
+        style = self.style
+        counter = 0
+        heading_no = 0
+        sub_counter = 0
+        ranges: dict[str, list[str]] = {}
+        parents: list[str] = []
+        for depth, section, standard_part in self._body_outline():
+            del parents[depth - 1:]
+            parents.append(section.id)
+            heading = section.heading
+            if depth == 1:
+                heading_no += 1
+                sub_counter = 0
+                if style.heading_numbering or style.paragraph_numbering == "hierarchical":
+                    heading = f"{heading_no}. {heading}"
+            where = f"report.yaml body.{section.id}" if self.bundle.body is not None else \
+                f"report.yaml sections.{section.id}"
+            blocks: list[Block] = []
+            if section.role and section.role in style.part_texts:
+                key = style.part_texts[section.role]
+                std = self._blocks(self.texts[key], f"standard text '{key}'")
+            else:
+                std = []
+            if section.text:
+                rendered = self._text(section.text, where)
+                blocks = self._blocks(section.text, where, rendered)
+                if not first_pass:
+                    self.result_sections[section.id] = rendered
+            elif standard_part and section.role not in ("recommendations", "reasons"):
+                fallback = self._missing_text()
+                std = [*std, *(self._blocks(fallback, "standard text") if fallback else [])]
+            numbered = style.numbers_paragraphs and not standard_part and \
+                section.id not in style.unnumbered_sections and \
+                (section.role or "") not in style.unnumbered_sections and \
+                section.role not in ("recommendations", "reasons")
+            labels: list[str] = []
+            for block in blocks:
+                if numbered and isinstance(block, Paragraph):
+                    if style.paragraph_numbering == "hierarchical":
+                        sub_counter += 1
+                        labels.append(f"{heading_no}.{sub_counter}")
+                    else:
+                        counter += 1
+                        labels.append(str(counter))
+                else:
+                    labels.append("")
+            for pid in parents:
+                ranges.setdefault(pid, []).extend(x for x in labels if x)
+            if first_pass:
+                continue
+            level = min(depth, 6)
+            sub.add_paragraph(heading, style=f"Heading {level}")
+            write_blocks(sub, std, BlockStyle(level + 1, False), self.tables, self.charts)
+            write_labelled(sub, blocks, labels, BlockStyle(level + 1, False), self.tables,
+                            self.charts)
+            if section.role == "recommendations":
+                self._write_recommendations(sub)
+                if self.bundle.role_section("reasons") is None and any(
+                        r.reason for r in self.bundle.recommendations):
+                    sub.add_paragraph(style.part_headings.get("reasons", ROLE_NAMES["reasons"]),
+                                      style=f"Heading {min(level + 1, 6)}")
+                    self._write_reasons(sub)
+            elif section.role == "reasons":
+                self._write_reasons(sub)
+        if first_pass:
+            self.paragraph_ranges = {k: (v[0], v[-1]) for k, v in ranges.items() if v}
+
+    def paragraphs(self, section_id: str) -> str:
+        """'paragraphs 6–11' (or 'paragraph 6'): the numbers the body's section takes."""
+        if self.bundle.body is None and not self.style.numbers_paragraphs:
+            raise ReportgenError("paragraphs('…') needs numbered paragraphs: this style does "
+                                 "not number them")
+        known = {s.id for _, s in walk_sections(self.bundle.body_sections())}
+        if section_id not in known:
+            raise ReportgenError(f"paragraphs('{section_id}'): no body section has that id "
+                                 f"(ids: {', '.join(sorted(known))})")
+        if self._planning:
+            return "paragraphs"  # pass one counts paragraphs: the numbers are not known yet
+        if self.paragraph_ranges is None:
+            raise ReportgenError("paragraphs('…') works only in a body printed by body() "
+                                 "(report.yaml body:, and a template that calls body())")
+        if section_id not in self.paragraph_ranges:
+            raise ReportgenError(f"paragraphs('{section_id}'): that section has no numbered "
+                                 "paragraphs")
+        first, last = self.paragraph_ranges[section_id]
+        return f"paragraph {first}" if first == last else f"paragraphs {first}–{last}"
 
     def contacts_block(self, labelled: bool = False) -> Any:
         sub = self.tpl.new_subdoc()
@@ -342,24 +598,29 @@ class _Renderer:
             sub.add_paragraph("No contact given.", style="Normal")
         return sub
 
-    def _list_or(self, items: list[str], none_key: str) -> Any:
+    def _list_or(self, items: list[str], none_key: str, numbered: bool = False) -> Any:
         sub = self.tpl.new_subdoc()
         if items:
+            num_id = new_numbering(sub, "List Number") if numbered else None
             for item in items:
-                add_runs(sub.add_paragraph(style="List Bullet"), parse_inline(item))
+                p = sub.add_paragraph(style="List Number" if numbered else "List Bullet")
+                if num_id:
+                    _set_num(p, num_id)
+                add_runs(p, parse_inline(item))
         else:
             sub.add_paragraph(self.texts.get(none_key, "None."), style="Normal")
         return sub
 
     def background_papers(self) -> Any:
-        return self._list_or(list(self.bundle.background_papers), "no_background_papers")
+        return self._list_or(list(self.bundle.background_papers), "no_background_papers",
+                             numbered=self.style.background_papers == "numbered")
 
     def appendices(self) -> Any:
-        titles = [f"Appendix {i} – {a.title}" for i, a in enumerate(self.bundle.appendices, 1)]
         sub = self.tpl.new_subdoc()
-        for title in titles:
-            sub.add_paragraph(title, style="Normal")
-        if not titles:
+        for label, appendix in zip(appendix_labels(self.bundle, self.style),
+                                   self.bundle.appendices, strict=True):
+            sub.add_paragraph(f"{label} – {appendix.title}", style="Normal")
+        if not self.bundle.appendices:
             sub.add_paragraph(self.texts.get("no_appendices", "None."), style="Normal")
         return sub
 
@@ -380,22 +641,80 @@ class _Renderer:
             "clearance": freeze(b.clearance),
             "contacts": freeze(b.contacts),
             "style": self.style.name,
-            **metadata_texts(b, self.style, lambda t, w: self._text(t, w)),
+            **self.texts_rendered,
+            # Which parts have something to print: a part's heading is printed when the
+            # report gives it or the council's form requires it (style.yaml required_parts).
+            "show": _record("Show", {i: bool(getattr(b.sections, i)) or self._required(i)
+                                     for i in SECTION_IDS}),
+            "given": _record("Given", {
+                "body": b.body is not None,
+                "recommendations": bool(b.recommendations),
+                "reasons": any(r.reason for r in b.recommendations),
+                "clearance": bool(b.clearance),
+                "contacts": bool(b.contacts),
+                "appendices": bool(b.appendices),
+                "background_papers": bool(b.background_papers),
+            }),
         }
         for name in ("section", "other_sections", "standard", "recommendations", "reasons",
-                     "contacts_block", "background_papers", "appendices", "checkbox"):
+                     "contacts_block", "background_papers", "appendices", "checkbox",
+                     "clearance_block", "other_details", "title_block", "body"):
             ctx[name] = BlockFunction(name, getattr(self, name))
         return ctx
 
+    def _template_parts(self) -> list[tuple[str, str]]:
+        """(part name for people, its XML as docxtpl renders it) for every text part."""
+        names = {"document": "the document body"}
+        out = []
+        for part in self.tpl.docx.part.package.parts:
+            match = re.fullmatch(r"/word/(document|header\d*|footer\d*)\.xml",
+                                 str(part.partname))
+            if not match:
+                continue
+            kind = match[1]
+            label = names.get(kind) or (f"a header ({kind}.xml)" if kind.startswith("header")
+                                        else f"a footer ({kind}.xml)")
+            xml = part.blob.decode("utf-8", "replace") if kind != "document" else \
+                self.template_xml
+            out.append((label, self.tpl.patch_xml(xml) if kind != "document" else xml))
+        return out
+
+    def _locate(self, env: jinja2.Environment, context: Mapping[str, Any],
+                exc: Exception) -> str:
+        """Which tag in which part of the template is wrong, for the error line."""
+        for label, xml in self._template_parts():
+            text = re.sub(r"<[^>]+>", "", xml)
+            try:
+                ast = env.parse(xml)
+            except jinja2.TemplateSyntaxError as err:
+                if isinstance(exc, jinja2.TemplateSyntaxError):
+                    line = xml.split("\n")[max((err.lineno or 1) - 1, 0)]
+                    tags = _TAGS.findall(re.sub(r"<[^>]+>", "", line)) or [""]
+                    return f"in {label}, near the tag {tags[-1][:80]!r}"
+                continue
+            unknown = sorted(jinja2.meta.find_undeclared_variables(ast) - set(context)
+                             - set(env.globals))
+            if unknown:
+                tag = next((t for t in _TAGS.findall(text) if re.search(
+                    rf"\b{re.escape(unknown[0])}\b", t)), unknown[0])
+                return f"in {label}, tag {tag[:80]!r}; docs/house-styles.md lists the names"
+        message = getattr(exc, "message", None) or str(exc)
+        return f"{message}"
+
     def render(self) -> RenderResult:
         env = make_environment(self.style, autoescape=True)
+        context = self.context()
         try:
-            self.tpl.render(self.context(), jinja_env=env, autoescape=True)
+            self.tpl.render(context, jinja_env=env, autoescape=True)
         except jinja2.TemplateSyntaxError as exc:
-            raise ReportgenError(f"Jinja2 syntax error in the template: {exc.message}",
+            where = self._locate(env, context, exc)
+            raise ReportgenError(f"Jinja2 syntax error in the template: {exc.message}"
+                                 + (f" ({where})" if where.startswith("in ") else ""),
                                  file=self.style.template) from None
         except jinja2.UndefinedError as exc:
-            raise ReportgenError(f"the template uses an unknown name: {exc.message}",
+            where = self._locate(env, context, exc)
+            raise ReportgenError(f"the template uses an unknown name: {exc.message}"
+                                 + (f" ({where})" if where.startswith("in ") else ""),
                                  file=self.style.template) from None
         except jinja2.exceptions.SecurityError as exc:
             raise ReportgenError(f"the template tried something not allowed: {exc}",
@@ -430,7 +749,69 @@ class _Renderer:
         buffer = io.BytesIO()
         document.save(buffer)
         return RenderResult(normalise_docx(buffer.getvalue()), self.style,
-                            self.result_sections, self.tables, self.charts, self.plan)
+                            self.result_sections, self.tables, self.charts,
+                            self.not_shown(), self.printed_values(), self.plan)
+
+    # -- what this style cannot show (content.not-shown) ---------------------------------
+
+    def not_shown(self) -> list[tuple[str, str]]:
+        """Every value of report.yaml the template has no place for, with the reason: the
+        checker turns each into an error, so nothing the officer wrote is dropped quietly."""
+        b, names = self.bundle, self.template_names
+        out: list[tuple[str, str]] = []
+
+        def missing(name: str) -> bool:
+            return name not in names
+
+        for key, _, _ in self._unplaced_details():
+            if missing("other_details"):
+                out.append((key, "the template prints no such field and does not call "
+                                 "other_details()"))
+        if b.body is not None:
+            if missing("body"):
+                out.append(("body", "the template does not call body(), so the officer's "
+                                    "outline has no place"))
+        elif missing("body"):
+            for section_id in SECTION_IDS:
+                if getattr(b.sections, section_id) and section_id not in self.placed \
+                        and missing("other_sections"):
+                    out.append((f"sections.{section_id}", "the template has no "
+                                f"section('{section_id}') and does not call other_sections()"))
+        body_mode = b.body is not None and not missing("body")
+        if b.recommendations:
+            if body_mode and not b.role_section("recommendations") and \
+                    "recommendations" not in self.style.required_parts:
+                out.append(("recommendations", "the body has no section with role: "
+                                               "recommendations to print them in"))
+            elif not body_mode and missing("recommendations") and missing("body"):
+                out.append(("recommendations", "the template does not call "
+                                               "recommendations()"))
+        if any(r.reason for r in b.recommendations) and not body_mode and \
+                missing("reasons") and missing("body"):
+            out.append(("recommendations[].reason", "the template does not call reasons()"))
+        for key, funcs in (("clearance", ("clearance", "clearance_block")),
+                           ("contacts", ("contacts", "contacts_block")),
+                           ("appendices", ("appendices",)),
+                           ("background_papers", ("background_papers",))):
+            if getattr(b, key) and all(missing(f) for f in funcs):
+                out.append((key, f"the template does not call {funcs[-1]}()"))
+        return out
+
+    def printed_values(self) -> list[tuple[str, str]]:
+        """Short values that must reach the document as written (checked in its text)."""
+        b = self.bundle
+        values = [("council", b.council), ("meeting.committee", b.meeting.committee),
+                  ("report.title", b.report.title)]
+        plain = {"report.responsible_officer", "report.portfolio_holder",
+                 "report.classification", "report.author", "report.report_by",
+                 "report.directorate", "meeting.time", "meeting.venue"}
+        values += [(key, text) for key, _, text in
+                   detail_rows(b, self.style, self.texts_rendered) if key in plain]
+        values += [(f"contacts[{i}].name", c.name) for i, c in enumerate(b.contacts, 1)]
+        values += [(f"clearance[{i}].name", c.name) for i, c in enumerate(b.clearance, 1)
+                   if c.name]
+        values += [(f"appendices[{i}].title", a.title) for i, a in enumerate(b.appendices, 1)]
+        return [(k, " ".join(v.split())) for k, v in values if v and "{" not in v]
 
 
 def render_report(bundle: Bundle, metrics: Metrics, style: HouseStyle,
