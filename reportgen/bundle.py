@@ -292,6 +292,10 @@ class DataFiles(Model):
     savings: str | None = None
     budget: str | None = None
     benchmarks: str | None = None
+    indicators: str | None = None
+    # With ssda903_header, placements is an SSDA903 episodes file joined to placement_costs.
+    ssda903_header: str | None = None
+    placement_costs: str | None = None
 
 
 class DisclosureSymbols(Model):

@@ -110,3 +110,11 @@ MAX_DISCLOSURE_SOLVER_CELLS = 12
 MAX_BODY_SECTIONS = 500
 #: How deep sub-sections may nest under a body section (heading levels left for narrative).
 MAX_BODY_DEPTH = 3
+
+# -- indicators and SSDA903 episodes (reportgen/data/indicators.py, episodes.py) ------------
+#: Rows of an indicators file (a council's scorecard with every comparator: a few thousand).
+MAX_INDICATOR_ROWS = 200_000
+#: Episodes of one SSDA903 file (a large council's return: about 10,000 episodes a year).
+MAX_EPISODES = 500_000
+#: Measures, areas or periods one [table: indicators …] directive may select.
+MAX_INDICATOR_SELECTION = 200

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from reportgen.metrics import Metrics
     from reportgen.render.docx import RenderResult
 
-DATASETS = ("placements", "savings", "budget", "benchmarks")
+DATASETS = ("placements", "savings", "budget", "benchmarks", "indicators")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,11 @@ def load_datasets(bundle: Bundle) -> dict[str, pd.DataFrame]:
     datasets = {}
     for kind in DATASETS:
         path = bundle.data_path(kind)
-        if path is not None:
+        if path is not None and kind == "placements" and bundle.data.ssda903_header:
+            from reportgen.data.episodes import load_ssda903_bundle
+
+            datasets.update(load_ssda903_bundle(bundle))
+        elif path is not None:
             datasets[kind] = load_dataset(path, kind, root=bundle.path)  # type: ignore[arg-type]
     return datasets
 
@@ -97,7 +101,7 @@ def load_report(bundle_dir: str | Path,
     when = parse_period(bundle.period) if bundle.period else None
     try:
         metrics = compute_metrics(datasets, period=when, as_at=bundle.as_at,
-                                  top_n=top_rows_needed(bundle))
+                                  top_n=top_rows_needed(bundle), council=bundle.council)
     except ReportgenError as exc:
         if exc.file is None:
             raise ReportgenError(exc.message, file=bundle.yaml_path) from None

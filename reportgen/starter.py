@@ -22,6 +22,7 @@ STARTER_FILES = (
     "data/placements.csv",
     "data/savings.csv",
     "data/budget.csv",
+    "data/indicators.csv",
     "README.txt",
 )
 

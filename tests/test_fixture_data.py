@@ -60,6 +60,12 @@ PLACEMENT_TYPES = {
 PROVIDER_TYPES = {"in_house", "private", "voluntary", "other_la"}
 STATUSES = {"achieved", "on_track", "at_risk", "not_achieved", "planned"}
 ALL_FILES = [d / f"{kind}.csv" for d in DATA_DIRS.values() for kind in COLUMNS]
+# Fixtures with no seed report, made by the same script (tests/test_episodes.py and
+# tests/test_indicators.py check what they hold).
+SSDA903 = FIXTURES / "ssda903-placements-2023" / "data"
+INDICATORS = FIXTURES / "indicators-corporate-parenting" / "data"
+EXTRA_FILES = [SSDA903 / "episodes.csv", SSDA903 / "header.csv", SSDA903 / "costs.csv",
+               INDICATORS / "indicators.csv", INDICATORS / "benchmarks.csv"]
 
 
 def placements(data_dir: Path) -> pd.DataFrame:
@@ -295,6 +301,30 @@ def test_generator_reproduces_the_committed_files(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    for path in ALL_FILES:
+    for path in ALL_FILES + EXTRA_FILES:
         fresh = tmp_path / path.relative_to(FIXTURES)
         assert fresh.read_bytes() == path.read_bytes(), path
+
+
+@pytest.mark.parametrize("path", EXTRA_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_extra_files_are_utf8_with_unix_line_endings(path: Path) -> None:
+    raw = path.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw and raw.endswith(b"\n")
+    raw.decode("utf-8")
+
+
+def test_ssda903_children_are_synthetic_and_consistent() -> None:
+    episodes = pd.read_csv(SSDA903 / "episodes.csv", dtype=str, keep_default_na=False)
+    header = pd.read_csv(SSDA903 / "header.csv", dtype=str, keep_default_na=False)
+    costs = pd.read_csv(SSDA903 / "costs.csv", dtype=str, keep_default_na=False)
+    assert header["CHILD"].is_unique and header["CHILD"].str.fullmatch(r"\d{6}").all()
+    assert set(episodes["CHILD"]) <= set(header["CHILD"])
+    # Every placement (first episode, or one that is not a change of legal status only)
+    # that is paid for has exactly one cost row, keyed by child and start date.
+    starts = episodes[episodes["RNE"] != "L"]
+    paid = starts[~starts["PLACE"].isin(["P1", "A3", "A4", "A5", "A6", "R5"])]
+    keys = set(zip(paid["CHILD"], pd.to_datetime(paid["DECOM"], format="%d/%m/%Y")
+                   .dt.strftime("%Y-%m-%d"), strict=True))
+    assert set(zip(costs["CHILD"], costs["start_date"], strict=True)) == keys
+    assert len(costs) == len(keys)
+    assert set(costs["renegotiated"]) == {"yes", "no"}

@@ -26,6 +26,7 @@ PLACEMENT_COLUMNS = [
     "education_contribution",
     "child_name",
     "date_of_birth",
+    "renegotiated",
 ]
 HEADER = "reference,placement_type,provider_type,start_date,end_date,weekly_cost\n"
 
@@ -89,6 +90,7 @@ def test_placements_canonical_form(tmp_path: Path) -> None:
         "education_contribution": "float64",
         "child_name": "string",
         "date_of_birth": "datetime64[ns]",
+        "renegotiated": "string",
     }
 
 

@@ -825,6 +825,247 @@ BUILDERS: dict[
     HARROW: (build_harrow, check_harrow),
     HEREFORDSHIRE: (build_herefordshire, check_herefordshire),
 }
+
+# --------------------------------------------------------------------------------------------
+# SSDA903: synthetic episodes, header and costs (no seed report: a realistic code mix)
+# --------------------------------------------------------------------------------------------
+
+SSDA903 = "ssda903-placements-2023"
+INDICATORS = "indicators-corporate-parenting"
+SSDA903_EXTRACT = date(2023, 12, 31)  # the episodes run to the end of 2023/24 Q3
+EPISODE_COLUMNS = ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",
+                   "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"]
+HEADER_COLUMNS = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]
+COST_COLUMNS = ["CHILD", "start_date", "weekly_cost", "health_contribution",
+                "education_contribution", "provider", "renegotiated"]
+# (PLACE, PLACE_PROVIDER, weight, weekly cost range £, needs a URN): a mix like the DfE's
+# national figures (about 70% fostering, 15% with parents or in residential care).
+SSDA903_MIX = [
+    ("U6", "PR1", 22, (230, 420), False), ("U4", "PR1", 10, (250, 450), False),
+    ("U6", "PR4", 16, (780, 1150), True), ("U4", "PR5", 5, (760, 1050), True),
+    ("U3", "PR1", 10, (180, 300), False), ("U1", "PR1", 4, (180, 300), False),
+    ("K2", "PR4", 14, (3600, 6800), True), ("K2", "PR1", 2, (2800, 4200), True),
+    ("H5", "PR4", 12, (950, 2600), True), ("P1", "PR0", 6, (0, 0), False),
+    ("A6", "PR1", 3, (0, 0), False), ("R1", "PR3", 1, (2200, 3000), False),
+    ("S1", "PR4", 1, (4200, 5600), True), ("K1", "PR2", 1, (6500, 8200), True),
+]
+SSDA903_NO_COST = {"P1", "A3", "A4", "A5", "A6", "R5", "T0", "T1", "T2", "T3", "T4"}
+SSDA903_LS = [("C2", 55), ("C1", 15), ("V2", 12), ("E1", 8), ("J2", 3), ("L2", 4), ("D1", 3)]
+SSDA903_CIN = [("N1", 62), ("N4", 12), ("N2", 5), ("N5", 6), ("N6", 4), ("N8", 7), ("N3", 4)]
+SSDA903_LEAVE = [("E11", 3), ("E12", 3), ("E13", 5), ("E17", 8), ("E4A", 20), ("E8", 12),
+                 ("E41", 6), ("E45", 4), ("E2", 2)]
+SSDA903_MOVE = [("CARPL", 20), ("CREQB", 10), ("LAREQ", 25), ("PLACE", 15), ("STAND", 10),
+                ("CHILD", 10), ("OTHER", 10)]
+SSDA903_PROVIDERS = ["Brookfield Fostering Ltd", "Orchard Care Homes", "Hillside Supported "
+                     "Living", "Riverbank Children's Services", "Meadow Fostering Agency"]
+
+
+def _weighted(rng: random.Random, options: Sequence[tuple]) -> tuple:
+    return rng.choices(list(options), weights=[o[-1] if isinstance(o[-1], int) and len(o) == 2
+                                               else o[2] for o in options])[0]
+
+
+def _d903(day: date | None) -> str:
+    return "" if day is None else day.strftime("%d/%m/%Y")
+
+
+def build_ssda903() -> dict[str, pd.DataFrame]:
+    """Episodes, header and costs of 420 invented children, seed 903, valid against the DfE's
+    code lists with their dates (no P2 after 28/10/2023, a URN for every H5)."""
+    rng = random.Random(903)
+    children = rng.sample(range(100000, 999999), 420)
+    episodes: list[dict[str, str]] = []
+    header: list[dict[str, str]] = []
+    costs: list[dict[str, str]] = []
+    for number in children:
+        child = f"{number}"
+        born = date(2004, 6, 1) + timedelta(days=rng.randrange(0, 15 * 365))
+        adult = date(born.year + 18, born.month, min(born.day, 28))
+        header.append({"CHILD": child, "SEX": str(rng.choice((1, 2))), "DOB": _d903(born),
+                       "ETHNIC": rng.choice(("WBRI", "WBRI", "WBRI", "MWBC", "AOTH", "BAFR")),
+                       "UPN": "", "MOTHER": "", "MC_DOB": ""})
+        earliest = max(born + timedelta(days=30), date(2019, 4, 1))
+        if earliest >= SSDA903_EXTRACT - timedelta(days=20):
+            continue
+        start = random_date(rng, earliest, SSDA903_EXTRACT - timedelta(days=10), recent=True)
+        ls = _weighted(rng, SSDA903_LS)[0]
+        cin = _weighted(rng, SSDA903_CIN)[0]
+        home = f"HR{rng.randint(1, 9)} {rng.randint(1, 9)}"
+        rne = "S"
+        leaves = rng.random() < 0.35
+        moves = 0
+        while True:
+            age = (start - born).days // 365
+            while True:
+                place, provider, _, band, urn_needed = _weighted(rng, SSDA903_MIX)
+                if place == "H5" and age < 16:
+                    continue
+                if place == "A6" and age > 8:
+                    continue
+                if place in ("K1", "K2", "R1", "S1") and age < 10:
+                    continue
+                break
+            length = rng.randint(40, 700)
+            end: date | None = start + timedelta(days=length)
+            last = False
+            if end is not None and end >= SSDA903_EXTRACT:
+                end, last = None, True
+            if adult <= start + timedelta(days=1):
+                break
+            forced = ""
+            if adult < (end or SSDA903_EXTRACT):  # care ends at 18
+                end, last, forced = adult, True, rng.choice(("E41", "E45", "E17", "E48"))
+            urn = ""
+            if urn_needed or place == "H5":
+                urn = f"SC{rng.randint(100000, 999999)}" if place in ("K1", "K2", "H5", "S1") \
+                    else f"{rng.randint(1000000, 1999999)}"
+            reason = ""
+            if end is None:
+                rec = ""
+            elif forced:
+                rec = forced
+            elif (leaves and moves >= 1) or (rng.random() < 0.12) or ls == "V2":
+                rec, last = _weighted(rng, SSDA903_LEAVE)[0], True
+            else:
+                rec = "X1"
+            # A second episode in the same placement (legal status change only) now and then.
+            split = end is not None and rec == "X1" and rng.random() < 0.2 and length > 80
+            pl_post = f"HR{rng.randint(1, 9)} {rng.randint(1, 9)}" if provider in ("PR0", "PR1") \
+                else f"{rng.choice(('WR', 'GL', 'B', 'SY'))}{rng.randint(1, 9)} {rng.randint(1, 9)}"
+            weekly = 0 if band == (0, 0) else rng.randrange(band[0], band[1] + 1, 5)
+            if place not in SSDA903_NO_COST:
+                external = provider in ("PR4", "PR5")
+                health = rng.choice((0, 0, 0, 150, 300)) if place in ("K2", "S1") else 0
+                education = rng.choice((0, 0, 250, 500)) if place in ("K2", "S1") else 0
+                costs.append({
+                    "CHILD": child, "start_date": start.isoformat(),
+                    "weekly_cost": f"{weekly}.00", "health_contribution": f"{health}.00",
+                    "education_contribution": f"{education}.00",
+                    "provider": rng.choice(SSDA903_PROVIDERS) if external else "",
+                    "renegotiated": "yes" if external and rng.random() < 0.25 else "no"})
+            if split and end is not None:
+                middle = start + timedelta(days=length // 2)
+                episodes.append(_episode(child, start, rne, ls, cin, place, provider, middle,
+                                         "X1", "", home, pl_post, urn))
+                ls = "C2" if ls in ("V2", "E1", "J2", "L2", "D1") else ls
+                rne, start = "L", middle
+            episodes.append(_episode(child, start, rne, ls, cin, place, provider, end, rec,
+                                     reason, home, pl_post, urn))
+            if last or end is None:
+                break
+            # The next placement starts the day this one ends.
+            moves += 1
+            rne = rng.choice(("P", "P", "P", "T", "U"))
+            if rne in ("T", "U"):
+                ls = "C2" if ls != "C2" else "C1"
+            episodes[-1]["REASON_PLACE_CHANGE"] = _weighted(rng, SSDA903_MOVE)[0]
+            start = end
+            if ls == "V2":
+                ls = "C2"
+    frames = {
+        "episodes": pd.DataFrame(episodes, columns=EPISODE_COLUMNS),
+        "header": pd.DataFrame(header, columns=HEADER_COLUMNS),
+        "costs": pd.DataFrame(costs, columns=COST_COLUMNS),
+    }
+    return frames
+
+
+def _episode(child: str, start: date, rne: str, ls: str, cin: str, place: str, provider: str,
+             end: date | None, rec: str, reason: str, home: str, pl_post: str, urn: str
+             ) -> dict[str, str]:
+    # P2 (independent living) ended on 28 October 2023: an episode open after it is H5.
+    if place == "P2" and (end is None or end > date(2023, 10, 28)):
+        place = "H5"
+    return {"CHILD": child, "DECOM": _d903(start), "RNE": rne, "LS": ls, "CIN": cin,
+            "PLACE": place, "PLACE_PROVIDER": provider, "DEC": _d903(end), "REC": rec,
+            "REASON_PLACE_CHANGE": reason, "HOME_POST": home, "PL_POST": pl_post, "URN": urn}
+
+
+def check_ssda903(tables: dict[str, pd.DataFrame]) -> None:
+    """The code mix is realistic and every rule the generator promises holds."""
+    epi = tables["episodes"]
+    places = epi["PLACE"].value_counts(normalize=True)
+    foster = places[[c for c in places.index if c.startswith("U")]].sum()
+    require(0.5 <= foster <= 0.85, f"ssda903: fostering share {foster:.2f} is not realistic")
+    require(set(epi["RNE"]) <= {"S", "P", "T", "U", "L"}, "ssda903: unknown RNE")
+    dec = pd.to_datetime(epi["DEC"], format="%d/%m/%Y")
+    late = dec.isna() | (dec > pd.Timestamp("2023-10-28"))
+    require(not (epi["PLACE"].eq("P2") & late).any(), "ssda903: P2 after 28 October 2023")
+    require(not (epi["PLACE"].eq("H5") & epi["URN"].fillna("").eq("")).any(),
+            "ssda903: H5 without a URN")
+    require(epi["CHILD"].isin(tables["header"]["CHILD"]).all(), "ssda903: child not in header")
+    require(len(tables["costs"]) > 100, "ssda903: too few costed placements")
+
+
+# Indicators: a corporate parenting scorecard (invented figures; the LAC rates follow the
+# shape of the DfE's published rates for a shire county and its statistical neighbours).
+INDICATOR_COLUMNS = ["measure", "period", "area", "area_type", "value", "unit", "numerator",
+                     "denominator", "target"]
+LAC_RATE = "Looked after children per 10,000 children"
+NET_FOSTER = "Foster carers net increase"
+EXPECTED_FOSTER = "Foster carers expected to be approved"
+STABILITY = "Children with three or more placements"
+
+
+def build_indicators() -> dict[str, pd.DataFrame]:
+    rows: list[dict[str, str]] = []
+
+    def add(measure: str, period: str, area: str, area_type: str, value: str, unit: str,
+            numerator: str = "", denominator: str = "", target: str = "") -> None:
+        rows.append({"measure": measure, "period": period, "area": area,
+                     "area_type": area_type, "value": value, "unit": unit,
+                     "numerator": numerator, "denominator": denominator, "target": target})
+
+    for period, council, england in (("as at 31 March 2015", "78.0", "60.0"),
+                                     ("as at 31 March 2016", "82.0", "60.0")):
+        add(LAC_RATE, period, "Herefordshire", "council", council, "rate per 10,000")
+        add(LAC_RATE, period, "Statistical neighbours average", "statistical_neighbour",
+            "56.3" if period.endswith("2015") else "57.1", "rate per 10,000")
+        add(LAC_RATE, period, "England", "england", england, "rate per 10,000")
+    for quarter, net, expected in (("2015/16 Q1", "3", "12"), ("2015/16 Q2", "5", "10"),
+                                   ("2015/16 Q3", "9", "6")):
+        add(NET_FOSTER, quarter, "Herefordshire", "council", net, "count", target="15")
+        add(EXPECTED_FOSTER, quarter, "Herefordshire", "council", expected, "count")
+    add(STABILITY, "2015/16 Q3", "Herefordshire", "council", "11.5", "percentage", "36", "313",
+        "10.0")
+    add(STABILITY, "2015/16 Q3", "England", "england", "10.0", "percentage")
+    benchmarks = [
+        {"measure": "Care leavers in education, employment or training (%)",
+         "area": area, "area_type": kind, "value": value, "period": "2014/15"}
+        for area, kind, value in (("Herefordshire", "council", "52.0"),
+                                  ("Shropshire", "statistical_neighbour", "48.0"),
+                                  ("Worcestershire", "statistical_neighbour", "50.5"),
+                                  ("Wiltshire", "statistical_neighbour", "47.5"),
+                                  ("England", "england", "49.0"))]
+    return {"indicators": pd.DataFrame(rows, columns=INDICATOR_COLUMNS),
+            "benchmarks": pd.DataFrame(benchmarks,
+                                       columns=["measure", "area", "area_type", "value",
+                                                "period"])}
+
+
+def check_indicators(tables: dict[str, pd.DataFrame]) -> None:
+    ind = tables["indicators"]
+    require(ind["value"].str.contains(r"\.0$").any(), "indicators: no value written as N.0")
+    net = ind[ind["measure"] == NET_FOSTER]
+    require(list(net["period"]) == ["2015/16 Q1", "2015/16 Q2", "2015/16 Q3"],
+            "indicators: foster carer quarters drifted")
+
+
+EXTRA_FIXTURES: dict[str, tuple[Callable[[], dict[str, pd.DataFrame]],
+                                Callable[[dict[str, pd.DataFrame]], None]]] = {
+    SSDA903: (build_ssda903, check_ssda903),
+    INDICATORS: (build_indicators, check_indicators),
+}
+
+
+def render_extra(name: str) -> dict[str, str]:
+    """CSV text of each file of a fixture with no seed report, checked as it is written."""
+    build, check = EXTRA_FIXTURES[name]
+    texts = {kind: csv_text(frame) for kind, frame in build().items()}
+    check({kind: pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False).replace(
+        "", pd.NA) for kind, text in texts.items()})
+    return texts
+
 COLUMNS = {"placements": PLACEMENT_COLUMNS, "savings": SAVINGS_COLUMNS, "budget": BUDGET_COLUMNS}
 
 
@@ -855,6 +1096,14 @@ def write_fixtures(root: Path) -> list[Path]:
         for kind, text in render_fixture(name).items():
             path = data_dir / f"{kind}.csv"
             # newline="" so Python writes "\n" as is on every platform; utf-8 has no BOM.
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            written.append(path)
+    for name in EXTRA_FIXTURES:
+        data_dir = root / name / "data"
+        data_dir.mkdir(parents=True, exist_ok=True)
+        for kind, text in render_extra(name).items():
+            path = data_dir / f"{kind}.csv"
             with path.open("w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
             written.append(path)

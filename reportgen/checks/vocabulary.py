@@ -9,6 +9,7 @@ figure-matching algorithm reads only :class:`Figure`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -17,7 +18,9 @@ if TYPE_CHECKING:  # metrics import pandas; naming a figure needs neither
     from reportgen.metrics.model import (
         BudgetLine,
         BudgetPosition,
+        CareMetrics,
         Changes,
+        IndicatorSeries,
         Metrics,
         PlacementMetrics,
         SavingsSummary,
@@ -56,7 +59,10 @@ MEASURES = ("budget", "spend", "variance", "variance_pct", "target", "achieved",
             "savings_forecast", "shortfall", "achieved_pct", "count", "started", "ended",
             "share", "weekly_cost", "average_weekly_cost", "annual_cost",
             "average_annual_cost", "period_cost", "net_period_cost", "reviewed",
-            "top_weekly_cost", "change")
+            "top_weekly_cost", "change",
+            # An indicator's comparators (statistical neighbours, England): no words name
+            # them alone, so a number is never taken for one without its indicator.
+            "comparator")
 
 
 def figures(metrics: Metrics) -> list[Figure]:
@@ -76,6 +82,12 @@ def figures(metrics: Metrics) -> list[Figure]:
     out.extend(_change_figures(metrics.changes))
     if metrics.budget is not None and metrics.previous_budget is not None:
         out.extend(_line_changes(metrics.budget, metrics.previous_budget))
+    if metrics.indicators is not None:
+        out.extend(_indicator_figures(metrics.indicators, "indicators"))
+    if metrics.benchmarks is not None:
+        out.extend(_indicator_figures(metrics.benchmarks, "benchmarks"))
+    if metrics.care is not None:
+        out.extend(_care_figures(metrics.care))
     return out
 
 
@@ -202,6 +214,13 @@ def _placement_figures(p: PlacementMetrics) -> list[Figure]:
     if p.top:
         out.append(_fig("placements.top[0].weekly_cost", "highest weekly placement cost",
                         p.top[0].weekly_cost, "money", "top_weekly_cost"))
+        out.append(_fig("placements.top_weekly_cost",
+                        f"weekly cost of the {len(p.top)} most expensive placements",
+                        p.top_weekly_cost, "money", "weekly_cost", scope="top"))
+    if p.renegotiated is not None:
+        out.append(_fig("placements.renegotiated", "placements whose cost was renegotiated",
+                        p.renegotiated, "count", "count", subject="renegotiated",
+                        scope="measure"))
     return out
 
 
@@ -417,4 +436,95 @@ def _line_changes(now: BudgetPosition, before: BudgetPosition) -> list[Figure]:
                             subject=line.line, scope="line", of=measure,
                             expression=f"{{{{ ({ref_now}.{attr} - {ref_old}.{attr}) "
                                        "| money }}"))
+    return out
+
+
+def _subscript(key: str, position: int) -> str:
+    """A Jinja2 subscript for ``key`` (measures and periods are the data's own text): by the
+    key when it can be quoted, else by position."""
+    if "\\" in key or ("'" in key and '"' in key):
+        return f"[{position}]"
+    return f"['{key}']" if "'" not in key else f'["{key}"]'
+
+
+_UNIT_TAIL = re.compile(r"\s*(\([^)]*\)|\bper\s+[\d,]+\b.*|\brate\b)\s*$", re.IGNORECASE)
+
+
+def _indicator_unit(unit: str | None) -> Unit:
+    return "money" if unit == "£" else "percent" if unit == "percentage" else "count"
+
+
+def _indicator_fig(key: str, label: str, value: float, unit: str | None, places: int,
+                   subject: str, measure: str | None = None) -> Figure:
+    kind = _indicator_unit(unit)
+    if kind == "money":
+        expression = f"{{{{ {key} | money }}}}"
+    elif kind == "percent":
+        # The data hold 68.5 for 68.5%; the checker compares fractions.
+        expression = f"{{{{ {key} | number({places}) }}}}%"
+    elif places:
+        expression = f"{{{{ {key} | number({places}) }}}}"
+    else:
+        expression = f"{{{{ {key} | number }}}}"
+    # An indicator's own name is its subject; what it measures follows its unit.
+    named = measure or {"money": "spend", "percent": "share", "count": "count"}[kind]
+    return _fig(key, label, value / 100 if kind == "percent" else value, kind, named,
+                subject=subject, scope="measure", expression=expression)
+
+
+def _indicator_figures(series: Keyed[IndicatorSeries], root: str) -> list[Figure]:
+    """Each measure's value in each period (the council's), its target, and the neighbours'
+    average and England's value where the data give them. The subject is the measure's name
+    as the data write it (without a trailing "per 10,000 …" or "(%)"), latest period first."""
+    out: list[Figure] = []
+    for at, s in enumerate(series):
+        subject = _UNIT_TAIL.sub("", s.measure).strip() or s.measure
+        for n, point in enumerate(reversed(list(s))):
+            base = f"{root}{_subscript(s.measure, at)}{_subscript(point.period, len(s) - 1 - n)}"
+            label = f"{s.measure} ({point.period})"
+            if point.value is not None:
+                out.append(_indicator_fig(f"{base}.value", label, point.value, point.unit,
+                                          point.decimals, subject))
+            if point.target is not None:
+                out.append(_indicator_fig(f"{base}.target", f"{s.measure} target "
+                                          f"({point.period})", point.target, point.unit,
+                                          point.target_decimals, subject, "target"))
+            if point.neighbours_average is not None:
+                out.append(_indicator_fig(
+                    f"{base}.neighbours_average", f"{label}, statistical neighbours",
+                    point.neighbours_average, point.unit, point.neighbours_decimals,
+                    f"{subject}, statistical neighbours", "comparator"))
+            if point.england is not None:
+                england = next(a for a in point.areas if a.area_type == "england")
+                out.append(_indicator_fig(f"{base}.england", f"{label}, England",
+                                          point.england, point.unit, england.decimals,
+                                          f"{subject}, England", "comparator"))
+    return out
+
+
+def _care_figures(c: CareMetrics) -> list[Figure]:
+    """Counts from SSDA903 episodes: children looked after, starting and leaving care, moves
+    and placement stability."""
+    out = [
+        _fig("care.looked_after", "children looked after", c.looked_after, "count", "count",
+             scope="care"),
+        _fig("care.three_or_more_placements",
+             "children with three or more placements in the year",
+             c.three_or_more_placements, "count", "count", subject="three or more placements",
+             scope="measure"),
+    ]
+    if c.three_or_more_placements_pct is not None:
+        out.append(_fig("care.three_or_more_placements_pct",
+                        "share of children with three or more placements in the year",
+                        c.three_or_more_placements_pct, "percent", "share",
+                        subject="three or more placements", scope="measure"))
+    if c.start is not None:
+        out += [
+            _fig("care.started", "children who started to be looked after", c.started,
+                 "count", "started", scope="care"),
+            _fig("care.ceased", "children who ceased to be looked after", c.ceased, "count",
+                 "ended", scope="care"),
+            _fig("care.placement_changes", "changes of placement", c.placement_changes,
+                 "count", "count", subject="changes of placement", scope="measure"),
+        ]
     return out

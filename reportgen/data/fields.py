@@ -177,6 +177,15 @@ PLACEMENT_TYPE_CODES = Codes(
 STATUS_CODES = Codes("status", tuple(SAVINGS_STATUSES), read=_read_status,
                      accepted=_accepted_statuses)
 
+_YES_NO = {"yes": "yes", "y": "yes", "true": "yes", "1": "yes", "renegotiated": "yes",
+           "no": "no", "n": "no", "false": "no", "0": "no"}
+# A flag column ("renegotiated"): yes or no, as people write them.
+YES_NO_CODES = Codes(
+    "yes or no value", ("yes", "no"),
+    read=lambda text, _parsed: text.str.strip().str.lower().map(_YES_NO).astype("string"),
+    accepted=lambda: "'yes' or 'no'",
+)
+
 
 def _end_not_before_start(frame: pd.DataFrame) -> pd.Series:
     end, start = frame["end_date"], frame["start_date"]
@@ -293,6 +302,14 @@ PLACEMENTS = register(
         ("dob", "d_o_b", "birth_date"),
         description="sensitive: read but never output",
         sensitive=True,
+    ),
+    Field(
+        "renegotiated",
+        "code",
+        False,
+        ("cost_renegotiated", "rate_renegotiated", "renegotiated_rate"),
+        description="optional: yes where the placement's cost was renegotiated",
+        codes=YES_NO_CODES,
     ),
     rules=(END_NOT_BEFORE_START,),
 )

@@ -19,6 +19,7 @@ number of each row (header = row 1), so later checks can point at rows too.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,10 @@ if TYPE_CHECKING:
 
 #: A data set's name, as registered in :mod:`reportgen.data.fields` ("placements", ...).
 DatasetKind = str
+#: Data sets read by a module of their own rather than from field declarations: indicators
+#: and benchmarks keep each value at the precision written and take as-at dates as periods.
+OWN_READERS: dict[str, str] = {"indicators": "reportgen.data.indicators",
+                               "benchmarks": "reportgen.data.indicators"}
 
 
 def load_dataset(
@@ -54,6 +59,11 @@ def load_dataset(
     Raises :class:`ReportgenError` (or :class:`ReportgenErrors` for several problems) naming
     the file, row and column of every problem found.
     """
+    if kind in OWN_READERS:
+        reader = importlib.import_module(OWN_READERS[kind])
+        frame: pd.DataFrame = reader.load_indicators(path, kind=kind, sheet=sheet,
+                                                     max_bytes=max_bytes, root=root)
+        return frame
     # pandas, and pandera with the first validation, load here: not with the package.
     from reportgen.data.parse import match_columns, parse_columns
     from reportgen.data.readers import read_table

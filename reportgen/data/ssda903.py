@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pandas with the first column converted: the code tables need neither
@@ -51,6 +52,7 @@ SSDA903_PLACEMENT_CODES: dict[str, tuple[str, str]] = {
     "H5": ("semi_independent", "Semi-independent living accommodation"),
     "K1": ("secure", "Secure children's home"),
     "K2": ("residential", "Children's home"),
+    "K3": ("semi_independent", "Supported accommodation (registered with Ofsted)"),
     "P1": (
         "placed_with_parents",
         "Placed with own parent(s) or other person with parental responsibility",
@@ -83,6 +85,10 @@ SSDA903_PLACEMENT_CODES: dict[str, tuple[str, str]] = {
     ),
     "U6": ("in_house_fostering", "Foster placement with other foster carer: not long term or FFA"),
     "Z1": ("other", "Other placements"),
+    "Z11": ("other", "Other placements: unregistered children's home"),
+    "Z12": ("other", "Other placements: unregistered supported accommodation"),
+    "Z13": ("other", "Other placements: with a person not a foster carer or relative"),
+    "Z14": ("other", "Other placements not covered by another code"),
 }  # fmt: skip
 
 # SSDA903 placement provider code → (canonical value, the DfE's description). Parents (PR0)
@@ -269,3 +275,61 @@ def accepted_provider_types() -> str:
     """The accepted provider values, worded for an error message."""
     labels = ", ".join(f"'{value}'" for value in PROVIDER_TYPES)
     return f"{labels} (or a label such as 'Private', or an SSDA903 code PR0–PR5)"
+
+
+# --------------------------------------------------------------------------------------------
+# The SSDA903 episodes file's code lists, from the DfE guidance and the rules of
+# csc-validator-be-903 (rules 143-149, 178, 1009, 217t, 230; 2025/26 rule 146).
+
+#: Reason for new episode. S starts a period of care; L changes the legal status only (the
+#: child stays in the same placement); every other reason starts a new placement.
+RNE_CODES: dict[str, str] = {
+    "S": "Started to be looked after",
+    "L": "Change of legal status only",
+    "P": "Change of placement only",
+    "T": "Change of both legal status and placement at the same time",
+    "U": "Change of placement and legal status (with the same carer)",
+    "B": "Change of placement (with the same carer)",
+}
+LS_CODES = frozenset({"C1", "C2", "D1", "E1", "V2", "V3", "V4", "J1", "J2", "J3", "L1", "L2",
+                      "L3"})
+#: Legal statuses of short breaks (respite): not counted as looked after on a date.
+SHORT_BREAK_LS = frozenset({"V3", "V4"})
+CIN_CODES = frozenset({"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"})
+REC_CODES = frozenset({"E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E45", "E46",
+                       "E47", "E48", "E5", "E6", "E7", "E8", "E9", "E14", "E15", "E16", "E17",
+                       "X1"})
+#: REC X1: the episode ends but the child stays looked after (a new episode follows).
+STILL_LOOKED_AFTER = "X1"
+REASON_PLACE_CHANGE_CODES = frozenset({"CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB",
+                                       "CREQO", "CHILD", "LAREQ", "PLACE", "CUSTOD", "OTHER"})
+PROVIDER_CODES = frozenset(SSDA903_PROVIDER_CODES)
+#: Placements with no placement provider (temporary and "other" placements).
+NO_PROVIDER_PLACES = frozenset({"T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14"})
+
+#: Placement codes valid only for part of time: (first day an episode may be open on, last
+#: day). P2 ends on 28 October 2023 (rule 217t: an episode open after it may not be P2);
+#: the 2025/26 rules drop H5 and Z1 (an episode open from 1 April 2025 uses K3 or Z11-Z14).
+PLACE_VALID: dict[str, tuple[date | None, date | None]] = {
+    "P2": (None, date(2023, 10, 28)),
+    "H5": (None, date(2025, 3, 31)),
+    "Z1": (None, date(2025, 3, 31)),
+    "K3": (date(2025, 4, 1), None),
+    "Z11": (date(2025, 4, 1), None),
+    "Z12": (date(2025, 4, 1), None),
+    "Z13": (date(2025, 4, 1), None),
+    "Z14": (date(2025, 4, 1), None),
+}
+#: From this day an English H5 placement needs its Ofsted URN (rule 230).
+H5_URN_FROM = date(2023, 10, 29)
+#: Placements that need a URN whenever they are in England (K3, rule 218 in 2025/26), and the
+#: minimum age on the day the episode starts.
+URN_ALWAYS = frozenset({"K3"})
+K3_MIN_AGE = 16
+#: What a URN cell holds when the placement has none.
+NO_URN = "XXXXXXX"
+#: Postcode areas outside England: Wales, Scotland and Northern Ireland (rule 230 exempts
+#: placements outside England; the episodes file gives the placement postcode).
+NOT_ENGLAND_POSTCODE_AREAS = frozenset({
+    "CF", "LD", "LL", "NP", "SA", "AB", "DD", "DG", "EH", "FK", "G", "HS", "IV", "KA", "KW",
+    "KY", "ML", "PA", "PH", "TD", "ZE", "BT"})

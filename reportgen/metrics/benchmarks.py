@@ -57,33 +57,46 @@ def benchmark_comparison(frame: pd.DataFrame, measure: str, council: str,
                          ) -> BenchmarkComparison:
     """The comparison for ``measure`` (any case; empty when the data hold one measure) in its
     latest period. ``where`` names the asker in error messages ("[chart: benchmarks]")."""
+    source = "indicators" if "indicators" in where else "benchmarks"
     measures = list(dict.fromkeys(str(m) for m in frame["measure"]))
     wanted = measure.strip()
     if wanted:
         matches = [m for m in measures if m.lower() == wanted.lower()]
         if not matches:
-            raise ReportgenError(f"{where}: no measure '{wanted}' in the benchmarks "
+            raise ReportgenError(f"{where}: no measure '{wanted}' in the {source} "
                                  f"data (measures: {'; '.join(measures)})", file=file)
         chosen = matches[0]
     elif len(measures) == 1:
         chosen = measures[0]
     else:
-        raise ReportgenError(f"{where}: the benchmarks data has several measures; "
-                             "name one, e.g. [chart: benchmarks " + measures[0] + "]", file=file)
+        raise ReportgenError(f"{where}: the {source} data has several measures; "
+                             f"name one, e.g. [chart: {source} " + measures[0] + "]", file=file)
     rows = frame[(frame["measure"] == chosen).to_numpy()]
-    period = max((parse_period(str(p)) for p in rows["period"].dropna().unique()),
-                 default=None)
-    if period is None:
+    if "period_end" in rows.columns and not rows.empty:
+        # Loaded by data.indicators: periods may be as-at dates, ordered by their last day.
+        latest = rows.sort_values("period_end", kind="mergesort")["period"].iloc[-1]
+        label: str | None = str(latest)
+    else:
+        period = max((parse_period(str(p)) for p in rows["period"].dropna().unique()),
+                     default=None)
+        label = None if period is None else period.label
+    if label is None:
         raise ReportgenError(f"{where}: no period given", file=file, column="period")
-    rows = rows[(rows["period"] == period.label).to_numpy()]
+    rows = rows[(rows["period"] == label).to_numpy()]
+    # A region (or another kind of area) has no bar of its own in this comparison.
+    rows = rows[~rows["area_type"].isin(["region", "other"]).fillna(False).to_numpy(bool)]
+    if rows["area"].isna().any():  # indicators: a row with no area is the council's
+        rows = rows.assign(area=rows["area"].fillna(council),
+                           area_type=rows["area_type"].mask(rows["area"].isna(), "council"))
     types = area_types(rows, council, file)
     found = tuple(Benchmark(str(a), t, float(v))
-                  for a, t, v in zip(rows["area"], types, rows["value"], strict=True))
+                  for a, t, v in zip(rows["area"], types, rows["value"], strict=True)
+                  if not pd.isna(v))  # a DfE symbol (c, x …) has no bar
     councils = [b for b in found if b.area_type == "council"]
     if len(councils) != 1:
         what = "no row" if not councils else f"{len(councils)} rows"
         raise ReportgenError(
-            f"{where}: {what} for the council in {chosen}, {period.label}: "
+            f"{where}: {what} for the council in {chosen}, {label}: "
             "mark exactly one row with area_type council", file=file, column="area_type")
     neighbours = tuple(b for b in found if b.area_type == "statistical_neighbour")
     average: float | None = None
@@ -92,6 +105,6 @@ def benchmark_comparison(frame: pd.DataFrame, measure: str, council: str,
     elif neighbours:
         average = neighbours[0].value
     return BenchmarkComparison(
-        measure=chosen, period=period.label, rows=found, council=councils[0],
+        measure=chosen, period=label, rows=found, council=councils[0],
         neighbours=neighbours, england=tuple(b for b in found if b.area_type == "england"),
         neighbours_average=average)

@@ -7,8 +7,10 @@ from datetime import date
 
 import pandas as pd
 
+from reportgen.metrics.episodes import care_metrics
 from reportgen.metrics.finance import savings_for_period, savings_summary
-from reportgen.metrics.frames import date_column, require
+from reportgen.metrics.frames import active, date_column, placements_frame, require
+from reportgen.metrics.indicators import indicator_series
 from reportgen.metrics.keyed import Keyed
 from reportgen.metrics.model import BudgetPosition, Metrics, PlacementMetrics, SavingsSummary
 from reportgen.metrics.placements import (
@@ -30,6 +32,7 @@ def compute_metrics(
     period: Period | None = None,
     as_at: date | None = None,
     top_n: int = 20,
+    council: str | None = None,
 ) -> Metrics:
     """Metrics for whichever of ``placements``, ``budget`` and ``savings`` are present.
 
@@ -43,6 +46,11 @@ def compute_metrics(
 
     if as_at is None and period is not None:
         as_at = period.end
+    episodes_df = datasets.get("episodes")
+    if as_at is None and episodes_df is not None and not episodes_df.empty:
+        from reportgen.data.episodes import care_dates
+
+        as_at = care_dates(episodes_df)[1]
     if as_at is None and placements_df is not None and not placements_df.empty:
         require(placements_df, "placements", ("start_date",))
         latest = date_column(placements_df["start_date"]).max()
@@ -53,12 +61,15 @@ def compute_metrics(
         # No as_at only when there is no placement at all: any date gives empty results.
         when = as_at if as_at is not None else date.min
         summaries = placements_by_type(placements_df, when)
+        top = tuple(top_placements(placements_df, when, top_n))
         placements = PlacementMetrics(
             as_at=as_at,
             by_type=Keyed(summaries, lambda s: s.placement_type),
             total=placements_total(summaries),
-            top=tuple(top_placements(placements_df, when, top_n)),
+            top=top,
             top_by_type=tuple(top_placements_by_type(placements_df, when, top_n)),
+            top_weekly_cost=float(sum(p.weekly_cost for p in top)),
+            renegotiated=renegotiated_count(placements_df, when),
             average_annual_cost_per_child=average_annual_cost_per_child(placements_df, when),
             flows=(
                 placement_flows(placements_df, period.start, window_end(period, as_at))
@@ -92,7 +103,22 @@ def compute_metrics(
             previous_savings = savings_summary(savings_for_period(savings_df, before_label),
                                                before_label)
 
+    indicators = (indicator_series(datasets["indicators"], council)
+                  if "indicators" in datasets else None)
+    benchmarks = (indicator_series(datasets["benchmarks"], council)
+                  if "benchmarks" in datasets and "period_end" in datasets["benchmarks"]
+                  else None)
+    care = None
+    if episodes_df is not None:
+        when = as_at if as_at is not None else date.min
+        care = care_metrics(episodes_df, when,
+                            period.start if period is not None else None,
+                            window_end(period, as_at) if period is not None else None)
+
     return Metrics(
+        indicators=indicators,
+        benchmarks=benchmarks,
+        care=care,
         period=period,
         as_at=as_at,
         placements=placements,
@@ -102,3 +128,13 @@ def compute_metrics(
         top_n=top_n,
         previous_savings=previous_savings,
     )
+
+
+def renegotiated_count(placements: pd.DataFrame, as_at: date) -> int | None:
+    """Active placements on ``as_at`` whose cost was renegotiated; None without the flag."""
+    if "renegotiated" not in placements.columns or placements["renegotiated"].isna().all():
+        return None  # the data say nothing about renegotiation
+    rows = active(placements_frame(placements), as_at)
+    flags = placements.loc[rows.index, "renegotiated"]
+    # "yes"/"no" from a placements file, True/False from SSDA903 costs.
+    return int(flags.isin([True, "yes"]).sum())

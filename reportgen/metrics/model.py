@@ -97,6 +97,10 @@ class PlacementMetrics:
     # The costliest placements of each type (up to top_n a type, ranked as in ``top``), so
     # that a public report can list the top N of the types it may show (reportgen.disclosure).
     top_by_type: tuple[HighCostPlacement, ...] = field(default=(), compare=False)
+    # Placements whose cost was renegotiated (the data's ``renegotiated`` flag), when given.
+    renegotiated: int | None = None
+    # Gross weekly cost of the ``top`` placements together ("the 5 most expensive ... £X").
+    top_weekly_cost: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,91 @@ class BenchmarkComparison:
 
 
 @dataclass(frozen=True)
+class IndicatorValue:
+    """One area's value of a measure in a period, at the precision it was written.
+
+    ``value`` is None where the source shows a symbol instead (``symbol``: DfE's ``c``, ``x``,
+    ``z``, ``k``…). ``decimals`` is how many decimal places were written; ``shown`` is the
+    value printed so (``"42.0"``, ``"68.5%"``, ``"£1,234"``, ``"c"``).
+    """
+
+    measure: str
+    period: str
+    area: str
+    area_type: str
+    value: float | None
+    decimals: int
+    unit: str | None
+    shown: str
+    symbol: str | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+    target: float | None = None
+    target_decimals: int = 0
+
+
+@dataclass(frozen=True)
+class IndicatorPoint:
+    """A measure in one period: the council's value (or the only area's) and every area's.
+
+    ``indicators['Foster carers net increase']['2015/16 Q3'].value`` is the council's value;
+    ``….areas['England'].value`` another area's. ``neighbours_average`` is the published
+    statistical neighbours' average when the data hold one, else the mean of the neighbours.
+    """
+
+    measure: str
+    period: str
+    end: date
+    unit: str | None
+    area: str | None
+    value: float | None
+    decimals: int
+    shown: str
+    areas: Keyed[IndicatorValue]
+    symbol: str | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+    target: float | None = None
+    target_decimals: int = 0
+    neighbours_average: float | None = None
+    neighbours_decimals: int = 0
+    england: float | None = None
+
+
+class IndicatorSeries(Keyed[IndicatorPoint]):
+    """One measure's points in period order (earliest first), keyed by period label."""
+
+    __slots__ = ("measure", "unit")
+
+    def __init__(self, measure: str, unit: str | None, points: list[IndicatorPoint]) -> None:
+        super().__init__(points, lambda p: p.period)
+        self.measure = measure
+        self.unit = unit
+
+
+@dataclass(frozen=True)
+class CareMetrics:
+    """What an SSDA903 episodes file says about children looked after (no child is named).
+
+    Counts are of children (distinct CHILD), except ``placement_changes`` (episodes that start
+    a new placement for a child already looked after) and ``placements_started``.
+    """
+
+    as_at: date | None
+    looked_after: int  # children looked after on ``as_at`` (short breaks V3/V4 left out)
+    start: date | None = None
+    end: date | None = None
+    started: int = 0  # children who started to be looked after in the period (RNE S)
+    ceased: int = 0  # children who ceased to be looked after in the period
+    placement_changes: int = 0  # placement moves in the period (RNE P, T, U, B)
+    placements_started: int = 0
+    # Stability: children looked after on ``as_at`` with 3 or more placements in the year to
+    # it, and that number as a fraction of ``looked_after`` (the DfE's short-term measure).
+    three_or_more_placements: int = 0
+    three_or_more_placements_pct: float | None = None
+
+
+@dataclass(frozen=True)
 class Metrics:
     """All metrics for the data sets present (None for absent ones)."""
 
@@ -258,6 +347,9 @@ class Metrics:
     previous_budget: BudgetPosition | None = None
     top_n: int = field(default=20)
     previous_savings: SavingsSummary | None = None
+    indicators: Keyed[IndicatorSeries] | None = None
+    benchmarks: Keyed[IndicatorSeries] | None = None
+    care: CareMetrics | None = None
 
     @property
     def changes(self) -> Changes:
@@ -294,4 +386,7 @@ class Metrics:
             "previous_budget": self.previous_budget,
             "previous_savings": self.previous_savings,
             "changes": self.changes,
+            "indicators": self.indicators,
+            "benchmarks": self.benchmarks,
+            "care": self.care,
         }

@@ -11,6 +11,7 @@ cell shows its GSS symbol (``c`` by default) and the table carries a legend.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -236,8 +237,11 @@ def build_table(name: str, args: Sequence[str], metrics: Metrics, opts: TableOpt
     Arguments: ``£000s`` or ``£`` for money units, a whole number for top-N tables.
     """
     key = ALIASES.get(name, name)
+    if key in INDICATOR_TABLES:
+        return indicators_table(metrics, key, args)
     if key not in TABLES:
-        raise ReportgenError(f"unknown table '{name}' (tables: {', '.join(sorted(TABLES))})")
+        known = ", ".join(sorted([*TABLES, *INDICATOR_TABLES]))
+        raise ReportgenError(f"unknown table '{name}' (tables: {known})")
     units = opts.units
     n: int | None = None
     for arg in args:
@@ -258,3 +262,159 @@ def build_table(name: str, args: Sequence[str], metrics: Metrics, opts: TableOpt
     if key == "high_cost_placements":
         return high_cost_table(metrics, chosen, n)
     return TABLES[key](metrics, chosen)
+
+
+# --------------------------------------------------------------------------- indicators
+
+INDICATOR_TABLES = ("indicators", "benchmarks")
+_AREA_WORDS = {"council": ("council",), "neighbours": ("statistical_neighbour",),
+               "region": ("region",), "england": ("england",), "other": ("other",)}
+_AVERAGE_ROW = "Statistical neighbours average"
+
+
+def _selection(name: str, args: Sequence[str]) -> dict[str, list[str]]:
+    """``"Measure one"; "Measure two" areas=council;england periods=2015/16;2016/17`` →
+    {"measures": [...], "areas": [...], "periods": [...]}. Quotes may be straight or curly;
+    lists are separated by semicolons (names such as "Bristol, City of" hold commas)."""
+    text = " ".join(args).replace("\u201c", '"').replace("\u201d", '"')
+    out: dict[str, list[str]] = {"measures": [], "areas": [], "periods": []}
+    pos = 0
+    pattern = re.compile(r'\s*(?:(measures?|areas?|periods?)\s*=\s*)?(?:"([^"]*)"|([^\s"]+))')
+    while pos < len(text):
+        m = pattern.match(text, pos)
+        if m is None or m.end() == pos:
+            if text[pos:].strip():
+                raise ReportgenError(f"[table: {name}]: unclosed quote in "
+                                     f"'{text[pos:][:40]}'")
+            break
+        pos = m.end()
+        key = (m[1] or "measures").rstrip("s") + "s"
+        value = m[2] if m[2] is not None else m[3]
+        parts = [p.strip() for p in value.split(";") if p.strip()]
+        out[key].extend(parts)
+        if sum(len(v) for v in out.values()) > limits.MAX_INDICATOR_SELECTION:
+            raise ReportgenError(f"[table: {name}]: more than "
+                                 f"{limits.MAX_INDICATOR_SELECTION} names selected")
+    return out
+
+
+def _find(options: Sequence[str], wanted: str, what: str, name: str) -> str:
+    for option in options:
+        if option.lower() == wanted.lower():
+            return option
+    listed = "; ".join(options[:12])
+    raise ReportgenError(f"[table: {name}]: no {what} '{wanted}' in the {name} data "
+                         f"({what}s: {listed})")
+
+
+def indicators_table(metrics: Metrics, name: str, args: Sequence[str]) -> TableSpec:
+    """``[table: indicators "MEASURE" areas=… periods=…]``: values as written, one row a
+    measure and area, one column a period. Areas: names, or council, neighbours, average,
+    region, england, all (the default); periods: labels, latest (the default for several
+    areas) or all."""
+    from reportgen.metrics.indicators import show
+
+    data = getattr(metrics, name)
+    if data is None:
+        raise ReportgenError(f"[table: {name}] needs the {name} data set: add data: {name}: "
+                             "FILE to report.yaml")
+    chosen = _selection(name, args)
+    measures = list(data)
+    if chosen["measures"]:
+        names = [_find([s.measure for s in measures], m, "measure", name)
+                 for m in chosen["measures"]]
+        measures = [data[n] for n in names]
+    rows: list[tuple[str, ...]] = []
+    values: list[tuple[float | None, ...]] = []
+    all_periods: list[str] = []
+    for series in measures:
+        labels = [p.period for p in series]
+        wanted = chosen["periods"]
+        if not wanted or [w.lower() for w in wanted] == ["latest"]:
+            picked = labels[-1:] if (not wanted and len(measures) > 1) or wanted else labels
+        elif [w.lower() for w in wanted] == ["all"]:
+            picked = labels
+        else:
+            picked = [_find(labels, w, "period", name) for w in wanted]
+        for label in picked:
+            if label not in all_periods:
+                all_periods.append(label)
+    if not all_periods:
+        raise ReportgenError(f"[table: {name}]: nothing selected")
+    several = len(measures) > 1
+    area_rows: list[tuple[str, str, list[str], list[float | None]]] = []
+    for series in measures:
+        areas: list[str] = []
+        for point in series:
+            if point.period in all_periods:
+                areas += [a.area for a in point.areas if a.area not in areas]
+        picked_areas = _pick_areas(series, areas, chosen["areas"], name)
+        for area in picked_areas:
+            cells: list[str] = []
+            raw: list[float | None] = []
+            for label in all_periods:
+                point = series.get(label)
+                if point is None:
+                    cells.append("")
+                    raw.append(None)
+                elif area == _AVERAGE_ROW:
+                    cells.append(show(point.neighbours_average, point.neighbours_decimals,
+                                      point.unit))
+                    raw.append(point.neighbours_average)
+                else:
+                    item = point.areas.get(area)
+                    cells.append("" if item is None else item.shown)
+                    raw.append(None if item is None else item.value)
+            area_rows.append((series.measure, area, cells, raw))
+    show_area = len({a for _, a, _, _ in area_rows}) > 1
+    columns = [*( [Column("Measure")] if several else [] ),
+               *( [Column("Area")] if show_area else [] ),
+               *(Column(label, "right") for label in all_periods)]
+    if not several and not show_area:
+        columns.insert(0, Column("Measure"))
+    for measure, area, cells, raw in area_rows:
+        lead = [*([measure] if several or not show_area else []), *([area] if show_area else [])]
+        rows.append((*lead, *cells))
+        values.append((*(None for _ in lead), *raw))
+    caption = "; ".join(s.measure for s in measures[:3]) + ("…" if len(measures) > 3 else "")
+    unit = measures[0].unit if not several else None
+    if unit == "rate per 10,000" and "10,000" not in caption:
+        caption = f"{caption} (rate per 10,000)"
+    note = None
+    if any(area == _AVERAGE_ROW for _, area, _, _ in area_rows):
+        note = ("The statistical neighbours average is as published where the data give it, "
+                "otherwise the mean of the neighbours shown.")
+    return TableSpec(name, tuple(columns), tuple(rows), None, caption=caption, note=note,
+                     values=tuple(values))
+
+
+def _pick_areas(series: object, areas: list[str], wanted: list[str], name: str) -> list[str]:
+    from reportgen.metrics.model import IndicatorSeries
+
+    assert isinstance(series, IndicatorSeries)
+    kinds: dict[str, str] = {}
+    for point in series:
+        for item in point.areas:
+            kinds.setdefault(item.area, item.area_type)
+    has_average = any(p.neighbours_average is not None for p in series)
+    published = [a for a in areas if kinds.get(a) == "statistical_neighbour"
+                 and re.search(r"\b(average|mean)\b", a, re.IGNORECASE)]
+    if not wanted or [w.lower() for w in wanted] == ["all"]:
+        out = list(areas)
+        neighbours = [a for a in areas if kinds.get(a) == "statistical_neighbour"]
+        if len(neighbours) > 1 and not published and has_average:
+            # After the last neighbour: the average belongs with them.
+            at = max(out.index(a) for a in neighbours) + 1
+            out.insert(at, _AVERAGE_ROW)
+        return out
+    out = []
+    for w in wanted:
+        word = w.lower()
+        if word in ("average", "neighbours average", "statistical neighbours average"):
+            out += published or ([_AVERAGE_ROW] if has_average else [])
+        elif word in _AREA_WORDS:
+            out += [a for a in areas if kinds.get(a) in _AREA_WORDS[word]
+                    and (word != "neighbours" or a not in published)]
+        else:
+            out.append(_find(areas, w, "area", name))
+    return list(dict.fromkeys(out))

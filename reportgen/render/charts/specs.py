@@ -293,14 +293,16 @@ def placements_by_type_chart(args: Sequence[str], metrics: Metrics,
 
 
 def benchmarks_chart(args: Sequence[str], metrics: Metrics,
-                     datasets: Mapping[str, pd.DataFrame], opts: ChartOptions) -> ChartSpec:
+                     datasets: Mapping[str, pd.DataFrame], opts: ChartOptions,
+                     kind: str = "benchmarks") -> ChartSpec:
     """One measure for the council against each statistical neighbour, their average and
-    England, in the latest period in the data."""
-    frame = datasets.get("benchmarks")
-    _need("benchmarks", frame, "benchmarks")
+    England, in the latest period in the data (``kind``: the benchmarks or indicators data)."""
+    frame = datasets.get(kind)
+    _need(kind, frame, kind)
     assert frame is not None
-    comparison = benchmark_comparison(frame, " ".join(args), opts.council,
-                                      opts.files.get("benchmarks"), "[chart: benchmarks]")
+    measure = " ".join(args).strip().strip('"\u201c\u201d')
+    comparison = benchmark_comparison(frame, measure, opts.council,
+                                      opts.files.get(kind), f"[chart: {kind}]")
     measure, period, found = comparison.measure, comparison.period, comparison.rows
     places = 0 if all(b.value.is_integer() for b in found) else 1
 
@@ -347,12 +349,16 @@ CHARTS: dict[str, ChartBuilder] = {
     "savings": savings_chart,
     "placements_by_type": placements_by_type_chart,
     "benchmarks": benchmarks_chart,
+    # The same comparison over the indicators data set: [chart: indicators MEASURE].
+    "indicators": lambda args, metrics, datasets, opts: benchmarks_chart(
+        args, metrics, datasets, opts, "indicators"),
 }
 #: Which data sets each chart's metrics are computed from at drawing time (beyond the metrics
 #: computed at load): the per-period budget series and the benchmark comparison.
 DATASETS_NEEDED: dict[str, tuple[str, ...]] = {
     "spend_by_period": ("budget",),
     "benchmarks": ("benchmarks",),
+    "indicators": ("indicators",),
 }
 
 
