@@ -109,20 +109,24 @@ def load_report(bundle_dir: str | Path,
     return LoadedReport(bundle, datasets, metrics)
 
 
-_TOP_N_DIRECTIVE = re.compile(
-    r"\[\s*table\s*:\s*(?:high_cost_placements|top_placements|high_cost)\b([^\]]*)\]",
-    re.IGNORECASE)
-
-
 def top_rows_needed(bundle: Bundle) -> int:
     """The longest top-N table any narrative asks for (``[table: high_cost_placements 5000]``),
-    or the bundle's ``settings.top_n``: metrics rank only as many placements as are shown."""
+    or the bundle's ``settings.top_n``: metrics rank only as many placements as are shown.
+
+    The directives are read by the narrative's own parser (render/markup.py), the one render
+    uses, never by a pattern of the pipeline's."""
+    from reportgen.render.markup import Directive, parse_markup
+    from reportgen.render.tables import ALIASES
+
     wanted = bundle.settings.top_n
     for _, text in bundle.narrative_texts():  # sections: or the body: outline
-        for args in _TOP_N_DIRECTIVE.findall(text):
+        for block in parse_markup(text):
+            if not isinstance(block, Directive) or block.kind != "table" or \
+                    ALIASES.get(block.name, block.name) != "high_cost_placements":
+                continue
             # A number too long to be a row count is left to the table's own error message
             # (and int() of thousands of digits is refused by Python itself).
-            wanted = max([wanted, *(int(a) for a in args.split()
+            wanted = max([wanted, *(int(a) for a in block.args
                                     if a.isascii() and a.isdigit() and len(a) <= 9)])
     return wanted
 
@@ -144,7 +148,6 @@ def render(loaded: LoadedReport, style: str | HouseStyle | None = None,
 
 def default_output_name(bundle: Bundle) -> str:
     """``2016-10-25-corporate-parenting-panel-high-costs-placements-monitoring-update.docx``."""
-    import re
 
     words = f"{bundle.meeting.committee} {bundle.report.title}".lower().replace("'", "")
     slug = re.sub(r"[^a-z0-9]+", "-", words).strip("-")

@@ -88,3 +88,20 @@ def test_every_failed_gate_is_worded_once(wrong_figure: Path) -> None:
            Finding("figures.c", "warning", "third")]
     assert ChecksFailed(two, where="r.yaml").line() == "r.yaml: figures.a: first (and 1 more)"
     assert ChecksFailed(two[:1]).summary() == "figures.a: first"
+
+
+def test_metrics_rank_as_many_placements_as_the_longest_table_asks_for(tmp_path: Path) -> None:
+    """The top-N directive is read by the narrative's own parser, aliases and all: a table of
+    30 rows gets 30 ranked placements, more than settings.top_n (20)."""
+    from reportgen.pipeline import top_rows_needed
+
+    bundle = tmp_path / "bundle"
+    shutil.copytree(HARROW, bundle)
+    path = bundle / "report.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  summary: |\n",
+                                 "  summary: |\n    [table: top_placements 30]\n\n", 1),
+                    encoding="utf-8")
+    loaded = load_report(bundle)
+    assert top_rows_needed(loaded.bundle) == 30
+    assert len(loaded.metrics.placements.top) >= 30
