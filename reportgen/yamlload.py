@@ -49,7 +49,8 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], budget: _Budget,
         raise _too_many(node.start_mark)
     lines[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        # Plain style is None from PyYAML's parser and "" from libyaml's.
+        if not node.style and node.value in _NULLS:
             return None
         return node.value
     if id(node) in path:

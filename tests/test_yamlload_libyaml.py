@@ -30,7 +30,7 @@ def _texts() -> list[tuple[str, str]]:
     return found
 
 
-TEXTS = _texts()
+TEXTS = [*_texts(), ("inline: plain nulls", "a:\nb: ~\nc: null\nd: ''\ne: \"\"\nf: [~, '', x]\n")]
 
 
 def _pyyaml(text: str) -> tuple[Any, dict[Any, int]]:
