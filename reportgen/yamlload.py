@@ -49,7 +49,8 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], budget: _Budget,
         raise _too_many(node.start_mark)
     lines[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        # Plain style is None from PyYAML's parser and "" from libyaml's.
+        if not node.style and node.value in _NULLS:
             return None
         return node.value
     if id(node) in path:
@@ -82,11 +83,11 @@ def _too_deep(mark: Any) -> yaml.MarkedYAMLError:
         problem_mark=mark)
 
 
-def _check_events(text: str) -> None:
+def _check_events(text: str, loader: Any = yaml.BaseLoader) -> None:
     """Bound nesting and size with PyYAML's event stream, which (unlike its composer) does
     not recurse: 3,000 nested brackets would otherwise end in a RecursionError."""
     depth = 0
-    for events, event in enumerate(yaml.parse(text, Loader=yaml.BaseLoader), start=1):
+    for events, event in enumerate(yaml.parse(text, Loader=loader), start=1):
         if events > limits.MAX_YAML_NODES * 2:
             raise _too_many(event.start_mark)
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
@@ -100,6 +101,9 @@ def _check_events(text: str) -> None:
 def load_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
     """Return the document at ``path`` (strings, lists, dicts, None) and a map of value lines."""
     text = read_text(path, limits.MAX_YAML_BYTES, "a YAML file")
+    fast = _with_libyaml(text)
+    if fast is not None:
+        return fast
     lines: dict[Loc, int] = {}
     try:
         _check_events(text)
@@ -117,4 +121,29 @@ def load_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
         raise ReportgenError(f"YAML syntax error: {quote_text(str(exc))}", file=path) from None
     except RecursionError:  # a guard: the event pass above should make this unreachable
         raise ReportgenError("YAML is nested too deeply", file=path) from None
+    return data, lines
+
+
+_C_LOADER = getattr(yaml, "CBaseLoader", None)  # libyaml's parser, when PyYAML was built with it
+
+
+def _with_libyaml(text: str) -> tuple[Any, dict[Loc, int]] | None:
+    """The document read with libyaml (several times faster than PyYAML's own parser, which
+    reading report.yaml twice made a noticeable part of a render), or ``None``.
+
+    Only a document that reads without any problem is taken from here: for anything else
+    (a syntax error, a limit, a character PyYAML refuses) the caller reads it again with
+    PyYAML's parser, so that every error is worded exactly as before. The same events and
+    nodes come out of both parsers (libyaml is the one PyYAML's was ported from);
+    tests/test_yamlload_libyaml.py compares them on every YAML file of the project.
+    """
+    if _C_LOADER is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return None
+    lines: dict[Loc, int] = {}
+    try:
+        _check_events(text, _C_LOADER)
+        node = yaml.compose(text, Loader=_C_LOADER)  # noqa: S506 - builds no objects
+        data = None if node is None else _build(node, (), lines, _Budget())
+    except Exception:  # noqa: BLE001 - whatever it is, PyYAML's parser says it properly
+        return None
     return data, lines

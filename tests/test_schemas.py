@@ -523,7 +523,11 @@ def test_importing_the_data_layer_loads_neither_pandas_nor_pandera_nor_hypothesi
         "import reportgen.data, reportgen.data.load\n"
         "from reportgen.data import load_dataset\n"
         "assert 'pandas' not in sys.modules and 'pandera' not in sys.modules\n"
-        f"load_dataset({str(fixture / 'data' / 'placements.csv')!r}, 'placements')\n"
+        f"frame = load_dataset({str(fixture / 'data' / 'placements.csv')!r}, 'placements')\n"
+        "assert 'pandera' not in sys.modules  # a clean file passes the plain check\n"
+        "from reportgen.data.validate import failure_cases\n"
+        "frame.loc[frame.index[0], 'weekly_cost'] = -1.0\n"
+        "assert failure_cases('placements', frame) is not None\n"
         "assert 'pandera' in sys.modules\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'hypothesis'))\n"
     )

@@ -7,8 +7,9 @@ text passes through :func:`~reportgen.render.markup.clean_xml_text`; python-docx
 
 from __future__ import annotations
 
-import copy
+import contextvars
 import io
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -169,6 +170,88 @@ def _set_text(t: Any, text: str) -> None:
         t.text = text
 
 
+_W_T = qn("w:t")
+_W_TR = qn("w:tr")
+
+
+class RowsLater:
+    """Body rows of tables, copied in after docxtpl has rendered the document.
+
+    docxtpl takes a subdocument as text: each table row would be serialised, go through
+    Jinja2's output as part of one string, be parsed again (twice) and be matched by
+    docxtpl's regular expressions, several times the cost of copying the row. Inside
+    ``with RowsLater() as later:`` :func:`write_table` leaves only its header, formatted
+    body row and total row in the subdocument, the body row marked with a token no text can
+    hold; :meth:`fill` then copies the rows into the rendered tree in its place. The result
+    is the same document: what docxtpl does after rendering to a table's text (its ``{_{``
+    un-escaping) is done to the rows here, and its table fixes look only at the cells of a
+    row, which the marked row shares with its copies.
+    """
+
+    def __init__(self) -> None:
+        self._prefix = f"reportgen-rows-{secrets.token_hex(8)}-"
+        self._rows: dict[str, Sequence[Sequence[object]]] = {}
+        self._reset: contextvars.Token[RowsLater | None] | None = None
+
+    def __enter__(self) -> RowsLater:
+        self._reset = _ROWS_LATER.set(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._reset is not None:
+            _ROWS_LATER.reset(self._reset)
+
+    def defer(self, proto: Any, rows: Sequence[Sequence[object]]) -> None:
+        token = f"{self._prefix}{len(self._rows)}"
+        next(proto.iter(_W_T)).text = token
+        self._rows[token] = rows
+
+    def fill(self, body: Any) -> None:
+        """Copy each marked row's rows in (a subdocument the template showed twice, twice)."""
+        if not self._rows:
+            return
+        marked = [t for t in body.iter(_W_T) if t.text and t.text.startswith(self._prefix)]
+        for t in marked:
+            proto = next(t.iterancestors(_W_TR))
+            _copy_body_rows(proto, self._rows[t.text], after_docxtpl=True)
+
+
+_ROWS_LATER: contextvars.ContextVar[RowsLater | None] = contextvars.ContextVar(
+    "rows_later", default=None)
+
+
+def _as_docxtpl_leaves(text: str) -> str:
+    # docxtpl's render_xml_part un-escapes these in everything Jinja2 output.
+    return text.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%") \
+        .replace("%_}", "%}")
+
+
+def _copy_body_rows(proto: Any, rows: Sequence[Sequence[object]],
+                    after_docxtpl: bool = False) -> None:
+    """Replace the formatted body row ``proto`` with one copy of it for each of ``rows``.
+
+    The per-cell work is kept to what a cell needs (a 5,000-row appendix has 30,000): one
+    pass for characters XML cannot hold per row rather than one per cell, and python-docx
+    only for text with tabs, line breaks or spaces at its ends. ``__copy__`` is lxml's deep
+    copy (what ``copy.deepcopy`` calls, without its memo).
+    """
+    for values in rows:
+        tr = proto.__copy__()
+        texts = [str(value) for value in values]
+        joined = "".join(texts)
+        if clean_xml_text(joined) != joined:
+            texts = [clean_xml_text(text) for text in texts]
+        if after_docxtpl and "_" in joined:
+            texts = [_as_docxtpl_leaves(text) for text in texts]
+        for t, text in zip(tr.iter(_W_T), texts, strict=True):
+            if text and text == text.strip() and "\t" not in text and "\n" not in text:
+                t.text = text
+            else:
+                _set_text(t, text)
+        proto.addprevious(tr)
+    proto.getparent().remove(proto)
+
+
 def write_table(target: Any, spec: TableSpec) -> None:
     """A data table: caption paragraph, header row repeated on each page, bold total row."""
     if spec.caption:
@@ -199,13 +282,11 @@ def write_table(target: Any, spec: TableSpec) -> None:
             para.paragraph_format.space_before = Pt(0)
             para.add_run(clean_xml_text(str(value)))
     if spec.rows:
-        proto = table.rows[1]._tr
-        for values in spec.rows:
-            tr = copy.deepcopy(proto)
-            for t, value in zip(tr.iter(qn("w:t")), values, strict=True):
-                _set_text(t, clean_xml_text(str(value)))
-            proto.addprevious(tr)
-        proto.getparent().remove(proto)
+        later = _ROWS_LATER.get()
+        if later is not None:
+            later.defer(table.rows[1]._tr, spec.rows)
+        else:
+            _copy_body_rows(table.rows[1]._tr, spec.rows)
     oxml.mark_header_row(table.rows[0])
     oxml.set_table_look(table, first_row=True, last_row=spec.total is not None)
     if spec.total:

@@ -59,6 +59,7 @@ from reportgen.metrics import Metrics
 from reportgen.render import oxml
 from reportgen.render.blocks import (
     BlockStyle,
+    RowsLater,
     _set_num,
     add_runs,
     details_table,
@@ -94,6 +95,17 @@ class _StrictTemplate(DocxTemplate):
         except etree.XMLSyntaxError as exc:
             raise ReportgenError(f"the template produced invalid Word XML: {exc}") from None
         return super().fix_tables(xml)
+
+    #: Set by the renderer: the body's tables get their rows after docxtpl (see RowsLater).
+    rows_later: RowsLater | None = None
+
+    def build_xml(self, context: Any, jinja_env: Any = None) -> Any:
+        # The body only: headers and footers docxtpl keeps as text, where rows cannot be
+        # copied in afterwards, so their tables are written whole.
+        if self.rows_later is None:
+            return super().build_xml(context, jinja_env)
+        with self.rows_later:
+            return super().build_xml(context, jinja_env)
 
     def new_subdoc(self, docpath: Any = None) -> Any:
         """docxtpl opens python-docx's default package from disk for every subdoc (about
@@ -704,6 +716,7 @@ class _Renderer:
     def render(self) -> RenderResult:
         env = make_environment(self.style, autoescape=True)
         context = self.context()
+        self.tpl.rows_later = later = RowsLater()  # tables' body rows skip docxtpl
         try:
             self.tpl.render(context, jinja_env=env, autoescape=True)
         except jinja2.TemplateSyntaxError as exc:
@@ -729,6 +742,7 @@ class _Renderer:
             raise ReportgenError(f"the template could not evaluate an expression: {exc}",
                                  file=self.style.template) from None
         document = self.tpl.docx
+        later.fill(document.element.body)
         b = self.bundle
         when = document_timestamp(b)
         oxml.set_document_language(document, "en-GB")

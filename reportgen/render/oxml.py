@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 import docxcompose.utils  # noqa: F401  (imported for its side effect, undone below)
@@ -98,14 +99,25 @@ STYLES_ORDER = ("w:docDefaults", "w:latentStyles", "w:style")
 DOCDEFAULTS_ORDER = ("w:rPrDefault", "w:pPrDefault")
 
 
+@cache
+def _clark(tag: str) -> str:
+    return qn(tag)
+
+
+@cache
+def _later_tags(tag: str, order: tuple[str, ...]) -> frozenset[str]:
+    """The Clark names of the tags after ``tag`` in ``order`` (once: every table row asks)."""
+    rank = order.index(tag)
+    return frozenset(qn(t) for t in order[rank + 1 :])
+
+
 def _get_or_add(parent: Any, tag: str, order: Sequence[str]) -> Any:
     """The child ``tag`` of ``parent``, created in schema position if missing."""
-    existing = parent.find(qn(tag))
+    existing = parent.find(_clark(tag))
     if existing is not None:
         return existing
     child = OxmlElement(tag)
-    rank = order.index(tag)
-    later = {qn(t) for t in order[rank + 1 :]}
+    later = _later_tags(tag, tuple(order))
     for sibling in parent:
         if sibling.tag in later:
             sibling.addprevious(child)
@@ -143,7 +155,7 @@ def keep_row_together(row: _Row | Any) -> None:
     """Never split ``row`` (a python-docx row or a ``w:tr``) across a page break."""
     tr: Any = getattr(row, "_tr", row)
     element = _get_or_add(tr.get_or_add_trPr(), "w:cantSplit", TRPR_ORDER)
-    element.attrib.pop(qn("w:val"), None)  # w:val="0" would mean "may split"
+    element.attrib.pop(_clark("w:val"), None)  # w:val="0" would mean "may split"
 
 
 def set_cell_shading(cell: _Cell, colour: str) -> None:
