@@ -82,7 +82,7 @@ def test_openxml_audit_finds_nothing_on_any_output(outputs: dict[str, list[Path]
     root = outputs["root"][0]
     expected = {str(p.relative_to(root)) for kind in ("fixtures", "starter", "packs", "build")
                 for p in outputs[kind]}
-    assert len(outputs["fixtures"]) == len(BUNDLES) * len(STYLES) == 24
+    assert len(outputs["fixtures"]) == len(BUNDLES) * len(STYLES) >= 32  # 8 fixtures, 4 styles
     assert len(outputs["packs"]) == 3 and len(outputs["build"]) == 6  # public, Part II, suppl.
     findings = audit_findings(root)
     assert set(findings) == expected  # every file was audited
