@@ -162,6 +162,9 @@ CASES = [
      "A small number of placements (fewer than 5) are under review.", OK),
     # (a count with a noun of its own, "... children in our care and 175 care experienced
     # young people", is pinned by the Wiltshire fixture: tests/test_forms.py)
+    ("a-rate-is-not-a-count",
+     "The rate of children in care per 10,000 children has risen to 54.9.", OK),
+    ("per-10000-is-a-denominator", "There are 55 children in care per 10,000 children.", OK),
     ("count-after-its-measure-still-counts",
      "The number of children in care is 400 this quarter.", "error: 412"),
     ("count-after-change-word-is-a-change",

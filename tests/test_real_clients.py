@@ -178,7 +178,16 @@ KNOWN_WARNINGS = {"TBL-014", "LNK-010", "TAG-020"}
 
 
 def test_outloud_warns_only_of_the_known_rules(pdfs: dict[str, Path]) -> None:
-    rules = {rule for name in pdfs for rule, _, _ in outloud_warnings(pdfs[name])}
+    rules = set()
+    for name in pdfs:
+        for rule, _, message in outloud_warnings(pdfs[name]):
+            if rule == "DOC-040":
+                # The council's own title is kept as the officer wrote it (the Vale of
+                # Glamorgan 2015 report's runs to over 200 characters): outloud calls any such
+                # title "longer than a title". Only that reason is accepted.
+                assert "longer than a title" in message, message
+                continue
+            rules.add(rule)
     assert rules <= KNOWN_WARNINGS, rules - KNOWN_WARNINGS
 
 

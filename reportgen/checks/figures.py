@@ -447,6 +447,8 @@ _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those|such)\s+(?:type|kind|placeme
                             r"children|young people|services?|areas?|lines?)\b", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(r"^\s*(?:more|fewer|less|extra|additional|higher|lower)\b",
                                re.IGNORECASE)
+#: Words that make a clause's number a rate ("per 10,000 children"), which no count is.
+_RATE_WORDS = re.compile(r"\brates?\b|\bper\s+[\d,]+\b", re.IGNORECASE)
 #: After a count, the start of a noun phrase of its own ("175 care experienced young people"):
 #: a word that is not one of the function words a count's sentence goes on with.
 _OWN_NOUN_AFTER = re.compile(
@@ -573,6 +575,10 @@ class _Judge:
         before, after = s.text[:lit.start], s.text[lit.end:]
         if _PART_BEFORE.search(before[-40:]) or _PART_AFTER.match(after):
             return None  # "£1m of which ...": a part of another amount
+        if re.search(r"\bper\s+$", before[-8:], re.IGNORECASE):
+            return None  # "per 10,000 children": the denominator of a rate, not a figure
+        if lit.kind == "count" and _RATE_WORDS.search(s.text[lo:hi]):
+            return None  # "the rate ... per 10,000 children ... to 54.9": a rate, not a count
         if lit.kind == "count" and _DIFFERENCE_AFTER.match(after):
             return None  # "300 more than at the start": a difference the data do not hold
         previous = self._wants_previous(s, lit, lo, hi)
