@@ -19,7 +19,6 @@ The benchmarks data set is the same table with fewer columns, read by the same c
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import Any
 import pandas as pd
 
 from reportgen import limits
+from reportgen.data.parse import match_columns
 from reportgen.data.readers import DEFAULT_MAX_BYTES, read_table
 from reportgen.errors import ReportgenError, ReportgenErrors, quote, quote_text
 from reportgen.periods import parse_period
@@ -199,30 +199,6 @@ def _unit_of_measure(measure: str) -> str | None:
     return None
 
 
-def _loose(name: str) -> str:
-    return re.sub(r"_+", "_", re.sub(r"[^a-z0-9_]", "", name)).strip("_")
-
-
-def _match(columns: Sequence[str]) -> tuple[dict[str, str], list[str]]:
-    by_loose: dict[str, str] = {}
-    for column in columns:
-        by_loose.setdefault(_loose(column), column)
-    found: dict[str, str] = {}
-    used: set[str] = set()
-    missing: list[str] = []
-    for col in COLUMNS:
-        for candidate in (col.name, *col.aliases):
-            hit = by_loose.get(candidate)
-            if hit is not None and hit not in used:
-                found[col.name] = hit
-                used.add(hit)
-                break
-        else:
-            if col.required:
-                missing.append(col.name)
-    return found, missing
-
-
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, float) and value != value) or \
         (isinstance(value, str) and not value.strip())
@@ -247,7 +223,7 @@ def load_indicators(path: str | Path, *, kind: str = "indicators", sheet: str | 
                      expected_columns=[c.name for c in COLUMNS if c.required],
                      quote_headers=not outside)
     source: dict[str, str] = raw.attrs["source_columns"]
-    columns, missing = _match(list(raw.columns))
+    columns, missing = match_columns(list(raw.columns), COLUMNS)
     if kind == "benchmarks" and "area" not in columns:
         missing.append("area")
     if missing:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 import pandas as pd
 
@@ -293,8 +293,20 @@ def _loose(name: str) -> str:
     return re.sub(r"_+", "_", re.sub(r"[^a-z0-9_]", "", name)).strip("_")
 
 
+class NamedColumn(Protocol):
+    """What matching a file's header needs of a column declaration (a :class:`Field`, or a
+    data set's own, such as the indicators reader's)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def required(self) -> bool: ...
+
+
 def match_columns(
-    columns: Sequence[str], fields: Sequence[Field]
+    columns: Sequence[str], fields: Sequence[NamedColumn]
 ) -> tuple[dict[str, str], list[str]]:
     """Map each canonical field to a file column; also return the required fields missing.
 
