@@ -205,6 +205,7 @@ TARGETS: dict[str, Target] = {
 # The label an entry's figure has in the data when its subject is a description of it (the
 # same line or area as another figure of the same sentence).
 LABELS: dict[str, str] = {
+    "gwynedd-2023-03": "Savings realised since 2015/16",
     "portsmouth-2018-02": "Looked After Children placements",
     "cheshireeast-2025-02": "Children and Families services",
     "staffordshire-2019-02": "High Needs Block",
@@ -262,6 +263,36 @@ def not_expressible_reason(entry: Entry) -> str:
     return NOT_EXPRESSIBLE.get(entry.id, f"no data figure for a {entry.kind} in {entry.unit}")
 
 
+# Words of a subject that do not say which line or area it is: every children's services
+# paper has them, so a sentence that shares only these with the subject names no line.
+_GENERIC_WORDS = {"children", "child", "service", "young", "people", "care", "council", "social",
+                  "familie", "family", "budget", "total", "overall", "revenue"}
+
+
+def _stems(text: str) -> list[str]:
+    return [re.sub(r"'s$|s$", "", w) for w in re.findall(r"[a-z']+", text.lower())]
+
+
+def names_subject(entry: Entry) -> bool:
+    """Whether the sentence names the entry's subject: the whole label, or one of its words
+    that is not generic (``_GENERIC_WORDS``), appears in it (plurals and possessives aside)."""
+    sentence = " ".join(_stems(entry.sentence))
+    label = _stems(entry.label)
+    if " ".join(label) in sentence:
+        return True
+    return any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in label
+               if len(w) > 3 and w not in _GENERIC_WORDS)
+
+
+def states_total(entry: Entry) -> bool:
+    """A budget line's or savings area's figure stated with no line or area named is the
+    bundle's total: "A forecast overspend of £8.862m" in a paper on one service's budget. Its
+    data split the figure between the subject's line and the distractors, so only the total
+    (never one line) gives it."""
+    target = target_of(entry)
+    return target is not None and target[0] in ("line", "area") and not names_subject(entry)
+
+
 # --------------------------------------------------------------------------- values
 
 
@@ -276,10 +307,21 @@ def true_data_value(entry: Entry) -> float:
     return entry.value if exact else entry.value + 0.3 * entry.precision
 
 
+def wrong_unit(entry: Entry) -> float:
+    """The unit the wrong figure is shown to: the sentence's own precision, or one digit finer
+    for a lower bound one unit above nothing ("just over £1 million" is wrong for £0.9m, and
+    £0m would not be a figure)."""
+    unit = entry.precision
+    if entry.lower_bound and entry.value - unit <= 0:
+        return unit / 10
+    return unit
+
+
 def wrong_shown_value(entry: Entry) -> float:
     """The figure the sentence should have printed, at its own precision, when the data
-    are wrong for it by a clear margin."""
-    unit = entry.precision
+    are wrong for it by a clear margin (below a lower bound, since anything above one
+    agrees with it)."""
+    unit = wrong_unit(entry)
     down = entry.lower_bound
     if entry.unit == "percent" and entry.value * 1.15 >= 100:
         down = True
@@ -294,7 +336,7 @@ def wrong_shown_value(entry: Entry) -> float:
 def wrong_data_value(entry: Entry) -> float:
     exact = entry.unit == "count" and not entry.approximate
     shown = wrong_shown_value(entry)
-    return shown if exact else shown + 0.3 * entry.precision
+    return shown if exact else shown + 0.3 * wrong_unit(entry)
 
 
 # --------------------------------------------------------------------------- bundles
@@ -375,11 +417,14 @@ class _Spec:
     types: dict[str, dict[str, float]] = field(default_factory=dict)
     placements: dict[str, Any] = field(default_factory=dict)
     rates: dict[str, float] = field(default_factory=dict)
+    totals: set[str] = field(default_factory=set)  # labels whose figure is the bundle total
 
 
 def _apply(spec: _Spec, entry: Entry, target: Target, value: float) -> None:
     where, name, sign = target
     label = entry.label
+    if states_total(entry):
+        spec.totals.add(label)
     if where in ("line", "change", "previous", "budget_pct"):
         line = spec.lines.setdefault(label, {})
         if where == "line":
@@ -435,12 +480,28 @@ def _money(x: float) -> str:
 
 def _budget_rows(spec: _Spec, period: Period, sentence: str,
                  scale: float) -> list[dict[str, str]]:
-    lines = dict(spec.lines)
+    lines = {k: dict(v) for k, v in spec.lines.items()}
+    whole = [name for name in lines if name in spec.totals]
     if not spec.budget_pct:
         for i, name in enumerate(_pick(_DISTRACTOR_LINES, sentence, 2)):
-            # Other lines, with figures nowhere near the entry's true or wrong figure.
-            lines[name] = {"budget": scale * (3.7 + 2 * i) + 41_234.56,
-                           "variance": scale * (0.47 if i == 0 else 2.6) + 7_654.32}
+            # Other lines, with figures nowhere near the entry's true or wrong figure; smaller
+            # ones when a line's figure is to be the total, so that its share stays positive.
+            if whole:
+                lines[name] = {"budget": scale * (0.21 if i == 0 else 0.09) + 41_234.56,
+                               "variance": scale * (0.19 if i == 0 else 0.07) + 7_654.32}
+            else:
+                lines[name] = {"budget": scale * (3.7 + 2 * i) + 41_234.56,
+                               "variance": scale * (0.47 if i == 0 else 2.6) + 7_654.32}
+    others = [d for name, d in lines.items() if name not in spec.lines]
+    for name in whole:
+        # The stated figure is the total: the subject's line holds what the others leave.
+        d = lines[name]
+        if "variance" in d:
+            d["variance"] -= sum(o["variance"] for o in others)
+        if "budget" in d:
+            d["budget"] -= sum(o["budget"] for o in others)
+        if "spend" in d:
+            d["spend"] -= sum(o["budget"] + o["variance"] for o in others)
     now, before = [], []
     for name, d in lines.items():
         v, b, s = d.get("variance"), d.get("budget"), d.get("spend")
@@ -479,6 +540,8 @@ def _savings_rows(spec: _Spec, period: Period, sentence: str,
         if "shortfall" in d:
             d["target"] = d.get("target", d["shortfall"] * 2.4 + 12_345.0)
             d["achieved"] = d["target"] - d["shortfall"]
+        elif "pct" in d and "achieved" in d and "target" not in d:
+            d["target"] = d["achieved"] / d["pct"]  # "£33.5m ..., which was 95% of the target"
         elif "pct" in d:
             d["target"] = d.get("target", 2_345_678.0)
             d["achieved"] = d["pct"] * d["target"]
@@ -491,9 +554,16 @@ def _savings_rows(spec: _Spec, period: Period, sentence: str,
         rest = total - sum(d["target"] for d in areas.values())
         areas["Other directorates"] = {"target": rest, "achieved": rest * 0.6}
     elif not spec.savings_single:
+        whole = [name for name in areas if name in spec.totals]
         for i, name in enumerate(_pick(_DISTRACTOR_AREAS, sentence, 2)):
-            t = scale * (0.43 if i == 0 else 2.1) + 9_876.0
+            t = scale * ((0.19 if i == 0 else 0.07) if whole else (0.43 if i == 0 else 2.1))
+            t += 9_876.0
             areas[name] = {"target": t, "achieved": t * 0.38}
+        for name in whole:
+            # The stated figure is the total: the subject's area holds what the others leave.
+            d = areas[name]
+            for key in ("target", "achieved"):
+                d[key] -= sum(o[key] for n, o in areas.items() if n != name)
     rows = []
     for i, (name, d) in enumerate(areas.items()):
         rows.append({"area": name, "measure": _MEASURES[i % len(_MEASURES)],
@@ -666,7 +736,8 @@ def data_figure(entry: Entry, bundle: Path) -> float:
     value: float
     if where == "line":
         assert m.budget is not None
-        value = getattr(m.budget.lines[label], field_of[name])
+        line = m.budget.total if states_total(entry) else m.budget.lines[label]
+        value = getattr(line, field_of[name])
     elif where == "change":
         change = m.changes.budget_variance if name == "variance" else m.changes.budget_budget
         assert change is not None
@@ -679,7 +750,8 @@ def data_figure(entry: Entry, bundle: Path) -> float:
         value = m.budget.total.variance_pct * 100
     elif where == "area":
         assert m.savings is not None
-        value = getattr(m.savings.areas[label], name)
+        area = m.savings.total if states_total(entry) else m.savings.areas[label]
+        value = getattr(area, name)
     elif where == "savings_total":
         assert m.savings is not None
         value = m.savings.total.target
@@ -718,9 +790,10 @@ def data_figure(entry: Entry, bundle: Path) -> float:
     return abs(float(value))
 
 
-def shows_as(entry: Entry, data: float, shown: float) -> bool:
-    """Whether data ``data`` read at the entry's precision is ``shown``."""
-    return abs(_round_to(data, entry.precision) - shown) < entry.precision / 1000
+def shows_as(entry: Entry, data: float, shown: float, unit: float | None = None) -> bool:
+    """Whether data ``data`` read at the entry's precision (or ``unit``) is ``shown``."""
+    unit = unit or entry.precision
+    return abs(_round_to(data, unit) - shown) < unit / 1000
 
 
 def _flat(text: str) -> str:
