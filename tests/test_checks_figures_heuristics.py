@@ -110,7 +110,22 @@ CASES = [
      "Adoption & Fostering overspend of £1.5m, mostly on Children's Social Care.",
      "error: £1.0m"),
     # -- ties and ambiguity are never errors
-    ("no-subject-several-lines-is-ambiguous", "The forecast overspend is £9m.", OK),
+    # -- no line named: the report's overall figure, unless the words could mean a line
+    ("no-subject-several-lines-is-the-total", "The forecast overspend is £9m.",
+     "error: £2m"),
+    ("no-subject-agreeing-with-a-line-is-that-line", "The forecast overspend is £1.0m.", OK),
+    ("no-subject-after-a-named-line-in-the-paragraph",
+     "Adoption & Fostering is under pressure. The forecast overspend is £9m.", OK),
+    ("no-subject-in-this-clause-but-in-the-sentence",
+     "Children's Social Care overspent by £1.2m, compared to an overspend of £9m.", OK),
+    ("no-subject-with-an-expression-in-the-sentence",
+     "In {{ previous_budget.period }} the overspend was £9m.", OK),
+    ("no-subject-bare-noun-is-too-weak", "After the allocation of £5m the position is "
+     "better.", OK),
+    ("no-subject-bare-position-is-too-weak",
+     "Based on the 'as is' position, if no action were taken the £9m would be needed.", OK),
+    ("change-in-a-measure-is-a-change",  # a change of spend: the data hold none
+     "There was a further increase in expenditure of £9m.", OK),
     ("only-candidate-by-sign",
      "There is a forecast underspend of £0.3m.", "error: £0.2m"),
     ("unknown-name-in-clause-is-not-ours",
@@ -141,7 +156,7 @@ CASES = [
      "staff.", OK),
     # -- bounds and approximations
     ("lower-bound-below-is-error", "The overspend in Children's Social Care is over £2m.",
-     "error: £1m"),
+     "error: £1.2m"),
     ("lower-bound-above-is-fine", "The overspend in Children's Social Care is over £1m.", OK),
     ("approximate-round-number", "Placements savings achieved were around £500,000.", OK),
     # -- savings: a target is a checkable figure; a bare "savings" yields to the status word
@@ -182,6 +197,48 @@ CASES = [
                          ids=[c[0] for c in CASES])
 def test_heuristic(sentence: str, expected: str) -> None:
     assert verdict(sentence) == expected
+
+
+RATES = [
+    _fig("indicators['Rate of children looked after per 10,000']['2024/25'].value", "count",
+         54.93, "Rate of children looked after", "measure", unit="count"),
+    _fig("indicators['Rate of children looked after per 10,000']['2023/24'].value", "count",
+         53.2, "Rate of children looked after", "measure", unit="count"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the indicator named, its latest value; "10,000" and "under 18" are not figures
+    ("The rate of children looked after per 10,000 children aged under 18 has risen to 58.1.",
+     "error: 54.9"),
+    ("The rate of children looked after per 10,000 children aged under 18 has risen to 54.9.",
+     OK),
+    # another period named: not the latest value, so not checked
+    ("The rate of children looked after per 10,000 children was 58.1 in 2016.", OK),
+    # no indicator named, or a decimal that is no rate: nothing to check it against
+    ("The rate per 10,000 children has risen to 58.1.", OK),
+    ("Children had an average of 3.2 placements each.", OK),
+])
+def test_a_rate_is_its_indicators_latest_value(sentence: str, expected: str) -> None:
+    assert verdict(sentence, [*ALL, *RATES]) == expected
+
+
+def test_a_rate_message_and_fix_keep_its_decimals() -> None:
+    [f] = check_text("The rate of children looked after per 10,000 has risen to 58.1.", RATES)
+    assert f.message.endswith("but the data give 54.9")
+    assert f.fix == ("write {{ indicators['Rate of children looked after per 10,000']"
+                     "['2024/25'].value | number(1) }}")
+
+
+@pytest.mark.parametrize(("overspend", "expected"), [
+    (6_960_000, OK),  # £6.96m is £7.0m to one digit more than "over £7m" shows
+    (6_940_000, "error: £6.9m"),  # named one digit finer than the bound, or it reads "£7m"
+    (7_400_000, OK),
+])
+def test_a_bound_is_met_to_one_digit_more_than_it_shows(overspend: float,
+                                                         expected: str) -> None:
+    figures = [_fig("budget.lines['X'].variance", "variance", overspend, "X", "line")]
+    assert verdict("The X overspend is over £7m.", figures) == expected
 
 
 def test_every_case_has_its_own_name() -> None:

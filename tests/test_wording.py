@@ -56,6 +56,21 @@ def test_harness_tables_name_real_entries() -> None:
 # --------------------------------------------------------------------------- the harness
 
 
+def test_a_figure_stated_with_no_line_named_is_the_total() -> None:
+    """The harness reads a sentence that names no line as stating the report's total (and
+    builds data whose total gives it); one that names its line, even by a distinctive word
+    ("the same directorate"), as stating that line's figure."""
+    by_id = {e.id: e for e in ENTRIES}
+    totals = {e.id for e in ENTRIES if harness.states_total(e)}
+    # "A forecast overspend of £8.862m ...", "overall, there is a budget pressure of £1.9m"
+    assert {"cheshireeast-2025-01", "portsmouth-2022-01", "somerset-2023-03"} <= totals
+    # "Children's Services were showing ...", "the same directorate", "the HNB"
+    assert not {"devon-2018-01", "leeds-2017-02", "staffordshire-2023-03"} & totals
+    assert all(harness.target_of(by_id[i])[0] in ("line", "area")  # type: ignore[index]
+               for i in totals)
+    assert len(totals) == 11  # docs/checks.md lists them
+
+
 def test_precision_is_read_from_how_the_figure_is_written() -> None:
     by_id = {e.id: e for e in ENTRIES}
     assert by_id["portsmouth-2017-01"].precision == pytest.approx(1e5)  # £3.0m
@@ -72,10 +87,10 @@ def test_wrong_figure_is_clearly_wrong_at_the_sentence_precision() -> None:
         if harness.target_of(e) is None:
             continue
         wrong = harness.wrong_shown_value(e)
-        assert abs(wrong - e.value) >= e.precision * 0.999, e.id
+        assert abs(wrong - e.value) >= harness.wrong_unit(e) * 0.999, e.id
         assert wrong > 0, e.id
-        if e.lower_bound:
-            assert wrong < e.value or wrong - e.value >= e.precision, e.id
+        if e.lower_bound:  # anything above a lower bound agrees with it
+            assert wrong < e.value, e.id
 
 
 def test_data_made_for_each_sentence_give_its_figure(outcomes: list[Outcome]) -> None:
@@ -87,8 +102,8 @@ def test_data_made_for_each_sentence_give_its_figure(outcomes: list[Outcome]) ->
         assert not o.build_error, (o.entry.id, o.build_error)
         assert o.data_true is not None and o.data_wrong is not None
         assert harness.shows_as(o.entry, o.data_true, o.entry.value), o.entry.id
-        assert harness.shows_as(o.entry, o.data_wrong, harness.wrong_shown_value(o.entry)), \
-            o.entry.id
+        assert harness.shows_as(o.entry, o.data_wrong, harness.wrong_shown_value(o.entry),
+                                harness.wrong_unit(o.entry)), o.entry.id
 
 
 def test_not_expressible_entries_are_counted_apart(outcomes: list[Outcome]) -> None:
@@ -123,8 +138,6 @@ def test_named_figure_must_be_at_the_sentence_precision_or_finer() -> None:
 # --------------------------------------------------------------------------- the thresholds
 
 
-@pytest.mark.xfail(strict=True, reason="issue 18: recall is 78% (80 of 102); the misses and "
-                   "their reasons are listed in docs/checks.md, 'Measured on real wording'")
 def test_at_least_nine_in_ten_wrong_figures_are_caught_and_named(
         outcomes: list[Outcome]) -> None:
     s = score(outcomes)
@@ -145,7 +158,7 @@ def test_precision_is_perfect_and_recall_holds_on_both_halves(outcomes: list[Out
     halves = harness.breakdown(outcomes, "half")
     assert set(halves) == {"half A", "half B"}
     for name, half in halves.items():
-        assert half.recall >= 0.75, (name, half.named_right, half.expressible)
+        assert half.recall >= 0.85, (name, half.named_right, half.expressible)
 
 
 def test_hold_out_split_is_fixed_and_by_council() -> None:

@@ -53,6 +53,8 @@ Kind = Literal["money", "count", "percent"]
 #     subject named, the one figure of that measure (a placement figure of no type is the
 #     total). Anything else is ambiguous, and ambiguity is never an error.
 
+#: What an expression (``{{ … }}``) leaves in the sentence the checker reads.
+_PLACEHOLDER = "⟨…⟩"
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _DIRECTIVE = re.compile(r"^\s*\[[a-z_]+:[^\]\n]*\]\s*$", re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n\s*(?=[-*+]\s|\d+[.)]\s|#)")
@@ -66,13 +68,21 @@ _MONEY = re.compile(
 _PERCENT = re.compile(r"(?<![\w.,£])(?P<num>\d+(?:\.(?P<dec>\d+))?)\s?(?:%|per\s?cent\b)",
                       re.IGNORECASE)
 _COUNT = re.compile(r"(?<![\w£.,/:\-−])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%/:]|[.,]\d)")
+# A bare decimal ("to 54.9"): only ever a rate or an indicator's value, never a count.
+_DECIMAL = re.compile(r"(?<![\w£.,/:\-−])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\.(?P<dec>\d{1,3})"
+                      r"(?![\w%/:]|[.,]\d)")
+# "paragraphs 4.2 and 4.3": every number of a list of references is a reference.
+_REFERENCE_LIST = re.compile(r"\b(?:paragraphs?|paras?|sections?|appendi(?:x|ces)|tables?)\s+"
+                             r"[\d.]+(?:\s*(?:,|and|or|to|-|–)\s*[\d.]+)*\s*(?:,|and|or|to|-|–)\s*$",
+                             re.IGNORECASE)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 # Numbers after these words are references, ranks or dates, not counts.
 _NOT_COUNT_BEFORE = re.compile(
     rf"(?:\b(?:paragraph|paragraphs|para|section|appendix|table|page|item|rank|ranked|number|"
     rf"no|quarter|q|month|period|week|phase|step|stage|tier|level|version|schedule|part|"
-    rf"regulation|reg|s|act|chapter|room|year|years|aged|age|{_MONTHS})\.?\s*)$",
+    rf"regulation|reg|s|act|chapter|room|year|years|aged|age|{_MONTHS}|"
+    rf"aged (?:under|over|below|above|between|up to))\.?\s*)$",
     re.IGNORECASE,
 )
 _NOT_COUNT_AFTER = re.compile(
@@ -111,6 +121,7 @@ class Literal_:
     places: int = 0  # percentages and money in k or m: decimal places shown
     negative: bool = False
     bound: Bound = "exact"
+    decimal: bool = False  # a count written with decimals: a rate or an indicator's value
 
     def agrees(self, figure: Figure) -> bool:
         """Whether ``figure`` shows as this literal at the literal's own precision (for a
@@ -121,22 +132,28 @@ class Literal_:
             return False
         if self.kind == "percent":
             value = value * 100
-        steps = (value / self.precision).quantize(Decimal(1), ROUND_HALF_UP)
-        mine = (self.value / self.precision).quantize(Decimal(1), ROUND_HALF_UP)
+        # A bound is met or not by the figure written to one digit more than the bound:
+        # "over £7m" holds for £6.96m but not for £6.9m, which rounds to £7m.
+        unit = self.precision / 10 if self.bound in ("lower", "upper") else self.precision
+        steps = (value / unit).quantize(Decimal(1), ROUND_HALF_UP)
+        mine = (self.value / unit).quantize(Decimal(1), ROUND_HALF_UP)
         if self.bound == "lower":
             return steps >= mine
         if self.bound == "upper":
             return steps <= mine
         return steps == mine
 
-    def like(self, figure: Figure) -> str:
-        """``figure``'s value written the way this literal is written, at its precision."""
+    def like(self, figure: Figure, *, named: bool = False) -> str:
+        """``figure``'s value written the way this literal is written, at its precision;
+        ``named``: as a message names it, one digit finer for a bound (so that "over £1m"
+        is told the data give £0.9m, not £1m)."""
         value = figure.value
+        finer = 1 if named and self.bound in ("lower", "upper") else 0
         if self.kind == "percent":
-            return formatting.percent(abs(value), self.places)
+            return formatting.percent(abs(value), self.places + finer)
         if self.kind == "count":
-            return formatting.number(abs(value))
-        places = self.places if self.style in ("k", "m") else None
+            return formatting.number(abs(value), self.places + finer if self.decimal else 0)
+        places = self.places + finer if self.style in ("k", "m") else None
         text = formatting.money(abs(value), self.style, places)
         return f"-{text}" if self.negative and value < 0 else text
 
@@ -154,6 +171,13 @@ def _bound(before: str) -> Bound:
     if _APPROX_BEFORE.search(before):
         return "approx"
     return "exact"
+
+
+def _not_a_count(sentence: str, m: re.Match[str]) -> bool:
+    """A reference, rank, date or measurement ("paragraph 4.2", "quarter 3", "25 miles")."""
+    before = sentence[: m.start()]
+    return bool(_NOT_COUNT_BEFORE.search(before) or _REFERENCE_LIST.search(before) or
+                _NOT_COUNT_AFTER.match(sentence[m.end():]))
 
 
 def find_literals(sentence: str) -> list[Literal_]:
@@ -192,14 +216,22 @@ def find_literals(sentence: str) -> list[Literal_]:
                               Decimal(1).scaleb(-places), "percent", places,
                               bound=_bound(sentence[: m.start()])))
         taken.append(m.span())
+    for m in _DECIMAL.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken) or _not_a_count(sentence, m):
+            continue
+        places = len(m["dec"])
+        found.append(Literal_("count", m.start(), m.end(), m.group(0),
+                              Decimal(f"{m['num'].replace(',', '')}.{m['dec']}"),
+                              Decimal(1).scaleb(-places), "count", places,
+                              bound=_bound(sentence[: m.start()]), decimal=True))
+        taken.append(m.span())
     for m in _COUNT.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken):
             continue
         digits = m["num"].replace(",", "")
         if "," not in m["num"] and len(digits) == 4 and 1900 <= int(digits) <= 2099:
             continue  # a year
-        if _NOT_COUNT_BEFORE.search(sentence[: m.start()]) or \
-                _NOT_COUNT_AFTER.match(sentence[m.end():]):
+        if _not_a_count(sentence, m):
             continue
         bound = _bound(sentence[: m.start()])
         zeros = _trailing_zeros(digits) if bound == "approx" else 0
@@ -208,14 +240,21 @@ def find_literals(sentence: str) -> list[Literal_]:
     return sorted(found, key=lambda lit: lit.start)
 
 
-def sentences(text: str) -> Iterator[str]:
-    """The sentences of a narrative source, expressions and table directives left out."""
-    plain = _DIRECTIVE.sub(" ", _EXPRESSION.sub(" ⟨…⟩ ", text))
+def paragraphs(text: str) -> Iterator[list[str]]:
+    """The sentences of each paragraph of a narrative source, expressions and table
+    directives left out."""
+    plain = _DIRECTIVE.sub(" ", _EXPRESSION.sub(f" {_PLACEHOLDER} ", text))
     for paragraph in _PARAGRAPH_BREAK.split(plain):
         flat = " ".join(paragraph.split())
-        for sentence in _SENTENCE_END.split(flat):
-            if sentence:
-                yield sentence
+        found = [sentence for sentence in _SENTENCE_END.split(flat) if sentence]
+        if found:
+            yield found
+
+
+def sentences(text: str) -> Iterator[str]:
+    """The sentences of a narrative source, expressions and table directives left out."""
+    for paragraph in paragraphs(text):
+        yield from paragraph
 
 
 def narrative_sources(bundle: Bundle) -> Iterator[tuple[str, str]]:
@@ -255,7 +294,8 @@ _QUALIFIERS = (r"(?:(?:combined|total|overall|altogether|projected|forecast|pred
                r"anticipated|expected|estimated|reported|current|actual|net|gross|adverse|"
                r"slight|small|significant|annual|full[- ]year|in-year|year[- ]end|cash limit|"
                r"revenue|provisional|final|likely|potential|underlying|further)\s+)*")
-_WEAK = re.compile(r"^(?:sav(?:ings?|ing)|budgets?|costs?)$", re.IGNORECASE)
+_WEAK = re.compile(r"^(?:sav(?:ings?|ing)|budgets?|costs?|allocations?|grants?|positions?)$",
+                   re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:on|against|in|within|into|from|to|for|of)\s+(?:the\s+|its\s+|our\s+|this\s+|"
     r"that\s+)?(?:[\w'&,-]+\s+){0,6}$", re.IGNORECASE)
@@ -440,7 +480,8 @@ _TO_AFTER = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\bof\s+which\s+$|\bof which\b[^£\d]{0,20}$", re.IGNORECASE)
 _PART_AFTER = re.compile(r"^\s*of\s+which\b", re.IGNORECASE)
 _OF_THE_AFTER = re.compile(r"^\s+of\s+the\s+$", re.IGNORECASE)
-_CHANGE_GOVERNS = re.compile(r"^\s*(?:(?:from|since|on)\s+[^£\d,]{0,30}?\s*)?(?:of|by)?\s*"
+_CHANGE_GOVERNS = re.compile(r"^\s*(?:(?:from|since|on)\s+[^£\d,]{0,30}?\s*|"
+                             r"in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:of|by)?\s*"
                              r"(?:(?:approximately|around|about|some|just over|over|c)\s+)?$",
                              re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those|such)\s+(?:type|kind|placements?|"
@@ -513,6 +554,9 @@ class _Sentence:
     lits: list[Literal_]
     subjects: list[_Subject]
     mentions: dict[str, list[_Mention]]
+    # Whether an earlier sentence of the paragraph names a subject: then a sentence naming
+    # none may be about it ("The placements budget ... The overspend of £1.2m ...").
+    after_named: bool = False
 
 
 class _Judge:
@@ -537,9 +581,10 @@ class _Judge:
         areas = {f.subject for f in self.figures if f.scope == "area"}
         self.only_area = next(iter(areas)) if len(areas) == 1 else None
 
-    def read(self, text: str) -> _Sentence:
+    def read(self, text: str, after_named: bool = False) -> _Sentence:
         return _Sentence(text, find_literals(text), self.subjects.find(text),
-                         {k: _mentions(text, k) for k in ("money", "percent", "count")})
+                         {k: _mentions(text, k) for k in ("money", "percent", "count")},
+                         after_named)
 
     # -- which period the number is of
     def _wants_previous(self, s: _Sentence, lit: Literal_, lo: int, hi: int) -> bool | None:
@@ -578,7 +623,10 @@ class _Judge:
         if re.search(r"\bper\s+$", before[-8:], re.IGNORECASE):
             return None  # "per 10,000 children": the denominator of a rate, not a figure
         if lit.kind == "count" and _RATE_WORDS.search(s.text[lo:hi]):
-            return None  # "the rate ... per 10,000 children ... to 54.9": a rate, not a count
+            # "the rate ... per 10,000 children ... to 54.9": a rate, not a count.
+            return self._rate(s, lit, lo, hi)
+        if lit.decimal:
+            return None  # "an average of 3.2 placements": no figure of the data
         if lit.kind == "count" and _DIFFERENCE_AFTER.match(after):
             return None  # "300 more than at the start": a difference the data do not hold
         previous = self._wants_previous(s, lit, lo, hi)
@@ -636,6 +684,24 @@ class _Judge:
         evidence = [(mention.start, mention.end)]
         figure = self._pick(s, lit, cands, subjects, mention, evidence, lo, hi)
         return _Claim(figure, cands, evidence)
+
+    def _rate(self, s: _Sentence, lit: Literal_, lo: int, hi: int) -> _Claim | None:
+        """A rate is an indicator's value: the one whose name the clause gives ("the rate of
+        looked after children per 10,000 ..."), in the latest period the data hold, when the
+        number's own phrase names no other period."""
+        if self._wants_previous(s, lit, lo, hi) is not False or \
+                re.search(r"\b(?:19|20)\d{2}\b", s.text[lo:hi]):
+            return None
+        rates = [f for f in self.figures if f.unit == "count" and f.scope == "measure"
+                 and f.measure == "count" and f.key.startswith(("indicators", "benchmarks"))]
+        named = sorted((x for x in s.subjects if lo <= x.start and x.end <= hi
+                        and any(f.subject == x.subject for f in rates)),
+                       key=lambda x: _distance((x.start, x.end), lit))
+        if not named:
+            return None
+        best = named[0]
+        latest = next(f for f in rates if f.subject == best.subject)  # latest period first
+        return _Claim(latest, [latest], [(best.start, best.end)])
 
     def _measure(self, s: _Sentence, lit: Literal_, mentions: list[_Mention],
                  to_value: bool, inside: set[_Mention]) -> _Mention | None:
@@ -773,7 +839,20 @@ class _Judge:
             return self._one([f for f in cands if f.scope == "total"], lit)
         if _UNKNOWN_NAME.search(s.text[lo:hi]):
             return None  # the clause is about something the data do not name
-        return self._one(cands, lit)
+        one = self._one(cands, lit)
+        if one is not None or s.after_named or s.subjects or mention.weak or \
+                _PLACEHOLDER in s.text:
+            return one
+        # No line or area is named in the sentence or earlier in the paragraph (a clause of
+        # its own naming none is still about the sentence's subject), and the number agrees
+        # with none of their figures: it states the report's overall figure ("A forecast
+        # overspend of £8.862m"). One that agrees with a line's figure may be about that line
+        # (named in another paragraph): recognised, never an error. A bare noun ("the
+        # allocation of £5m") is too weak a claim to read as the total, and an expression in
+        # the sentence may print the line or the period it is of.
+        if any(lit.agrees(f) for f in cands):
+            return None
+        return self._one([f for f in cands if f.scope == "total"], lit)
 
     @staticmethod
     def _side(x: _Subject, mention: _Mention, lit: Literal_) -> bool:
@@ -807,6 +886,10 @@ def expression_for(figure: Figure, lit: Literal_) -> str:
         expr = expr.replace("| money }}", f"{core}{arg} }}}}")
     elif figure.unit == "percent" and lit.places:
         expr = expr.replace("| percent }}", f"| percent({lit.places}) }}}}")
+    elif figure.unit == "count" and lit.decimal:
+        # Printed to the places the sentence shows: "54.9" wants number(1).
+        expr = re.sub(r"(?: \| number(?:\(\d+\))?)? \}\}$", f" | number({lit.places}) }}}}",
+                      expr)
     return expr
 
 
@@ -843,12 +926,15 @@ def check_text(text: str, figures: Sequence[Figure], period: str | None = None,
 
 def _judge_text(judge: _Judge, text: str, where: str) -> list[Finding]:
     out: list[Finding] = []
-    for sentence in sentences(text):
-        s = judge.read(sentence)
-        for lit in s.lits:
-            finding = _judge(judge, s, lit, where)
-            if finding is not None:
-                out.append(finding)
+    for paragraph in paragraphs(text):
+        named = False
+        for sentence in paragraph:
+            s = judge.read(sentence, named)
+            for lit in s.lits:
+                finding = _judge(judge, s, lit, where)
+                if finding is not None:
+                    out.append(finding)
+            named = named or bool(s.subjects)
     return out
 
 
@@ -858,7 +944,7 @@ def _judge(judge: _Judge, s: _Sentence, lit: Literal_, where: str) -> Finding | 
         figure = claim.figure
         quote = _quote(s.text, lit, claim.evidence)
         if not lit.agrees(figure):
-            return MISMATCH.finding(f"'{quote}' but the data give {lit.like(figure)}",
+            return MISMATCH.finding(f"'{quote}' but the data give {lit.like(figure, named=True)}",
                                     where=where, fix=f"write {expression_for(figure, lit)}")
         return _hand_typed(figure, lit, quote, where)
     # No one figure is claimed: a number that agrees with one of the candidates, or a money
