@@ -199,6 +199,24 @@ def test_heuristic(sentence: str, expected: str) -> None:
     assert verdict(sentence) == expected
 
 
+@pytest.mark.parametrize(("text", "headings", "expected"), [
+    ("The forecast overspend is £9m.", "", "error: £2m"),
+    # a Markdown heading naming a line: the paragraphs under it are about that line
+    ("### Adoption & Fostering\n\nThe forecast overspend is £9m.", "", OK),
+    ("### Adoption & Fostering\n\nIt is under review.\n\n### Overall position\n\n"
+     "The forecast overspend is £9m.", "", "error: £2m"),
+    # a body: section's heading, or one of the sections it is in
+    ("The forecast overspend is £9m.", "Budget / Children's Social Care", OK),
+    ("The forecast overspend is £9m.", "Budget / Overall position", "error: £2m"),
+])
+def test_a_heading_naming_a_line_is_what_its_text_is_about(text: str, headings: str,
+                                                           expected: str) -> None:
+    errors = [f for f in check_text(text, ALL, "2024/25 Q3", headings=headings)
+              if f.severity == "error"]
+    got = "error: " + errors[0].message.split(" but the data give ")[1] if errors else OK
+    assert got == expected
+
+
 RATES = [
     _fig("indicators['Rate of children looked after per 10,000']['2024/25'].value", "count",
          54.93, "Rate of children looked after", "measure", unit="count"),

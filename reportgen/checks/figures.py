@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Literal
 
 from reportgen import formatting
-from reportgen.bundle import Bundle
+from reportgen.bundle import Bundle, walk_sections
 from reportgen.checks import vocabulary
 from reportgen.checks.docx_view import DocTable
 from reportgen.checks.findings import Finding
@@ -257,13 +257,23 @@ def sentences(text: str) -> Iterator[str]:
         yield from paragraph
 
 
-def narrative_sources(bundle: Bundle) -> Iterator[tuple[str, str]]:
-    """``(where, source text)`` for every piece of narrative an officer types."""
-    yield from bundle.narrative_texts()  # sections: or the body: outline
+def narrative_sources(bundle: Bundle) -> Iterator[tuple[str, str, str]]:
+    """``(where, source text, headings)`` for every piece of narrative an officer types; the
+    headings are those of a ``body:`` section and the sections it is in (they may name the
+    line its sentences are about)."""
+    if bundle.body is None:
+        for where, text in bundle.narrative_texts():
+            yield where, text, ""
+    else:
+        trail: list[str] = []
+        for depth, section in walk_sections(bundle.body):
+            trail[depth - 1:] = [section.heading]
+            if section.text:
+                yield f"body.{section.id}", section.text, " / ".join(trail)
     for i, rec in enumerate(bundle.recommendations, start=1):
-        yield f"recommendations[{i}]", rec.text
+        yield f"recommendations[{i}]", rec.text, ""
         if rec.reason:
-            yield f"recommendations[{i}].reason", rec.reason
+            yield f"recommendations[{i}].reason", rec.reason, ""
 
 
 # ----------------------------------------------------------------- words found in a sentence
@@ -912,22 +922,28 @@ def check_literals(bundle: Bundle, figures: Sequence[Figure]) -> list[Finding]:
     """Judge every typed number against the figure its words say it is."""
     judge = _Judge(figures, _period(bundle))
     out: list[Finding] = []
-    for where, text in narrative_sources(bundle):
-        out.extend(_judge_text(judge, text, where))
+    for where, text, headings in narrative_sources(bundle):
+        out.extend(_judge_text(judge, text, where, headings))
     return out
 
 
 def check_text(text: str, figures: Sequence[Figure], period: str | None = None,
-               where: str = "text") -> list[Finding]:
-    """Judge the numbers typed in ``text`` (a narrative source) against ``figures``, for a
-    report of ``period`` ("2024/25 Q3")."""
-    return _judge_text(_Judge(figures, parse_period(period) if period else None), text, where)
+               where: str = "text", headings: str = "") -> list[Finding]:
+    """Judge the numbers typed in ``text`` (a narrative source, under ``headings``) against
+    ``figures``, for a report of ``period`` ("2024/25 Q3")."""
+    return _judge_text(_Judge(figures, parse_period(period) if period else None), text, where,
+                       headings)
 
 
-def _judge_text(judge: _Judge, text: str, where: str) -> list[Finding]:
+def _judge_text(judge: _Judge, text: str, where: str, headings: str = "") -> list[Finding]:
     out: list[Finding] = []
+    # A heading that names a line or area (the section's own, or a Markdown one in the text)
+    # says what the paragraphs under it are about, until the next heading.
+    headed = bool(judge.subjects.find(headings)) if headings else False
     for paragraph in paragraphs(text):
-        named = False
+        if paragraph[0].startswith("#"):
+            headed = bool(judge.subjects.find(" ".join(paragraph)))
+        named = headed
         for sentence in paragraph:
             s = judge.read(sentence, named)
             for lit in s.lits:
