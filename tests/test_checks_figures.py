@@ -17,7 +17,8 @@ from click.testing import CliRunner
 from docx import Document
 
 from reportgen.checks import check_bundle, check_docx, run_checks
-from reportgen.checks.figures import find_literals, sentences
+from reportgen.checks.numbers import find_literals
+from reportgen.checks.reading import sentences
 from reportgen.checks.vocabulary import Figure
 from reportgen.cli import cli
 from reportgen.pipeline import load_report

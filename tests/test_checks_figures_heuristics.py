@@ -12,7 +12,8 @@ from decimal import Decimal
 
 import pytest
 
-from reportgen.checks.figures import check_text, find_literals
+from reportgen.checks.figures import check_text
+from reportgen.checks.numbers import find_literals
 from reportgen.checks.vocabulary import Figure
 
 

@@ -20,7 +20,7 @@ from docx import Document
 from reportgen import disclosure
 from reportgen.checks import DocTable, DocxView, run_checks
 from reportgen.checks.disclosure import identifier_findings
-from reportgen.checks.figures import check_table_totals
+from reportgen.checks.tables import check_table_totals
 from reportgen.cli import cli
 from reportgen.disclosure.periods import period_reveals
 from reportgen.errors import ReportgenError

@@ -3,7 +3,7 @@
 type, and the Jinja2 expression that prints each figure.
 
 Metrics hold plain numbers whose stable id is their path from the template namespace
-(``budget.total.variance``); this module alone names them for ``checks/figures.py``. The
+(``budget.total.variance``); this module alone names them for ``checks/reading.py``. The
 figure-matching algorithm reads only :class:`Figure`.
 """
 

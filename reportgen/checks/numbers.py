@@ -1,0 +1,195 @@
+"""Numbers as an officer types them: "£2,786,300", "£7.9m", "c£5.8m", "over £7m", "3.8%",
+"46 per cent", "1699", "54.9", each with the precision it was written to and any approximation
+or bound ("circa", "over"), and what is not an amount (years, "quarter 3", "paragraphs 4.2 and
+4.3", "aged under 18", "25 miles"). Rule 1 of docs/checks.md, "How a typed number is read".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Literal
+
+from reportgen import formatting
+from reportgen.checks.vocabulary import Figure
+
+Kind = Literal["money", "count", "percent"]
+
+_MONEY = re.compile(
+    r"(?<![\w£])(?P<circa>c\.?\s?(?=£))?(?P<sign>[-−])?£\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?:\.(?P<dec>\d+))?"
+    r"(?:\s?(?P<suffix>k|m|bn|millions?|thousands?|billions?)\b)?",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"(?<![\w.,£])(?P<num>\d+(?:\.(?P<dec>\d+))?)\s?(?:%|per\s?cent\b)",
+                      re.IGNORECASE)
+_COUNT = re.compile(r"(?<![\w£.,/:\-−])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%/:]|[.,]\d)")
+# A bare decimal ("to 54.9"): only ever a rate or an indicator's value, never a count.
+_DECIMAL = re.compile(r"(?<![\w£.,/:\-−])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\.(?P<dec>\d{1,3})"
+                      r"(?![\w%/:]|[.,]\d)")
+# "paragraphs 4.2 and 4.3": every number of a list of references is a reference.
+_REFERENCE_LIST = re.compile(r"\b(?:paragraphs?|paras?|sections?|appendi(?:x|ces)|tables?)\s+"
+                             r"[\d.]+(?:\s*(?:,|and|or|to|-|–)\s*[\d.]+)*\s*(?:,|and|or|to|-|–)\s*$",
+                             re.IGNORECASE)
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+# Numbers after these words are references, ranks or dates, not counts.
+_NOT_COUNT_BEFORE = re.compile(
+    rf"(?:\b(?:paragraph|paragraphs|para|section|appendix|table|page|item|rank|ranked|number|"
+    rf"no|quarter|q|month|period|week|phase|step|stage|tier|level|version|schedule|part|"
+    rf"regulation|reg|s|act|chapter|room|year|years|aged|age|{_MONTHS}|"
+    rf"aged (?:under|over|below|above|between|up to))\.?\s*)$",
+    re.IGNORECASE,
+)
+_NOT_COUNT_AFTER = re.compile(
+    rf"^\s*(?:{_MONTHS}|years?|months?|weeks?|days?|hours?|minutes?|miles?|km|am|pm|st|nd|"
+    rf"rd|th)\b",
+    re.IGNORECASE)
+_MULTIPLIERS = {"k": 1000, "thousand": 1000, "thousands": 1000, "m": 10**6, "million": 10**6,
+                "millions": 10**6, "bn": 10**9, "billion": 10**9, "billions": 10**9}
+# Words before a number that make it approximate, or a bound rather than a value.
+_APPROX_BEFORE = re.compile(
+    r"(?:\b(?:approximately|approx\.?|around|about|circa|roughly|some|nearly|almost|"
+    r"in the region of|of the order of|c\.?)\s*)$", re.IGNORECASE)
+_LOWER_BEFORE = re.compile(
+    r"(?:\b(?:just over|over|more than|in excess of|exceeds?|exceeding|at least|upwards of|"
+    r"above)\s*)$", re.IGNORECASE)
+_UPPER_BEFORE = re.compile(
+    r"(?:\b(?:just under|under|less than|up to|below|no more than|fewer than)\s*)$",
+    re.IGNORECASE)
+
+Bound = Literal["exact", "approx", "lower", "upper"]
+
+
+@dataclass(frozen=True)
+class Literal_:
+    """A number as typed: its value (always positive) and the precision it was written to."""
+
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    precision: Decimal  # money and counts: the unit of the last digit shown
+    style: str  # money: full, pence, k or m
+    places: int = 0  # percentages and money in k or m: decimal places shown
+    negative: bool = False
+    bound: Bound = "exact"
+    decimal: bool = False  # a count written with decimals: a rate or an indicator's value
+
+    def agrees(self, figure: Figure) -> bool:
+        """Whether ``figure`` shows as this literal at the literal's own precision (for a
+        bound, whether it is on the bound's side)."""
+        try:
+            value = abs(Decimal(repr(float(figure.value))))
+        except InvalidOperation:
+            return False
+        if self.kind == "percent":
+            value = value * 100
+        # A bound is met or not by the figure written to one digit more than the bound:
+        # "over £7m" holds for £6.96m but not for £6.9m, which rounds to £7m.
+        unit = self.precision / 10 if self.bound in ("lower", "upper") else self.precision
+        steps = (value / unit).quantize(Decimal(1), ROUND_HALF_UP)
+        mine = (self.value / unit).quantize(Decimal(1), ROUND_HALF_UP)
+        if self.bound == "lower":
+            return steps >= mine
+        if self.bound == "upper":
+            return steps <= mine
+        return steps == mine
+
+    def like(self, figure: Figure, *, named: bool = False) -> str:
+        """``figure``'s value written the way this literal is written, at its precision;
+        ``named``: as a message names it, one digit finer for a bound (so that "over £1m"
+        is told the data give £0.9m, not £1m)."""
+        value = figure.value
+        finer = 1 if named and self.bound in ("lower", "upper") else 0
+        if self.kind == "percent":
+            return formatting.percent(abs(value), self.places + finer)
+        if self.kind == "count":
+            return formatting.number(abs(value), self.places + finer if self.decimal else 0)
+        places = self.places + finer if self.style in ("k", "m") else None
+        text = formatting.money(abs(value), self.style, places)
+        return f"-{text}" if self.negative and value < 0 else text
+
+
+def _trailing_zeros(digits: str) -> int:
+    stripped = digits.rstrip("0")
+    return len(digits) - len(stripped) if stripped else 0
+
+
+def _bound(before: str) -> Bound:
+    if _LOWER_BEFORE.search(before):
+        return "lower"
+    if _UPPER_BEFORE.search(before):
+        return "upper"
+    if _APPROX_BEFORE.search(before):
+        return "approx"
+    return "exact"
+
+
+def _not_a_count(sentence: str, m: re.Match[str]) -> bool:
+    """A reference, rank, date or measurement ("paragraph 4.2", "quarter 3", "25 miles")."""
+    before = sentence[: m.start()]
+    return bool(_NOT_COUNT_BEFORE.search(before) or _REFERENCE_LIST.search(before) or
+                _NOT_COUNT_AFTER.match(sentence[m.end():]))
+
+
+def find_literals(sentence: str) -> list[Literal_]:
+    """Money amounts, percentages and counts typed in ``sentence``, in order."""
+    found: list[Literal_] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MONEY.finditer(sentence):
+        digits = m["num"].replace(",", "")
+        dec = m["dec"] or ""
+        suffix = (m["suffix"] or "").lower()
+        mult = _MULTIPLIERS.get(suffix, 1)
+        if len(dec) == 3 and mult in (1, 1000) and "," not in m["num"]:
+            # "£911.000", "£4.170k": three digits after a full stop are never pence (nor
+            # pounds of a thousand), so the stop is a thousands separator typed as a full stop.
+            digits, dec = digits + dec, ""
+        bound = "approx" if m["circa"] else _bound(sentence[: m.start()])
+        value = Decimal(f"{digits}.{dec}" if dec else digits) * mult
+        if dec:
+            precision = Decimal(1).scaleb(-len(dec)) * mult
+        elif mult == 1:
+            # "£2,786,300" is exact to the £100; no one rounds an exact pounds figure beyond
+            # £1,000, but "around £200,000" is rounded to its last non-zero digit.
+            zeros = _trailing_zeros(digits)
+            precision = Decimal(10) ** (zeros if bound != "exact" else min(zeros, 3))
+        else:
+            precision = Decimal(mult)
+        style = {1: "pence" if dec else "full", 1000: "k"}.get(mult, "m")
+        found.append(Literal_("money", m.start(), m.end(), m.group(0), value, precision, style,
+                              len(dec), negative=bool(m["sign"]), bound=bound))
+        taken.append(m.span())
+    for m in _PERCENT.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        places = len(m["dec"] or "")
+        found.append(Literal_("percent", m.start(), m.end(), m.group(0), Decimal(m["num"]),
+                              Decimal(1).scaleb(-places), "percent", places,
+                              bound=_bound(sentence[: m.start()])))
+        taken.append(m.span())
+    for m in _DECIMAL.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken) or _not_a_count(sentence, m):
+            continue
+        places = len(m["dec"])
+        found.append(Literal_("count", m.start(), m.end(), m.group(0),
+                              Decimal(f"{m['num'].replace(',', '')}.{m['dec']}"),
+                              Decimal(1).scaleb(-places), "count", places,
+                              bound=_bound(sentence[: m.start()]), decimal=True))
+        taken.append(m.span())
+    for m in _COUNT.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        digits = m["num"].replace(",", "")
+        if "," not in m["num"] and len(digits) == 4 and 1900 <= int(digits) <= 2099:
+            continue  # a year
+        if _not_a_count(sentence, m):
+            continue
+        bound = _bound(sentence[: m.start()])
+        zeros = _trailing_zeros(digits) if bound == "approx" else 0
+        found.append(Literal_("count", m.start(), m.end(), m.group(0), Decimal(digits),
+                              Decimal(10) ** zeros, "count", bound=bound))
+    return sorted(found, key=lambda lit: lit.start)

@@ -1,0 +1,700 @@
+"""What figure of the data a typed number claims to be, read from the words around it.
+
+Rules 2 to 8 of docs/checks.md, "How a typed number is read": a narrative source is cut into
+paragraphs, sentences and clauses; a number's measure is the measure word nearest to it in its
+clause, its subject the bundle label nearest to it, its period what its own phrase names; the
+figure it claims is the one figure with that measure and subject (with none named, the total,
+unless the words could mean a line). Anything else is ambiguous, and ambiguity is never an
+error. The words themselves are data, in :mod:`reportgen.checks.vocabulary`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from reportgen.bundle import Bundle, walk_sections
+from reportgen.checks import vocabulary
+from reportgen.checks.numbers import Kind, Literal_, find_literals
+from reportgen.checks.vocabulary import Figure
+from reportgen.periods import Period
+
+#: What an expression (``{{ … }}``) leaves in the sentence the checker reads.
+_PLACEHOLDER = "⟨…⟩"
+_EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_DIRECTIVE = re.compile(r"^\s*\[[a-z_]+:[^\]\n]*\]\s*$", re.MULTILINE)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n\s*(?=[-*+]\s|\d+[.)]\s|#)")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z£0-9\"'(‘“])")
+_MAX_GAP = 100  # characters between a measure word and the number it measures
+_INSIDE_LABEL = 40  # extra distance of a measure word that is part of a label
+
+
+def paragraphs(text: str) -> Iterator[list[str]]:
+    """The sentences of each paragraph of a narrative source, expressions and table
+    directives left out."""
+    plain = _DIRECTIVE.sub(" ", _EXPRESSION.sub(f" {_PLACEHOLDER} ", text))
+    for paragraph in _PARAGRAPH_BREAK.split(plain):
+        flat = " ".join(paragraph.split())
+        found = [sentence for sentence in _SENTENCE_END.split(flat) if sentence]
+        if found:
+            yield found
+
+
+def sentences(text: str) -> Iterator[str]:
+    """The sentences of a narrative source, expressions and table directives left out."""
+    for paragraph in paragraphs(text):
+        yield from paragraph
+
+
+def narrative_sources(bundle: Bundle) -> Iterator[tuple[str, str, str]]:
+    """``(where, source text, headings)`` for every piece of narrative an officer types; the
+    headings are those of a ``body:`` section and the sections it is in (they may name the
+    line its sentences are about)."""
+    if bundle.body is None:
+        for where, text in bundle.narrative_texts():
+            yield where, text, ""
+    else:
+        trail: list[str] = []
+        for depth, section in walk_sections(bundle.body):
+            trail[depth - 1:] = [section.heading]
+            if section.text:
+                yield f"body.{section.id}", section.text, " / ".join(trail)
+    for i, rec in enumerate(bundle.recommendations, start=1):
+        yield f"recommendations[{i}]", rec.text, ""
+        if rec.reason:
+            yield f"recommendations[{i}].reason", rec.reason, ""
+
+
+# ----------------------------------------------------------------- words found in a sentence
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A measure word in a sentence: which measures it may name, and its sign."""
+
+    start: int
+    end: int
+    measures: frozenset[str]
+    sign: int
+    of: str = ""  # for a change: the measure that changed, when the words say it
+    weak: bool = False  # a bare noun ("savings", "budget"): any other measure word wins
+    aggregate: str | None = None  # "group" or "total" when qualified by "combined", "total"
+
+
+@dataclass(frozen=True)
+class _Subject:
+    start: int
+    end: int
+    subject: str
+    partial: bool = False
+
+
+_QUALIFIERS = (r"(?:(?:combined|total|overall|altogether|projected|forecast|predicted|"
+               r"anticipated|expected|estimated|reported|current|actual|net|gross|adverse|"
+               r"slight|small|significant|annual|full[- ]year|in-year|year[- ]end|cash limit|"
+               r"revenue|provisional|final|likely|potential|underlying|further)\s+)*")
+_WEAK = re.compile(r"^(?:sav(?:ings?|ing)|budgets?|costs?|allocations?|grants?|positions?)$",
+                   re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:on|against|in|within|into|from|to|for|of)\s+(?:the\s+|its\s+|our\s+|this\s+|"
+    r"that\s+)?(?:[\w'&,-]+\s+){0,6}$", re.IGNORECASE)
+
+
+def _compile(table: Sequence[tuple[str, str, int]]) -> list[tuple[re.Pattern[str], str, int]]:
+    return [(re.compile(rf"(?<![\w-]){_QUALIFIERS}(?:{pattern})(?![\w-])", re.IGNORECASE),
+             measure, sign) for pattern, measure, sign in table]
+
+
+_TABLES = {
+    "money": _compile((*vocabulary.OVERRIDES, *vocabulary.MONEY_WORDS)),
+    "percent": _compile(vocabulary.PERCENT_WORDS),
+    "count": _compile((*vocabulary.COUNT_CHANGE_WORDS, *vocabulary.COUNT_WORDS)),
+}
+_AGGREGATE = re.compile(r"^(combined|total|overall|altogether)\b", re.IGNORECASE)
+# "A total of 435 children" only says how many: "a total of" is no aggregate.
+_AGGREGATE_BEFORE = re.compile(r"(?<!\ba )(?<!\bA )\b(combined|total|overall)\s+$",
+                               re.IGNORECASE)
+
+
+def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
+    """Every measure word of ``kind`` in ``sentence``, the longest winning where two overlap."""
+    raw: list[tuple[int, int, str, int]] = []
+    for pattern, measure, sign in _TABLES[kind]:
+        for m in pattern.finditer(sentence):
+            raw.append((m.start(), m.end(), measure, sign))
+    raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
+    kept: list[_Mention] = []
+    for start, end, measure, sign in raw:
+        if any(k.start < end and start < k.end for k in kept):
+            continue
+        if not measure:
+            kept.append(_Mention(start, end, frozenset(), 0))  # a noun that names no figure
+            continue
+        name, _, of = measure.partition(":")
+        text = sentence[start:end]
+        agg = _AGGREGATE.match(text)
+        before = _AGGREGATE_BEFORE.search(sentence[:start])
+        aggregate = vocabulary.AGGREGATE_WORDS.get(
+            (agg.group(1) if agg else before.group(1) if before else "").lower())
+        core = re.sub(_QUALIFIERS, "", text, flags=re.IGNORECASE)
+        weak = bool(_WEAK.match(core.strip()))
+        kept.append(_Mention(start, end, frozenset(name.split("|")), sign, of, weak,
+                             aggregate))
+    return sorted((k for k in kept if k.measures), key=lambda k: k.start)
+
+
+_STOP = {"the", "of", "and", "for", "in", "on", "to", "a", "an", "&", "s", "be", "this", "that",
+         "its", "their", "our", "with", "at", "by", "from"}
+# Words that say what is measured rather than what of: never a label's distinctive word.
+_MEASURE_NOUNS = {"budget", "budgets", "savings", "saving", "cost", "costs", "spend", "pressure",
+                  "target", "overspend", "underspend", "variance", "position", "total",
+                  "service", "services"}
+
+
+def _norm_word(word: str) -> str:
+    if word == "&":
+        return "and"
+    w = word.lower().replace("’", "'")
+    w = re.sub(r"'s?$|s'$", "", w)
+    if len(w) > 3 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), _norm_word(m.group(0)))
+            for m in re.finditer(r"[A-Za-z0-9][\w'’/-]*|&", text)]
+
+
+def _label_forms(label: str) -> list[list[str]]:
+    """A label as word lists: itself, with "&" read as "and", and the abbreviation it
+    carries in brackets ("Children and Young People's Services (CYPS)" → ["cyps"])."""
+    forms = []
+    bracket = re.search(r"\(([^)]+)\)", label)
+    bare = re.sub(r"\([^)]*\)", " ", label)
+    for text in (bare, bracket.group(1) if bracket else ""):
+        words = [w for _, _, w in _words(text)]
+        if words:
+            forms.append(words)
+    return forms
+
+
+class _Subjects:
+    """Every subject of the figures, as the word patterns that name it in a sentence."""
+
+    def __init__(self, figures: Sequence[Figure]) -> None:
+        self.labels: dict[str, list[list[str]]] = {}
+        self.types: dict[str, list[re.Pattern[str]]] = {}
+        for fig in figures:
+            s = fig.subject
+            if s is None or s in self.labels or s in self.types:
+                continue
+            if fig.scope in ("type", "external"):
+                words = vocabulary.TYPE_WORDS.get(s, ())
+                self.types[s] = [re.compile(rf"(?<![\w-])(?:{w})(?![\w-])", re.IGNORECASE)
+                                 for w in words]
+            else:
+                self.labels[s] = _label_forms(s)
+        # A label's last word stands for it when no other label has that word ("the
+        # directorate", "the Portfolio").
+        heads: dict[str, list[str]] = {}
+        for s, forms in self.labels.items():
+            content = [w for w in forms[0] if w not in _STOP] if forms else []
+            if content and content[-1] not in _MEASURE_NOUNS and len(content[-1]) >= 4:
+                heads.setdefault(content[-1], []).append(s)
+        self.heads = {w: ss[0] for w, ss in heads.items() if len(ss) == 1}
+
+    def find(self, sentence: str) -> list[_Subject]:
+        words = _words(sentence)
+        norm = [w for _, _, w in words]
+        found: list[_Subject] = []
+        # Only positions holding one of a label's words are tried: the work grows with the
+        # words the sentence shares with the labels, not with sentence length × labels.
+        at: dict[str, list[int]] = {}
+        for i, w in enumerate(norm):
+            at.setdefault(w, []).append(i)
+        for s, forms in self.labels.items():
+            for form in forms:
+                content = [w for w in form if w not in _STOP] or form
+                n = len(form)
+                starts = sorted({i for w in dict.fromkeys((form[0], *content))
+                                 for i in at.get(w, ())})
+                for i in starts:
+                    if norm[i:i + n] == form:  # the label itself (case, plural, "&" aside)
+                        found.append(_Subject(words[i][0], words[i + n - 1][1], s))
+                        continue
+                    # The label's words in another order or with a few words between.
+                    if norm[i] not in content or len(content) < 2:
+                        continue
+                    window = norm[i:i + 2 * len(content) + 2]
+                    if set(content) <= set(window):
+                        last = max(i + window.index(w) for w in content)
+                        if set(norm[i:last + 1]) >= set(content):
+                            found.append(_Subject(words[i][0], words[last][1], s))
+        for s, patterns in self.types.items():
+            for p in patterns:
+                for m in p.finditer(sentence):
+                    found.append(_Subject(m.start(), m.end(), s))
+        if not found:
+            for i, w in enumerate(norm):
+                if w in self.heads:
+                    found.append(_Subject(words[i][0], words[i][1], self.heads[w], True))
+        # Longest first, then drop those inside another.
+        found.sort(key=lambda f: (-(f.end - f.start), f.start))
+        kept: list[_Subject] = []
+        for f in found:
+            if not any(k.start <= f.start and f.end <= k.end for k in kept):
+                kept.append(f)
+        return kept
+
+
+# ----------------------------------------------------------------- clauses and periods
+
+# A new clause starts at these: its words do not describe the numbers of the one before.
+_CLAUSE_BREAK = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, whereas |"
+                           r" rather than |, which compared |, compared (?:to|with) |"
+                           r"\b(?:less|more|greater|lower|higher|fewer) than\b",
+                           re.IGNORECASE)
+
+
+def _clause(sentence: str, lit: Literal_) -> tuple[int, int]:
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= lit.start:
+            lo = m.end()
+        elif m.start() >= lit.end:
+            hi = min(hi, m.start())
+    return lo, hi
+
+
+_PERIOD_REF = re.compile(
+    r"\b(?:(?:quarter|q)\s*(?P<q>[1-4]|one|two|three|four)|(?:month|m|period|p)\s*"
+    r"(?P<m>1[0-2]|[1-9])|fr\s?(?P<fr>[1-4]))\b", re.IGNORECASE)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
+_PREVIOUS = re.compile(rf"^[\s,]*(?:{vocabulary.PREVIOUS_WORDS})", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\bof\s+which\s+$|\bof which\b[^£\d]{0,20}$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"^\s*of\s+which\b", re.IGNORECASE)
+_OF_THE_AFTER = re.compile(r"^\s+of\s+the\s+$", re.IGNORECASE)
+_CHANGE_GOVERNS = re.compile(r"^\s*(?:(?:from|since|on)\s+[^£\d,]{0,30}?\s*|"
+                             r"in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:of|by)?\s*"
+                             r"(?:(?:approximately|around|about|some|just over|over|c)\s+)?$",
+                             re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|those|such)\s+(?:type|kind|placements?|"
+                            r"children|young people|services?|areas?|lines?)\b", re.IGNORECASE)
+_DIFFERENCE_AFTER = re.compile(r"^\s*(?:more|fewer|less|extra|additional|higher|lower)\b",
+                               re.IGNORECASE)
+#: Words that make a clause's number a rate ("per 10,000 children"), which no count is.
+_RATE_WORDS = re.compile(r"\brates?\b|\bper\s+[\d,]+\b", re.IGNORECASE)
+#: After a count, the start of a noun phrase of its own ("175 care experienced young people"):
+#: a word that is not one of the function words a count's sentence goes on with.
+_OWN_NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:this|that|these|those|in|at|on|by|as|of|for|from|to|and|or|but|which|who|"
+    r"compared|against|since|over|under|during|per|a|an|the|is|was|were|are|has|had|have|"
+    r"with|than|so|across|between|within|including|now|then|last|next|each|overall|"
+    r"currently|previously|altogether|in total)\b)[A-Za-z]", re.IGNORECASE)
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:\w+\s+){0,2}(?:number|handful|few)\s+of\s+$|"
+                         r"\bsome\s+$", re.IGNORECASE)
+_UNKNOWN_NAME = re.compile(r"\b(?:for|on|at|within)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+
+
+def _period_ref(text: str) -> tuple[str, int] | None:
+    m = _PERIOD_REF.search(text)
+    if not m:
+        return None
+    if m["q"] or m["fr"]:
+        q = m["q"] or m["fr"]
+        return "quarter", _NUMBER_WORDS.get(q.lower(), 0) or int(q)
+    return "month", int(m["m"])
+
+
+def _matches(ref: tuple[str, int], period: Period | None) -> bool:
+    if period is None or period.kind == "year":
+        return False
+    kind, n = ref
+    if kind == period.kind:
+        return n == period.index
+    if kind == "quarter" and period.kind == "month":
+        return n == (period.index - 1) // 3 + 1
+    return False
+
+
+# ----------------------------------------------------------------- judging one number
+
+
+@dataclass
+class Claim:
+    figure: Figure | None  # the figure the words claim the number is; None when ambiguous
+    candidates: list[Figure]
+    evidence: list[tuple[int, int]]  # spans of the words that decided, for the quote
+
+
+def _distance(span: tuple[int, int], lit: Literal_) -> float:
+    """Characters between a word and the number; a word after its number counts double."""
+    start, end = span
+    if end <= lit.start:
+        return float(lit.start - end)
+    if start >= lit.end:
+        return 2.0 * (start - lit.end)
+    return 0.0
+
+
+def _blocked(lits: Iterable[Literal_], lit: Literal_, span: tuple[int, int]) -> bool:
+    lo, hi = sorted((lit.start, span[0]))
+    return any(o is not lit and o.kind == lit.kind and lo < o.start < hi for o in lits)
+
+
+@dataclass
+class Sentence:
+    text: str
+    lits: list[Literal_]
+    subjects: list[_Subject]
+    mentions: dict[str, list[_Mention]]
+    # Whether an earlier sentence of the paragraph names a subject: then a sentence naming
+    # none may be about it ("The placements budget ... The overspend of £1.2m ...").
+    after_named: bool = False
+
+
+class Judge:
+    def __init__(self, figures: Sequence[Figure], period: Period | None) -> None:
+        self.figures = list(figures)
+        self.subjects = _Subjects(self.figures)
+        self.period = period
+        previous = [f for f in self.figures if f.previous]
+        self.previous_label = next((f.label[f.label.rfind("(") + 1:-1] for f in previous
+                                    if f.label.endswith(")")), None)
+        self.previous_period: Period | None = None
+        if period is not None and previous:
+            try:
+                self.previous_period = period.previous()
+            except Exception:  # noqa: BLE001 - a year has no previous quarter: none meant
+                self.previous_period = None
+        lines = {f.subject for f in self.figures if f.scope == "line" and not f.previous}
+        groups = {f.subject for f in self.figures if f.scope == "group" and not f.previous}
+        # With a single budget line, the total is that line: its label names the total too.
+        self.only_line = next(iter(lines)) if len(lines) == 1 else None
+        self.single_group = next(iter(groups)) if len(groups) == 1 else None
+        areas = {f.subject for f in self.figures if f.scope == "area"}
+        self.only_area = next(iter(areas)) if len(areas) == 1 else None
+
+    def read(self, text: str, after_named: bool = False) -> Sentence:
+        return Sentence(text, find_literals(text), self.subjects.find(text),
+                         {k: _mentions(text, k) for k in ("money", "percent", "count")},
+                         after_named)
+
+    # -- which period the number is of
+    def _wants_previous(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> bool | None:
+        """True: an earlier period's figure; False: this period's; None: a period the data
+        do not hold."""
+        after = s.text[lit.end:hi]
+        before = s.text[lo:lit.start]
+        if _PREVIOUS.match(after):
+            return True
+        # A period named in the number's own phrase: just before it (no other number between)
+        # or just after it ("£9million in quarter three").
+        own = before[-40:]
+        cut = max((o.end for o in s.lits if o.end <= lit.start), default=0) - lit.start
+        if cut > -40:
+            own = before[cut:] if cut < 0 else ""
+        own = re.split(r"[,;(]", own)[-1]
+        tail = re.match(r"\s*(?:in|at|for|of|by)\s+(?:the\s+)?(?:end\s+of\s+)?[^,;]{0,20}",
+                        after)
+        if self.previous_label and (self.previous_label in own or
+                                    (tail and self.previous_label in tail.group(0))):
+            return True  # "the 2009/10 outturn was £3.56m", "£3.56m in 2009/10"
+        ref = _period_ref(own) or (_period_ref(tail.group(0)) if tail else None)
+        if ref is not None and not _matches(ref, self.period):
+            if _matches(ref, self.previous_period):
+                return True
+            return None  # a period the data do not hold
+        if _FROM_BEFORE.search(before) and re.search(r"\bto\b", after):
+            return None  # "from £X to £Y": £X is where it started
+        return False
+
+    def claim(self, s: Sentence, lit: Literal_) -> Claim | None:
+        lo, hi = _clause(s.text, lit)
+        before, after = s.text[:lit.start], s.text[lit.end:]
+        if _PART_BEFORE.search(before[-40:]) or _PART_AFTER.match(after):
+            return None  # "£1m of which ...": a part of another amount
+        if re.search(r"\bper\s+$", before[-8:], re.IGNORECASE):
+            return None  # "per 10,000 children": the denominator of a rate, not a figure
+        if lit.kind == "count" and _RATE_WORDS.search(s.text[lo:hi]):
+            # "the rate ... per 10,000 children ... to 54.9": a rate, not a count.
+            return self._rate(s, lit, lo, hi)
+        if lit.decimal:
+            return None  # "an average of 3.2 placements": no figure of the data
+        if lit.kind == "count" and _DIFFERENCE_AFTER.match(after):
+            return None  # "300 more than at the start": a difference the data do not hold
+        previous = self._wants_previous(s, lit, lo, hi)
+        if previous is None:
+            return None
+        to_value = bool(_TO_AFTER.search(before[-12:]) and
+                        re.search(r"\bfrom\b[^;]*$", s.text[lo:lit.start], re.IGNORECASE))
+        mentions = [m for m in s.mentions[lit.kind] if lo <= m.start and m.end <= hi]
+        # A label's last word standing for it must not be part of the words for a count
+        # ("care" in "children in care").
+        every = s.mentions["count"] if lit.kind == "count" else []
+        subjects = [x for x in s.subjects if lo <= x.start and x.end <= hi and not (
+            x.partial and any(m.start <= x.start and x.end <= m.end for m in every))]
+        inside = {m for m in mentions
+                  if any(x.start <= m.start and m.end <= x.end for x in subjects)}
+        if previous:  # an earlier value is not a change: "from the £2.6m previously reported"
+            mentions = [m for m in mentions if "change" not in m.measures]
+        mention = self._measure(s, lit, mentions, to_value, inside)
+        if mention is None and previous:
+            # "from the £2.6m previously reported": an earlier value of the sentence's measure.
+            others = [m for m in mentions if "change" not in m.measures]
+            mention = min(others, key=lambda m: _distance((m.start, m.end), lit),
+                          default=None)
+        if mention is None:
+            return None
+        if lit.kind == "count" and _INDEFINITE.search(s.text[max(0, mention.start - 30):
+                                                              mention.start]):
+            return None  # "a small number of placements (fewer than 5)": some, not all
+        if lit.kind == "count" and mention.end <= lit.start and _OWN_NOUN_AFTER.match(after):
+            # "children in our care and 175 care experienced young people": the words right
+            # after a count say what it counts; a measure named before it is another's.
+            return None
+        if mention.aggregate is None and mention.start >= lit.end and \
+                not s.text[lit.end:mention.start].strip():
+            # "the overall £58.4m saving requirement": the qualifier sits before the number.
+            agg = _AGGREGATE_BEFORE.search(s.text[max(0, lit.start - 12):lit.start])
+            if agg:
+                mention = dataclasses.replace(
+                    mention, aggregate=vocabulary.AGGREGATE_WORDS.get(agg.group(1).lower()))
+        measures = set(mention.measures)
+        of = mention.of
+        if "change" in measures and not of:
+            of = self._base(lit, mentions, mention)
+        measures = self._by_unit(s.text, lit, measures)
+        cands = [f for f in self.figures
+                 if f.unit == lit.kind and f.measure in measures and f.previous == previous
+                 and (not of or f.measure != "change" or f.of == of)]
+        if mention.sign:
+            cands = [f for f in cands if f.value * mention.sign > 0
+                     or (f.measure != "change" and f.value == 0 and mention.sign > 0)]
+            if "change" in measures:
+                cands = [f for f in cands if f.value != 0]
+        elif "change" in measures:
+            cands = [f for f in cands if f.value != 0]  # a change of nothing is not stated
+        evidence = [(mention.start, mention.end)]
+        figure = self._pick(s, lit, cands, subjects, mention, evidence, lo, hi)
+        return Claim(figure, cands, evidence)
+
+    def _rate(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> Claim | None:
+        """A rate is an indicator's value: the one whose name the clause gives ("the rate of
+        looked after children per 10,000 ..."), in the latest period the data hold, when the
+        number's own phrase names no other period."""
+        if self._wants_previous(s, lit, lo, hi) is not False or \
+                re.search(r"\b(?:19|20)\d{2}\b", s.text[lo:hi]):
+            return None
+        rates = [f for f in self.figures if f.unit == "count" and f.scope == "measure"
+                 and f.measure == "count" and f.key.startswith(("indicators", "benchmarks"))]
+        named = sorted((x for x in s.subjects if lo <= x.start and x.end <= hi
+                        and any(f.subject == x.subject for f in rates)),
+                       key=lambda x: _distance((x.start, x.end), lit))
+        if not named:
+            return None
+        best = named[0]
+        latest = next(f for f in rates if f.subject == best.subject)  # latest period first
+        return Claim(latest, [latest], [(best.start, best.end)])
+
+    def _measure(self, s: Sentence, lit: Literal_, mentions: list[_Mention],
+                 to_value: bool, inside: set[_Mention]) -> _Mention | None:
+        # In "from X to Y" X does not stand between Y and its words; nor does Y in "X of the
+        # Y savings".
+        lits = [o for o in s.lits if not (to_value and o.end <= lit.start and
+                                          _FROM_BEFORE.search(s.text[:o.start]))
+                and not _OF_THE_AFTER.match(s.text[lit.end:o.start])]
+        usable = [m for m in mentions if not _blocked(lits, lit, (m.start, m.end))
+                  and _distance((m.start, m.end), lit) <= 2 * _MAX_GAP]
+        if to_value:  # "rose from X to Y": Y is the measure's new value, not a change
+            usable = [m for m in usable if "change" not in m.measures]
+        # A change word governs the number it introduces: "an increase of £2m", "a reduction
+        # from quarter one of 9 children", "increase the budget ... by £1.7M".
+        for m in usable:
+            if "change" in m.measures and m.end <= lit.start and \
+                    _CHANGE_GOVERNS.match(s.text[m.end:lit.start]):
+                return m
+        if re.search(r"\bby\s+$", s.text[max(0, lit.start - 5):lit.start]):
+            governing = [m for m in usable if "change" in m.measures and m.end <= lit.start]
+            if governing:
+                return governing[-1]
+        usable = [m for m in usable if "change" not in m.measures or m.end <= lit.start]
+        if not usable:
+            return None
+        # A bare noun yields to any other measure word ("£45m in savings ... yet to be
+        # delivered"); "budget" and "costs" right by their number stand ("budget of £1.8M").
+        strong = [m for m in usable if not m.weak or (
+            "achieved" not in m.measures and self._bound_to(s.text, lit, m))]
+        # Only a measure word proper (not a change word) outranks a bare noun.
+        decisive = [m for m in strong if "change" not in m.measures]
+        pool = strong if decisive else usable
+        # A "budget" that is the object of a preposition ("an overspend on the revenue
+        # budget") names what the measure is of, not the measure, when another word is there.
+        def demoted(m: _Mention) -> bool:
+            return m.measures == {"budget"} and \
+                bool(_PREPOSITION_BEFORE.search(s.text[max(0, m.start - 60):m.start]))
+        preferred = [m for m in pool if not demoted(m)] or pool
+        # A measure word inside a label is part of its name ("Demand pressure"): it counts,
+        # but as if it were further away than the words outside.
+        return min(preferred, key=lambda m: _distance((m.start, m.end), lit) +
+                   (_INSIDE_LABEL if m in inside else 0))
+
+    @staticmethod
+    def _bound_to(text: str, lit: Literal_, m: _Mention) -> bool:
+        """A bare noun right by its number: "budget of £1.8M", "£70m budget"."""
+        if m.end <= lit.start:
+            return bool(re.fullmatch(r"\s*(?:of|is|was|were|at|stood at|amounted to|totall?ing|"
+                                     r":)?\s*(?:(?:approximately|around|about|some)\s+)?",
+                                     text[m.end:lit.start], re.IGNORECASE))
+        return not text[lit.end:m.start].strip()
+
+    @staticmethod
+    def _base(lit: Literal_, mentions: list[_Mention], change: _Mention) -> str:
+        """What a change is a change of: the nearest other measure word, either side."""
+        others = [m for m in mentions if "change" not in m.measures]
+        if not others:
+            return ""
+        # What it was added to or taken from comes after: "an additional £10.5m had been
+        # included in the budget", "a reduction of £0.136m on the overspend position".
+        later = [m for m in others if m.start >= lit.end]
+        near = min(later, key=lambda m: m.start) if later else max(others, key=lambda m: m.end)
+        for measure in ("variance", "budget", "spend", "target", "achieved",
+                        "savings_forecast"):
+            if measure in near.measures:
+                return measure
+        return ""
+
+    @staticmethod
+    def _by_unit(text: str, lit: Literal_, measures: set[str]) -> set[str]:
+        """A cost's period is said after its number: "£6,000 per week", "£150,000 a year"."""
+        after = text[lit.end:lit.end + 25].lower()
+        weekly = {"average_weekly_cost", "weekly_cost"}
+        annual = {"average_annual_cost", "annual_cost"}
+        if re.match(r"\s*(?:per|a|each)\s+week|\s*weekly", after):
+            return (measures - annual) or measures
+        if re.match(r"\s*(?:per|a|each)\s+(?:annum|year)|\s*annually", after):
+            return (measures - weekly) or measures
+        return measures
+
+    def _pick(self, s: Sentence, lit: Literal_, cands: list[Figure], subjects: list[_Subject],
+              mention: _Mention, evidence: list[tuple[int, int]], lo: int,
+              hi: int) -> Figure | None:
+        if not cands:
+            return None
+        # "X of the Y savings": Y is the whole, X the part.
+        of_the = [o for o in s.lits if o.kind == lit.kind and o.start > lit.end and
+                  _OF_THE_AFTER.match(s.text[lit.end:o.start])]
+        wholes = {"target", "budget"}
+        if any(_OF_THE_AFTER.match(s.text[o.end:lit.start]) for o in s.lits
+               if o.end <= lit.start and o.kind == lit.kind):
+            cands = [f for f in cands if f.measure in wholes] or \
+                [f for f in self.figures if f.unit == lit.kind and f.measure in wholes
+                 and f.previous == cands[0].previous and f.scope in
+                 {c.scope for c in cands}]
+        elif of_the:
+            cands = [f for f in cands if f.measure not in wholes] or cands
+        # Which subject: the nearest label variant in the clause.
+        def subject_of(f: Figure) -> set[str]:
+            names = {f.subject} if f.subject else set()
+            if f.scope == "total" and f.unit != "count" and self.only_line and \
+                    f.key.split(".")[0] in ("budget", "previous_budget"):
+                names.add(self.only_line)
+            if f.scope == "total" and self.only_area and f.key.startswith("savings."):
+                names.add(self.only_area)
+            return names
+
+        named = sorted((x for x in subjects if any(x.subject in subject_of(f) for f in cands)),
+                       key=lambda x: _distance((x.start, x.end), lit))
+        aggregate = mention.aggregate
+        if aggregate and not any(x.end <= lit.start for x in named):
+            # "the overall £58.4m saving requirement": the qualifier of the number itself
+            # wins over a name further on.
+            named = []
+        if named:
+            best = named[0]
+            chosen = [f for f in cands if best.subject in subject_of(f)]
+            if self._side(best, mention, lit):
+                evidence.append((best.start, best.end))
+            return self._one(chosen, lit)
+        placement = all(f.key.startswith("placements.") for f in cands)
+        if aggregate == "group" and self.single_group:
+            chosen = [f for f in cands if f.scope == "group"]
+            if chosen:
+                return self._one(chosen, lit)
+        if aggregate in ("group", "total"):
+            return self._one([f for f in cands if f.scope == "total"], lit)
+        if subjects:
+            # The clause names something, but none of these figures is of it.
+            return None
+        if _DEMONSTRATIVE.search(s.text[lo:hi]):
+            return None  # "placements of this type": named in another sentence
+        if placement:
+            # A placement figure with no type named is of all placements.
+            return self._one([f for f in cands if f.scope == "total"], lit)
+        if _UNKNOWN_NAME.search(s.text[lo:hi]):
+            return None  # the clause is about something the data do not name
+        one = self._one(cands, lit)
+        if one is not None or s.after_named or s.subjects or mention.weak or \
+                _PLACEHOLDER in s.text:
+            return one
+        # No line or area is named in the sentence or earlier in the paragraph (a clause of
+        # its own naming none is still about the sentence's subject), and the number agrees
+        # with none of their figures: it states the report's overall figure ("A forecast
+        # overspend of £8.862m"). One that agrees with a line's figure may be about that line
+        # (named in another paragraph): recognised, never an error. A bare noun ("the
+        # allocation of £5m") is too weak a claim to read as the total, and an expression in
+        # the sentence may print the line or the period it is of.
+        if any(lit.agrees(f) for f in cands):
+            return None
+        return self._one([f for f in cands if f.scope == "total"], lit)
+
+    @staticmethod
+    def _side(x: _Subject, mention: _Mention, lit: Literal_) -> bool:
+        return (x.end <= lit.start and mention.end <= lit.start) or \
+            (x.start >= lit.end and mention.start >= lit.end)
+
+    @staticmethod
+    def _one(cands: list[Figure], lit: Literal_) -> Figure | None:
+        """The one figure meant: a single candidate, or several that show the same value at
+        the number's precision (then the widest of them)."""
+        if not cands:
+            return None
+        shown = {lit.like(f) for f in cands}
+        if len(shown) == 1:
+            order = {"total": 0, "group": 1, "area": 2, "line": 3, "measure": 4, "type": 5}
+            return min(cands, key=lambda f: order.get(f.scope, 9))
+        return None
+
+
+def expression_for(figure: Figure, lit: Literal_) -> str:
+    """The Jinja2 expression that writes ``figure`` the way ``lit`` is written."""
+    expr = figure.expression
+    if figure.unit == "money":
+        if lit.style == "m":
+            arg = f"('m', {lit.places})"
+        elif lit.style == "k":
+            arg = f"('k', {lit.places})" if lit.places else "('k')"
+        else:
+            arg = "('pence')" if lit.style == "pence" else ""
+        core = "| abs | money" if figure.value < 0 and not lit.negative else "| money"
+        expr = expr.replace("| money }}", f"{core}{arg} }}}}")
+    elif figure.unit == "percent" and lit.places:
+        expr = expr.replace("| percent }}", f"| percent({lit.places}) }}}}")
+    elif figure.unit == "count" and lit.decimal:
+        # Printed to the places the sentence shows: "54.9" wants number(1).
+        expr = re.sub(r"(?: \| number(?:\(\d+\))?)? \}\}$", f" | number({lit.places}) }}}}",
+                      expr)
+    return expr
+
+
+def quote_of(sentence: str, lit: Literal_, spans: Sequence[tuple[int, int]]) -> str:
+    lo = min([lit.start, *(a for a, _ in spans)])
+    hi = max([lit.end, *(b for _, b in spans)])
+    return sentence[lo:hi]
