@@ -30,7 +30,7 @@ from reportgen import limits
 from reportgen.render import oxml
 
 __all__ = ["Address", "find_addresses", "finish_document", "heading_style_ids",
-           "link_addresses"]
+           "is_blank_paragraph", "link_addresses"]
 
 # Elements that make a paragraph worth keeping although it has no text.
 _CONTENT = {qn(t) for t in ("w:drawing", "w:pict", "w:object", "w:fldChar", "w:fldSimple",
@@ -71,7 +71,7 @@ def heading_style_ids(document: Document) -> set[str]:
     return {sid for sid, lvl in levels.items() if lvl is not None and lvl <= _MAX_OUTLINE_LEVEL}
 
 
-def _is_blank(p: Any) -> bool:
+def is_blank_paragraph(p: Any) -> bool:
     """An empty paragraph (no text, picture, field, control or bookmark) or one holding only
     page breaks: at the end of the body either makes a blank last page."""
     if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
@@ -86,7 +86,7 @@ def _trim_end(body: Any) -> None:
     requires a paragraph there)."""
     while True:
         children = [c for c in body if c.tag != qn("w:sectPr")]
-        if not children or children[-1].tag != qn("w:p") or not _is_blank(children[-1]):
+        if not children or children[-1].tag != qn("w:p") or not is_blank_paragraph(children[-1]):
             return
         before = children[-2] if len(children) > 1 else None
         last = children[-1]
