@@ -442,6 +442,12 @@ def test_pdf_option_writes_a_tagged_pdf(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert _pdfinfo(out.with_suffix(".pdf"))["Tagged"] == "yes"
     assert page_failures(out.with_suffix(".pdf")) == []
+    # The contact's address is a tagged link in the PDF --pdf writes (from the .docx itself:
+    # no other copy is converted).
+    import pikepdf
+
+    with pikepdf.open(out.with_suffix(".pdf")) as pdf:
+        assert "mailto:claire.kentish@harrow.gov.uk" in _link_elements(pdf).values()
 
 
 # --- reading back -----------------------------------------------------------------------------
