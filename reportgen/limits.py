@@ -118,3 +118,7 @@ MAX_INDICATOR_ROWS = 200_000
 MAX_EPISODES = 500_000
 #: Measures, areas or periods one [table: indicators …] directive may select.
 MAX_INDICATOR_SELECTION = 200
+
+# -- links in documents (reportgen/render/finish.py) ------------------------------------------
+#: Characters of a web address made a link (longer ones stay text: no real page needs more).
+MAX_LINKED_URL_CHARS = 2_000

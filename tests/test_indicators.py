@@ -154,12 +154,15 @@ def test_the_table_directive_selects_measures_areas_and_periods(tmp_path: Path) 
     whole = _table(metrics, f'"{LAC}"', "periods=all")
     assert [c.header for c in whole.columns] == ["Area", "as at 31 March 2023",
                                                  "as at 31 March 2024"]
+    # The areas with no 2023 figure show "x" (not available), which the note explains.
     assert whole.rows == (
-        ("Westshire", "40.5", "42.0"), ("England", "", "71"), ("Eastshire", "", "50.25"),
-        ("Northshire", "", "60"), ("Statistical neighbours average", "", "55.13"))
+        ("Westshire", "40.5", "42.0"), ("England", "x", "71"), ("Eastshire", "x", "50.25"),
+        ("Northshire", "x", "60"), ("Statistical neighbours average", "x", "55.13"))
     assert whole.note is not None and "mean of the neighbours" in whole.note
+    assert whole.note.endswith("Symbols: x = not available.") and whole.legend is not None
     picked = _table(metrics, f"“{LAC}”", "areas=council;england", "periods=latest")
     assert picked.rows == (("Westshire", "42.0"), ("England", "71"))
+    assert picked.legend is None  # every figure there: no symbol to explain
     several = _table(metrics, '"Foster carers net increase";"Foster carers expected"')
     assert several.rows == (("Foster carers net increase", "-3"), ("Foster carers expected", "7"))
     for args, message in (

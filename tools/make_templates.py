@@ -433,7 +433,7 @@ def report_to_members() -> DocumentObject:
             ("1", "Meeting:", "{{ meeting.committee }}"),
             ("2", "Date:", "{{ meeting.date | longdate('weekday_ordinal') }}"),
             ("3", "Title:", "{{ report.title }}"),
-            ("4", "Directorate:", "{{ report.directorate or '' }}"),
+            ("4", "Directorate:", "{{ report.directorate or '\u2013' }}"),  # none: a dash
         ],
         [1.0, 4.0, 11.5],
     )

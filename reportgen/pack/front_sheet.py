@@ -18,6 +18,7 @@ from reportgen.errors import ReportgenError
 from reportgen.formatting import long_date
 from reportgen.pack.items import PackItem, appendix_letter
 from reportgen.render import oxml
+from reportgen.render.blocks import NONE_MARK  # no wards, no paper: an en dash
 
 DEFAULT_FRONT_STYLE = "cover-sheet"
 
@@ -31,8 +32,6 @@ _AFTER_UPDATE_FIELDS = (
 )  # fmt: skip
 
 
-#: What an agenda cell shows when the item has none (no wards, no paper): an en dash.
-NONE_MARK = "\u2013"
 
 
 def _front_template(agenda: Agenda) -> Path:

@@ -38,6 +38,10 @@ if TYPE_CHECKING:
     from reportgen.render.charts import ChartSpec
 
 TABLE_STYLE = "Report Table"
+#: What a table cell shows where there is nothing to give (no officer signs, no wards): an en
+#: dash, as printed papers show it. An empty cell reads as a gap in the table, and a tagged
+#: PDF exports it as an empty paragraph that screen readers stop on.
+NONE_MARK = "\u2013"
 NUMBERED_PARAGRAPH = "Numbered Paragraph"
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
           "center": WD_ALIGN_PARAGRAPH.CENTER}

@@ -58,6 +58,7 @@ from reportgen.errors import ReportgenError
 from reportgen.metrics import Metrics
 from reportgen.render import oxml
 from reportgen.render.blocks import (
+    NONE_MARK,
     BlockStyle,
     RowsLater,
     _set_num,
@@ -408,12 +409,17 @@ class _Renderer:
         sub = self.tpl.new_subdoc()
         rows = [("Officer", "Capacity", "Cleared", "Date")]
         for c in self.bundle.clearance:
+            # No cell is left empty (a gap, and an empty paragraph in a tagged PDF): where
+            # no officer signs there is no one and no date to give ("–"); a clearance still
+            # to be signed says what is not known yet.
             if c.status == "not_required":
                 state = f"Not required: {c.reason}"
+                name, date = NONE_MARK, NONE_MARK
             else:
                 state = "Yes" if c.cleared else "To be signed"
-            rows.append((c.name or "", c.capacity_text, state,
-                         formatting.short_date(c.date) if c.date else ""))
+                name = c.name or "Not yet known"
+                date = formatting.short_date(c.date) if c.date else "Not yet signed"
+            rows.append((name, c.capacity_text, state, date))
         if len(rows) > 1:
             details_table(sub, rows, header=True)
         return sub

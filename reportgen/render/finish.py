@@ -7,20 +7,30 @@ paragraph builder, so that the template's own tables and headings get it too:
   read across two pages is a row misread;
 - every heading is kept with the paragraph after it (``w:keepNext``), even where an edited
   template's heading style has lost the setting;
-- no blank last page: empty paragraphs and page breaks at the very end of the body go.
+- no blank last page: empty paragraphs and page breaks at the very end of the body go;
+- every e-mail and web address printed as text becomes a link (a ``HYPERLINK`` field in the
+  link character style), so that Word opens it and the tagged PDF has a link a screen reader
+  announces (PDF/UA, WCAG 2.4.4). Only the addresses change: their text, formatting and
+  everything around them stay as written.
 """
 
 from __future__ import annotations
 
+import copy
+import re
+from dataclasses import dataclass
 from typing import Any
 
 from docx.document import Document
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from reportgen import limits
 from reportgen.render import oxml
 
-__all__ = ["finish_document", "heading_style_ids"]
+__all__ = ["Address", "find_addresses", "finish_document", "heading_style_ids",
+           "is_blank_paragraph", "link_addresses"]
 
 # Elements that make a paragraph worth keeping although it has no text.
 _CONTENT = {qn(t) for t in ("w:drawing", "w:pict", "w:object", "w:fldChar", "w:fldSimple",
@@ -61,7 +71,7 @@ def heading_style_ids(document: Document) -> set[str]:
     return {sid for sid, lvl in levels.items() if lvl is not None and lvl <= _MAX_OUTLINE_LEVEL}
 
 
-def _is_blank(p: Any) -> bool:
+def is_blank_paragraph(p: Any) -> bool:
     """An empty paragraph (no text, picture, field, control or bookmark) or one holding only
     page breaks: at the end of the body either makes a blank last page."""
     if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
@@ -76,7 +86,7 @@ def _trim_end(body: Any) -> None:
     requires a paragraph there)."""
     while True:
         children = [c for c in body if c.tag != qn("w:sectPr")]
-        if not children or children[-1].tag != qn("w:p") or not _is_blank(children[-1]):
+        if not children or children[-1].tag != qn("w:p") or not is_blank_paragraph(children[-1]):
             return
         before = children[-2] if len(children) > 1 else None
         last = children[-1]
@@ -94,6 +104,164 @@ def _trim_end(body: Any) -> None:
         body.remove(last)
 
 
+# --- addresses as links --------------------------------------------------------------------
+
+# An e-mail address: a local part (RFC 5321: at most 64 characters, not starting or ending
+# with a dot) and a domain of dotted labels (at most 63 characters each, no hyphen at either
+# end) ending in a top-level domain of letters. ASCII only. The look-behind means a match can
+# start only where a local part starts, so a long word with no "@" is read once, not once
+# for each of its characters; the look-ahead stops a match ending inside a word or a domain.
+_LOCAL = r"[A-Za-z0-9%+_-](?:[A-Za-z0-9.%+_-]{0,62}[A-Za-z0-9%+_-])?"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_EMAIL = (rf"(?<![A-Za-z0-9.%+_@-]){_LOCAL}@(?:{_LABEL}\.)+[A-Za-z]{{2,63}}"
+          r"(?![A-Za-z0-9_@-]|\.[A-Za-z0-9])")
+# A web address: http(s):// or www. and what follows up to white space, a quote or a
+# bracket of markup; trailing punctuation is the sentence's, not the address's.
+_WEB = (r"(?<![A-Za-z0-9@./:_-])(?:https?://[A-Za-z0-9]|www\.[A-Za-z0-9-]+\.[A-Za-z])"
+        r"[^\s<>\"\\`{}|^]*")
+ADDRESS = re.compile(rf"(?P<email>{_EMAIL})|(?P<web>{_WEB})", re.IGNORECASE)
+_TRAILING = ".,;:!?'\u2019\u201d*"
+_PAIRS = {")": "(", "]": "["}
+
+
+@dataclass(frozen=True)
+class Address:
+    """An address found in text: where it is and where its link leads."""
+
+    start: int
+    end: int
+    target: str
+
+
+def find_addresses(text: str) -> list[Address]:
+    """The e-mail and web addresses in ``text``, in order. An e-mail address links to
+    ``mailto:``; a web address as written, or with ``https://`` when written ``www.…``.
+    Punctuation ending a sentence and a closing bracket the address did not open are left
+    out; so is an address longer than :data:`reportgen.limits.MAX_LINKED_URL_CHARS`."""
+    found = []
+    for match in ADDRESS.finditer(text):
+        start, end = match.span()
+        if match.lastgroup == "email":
+            found.append(Address(start, end, f"mailto:{match.group()}"))
+            continue
+        if end - start > limits.MAX_LINKED_URL_CHARS + len(_TRAILING):
+            continue  # too long to be a real page's address (and to trim cheaply)
+        opened = {close: text.count(open_, start, end) for close, open_ in _PAIRS.items()}
+        closed = {close: text.count(close, start, end) for close in _PAIRS}
+        while end > start:
+            last = text[end - 1]
+            if last in _PAIRS and opened[last] < closed[last]:
+                closed[last] -= 1
+                end -= 1
+            elif last in _TRAILING:
+                end -= 1
+            else:
+                break
+        shown = text[start:end]
+        if end - start > limits.MAX_LINKED_URL_CHARS or "." not in shown.split("//")[-1]:
+            continue
+        target = shown if shown.lower().startswith(("http://", "https://")) \
+            else f"https://{shown}"
+        found.append(Address(start, end, target))
+    return found
+
+
+_FLDCHAR = qn("w:fldChar")
+_T = qn("w:t")
+_R = qn("w:r")
+_P = qn("w:p")
+_RPR = qn("w:rPr")
+
+
+def _maybe_address(text: str | None) -> bool:
+    if not text:
+        return False
+    lowered = text.lower()
+    return "@" in text or "www." in lowered or "://" in text
+
+
+def link_addresses(document: Document) -> int:
+    """Make every e-mail and web address printed in ``document``'s body a link; returns how
+    many. Text already in a field (a field's result included) or in a ``w:hyperlink`` is
+    left alone, as is an address split across runs, so the pass is idempotent."""
+    body = document.element.body
+    depth = 0
+    candidates = []
+    # In document order: fields may span paragraphs (a table of contents does).
+    for element in body.iter(_FLDCHAR, _T):
+        if element.tag == _FLDCHAR:
+            kind = element.get(qn("w:fldCharType"))
+            depth = depth + 1 if kind == "begin" else max(depth - 1, 0) if kind == "end" \
+                else depth
+        elif depth == 0 and _maybe_address(element.text):
+            run = element.getparent()
+            if run is not None and run.tag == _R and run.getparent() is not None \
+                    and run.getparent().tag == _P:
+                candidates.append(element)
+    style_id: str | None = None
+    count = 0
+    for t in candidates:
+        addresses = find_addresses(t.text or "")
+        if not addresses:
+            continue
+        if style_id is None:
+            style_id = oxml.ensure_hyperlink_style(document)
+        _link_text(t, addresses, style_id)
+        count += len(addresses)
+    return count
+
+
+def _text_run(rpr: Any | None, text: str) -> Any:
+    run = OxmlElement("w:r")
+    if rpr is not None:
+        run.append(copy.deepcopy(rpr))
+    t = OxmlElement("w:t", {qn("xml:space"): "preserve"})
+    t.text = text
+    run.append(t)
+    return run
+
+
+def _link_text(t: Any, addresses: list[Address], style_id: str) -> None:
+    """Split ``t``'s run around each address: the run keeps what comes before the first
+    address, each address becomes a field, and the text between and after (with whatever
+    followed ``t`` in its run: tabs, breaks, more text) goes in new runs of the same
+    formatting."""
+    run = t.getparent()
+    rpr = run.find(_RPR)
+    text = t.text or ""
+    after = list(t.itersiblings())
+    anchor = run
+    position = 0
+    for address in addresses:
+        between = text[position:address.start]
+        if anchor is not run and between:
+            new = _text_run(rpr, between)
+            anchor.addnext(new)
+            anchor = new
+        elif anchor is run:
+            t.text = between
+            if between != between.strip():
+                t.set(qn("xml:space"), "preserve")
+        for field_run in oxml.hyperlink_field_runs(address.target,
+                                                   text[address.start:address.end],
+                                                   rpr, style_id):
+            anchor.addnext(field_run)
+            anchor = field_run
+        position = address.end
+    tail = text[position:]
+    if tail or after:
+        new = _text_run(rpr, tail) if tail else OxmlElement("w:r")
+        if not tail and rpr is not None:
+            new.append(copy.deepcopy(rpr))
+        for child in after:
+            new.append(child)  # moved, in order, after the tail text
+        anchor.addnext(new)
+    if not t.text:
+        run.remove(t)
+        if all(child.tag == _RPR for child in run):
+            run.getparent().remove(run)
+
+
 def finish_document(document: Document) -> None:
     """Apply the finishing pass to ``document`` in place (idempotent)."""
     body = document.element.body
@@ -104,4 +272,5 @@ def finish_document(document: Document) -> None:
         style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         if style is not None and style.get(qn("w:val")) in headings:
             oxml.keep_with_next(Paragraph(p, document))
+    link_addresses(document)
     _trim_end(body)

@@ -7,6 +7,7 @@ applying it twice leaves one element, not two.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -45,6 +46,8 @@ restore_core_properties_prefix()
 __all__ = [
     "add_checkbox",
     "add_field",
+    "ensure_hyperlink_style",
+    "hyperlink_field_runs",
     "ensure_w14",
     "keep_row_together",
     "keep_with_next",
@@ -273,6 +276,93 @@ def add_field(
     result.append(text)
     _new_run(p).append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
     return Run(result, paragraph)
+
+
+# --- links --------------------------------------------------------------------------------
+
+#: Word's built-in character style for links (its name, and the id Word gives it).
+HYPERLINK_STYLE = "Hyperlink"
+#: Word's own look for it: blue (5.5:1 on white) and underlined, so colour is not the only cue.
+_HYPERLINK_COLOUR = "0563C1"
+
+
+def ensure_hyperlink_style(document: Document) -> str:
+    """The id of ``document``'s character style named "Hyperlink", added as Word defines it
+    (blue, underlined) when the template has none.
+
+    A link's text needs a character style of its own for more than looks: LibreOffice 7.4
+    exports a link in a .docx to PDF (an annotation and a /Link structure element) only when
+    its text has a character style; without one it gives the link "Default Style" and the
+    PDF has no link (tests/test_real_clients.py pins this)."""
+    styles = document.styles.element
+    taken = set()
+    default_font = None
+    for style in styles.findall(qn("w:style")):
+        style_id = style.get(qn("w:styleId"))
+        taken.add(style_id)
+        if style.get(qn("w:type")) != "character":
+            continue
+        name = style.find(qn("w:name"))
+        if name is not None and (name.get(qn("w:val")) or "").lower() == "hyperlink" and style_id:
+            return str(style_id)
+        if style.get(qn("w:default")) in ("1", "true"):
+            default_font = style_id
+    style_id, n = HYPERLINK_STYLE, 1
+    while style_id in taken:  # the id is used by a style of another type: keep it unique
+        style_id, n = f"{HYPERLINK_STYLE}{n}", n + 1
+    style = OxmlElement("w:style", {qn("w:type"): "character", qn("w:styleId"): style_id})
+    style.append(OxmlElement("w:name", {qn("w:val"): HYPERLINK_STYLE}))
+    if default_font:
+        style.append(OxmlElement("w:basedOn", {qn("w:val"): default_font}))
+    style.append(OxmlElement("w:uiPriority", {qn("w:val"): "99"}))
+    style.append(OxmlElement("w:unhideWhenUsed"))
+    rpr = OxmlElement("w:rPr")
+    rpr.append(OxmlElement("w:color", {qn("w:val"): _HYPERLINK_COLOUR}))
+    rpr.append(OxmlElement("w:u", {qn("w:val"): "single"}))
+    style.append(rpr)
+    styles.append(style)  # w:style is the last kind of child of w:styles (STYLES_ORDER)
+    return style_id
+
+
+_FIELD_UNSAFE = re.compile(r'["\\\s]')
+
+
+def hyperlink_field_runs(target: str, text: str, rpr: Any | None = None,
+                         style_id: str | None = None) -> list[Any]:
+    """The ``w:r`` elements of a ``HYPERLINK "target"`` field showing ``text``: begin,
+    instruction, separate, the result, end.
+
+    A field, not a ``w:hyperlink``: Word opens it on Ctrl+click the same, and it needs no
+    external relationship, which openxml-audit's OOXML security check warns of. Every run
+    takes a copy of ``rpr`` (the formatting of the text the link replaces); the result run
+    also takes the character style ``style_id`` unless ``rpr`` has a character style
+    already. ``target`` must not hold a quote, a backslash or white space (field syntax)."""
+    if not target or _FIELD_UNSAFE.search(target):
+        raise ValueError(f"a link target for a HYPERLINK field cannot hold quotes, "
+                         f"backslashes or spaces: {target!r}")
+
+    def run(*children: Any, styled: bool = False) -> Any:
+        r = OxmlElement("w:r")
+        props = copy.deepcopy(rpr) if rpr is not None else None
+        if styled and style_id:
+            props = props if props is not None else OxmlElement("w:rPr")
+            if props.find(qn("w:rStyle")) is None:
+                _get_or_add(props, "w:rStyle", RPR_ORDER).set(qn("w:val"), style_id)
+        if props is not None and len(props):
+            r.append(props)
+        for child in children:
+            r.append(child)
+        return r
+
+    instr = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
+    instr.text = f' HYPERLINK "{clean_xml_text(target)}" '
+    shown = OxmlElement("w:t", {qn("xml:space"): "preserve"})
+    shown.text = clean_xml_text(text)
+    return [run(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"})),
+            run(instr),
+            run(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"})),
+            run(shown, styled=True),
+            run(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))]
 
 
 # --- checkboxes ---------------------------------------------------------------------------

@@ -6,7 +6,10 @@ document with the house style's table style and a header row that repeats on eve
 
 Which cells a public report may show is decided once a document by :mod:`reportgen.disclosure`
 (tables, charts, alt text, narrative names and the disclosure check all ask its plan); a hidden
-cell shows its GSS symbol (``c`` by default) and the table carries a legend.
+cell shows its GSS symbol (``c`` by default) and the table carries a legend. So does a figure
+the data do not hold (``x``, not available): no cell is left empty, because an empty cell reads
+as a gap in the table and a tagged PDF exports it as an empty paragraph that screen readers
+stop on.
 """
 
 from __future__ import annotations
@@ -75,8 +78,11 @@ def _unit_label(units: str) -> str:
     return "£000s" if units == "£000s" else "£"
 
 
-def _money_cells(amounts: Sequence[float | None], units: str) -> list[str]:
-    return ["" if a is None else formatting.money_table(a, units) for a in amounts]
+def _money_cells(amounts: Sequence[float | None], units: str,
+                 symbols: disclosure.Symbols) -> list[str]:
+    """Money as a table shows it; an amount the data do not hold as "x" (not available)."""
+    return [symbols.not_available if a is None else formatting.money_table(a, units)
+            for a in amounts]
 
 
 def _require(metrics: Metrics, what: str, name: str) -> None:
@@ -104,11 +110,14 @@ def savings_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
     for m in s.measures:
         pct = na if m.achieved_pct is None else formatting.percent(m.achieved_pct)
         rows.append((*([m.area] if show_area else []), m.measure,
-                     *_money_cells([m.target, m.achieved], opts.units), pct))
+                     *_money_cells([m.target, m.achieved], opts.units, opts.symbols), pct))
     t = s.total
     total_pct = na if t.achieved_pct is None else formatting.percent(t.achieved_pct)
-    total = (*([""] if show_area else []), "Total",
-             *_money_cells([t.target, t.achieved], opts.units), total_pct)
+    # With an Area column the total row is labelled in it ("Total") and covers every
+    # measure; its first cell is the label the checker reads a Total row by.
+    label = ("Total", "All measures") if show_area else ("Total",)
+    total = (*label, *_money_cells([t.target, t.achieved], opts.units, opts.symbols),
+             total_pct)
     return _with_legend(TableSpec("savings", tuple(columns), tuple(rows), total,
                                   caption=f"Savings achieved against target ({unit})"),
                         opts.symbols, opts.threshold)
@@ -120,10 +129,12 @@ def savings_achieved_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
     assert metrics.savings is not None
     s = metrics.savings
     unit = _unit_label(opts.units)
-    rows = tuple((m.measure, *_money_cells([m.achieved], opts.units)) for m in s.measures)
-    total = ("Total savings", *_money_cells([s.total.achieved], opts.units))
-    return TableSpec("savings_achieved", (Column("Measure"), Column(unit, "right")), rows, total,
-                     caption=f"Savings achieved by measure ({unit})")
+    rows = tuple((m.measure, *_money_cells([m.achieved], opts.units, opts.symbols))
+                 for m in s.measures)
+    total = ("Total savings", *_money_cells([s.total.achieved], opts.units, opts.symbols))
+    spec = TableSpec("savings_achieved", (Column("Measure"), Column(unit, "right")), rows,
+                     total, caption=f"Savings achieved by measure ({unit})")
+    return _with_legend(spec, opts.symbols, opts.threshold)
 
 
 def budget_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
@@ -138,16 +149,19 @@ def budget_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
         Column(f"Variance ({unit})", "right"),
     )
     rows = tuple(
-        (line.line, *_money_cells([line.budget, line.projected_spend, line.variance], opts.units))
+        (line.line, *_money_cells([line.budget, line.projected_spend, line.variance],
+                                  opts.units, opts.symbols))
         for line in b.lines
     )
     t = b.total
-    total = ("Total", *_money_cells([t.budget, t.projected_spend, t.variance], opts.units))
+    total = ("Total", *_money_cells([t.budget, t.projected_spend, t.variance], opts.units,
+                                    opts.symbols))
     period = f" {b.period}" if b.period else ""
-    return TableSpec("budget", columns, rows, total,
+    spec = TableSpec("budget", columns, rows, total,
                      caption=f"Budget and projected spend{period} ({unit})",
                      note="A positive variance is an overspend; an underspend is shown in "
                           "brackets.")
+    return _with_legend(spec, opts.symbols, opts.threshold)
 
 
 def high_cost_table(metrics: Metrics, opts: TableOptions, n: int | None = None) -> TableSpec:
@@ -169,7 +183,7 @@ def high_cost_table(metrics: Metrics, opts: TableOptions, n: int | None = None) 
     )
     rows = tuple(
         (str(p.rank), p.placement_type_label, p.provider_type_label,
-         *_money_cells([p.weekly_cost, p.net_weekly_cost, p.annual_cost], "£"))
+         *_money_cells([p.weekly_cost, p.net_weekly_cost, p.annual_cost], "£", opts.symbols))
         for p in top
     )
     note = ("Net weekly cost is after health and education contributions. Annual cost is "
@@ -181,7 +195,8 @@ def high_cost_table(metrics: Metrics, opts: TableOptions, n: int | None = None) 
         note += (" Placements of a type whose number of children is not shown are not "
                  "listed, so that neither that number nor any child's cost can be worked out; "
                  "ranks are among the placements listed.")
-    return TableSpec("high_cost_placements", columns, rows, None, caption=caption, note=note)
+    spec = TableSpec("high_cost_placements", columns, rows, None, caption=caption, note=note)
+    return _with_legend(spec, opts.symbols, opts.threshold)
 
 
 def placements_by_type_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
@@ -204,13 +219,14 @@ def placements_by_type_table(metrics: Metrics, opts: TableOptions) -> TableSpec:
             rows.append((s.label, c, c, c))
         else:
             rows.append((s.label, formatting.number(s.count),
-                         *_money_cells([s.average_weekly_cost, s.annual_cost], "£")))
+                         *_money_cells([s.average_weekly_cost, s.annual_cost], "£",
+                                       plan.symbols)))
     t = p.total
     if plan.is_hidden("total"):
         total: tuple[str, ...] = ("Total", c, c, c)
     else:
         total = ("Total", formatting.number(t.count),
-                 *_money_cells([t.average_weekly_cost, t.annual_cost], "£"))
+                 *_money_cells([t.average_weekly_cost, t.annual_cost], "£", plan.symbols))
     as_at = f" on {formatting.long_date(p.as_at)}" if p.as_at else ""
     spec = TableSpec("placements_by_type", columns, tuple(rows), total,
                      caption=f"Children in placements by type{as_at}",
@@ -238,7 +254,9 @@ def build_table(name: str, args: Sequence[str], metrics: Metrics, opts: TableOpt
     """
     key = ALIASES.get(name, name)
     if key in INDICATOR_TABLES:
-        return indicators_table(metrics, key, args)
+        # Indicator tables take no options but the symbols (callers may pass none at all).
+        symbols = opts.symbols if opts is not None else None
+        return indicators_table(metrics, key, args, symbols)
     if key not in TABLES:
         known = ", ".join(sorted([*TABLES, *INDICATOR_TABLES]))
         raise ReportgenError(f"unknown table '{name}' (tables: {known})")
@@ -307,11 +325,14 @@ def _find(options: Sequence[str], wanted: str, what: str, name: str) -> str:
                          f"({what}s: {listed})")
 
 
-def indicators_table(metrics: Metrics, name: str, args: Sequence[str]) -> TableSpec:
+def indicators_table(metrics: Metrics, name: str, args: Sequence[str],
+                     symbols: disclosure.Symbols | None = None) -> TableSpec:
     """``[table: indicators "MEASURE" areas=… periods=…]``: values as written, one row a
     measure and area, one column a period. Areas: names, or council, neighbours, average,
     region, england, all (the default); periods: labels, latest (the default for several
-    areas) or all."""
+    areas) or all. A value the data do not hold for an area and period (a measure reported
+    in other periods, an area missing from one) shows ``symbols.not_available`` ("x"), and
+    the note says what it means; the data's own symbols are shown as written."""
     from reportgen.metrics.indicators import show
 
     data = getattr(metrics, name)
@@ -342,6 +363,9 @@ def indicators_table(metrics: Metrics, name: str, args: Sequence[str]) -> TableS
     if not all_periods:
         raise ReportgenError(f"[table: {name}]: nothing selected")
     several = len(measures) > 1
+    given = symbols or disclosure.Symbols()
+    missing = given.not_available
+    filled = False
     area_rows: list[tuple[str, str, list[str], list[float | None]]] = []
     for series in measures:
         areas: list[str] = []
@@ -355,16 +379,18 @@ def indicators_table(metrics: Metrics, name: str, args: Sequence[str]) -> TableS
             for label in all_periods:
                 point = series.get(label)
                 if point is None:
-                    cells.append("")
+                    shown = ""
                     raw.append(None)
                 elif area == _AVERAGE_ROW:
-                    cells.append(show(point.neighbours_average, point.neighbours_decimals,
-                                      point.unit))
+                    shown = show(point.neighbours_average, point.neighbours_decimals,
+                                 point.unit)
                     raw.append(point.neighbours_average)
                 else:
                     item = point.areas.get(area)
-                    cells.append("" if item is None else item.shown)
+                    shown = "" if item is None else item.shown
                     raw.append(None if item is None else item.value)
+                filled = filled or not shown
+                cells.append(shown or missing)
             area_rows.append((series.measure, area, cells, raw))
     show_area = len({a for _, a, _, _ in area_rows}) > 1
     columns = [*( [Column("Measure")] if several else [] ),
@@ -384,8 +410,12 @@ def indicators_table(metrics: Metrics, name: str, args: Sequence[str]) -> TableS
     if any(area == _AVERAGE_ROW for _, area, _, _ in area_rows):
         note = ("The statistical neighbours average is as published where the data give it, "
                 "otherwise the mean of the neighbours shown.")
+    legend = None
+    if filled:
+        legend = given.legend({missing}, 0)
+        note = f"{note} {legend}" if note else legend
     return TableSpec(name, tuple(columns), tuple(rows), None, caption=caption, note=note,
-                     values=tuple(values))
+                     values=tuple(values), legend=legend)
 
 
 def _pick_areas(series: object, areas: list[str], wanted: list[str], name: str) -> list[str]:
