@@ -2,6 +2,7 @@
 
     python benchmarks/wording.py              # overall, by kind and by council
     python benchmarks/wording.py --misses     # also every entry the checker got wrong, and why
+    python benchmarks/wording.py --corpus tests/wording/holdout.yaml   # the clean hold-out
 
 Every sentence of tests/wording/corpus.yaml is checked against data made to match it
 (tests/wording/harness.py): recall is the share of wrong figures reported as
@@ -21,7 +22,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.wording.harness import Outcome, Score, breakdown, run_corpus, score  # noqa: E402
+from tests.wording.harness import (  # noqa: E402
+    CORPUS,
+    Outcome,
+    Score,
+    breakdown,
+    load_corpus,
+    run_corpus,
+    score,
+)
 
 _HEADER = (f"{'':28} {'entries':>7} {'testable':>8} {'n/e':>4} {'caught':>6} {'right':>5} "
            f"{'recall':>6} {'recog.':>6} {'false err':>9} {'precision':>9}")
@@ -63,10 +72,16 @@ def misses(outcomes: list[Outcome]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every entry not passed")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="the corpus to measure (default: tests/wording/corpus.yaml; the "
+                             "clean hold-out is tests/wording/holdout.yaml)")
     args = parser.parse_args(argv)
-    outcomes = run_corpus()
+    if not args.corpus.is_file():
+        parser.error(f"{args.corpus}: no such corpus file")
+    outcomes = run_corpus(load_corpus(args.corpus))
     total = score(outcomes)
-    lines = table("Overall", {"all entries": total})
+    lines = [f"corpus: {args.corpus}", ""]
+    lines += table("Overall", {"all entries": total})
     lines += table("Hold-out halves (by council, see tests/wording/README.md)",
                    breakdown(outcomes, "half"))
     lines += table("By kind", breakdown(outcomes, "kind"))
