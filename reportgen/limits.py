@@ -122,3 +122,8 @@ MAX_INDICATOR_SELECTION = 200
 # -- links in documents (reportgen/render/finish.py) ------------------------------------------
 #: Characters of a web address made a link (longer ones stay text: no real page needs more).
 MAX_LINKED_URL_CHARS = 2_000
+
+# -- the figure checker (reportgen/checks/reading.py) ----------------------------------------
+#: Characters of one sentence the checker reads as a whole (a real one: under 600); a longer
+#: run is read in pieces of this size, so a hostile narrative costs time linear in its length.
+MAX_SENTENCE_CHARS = 1_000

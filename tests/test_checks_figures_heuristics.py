@@ -353,3 +353,33 @@ def test_money_places_need_k_or_m() -> None:
         money(1, "full", 2)
     with pytest.raises(ReportgenError):
         money(1, "m", 4)
+
+
+# --------------------------------------------------------------------------- hostile length
+
+
+def test_a_run_on_sentence_is_read_in_pieces() -> None:
+    """A sentence is read as a whole up to MAX_SENTENCE_CHARS, a run-on one in pieces cut at
+    spaces: every number's words are looked for within its piece, so the work grows with the
+    text, not with its square (a 2 MiB report.yaml of numbers with no full stop)."""
+    from reportgen.checks.reading import sentences
+    from reportgen.limits import MAX_SENTENCE_CHARS
+
+    run_on = " ".join(f"there were {i} children and an overspend of £{i}m" for i in range(400))
+    pieces = list(sentences(run_on))
+    assert len(pieces) > 1
+    assert all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert " ".join(pieces) == run_on  # cut at spaces only: no word lost or split
+    short = "Children's Social Care had an overspend of £1.5m."
+    assert list(sentences(short)) == [short]
+
+
+def test_a_numbers_qualifiers_are_read_from_the_words_just_before_it() -> None:
+    """What makes a number a bound, approximate or no count at all ends at the number: reading
+    only the last words before it gives the same numbers as reading the whole sentence."""
+    filler = "the committee noted the position " * 300
+    for text in ("over £7m", "in the region of £200,000", "paragraphs 4.2, 4.3 and 4.4",
+                 "aged under 18", "quarter 3", "46 per cent", "a total of 435 children"):
+        near = [(lit.text, lit.bound, lit.kind) for lit in find_literals(f"so {text} then")]
+        far = [(lit.text, lit.bound, lit.kind) for lit in find_literals(f"{filler}{text} then")]
+        assert near == far, text

@@ -6,6 +6,7 @@ or bound ("circa", "over"), and what is not an amount (years, "quarter 3", "para
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -128,17 +129,45 @@ def _bound(before: str) -> Bound:
     return "exact"
 
 
+# How far before a number its qualifiers are looked for ("in the region of", "paragraphs 4.2,
+# 4.3 and"): every pattern ends at the number, so a window keeps the reading linear in the text.
+_LOOKBEHIND = 80
+
+
+def _before(sentence: str, at: int) -> str:
+    return sentence[max(0, at - _LOOKBEHIND):at]
+
+
 def _not_a_count(sentence: str, m: re.Match[str]) -> bool:
     """A reference, rank, date or measurement ("paragraph 4.2", "quarter 3", "25 miles")."""
-    before = sentence[: m.start()]
+    before = _before(sentence, m.start())
     return bool(_NOT_COUNT_BEFORE.search(before) or _REFERENCE_LIST.search(before) or
                 _NOT_COUNT_AFTER.match(sentence[m.end():]))
+
+
+class _Spans:
+    """Character spans already read as a number (they never overlap): "is this position
+    inside one?" in logarithmic time, so a sentence with many numbers reads in n log n."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, span: tuple[int, int]) -> None:
+        i = bisect.bisect_left(self._starts, span[0])
+        self._starts.insert(i, span[0])
+        self._ends.insert(i, span[1])
+
+    def __contains__(self, at: object) -> bool:
+        assert isinstance(at, int)
+        i = bisect.bisect_right(self._starts, at) - 1
+        return i >= 0 and at < self._ends[i]
 
 
 def find_literals(sentence: str) -> list[Literal_]:
     """Money amounts, percentages and counts typed in ``sentence``, in order."""
     found: list[Literal_] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     for m in _MONEY.finditer(sentence):
         digits = m["num"].replace(",", "")
         dec = m["dec"] or ""
@@ -148,7 +177,7 @@ def find_literals(sentence: str) -> list[Literal_]:
             # "£911.000", "£4.170k": three digits after a full stop are never pence (nor
             # pounds of a thousand), so the stop is a thousands separator typed as a full stop.
             digits, dec = digits + dec, ""
-        bound = "approx" if m["circa"] else _bound(sentence[: m.start()])
+        bound = "approx" if m["circa"] else _bound(_before(sentence, m.start()))
         value = Decimal(f"{digits}.{dec}" if dec else digits) * mult
         if dec:
             precision = Decimal(1).scaleb(-len(dec)) * mult
@@ -162,33 +191,33 @@ def find_literals(sentence: str) -> list[Literal_]:
         style = {1: "pence" if dec else "full", 1000: "k"}.get(mult, "m")
         found.append(Literal_("money", m.start(), m.end(), m.group(0), value, precision, style,
                               len(dec), negative=bool(m["sign"]), bound=bound))
-        taken.append(m.span())
+        taken.add(m.span())
     for m in _PERCENT.finditer(sentence):
-        if any(a <= m.start() < b for a, b in taken):
+        if m.start() in taken:
             continue
         places = len(m["dec"] or "")
         found.append(Literal_("percent", m.start(), m.end(), m.group(0), Decimal(m["num"]),
                               Decimal(1).scaleb(-places), "percent", places,
-                              bound=_bound(sentence[: m.start()])))
-        taken.append(m.span())
+                              bound=_bound(_before(sentence, m.start()))))
+        taken.add(m.span())
     for m in _DECIMAL.finditer(sentence):
-        if any(a <= m.start() < b for a, b in taken) or _not_a_count(sentence, m):
+        if m.start() in taken or _not_a_count(sentence, m):
             continue
         places = len(m["dec"])
         found.append(Literal_("count", m.start(), m.end(), m.group(0),
                               Decimal(f"{m['num'].replace(',', '')}.{m['dec']}"),
                               Decimal(1).scaleb(-places), "count", places,
-                              bound=_bound(sentence[: m.start()]), decimal=True))
-        taken.append(m.span())
+                              bound=_bound(_before(sentence, m.start())), decimal=True))
+        taken.add(m.span())
     for m in _COUNT.finditer(sentence):
-        if any(a <= m.start() < b for a, b in taken):
+        if m.start() in taken:
             continue
         digits = m["num"].replace(",", "")
         if "," not in m["num"] and len(digits) == 4 and 1900 <= int(digits) <= 2099:
             continue  # a year
         if _not_a_count(sentence, m):
             continue
-        bound = _bound(sentence[: m.start()])
+        bound = _bound(_before(sentence, m.start()))
         zeros = _trailing_zeros(digits) if bound == "approx" else 0
         found.append(Literal_("count", m.start(), m.end(), m.group(0), Decimal(digits),
                               Decimal(10) ** zeros, "count", bound=bound))

@@ -19,6 +19,7 @@ from reportgen.bundle import Bundle, walk_sections
 from reportgen.checks import vocabulary
 from reportgen.checks.numbers import Kind, Literal_, find_literals
 from reportgen.checks.vocabulary import Figure
+from reportgen.limits import MAX_SENTENCE_CHARS
 from reportgen.periods import Period
 
 #: What an expression (``{{ … }}``) leaves in the sentence the checker reads.
@@ -37,9 +38,24 @@ def paragraphs(text: str) -> Iterator[list[str]]:
     plain = _DIRECTIVE.sub(" ", _EXPRESSION.sub(f" {_PLACEHOLDER} ", text))
     for paragraph in _PARAGRAPH_BREAK.split(plain):
         flat = " ".join(paragraph.split())
-        found = [sentence for sentence in _SENTENCE_END.split(flat) if sentence]
+        found = [piece for sentence in _SENTENCE_END.split(flat) if sentence
+                 for piece in _pieces(sentence)]
         if found:
             yield found
+
+
+def _pieces(sentence: str) -> list[str]:
+    """A sentence, or a run-on one cut at spaces into pieces of at most MAX_SENTENCE_CHARS
+    (each number's words are looked for within its sentence, so this bounds the work)."""
+    out: list[str] = []
+    while len(sentence) > MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", 0, MAX_SENTENCE_CHARS)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        out.append(sentence[:cut])
+        sentence = sentence[cut:].lstrip()
+    if sentence:
+        out.append(sentence)
+    return out
 
 
 def sentences(text: str) -> Iterator[str]:
@@ -135,7 +151,7 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
         name, _, of = measure.partition(":")
         text = sentence[start:end]
         agg = _AGGREGATE.match(text)
-        before = _AGGREGATE_BEFORE.search(sentence[:start])
+        before = _AGGREGATE_BEFORE.search(sentence[max(0, start - 20):start])
         aggregate = vocabulary.AGGREGATE_WORDS.get(
             (agg.group(1) if agg else before.group(1) if before else "").lower())
         core = re.sub(_QUALIFIERS, "", text, flags=re.IGNORECASE)
@@ -412,7 +428,7 @@ class Judge:
             if _matches(ref, self.previous_period):
                 return True
             return None  # a period the data do not hold
-        if _FROM_BEFORE.search(before) and re.search(r"\bto\b", after):
+        if _FROM_BEFORE.search(before[-12:]) and re.search(r"\bto\b", after):
             return None  # "from £X to £Y": £X is where it started
         return False
 
@@ -509,7 +525,7 @@ class Judge:
         # In "from X to Y" X does not stand between Y and its words; nor does Y in "X of the
         # Y savings".
         lits = [o for o in s.lits if not (to_value and o.end <= lit.start and
-                                          _FROM_BEFORE.search(s.text[:o.start]))
+                                          _FROM_BEFORE.search(s.text[max(0, o.start - 12):o.start]))
                 and not _OF_THE_AFTER.match(s.text[lit.end:o.start])]
         usable = [m for m in mentions if not _blocked(lits, lit, (m.start, m.end))
                   and _distance((m.start, m.end), lit) <= 2 * _MAX_GAP]
