@@ -72,18 +72,21 @@ def _judge_text(judge: Judge, text: str, where: str, headings: str = "") -> list
     out: list[Finding] = []
     # A heading that names a line or area (the section's own, or a Markdown one in the text)
     # says what the paragraphs under it are about, until the next heading.
-    headed = bool(judge.subjects.find(headings)) if headings else False
+    def named_in(text: str) -> frozenset[str]:
+        return frozenset(x.subject for x in judge.subjects.find(text))
+
+    headed = named_in(headings) if headings else frozenset()
     for paragraph in paragraphs(text):
         if paragraph[0].startswith("#"):
-            headed = bool(judge.subjects.find(" ".join(paragraph)))
-        named = headed
+            headed = named_in(" ".join(paragraph))
+        earlier = headed
         for sentence in paragraph:
-            s = judge.read(sentence, named)
+            s = judge.read(sentence, earlier)
             for lit in s.lits:
                 finding = _judge(judge, s, lit, where)
                 if finding is not None:
                     out.append(finding)
-            named = named or bool(s.subjects)
+            earlier = earlier | {x.subject for x in s.subjects}
     return out
 
 

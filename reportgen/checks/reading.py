@@ -107,11 +107,18 @@ class _Subject:
     partial: bool = False
 
 
-_QUALIFIERS = (r"(?:(?:combined|total|overall|altogether|projected|forecast|predicted|"
-               r"anticipated|expected|estimated|reported|current|actual|net|gross|adverse|"
-               r"slight|small|significant|annual|full[- ]year|in-year|year[- ]end|cash limit|"
-               r"revenue|provisional|final|likely|potential|underlying|further)\s+)*")
-_WEAK = re.compile(r"^(?:sav(?:ings?|ing)|budgets?|costs?|allocations?|grants?|positions?)$",
+#: Words that qualify a measure word ("forecast overspend", "net revenue budget").
+_QUALIFIER_WORDS = ("combined", "total", "overall", "altogether", "projected", "forecast",
+                    "predicted", "anticipated", "expected", "estimated", "reported", "current",
+                    "actual", "net", "gross", "adverse", "slight", "small", "significant",
+                    "annual", "full[- ]year", "in-year", "year[- ]end", "cash limit", "revenue",
+                    "provisional", "final", "likely", "potential", "underlying", "further")
+_QUALIFIERS = rf"(?:(?:{'|'.join(_QUALIFIER_WORDS)})\s+)*"
+# A measure's qualifiers describe it, so none stands for a label ("net revenue budget" does not
+# name the line "Council net revenue").
+_NOT_A_HEAD = {q for q in _QUALIFIER_WORDS if q.isalpha()}
+_WEAK = re.compile(r"^(?:sav(?:ings?|ing)|budgets?|costs?|allocations?|grants?|positions?|"
+                   r"forecasts?)$",
                    re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:on|against|in|within|into|from|to|for|of)\s+(?:the\s+|its\s+|our\s+|this\s+|"
@@ -158,7 +165,13 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
         weak = bool(_WEAK.match(core.strip()))
         kept.append(_Mention(start, end, frozenset(name.split("|")), sign, of, weak,
                              aggregate))
-    return sorted((k for k in kept if k.measures), key=lambda k: k.start)
+    kept = [k for k in kept if k.measures]
+    # A bare "forecast" right after another measure word qualifies it ("the quarter two
+    # overspend forecast of £1.1m").
+    kept = [k for k in kept if not (k.weak and "spend" in k.measures and len(k.measures) == 1
+                                    and any(o.end <= k.start and not sentence[o.end:k.start].strip()
+                                            for o in kept if o is not k))]
+    return sorted(kept, key=lambda k: k.start)
 
 
 _STOP = {"the", "of", "and", "for", "in", "on", "to", "a", "an", "&", "s", "be", "this", "that",
@@ -220,7 +233,8 @@ class _Subjects:
         heads: dict[str, list[str]] = {}
         for s, forms in self.labels.items():
             content = [w for w in forms[0] if w not in _STOP] if forms else []
-            if content and content[-1] not in _MEASURE_NOUNS and len(content[-1]) >= 4:
+            if content and content[-1] not in _MEASURE_NOUNS and \
+                    content[-1] not in _NOT_A_HEAD and len(content[-1]) >= 4:
                 heads.setdefault(content[-1], []).append(s)
         self.heads = {w: ss[0] for w, ss in heads.items() if len(ss) == 1}
 
@@ -273,7 +287,8 @@ class _Subjects:
 # A new clause starts at these: its words do not describe the numbers of the one before.
 _CLAUSE_BREAK = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, whereas |"
                            r" rather than |, which compared |, compared (?:to|with) |"
-                           r"\b(?:less|more|greater|lower|higher|fewer) than\b",
+                           r"\b(?:less|more|greater|lower|higher|fewer) than\b"
+                           r"(?!\s*(?:£|\d)|\s+(?:the\s+|its\s+)?(?:\w+\s+)?budget)",
                            re.IGNORECASE)
 
 
@@ -292,6 +307,15 @@ _PERIOD_REF = re.compile(
     r"(?P<m>1[0-2]|[1-9])|fr\s?(?P<fr>[1-4]))\b", re.IGNORECASE)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 _PREVIOUS = re.compile(rf"^[\s,]*(?:{vocabulary.PREVIOUS_WORDS})", re.IGNORECASE)
+#: An earlier period named in the number's phrase after its measure ("£1 million overspend from
+#: the previous year"), or said before it ("it had previously been estimated that ... £4m").
+_PREVIOUS_IN_PHRASE = re.compile(rf"^\s*(?:(?!since\b)\w+\s+){{0,3}}?(?<!since )"
+                                 rf"(?:{vocabulary.PREVIOUS_WORDS})",
+                                 re.IGNORECASE)
+_PREVIOUS_BEFORE = re.compile(r"\bpreviously\s+(?:been\s+)?(?:estimated|forecast|projected|"
+                              r"reported|predicted|expected)\b[^.;]*$", re.IGNORECASE)
+_PERIOD_AT = re.compile(r"\b(?:in|at|for|by|as at)\s+(?:the\s+)?(?:end\s+of\s+)?"
+                        r"(?=(?:quarter|q|month|m|period|p|fr)\s*\w)", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\bof\s+which\s+$|\bof which\b[^£\d]{0,20}$", re.IGNORECASE)
@@ -301,6 +325,15 @@ _CHANGE_GOVERNS = re.compile(r"^\s*(?:(?:from|since|on)\s+[^£\d,]{0,30}?\s*|"
                              r"in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:of|by)?\s*"
                              r"(?:(?:approximately|around|about|some|just over|over|c)\s+)?$",
                              re.IGNORECASE)
+#: "<noun> of £X": the noun the amount is of ("the allocation of £5 million").
+_HEAD_OF_BEFORE = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+(?:(?:approximately|around|about|"
+                             r"some|circa|c\.?|just over|over|just under|under|up to|nearly|"
+                             r"almost)\s+)?$")
+#: After an amount, words that say it was added to or moved from something: a change.
+_ADDED_AFTER = re.compile(r"^\s+(?:(?:has|have|had|was|were|is|are|will|would|to)\s+)?"
+                          r"(?:(?:been|be)\s+)?(?:put|added|invested|injected|allocated|"
+                          r"transferred|moved|vired|released)\s+(?:in|into|to|from)\b",
+                          re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those|such)\s+(?:type|kind|placements?|"
                             r"children|young people|services?|areas?|lines?)\b", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(r"^\s*(?:more|fewer|less|extra|additional|higher|lower)\b",
@@ -371,9 +404,14 @@ class Sentence:
     lits: list[Literal_]
     subjects: list[_Subject]
     mentions: dict[str, list[_Mention]]
-    # Whether an earlier sentence of the paragraph names a subject: then a sentence naming
-    # none may be about it ("The placements budget ... The overspend of £1.2m ...").
-    after_named: bool = False
+    # The subjects an earlier sentence of the paragraph (or a heading over it) names: a
+    # sentence naming none is about them ("Children's social care ... It had previously been
+    # estimated that the annual overspend would be £4m").
+    earlier: frozenset[str] = frozenset()
+
+    @property
+    def after_named(self) -> bool:
+        return bool(self.earlier)
 
 
 class Judge:
@@ -398,10 +436,10 @@ class Judge:
         areas = {f.subject for f in self.figures if f.scope == "area"}
         self.only_area = next(iter(areas)) if len(areas) == 1 else None
 
-    def read(self, text: str, after_named: bool = False) -> Sentence:
+    def read(self, text: str, earlier: frozenset[str] = frozenset()) -> Sentence:
         return Sentence(text, find_literals(text), self.subjects.find(text),
                          {k: _mentions(text, k) for k in ("money", "percent", "count")},
-                         after_named)
+                         earlier)
 
     # -- which period the number is of
     def _wants_previous(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> bool | None:
@@ -409,7 +447,17 @@ class Judge:
         do not hold."""
         after = s.text[lit.end:hi]
         before = s.text[lo:lit.start]
-        if _PREVIOUS.match(after):
+        # The number's own phrase after it: up to the next number.
+        nxt = min((o.start for o in s.lits if o.start >= lit.end), default=hi) - lit.end
+        phrase = after[:max(0, min(nxt, 60))]
+        said = _PREVIOUS.match(after) or _PREVIOUS_IN_PHRASE.search(phrase)
+        if said:
+            # "last quarter" is the data's previous period only in a quarter's report, "the
+            # previous year" only in a year's: otherwise it is a period the data do not hold.
+            unit = re.search(r"quarter|month|year", said.group(0), re.IGNORECASE)
+            kind = self.period.kind if self.period is not None else None
+            return True if unit is None or unit.group(0).lower() == kind else None
+        if _PREVIOUS_BEFORE.search(before[-80:]):
             return True
         # A period named in the number's own phrase: just before it (no other number between)
         # or just after it ("£9million in quarter three").
@@ -424,6 +472,10 @@ class Judge:
                                     (tail and self.previous_label in tail.group(0))):
             return True  # "the 2009/10 outturn was £3.56m", "£3.56m in 2009/10"
         ref = _period_ref(own) or (_period_ref(tail.group(0)) if tail else None)
+        if ref is None:
+            # "£3.1m overspend was predicted at Month 6": named after the number's measure.
+            at = _PERIOD_AT.search(phrase)
+            ref = _period_ref(phrase[at.end():]) if at else None
         if ref is not None and not _matches(ref, self.period):
             if _matches(ref, self.previous_period):
                 return True
@@ -444,6 +496,17 @@ class Judge:
             return self._rate(s, lit, lo, hi)
         if lit.decimal:
             return None  # "an average of 3.2 placements": no figure of the data
+        if _ADDED_AFTER.match(after):
+            return None  # "£1.4m had been put into the budget": a change the data do not hold
+        window = max(0, lit.start - 60)
+        head = _HEAD_OF_BEFORE.search(s.text[window:lit.start])
+        if head and head.group(1).islower() and head.group(1) not in vocabulary.NEUTRAL_HEADS:
+            # Not a measure word, nor part of a name ("overspend in the Children's Services
+            # area of £1.3M"), nor a name itself ("in Children's Social Care of £6.5m").
+            hs, he = window + head.start(1), window + head.end(1)
+            if not any(m.start < he and hs < m.end for m in
+                       (*s.mentions[lit.kind], *s.subjects)):
+                return None  # "the allocation of £5 million": the amount of a noun of its own
         if lit.kind == "count" and _DIFFERENCE_AFTER.match(after):
             return None  # "300 more than at the start": a difference the data do not hold
         previous = self._wants_previous(s, lit, lo, hi)
@@ -528,7 +591,8 @@ class Judge:
                                           _FROM_BEFORE.search(s.text[max(0, o.start - 12):o.start]))
                 and not _OF_THE_AFTER.match(s.text[lit.end:o.start])]
         usable = [m for m in mentions if not _blocked(lits, lit, (m.start, m.end))
-                  and _distance((m.start, m.end), lit) <= 2 * _MAX_GAP]
+                  and _distance((m.start, m.end), lit) <= 2 * _MAX_GAP
+                  and not self._owned(s, lit, m)]
         if to_value:  # "rose from X to Y": Y is the measure's new value, not a change
             usable = [m for m in usable if "change" not in m.measures]
         # A change word governs the number it introduces: "an increase of £2m", "a reduction
@@ -548,9 +612,11 @@ class Judge:
         # delivered"); "budget" and "costs" right by their number stand ("budget of £1.8M").
         strong = [m for m in usable if not m.weak or (
             "achieved" not in m.measures and self._bound_to(s.text, lit, m))]
-        # Only a measure word proper (not a change word) outranks a bare noun.
+        # Only a measure word proper (not a change word) outranks a bare noun; a change word
+        # that does not introduce the number is the sentence's verb ("had decreased and was
+        # now 650"), so a measure word proper outranks it too.
         decisive = [m for m in strong if "change" not in m.measures]
-        pool = strong if decisive else usable
+        pool = decisive if decisive else usable
         # A "budget" that is the object of a preposition ("an overspend on the revenue
         # budget") names what the measure is of, not the measure, when another word is there.
         def demoted(m: _Mention) -> bool:
@@ -561,6 +627,15 @@ class Judge:
         # but as if it were further away than the words outside.
         return min(preferred, key=lambda m: _distance((m.start, m.end), lit) +
                    (_INSIDE_LABEL if m in inside else 0))
+
+    @staticmethod
+    def _owned(s: Sentence, lit: Literal_, m: _Mention) -> bool:
+        """A count's words right after an earlier count are that count's: "146 children in
+        residential accommodation, 40 in Council-run homes" (an amount's words may be taken
+        up again: "£3.1m overspend was predicted ... and has increased to £3.6m")."""
+        return lit.kind == "count" and m.end <= lit.start and any(
+            o is not lit and o.kind == lit.kind and o.end <= m.start and
+            not s.text[o.end:m.start].strip() for o in s.lits)
 
     @staticmethod
     def _bound_to(text: str, lit: Literal_, m: _Mention) -> bool:
@@ -649,6 +724,13 @@ class Judge:
         if subjects:
             # The clause names something, but none of these figures is of it.
             return None
+        if len(s.earlier) == 1 and not s.subjects:
+            # One subject named earlier in the paragraph: the sentence goes on about it. An
+            # inferred claim, so a number that agrees with any of its candidates (the total's
+            # perhaps) is recognised, never an error.
+            chosen = [f for f in cands if s.earlier <= subject_of(f)]
+            if chosen:
+                return None if any(lit.agrees(f) for f in cands) else self._one(chosen, lit)
         if _DEMONSTRATIVE.search(s.text[lo:hi]):
             return None  # "placements of this type": named in another sentence
         if placement:
@@ -657,15 +739,16 @@ class Judge:
         if _UNKNOWN_NAME.search(s.text[lo:hi]):
             return None  # the clause is about something the data do not name
         one = self._one(cands, lit)
-        if one is not None or s.after_named or s.subjects or mention.weak or \
-                _PLACEHOLDER in s.text:
+        if one is not None or s.after_named or s.subjects or _PLACEHOLDER in s.text or \
+                (mention.weak and not self._bound_to(s.text, lit, mention)):
             return one
         # No line or area is named in the sentence or earlier in the paragraph (a clause of
         # its own naming none is still about the sentence's subject), and the number agrees
         # with none of their figures: it states the report's overall figure ("A forecast
         # overspend of £8.862m"). One that agrees with a line's figure may be about that line
         # (named in another paragraph): recognised, never an error. A bare noun ("the
-        # allocation of £5m") is too weak a claim to read as the total, and an expression in
+        # costs rose") unless bound to its number ("a forecast of £116.3m") is too weak a
+        # claim to read as the total, and an expression in
         # the sentence may print the line or the period it is of.
         if any(lit.agrees(f) for f in cands):
             return None

@@ -336,12 +336,18 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # variance: either
     (r"(?:(?:net )?variances?|variation|(?:forecast |projected )?(?:budget |outturn )?position|"
      r"outturn position)", "variance", 0),
+    # "£1.247m less than the budget", "£0.3m below budget": a variance said as a comparison
+    (r"(?:(?:less than|below|under|lower than) (?:the |its )?(?:\w+ )?budget)", "variance", -1),
+    (r"(?:(?:more than|above|higher than|greater than) (?:the |its )?(?:\w+ )?budget)",
+     "variance", 1),
     # budget
-    (r"(?:budgets?|cash limits?|budget allocation|allocation|grants?)", "budget", 0),
+    # (a bare "allocation" is not one: "the allocation of £5 million from Contingency")
+    (r"(?:budgets?|cash limits?|budget allocations?|grants?)", "budget", 0),
     # spend
     (r"(?:(?:projected |forecast |actual |total |net |gross )?(?:spend|spending|expenditure)|"
      r"(?:full[- ]year |year[- ]end )?projection|(?:forecast |projected )?outturn)",
      "spend", 0),
+    (r"(?:forecasts?)", "spend", 0),  # "a forecast of £116.3m" (a bare noun: bound or yields)
     (r"(?:costs?)", "spend|weekly_cost|average_weekly_cost|annual_cost", 0),
     # savings
     (r"(?:sav(?:ings?|e) (?:targets?|requirements?)|targets?|requirements?|"
@@ -350,6 +356,7 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
      r"savings? delivered|sav(?:ings?|ed|ing))", "achieved", 0),
     (r"(?:(?:forecast|projected|expected) savings)", "savings_forecast", 0),
     (r"(?:shortfall|(?:budget |funding |savings )?gap|yet to be (?:delivered|achieved|found)|"
+     r"(?:net )?under-?(?:achievement|delivery)|non-?delivery|slippage|"
      r"still to be (?:delivered|achieved|found)|undelivered|unachieved)", "shortfall", 0),
     # costs of placements
     (r"(?:average (?:weekly )?cost|average cost per week|weekly average|average)",
@@ -413,9 +420,22 @@ COUNT_WORDS: tuple[tuple[str, str, int], ...] = (
 AGGREGATE_WORDS: dict[str, str] = {"combined": "group", "total": "total", "overall": "total",
                                    "altogether": "total"}
 
+#: Nouns that say nothing of what an amount is ("a total of £2m", "a figure of £854", "in the
+#: region of £250,000"): before "of £X" they leave the amount to the sentence's measure word.
+#: Any other noun there ("the allocation of £5 million", "management action of £672,000")
+#: that is no measure word makes the amount its own, never checked.
+NEUTRAL_HEADS = frozenset({
+    "total", "sum", "figure", "amount", "value", "level", "tune", "excess", "region", "order",
+    "equivalent", "estimate", "forecast", "projection", "position", "outturn", "balance",
+    "upwards",
+    "average", "ceiling", "maximum", "minimum", "rate", "tally",
+    # a period between a measure and its amount: "a budget movement in the quarter of £3.3m"
+    "quarter", "month", "period", "year", "week"})
+
 #: Words that say a number is an earlier period's figure (the previous period is then meant).
 PREVIOUS_WORDS = (r"previously (?:reported|advised|forecast|stated)|last (?:quarter|month|"
-                  r"report)|(?:at|in) the (?:last|previous) (?:quarter|month|report)")
+                  r"report|year)|(?:at|in|from|for|of) the (?:last|previous|prior) (?:financial )?"
+                  r"(?:quarter|month|report|year)|(?:in )?the prior year")
 
 
 def _line_changes(now: BudgetPosition, before: BudgetPosition) -> list[Figure]:

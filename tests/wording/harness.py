@@ -344,12 +344,13 @@ def names_subject(entry: Entry) -> bool:
 
 
 def states_total(entry: Entry) -> bool:
-    """A budget line's or savings area's figure stated with no line or area named is the
-    bundle's total: "A forecast overspend of £8.862m" in a paper on one service's budget. Its
-    data split the figure between the subject's line and the distractors, so only the total
-    (never one line) gives it."""
+    """A budget line's or savings area's figure (or an earlier period's) stated with no line or
+    area named is the bundle's total: "A forecast overspend of £8.862m" in a paper on one
+    service's budget. Its data split the figure between the subject's line and the
+    distractors, so only the total (never one line) gives it."""
     target = target_of(entry)
-    return target is not None and target[0] in ("line", "area") and not names_subject(entry)
+    return target is not None and target[0] in ("line", "area", "previous") and \
+        not names_subject(entry)
 
 
 # --------------------------------------------------------------------------- values
@@ -367,7 +368,15 @@ def true_data_value(entry: Entry) -> float:
         # "slightly less than £10m" holds for data below the bound, never above it (its wrong
         # data lie above it: wrong_shown_value goes up unless the entry is a lower bound).
         return entry.value - 0.3 * entry.precision
-    return entry.value if exact else entry.value + 0.3 * entry.precision
+    if exact:
+        return entry.value
+    target = target_of(entry)
+    if target is not None and target[0] == "change" and target[2] < 0:
+        # A reduction is offset the way its level is (its size a little less), so that the
+        # earlier figure the sentence may also state (level + reduction) shows as written:
+        # "£8.862m reflected a reduction of £0.136m on the FR1 overspend position of £8.998m".
+        return entry.value - 0.3 * entry.precision
+    return entry.value + 0.3 * entry.precision
 
 
 def wrong_unit(entry: Entry) -> float:
@@ -573,6 +582,8 @@ def _budget_rows(spec: _Spec, period: Period, sentence: str,
             d["budget"] -= sum(o["budget"] for o in others)
         if "spend" in d:
             d["spend"] -= sum(o["budget"] + o["variance"] for o in others)
+        if "previous_variance" in d:  # the others' figures are the same in both periods
+            d["previous_variance"] -= sum(o["variance"] for o in others)
     now, before = [], []
     for name, d in lines.items():
         v, b, s = d.get("variance"), d.get("budget"), d.get("spend")
@@ -815,7 +826,8 @@ def data_figure(entry: Entry, bundle: Path) -> float:
         value = change.difference
     elif where == "previous":
         assert m.previous_budget is not None
-        value = m.previous_budget.lines[label].variance
+        before = m.previous_budget
+        value = (before.total if states_total(entry) else before.lines[label]).variance
     elif where == "budget_pct":
         assert m.budget is not None and m.budget.total.variance_pct is not None
         value = m.budget.total.variance_pct * 100
