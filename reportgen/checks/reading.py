@@ -10,9 +10,11 @@ error. The words themselves are data, in :mod:`reportgen.checks.vocabulary`.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from reportgen.bundle import Bundle, walk_sections
@@ -292,13 +294,15 @@ _CLAUSE_BREAK = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, w
                            re.IGNORECASE)
 
 
-def _clause(sentence: str, lit: Literal_) -> tuple[int, int]:
-    lo, hi = 0, len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.end() <= lit.start:
-            lo = m.end()
-        elif m.start() >= lit.end:
-            hi = min(hi, m.start())
+def _clause(s: Sentence, lit: Literal_) -> tuple[int, int]:
+    """Where the clause holding ``lit`` starts and ends."""
+    lo, hi = 0, len(s.text)
+    for start, end in s.clause_breaks:
+        if end <= lit.start:
+            lo = end
+        elif start >= lit.end:
+            hi = min(hi, start)
+            break
     return lo, hi
 
 
@@ -393,9 +397,12 @@ def _distance(span: tuple[int, int], lit: Literal_) -> float:
     return 0.0
 
 
-def _blocked(lits: Iterable[Literal_], lit: Literal_, span: tuple[int, int]) -> bool:
+def _blocked(starts: Sequence[int], lit: Literal_, span: tuple[int, int]) -> bool:
+    """Whether another number (``starts``: the sorted starts of those that block) stands
+    between the number and a word."""
     lo, hi = sorted((lit.start, span[0]))
-    return any(o is not lit and o.kind == lit.kind and lo < o.start < hi for o in lits)
+    i = bisect.bisect_right(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
 
 @dataclass
@@ -412,6 +419,20 @@ class Sentence:
     @property
     def after_named(self) -> bool:
         return bool(self.earlier)
+
+    @functools.cached_property
+    def clause_breaks(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _CLAUSE_BREAK.finditer(self.text)]
+
+    @functools.cached_property
+    def word_after_count(self) -> dict[int, Literal_]:
+        """Where the first word after each count starts, and the count."""
+        out: dict[int, Literal_] = {}
+        for o in self.lits:
+            if o.kind == "count":
+                rest = self.text[o.end:]
+                out[o.end + len(rest) - len(rest.lstrip())] = o
+        return out
 
 
 class Judge:
@@ -485,7 +506,7 @@ class Judge:
         return False
 
     def claim(self, s: Sentence, lit: Literal_) -> Claim | None:
-        lo, hi = _clause(s.text, lit)
+        lo, hi = _clause(s, lit)
         before, after = s.text[:lit.start], s.text[lit.end:]
         if _PART_BEFORE.search(before[-40:]) or _PART_AFTER.match(after):
             return None  # "£1m of which ...": a part of another amount
@@ -504,8 +525,9 @@ class Judge:
             # Not a measure word, nor part of a name ("overspend in the Children's Services
             # area of £1.3M"), nor a name itself ("in Children's Social Care of £6.5m").
             hs, he = window + head.start(1), window + head.end(1)
-            if not any(m.start < he and hs < m.end for m in
-                       (*s.mentions[lit.kind], *s.subjects)):
+            spans = [(m.start, m.end) for m in s.mentions[lit.kind]]
+            spans += [(x.start, x.end) for x in s.subjects]
+            if not any(a < he and hs < b for a, b in spans):
                 return None  # "the allocation of £5 million": the amount of a noun of its own
         if lit.kind == "count" and _DIFFERENCE_AFTER.match(after):
             return None  # "300 more than at the start": a difference the data do not hold
@@ -587,11 +609,12 @@ class Judge:
                  to_value: bool, inside: set[_Mention]) -> _Mention | None:
         # In "from X to Y" X does not stand between Y and its words; nor does Y in "X of the
         # Y savings".
-        lits = [o for o in s.lits if not (to_value and o.end <= lit.start and
-                                          _FROM_BEFORE.search(s.text[max(0, o.start - 12):o.start]))
-                and not _OF_THE_AFTER.match(s.text[lit.end:o.start])]
-        usable = [m for m in mentions if not _blocked(lits, lit, (m.start, m.end))
-                  and _distance((m.start, m.end), lit) <= 2 * _MAX_GAP
+        starts = sorted(o.start for o in s.lits if o is not lit and o.kind == lit.kind and not (
+            to_value and o.end <= lit.start and
+            _FROM_BEFORE.search(s.text[max(0, o.start - 12):o.start])) and not (
+            0 < o.start - lit.end <= 12 and _OF_THE_AFTER.match(s.text[lit.end:o.start])))
+        usable = [m for m in mentions if _distance((m.start, m.end), lit) <= 2 * _MAX_GAP
+                  and not _blocked(starts, lit, (m.start, m.end))
                   and not self._owned(s, lit, m)]
         if to_value:  # "rose from X to Y": Y is the measure's new value, not a change
             usable = [m for m in usable if "change" not in m.measures]
@@ -633,9 +656,10 @@ class Judge:
         """A count's words right after an earlier count are that count's: "146 children in
         residential accommodation, 40 in Council-run homes" (an amount's words may be taken
         up again: "£3.1m overspend was predicted ... and has increased to £3.6m")."""
-        return lit.kind == "count" and m.end <= lit.start and any(
-            o is not lit and o.kind == lit.kind and o.end <= m.start and
-            not s.text[o.end:m.start].strip() for o in s.lits)
+        if lit.kind != "count" or m.end > lit.start:
+            return False
+        owner = s.word_after_count.get(m.start)
+        return owner is not None and owner is not lit
 
     @staticmethod
     def _bound_to(text: str, lit: Literal_, m: _Mention) -> bool:
