@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -106,26 +107,31 @@ def narrative_names(bundle: Bundle, metrics: Metrics,
     return freeze_names(protect(names) if protect is not None else names)
 
 
-def render_text(env: jinja2.Environment, text: str, names: dict[str, Any], where: str) -> str:
-    """Render one piece of narrative or standard text, turning Jinja2 problems into one line."""
+def render_text(env: jinja2.Environment, text: str, names: dict[str, Any], where: str,
+                file: Path | None = None) -> str:
+    """Render one piece of narrative or standard text, turning Jinja2 problems into one line
+    (``where`` the field it is in, ``file`` the file that field is in)."""
     try:
         return env.from_string(text).render(names)
     except jinja2.TemplateSyntaxError as exc:
         raise ReportgenError(f"{where}: Jinja2 syntax error on line {exc.lineno} of the text: "
-                             f"{exc.message}") from None
+                             f"{exc.message}", file=file) from None
     except jinja2.UndefinedError as exc:
-        raise ReportgenError(f"{where}: {_undefined_message(exc)}") from None
+        raise ReportgenError(f"{where}: {_undefined_message(exc)}", file=file) from None
     except jinja2.exceptions.SecurityError as exc:
-        raise ReportgenError(f"{where}: not allowed in a report: {exc}") from None
+        raise ReportgenError(f"{where}: not allowed in a report: {exc}", file=file) from None
     except jinja2.TemplateNotFound:
-        raise ReportgenError(f"{where}: a report cannot include other files") from None
+        raise ReportgenError(f"{where}: a report cannot include other files",
+                             file=file) from None
     except ReportgenError as exc:  # e.g. a filter given text instead of an amount
-        raise ReportgenError(f"{where}: {exc.message}", file=exc.file, row=exc.row,
+        raise ReportgenError(f"{where}: {exc.message}", file=exc.file or file, row=exc.row,
                              column=exc.column) from None
     except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
-        raise ReportgenError(f"{where}: could not evaluate an expression: {exc}") from None
+        raise ReportgenError(f"{where}: could not evaluate an expression: {exc}",
+                             file=file) from None
     except RecursionError:  # the sandbox counts depth; this is the backstop
-        raise ReportgenError(f"{where}: {LimitError('nested too deeply').message}") from None
+        raise ReportgenError(f"{where}: {LimitError('nested too deeply').message}",
+                             file=file) from None
 
 
 def _undefined_message(exc: jinja2.UndefinedError) -> str:

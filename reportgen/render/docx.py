@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import docx
@@ -232,8 +233,16 @@ class _Renderer:
 
     # -- narrative -----------------------------------------------------------------------
 
+    def _file(self, where: str) -> Path | None:
+        """The file a piece of narrative is in: report.yaml, unless it is the house style's
+        standard text."""
+        if where == "standard text" or (where.startswith("texts.") and
+                                         where[len("texts."):] not in self.bundle.texts):
+            return None
+        return self.bundle.yaml_path
+
     def _text(self, text: str, where: str) -> str:
-        return render_text(self.narrative_env, text, self.names, where)
+        return render_text(self.narrative_env, text, self.names, where, self._file(where))
 
     def _blocks(self, text: str, where: str, rendered: str | None = None) -> list[Block]:
         blocks = parse_markup(self._text(text, where) if rendered is None else rendered)
@@ -250,7 +259,8 @@ class _Renderer:
                 except ReportgenError as exc:
                     if exc.file is not None:  # a data file's cell: that is where to look
                         raise
-                    raise ReportgenError(f"{where}: {exc.message}") from None
+                    raise ReportgenError(f"{where}: {exc.message}",
+                                         file=self._file(where)) from None
         return blocks
 
     def _chart(self, block: Directive) -> ChartSpec:
@@ -301,7 +311,7 @@ class _Renderer:
         if written:
             blocks: list[Block] = []
             for section_id in written:
-                where = f"report.yaml sections.{section_id}"
+                where = f"sections.{section_id}"
                 text = getattr(self.bundle.sections, section_id)
                 rendered = self._text(text, where)
                 blocks.extend(self._blocks(text, where, rendered))
@@ -324,7 +334,7 @@ class _Renderer:
             text = getattr(self.bundle.sections, section_id)
             if not text or section_id in self.placed:
                 continue
-            where = f"report.yaml sections.{section_id}"
+            where = f"sections.{section_id}"
             sub.add_paragraph(SECTION_TITLES[section_id], style="Heading 2")
             rendered = self._text(text, where)
             blocks = self._blocks(text, where, rendered)
@@ -370,7 +380,7 @@ class _Renderer:
             sub.add_paragraph(lead, style="Normal")
         labels = self._rec_labels(lettered)
         for i, (rec, label) in enumerate(zip(recs, labels, strict=True)):
-            text = self._text(rec.text, f"report.yaml recommendations[{i + 1}]")
+            text = self._text(rec.text, f"recommendations[{i + 1}]")
             runs = parse_inline(" ".join(text.split()))
             if bold:
                 runs = [type(r)(r.text, True, r.italic) for r in runs]
@@ -392,7 +402,7 @@ class _Renderer:
         for i, (rec, label) in enumerate(zip(self.bundle.recommendations, labels, strict=True)):
             if not rec.reason:
                 continue
-            blocks = self._blocks(rec.reason, f"report.yaml recommendations[{i + 1}].reason")
+            blocks = self._blocks(rec.reason, f"recommendations[{i + 1}].reason")
             if label and blocks and isinstance(blocks[0], Paragraph):
                 first = blocks[0]
                 blocks[0] = Paragraph((Run(f"{label} "), *first.runs))
@@ -523,8 +533,8 @@ class _Renderer:
                 sub_counter = 0
                 if style.heading_numbering or style.paragraph_numbering == "hierarchical":
                     heading = f"{heading_no}. {heading}"
-            where = f"report.yaml body.{section.id}" if self.bundle.body is not None else \
-                f"report.yaml sections.{section.id}"
+            where = f"body.{section.id}" if self.bundle.body is not None else \
+                f"sections.{section.id}"
             blocks: list[Block] = []
             if section.role and section.role in style.part_texts:
                 key = style.part_texts[section.role]
