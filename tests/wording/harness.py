@@ -549,6 +549,30 @@ def _money(x: float) -> str:
     return f"{x:.2f}"
 
 
+def _complete_line(name: str, d: dict[str, float]) -> tuple[float, float]:
+    """(budget, variance) of a budget line from the figures its entries give (any of variance,
+    budget, spend, a variance share), the others made up to agree with them."""
+    v, b, s = d.get("variance"), d.get("budget"), d.get("spend")
+    if "pct" in d:
+        if v is not None:
+            b = v / d["pct"]
+        else:
+            b = b if b is not None else 12_345_678.9
+            v = d["pct"] * b
+    if v is None and b is not None and s is not None:
+        v = s - b
+    if b is None and s is None:
+        base = max(abs(v) if v is not None else 1_000_000.0, abs(d.get("change_budget", 0)))
+        b = max(base * 7.3, 1_000_000.0) + 54_321.17
+    if v is None:
+        v = (b if b is not None else s / 1.043) * 0.043 + 2_345.67  # type: ignore[operator]
+    if b is None:
+        b = s - v  # type: ignore[operator]
+        if b <= 0:
+            raise ValueError(f"{name}: spend {s} and variance {v} give no budget")
+    return b, v
+
+
 def _budget_rows(spec: _Spec, period: Period, sentence: str,
                  scale: float) -> list[dict[str, str]]:
     lines = {k: dict(v) for k, v in spec.lines.items()}
@@ -563,36 +587,26 @@ def _budget_rows(spec: _Spec, period: Period, sentence: str,
             else:
                 lines[name] = {"budget": scale * (3.7 + 2 * i) + 41_234.56,
                                "variance": scale * (0.47 if i == 0 else 2.6) + 7_654.32}
-    others = [d for name, d in lines.items() if name not in spec.lines]
+    # Lines other than the total's are completed first, so that the total's line can hold
+    # exactly what they leave: the distractors, and (hold-out 2) any line the sentence names
+    # beside its total ("an overspend across the Council of £4.8m ..., within the remit of this
+    # committee an overspend of £3.5m"). Before hold-out 2 only the distractors were subtracted,
+    # so a named line beside a total added its figures to the total.
+    done = {name: _complete_line(name, d) for name, d in lines.items() if name not in whole}
     for name in whole:
         # The stated figure is the total: the subject's line holds what the others leave.
         d = lines[name]
         if "variance" in d:
-            d["variance"] -= sum(o["variance"] for o in others)
+            d["variance"] -= sum(v for _, v in done.values())
         if "budget" in d:
-            d["budget"] -= sum(o["budget"] for o in others)
+            d["budget"] -= sum(b for b, _ in done.values())
         if "spend" in d:
-            d["spend"] -= sum(o["budget"] + o["variance"] for o in others)
+            d["spend"] -= sum(b + v for b, v in done.values())
+    for name in whole:
+        done[name] = _complete_line(name, lines[name])
     now, before = [], []
     for name, d in lines.items():
-        v, b, s = d.get("variance"), d.get("budget"), d.get("spend")
-        if "pct" in d:
-            if v is not None:
-                b = v / d["pct"]
-            else:
-                b = b if b is not None else 12_345_678.9
-                v = d["pct"] * b
-        if v is None and b is not None and s is not None:
-            v = s - b
-        if b is None and s is None:
-            base = max(abs(v) if v is not None else 1_000_000.0, abs(d.get("change_budget", 0)))
-            b = max(base * 7.3, 1_000_000.0) + 54_321.17
-        if v is None:
-            v = (b if b is not None else s / 1.043) * 0.043 + 2_345.67  # type: ignore[operator]
-        if b is None:
-            b = s - v  # type: ignore[operator]
-            if b <= 0:
-                raise ValueError(f"{name}: spend {s} and variance {v} give no budget")
+        b, v = done[name]
         s = b + v
         now.append({"line": name, "period": period.label, "budget": _money(b),
                     "projected_spend": _money(s)})
