@@ -47,8 +47,10 @@ def test_every_figure_is_written_in_its_sentence() -> None:
 
 
 def test_harness_tables_name_real_entries() -> None:
-    # The tables also hold the hold-out's entries (ids "ho-", tests/wording/holdout.yaml).
+    # The tables also hold the hold-outs' entries (ids "ho-" and "h2-", holdout.yaml and
+    # holdout2.yaml).
     ids = {e.id for e in ENTRIES} | {e.id for e in load_corpus(harness.HOLDOUT)}
+    ids |= {e.id for e in load_corpus(harness.HOLDOUT2)}
     for table in (harness.TARGETS, harness.LABELS, harness.NOT_EXPRESSIBLE):
         assert set(table) <= ids, set(table) - ids
     assert not set(harness.TARGETS) & set(harness.NOT_EXPRESSIBLE)
