@@ -92,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         f"precision {total.precision:.1%}; false errors on "
         f"{total.false_error_sentences} of {total.sentences} correct sentences; "
         f"{total.recognised} right figures recognised as hand-typed; "
+        f"{total.named_right_as_error} of the {total.named_right} named right as errors "
+        f"(the rest as warnings); mismatch warnings on {total.false_warning_sentences} more "
+        "correct sentences; "
         f"{total.not_expressible} entries not expressible yet")
     lines.append("columns: testable = expressible in the data model; n/e = not expressible yet; "
                  "caught = mismatch raised on the number; right = ... naming the data's figure "

@@ -148,6 +148,17 @@ def test_at_least_nine_in_ten_wrong_figures_are_caught_and_named(
                              "naming the data's figure at the sentence's precision")
 
 
+def test_most_wrong_figures_stop_the_render(outcomes: list[Outcome]) -> None:
+    """A wrong figure read from the sentence's own words is an error; one read by inference
+    (the total, a subject named earlier, a distant measure word) only a warning. Most of the
+    corpus's wrong figures must still be errors, so that the split cannot quietly turn the
+    checker into one that never stops a render; and no correct sentence gets even a warning."""
+    s = score(outcomes)
+    assert s.named_right_as_error >= 0.7 * s.expressible, (s.named_right_as_error,
+                                                            s.expressible)
+    assert s.false_warning_sentences == 0
+
+
 def test_no_correct_sentence_is_raised_as_an_error(outcomes: list[Outcome]) -> None:
     wrongly = {o.entry.id: o.true_errors for o in outcomes if o.true_errors}
     assert not wrongly

@@ -96,8 +96,12 @@ def _judge(judge: Judge, s: Sentence, lit: Literal_, where: str) -> Finding | No
         figure = claim.figure
         quote = quote_of(s.text, lit, claim.evidence)
         if not lit.agrees(figure):
+            # An inferred claim (reading.Claim.explicit) disagreeing is a warning: on councils'
+            # wording the checker was not written from, such readings are too often wrong to
+            # stop a render (tests/wording/README.md, the hold-outs).
             return MISMATCH.finding(f"'{quote}' but the data give {lit.like(figure, named=True)}",
-                                    where=where, fix=f"write {expression_for(figure, lit)}")
+                                    where=where, fix=f"write {expression_for(figure, lit)}",
+                                    severity=None if claim.explicit else "warning")
         return _hand_typed(figure, lit, quote, where)
     # No one figure is claimed: a number that agrees with one of the candidates, or a money
     # amount that agrees with any figure, is still recognised (it will go stale).

@@ -30,6 +30,7 @@ _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _DIRECTIVE = re.compile(r"^\s*\[[a-z_]+:[^\]\n]*\]\s*$", re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n\s*(?=[-*+]\s|\d+[.)]\s|#)")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z£0-9\"'(‘“])")
+_NEAR = 100  # a measure word this near its number (after it: half as far) claims it explicitly
 _MAX_GAP = 100  # characters between a measure word and the number it measures
 _INSIDE_LABEL = 40  # extra distance of a measure word that is part of a label
 
@@ -385,6 +386,12 @@ class Claim:
     figure: Figure | None  # the figure the words claim the number is; None when ambiguous
     candidates: list[Figure]
     evidence: list[tuple[int, int]]  # spans of the words that decided, for the quote
+    # Whether the sentence's own words make the claim: its clause names the figure's subject
+    # (or an aggregate, or the one figure the data have of that measure) with the measure word
+    # near the number. A claim read from the total, a subject named earlier, a label's last
+    # word or a distant measure word is inferred: a disagreement is worth a warning, not an
+    # error that stops the render.
+    explicit: bool = True
 
 
 def _distance(span: tuple[int, int], lit: Literal_) -> float:
@@ -585,7 +592,24 @@ class Judge:
             cands = [f for f in cands if f.value != 0]  # a change of nothing is not stated
         evidence = [(mention.start, mention.end)]
         figure = self._pick(s, lit, cands, subjects, mention, evidence, lo, hi)
-        return Claim(figure, cands, evidence)
+        explicit = figure is not None and self._explicit(figure, lit, cands, subjects, mention)
+        return Claim(figure, cands, evidence, explicit)
+
+    def _explicit(self, figure: Figure, lit: Literal_, cands: list[Figure],
+                  subjects: list[_Subject], mention: _Mention) -> bool:
+        """Whether the clause's own words make the claim (see :class:`Claim`)."""
+        if _distance((mention.start, mention.end), lit) > _NEAR:
+            return False
+        if mention.aggregate or figure.key.startswith("placements."):
+            return True
+        if len({lit.like(f) for f in cands}) == 1:
+            return True  # the data have one such figure
+        names = {figure.subject} if figure.subject else set()
+        if figure.scope == "total" and self.only_line:
+            names.add(self.only_line)
+        if figure.scope == "total" and self.only_area:
+            names.add(self.only_area)
+        return any(x.subject in names and not x.partial for x in subjects)
 
     def _rate(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> Claim | None:
         """A rate is an indicator's value: the one whose name the clause gives ("the rate of

@@ -1039,6 +1039,8 @@ class Outcome:
     recognised: bool = False  # (c) hand-typed warning on this number in (a)
     caught: bool = False  # (b) a mismatch on this number ...
     named_right: bool = False  # ... naming the data's figure at the sentence's precision
+    named_right_as_error: bool = False  # ... as an error (a warning does not stop render)
+    true_warnings: list[str] = field(default_factory=list)  # mismatch warnings in (a)
     wrong_messages: list[str] = field(default_factory=list)
     wrong_errors_elsewhere: list[str] = field(default_factory=list)
     expected: str = ""
@@ -1106,6 +1108,8 @@ def evaluate_group(entries: Sequence[Entry], workdir: Path) -> list[Outcome]:
         if not o.expressible:
             continue
         o.true_errors = [_line(f) for f in errors]
+        o.true_warnings = [_line(f) for f in findings if f.rule == "figures.literal-mismatch"
+                           and f.severity == "warning"]
         o.true_errors_here = [_line(f) for f in errors if about(o.entry, f)]
         o.recognised = any(f.rule == "figures.hand-typed" and about(o.entry, f)
                            for f in findings)
@@ -1132,6 +1136,8 @@ def evaluate_group(entries: Sequence[Entry], workdir: Path) -> list[Outcome]:
         data = _data_value(e, sign * values[e.id])
         data = data * 100 if e.unit == "percent" else data
         o.named_right = any(names_correctly(e, f, data) for f in mismatches)
+        o.named_right_as_error = any(names_correctly(e, f, data) for f in mismatches
+                                     if f.severity == "error")
     return list(outcomes.values())
 
 
@@ -1158,6 +1164,8 @@ class Score:
     false_error_sentences: int  # correct sentences with any figures.* error
     false_error_entries: int
     false_positives: int  # errors in (a) + mismatches in (b) naming the wrong figure
+    named_right_as_error: int = 0  # named right by an error (stopping render), not a warning
+    false_warning_sentences: int = 0  # correct sentences with a mismatch warning (no error)
 
     @property
     def recall(self) -> float:
@@ -1183,7 +1191,10 @@ def score(outcomes: Sequence[Outcome]) -> Score:
         caught=sum(1 for o in ex if o.caught), named_right=sum(1 for o in ex if o.named_right),
         recognised=sum(1 for o in ex if o.recognised), sentences=len(by_sentence),
         false_error_sentences=false_sentences,
-        false_error_entries=sum(1 for o in ex if o.true_errors), false_positives=fp)
+        false_error_entries=sum(1 for o in ex if o.true_errors), false_positives=fp,
+        named_right_as_error=sum(1 for o in ex if o.named_right_as_error),
+        false_warning_sentences=sum(1 for os in by_sentence.values()
+                                    if os[0].true_warnings and not os[0].true_errors))
 
 
 def half_of(council: str, councils: Iterable[str]) -> str:
