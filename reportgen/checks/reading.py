@@ -169,11 +169,12 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
         kept.append(_Mention(start, end, frozenset(name.split("|")), sign, of, weak,
                              aggregate))
     kept = [k for k in kept if k.measures]
-    # A bare "forecast" right after another measure word qualifies it ("the quarter two
-    # overspend forecast of £1.1m").
-    kept = [k for k in kept if not (k.weak and "spend" in k.measures and len(k.measures) == 1
-                                    and any(o.end <= k.start and not sentence[o.end:k.start].strip()
-                                            for o in kept if o is not k))]
+    # A bare "forecast" after another measure word, with no number between, qualifies it
+    # ("the quarter two overspend forecast of £1.1m", "the overall overspend across the
+    # Council forecast of £4.8million").
+    kept = [k for k in kept if not (k.weak and k.measures == {"spend"} and any(
+        o is not k and not o.weak and 0 <= k.start - o.end <= 40 and
+        not re.search(r"[£\d]", sentence[o.end:k.start]) for o in kept))]
     return sorted(kept, key=lambda k: k.start)
 
 
@@ -334,6 +335,7 @@ _CHANGE_GOVERNS = re.compile(r"^\s*(?:(?:from|since|on)\s+[^£\d,]{0,30}?\s*|"
 _HEAD_OF_BEFORE = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+(?:(?:approximately|around|about|"
                              r"some|circa|c\.?|just over|over|just under|under|up to|nearly|"
                              r"almost)\s+)?$")
+_PHRASE_END = re.compile(r"[,;:(]|\s(?:and|but|whilst|while|which|although)\s", re.IGNORECASE)
 #: After an amount, words that say it was added to or moved from something: a change.
 _ADDED_AFTER = re.compile(r"^\s+(?:(?:has|have|had|was|were|is|are|will|would|to)\s+)?"
                           r"(?:(?:been|be)\s+)?(?:put|added|invested|injected|allocated|"
@@ -568,6 +570,14 @@ class Judge:
             # "children in our care and 175 care experienced young people": the words right
             # after a count say what it counts; a measure named before it is another's.
             return None
+        if lit.kind == "count" and mention.start > lit.end and not any(
+                lit.end <= x.start and x.end <= mention.start for x in s.subjects) and \
+                re.fullmatch(r"\s+(?:[a-z][a-z-]*\s+)+", s.text[lit.end:mention.start]):
+            # "23 asylum seeking young people": words between a count and its noun that name
+            # no placement type count a part of them, which the data do not hold ("143
+            # Lancashire children" names a place, and "650 (which excluded ... children"
+            # another phrase).
+            return None
         if mention.aggregate is None and mention.start >= lit.end and \
                 not s.text[lit.end:mention.start].strip():
             # "the overall £58.4m saving requirement": the qualifier sits before the number.
@@ -749,6 +759,15 @@ class Judge:
                 names.add(self.only_area)
             return names
 
+        # A name in the number's own phrase ("£656K overspend in children's placements") is
+        # its subject; one in an earlier number's phrase is that number's ("75 children in
+        # external residential placements and 47 children placed in foster care").
+        lo_own, hi_own = self._own_phrase(s, lit)
+        own = [x for x in subjects if lo_own <= x.start and x.end <= hi_own]
+        earlier = [self._own_phrase(s, o) for o in s.lits
+                   if o is not lit and o.kind == lit.kind and o.end <= lit.start]
+        subjects = own or [x for x in subjects
+                           if not any(a <= x.start and x.end <= b for a, b in earlier)]
         named = sorted((x for x in subjects if any(x.subject in subject_of(f) for f in cands)),
                        key=lambda x: _distance((x.start, x.end), lit))
         aggregate = mention.aggregate
@@ -801,6 +820,14 @@ class Judge:
         if any(lit.agrees(f) for f in cands):
             return None
         return self._one([f for f in cands if f.scope == "total"], lit)
+
+    @staticmethod
+    def _own_phrase(s: Sentence, lit: Literal_) -> tuple[int, int]:
+        """The words right after a number that describe it: up to a comma, a semicolon, "and",
+        "but" or the next number."""
+        hi = min((o.start for o in s.lits if o.start >= lit.end), default=len(s.text))
+        stop = _PHRASE_END.search(s.text, lit.end, hi)
+        return lit.end, stop.start() if stop else hi
 
     @staticmethod
     def _side(x: _Subject, mention: _Mention, lit: Literal_) -> bool:

@@ -340,20 +340,30 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:(?:less than|below|under|lower than) (?:the |its )?(?:\w+ )?budget)", "variance", -1),
     (r"(?:(?:more than|above|higher than|greater than) (?:the |its )?(?:\w+ )?budget)",
      "variance", 1),
+    # "net spend would be over the approved budget by £14.246m"
+    (r"(?:over (?:the |its )(?:\w+ )?budget(?: by)?)", "variance", 1),
+    (r"(?:under (?:the |its )(?:\w+ )?budget(?: by)?)", "variance", -1),
     # budget
     # (a bare "allocation" is not one: "the allocation of £5 million from Contingency")
     (r"(?:budgets?|cash limits?|budget allocations?|grants?)", "budget", 0),
     # spend
     (r"(?:(?:projected |forecast |actual |total |net |gross )?(?:spend|spending|expenditure)|"
-     r"(?:full[- ]year |year[- ]end )?projection|(?:forecast |projected )?outturn)",
-     "spend", 0),
+     r"(?:full[- ]year |year[- ]end )?projection)", "spend", 0),
+    # "outturn" alone is a council's spend or its position against budget ("the outturn was
+    # estimated at £4.97M" of an overspend): either, so only a figure both readings give is
+    # claimed.
+    (r"(?:(?:forecast |projected )?outturn)", "spend|variance", 0),
     (r"(?:forecasts?)", "spend", 0),  # "a forecast of £116.3m" (a bare noun: bound or yields)
     (r"(?:costs?)", "spend|weekly_cost|average_weekly_cost|annual_cost", 0),
     # savings
     (r"(?:sav(?:ings?|e) (?:targets?|requirements?)|targets?|requirements?|"
      r"required|to be saved|approved to be realised|savings? plans?)", "target", 0),
     (r"(?:achieved|delivered|realised|savings made|secured|generated|savings? achieved|"
-     r"savings? delivered|sav(?:ings?|ed|ing))", "achieved", 0),
+     r"savings? delivered|saved|saving)", "achieved", 0),
+    # "savings" alone is what is to be saved or what was ("to achieve a further £25m in-year
+    # savings" is a target): only a figure both readings give is claimed, unless a status
+    # word says which ("saving around £200,000", a thing done, is achieved).
+    (r"(?:savings)", "target|achieved", 0),
     (r"(?:(?:forecast|projected|expected) savings)", "savings_forecast", 0),
     (r"(?:shortfall|(?:budget |funding |savings )?gap|yet to be (?:delivered|achieved|found)|"
      r"(?:net )?under-?(?:achievement|delivery)|non-?delivery|slippage|"
