@@ -180,6 +180,9 @@ CASES = [
      "There are 23 asylum seeking young people in care.", OK),
     ("a-place-before-a-count-noun-is-no-kind", "There are 400 Lancaster children in care.",
      "error: 412"),
+    ("a-number-that-has-changed-since-is-an-earlier-value",
+     "There were 50 children in residential care, but this had decreased by the time of the "
+     "meeting.", OK),
     ("forecast-after-a-measure-in-the-clause-qualifies-it",
      "The overall overspend across the service forecast of £9m.", "error: £2m"),
     ("only-candidate-by-sign",

@@ -336,6 +336,10 @@ _HEAD_OF_BEFORE = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+(?:(?:approximately|ar
                              r"some|circa|c\.?|just over|over|just under|under|up to|nearly|"
                              r"almost)\s+)?$")
 _PHRASE_END = re.compile(r"[,;:(]|\s(?:and|but|whilst|while|which|although)\s", re.IGNORECASE)
+#: After a number, words that say it has changed since: an earlier value, not the data's.
+_SUPERSEDED_AFTER = re.compile(r"^[^.;£\d]*\b(?:but|although|however|since when)\s+(?:this|it|"
+                               r"that|the (?:figure|number|total))\s+(?:has|had|have)\s+"
+                               r"(?:since\s+|now\s+)?(?:de|in)creased\b", re.IGNORECASE)
 #: After an amount, words that say it was added to or moved from something: a change.
 _ADDED_AFTER = re.compile(r"^\s+(?:(?:has|have|had|was|were|is|are|will|would|to)\s+)?"
                           r"(?:(?:been|be)\s+)?(?:put|added|invested|injected|allocated|"
@@ -528,6 +532,8 @@ class Judge:
             return None  # "an average of 3.2 placements": no figure of the data
         if _ADDED_AFTER.match(after):
             return None  # "£1.4m had been put into the budget": a change the data do not hold
+        if _SUPERSEDED_AFTER.match(after[:160]):
+            return None  # "84 children were in residential care, but this had decreased to 74"
         window = max(0, lit.start - 60)
         head = _HEAD_OF_BEFORE.search(s.text[window:lit.start])
         if head and head.group(1).islower() and head.group(1) not in vocabulary.NEUTRAL_HEADS:
