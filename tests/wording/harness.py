@@ -50,6 +50,10 @@ HOLDOUT = HERE / "holdout.yaml"
 # holdout.yaml, collected after the first hold-out's errors were being fixed, so that the fixed
 # checker can be measured on wording its authors have not seen. Its ids start with "h2-".
 HOLDOUT2 = HERE / "holdout2.yaml"
+# The third clean hold-out (README.md, "Hold-out 3 (clean)"): councils in none of corpus.yaml,
+# holdout.yaml and holdout2.yaml, collected after the general causes found in the first two were
+# fixed, so that the final checker can be measured once more. Its ids start with "h3-".
+HOLDOUT3 = HERE / "holdout3.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -245,6 +249,13 @@ TARGETS: dict[str, Target] = {
     "h2-warwickshire-2022-06": ("count", "residential", 1),
     "h2-stockport-04": ("count", "ifa", 1),
     "h2-warwickshire-2022-04": ("ended", "", 1),
+    # ---- hold-out 3 (holdout3.yaml, ids "h3-"): same meanings as above
+    # the previous quarter's forecast overspend of the total
+    "h3-enfield-2019-06": ("previous", "variance", 1),
+    # counts of children looked after
+    "h3-torfaen-2020-01": ("count", "", 1),
+    "h3-torfaen-2020-04": ("count", "", 1),
+    "h3-merton-02": ("count", "", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -352,6 +363,34 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                                "asylum status, so no such count",
     "h2-warwickshire-2022-05": "an earlier count of a placement type: the data give the count at "
                                "the report's date only",
+    # ---- hold-out 3 (holdout3.yaml, ids "h3-")
+    "h3-torfaen-2020-02": "a count in an earlier year (2015): the data give the count at the "
+                          "report's date only",
+    "h3-torfaen-2020-03": "a count at an earlier month (October 2019): the data give the count at "
+                          "the report's date only",
+    "h3-torfaen-2020-05": "the lowest weekly cost of a placement: the data give average costs and "
+                          "the highest annual cost of a type, no lowest cost",
+    "h3-torfaen-2020-06": "the highest weekly cost of a placement: the data model's highest cost "
+                          "is an annual cost of a placement type, not a weekly one",
+    "h3-croydon-2021-02": "a budget gap over a three-year MTFS period: one period of budget data",
+    "h3-powys-2021-02": "a net increase in the number looked after (over an unstated time): the "
+                        "data give starters and leavers of the period, not the net change",
+    "h3-enfield-2019-01": "capital receipts applied to the revenue forecast: no funding or income "
+                          "data",
+    "h3-enfield-2019-03": "capital receipts used against the forecast: no funding or income data",
+    "h3-enfield-2019-05": "derived: the change between the sentence's current and Quarter 1 "
+                          "figures",
+    "h3-lincolnshire-2017-02": "revenue income above its budget: no income data",
+    "h3-miltonkeynes-2023-01": "the lowest count over twelve months: the data give the count at "
+                               "the report's date only",
+    "h3-miltonkeynes-2023-02": "the highest count over twelve months: the data give the count at "
+                               "the report's date only",
+    "h3-bury-2019-02": "derived: the overspend as a share of the budget, both in the sentence",
+    "h3-bury-2025-01": "the total's overspend as a share of its budget beside a named line's "
+                       "overspend: the harness makes a share of the budget only for a bundle of "
+                       "one line",
+    "h3-bury-2025-03": "savings of several other departments together: a subtotal; the data model "
+                       "holds lines and the total, no subtotal",
 }
 
 
@@ -489,6 +528,10 @@ PERIODS: dict[str, str] = {
     "h2-trafford-04": "2022/23 M8",
     "h2-trafford-05": "2022/23 M8",
     "h2-trafford-06": "2022/23 M8",
+    # ---- hold-out 3 (holdout3.yaml, ids "h3-"): Merton's excerpt gives "Q2" but no year, so the
+    # year is arbitrary and the quarter is what the sentence's "Q2" must match.
+    "h3-merton-01": "2023/24 Q2",
+    "h3-merton-02": "2023/24 Q2",
 }
 
 
