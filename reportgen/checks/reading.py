@@ -322,6 +322,10 @@ _PREVIOUS_BEFORE = re.compile(r"\bpreviously\s+(?:been\s+)?(?:estimated|forecast
                               r"reported|predicted|expected)\b[^.;]*$", re.IGNORECASE)
 _PERIOD_AT = re.compile(r"\b(?:in|at|for|by|as at)\s+(?:the\s+)?(?:end\s+of\s+)?"
                         r"(?=(?:quarter|q|month|m|period|p|fr)\s*\w)", re.IGNORECASE)
+#: A year in the number's own phrase: "290 children in 2015", "£3.2m in 2014/15".
+_YEAR_IN_PHRASE = re.compile(r"^\s*(?:[A-Za-z'-]+\s+){0,4}?(?:in|at|for|during|by)\s+(?:the\s+)?"
+                             r"(?:(?:end|start|beginning)\s+of\s+)?(?:[A-Za-z]+\s+)?"
+                             r"((?:19|20)\d{2})\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\bof\s+which\s+$|\bof which\b[^£\d]{0,20}$", re.IGNORECASE)
@@ -514,6 +518,10 @@ class Judge:
             if _matches(ref, self.previous_period):
                 return True
             return None  # a period the data do not hold
+        year = _YEAR_IN_PHRASE.match(phrase)
+        if year and self.period is not None and not (
+                self.period.start.year <= int(year.group(1)) <= self.period.end.year):
+            return None  # "compared to 290 children in 2015": another year's figure
         if _FROM_BEFORE.search(before[-12:]) and re.search(r"\bto\b", after):
             return None  # "from £X to £Y": £X is where it started
         return False

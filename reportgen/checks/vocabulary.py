@@ -337,12 +337,14 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:(?:net )?variances?|variation|(?:forecast |projected )?(?:budget |outturn )?position|"
      r"outturn position)", "variance", 0),
     # "£1.247m less than the budget", "£0.3m below budget": a variance said as a comparison
-    (r"(?:(?:less than|below|under|lower than) (?:the |its )?(?:\w+ )?budget)", "variance", -1),
-    (r"(?:(?:more than|above|higher than|greater than) (?:the |its )?(?:\w+ )?budget)",
-     "variance", 1),
+    # (not "above the approved budget of £375.2m": there the budget is the amount's measure)
+    (r"(?:(?:less than|below|under|lower than) (?:the |its )?(?:\w+ )?budget(?!\s+of\b))",
+     "variance", -1),
+    (r"(?:(?:more than|above|higher than|greater than) (?:the |its )?(?:\w+ )?budget"
+     r"(?!\s+of\b))", "variance", 1),
     # "net spend would be over the approved budget by £14.246m"
-    (r"(?:over (?:the |its )(?:\w+ )?budget(?: by)?)", "variance", 1),
-    (r"(?:under (?:the |its )(?:\w+ )?budget(?: by)?)", "variance", -1),
+    (r"(?:over (?:the |its )(?:\w+ )?budget(?: by)?(?!\s+of\b))", "variance", 1),
+    (r"(?:under (?:the |its )(?:\w+ )?budget(?: by)?(?!\s+of\b))", "variance", -1),
     # budget
     # (a bare "allocation" is not one: "the allocation of £5 million from Contingency")
     (r"(?:budgets?|cash limits?|budget allocations?|grants?)", "budget", 0),
