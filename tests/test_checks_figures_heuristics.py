@@ -280,6 +280,15 @@ def test_a_heading_naming_a_line_is_what_its_text_is_about(text: str, headings: 
     assert verdict(text, headings=headings) == expected
 
 
+def test_a_measure_named_between_a_count_and_its_noun_is_its_subject() -> None:
+    """"12 changes of placement": the words between the count and "placement" are a measure's
+    name, not a kind of placement the data do not hold."""
+    moves = _fig("care.placement_changes", "count", 57, "changes of placement", "measure",
+                 unit="count")
+    assert verdict("There were 12 changes of placement.", [*ALL, moves]) == "error: 57"
+    assert verdict("There were 57 changes of placement.", [*ALL, moves]) == OK
+
+
 RATES = [
     _fig("indicators['Rate of children looked after per 10,000']['2024/25'].value", "count",
          54.93, "Rate of children looked after", "measure", unit="count"),

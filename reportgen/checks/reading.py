@@ -585,7 +585,7 @@ class Judge:
             # after a count say what it counts; a measure named before it is another's.
             return None
         if lit.kind == "count" and mention.start > lit.end and not any(
-                lit.end <= x.start and x.end <= mention.start for x in s.subjects) and \
+                x.start < mention.start and lit.end < x.end for x in s.subjects) and \
                 re.fullmatch(r"\s+(?:[a-z][a-z-]*\s+)+", s.text[lit.end:mention.start]):
             # "23 asylum seeking young people": words between a count and its noun that name
             # no placement type count a part of them, which the data do not hold ("143
