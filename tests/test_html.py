@@ -683,3 +683,27 @@ def test_a_paragraph_in_welsh_is_marked_as_welsh() -> None:
     paras = parse(report_html(_save(doc))).find(".//main").findall("p")
     assert [(p.text, p.get("lang")) for p in paras] == [("The council met.", None),
                                                         ("Cyfarfu'r cyngor.", "cy-GB")]
+
+
+def test_an_address_linked_in_the_docx_is_a_link_on_the_page() -> None:
+    """render/finish.py writes each printed e-mail and web address as a HYPERLINK field; the
+    page makes it an <a> with the field's address (only to a web page or an e-mail address),
+    its text as Word shows it."""
+    doc = Document()
+    for target, text in (("mailto:clerk@example.gov.uk", "clerk@example.gov.uk"),
+                         ("https://www.example.gov.uk/", "www.example.gov.uk"),
+                         ("javascript:alert(1)", "not a link")):
+        para = doc.add_paragraph("Contact: ")
+        for run in oxml.hyperlink_field_runs(target, text):
+            para._p.append(run)
+    main = parse(report_html(_save(doc))).find(".//main")
+    links = [(a.get("href"), block_text(a)) for a in main.iter("a")]
+    assert links == [("mailto:clerk@example.gov.uk", "clerk@example.gov.uk"),
+                     ("https://www.example.gov.uk/", "www.example.gov.uk")]
+    assert "Contact: not a link" in block_text(main)
+
+
+def test_a_fixtures_contact_address_is_a_mailto_link() -> None:
+    _, page = rendered("rotherham-2010-commissioning")
+    hrefs = [a.get("href") for a in parse(page).iter("a")]
+    assert any(h and h.startswith("mailto:") and h.endswith("@rotherham.gov.uk") for h in hrefs)

@@ -64,6 +64,16 @@ CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src data:; style-src 'unsafe
 CHECKED_GLYPH = "\u2612"
 UNCHECKED_GLYPH = "\u2610"
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
+_HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"\s*$', re.IGNORECASE)
+
+
+def _field_link(instruction: str) -> str | None:
+    """The address of a HYPERLINK field to a web page or an e-mail address (a field to
+    anything else, or with switches, gives no link)."""
+    m = _HYPERLINK_FIELD.match(instruction)
+    if m and m.group(1).lower().startswith(_SAFE_SCHEMES):
+        return m.group(1)
+    return None
 _PAGE_FIELDS = {"PAGE", "NUMPAGES", "SECTIONPAGES"}
 _IMAGE_TYPES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
                 (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif"))
@@ -426,13 +436,20 @@ class _Converter:
     def inline(self, p: Any, target: Any, *, drop_page_fields: bool = False) -> bool:
         """Write the runs of paragraph ``p`` into ``target``. Returns False when the paragraph
         held a page-number field and ``drop_page_fields`` asks for such paragraphs to go."""
-        self._fields: list[list[Any]] = []  # [instruction text, in result?] for each open field
+        # [instruction text, in result?, the <a> a HYPERLINK field's result goes in] for each
+        # open field
+        self._fields: list[list[Any]] = []
         self._page_field = False
         self._walk_inline(p, target, {})
         return not (drop_page_fields and self._page_field)
 
     def _hidden_by_field(self) -> bool:
         return any(not state[1] for state in self._fields)
+
+    def _field_target(self, target: Any) -> Any:
+        """Where a field's result text goes: the innermost HYPERLINK field's <a>, if any."""
+        return next((state[2] for state in reversed(self._fields) if state[2] is not None),
+                    target)
 
     def _walk_inline(self, element: Any, target: Any, fmt: dict[str, bool]) -> None:
         for child in element:
@@ -500,12 +517,15 @@ class _Converter:
             if tag == w("fldChar"):
                 kind = child.get(w("fldCharType"))
                 if kind == "begin":
-                    self._fields.append(["", False])
+                    self._fields.append(["", False, None])
                 elif kind == "separate" and self._fields:
                     self._fields[-1][1] = True
                     words = self._fields[-1][0].split()
                     if words and words[0].upper() in _PAGE_FIELDS:
                         self._page_field = True
+                    href = _field_link(self._fields[-1][0])
+                    if href is not None:  # the e-mail and web addresses render/finish.py links
+                        self._fields[-1][2] = _el(self._field_target(target), "a", href=href)
                 elif kind == "end" and self._fields:
                     self._fields.pop()
             elif tag == w("instrText"):
@@ -514,9 +534,9 @@ class _Converter:
             elif self._hidden_by_field():
                 continue
             elif tag == w("t"):
-                self._text(target, child.text or "", fmt)
+                self._text(self._field_target(target), child.text or "", fmt)
             elif tag in (w("tab"), w("ptab")):
-                self._text(target, "\t", fmt)
+                self._text(self._field_target(target), "\t", fmt)
             elif tag in (w("br"), w("cr")):
                 if child.get(w("type")) in (None, "textWrapping"):
                     _el(target, "br")
