@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import stat
 from pathlib import Path
 
@@ -303,3 +304,18 @@ def test_check_outputs_folder_and_existing(tmp_path: Path) -> None:
     with pytest.raises(ReportgenError, match="already exists: use --force"):
         fileio.check_outputs([tmp_path / "b.docx"])
     fileio.check_outputs([tmp_path / "b.docx"], force=True)  # replacing it is allowed
+
+
+def test_a_stop_whose_exception_was_dropped_still_stops_the_write(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch
+                                                                  ) -> None:
+    """A signal arriving while Python runs a finaliser raises Interrupted there, and Python
+    drops it ("Exception ignored in …"); the stop is still pending, so no file is committed
+    (a build worker whose parent was killed must not go on to write its report)."""
+    target = tmp_path / "report.docx"
+    monkeypatch.setattr(fileio, "_stopping", True)
+    monkeypatch.setattr(fileio, "_stop_signum", signal.SIGTERM)
+    with pytest.raises(fileio.Interrupted) as stopped:
+        fileio.write_atomic(target, b"new report")
+    assert stopped.value.signum == signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []  # nothing written, no temporary file left
