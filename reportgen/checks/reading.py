@@ -438,6 +438,18 @@ class Sentence:
         return bool(self.earlier)
 
     @functools.cached_property
+    def own_phrases(self) -> dict[int, tuple[int, int]]:
+        """For each number (by where it starts), the words right after it that describe it:
+        up to a comma, a semicolon, "and", "but" or the next number."""
+        out: dict[int, tuple[int, int]] = {}
+        ordered = sorted(self.lits, key=lambda o: o.start)  # numbers never overlap
+        for lit, nxt in zip(ordered, [*ordered[1:], None], strict=True):
+            hi = nxt.start if nxt is not None else len(self.text)
+            stop = _PHRASE_END.search(self.text, lit.end, hi)
+            out[lit.start] = (lit.end, stop.start() if stop else hi)
+        return out
+
+    @functools.cached_property
     def clause_breaks(self) -> list[tuple[int, int]]:
         return [m.span() for m in _CLAUSE_BREAK.finditer(self.text)]
 
@@ -628,12 +640,19 @@ class Judge:
             return True
         if len({lit.like(f) for f in cands}) == 1:
             return True  # the data have one such figure
-        names = {figure.subject} if figure.subject else set()
-        if figure.scope == "total" and self.only_line:
-            names.add(self.only_line)
-        if figure.scope == "total" and self.only_area:
-            names.add(self.only_area)
+        names = self._names(figure)
         return any(x.subject in names and not x.partial for x in subjects)
+
+    def _names(self, f: Figure) -> set[str]:
+        """The subjects that name figure ``f``: its own, and for a total the only budget line
+        or savings area when the data have just one (then its label names the total too)."""
+        names = {f.subject} if f.subject else set()
+        if f.scope == "total" and f.unit != "count" and self.only_line and \
+                f.key.split(".")[0] in ("budget", "previous_budget"):
+            names.add(self.only_line)
+        if f.scope == "total" and self.only_area and f.key.startswith("savings."):
+            names.add(self.only_area)
+        return names
 
     def _rate(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> Claim | None:
         """A rate is an indicator's value: the one whose name the clause gives ("the rate of
@@ -764,15 +783,6 @@ class Judge:
         elif of_the:
             cands = [f for f in cands if f.measure not in wholes] or cands
         # Which subject: the nearest label variant in the clause.
-        def subject_of(f: Figure) -> set[str]:
-            names = {f.subject} if f.subject else set()
-            if f.scope == "total" and f.unit != "count" and self.only_line and \
-                    f.key.split(".")[0] in ("budget", "previous_budget"):
-                names.add(self.only_line)
-            if f.scope == "total" and self.only_area and f.key.startswith("savings."):
-                names.add(self.only_area)
-            return names
-
         # A name in the number's own phrase ("£656K overspend in children's placements") is
         # its subject; one in an earlier number's phrase is that number's ("75 children in
         # external residential placements and 47 children placed in foster care").
@@ -782,7 +792,7 @@ class Judge:
                    if o is not lit and o.kind == lit.kind and o.end <= lit.start]
         subjects = own or [x for x in subjects
                            if not any(a <= x.start and x.end <= b for a, b in earlier)]
-        named = sorted((x for x in subjects if any(x.subject in subject_of(f) for f in cands)),
+        named = sorted((x for x in subjects if any(x.subject in self._names(f) for f in cands)),
                        key=lambda x: _distance((x.start, x.end), lit))
         aggregate = mention.aggregate
         if aggregate and not any(x.end <= lit.start for x in named):
@@ -791,7 +801,7 @@ class Judge:
             named = []
         if named:
             best = named[0]
-            chosen = [f for f in cands if best.subject in subject_of(f)]
+            chosen = [f for f in cands if best.subject in self._names(f)]
             if self._side(best, mention, lit):
                 evidence.append((best.start, best.end))
             return self._one(chosen, lit)
@@ -809,7 +819,7 @@ class Judge:
             # One subject named earlier in the paragraph: the sentence goes on about it. An
             # inferred claim, so a number that agrees with any of its candidates (the total's
             # perhaps) is recognised, never an error.
-            chosen = [f for f in cands if s.earlier <= subject_of(f)]
+            chosen = [f for f in cands if s.earlier <= self._names(f)]
             if chosen:
                 return None if any(lit.agrees(f) for f in cands) else self._one(chosen, lit)
         if _DEMONSTRATIVE.search(s.text[lo:hi]):
@@ -837,11 +847,7 @@ class Judge:
 
     @staticmethod
     def _own_phrase(s: Sentence, lit: Literal_) -> tuple[int, int]:
-        """The words right after a number that describe it: up to a comma, a semicolon, "and",
-        "but" or the next number."""
-        hi = min((o.start for o in s.lits if o.start >= lit.end), default=len(s.text))
-        stop = _PHRASE_END.search(s.text, lit.end, hi)
-        return lit.end, stop.start() if stop else hi
+        return s.own_phrases[lit.start]
 
     @staticmethod
     def _side(x: _Subject, mention: _Mention, lit: Literal_) -> bool:
