@@ -39,6 +39,12 @@ PRINTED_BY: dict[str, tuple[str, ...]] = {
     "table placements_by_type": ("placements.total.count",),
     "chart placements_by_type": ("placements.total.count",),
 }
+PERIOD_LINK = define(
+    "figures.period-link", "error",
+    "Two consecutive periods' figures do not link (the stock at the end of the later is not "
+    "the stock at the end of the earlier plus what started less what ended); a warning when "
+    "--compare-period cannot link two periods at all. Either way what the two reports "
+    "reveal together was not compared.", "bundle")
 _FIX = ("the figures are computed from the same data, so this is a fault in the data or in "
         "reportgen: nothing is written until they agree")
 
@@ -87,12 +93,22 @@ def failure_message(failure: Failure, earlier: str = "", later: str = "",
 
 
 def hides(plan: Plan | None) -> Callable[[str], bool]:
-    """Whether a figure's value must stay out of messages: in a public report that hides any
-    count of placements, every placements figure (a sum or a difference of shown ones could
-    give a hidden one away)."""
-    if plan is None or not plan.public or not (plan.any_hidden or plan.hidden_flows):
+    """Whether a public report hides a figure, so that no message may quote its value: the
+    total or a flow the plan hides, and a sum over the placement types when any is hidden.
+    (``earlier:``/``later:`` before a path are ignored: pass the plan of that period.)"""
+    if plan is None or not plan.public:
         return lambda path: False
-    return lambda path: path.partition(":")[2 if ":" in path else 0].startswith("placements.")
+
+    def hidden(path: str) -> bool:
+        path = path.rpartition(":")[2]
+        if not path.startswith("placements."):
+            return False
+        rest = path.removeprefix("placements.")
+        return ((rest.startswith("total.") and plan.is_hidden("total"))
+                or (rest.startswith("by_type[*]") and plan.any_hidden)
+                or rest in plan.hidden_flows)  # "flows.started", "external_flows.ended"
+
+    return hidden
 
 
 def identity_findings(loaded: LoadedReport, plan: Plan | None = None,
