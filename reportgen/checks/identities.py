@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.checks.findings import Finding
 from reportgen.checks.registry import CheckContext, check, define
-from reportgen.metrics import identities
-from reportgen.metrics.identities import Failure
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # importing the checks loads no data library (metrics load pandas)
     from reportgen.bundle import Bundle
     from reportgen.disclosure import Plan
+    from reportgen.metrics.identities import Failure
     from reportgen.pipeline import LoadedReport
     from reportgen.render.docx import RenderResult
 
@@ -116,6 +115,8 @@ def identity_findings(loaded: LoadedReport, plan: Plan | None = None,
     """figures.identity: one finding for each identity the metrics break. ``plan`` is the
     document's own; without one it is made, as render would make it (``public`` forcing a
     public document), only when an identity fails: a consistent report costs nothing more."""
+    from reportgen.metrics import identities
+
     found = identities.failures(loaded.metrics)
     if not found:
         return []
@@ -180,6 +181,8 @@ def printed_paths(bundle: Bundle, result: RenderResult) -> dict[str, str]:
 
 def same_measure_findings(metrics: Any, printed: dict[str, str]) -> list[Finding]:
     """figures.same-measure: each measure the document prints by two routes, with two values."""
+    from reportgen.metrics import identities
+
     names = metrics.namespace()
     out = []
     for measure in identities.SAME_MEASURES:
