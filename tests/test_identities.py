@@ -397,6 +397,37 @@ def test_periods_whose_figures_break_the_identity_are_not_linked() -> None:
     assert period_link(q1, linked) is None
 
 
+def test_flows_that_stop_before_the_reports_date_are_not_linked() -> None:
+    q1 = placements_metrics(140, "2016/17 Q1", date(2016, 6, 30))
+    late = placements_metrics(144, "2016/17 Q2", date(2016, 10, 15),
+                              Flows(date(2016, 7, 1), date(2016, 9, 30), 10, 6))
+    unlinked = period_link(q1, late)
+    assert unlinked is not None and unlinked.failures == ()
+    assert unlinked.reason == ("the later report's flows end on 30 September 2016, not on the "
+                               "date of its figures (15 October 2016)")
+
+
+def test_children_looked_after_link_consecutive_periods() -> None:
+    def quarter(period: str, start: date, end: date, looked_after: int, started: int,
+                ceased: int) -> Metrics:
+        return Metrics(parse_period(period), end, None, None, None, care=CareMetrics(
+            as_at=end, looked_after=looked_after, start=start, end=end, started=started,
+            ceased=ceased))
+
+    q1 = quarter("2023/24 Q1", date(2023, 4, 1), date(2023, 6, 30), 260, 30, 20)
+    q2 = quarter("2023/24 Q2", date(2023, 7, 1), date(2023, 9, 30), 272, 90, 81)
+    unlinked = period_link(q1, q2)
+    assert unlinked is not None
+    [failure] = unlinked.failures
+    assert failure_message(failure, "2023/24 Q1", "2023/24 Q2") == (
+        "children looked after at the end of the later period = at the end of the earlier one "
+        "+ started - ceased: care.looked_after of 2023/24 Q2 is 272 but care.looked_after of "
+        "2023/24 Q1 + care.started of 2023/24 Q2 - care.ceased of 2023/24 Q2 is 260 + 90 - 81 "
+        "= 269")
+    assert period_link(q1, quarter("2023/24 Q2", date(2023, 7, 1), date(2023, 9, 30), 269, 90,
+                                   81)) is None
+
+
 def test_compare_period_says_not_compared_when_the_figures_do_not_link(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     harrow = FIXTURES / "harrow-2016-high-cost-placements"
