@@ -179,6 +179,14 @@ def produce(source: str | Path | LoadedReport, *, period: str | BuildPeriod | No
     from reportgen.checks.findings import ChecksFailed
 
     loaded = source if isinstance(source, LoadedReport) else load_report(source, period=period)
+    if gate:
+        # Figures that contradict each other never reach a document: refused before the
+        # render is paid for (reportgen.metrics.identities).
+        from reportgen.checks.identities import identity_findings
+
+        broken = identity_findings(loaded, public=public)
+        if broken:
+            raise ChecksFailed(broken, where=str(loaded.bundle.yaml_path))
     result = render(loaded, style, public=public)
     findings = run_checks(loaded, result)
     if gate and any(f.severity == "error" for f in findings):

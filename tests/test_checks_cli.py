@@ -19,7 +19,8 @@ GROUP_VARIANCE = "{{ budget.groups['Independent placements'].variance | money }}
 
 EXPECTED_RULES = {
     "figures.literal-mismatch", "figures.hand-typed", "figures.table-total",
-    "figures.percentage", "dates.publication-deadline", "dates.publication-date-unset",
+    "figures.percentage", "figures.identity", "figures.same-measure", "figures.period-link",
+    "dates.publication-deadline", "dates.publication-date-unset",
     "dates.clearance-after-publication", "dates.key-decision-notice",
     "content.decision-requirements", "content.exempt-paragraph", "content.placeholder",
     "content.empty-section", "content.not-shown", "disclosure.child-identifier",

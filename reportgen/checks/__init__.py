@@ -8,7 +8,8 @@
 Every rule is defined once with :func:`define` (id, usual severity, one-line summary, scope)
 and every check function is registered with :func:`check`, so ``docs/checks.md`` and the tests
 can list them all from :data:`RULES`. Rules live in one module per family: ``figures`` (and
-``tables``, its table arithmetic), ``dates``, ``content``, ``disclosure`` and ``accessibility``.
+``tables``, its table arithmetic, and ``identities``, figures that must agree with each
+other), ``dates``, ``content``, ``disclosure`` and ``accessibility``.
 
 Scopes: ``bundle`` rules read report.yaml and the data; ``document`` rules also read the
 rendered document; ``docx`` rules read only a .docx, so :func:`check_docx` can run them on a
@@ -45,9 +46,10 @@ __all__ = [
 # The families register their rules on import, in this order (the order findings sort in).
 from reportgen.checks import figures  # noqa: E402, I001
 from reportgen.checks import tables  # noqa: E402
+from reportgen.checks import identities  # noqa: E402
 from reportgen.checks import dates  # noqa: E402
 from reportgen.checks import content  # noqa: E402
 from reportgen.checks import disclosure  # noqa: E402
 from reportgen.checks import accessibility  # noqa: E402
 
-FAMILIES = (figures, tables, dates, content, disclosure, accessibility)
+FAMILIES = (figures, tables, identities, dates, content, disclosure, accessibility)

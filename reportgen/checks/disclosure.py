@@ -7,7 +7,7 @@ finding itself (printed to a terminal, kept in a build log) leaks nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +22,7 @@ from reportgen.disclosure.text import dates_in, name_forms, normalise
 if TYPE_CHECKING:  # pandas only when a document is checked against its data
     import pandas as pd
 
+    from reportgen.disclosure.periods import Unlinked
     from reportgen.pipeline import LoadedReport
 
 IDENTIFIER = define(
@@ -425,27 +426,48 @@ def small_counts(ctx: CheckContext) -> list[Finding]:
 
 def period_difference_findings(bundle_dir: str | Path, periods: Sequence[str]
                                ) -> list[Finding]:
-    """disclosure.period-difference: the bundle rendered for its own period and for each of
-    ``periods``, compared in date order, each pair as a reader holding both would."""
-    from reportgen.disclosure.periods import period_reveals
+    """disclosure.period-difference and figures.period-link: the bundle rendered for its own
+    period and for each of ``periods``, compared in date order, each pair as a reader holding
+    both would. A pair that cannot be linked by the stock-and-flow identity is reported as
+    "not compared" with the reason (an error when their figures break the identity), never
+    passed over in silence."""
+    from reportgen.checks.identities import PERIOD_LINK, hides
+    from reportgen.disclosure.periods import period_link, period_reveals
     from reportgen.pipeline import load_report
 
     own = load_report(bundle_dir)
     settings = own.bundle.settings
-    if not settings.public or settings.suppression_threshold <= 1:
-        return []
+    public = settings.public and settings.suppression_threshold > 1
     loaded = [own, *(load_report(bundle_dir, period=p) for p in periods)]
-    dated = sorted({str(x.metrics.period.label if x.metrics.period else x.metrics.as_at): x
-                    for x in loaded}.values(),
-                   key=lambda x: x.metrics.as_at or date.min)
-    symbols = disclosure.Symbols.of(settings)
 
     def label(x: LoadedReport) -> str:
         return x.metrics.period.label if x.metrics.period else str(x.metrics.as_at)
 
+    dated = sorted({label(x): x for x in loaded}.values(),
+                   key=lambda x: x.metrics.as_at or date.min)
+    symbols = disclosure.Symbols.of(settings)
+    if len(dated) < 2:
+        return [PERIOD_LINK.finding(
+            f"not compared: --compare-period {', '.join(periods)} gives only the report's own "
+            f"period ({label(own)})", where="periods", severity="warning",
+            fix="name another period, e.g. the one before")]
+
+    def plan(x: LoadedReport) -> disclosure.Plan | None:
+        if not settings.public:
+            return None
+        return disclosure.plan_for(x.metrics, settings.suppression_threshold, settings.public,
+                                   symbols, settings.top_n)
+
     out = []
     for earlier, later in zip(dated, dated[1:], strict=False):
         names = (label(earlier), label(later))
+        unlinked = period_link(earlier.metrics, later.metrics)
+        if unlinked is not None:
+            out.extend(_not_compared(names, unlinked, [hides(plan(earlier)),
+                                                       hides(plan(later))]))
+            continue  # nothing links the two reports' facts: no pair to solve
+        if not public:
+            continue
         for reveal in period_reveals(earlier.metrics, later.metrics,
                                      settings.suppression_threshold, symbols):
             other = names[1] if reveal.period == names[0] else names[0]
@@ -456,3 +478,21 @@ def period_difference_findings(bundle_dir: str | Path, periods: Sequence[str]
                 fix="hide the matching figure in the other period too (or the flows), or do "
                     "not publish both"))
     return out
+
+
+def _not_compared(names: tuple[str, str], unlinked: Unlinked,
+                  hidden: Sequence[Callable[[str], bool]]) -> list[Finding]:
+    """figures.period-link: "not compared: A and B: why", one finding a broken identity."""
+    from reportgen.checks.identities import PERIOD_LINK, failure_message
+
+    if not unlinked.failures:
+        return [PERIOD_LINK.finding(
+            f"not compared: {names[0]} and {names[1]}: {unlinked.reason}", where="periods",
+            severity="warning",
+            fix="compare consecutive periods whose reports run to the end of the period")]
+    return [PERIOD_LINK.finding(
+        f"not compared: {names[0]} and {names[1]}: "
+        + failure_message(f, *names, hidden=lambda p: hidden[p.startswith("later:")](p)),
+        where="periods",
+        fix="the figures of one data file must link from one period to the next: this is "
+            "a fault in the data or in reportgen") for f in unlinked.failures]

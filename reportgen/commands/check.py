@@ -18,8 +18,10 @@ _COLOURS = {"error": "red", "warning": "yellow"}
 @format_option()
 @click.option("--strict", is_flag=True, help="Exit with code 1 when there are warnings.")
 @click.option("--compare-period", "compare_periods", multiple=True, metavar="PERIOD",
-              help="Also render the report for PERIOD (e.g. 2016/17-Q1; may be repeated) and "
-                   "report any hidden count the difference between the periods reveals.")
+              help="Also render the report for PERIOD (e.g. 2016/17-Q1; may be repeated), "
+                   "link consecutive periods by their stock and flows (saying 'not compared' "
+                   "and why where they cannot be linked) and report any hidden count the "
+                   "difference between the periods reveals.")
 @click.pass_context
 def command(ctx: click.Context, bundle_dir: Path, style: str | None, output_format: str,
             strict: bool, compare_periods: tuple[str, ...] = ()) -> None:

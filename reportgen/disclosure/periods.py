@@ -8,18 +8,22 @@ prints its flows, a hidden total or a hidden number of placements started or end
 worked out from the difference. :func:`period_reveals` builds the joint system of both
 documents' published facts with that link and solves it.
 
-The link is added only where it holds exactly in the data and the periods are consecutive,
-since that is when a reader can rely on it.
+The link is the stock-and-flow identity of :data:`reportgen.metrics.identities.PERIOD_LINKS`,
+the one every render checks within a report. :func:`period_link` says why two periods cannot
+be linked (not consecutive, flows that stop short of the report's date, no figures to link, or
+figures that break the identity); the caller reports that as "not compared", never as a pair
+with nothing to hide.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from reportgen.disclosure import Plan, plan_for
 from reportgen.disclosure.solver import UNBOUNDED, Fact, feasible_values
+from reportgen.metrics.identities import Failure, link_failures, links_applying
 
 if TYPE_CHECKING:
     from reportgen.disclosure import Symbols
@@ -33,6 +37,46 @@ class PeriodReveal:
     period: str
     cell: str  # "total", "flows.started", "flows.ended" or a placement type key
     label: str
+
+
+@dataclass(frozen=True)
+class Unlinked:
+    """Why two periods' reports cannot be linked: ``reason`` in words, with the ``failures``
+    of the identity when their figures break it (the reason is then theirs to word)."""
+
+    reason: str
+    failures: tuple[Failure, ...] = ()
+
+
+def period_link(earlier: Metrics, later: Metrics) -> Unlinked | None:
+    """None when ``later`` follows ``earlier`` and their figures satisfy every link of
+    :data:`~reportgen.metrics.identities.PERIOD_LINKS` that both have; else why not."""
+    if later.period is None:
+        return Unlinked("the later report has no period, so no flows to link it by")
+    if earlier.as_at is None:
+        return Unlinked("the earlier report has no date for its figures")
+    if later.period.start != earlier.as_at + timedelta(days=1):
+        return Unlinked(f"{later.period.label} starts on {_day(later.period.start)}, not on "
+                        f"the day after the earlier report's figures ({_day(earlier.as_at)}): "
+                        "only consecutive periods can be linked")
+    ends = [w.end for w in (later.placements.flows if later.placements else None, later.care)
+            if w is not None and w.end is not None]
+    if later.as_at is None or any(end != later.as_at for end in ends):
+        return Unlinked(f"the later report's flows end on {_day(min(ends))}, not on the date of "
+                        f"its figures ({_day(later.as_at) if later.as_at else 'none'})"
+                        if ends else "the later report has no flows")
+    if not links_applying(earlier, later):
+        return Unlinked("neither report has both a count on its date and the flows of the "
+                        "later period (placements or children looked after)")
+    failures = link_failures(earlier, later)
+    if failures:
+        return Unlinked("their figures do not satisfy the stock-and-flow identity",
+                        tuple(failures))
+    return None
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 def _system(tag: str, plan: Plan, metrics: Metrics
@@ -79,7 +123,8 @@ def _system(tag: str, plan: Plan, metrics: Metrics
 
 def period_reveals(earlier: Metrics, later: Metrics, threshold: int,
                    symbols: Symbols | None = None) -> list[PeriodReveal]:
-    """Hidden cells of either public report that the pair of reports reveals."""
+    """Hidden cells of either public report that the pair of reports reveals (through each
+    report's own facts alone when :func:`period_link` cannot link them: the caller says so)."""
     if earlier.placements is None or later.placements is None:
         return []
     plan_a = plan_for(earlier, threshold, True, symbols)
@@ -91,12 +136,7 @@ def period_reveals(earlier: Metrics, later: Metrics, threshold: int,
         return []
     shown = {**shown_a, **shown_b}
     facts = [*facts_a, *facts_b]
-    flows = later.placements.flows
-    consecutive = (earlier.as_at is not None and later.period is not None
-                   and later.period.start == earlier.as_at + timedelta(days=1))
-    if flows is not None and consecutive and (
-            later.placements.total.count - earlier.placements.total.count
-            == flows.started - flows.ended):
+    if later.placements.flows is not None and period_link(earlier, later) is None:
         # B:total − A:total − B:started + B:ended = 0, shown values moved to the right.
         link = [("B:total", 1), ("A:total", -1), ("B:flows.started", -1),
                 ("B:flows.ended", 1)]

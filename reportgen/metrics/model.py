@@ -333,6 +333,10 @@ class CareMetrics:
     # it, and that number as a fraction of ``looked_after`` (the DfE's short-term measure).
     three_or_more_placements: int = 0
     three_or_more_placements_pct: float | None = None
+    # Children looked after on the day before ``start``: ``looked_after`` is exactly
+    # ``looked_after_at_start + started - ceased`` (reportgen.metrics.identities); None when
+    # not computed.
+    looked_after_at_start: int | None = None
 
 
 @dataclass(frozen=True)
