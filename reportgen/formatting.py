@@ -285,3 +285,17 @@ def long_date(d: date, style: str = "plain") -> str:
 def short_date(d: date) -> str:
     """A compact date as in report clearance blocks: "13/10/16"."""
     return format_date(_date(d), "dd/MM/yy", locale=LOCALE)
+
+
+def listed(items: list[str] | tuple[str, ...], form: str = "commas") -> str:
+    """Items as one text, the way a form lists them in a single place (a details cell):
+    ``commas`` "A, B"; ``lines`` "A" and "B" on lines of their own; ``numbered`` "1. A" and
+    "2. B" on lines of their own (a new line prints as a line break in Word)."""
+    texts = [" ".join(str(item).split()) for item in items]
+    if form == "commas":
+        return ", ".join(texts)
+    if form == "lines":
+        return "\n".join(texts)
+    if form == "numbered":
+        return "\n".join(f"{n}. {text}" for n, text in enumerate(texts, start=1))
+    raise ReportgenError(f"unknown list form '{form}': expected commas, lines or numbered")

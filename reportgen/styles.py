@@ -34,7 +34,10 @@ TITLE_PARTS = ("agenda_item", "council", "committee", "date", "committee_date", 
 _OPTIONS = ("description", "date_style", "paragraph_numbering", "unnumbered_sections",
             "heading_numbering", "recommendation_numbering", "recommendations_lead_in",
             "required_parts", "part_headings", "part_texts", "appendix_labels",
-            "background_papers", "title_block", "title_lines", "template_from", "table_units")
+            "background_papers", "enclosures", "title_block", "title_lines", "template_from",
+            "table_units")
+#: How a list printed in one place of the form (``enclosures_text``) is written.
+ENCLOSURE_FORMS = ("commas", "lines", "numbered")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class HouseStyle:
     part_texts: dict[str, str] = field(default_factory=dict)
     appendix_labels: str = "numbers"
     background_papers: str = "bulleted"
+    enclosures: str = "commas"
     title_block: str = "template"
     title_lines: tuple[str, ...] = ("council", "committee", "date", "title")
     table_units: Literal["£", "£000s"] = "£"
@@ -201,6 +205,7 @@ def _style_from_folder(folder: Path, name: str) -> HouseStyle:
                                 "numbers", yaml_file),
         background_papers=_choice(settings, "background_papers", ("bulleted", "numbered"),
                                   "bulleted", yaml_file),
+        enclosures=_choice(settings, "enclosures", ENCLOSURE_FORMS, "commas", yaml_file),
         title_block=_choice(settings, "title_block", TITLE_BLOCKS, "template", yaml_file),
         title_lines=_names(settings, "title_lines", TITLE_PARTS, yaml_file)
         or ("council", "committee", "date", "title"),
@@ -252,6 +257,7 @@ OPTION_HELP = {
     "part_texts": "{equalities: equality_duty}: a standard text at the start of a part",
     "appendix_labels": "numbers (Appendix 1) | letters (Appendix A)",
     "background_papers": "bulleted | numbered",
+    "enclosures": "commas (A, B) | lines (one a line) | numbered (1. A, 2. B, one a line)",
     "title_block": "template (the template's own) | lines | centred | table | numbered",
     "title_lines": "[agenda_item, council, committee_date, report_of, title]: also "
                    "committee, date, venue, time",

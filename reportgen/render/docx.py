@@ -220,6 +220,10 @@ class _Renderer:
                        for m in _QUOTED.findall(call)}
         self.template_names = template_names(self.template_xml)
         self.texts_rendered = metadata_texts(bundle, style, lambda t, w: self._text(t, w))
+        if bundle.report.enclosures and style.enclosures != "commas":
+            # style.yaml enclosures: one a line, or numbered "1. …", not joined with commas.
+            self.texts_rendered["enclosures_text"] = formatting.listed(
+                bundle.report.enclosures, style.enclosures)
         settings = bundle.settings
         self.table_options = TableOptions(
             units=settings.table_units if "table_units" in settings.model_fields_set
