@@ -32,7 +32,7 @@ LOCALE = "en_GB"
 MONEY_STYLES = ("full", "pence", "k", "m", "auto")
 TABLE_UNITS = ("£", "£000s")
 DATE_STYLES = ("plain", "ordinal", "weekday", "weekday_ordinal", "ordinal_comma", "dotted",
-               "slashed")
+               "slashed", "short", "capitals")
 
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
@@ -262,7 +262,8 @@ def long_date(d: date, style: str = "plain") -> str:
 
     ``plain`` "25 October 2016"; ``ordinal`` "15th October 2010"; ``weekday`` "Thursday 29
     November 2018"; ``weekday_ordinal`` "Friday 15th October 2010"; ``ordinal_comma``
-    "5th January, 2015"; ``dotted`` "12.02.2021"; ``slashed`` "12/02/2021".
+    "5th January, 2015"; ``dotted`` "12.02.2021"; ``slashed`` "12/02/2021"; ``short``
+    "13/10/16" (as clearance boxes write it); ``capitals`` "25 OCTOBER 2016".
     """
     day = _date(d)
     if style not in DATE_STYLES:
@@ -273,6 +274,10 @@ def long_date(d: date, style: str = "plain") -> str:
         return format_date(day, "dd.MM.y", locale=LOCALE)
     if style == "slashed":
         return format_date(day, "dd/MM/y", locale=LOCALE)
+    if style == "short":
+        return short_date(day)
+    if style == "capitals":
+        return long_date(day, "plain").upper()
     month = format_date(day, "MMMM", locale=LOCALE)
     day_text = ordinal(day.day) if "ordinal" in style else str(day.day)
     comma = "," if style == "ordinal_comma" else ""

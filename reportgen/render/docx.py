@@ -75,7 +75,7 @@ from reportgen.render.markup import Block, Directive, Paragraph, Run, parse_inli
 from reportgen.render.tables import TableOptions, TableSpec, build_table
 from reportgen.render.zipnorm import normalise_docx
 from reportgen.sandbox import BlockFunction, LimitError, freeze
-from reportgen.styles import HouseStyle, template_bytes
+from reportgen.styles import DATE_FIELDS, HouseStyle, template_bytes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -143,8 +143,8 @@ def _memo_style_ids(part: Any) -> None:
     part.get_style_id = get_style_id
 
 
-def _record(name: str, values: dict[str, bool]) -> Any:
-    """Yes/no flags for the template as a frozen record (attributes only, no methods)."""
+def _record(name: str, values: dict[str, Any]) -> Any:
+    """Flags or words for the template as a frozen record (attributes only, no methods)."""
     cls = dataclasses.make_dataclass(name, list(values), frozen=True)
     return freeze(cls(**values))
 
@@ -432,7 +432,8 @@ class _Renderer:
             else:
                 state = "Yes" if c.cleared else "To be signed"
                 name = c.name or "Not yet known"
-                date = formatting.short_date(c.date) if c.date else "Not yet signed"
+                date = formatting.long_date(c.date, self.style.date_style_for("clearance")) \
+                    if c.date else "Not yet signed"
             rows.append((name, c.capacity_text, state, date))
         if len(rows) > 1:
             details_table(sub, rows, header=True)
@@ -466,8 +467,11 @@ class _Renderer:
         """The title block the style's options describe (title_block:, title_lines:)."""
         sub = self.tpl.new_subdoc()
         layout = self.style.title_block
+        # The meeting date in its own form where style.yaml date_styles gives one.
+        meeting_style = dataclasses.replace(self.style,
+                                            date_style=self.style.date_style_for("meeting"))
         parts = [(part, label, text) for part, label, text in title_parts(
-            self.bundle, self.style, self.texts) if text]
+            self.bundle, meeting_style, self.texts) if text]
         if layout in ("lines", "centred", "template"):
             for part, _, text in parts:
                 p = sub.add_paragraph(text, style="Title" if part == "title" else "Normal")
@@ -678,6 +682,10 @@ class _Renderer:
             # report gives it or the council's form requires it (style.yaml required_parts).
             "show": _record("Show", {i: bool(getattr(b.sections, i)) or self._required(i)
                                      for i in SECTION_IDS}),
+            # The form of each kind of date (style.yaml date_style, date_styles), for
+            # {{ meeting.date | longdate(date_styles.meeting) }}.
+            "date_styles": _record("DateStyles", {kind: self.style.date_style_for(kind)
+                                                  for kind in DATE_FIELDS}),
             "given": _record("Given", {
                 "body": b.body is not None,
                 "recommendations": bool(b.recommendations),
