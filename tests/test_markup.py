@@ -281,6 +281,15 @@ def test_markup_the_subset_does_not_document_stays_literal() -> None:
         assert literal in visible, literal
 
 
+def test_a_later_paragraph_of_an_item_joins_it() -> None:
+    assert parse_markup("1. a\n\n   more a\n2. b") == [
+        NumberedList((ListItem((R("a more a"),)), ListItem((R("b"),))), 1)]
+    # After a nested item it is a paragraph of its own (never joined to the nested item).
+    blocks = parse_markup("- a\n  - b\n\n  more of a\n- c")
+    assert blocks[1] == Paragraph((R("more of a"),))
+    assert blocks[0] == BulletList((ListItem((R("a"),)), ListItem((R("b"),), 1)))
+
+
 def test_a_directive_ends_a_paragraph_or_list() -> None:
     assert parse_markup("- a\n[table: budget]\n- b") == [
         BulletList((ListItem((R("a"),)),)),

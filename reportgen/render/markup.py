@@ -203,6 +203,7 @@ class _Item:
     delimiter: str  # "." or ")" for a numbered item
     written: bool = False  # its first paragraph is out
     last: int = -1  # index in blocks of the block holding it (for a second paragraph)
+    slot: int = -1  # its index among that list's items
 
 
 @dataclass
@@ -226,7 +227,7 @@ class _Blocks:
                 last[2].append(ListItem(tuple(runs), item.level))
             else:
                 self.out.append(("bullet", 0, [ListItem(tuple(runs), item.level)]))
-            item.last = len(self.out) - 1
+            self._placed(item)
             return
         number = int(item.number)
         if str(number) != item.number or number > MAX_LIST_NUMBER:
@@ -242,12 +243,19 @@ class _Blocks:
             last[2].append(ListItem(tuple(runs), item.level))
         else:
             self.out.append(("ordered", number, [ListItem(tuple(runs), item.level)]))
-        item.last = len(self.out) - 1
+        self._placed(item)
+
+    def _placed(self, item: _Item) -> None:
+        """Note where ``item`` went: the last list, as its last item."""
+        block = self.out[-1]
+        assert isinstance(block, tuple)
+        item.last, item.slot = len(self.out) - 1, len(block[2]) - 1
 
     def more(self, item: _Item, runs: list[Run]) -> None:
         """A later paragraph of an item: joined to it if nothing came between, else its own."""
         last = self.out[-1] if self.out else None
-        if runs and item.last == len(self.out) - 1 and isinstance(last, tuple):
+        if runs and item.last == len(self.out) - 1 and isinstance(last, tuple) and \
+                item.slot == len(last[2]) - 1:
             old = last[2][-1]
             last[2][-1] = ListItem((*old.runs, Run(" "), *runs), old.level)
         elif runs and item.last == len(self.out) - 1 and isinstance(last, Paragraph):
@@ -260,8 +268,9 @@ class _Blocks:
         for block in self.out:
             if isinstance(block, tuple):
                 kind, start, items = block
-                done.append(BulletList(tuple(items)) if kind == "bullet"
-                            else NumberedList(tuple(_merged(i) for i in items), start))
+                merged = tuple(_merged(i) for i in items)
+                done.append(BulletList(merged) if kind == "bullet"
+                            else NumberedList(merged, start))
             else:
                 done.append(block)
         return done
