@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from reportgen.bundle import Recommendation
 from reportgen.checks import run_checks
 from reportgen.checks.words import document_words
 from reportgen.pipeline import LoadedReport, load_report, render
@@ -229,3 +230,42 @@ def test_list_numbers_read_as_libreoffice_reads_them(harrow: LoadedReport,
                      "3. nested"):
         assert expected in ours
     assert document_words(result.docx) == reader_words(result.docx)
+
+
+def with_recommendations(loaded: LoadedReport) -> LoadedReport:
+    """Two recommendations with reasons, one wrapped before "2016." and one with a list."""
+    recs = [Recommendation(text="That the Panel notes the 14 placements reviewed in\n"
+                                "2016. and the savings of £437k.",
+                           reason="To keep the Panel informed:\n1. of costs;\n2. of moves."),
+            Recommendation(text="That the Panel agrees the *sufficiency* plan for 2024/25.",
+                           reason="So that 33 children move closer to home.")]
+    return dataclasses.replace(loaded, bundle=loaded.bundle.model_copy(
+        update={"recommendations": recs}))
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_recommendations_and_reasons_keep_every_word(harrow: LoadedReport, style: str) -> None:
+    loaded = with_recommendations(with_report_text(harrow, PUBLISHED, style))
+    result = render(loaded)
+    seen = reader_words(result.docx)
+    for rec in loaded.bundle.recommendations:
+        assert is_subsequence(source_words(rec.text), seen)
+        assert is_subsequence(source_words(rec.reason or ""), seen)
+    assert set(result.other_texts) == {"recommendations[1]", "recommendations[2]",
+                                       "recommendations[1].reason",
+                                       "recommendations[2].reason"}
+    assert [f for f in run_checks(loaded, result) if f.rule == "content.words-lost"] == []
+
+
+def test_words_lost_names_a_recommendation(harrow: LoadedReport,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    real = markup.parse_inline
+
+    def lossy(text: str) -> list[markup.Run]:
+        return real(text.replace("sufficiency", ""))
+
+    monkeypatch.setattr("reportgen.render.docx.parse_inline", lossy)
+    loaded = with_recommendations(with_report_text(harrow, PUBLISHED, "cover-sheet"))
+    found = [f for f in run_checks(loaded, render(loaded)) if f.rule == "content.words-lost"]
+    assert [f.where for f in found] == ["recommendations[2]"]
+    assert "'sufficiency plan for 2024 25'" in found[0].message

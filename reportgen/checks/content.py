@@ -29,8 +29,9 @@ NOT_SHOWN = define(
     "are named): nothing the officer wrote may be dropped without saying so.", "document")
 WORDS_LOST = define(
     "content.words-lost", "error",
-    "A word or number of a narrative section (after its {{ … }} figures are filled in) is not "
-    "printed with the words around it: the first missing words and the section are named.",
+    "A word or number of a narrative section, recommendation or reason (after its {{ … }} "
+    "figures are filled in) is not printed with the words around it: the first missing "
+    "words and where they were written are named.",
     "document")
 EMPTY = define(
     "content.empty-section", "error",
@@ -246,7 +247,9 @@ def words_lost(ctx: CheckContext) -> list[Finding]:
         index.setdefault(word, []).append(at)
     prefix = "body" if ctx.bundle.body is not None else "sections"
     out = []
-    for section_id, text in ctx.result.sections.items():
+    texts = [(f"{prefix}.{section_id}", text) for section_id, text in
+             ctx.result.sections.items()] + list(ctx.result.other_texts.items())
+    for where, text in texts:
         for chunk in narrative_chunks(text):
             lost = first_lost(chunk, seen, index)
             if lost is not None:
@@ -255,7 +258,7 @@ def words_lost(ctx: CheckContext) -> list[Finding]:
                 out.append(WORDS_LOST.finding(
                     f"'{missing}' (after '{before}') is not printed as written"
                     if before else f"'{missing}' is not printed as written",
-                    where=f"{prefix}.{section_id}",
+                    where=where,
                     fix="report it as a reportgen bug; meanwhile re-word the line (a line "
                         "starting with a number and a full stop reads as a list item)"))
                 break

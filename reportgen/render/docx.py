@@ -163,6 +163,9 @@ class RenderResult:
     # (field, text) for each short value that must appear in the document as written.
     printed_values: list[tuple[str, str]] = field(default_factory=list)
     plan: disclosure.Plan | None = None  # what the document hides: the checks read it too
+    # where -> rendered text, for the officer's words outside the sections (recommendations,
+    # reasons): content.words-lost reads them with the sections.
+    other_texts: dict[str, str] = field(default_factory=dict)
 
 
 def document_timestamp(bundle: Bundle) -> dt.datetime:
@@ -197,6 +200,7 @@ class _Renderer:
         self.names = narrative_names(
             bundle, metrics, protect=lambda names: disclosure.protect_names(names, self.plan))
         self.result_sections: dict[str, str] = {}
+        self.other_texts: dict[str, str] = {}
         self.paragraph_ranges: dict[str, tuple[str, str]] | None = None
         self._planning = False
         # paragraphs('id') is the one function narrative may call: added after freezing.
@@ -385,6 +389,7 @@ class _Renderer:
         labels = self._rec_labels(lettered)
         for i, (rec, label) in enumerate(zip(recs, labels, strict=True)):
             text = self._text(rec.text, f"recommendations[{i + 1}]")
+            self.other_texts[f"recommendations[{i + 1}]"] = text
             runs = parse_inline(" ".join(text.split()))
             if bold:
                 runs = [type(r)(r.text, True, r.italic) for r in runs]
@@ -406,7 +411,10 @@ class _Renderer:
         for i, (rec, label) in enumerate(zip(self.bundle.recommendations, labels, strict=True)):
             if not rec.reason:
                 continue
-            blocks = self._blocks(rec.reason, f"recommendations[{i + 1}].reason")
+            where = f"recommendations[{i + 1}].reason"
+            rendered = self._text(rec.reason, where)
+            self.other_texts[where] = rendered
+            blocks = self._blocks(rec.reason, where, rendered)
             if label and blocks and isinstance(blocks[0], Paragraph):
                 first = blocks[0]
                 blocks[0] = Paragraph((Run(f"{label} "), *first.runs))
@@ -792,7 +800,8 @@ class _Renderer:
         document.save(buffer)
         return RenderResult(normalise_docx(buffer.getvalue()), self.style,
                             self.result_sections, self.tables, self.charts,
-                            self.not_shown(), self.printed_values(), self.plan)
+                            self.not_shown(), self.printed_values(), self.plan,
+                            self.other_texts)
 
     # -- what this style cannot show (content.not-shown) ---------------------------------
 
