@@ -164,8 +164,13 @@ def is_directive(line: str) -> bool:
 
 
 def _directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """markdown-it block rule: a directive line, which may also end a paragraph or list."""
-    line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
+    """markdown-it block rule: a directive line, which may also end a paragraph or list.
+
+    The whole line must be the directive: inside a list item markdown-it starts the item's
+    first line after its marker, so "- [table: x]" is read from the line's own start (and
+    stays an item's text, as written_words counts it)."""
+    line_start = state.src.rfind("\n", 0, state.bMarks[start]) + 1
+    line = state.src[line_start:state.eMarks[start]]
     if _directive(line) is None:
         return False
     if not silent:
@@ -280,7 +285,8 @@ def _merged(item: ListItem) -> ListItem:
     return ListItem(tuple(_merge(list(item.runs))), item.level)
 
 
-def _from_tokens(tokens: Sequence[Token]) -> list[Block]:
+def _from_tokens(tokens: Sequence[Token], source: Sequence[str]) -> list[Block]:
+    """The blocks of markdown-it's tokens; ``source`` is the text's lines (for directives)."""
     built = _Blocks()
     items: list[_Item] = []  # open list items, outermost first
     lists: list[str] = []  # open lists' kinds
@@ -306,7 +312,14 @@ def _from_tokens(tokens: Sequence[Token]) -> list[Block]:
             before_other_block()
             items.pop()
         elif kind == "inline":
-            runs = parse_inline(_inline_text(token.content))
+            # A directive line indented as a paragraph's continuation is still a directive:
+            # the paragraph's text before it is read here, the rest after it.
+            lines = token.content.split("\n")
+            first = token.map[0] if token.map else 0
+            # Judged on the source line (the first line of an item has its marker there).
+            cut = next((k for k in range(1, len(lines)) if first + k < len(source)
+                        and _directive(source[first + k])), None)
+            runs = parse_inline(_inline_text("\n".join(lines[:cut])))
             opener = tokens[i - 1].type if i else ""
             if opener == "heading_open":
                 before_other_block()
@@ -324,6 +337,11 @@ def _from_tokens(tokens: Sequence[Token]) -> list[Block]:
                 built.more(items[-1], runs)
             else:
                 built.paragraph(runs)
+            if cut is not None:
+                before_other_block()
+                for block in _plain_blocks("\n".join(lines[cut:])):
+                    if isinstance(block, (Paragraph, Directive)):  # all it makes
+                        built.out.append(block)
         elif kind == "directive":
             before_other_block()
             directive = _directive(token.content)
@@ -391,7 +409,7 @@ def parse_markup(text: str) -> list[Block]:
     """Parse narrative text into blocks, keeping every word and number written. Never raises."""
     text = _clean(text)
     try:
-        blocks = _from_tokens(_parser().parse(text))
+        blocks = _from_tokens(_parser().parse(text), text.split("\n"))
     except (RecursionError, ValueError):  # not expected: the plain reading keeps every word
         blocks = []
     if block_words(blocks) != written_words(text):
