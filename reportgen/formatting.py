@@ -32,7 +32,7 @@ LOCALE = "en_GB"
 MONEY_STYLES = ("full", "pence", "k", "m", "auto")
 TABLE_UNITS = ("£", "£000s")
 DATE_STYLES = ("plain", "ordinal", "weekday", "weekday_ordinal", "ordinal_comma", "dotted",
-               "slashed")
+               "slashed", "short", "capitals")
 
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
@@ -262,7 +262,8 @@ def long_date(d: date, style: str = "plain") -> str:
 
     ``plain`` "25 October 2016"; ``ordinal`` "15th October 2010"; ``weekday`` "Thursday 29
     November 2018"; ``weekday_ordinal`` "Friday 15th October 2010"; ``ordinal_comma``
-    "5th January, 2015"; ``dotted`` "12.02.2021"; ``slashed`` "12/02/2021".
+    "5th January, 2015"; ``dotted`` "12.02.2021"; ``slashed`` "12/02/2021"; ``short``
+    "13/10/16" (as clearance boxes write it); ``capitals`` "25 OCTOBER 2016".
     """
     day = _date(d)
     if style not in DATE_STYLES:
@@ -273,6 +274,10 @@ def long_date(d: date, style: str = "plain") -> str:
         return format_date(day, "dd.MM.y", locale=LOCALE)
     if style == "slashed":
         return format_date(day, "dd/MM/y", locale=LOCALE)
+    if style == "short":
+        return short_date(day)
+    if style == "capitals":
+        return long_date(day, "plain").upper()
     month = format_date(day, "MMMM", locale=LOCALE)
     day_text = ordinal(day.day) if "ordinal" in style else str(day.day)
     comma = "," if style == "ordinal_comma" else ""
@@ -285,3 +290,17 @@ def long_date(d: date, style: str = "plain") -> str:
 def short_date(d: date) -> str:
     """A compact date as in report clearance blocks: "13/10/16"."""
     return format_date(_date(d), "dd/MM/yy", locale=LOCALE)
+
+
+def listed(items: list[str] | tuple[str, ...], form: str = "commas") -> str:
+    """Items as one text, the way a form lists them in a single place (a details cell):
+    ``commas`` "A, B"; ``lines`` "A" and "B" on lines of their own; ``numbered`` "1. A" and
+    "2. B" on lines of their own (a new line prints as a line break in Word)."""
+    texts = [" ".join(str(item).split()) for item in items]
+    if form == "commas":
+        return ", ".join(texts)
+    if form == "lines":
+        return "\n".join(texts)
+    if form == "numbered":
+        return "\n".join(f"{n}. {text}" for n, text in enumerate(texts, start=1))
+    raise ReportgenError(f"unknown list form '{form}': expected commas, lines or numbered")

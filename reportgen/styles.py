@@ -34,7 +34,13 @@ TITLE_PARTS = ("agenda_item", "council", "committee", "date", "committee_date", 
 _OPTIONS = ("description", "date_style", "paragraph_numbering", "unnumbered_sections",
             "heading_numbering", "recommendation_numbering", "recommendations_lead_in",
             "required_parts", "part_headings", "part_texts", "appendix_labels",
-            "background_papers", "title_block", "title_lines", "template_from", "table_units")
+            "background_papers", "enclosures", "title_block", "title_lines", "template_from",
+            "table_units", "date_styles")
+#: The dates a style may print in a form of their own (``date_styles:``); any other date, and
+#: these unless given, follow ``date_style``.
+DATE_FIELDS = ("meeting", "clearance")
+#: How a list printed in one place of the form (``enclosures_text``) is written.
+ENCLOSURE_FORMS = ("commas", "lines", "numbered")
 
 
 @dataclass(frozen=True)
@@ -57,10 +63,17 @@ class HouseStyle:
     part_texts: dict[str, str] = field(default_factory=dict)
     appendix_labels: str = "numbers"
     background_papers: str = "bulleted"
+    enclosures: str = "commas"
     title_block: str = "template"
     title_lines: tuple[str, ...] = ("council", "committee", "date", "title")
     table_units: Literal["£", "£000s"] = "£"
     texts: dict[str, str] = field(default_factory=dict)
+    # A date form for one kind of date ({clearance: short}), over date_style.
+    date_styles: dict[str, str] = field(default_factory=dict)
+
+    def date_style_for(self, kind: str) -> str:
+        """The form the dates of ``kind`` (one of :data:`DATE_FIELDS`) print in."""
+        return self.date_styles.get(kind, self.date_style)
 
     @property
     def numbers_paragraphs(self) -> bool:
@@ -142,6 +155,23 @@ def _role_map(settings: dict[str, Any], key: str, file: Path) -> dict[str, str]:
     return {str(k): " ".join(str(v).split()) for k, v in value.items()}
 
 
+def _date_styles(settings: dict[str, Any], file: Path) -> dict[str, str]:
+    value = settings.get("date_styles") or {}
+    if not isinstance(value, dict):
+        raise ReportgenError("date_styles must be a mapping of date: form, e.g. "
+                             "{clearance: short}", file=file)
+    out = {}
+    for kind, form in value.items():
+        if kind not in DATE_FIELDS:
+            raise ReportgenError(f"date_styles: '{kind}' is not a date a style can set "
+                                 f"({', '.join(DATE_FIELDS)})", file=file)
+        if str(form) not in _DATE_STYLES:
+            raise ReportgenError(f"date_styles: {kind} must be one of "
+                                 f"{', '.join(_DATE_STYLES)}, got '{form}'", file=file)
+        out[str(kind)] = str(form)
+    return out
+
+
 def _style_from_folder(folder: Path, name: str) -> HouseStyle:
     yaml_file = folder / "style.yaml"
     settings = _read_mapping(yaml_file)
@@ -201,11 +231,13 @@ def _style_from_folder(folder: Path, name: str) -> HouseStyle:
                                 "numbers", yaml_file),
         background_papers=_choice(settings, "background_papers", ("bulleted", "numbered"),
                                   "bulleted", yaml_file),
+        enclosures=_choice(settings, "enclosures", ENCLOSURE_FORMS, "commas", yaml_file),
         title_block=_choice(settings, "title_block", TITLE_BLOCKS, "template", yaml_file),
         title_lines=_names(settings, "title_lines", TITLE_PARTS, yaml_file)
         or ("council", "committee", "date", "title"),
         table_units=units,
         texts=texts,
+        date_styles=_date_styles(settings, yaml_file),
     )
 
 
@@ -238,7 +270,9 @@ OPTION_HELP = {
     "description": "one line for `reportgen styles`",
     "date_style": "plain (25 October 2016) | ordinal (3rd March 2021) | weekday | "
                   "weekday_ordinal | ordinal_comma (5th January, 2015) | dotted (12.02.2021) "
-                  "| slashed (12/02/2021)",
+                  "| slashed (12/02/2021) | short (12/02/21) | capitals (25 OCTOBER 2016)",
+    "date_styles": "{meeting: weekday, clearance: short}: a form of date_style's for the "
+                   "meeting date or the clearance dates only",
     "paragraph_numbering": "none | flat (1, 2, 3 … across headings) | hierarchical "
                            "(1.1, 1.2, 2.1 … under numbered headings)",
     "unnumbered_sections": "[summary]: section ids or roles whose paragraphs take no number",
@@ -252,6 +286,7 @@ OPTION_HELP = {
     "part_texts": "{equalities: equality_duty}: a standard text at the start of a part",
     "appendix_labels": "numbers (Appendix 1) | letters (Appendix A)",
     "background_papers": "bulleted | numbered",
+    "enclosures": "commas (A, B) | lines (one a line) | numbered (1. A, 2. B, one a line)",
     "title_block": "template (the template's own) | lines | centred | table | numbered",
     "title_lines": "[agenda_item, council, committee_date, report_of, title]: also "
                    "committee, date, venue, time",

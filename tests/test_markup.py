@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportgen.render import markup
 from reportgen.render.markup import (
     Block,
     BulletList,
@@ -16,10 +17,12 @@ from reportgen.render.markup import (
     NumberedList,
     Paragraph,
     Run,
+    block_words,
     clean_xml_text,
     parse_inline,
     parse_markup,
     plain_text,
+    written_words,
 )
 
 R = Run
@@ -195,7 +198,7 @@ _WORD = st.text(
     alphabet=st.one_of(
         st.sampled_from("*_"),
         st.characters(
-            blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp"), blacklist_characters="#[]-"
+            blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp"), blacklist_characters="#[]-+"
         ).filter(lambda c: not c.isdigit() and not c.isspace()),
     ),
     min_size=1,
@@ -222,3 +225,124 @@ def test_words_round_trip(lines: list[list[str]]) -> None:
     )
     # Markers (and "* " bullets) are removed from both sides; every other character stays.
     assert visible_words(visible) == visible_words(text)
+
+
+# -- CommonMark block rules (markdown-it-py): nothing the officer wrote is lost ------------
+
+
+def test_a_wrapped_line_starting_with_a_year_stays_in_its_paragraph() -> None:
+    text = ("The scheme was agreed by Cabinet in March\n2016. The introduction of the "
+            "scheme cut placement costs.\n\nNext paragraph.")
+    assert parse_markup(text) == [
+        Paragraph((R("The scheme was agreed by Cabinet in March 2016. The introduction of the "
+                     "scheme cut placement costs."),)),
+        Paragraph((R("Next paragraph."),)),
+    ]
+
+
+def test_a_numbered_list_prints_the_numbers_written() -> None:
+    # A list starts at its first number; an item whose number does not follow on starts a
+    # new list, so the printed numbers are the written ones.
+    assert parse_markup("3. c\n4. d") == [
+        NumberedList((ListItem((R("c"),)), ListItem((R("d"),))), start=3)]
+    assert parse_markup("1. a\n1. b\n5) e") == [
+        NumberedList((ListItem((R("a"),)),), 1),
+        NumberedList((ListItem((R("b"),)),), 1),
+        NumberedList((ListItem((R("e"),)),), 5),
+    ]
+    # A line "2016. …" after a blank line is a list item numbered 2016, as CommonMark says.
+    assert parse_markup("2016. The year") == [NumberedList((ListItem((R("The year"),)),), 2016)]
+
+
+def test_numbers_word_cannot_start_a_list_at_are_text() -> None:
+    assert parse_markup("007. Bond") == [Paragraph((R("007. Bond"),))]
+    assert parse_markup("99999) big") == [Paragraph((R("99999) big"),))]
+
+
+def test_an_empty_numbered_item_keeps_its_number() -> None:
+    assert parse_markup("1.\n2. two") == [
+        NumberedList((ListItem(()), ListItem((R("two"),))), 1)]
+
+
+def test_nested_numbered_list_is_its_own_list_one_level_deeper() -> None:
+    assert parse_markup("1. a\n   1. b\n   2. c\n2. d") == [
+        NumberedList((ListItem((R("a"),)),), 1),
+        NumberedList((ListItem((R("b"),), 1), ListItem((R("c"),), 1)), 1),
+        NumberedList((ListItem((R("d"),)),), 2),
+    ]
+
+
+def test_markup_the_subset_does_not_document_stays_literal() -> None:
+    text = ("> quoted\n\n    indented\n\n```\nfenced\n```\n\n[ref]: http://example.com\n\n"
+            "Setext\n===\n\n---\n\n![chart](x.png) <i>x</i> &amp; `code` \\*a\\*")
+    visible = plain_text(parse_markup(text))
+    for literal in ("> quoted", "indented", "```", "[ref]: http://example.com", "===", "---",
+                    "![chart](x.png)", "<i>x</i>", "&amp;", "`code`", "\\"):
+        assert literal in visible, literal
+
+
+def test_an_indented_directive_line_is_still_a_directive() -> None:
+    assert parse_markup("Before\n    [table: budget]\nAfter") == [
+        Paragraph((R("Before"),)), Directive("budget", (), "table"), Paragraph((R("After"),))]
+
+
+def test_a_later_paragraph_of_an_item_joins_it() -> None:
+    assert parse_markup("1. a\n\n   more a\n2. b") == [
+        NumberedList((ListItem((R("a more a"),)), ListItem((R("b"),))), 1)]
+    # After a nested item it is a paragraph of its own (never joined to the nested item).
+    blocks = parse_markup("- a\n  - b\n\n  more of a\n- c")
+    assert blocks[1] == Paragraph((R("more of a"),))
+    assert blocks[0] == BulletList((ListItem((R("a"),)), ListItem((R("b"),), 1)))
+
+
+def test_a_directive_ends_a_paragraph_or_list() -> None:
+    assert parse_markup("- a\n[table: budget]\n- b") == [
+        BulletList((ListItem((R("a"),)),)),
+        Directive("budget", (), "table"),
+        BulletList((ListItem((R("b"),)),)),
+    ]
+    # Only a whole line is a directive: after a list marker it is the item's text, and the
+    # rest of the text keeps its structure.
+    assert parse_markup("### Head\n\n- [table: x]\n- b") == [
+        Heading(3, (R("Head"),)),
+        BulletList((ListItem((R("[table: x]"),)), ListItem((R("b"),)))),
+    ]
+    assert parse_markup("1. a\n   [table: x]\n2. b") == [
+        NumberedList((ListItem((R("a"),)),), 1),
+        Directive("x", (), "table"),
+        NumberedList((ListItem((R("b"),)),), 2),
+    ]
+
+
+def test_deep_nesting_past_the_parsers_limit_keeps_every_word() -> None:
+    # markdown-it skips what lies past its nesting limit; the text is then read plainly.
+    text = "- " * 40 + "deep words\n- after"
+    blocks = parse_markup(text)
+    assert "deep words" in plain_text(blocks) and "after" in plain_text(blocks)
+    assert block_words(blocks) == written_words(text)
+
+
+def test_written_words_leave_out_markup_and_directives() -> None:
+    assert written_words("### Costs *rose*\n- by **5%**\n[table: budget 10]\n1. snake_case") \
+        == ["Costs", "rose", "by", "5", "1", "snakecase"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.one_of(
+    st.sampled_from(["", "  ", "1.", "2016.", "3)", "-", "*", "+", "#", "###", ">", "   ",
+                     "\t", "[table: x]", "**", "_", "1. 1.", "- 1.", "    [table: x]",
+                     "1. [chart: y]", "  - [table: x]"]),
+    st.text(alphabet="ab1 .*_-#\t)+9", max_size=12)), max_size=12))
+def test_every_word_and_number_written_is_in_the_blocks_in_order(parts: list[str]) -> None:
+    """Lines built from list markers, headings, numbers and emphasis: the words and numbers a
+    reader sees (a numbered item's label included) are exactly those written."""
+    text = "\n".join(parts)
+    blocks = parse_markup(text)
+    assert block_words(blocks) == written_words(text)
+    # The CommonMark reading itself keeps them (the plain reading is only for nesting past
+    # markdown-it's limit, which these lines cannot reach).
+    clean = markup._clean(text)
+    assert block_words(markup._from_tokens(markup._parser().parse(clean),
+                                           clean.split("\n"))) == written_words(text)
+    # And on the plain reading too: the fallback is never a way to lose anything.
+    assert block_words(markup._plain_blocks(markup._clean(text))) == written_words(text)

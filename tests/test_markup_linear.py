@@ -202,6 +202,35 @@ def test_block_patterns_do_not_backtrack_on_long_space_runs() -> None:
         assert large <= 12 * small + 0.05
 
 
+def test_block_parse_of_hostile_structures_grows_linearly() -> None:
+    """markdown-it-py's block rules and the words check on inputs built to be slow: many
+    list items, nesting at and past the parser's limit (where the plain reading takes over),
+    long lines of markers. A ratio within one run, with a wide margin, as above."""
+    from reportgen.render.markup import parse_markup
+
+    shapes = {
+        "many items": lambda n: "1. a\n" * (n // 5),
+        "nesting past the limit": lambda n: ("- " * 30 + "x\n") * (n // 62),
+        "nested items": lambda n: "".join("  " * (i % 12) + "- x\n" for i in range(n // 20)),
+        "markers on one line": lambda n: "- " * (n // 2),
+        "numbers on one line": lambda n: "1. " * (n // 3),
+        "headings": lambda n: "### a *b\n" * (n // 9),
+        "wrapped numbers": lambda n: "a\n2016. b\n" * (n // 10),
+    }
+
+    def best(text: str) -> float:
+        timings = []
+        for _ in range(3):
+            start = time.perf_counter()
+            parse_markup(text)
+            timings.append(time.perf_counter() - start)
+        return min(timings)
+
+    for name, make in shapes.items():
+        small, large = best(make(4000)), best(make(16000))
+        assert large <= 12 * small + 0.05, name
+
+
 def test_directive_and_list_meaning_kept() -> None:
     from reportgen.render.markup import BulletList, Directive, parse_markup
 

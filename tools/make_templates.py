@@ -265,7 +265,8 @@ def _clearance_table(doc: DocumentObject) -> None:
     for col, width in zip(table.columns, (7.5, 2.2, 7.0), strict=True):
         col.width = Cm(width)
     body = table.rows[2]
-    body.cells[0].add_paragraph("Date: {{ officer.date | shortdate if officer.date else '' }}")
+    body.cells[0].add_paragraph(
+        "Date: {{ officer.date | longdate(date_styles.clearance) if officer.date else '' }}")
     body.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     oxml.mark_header_row(table.rows[0])
 
@@ -276,13 +277,14 @@ def _clearance_table(doc: DocumentObject) -> None:
 def cover_sheet() -> DocumentObject:
     """Harrow 2016: REPORT FOR block, four numbered Sections, clearance with ticked boxes."""
     doc = _base_document()
-    _header_footer(doc, "{{ council }} | {{ meeting.committee }} | {{ meeting.date | longdate }}")
+    _header_footer(doc, "{{ council }} | {{ meeting.committee }} | "
+                   "{{ meeting.date | longdate(date_styles.meeting) }}")
     doc.add_paragraph("{{ report.title }}", style="Title")
     _details_table(
         doc,
         [
             ("REPORT FOR:", "{{ meeting.committee }}"),
-            ("Date of Meeting:", "{{ meeting.date | longdate }}"),
+            ("Date of Meeting:", "{{ meeting.date | longdate(date_styles.meeting) }}"),
             ("Subject:", "{{ report.title }}"),
             ("Key Decision:", "{{ report.key_decision | yesno }}"),
             ("Responsible Officer:", "{{ report.responsible_officer }}"),
@@ -360,7 +362,7 @@ def numbered_paragraphs() -> DocumentObject:
         doc,
         [
             ("Meeting:", "{{ meeting.committee }}"),
-            ("Meeting date:", "{{ meeting.date | longdate('weekday') }}"),
+            ("Meeting date:", "{{ meeting.date | longdate(date_styles.meeting) }}"),
             ("Title of report:", "{{ report.title }}"),
             ("Report by:", "{{ report.report_by or report.responsible_officer }}"),
         ],
@@ -431,7 +433,7 @@ def report_to_members() -> DocumentObject:
         doc,
         [
             ("1", "Meeting:", "{{ meeting.committee }}"),
-            ("2", "Date:", "{{ meeting.date | longdate('weekday_ordinal') }}"),
+            ("2", "Date:", "{{ meeting.date | longdate(date_styles.meeting) }}"),
             ("3", "Title:", "{{ report.title }}"),
             ("4", "Directorate:", "{{ report.directorate or '\u2013' }}"),  # none: a dash
         ],

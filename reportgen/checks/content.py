@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from reportgen.bundle import SECTION_IDS, Bundle, walk_sections
 from reportgen.checks.findings import Finding, Severity
 from reportgen.checks.registry import CheckContext, check, define
+from reportgen.checks.words import document_words, first_lost, narrative_chunks
 
 DECISION = define(
     "content.decision-requirements", "error",
@@ -26,6 +27,12 @@ NOT_SHOWN = define(
     "content.not-shown", "error",
     "A value given in report.yaml that the house style cannot print (the field and the reason "
     "are named): nothing the officer wrote may be dropped without saying so.", "document")
+WORDS_LOST = define(
+    "content.words-lost", "error",
+    "A word or number of a narrative section, recommendation or reason (after its {{ … }} "
+    "figures are filled in) is not printed with the words around it: the first missing "
+    "words and where they were written are named.",
+    "document")
 EMPTY = define(
     "content.empty-section", "error",
     "A section or recommendation is present in report.yaml but has no text.", "bundle")
@@ -226,4 +233,33 @@ def not_shown(ctx: CheckContext) -> list[Finding]:
                 f"'{value[:60]}' is not printed by the house style '{style}' (a condition "
                 "in its template left it out)", where=field,
                 fix="correct the template, or remove the value from report.yaml"))
+    return out
+
+
+@check("document")
+def words_lost(ctx: CheckContext) -> list[Finding]:
+    """content.words-lost: every word and number of each narrative section, as rendered,
+    printed together and in order (list numbers read as Word prints them)."""
+    assert ctx.result is not None and ctx.loaded is not None
+    seen = document_words(ctx.result.docx)
+    index: dict[str, list[int]] = {}
+    for at, word in enumerate(seen):
+        index.setdefault(word, []).append(at)
+    prefix = "body" if ctx.bundle.body is not None else "sections"
+    out = []
+    texts = [(f"{prefix}.{section_id}", text) for section_id, text in
+             ctx.result.sections.items()] + list(ctx.result.other_texts.items())
+    for where, text in texts:
+        for chunk in narrative_chunks(text):
+            lost = first_lost(chunk, seen, index)
+            if lost is not None:
+                before = " ".join(chunk[max(lost - 3, 0):lost])
+                missing = " ".join(chunk[lost:lost + 5])
+                out.append(WORDS_LOST.finding(
+                    f"'{missing}' (after '{before}') is not printed as written"
+                    if before else f"'{missing}' is not printed as written",
+                    where=where,
+                    fix="report it as a reportgen bug; meanwhile re-word the line (a line "
+                        "starting with a number and a full stop reads as a list item)"))
+                break
     return out

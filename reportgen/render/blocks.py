@@ -88,11 +88,11 @@ def _require_style(target: Any, name: str) -> str:
     return name
 
 
-def new_numbering(target: Any, style_name: str) -> str | None:
-    """A fresh numbering instance of ``style_name``'s list, restarting at 1.
+def new_numbering(target: Any, style_name: str, start: int = 1) -> str | None:
+    """A fresh numbering instance of ``style_name``'s list, starting at ``start``.
 
-    Each numbered list in a report starts at 1; sharing the style's own instance would carry
-    the count on from the previous list.
+    Each numbered list in a report starts afresh, at the number its first item was written
+    with; sharing the style's own instance would carry the count on from the previous list.
     """
     try:
         style = target.part.styles[style_name]
@@ -104,7 +104,7 @@ def new_numbering(target: Any, style_name: str) -> str | None:
     numbering = target.part.numbering_part.element
     num = numbering.num_having_numId(ppr.numPr.numId.val)
     new = numbering.add_num(num.abstractNumId.val)
-    new.add_lvlOverride(ilvl=0).add_startOverride(1)
+    new.add_lvlOverride(ilvl=0).add_startOverride(start)
     return str(new.numId)
 
 
@@ -135,11 +135,16 @@ def write_blocks(target: Any, blocks: Sequence[Block], style: BlockStyle,
                 bullet = _require_style(target, _style_or(target, name, "List Bullet"))
                 add_runs(target.add_paragraph(style=bullet), item.runs)
         elif isinstance(block, NumberedList):
-            num_id = new_numbering(target, "List Number")
+            num_id = new_numbering(target, "List Number", block.start)
             for item in block.items:
                 p = target.add_paragraph(style=_require_style(target, "List Number"))
                 if num_id:
-                    _set_num(p, num_id, item.level)
+                    # The house styles' list numbering has one level: a nested list is a
+                    # list of its own (markup gives it its own start), indented one step.
+                    _set_num(p, num_id, 0)
+                if item.level:
+                    p.paragraph_format.left_indent = Cm(1.27)
+                    p.paragraph_format.first_line_indent = Cm(-0.63)
                 add_runs(p, item.runs)
         elif isinstance(block, Directive):
             key = directive_key(block)

@@ -75,7 +75,7 @@ from reportgen.render.markup import Block, Directive, Paragraph, Run, parse_inli
 from reportgen.render.tables import TableOptions, TableSpec, build_table
 from reportgen.render.zipnorm import normalise_docx
 from reportgen.sandbox import BlockFunction, LimitError, freeze
-from reportgen.styles import HouseStyle, template_bytes
+from reportgen.styles import DATE_FIELDS, HouseStyle, template_bytes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -143,8 +143,8 @@ def _memo_style_ids(part: Any) -> None:
     part.get_style_id = get_style_id
 
 
-def _record(name: str, values: dict[str, bool]) -> Any:
-    """Yes/no flags for the template as a frozen record (attributes only, no methods)."""
+def _record(name: str, values: dict[str, Any]) -> Any:
+    """Flags or words for the template as a frozen record (attributes only, no methods)."""
     cls = dataclasses.make_dataclass(name, list(values), frozen=True)
     return freeze(cls(**values))
 
@@ -163,6 +163,9 @@ class RenderResult:
     # (field, text) for each short value that must appear in the document as written.
     printed_values: list[tuple[str, str]] = field(default_factory=list)
     plan: disclosure.Plan | None = None  # what the document hides: the checks read it too
+    # where -> rendered text, for the officer's words outside the sections (recommendations,
+    # reasons): content.words-lost reads them with the sections.
+    other_texts: dict[str, str] = field(default_factory=dict)
 
 
 def document_timestamp(bundle: Bundle) -> dt.datetime:
@@ -197,6 +200,7 @@ class _Renderer:
         self.names = narrative_names(
             bundle, metrics, protect=lambda names: disclosure.protect_names(names, self.plan))
         self.result_sections: dict[str, str] = {}
+        self.other_texts: dict[str, str] = {}
         self.paragraph_ranges: dict[str, tuple[str, str]] | None = None
         self._planning = False
         # paragraphs('id') is the one function narrative may call: added after freezing.
@@ -220,6 +224,10 @@ class _Renderer:
                        for m in _QUOTED.findall(call)}
         self.template_names = template_names(self.template_xml)
         self.texts_rendered = metadata_texts(bundle, style, lambda t, w: self._text(t, w))
+        if bundle.report.enclosures and style.enclosures != "commas":
+            # style.yaml enclosures: one a line, or numbered "1. …", not joined with commas.
+            self.texts_rendered["enclosures_text"] = formatting.listed(
+                bundle.report.enclosures, style.enclosures)
         settings = bundle.settings
         self.table_options = TableOptions(
             units=settings.table_units if "table_units" in settings.model_fields_set
@@ -381,6 +389,7 @@ class _Renderer:
         labels = self._rec_labels(lettered)
         for i, (rec, label) in enumerate(zip(recs, labels, strict=True)):
             text = self._text(rec.text, f"recommendations[{i + 1}]")
+            self.other_texts[f"recommendations[{i + 1}]"] = text
             runs = parse_inline(" ".join(text.split()))
             if bold:
                 runs = [type(r)(r.text, True, r.italic) for r in runs]
@@ -402,7 +411,10 @@ class _Renderer:
         for i, (rec, label) in enumerate(zip(self.bundle.recommendations, labels, strict=True)):
             if not rec.reason:
                 continue
-            blocks = self._blocks(rec.reason, f"recommendations[{i + 1}].reason")
+            where = f"recommendations[{i + 1}].reason"
+            rendered = self._text(rec.reason, where)
+            self.other_texts[where] = rendered
+            blocks = self._blocks(rec.reason, where, rendered)
             if label and blocks and isinstance(blocks[0], Paragraph):
                 first = blocks[0]
                 blocks[0] = Paragraph((Run(f"{label} "), *first.runs))
@@ -428,7 +440,8 @@ class _Renderer:
             else:
                 state = "Yes" if c.cleared else "To be signed"
                 name = c.name or "Not yet known"
-                date = formatting.short_date(c.date) if c.date else "Not yet signed"
+                date = formatting.long_date(c.date, self.style.date_style_for("clearance")) \
+                    if c.date else "Not yet signed"
             rows.append((name, c.capacity_text, state, date))
         if len(rows) > 1:
             details_table(sub, rows, header=True)
@@ -462,8 +475,11 @@ class _Renderer:
         """The title block the style's options describe (title_block:, title_lines:)."""
         sub = self.tpl.new_subdoc()
         layout = self.style.title_block
+        # The meeting date in its own form where style.yaml date_styles gives one.
+        meeting_style = dataclasses.replace(self.style,
+                                            date_style=self.style.date_style_for("meeting"))
         parts = [(part, label, text) for part, label, text in title_parts(
-            self.bundle, self.style, self.texts) if text]
+            self.bundle, meeting_style, self.texts) if text]
         if layout in ("lines", "centred", "template"):
             for part, _, text in parts:
                 p = sub.add_paragraph(text, style="Title" if part == "title" else "Normal")
@@ -674,6 +690,10 @@ class _Renderer:
             # report gives it or the council's form requires it (style.yaml required_parts).
             "show": _record("Show", {i: bool(getattr(b.sections, i)) or self._required(i)
                                      for i in SECTION_IDS}),
+            # The form of each kind of date (style.yaml date_style, date_styles), for
+            # {{ meeting.date | longdate(date_styles.meeting) }}.
+            "date_styles": _record("DateStyles", {kind: self.style.date_style_for(kind)
+                                                  for kind in DATE_FIELDS}),
             "given": _record("Given", {
                 "body": b.body is not None,
                 "recommendations": bool(b.recommendations),
@@ -780,7 +800,8 @@ class _Renderer:
         document.save(buffer)
         return RenderResult(normalise_docx(buffer.getvalue()), self.style,
                             self.result_sections, self.tables, self.charts,
-                            self.not_shown(), self.printed_values(), self.plan)
+                            self.not_shown(), self.printed_values(), self.plan,
+                            self.other_texts)
 
     # -- what this style cannot show (content.not-shown) ---------------------------------
 
