@@ -20,6 +20,7 @@ naming the line of ``build.yaml``.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import string
 from dataclasses import dataclass
@@ -112,6 +113,21 @@ class CalendarEntry(Model):
     # None: the statutory rule (5 clear working days in England, 3 in Wales).
     clear_days: Annotated[Annotated[int, Field(ge=0, le=60)] | None,
                           BeforeValidator(_clear_days)] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_fields(cls, data: Any) -> Any:
+        # Said here, with a "did you mean": an entry sits under a period, where the general
+        # message cannot find the fields it expects.
+        if isinstance(data, dict):
+            known = list(cls.model_fields)
+            for key in data:
+                if key not in known:
+                    guess = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+                    hint = (f"did you mean '{guess[0]}'?" if guess
+                            else f"expected {', '.join(known)}")
+                    raise ValueError(f"unknown field '{str(key)[:40]}': {hint}")
+        return data
 
     @model_validator(mode="after")
     def _one_rule(self) -> CalendarEntry:
