@@ -8,7 +8,8 @@ Each is a window with its ``label``, ``start`` and ``end`` and the figures compu
 treats it as one (nothing more can be called on it).
 
 In a public report a flow count below the suppression threshold prints as its symbol in every
-window, by the rule that hides ``placements.flows`` (:func:`reportgen.disclosure.is_small`).
+window, by the rule that hides ``placements.flows`` (:func:`reportgen.disclosure.is_small`);
+a window ending with the period hides what the period hides (see :func:`protect_window`).
 """
 
 from __future__ import annotations
@@ -56,12 +57,13 @@ class HiddenFlows:
     net: Any
 
 
-def _protect(flows: Flows | None, where: str, threshold: int, symbol: str
+def _protect(flows: Flows | None, where: str, threshold: int, symbol: str,
+             also: frozenset[str] = frozenset()
              ) -> Any:  # Flows, HiddenFlows or None (Window holds it only to be frozen)
     if flows is None:
         return None
-    started = is_small(flows.started, threshold)
-    ended = is_small(flows.ended, threshold)
+    started = is_small(flows.started, threshold) or "started" in also
+    ended = is_small(flows.ended, threshold) or "ended" in also
     if not (started or ended):
         return flows
     return HiddenFlows(
@@ -71,15 +73,32 @@ def _protect(flows: Flows | None, where: str, threshold: int, symbol: str
         Suppressed(symbol, f"{where}.net"))
 
 
-def protect_window(window: Window, threshold: int, symbol: str) -> Any:
-    """``window`` with each small flow count hidden (a public report's)."""
+def _small_parts(flows: Flows | None, threshold: int) -> frozenset[str]:
+    if flows is None:
+        return frozenset()
+    return frozenset(part for part in ("started", "ended")
+                     if is_small(getattr(flows, part), threshold))
+
+
+def protect_window(window: Window, threshold: int, symbol: str,
+                   period: Window | None = None) -> Any:
+    """``window`` with each small flow count hidden (a public report's).
+
+    A window that ends with the period (the year to date; the collection year of a Q4
+    report) also hides a count the period hides: the last quarter's report printed the
+    year to date before it, so the two years to date would give the period's count away."""
     if threshold <= 1:
         return window
+    follows = period is not None and window is not period and window.end == period.end
     return dataclasses.replace(
         window,
-        flows=_protect(window.flows, f"{window.name}.flows", threshold, symbol),
+        flows=_protect(window.flows, f"{window.name}.flows", threshold, symbol,
+                       _small_parts(period.flows, threshold) if follows and period
+                       else frozenset()),
         external_flows=_protect(window.external_flows, f"{window.name}.external_flows",
-                                threshold, symbol))
+                                threshold, symbol,
+                                _small_parts(period.external_flows, threshold)
+                                if follows and period else frozenset()))
 
 
 def window_names(windows: Any, period: Period | None, *, public: bool, threshold: int,
@@ -90,7 +109,8 @@ def window_names(windows: Any, period: Period | None, *, public: bool, threshold
         return {"period": freeze(period), "year_to_date": None, "collection_year": None}
     out: dict[str, Any] = {}
     for name, window in windows.items():
-        shown = protect_window(window, threshold, symbol) if public else window
+        shown = protect_window(window, threshold, symbol, windows.period) if public \
+            else window
         out[name] = freeze(shown)
     assert period is not None  # windows are made only for a report with a period
     out["period"] = PeriodWindow(period, out["period"])

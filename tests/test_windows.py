@@ -240,3 +240,34 @@ def test_a_public_report_hides_a_small_flow_in_every_window(tmp_path: Path) -> N
     assert _render(loaded, text) == "c c 7 c"
     with pytest.raises(ReportgenError, match="year_to_date.flows.started is not shown"):
         _render(loaded, "{{ year_to_date.flows.started + 1 }}")
+
+
+def test_the_year_to_date_hides_what_the_period_hides() -> None:
+    """Q1's report printed its year to date (6 starts); were Q2's year to date (8) shown, the
+    two would give away Q2's hidden 2."""
+    days = [date(2016, 4, 5 + i) for i in range(6)] + [date(2016, 8, 1), date(2016, 8, 2)] \
+        + [date(2015, 6, 1)] * 7
+    rows = [{"reference": f"R{i}", "placement_type": "ifa", "provider_type": "in_house",
+             "start_date": pd.Timestamp(day), "end_date": None, "weekly_cost": 900.0,
+             "health_contribution": 0.0, "education_contribution": 0.0}
+            for i, day in enumerate(days)]
+    data = {"placements": frame(rows, PLACEMENT_DTYPES)}
+    loaded = load_report(HARROW)  # a public bundle: only its settings are used here
+    text = ("{{ period.flows.started }} {{ year_to_date.flows.started }} "
+            "{{ collection_year.flows.started }}")
+    q1 = type(loaded)(loaded.bundle, loaded.datasets,
+                      compute_metrics(data, period=parse_period("2016/17 Q1")))
+    assert _render(q1, text) == "6 6 7"
+    q2 = type(loaded)(loaded.bundle, loaded.datasets,
+                      compute_metrics(data, period=parse_period("2016/17 Q2")))
+    assert _render(q2, text) == "c c 7"
+
+
+def test_a_window_is_read_only_and_has_no_hidden_parts() -> None:
+    loaded = load_report(HARROW, period="2016/17 Q2")
+    for text in ("{{ period._window }}", "{{ period.__class__ }}",
+                 "{{ year_to_date._values }}"):
+        with pytest.raises(ReportgenError, match="not allowed in a report"):
+            _render(loaded, text)
+    with pytest.raises(ReportgenError, match="periodwindow has no field 'nonsense'"):
+        _render(loaded, "{{ period.nonsense }}")
