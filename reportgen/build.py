@@ -26,7 +26,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from reportgen.errors import ReportgenError
 
 if TYPE_CHECKING:
+    from reportgen.agenda import Agenda
     from reportgen.checks.findings import Finding
+    from reportgen.manifest import Scheduled
 
 __all__ = [
     "SUMMARY_FILE",
@@ -68,6 +70,9 @@ class Job:
     # and item pages in ``pages`` (a folder of its own, as their names are fixed).
     html: bool = False
     pages: Path | None = None
+    # The meeting that receives the build's papers (build.yaml's calendar); None keeps each
+    # bundle's and agenda's own dates.
+    meeting: Scheduled | None = None
 
 
 @dataclass(frozen=True)
@@ -138,8 +143,10 @@ class BuildSummary:
         outputs = []
         failures = []
         for r in self.results:
-            common = {"source": r.job.label, "kind": r.job.kind,
-                      "period": r.period if r.ok else r.job.period}
+            common: dict[str, Any] = {"source": r.job.label, "kind": r.job.kind,
+                                      "period": r.period if r.ok else r.job.period}
+            if r.job.meeting is not None:  # the calendar's meeting the papers go to
+                common["meeting"] = r.job.meeting.meeting.isoformat()
             if r.ok:
                 for f in r.files:
                     outputs.append({"path": self._relative(f.path), "sha256": f.sha256, **common,
@@ -188,6 +195,7 @@ def plan_jobs(manifest_path: str | Path, period: str, out_dir: str | Path) -> li
 
     when = parse_period(period)
     manifest = load_manifest(manifest_path)
+    meeting = manifest.scheduled(when)  # the period's meeting, or an error before anything
     out = Path(out_dir).resolve()
     drafts: list[tuple[Job, list[Path]]] = []
     inputs: list[Path] = [manifest.path]
@@ -199,7 +207,7 @@ def plan_jobs(manifest_path: str | Path, period: str, out_dir: str | Path) -> li
         name = output_name(entry.output, source, build_period)
         job = Job("report", source, out / name, entry.path,
                   when.label if build_period else None, entry.style,
-                  html=manifest.html_for(entry))
+                  html=manifest.html_for(entry), meeting=meeting)
         drafts.append((job, [job.output, *([job.output.with_suffix(".html")] if job.html
                                            else [])]))
         # A bundle that cannot be read adds nothing: its job fails, the others carry on.
@@ -211,7 +219,8 @@ def plan_jobs(manifest_path: str | Path, period: str, out_dir: str | Path) -> li
             source = source / "agenda.yaml"
         name = output_name(pack.output, source, None if pack.output is None else when)
         # A pack's reports are built for the build's period, as their own entries are.
-        job = Job("pack", source, out / name, pack.path, when.label, keep_own=keep_own)
+        job = Job("pack", source, out / name, pack.path, when.label, keep_own=keep_own,
+                  meeting=meeting)
         if manifest.html_for(pack):
             # agenda.html, item-N.html…: fixed names, so each pack's pages get its own folder.
             job = replace(job, html=True, pages=job.output.with_suffix(""))
@@ -292,7 +301,7 @@ def _build_report(job: Job, result: JobResult) -> None:
     from reportgen.fileio import check_outputs, write_all_atomic
     from reportgen.pipeline import load_report, produce
 
-    loaded = load_report(job.source, period=job.period)
+    loaded = load_report(job.source, period=job.period, meeting=job.meeting)
     # Planned already; checked again against what was read, in case a file changed since.
     targets = [job.output, *([job.output.with_suffix(".html")] if job.html else [])]
     check_outputs(targets, [*bundle_inputs(loaded.bundle, job.style), *job.inputs], force=True)
@@ -322,7 +331,10 @@ def _build_pack(job: Job, result: JobResult) -> None:
 
     agenda = load_agenda(job.source)
     inputs = [*agenda_inputs(agenda), *job.inputs]
-    period = BuildPeriod(job.period, frozenset(job.keep_own)) if job.period else None
+    if job.meeting is not None:  # the pack, and every report in it, go to that meeting
+        agenda = scheduled_agenda(agenda, job.meeting)
+    period = (BuildPeriod(job.period, frozenset(job.keep_own), job.meeting) if job.period
+              else None)
     packs = build_packs(agenda, progress=None, period=period)
     paths = output_paths(job.output, None, packs)
     data = {"public": packs.public, "restricted": packs.restricted,
@@ -347,6 +359,14 @@ def _build_pack(job: Job, result: JobResult) -> None:
             result.files.append(OutputFile(path, _sha256(blob)))
     result.findings = list(packs.messages)
     result.warnings = [m if isinstance(m, str) else m.line() for m in packs.messages]
+
+
+def scheduled_agenda(agenda: Agenda, meeting: Scheduled) -> Agenda:
+    """``agenda`` for the calendar's meeting: its date, and the publication date the calendar
+    gives or its deadline rule allows."""
+    return agenda.model_copy(update={
+        "meeting": agenda.meeting.model_copy(update={"date": meeting.meeting}),
+        "publication_date": meeting.publication_for(agenda.meeting.nation)})
 
 
 def run_job(job: Job) -> JobResult:

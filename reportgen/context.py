@@ -90,21 +90,31 @@ def make_environment(style: HouseStyle, *, autoescape: bool) -> jinja2.Environme
 def narrative_names(bundle: Bundle, metrics: Metrics,
                     protect: Callable[[dict[str, Any]], dict[str, Any]] | None = None
                     ) -> dict[str, Any]:
-    """The names narrative text may use: the report's metadata and the metrics, frozen into
-    plain values (see :mod:`reportgen.sandbox`).
+    """The names narrative text may use: the report's metadata, the metrics and the windows
+    (``period``, ``year_to_date``, ``collection_year``), frozen into plain values (see
+    :mod:`reportgen.sandbox`).
 
     ``protect`` (the document's disclosure plan, :func:`reportgen.disclosure.protect_names`)
     replaces every hidden figure before freezing, while the metrics still have their types.
     """
+    from reportgen.narrative_windows import window_names
+
     names: dict[str, Any] = {
         "council": bundle.council,
         "meeting": bundle.meeting,
         "report": bundle.report,
-        "period": metrics.period,
         "as_at": metrics.as_at,
         **metrics.namespace(),
     }
-    return freeze_names(protect(names) if protect is not None else names)
+    frozen = freeze_names(protect(names) if protect is not None else names)
+    # period, year_to_date, collection_year: protected as placements.flows is (a document is
+    # public exactly when its bundle is: a pack's Part I refuses a bundle that is not).
+    settings = bundle.settings
+    frozen.update(window_names(metrics.windows, metrics.period,
+                               public=protect is not None and settings.public,
+                               threshold=settings.suppression_threshold,
+                               symbol=settings.symbols.confidential))
+    return frozen
 
 
 def render_text(env: jinja2.Environment, text: str, names: dict[str, Any], where: str,

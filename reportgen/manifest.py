@@ -12,20 +12,27 @@ naming the line of ``build.yaml``.
     packs:
       - path: agenda-corporate-parenting/agenda.yaml
     html: true                                        # also the web pages and agenda.json
+    calendar:                                         # the meeting each period's papers go to
+      2016/17 Q1: {meeting: 2016-07-26, publication_date: 2016-07-15}
+      2016/17 Q2: {meeting: 2016-10-25, clear_days: statutory}
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import re
 import string
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
+from reportgen.bundle import UKDate
 from reportgen.config import Model, validate_yaml
 from reportgen.errors import ReportgenError
-from reportgen.periods import Period
+from reportgen.periods import Period, parse_period
 from reportgen.yamlload import Loc, load_yaml
 
 MANIFEST_FILE = "build.yaml"
@@ -86,6 +93,79 @@ class PackEntry(Model):
         return self
 
 
+def _clear_days(value: Any) -> Any:
+    """``clear_days: statutory`` is the nation's own rule (None); a number is the council's."""
+    if isinstance(value, str) and value.strip().lower() == "statutory":
+        return None
+    if isinstance(value, str) and not value.strip().isdigit():
+        raise ValueError(f"expected 'statutory' or a whole number of clear working days, "
+                         f"got '{value.strip()[:40]}'")
+    return value
+
+
+
+class CalendarEntry(Model):
+    """The meeting that receives one period's papers: its date, and either the date the
+    papers are published or the deadline rule (clear working days before the meeting)."""
+
+    meeting: UKDate
+    publication_date: UKDate | None = None
+    # None: the statutory rule (5 clear working days in England, 3 in Wales).
+    clear_days: Annotated[Annotated[int, Field(ge=0, le=60)] | None,
+                          BeforeValidator(_clear_days)] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_fields(cls, data: Any) -> Any:
+        # Said here, with a "did you mean": an entry sits under a period, where the general
+        # message cannot find the fields it expects.
+        if isinstance(data, dict):
+            known = list(cls.model_fields)
+            for key in data:
+                if key not in known:
+                    guess = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+                    hint = (f"did you mean '{guess[0]}'?" if guess
+                            else f"expected {', '.join(known)}")
+                    raise ValueError(f"unknown field '{str(key)[:40]}': {hint}")
+        return data
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> CalendarEntry:
+        rule = "clear_days" in self.model_fields_set
+        if self.publication_date is None and not rule:
+            raise ValueError("give the meeting's publication_date: or its deadline rule "
+                             "(clear_days: statutory, or a number of clear working days)")
+        if self.publication_date is not None and rule:
+            raise ValueError("give publication_date: or clear_days:, not both (the date is "
+                             "the deadline)")
+        if self.publication_date is not None and self.publication_date >= self.meeting:
+            raise ValueError(f"publication_date {self.publication_date.isoformat()} is not "
+                             f"before the meeting on {self.meeting.isoformat()}")
+        return self
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    """The meeting a period's papers go to, as build.yaml's calendar gives it.
+
+    ``where`` names the entry for messages (``build.yaml, calendar '2016/17 Q2'``)."""
+
+    period: str
+    meeting: dt.date
+    publication_date: dt.date | None
+    clear_days: int | None
+    where: str
+
+    def publication_for(self, nation: str) -> dt.date:
+        """The day the papers are published: the calendar's date, or the last day its
+        deadline rule allows for a meeting in ``nation``."""
+        if self.publication_date is not None:
+            return self.publication_date
+        from reportgen.deadlines import last_publication_date
+
+        return last_publication_date(self.meeting, nation, self.clear_days)
+
+
 class Manifest(Model):
     """Everything in build.yaml. ``path`` is the file itself (not written in the file)."""
 
@@ -93,13 +173,53 @@ class Manifest(Model):
     packs: list[PackEntry] = Field(default_factory=list)
     # Every entry also writes its web pages (and a pack its agenda.json), unless it says no.
     html: bool = False
+    # The committee calendar: period label → the meeting that receives its papers.
+    calendar: dict[str, CalendarEntry] | None = None
     path: Path = Field(default=Path(MANIFEST_FILE), exclude=True)
+
+    @field_validator("calendar", mode="before")
+    @classmethod
+    def _periods_as_keys(cls, value: Any) -> Any:
+        """Each key is a period as people write it, stored as its label; a period twice
+        (``2016/17 Q2`` and ``2016-17 q2``) is an error."""
+        if not isinstance(value, dict):
+            return value
+        out: dict[str, Any] = {}
+        written: dict[str, str] = {}
+        for key, entry in value.items():
+            try:
+                label = parse_period(str(key)).label
+            except ReportgenError as exc:
+                raise ValueError(f"'{str(key)[:40]}' is not a period: "
+                                 f"{exc.message.split(': ', 1)[-1]}") from None
+            if label in out:
+                raise ValueError(f"'{written[label]}' and '{key}' are the same period "
+                                 f"({label}): give its meeting once")
+            out[label] = entry
+            written[label] = str(key)
+        return out
 
     @model_validator(mode="after")
     def _not_empty(self) -> Manifest:
         if not self.reports and not self.packs:
             raise ValueError("the manifest lists no reports and no packs")
         return self
+
+    def scheduled(self, period: Period) -> Scheduled | None:
+        """The meeting of ``period`` from the calendar; None without a calendar.
+
+        Raises :class:`ReportgenError` naming build.yaml when the calendar has no entry for
+        the period: a build must not send a quarter's papers to another quarter's meeting."""
+        if self.calendar is None:
+            return None
+        entry = self.calendar.get(period.label)
+        if entry is None:
+            named = ", ".join(sorted(self.calendar, key=lambda k: parse_period(k).sort_key))
+            raise ReportgenError(f"calendar: no meeting for {period.label} (the calendar names "
+                                 f"{named or 'none'}): add its meeting date and publication "
+                                 "date or deadline rule", file=self.path)
+        return Scheduled(period.label, entry.meeting, entry.publication_date,
+                         entry.clear_days, f"{self.path.name}, calendar '{period.label}'")
 
     @property
     def folder(self) -> Path:

@@ -240,3 +240,33 @@ def period_sort_key(period: Period | str) -> int:
 def periods_overlap(a: Period, b: Period) -> bool:
     """Whether two periods share at least one day."""
     return a.start <= b.end and b.start <= a.end
+
+
+# --- the windows a report states figures for ------------------------------------------------
+
+
+def year_to_date(period: Period) -> tuple[date, date]:
+    """The financial year to date at the end of ``period``: 1 April of its year to its last
+    day (2016/17 Q2 → 1 April to 30 September 2016; a whole year → the year)."""
+    return period.year.start, period.end
+
+
+def year_to_date_label(period: Period) -> str:
+    """The year to date's name: "2016/17 Q1 to Q2", "2016/17 M1 to M5"; the period's own
+    label when it starts the year (Q1, M1) or is the year, and the year's when it ends it."""
+    if period.kind == "year" or period.end == period.year.end:
+        return period.financial_year
+    if period.index == 1:
+        return period.label
+    letter = "Q" if period.kind == "quarter" else "M"
+    return f"{period.financial_year} {letter}1 to {letter}{period.index}"
+
+
+def collection_year(day: date) -> Period:
+    """The latest complete SSDA903 collection year (1 April to 31 March) ending on or before
+    ``day``: 31 March 2017 → 2016/17, 30 September 2016 → 2015/16.
+
+    A return covers a whole collection year, so a quarter's report states the last complete
+    one; in a year-end (Q4, M12 or whole-year) report it is the report's own year."""
+    year = financial_year_of(day)
+    return year if _day(day) == year.end else year.previous()

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from reportgen.checks.findings import Finding
+    from reportgen.manifest import Scheduled
     from reportgen.metrics import Metrics
     from reportgen.render.docx import RenderResult
 
@@ -43,6 +44,8 @@ class BuildPeriod:
 
     label: str
     fixed: frozenset[Path] = frozenset()
+    # The meeting the build's papers go to (build.yaml's calendar): every bundle, fixed or not.
+    meeting: Scheduled | None = None
 
     def for_bundle(self, bundle_dir: str | Path) -> str | None:
         """The period to build ``bundle_dir`` for: the build's, or None (its own)."""
@@ -59,6 +62,8 @@ class LoadedReport:
     bundle: Bundle
     datasets: dict[str, pd.DataFrame]
     metrics: Metrics
+    # The calendar's meeting the bundle's dates came from (a build's), for the date checks.
+    meeting: Scheduled | None = None
 
 
 def load_datasets(bundle: Bundle) -> dict[str, pd.DataFrame]:
@@ -77,19 +82,24 @@ def load_datasets(bundle: Bundle) -> dict[str, pd.DataFrame]:
     return datasets
 
 
-def load_report(bundle_dir: str | Path,
-                period: str | BuildPeriod | None = None) -> LoadedReport:
+def load_report(bundle_dir: str | Path, period: str | BuildPeriod | None = None,
+                meeting: Scheduled | None = None) -> LoadedReport:
     """Load a bundle folder, validate its data and compute its metrics.
 
     ``period`` (e.g. "2016/17 Q2", from ``reportgen build --period``) replaces the bundle's
     own period, so one bundle is rebuilt every quarter; its ``as_at`` then becomes the new
     period's end, as a date fixed for the old period would pick the wrong placements. A
-    :class:`BuildPeriod` says per bundle whether to replace it.
+    :class:`BuildPeriod` says per bundle whether to replace it. ``meeting`` (or the
+    BuildPeriod's) replaces the meeting date and publication date (build.yaml's calendar).
+    The period's names in the title and the other short fields are then filled in
+    (:mod:`reportgen.period_fields`).
     """
     from reportgen.metrics import compute_metrics
+    from reportgen.period_fields import fill_period_fields
     from reportgen.periods import parse_period
 
     if isinstance(period, BuildPeriod):
+        meeting = meeting or period.meeting
         period = period.for_bundle(bundle_dir)
 
     bundle = load_bundle(bundle_dir)
@@ -97,6 +107,8 @@ def load_report(bundle_dir: str | Path,
         label = parse_period(period).label
         if label != bundle.period:
             bundle = bundle.model_copy(update={"period": label, "as_at": None})
+    if meeting is not None:
+        bundle = scheduled_bundle(bundle, meeting)
     datasets = load_datasets(bundle)
     when = parse_period(bundle.period) if bundle.period else None
     try:
@@ -106,7 +118,18 @@ def load_report(bundle_dir: str | Path,
         if exc.file is None:
             raise ReportgenError(exc.message, file=bundle.yaml_path) from None
         raise
-    return LoadedReport(bundle, datasets, metrics)
+    return LoadedReport(bundle=fill_period_fields(bundle, metrics), datasets=datasets,
+                        metrics=metrics, meeting=meeting)
+
+
+def scheduled_bundle(bundle: Bundle, meeting: Scheduled) -> Bundle:
+    """``bundle`` going to the calendar's meeting: its date, and the publication date the
+    calendar gives or its deadline rule allows (for the bundle's nation)."""
+    return bundle.model_copy(update={
+        "meeting": bundle.meeting.model_copy(update={"date": meeting.meeting}),
+        "report": bundle.report.model_copy(update={
+            "publication_date": meeting.publication_for(bundle.meeting.nation)}),
+    })
 
 
 def top_rows_needed(bundle: Bundle) -> int:

@@ -224,3 +224,55 @@ def test_the_starter_bundle_has_an_indicators_example(tmp_path: Path) -> None:
     assert produced.loaded.metrics.indicators is not None
     assert "72.0 children in every ten thousand, against 68.4" in document_text(
         produced.result.docx)
+
+
+# -- previous value and change: names of their own -------------------------------------------
+
+SERIES = (
+    "Measure,Period,Area,Value,Unit\n"
+    "Foster carers,2016/17 Q1,,12,count\n"
+    "Foster carers,2016/17 Q2,,15,count\n"
+    "Foster carers,2015/16,,40,count\n"          # a year: compared with years only
+    "Foster carers,2016/17,,44,count\n"
+    "Foster carers,2016/17 Q4,,c,count\n"        # a symbol: no change to or from it
+    "Stability,2016/17 Q1,,12.3,percentage\n"
+    "Stability,2016/17 Q3,,11.1,percentage\n"    # no Q2: the change is since Q1, and says so
+    "Stability,2016/17 Q1,England,10,percentage\n"
+    f'"{LAC}",as at 31 March 2016,,40.5,\n'
+    f'"{LAC}",as at 31 March 2017,,42.0,\n'
+)
+
+
+def test_a_point_names_its_previous_value_and_the_change_since(tmp_path: Path) -> None:
+    metrics = _metrics(tmp_path, SERIES)
+    carers = metrics.indicators["Foster carers"]
+    q2 = carers["2016/17 Q2"]
+    assert (q2.previous_period, q2.previous, q2.previous_shown) == ("2016/17 Q1", 12.0, "12")
+    assert q2.change is not None
+    assert (q2.change.current, q2.change.previous, q2.change.difference, q2.change.since) == (
+        15.0, 12.0, 3.0, "2016/17 Q1")
+    year = carers["2016/17"]
+    assert (year.previous_period, year.previous, year.change.difference) == (  # type: ignore[union-attr]
+        "2015/16", 40.0, 4.0)
+    assert carers["2016/17 Q1"].previous is None and carers["2016/17 Q1"].change is None
+    assert carers["2015/16"].change is None
+    q4 = carers["2016/17 Q4"]  # after a symbol's quarter nothing can be said of the change
+    assert (q4.previous_period, q4.previous, q4.change) == ("2016/17 Q2", 15.0, None)
+    q3 = metrics.indicators["Stability"]["2016/17 Q3"]
+    assert q3.change is not None
+    # 11.1 − 12.3 at the places written, not −1.2000000000000011.
+    assert (q3.change.difference, q3.change.since) == (-1.2, "2016/17 Q1")
+    lac = metrics.indicators[LAC]["as at 31 March 2017"]
+    assert (lac.previous_period, lac.change.difference) == ("as at 31 March 2016", 1.5)  # type: ignore[union-attr]
+
+
+def test_previous_and_change_read_in_narrative(tmp_path: Path) -> None:
+    metrics = _metrics(tmp_path, SERIES)
+    text = ("{% set p = indicators['Foster carers']['2016/17 Q2'] %}"
+            "{{ p.value | number }} foster carers, {{ p.change.difference | number }} more than "
+            "the {{ p.previous_shown }} of {{ p.change.since }}; "
+            "{% set s = indicators['Stability'][-1] %}"
+            "{{ s.change.difference | number(1) }} since {{ s.previous_period }}; "
+            "{% if indicators['Foster carers']['2016/17 Q1'].change %}x{% else %}none{% endif %}")
+    assert _render(metrics, text) == ("15 foster carers, 3 more than the 12 of 2016/17 Q1; "
+                                      "-1.2 since 2016/17 Q1; none")

@@ -4,11 +4,15 @@ notice. The law and its reading are set out in :mod:`reportgen.deadlines`."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from reportgen.bundle import Bundle
 from reportgen.checks.findings import Finding
 from reportgen.checks.registry import CheckContext, check, define
 from reportgen.formatting import long_date
+
+if TYPE_CHECKING:
+    from reportgen.manifest import Scheduled
 
 DEADLINE = define(
     "dates.publication-deadline", "error",
@@ -44,8 +48,12 @@ def _holidays_note(start: date, meeting: date, nation: str) -> str:
     return f"; {', '.join(names[:-1])} and {names[-1]} are bank holidays and do not count"
 
 
-def publication_findings(bundle: Bundle) -> list[Finding]:
-    """dates.publication-deadline and dates.publication-date-unset."""
+def publication_findings(bundle: Bundle, scheduled: Scheduled | None = None
+                         ) -> list[Finding]:
+    """dates.publication-deadline and dates.publication-date-unset.
+
+    ``scheduled``: the build calendar's entry the bundle's dates came from, which a finding
+    then names (that is where to correct them), rather than report.yaml."""
     from reportgen import deadlines  # holidays loads on first use, not with the checks
 
     meeting, nation = bundle.meeting.date, bundle.meeting.nation
@@ -64,6 +72,15 @@ def publication_findings(bundle: Bundle) -> list[Finding]:
     if clear >= needed:
         return []
     days = f"{clear} clear working day{'s' if clear != 1 else ''}"
+    if scheduled is not None:
+        rule = ("publication_date" if scheduled.publication_date is not None
+                else f"clear_days: {scheduled.clear_days}")
+        return [DEADLINE.finding(
+            f"published on {_day(published)} ({rule} of the calendar), the report leaves "
+            f"{days} before the meeting on {_day(meeting)}; {needed} are needed in "
+            f"{country}{note}", where=scheduled.where,
+            fix=f"publish by {_day(last)} (publication_date: {last.isoformat()} or "
+                "clear_days: statutory), or give the period a later meeting")]
     return [DEADLINE.finding(
         f"published on {_day(published)}, the report leaves {days} before the meeting on "
         f"{_day(meeting)}; {needed} are needed in {country}{note}",
@@ -71,8 +88,9 @@ def publication_findings(bundle: Bundle) -> list[Finding]:
         fix=f"publish by {_day(last)}, or move the item to a later meeting")]
 
 
-def clearance_findings(bundle: Bundle) -> list[Finding]:
-    """dates.clearance-after-publication."""
+def clearance_findings(bundle: Bundle, scheduled: Scheduled | None = None
+                       ) -> list[Finding]:
+    """dates.clearance-after-publication (``scheduled`` as for :func:`publication_findings`)."""
     from reportgen import deadlines  # holidays loads on first use, not with the checks
 
     published = bundle.report.publication_date
@@ -84,6 +102,8 @@ def clearance_findings(bundle: Bundle) -> list[Finding]:
             continue
         after = (f"after the report's publication on {_day(published)}" if published else
                  f"after {_day(last)}, the last day the report can lawfully be published")
+        if scheduled is not None:
+            after += f" for the meeting on {_day(bundle.meeting.date)} ({scheduled.where})"
         out.append(CLEARANCE.finding(
             f"{c.name} ({c.role_text}) cleared the report on {_day(c.date)}, {after}",
             where=f"clearance[{i}].date",
@@ -125,5 +145,6 @@ def key_decision_findings(bundle: Bundle) -> list[Finding]:
 @check("bundle")
 def statutory_dates(ctx: CheckContext) -> list[Finding]:
     bundle = ctx.bundle
-    return [*publication_findings(bundle), *clearance_findings(bundle),
+    meeting = ctx.loaded.meeting if ctx.loaded is not None else None
+    return [*publication_findings(bundle, meeting), *clearance_findings(bundle, meeting),
             *key_decision_findings(bundle)]

@@ -15,15 +15,13 @@ from reportgen.metrics.keyed import Keyed
 from reportgen.metrics.model import BudgetPosition, Metrics, PlacementMetrics, SavingsSummary
 from reportgen.metrics.placements import (
     average_annual_cost_per_child,
-    external,
-    in_period_cost,
-    placement_flows,
     placements_by_type,
     placements_total,
     top_placements,
     top_placements_by_type,
 )
-from reportgen.metrics.selection import select_budget, select_savings, window_end
+from reportgen.metrics.selection import select_budget, select_savings
+from reportgen.metrics.windows import compute_windows
 from reportgen.periods import Period
 
 
@@ -37,8 +35,9 @@ def compute_metrics(
     """Metrics for whichever of ``placements``, ``budget`` and ``savings`` are present.
 
     ``as_at`` defaults to the end of ``period``, else the latest placement start date. With a
-    period, flows and in-period cost cover it and the budget uses that period's rows (or, when
-    the budget only has the whole financial year, that year's rows).
+    period, flows and in-period cost cover it (and, in ``windows``, the year to date and the
+    collection year too) and the budget uses that period's rows (or, when the budget only has
+    the whole financial year, that year's rows).
     """
     placements_df = datasets.get("placements")
     budget_df = datasets.get("budget")
@@ -56,6 +55,12 @@ def compute_metrics(
         latest = date_column(placements_df["start_date"]).max()
         as_at = None if pd.isna(latest) else latest.date()
 
+    # With a period: the period, the year to date and the collection year, each with its
+    # flows and costs (as_at is the period's end at the latest when not given).
+    windows = (compute_windows(period, as_at if as_at is not None else period.end,
+                               placements_df, episodes_df)
+               if period is not None else None)
+
     placements: PlacementMetrics | None = None
     if placements_df is not None:
         # No as_at only when there is no placement at all: any date gives empty results.
@@ -71,22 +76,10 @@ def compute_metrics(
             top_weekly_cost=float(sum(p.weekly_cost for p in top)),
             renegotiated=renegotiated_count(placements_df, when),
             average_annual_cost_per_child=average_annual_cost_per_child(placements_df, when),
-            flows=(
-                placement_flows(placements_df, period.start, window_end(period, as_at))
-                if period is not None
-                else None
-            ),
-            external_flows=(
-                placement_flows(external(placements_df), period.start,
-                                window_end(period, as_at))
-                if period is not None
-                else None
-            ),
-            in_period_cost=(
-                in_period_cost(placements_df, period.start, period.end)
-                if period is not None
-                else None
-            ),
+            # The period's flows and cost are its window's (one computation).
+            flows=windows.period.flows if windows is not None else None,
+            external_flows=windows.period.external_flows if windows is not None else None,
+            in_period_cost=windows.period.cost if windows is not None else None,
         )
 
     budget: BudgetPosition | None = None
@@ -109,11 +102,10 @@ def compute_metrics(
                   if "benchmarks" in datasets and "period_end" in datasets["benchmarks"]
                   else None)
     care = None
-    if episodes_df is not None:
-        when = as_at if as_at is not None else date.min
-        care = care_metrics(episodes_df, when,
-                            period.start if period is not None else None,
-                            window_end(period, as_at) if period is not None else None)
+    if windows is not None:
+        care = windows.period.care
+    elif episodes_df is not None:
+        care = care_metrics(episodes_df, as_at if as_at is not None else date.min)
 
     return Metrics(
         indicators=indicators,
@@ -127,6 +119,7 @@ def compute_metrics(
         previous_budget=previous_budget,
         top_n=top_n,
         previous_savings=previous_savings,
+        windows=windows,
     )
 
 

@@ -8,14 +8,17 @@ England, and every other area is a statistical neighbour unless marked otherwise
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
 import pandas as pd
 
 from reportgen import formatting
+from reportgen.errors import ReportgenError
 from reportgen.metrics.keyed import Keyed
-from reportgen.metrics.model import IndicatorPoint, IndicatorSeries, IndicatorValue
+from reportgen.metrics.model import IndicatorPoint, IndicatorSeries, IndicatorValue, change
+from reportgen.periods import parse_period
 
 _COUNCIL_WORDS = re.compile(
     r"\b(council|county|city|borough|metropolitan|district|of|the|and)\b", re.IGNORECASE)
@@ -91,6 +94,7 @@ def indicator_series(frame: pd.DataFrame, council: str | None = None
                   for period, items in periods.items()]
         # Date order; at the same end date a longer period (a year) before its last quarter.
         points.sort(key=lambda p: (p.end, _length(p.period)))
+        points = with_previous(points)
         unit = next((p.unit for p in points if p.unit), None)
         series.append(IndicatorSeries(measure, unit, points))
     return Keyed(series, lambda s: s.measure)
@@ -98,6 +102,42 @@ def indicator_series(frame: pd.DataFrame, council: str | None = None
 
 def _length(label: str) -> int:
     return 0 if " " not in label else 1 if "Q" in label else 2
+
+
+def period_kind(label: str) -> str:
+    """"year", "quarter" or "month" for a period label, "as at" for an as-at date."""
+    try:
+        return parse_period(label).kind
+    except ReportgenError:
+        return "as at"
+
+
+def with_previous(points: list[IndicatorPoint]) -> list[IndicatorPoint]:
+    """Each point (in date order) with the point before it of the same kind: a quarter's
+    previous quarter, a year's previous year, an as-at date's previous as-at date.
+
+    The previous point is the latest earlier one of that kind in the data, whichever period
+    it is: ``previous_period`` names it, so that a gap in the data is never read as the
+    period just before. The change is rounded to the places the two values were written
+    with, so that 12.3 − 11.1 is 1.2, not 1.2000000000000002."""
+    last: dict[str, IndicatorPoint] = {}
+    out = []
+    for point in points:
+        kind = period_kind(point.period)
+        before = last.get(kind)
+        last[kind] = point
+        if before is None:
+            out.append(point)
+            continue
+        moved = None
+        if point.value is not None and before.value is not None:
+            places = max(point.decimals, before.decimals)
+            moved = change(point.value, before.value, before.period)
+            moved = dataclasses.replace(moved, difference=round(moved.difference, places))
+        out.append(dataclasses.replace(
+            point, previous_period=before.period, previous=before.value,
+            previous_shown=before.shown, change=moved))
+    return out
 
 
 def _point(measure: str, period: str, end: date, items: list[IndicatorValue]

@@ -279,8 +279,10 @@ class IndicatorPoint:
     """A measure in one period: the council's value (or the only area's) and every area's.
 
     ``indicators['Foster carers net increase']['2015/16 Q3'].value`` is the council's value;
-    ``….areas['England'].value`` another area's. ``neighbours_average`` is the published
-    statistical neighbours' average when the data hold one, else the mean of the neighbours.
+    ``….areas['England'].value`` another area's; ``….previous`` the value of the point before
+    and ``….change.difference`` the change since it (``….change.since`` names that period).
+    ``neighbours_average`` is the published statistical neighbours' average when the data hold
+    one, else the mean of the neighbours.
     """
 
     measure: str
@@ -300,6 +302,13 @@ class IndicatorPoint:
     neighbours_average: float | None = None
     neighbours_decimals: int = 0
     england: float | None = None
+    # The measure's previous point of the same kind (the quarter before a quarter, the year
+    # before a year, the as-at date before an as-at date), and the change since it; None
+    # when the series has no such point or either value is a symbol.
+    previous_period: str | None = None
+    previous: float | None = None
+    previous_shown: str = ""
+    change: Change | None = None
 
 
 class IndicatorSeries(Keyed[IndicatorPoint]):
@@ -339,6 +348,45 @@ class CareMetrics:
     looked_after_at_start: int | None = None
 
 
+WindowName = Literal["period", "year_to_date", "collection_year"]
+WINDOW_NAMES: tuple[WindowName, ...] = ("period", "year_to_date", "collection_year")
+
+
+@dataclass(frozen=True)
+class Window:
+    """A span of days a report states figures for, and the figures computed over it.
+
+    ``name`` is the narrative name (``period``, ``year_to_date``, ``collection_year``);
+    ``start`` and ``end`` are its first and last days. Flows and care flows run from
+    ``start`` to ``end`` or to the report's as-at date when the data stop earlier; ``as_at``
+    is the day its stocks are counted on (children looked after); ``cost`` is the cost
+    incurred over the whole window (weekly cost / 7 a day). Absent data sets give None.
+    """
+
+    name: WindowName
+    label: str
+    start: date
+    end: date
+    as_at: date
+    flows: Flows | None = None
+    external_flows: Flows | None = None
+    cost: InPeriodCost | None = None
+    care: CareMetrics | None = None
+
+
+@dataclass(frozen=True)
+class Windows:
+    """The report's period, its financial year to date and the latest complete collection
+    year, moved together when a build changes the period (see :mod:`reportgen.periods`)."""
+
+    period: Window
+    year_to_date: Window
+    collection_year: Window
+
+    def items(self) -> list[tuple[WindowName, Window]]:
+        return [(name, getattr(self, name)) for name in WINDOW_NAMES]
+
+
 @dataclass(frozen=True)
 class Metrics:
     """All metrics for the data sets present (None for absent ones)."""
@@ -354,6 +402,8 @@ class Metrics:
     indicators: Keyed[IndicatorSeries] | None = None
     benchmarks: Keyed[IndicatorSeries] | None = None
     care: CareMetrics | None = None
+    # The period, year to date and collection year with their flows (None without a period).
+    windows: Windows | None = None
 
     @property
     def changes(self) -> Changes:
