@@ -24,7 +24,7 @@ from reportgen.checks.findings import ChecksFailed
 from reportgen.checks.identities import failure_message, narrative_paths
 from reportgen.cli import cli
 from reportgen.disclosure.periods import period_link
-from reportgen.metrics import compute
+from reportgen.metrics import compute, windows
 from reportgen.metrics.identities import IDENTITIES, failures
 from reportgen.metrics.model import CareMetrics, Flows, Metrics
 from reportgen.periods import parse_period
@@ -97,6 +97,15 @@ def off_by(function: Any, change: Any) -> Any:
     def wrong(*args: Any, **kwargs: Any) -> Any:
         return change(function(*args, **kwargs))
     return wrong
+
+
+def miscount_looked_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Children looked after made two too many wherever the care figures are computed."""
+    def wrong(c: CareMetrics) -> CareMetrics:
+        return dataclasses.replace(c, looked_after=c.looked_after + 2)
+
+    for module in (compute, windows):
+        monkeypatch.setattr(module, "care_metrics", off_by(module.care_metrics, wrong))
 
 
 def render_line(folder: Path, tmp_path: Path) -> tuple[int, str, Path]:
@@ -318,8 +327,7 @@ def test_one_measure_printed_twice_must_have_one_value(tmp_path: Path,
     # are the children looked after on the as-at date.
     folder = ssda903_with_table(tmp_path)
     placed = load_report(folder).metrics.placements.total.count  # type: ignore[union-attr]
-    monkeypatch.setattr(compute, "care_metrics", off_by(
-        compute.care_metrics, lambda c: dataclasses.replace(c, looked_after=c.looked_after + 2)))
+    miscount_looked_after(monkeypatch)
     line = refusal(folder, tmp_path)
     assert line.endswith(
         f"figures.same-measure: document: children looked after on the as-at date is printed "
@@ -332,8 +340,7 @@ def test_one_measure_printed_twice_must_have_one_value(tmp_path: Path,
 def test_one_measure_printed_once_is_not_compared(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     # The fixture's text prints care.looked_after and no placements total: one printing.
-    monkeypatch.setattr(compute, "care_metrics", off_by(
-        compute.care_metrics, lambda c: dataclasses.replace(c, looked_after=c.looked_after + 2)))
+    miscount_looked_after(monkeypatch)
     produced = produce(SSDA903, gate=False)
     assert [f for f in produced.findings if f.rule == "figures.same-measure"] == []
 
@@ -426,8 +433,8 @@ def test_children_looked_after_link_consecutive_periods() -> None:
 def test_compare_period_says_not_compared_when_the_figures_do_not_link(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     harrow = FIXTURES / "harrow-2016-high-cost-placements"
-    monkeypatch.setattr(compute, "placement_flows", off_by(
-        compute.placement_flows, lambda f: dataclasses.replace(f, started=f.started + 1)))
+    monkeypatch.setattr(windows, "placement_flows", off_by(
+        windows.placement_flows, lambda f: dataclasses.replace(f, started=f.started + 1)))
     result = CliRunner().invoke(cli, ["check", str(harrow), "--compare-period", "2016/17-Q2"])
     assert result.exit_code == 2, result.output
     assert ("error figures.period-link: periods: not compared: 2016/17 Q1 and 2016/17 Q2: "
