@@ -210,6 +210,36 @@ def _inert_fields(items: Entries) -> Entries:
     return body(items, "".join(paragraphs))
 
 
+def _marked_body(text: str) -> Callable[[Entries], Entries]:
+    """A paper whose first paragraph is a protective marking."""
+    def change(items: Entries) -> Entries:
+        return body(items, f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    return change
+
+
+def with_header(items: Entries, inner: str) -> Entries:
+    """``items`` with a default header part holding ``inner`` (XML in w:hdr)."""
+    items = add_rel(items, DOC_RELS, R + "header", "header9.xml", rid="rIdHdr9")
+    items = add_type(items, "word/header9.xml", "application/vnd.openxmlformats-"
+                     "officedocument.wordprocessingml.header+xml")
+    items = _replace(items, "word/document.xml", '<w:pgSz ',
+                     '<w:headerReference w:type="default" r:id="rIdHdr9"/><w:pgSz ')
+    hdr = ('<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:v="urn:schemas-microsoft-com:vml">' + inner + "</w:hdr>")
+    return [*items, ("word/header9.xml", hdr.encode())]
+
+
+def _marked_header(items: Entries) -> Entries:
+    return with_header(items, "<w:p><w:r><w:t>RESTRICTED - Part II</w:t></w:r></w:p>")
+
+
+def _marked_watermark(items: Entries) -> Entries:
+    # Word's watermark: a VML shape in the header whose text is an attribute.
+    return with_header(items, '<w:p><w:r><w:pict><v:shape id="PowerPlusWaterMarkObject1" '
+                              'type="#_x0000_t136"><v:textpath style="font-family:Calibri" '
+                              'string="CONFIDENTIAL"/></v:shape></w:pict></w:r></w:p>')
+
+
 def _entity(items: Entries) -> Entries:
     laughs = "".join(f'<!ENTITY l{i} "&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};">'
                      for i in range(1, 12))
@@ -280,6 +310,15 @@ CHANGES: dict[str, Callable[[Entries], Entries]] = {
     "outside-package": _outside_package,
     "include-field": _include_text,
     "inert-fields": _inert_fields,
+    # Papers marked not for publication (reportgen/pack/markings.py).
+    "marked-first-page": _marked_body(
+        "NOT FOR PUBLICATION by virtue of paragraph 1 of Part 1 of Schedule 12A to the Local "
+        "Government Act 1972"),
+    "marked-header": _marked_header,
+    "marked-watermark": _marked_watermark,
+    "mentions-confidential": _marked_body(
+        "Foster carers' addresses are kept confidential; the report, which was not for "
+        "publication, was noted."),
     # Fields as Word composes them (reportgen/render/fields.py).
     "nested-ddeauto": _field(field_runs(" QUOTE 68 68 69 ", result="DDE"),
                              'AUTO excel "C:\\\\x.xlsx" "R1C1" '),
