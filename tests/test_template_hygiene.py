@@ -215,7 +215,7 @@ def test_tracked_changes_in_a_field_code() -> None:
                               '<w:r><w:instrText>GE</w:instrText></w:r></w:ins>')
     root = etree.fromstring(f'<w:body xmlns:w="{_WNS}"><w:p>{part}</w:p></w:body>')
     [item] = fields.fields(root)
-    assert fields.check(item, set()) == fields.FieldProblem("tracked", "PAGE")
+    assert fields.check(item, set()) == fields.FieldProblem("split", "PAGE")
 
 
 def test_a_cross_reference_may_point_at_a_bookmark_in_another_part(tmp_path: Path) -> None:
@@ -449,3 +449,15 @@ def test_an_xml_part_posing_as_a_picture_type_is_refused(tmp_path: Path) -> None
     hostile.write_zip(path, items)
     with pytest.raises(ReportgenError, match="should be XML but has content type image/png"):
         read_docx(path)
+
+
+def test_a_field_cannot_run_from_a_text_box_into_the_body() -> None:
+    """Word reads a text box as a story of its own: a field begun in one and ended outside
+    is no field Word would read as we would, so it is refused."""
+    xml = ('<w:p><w:r><w:pict><w:txbxContent><w:p><w:r><w:fldChar w:fldCharType="begin"/>'
+           '</w:r><w:r><w:instrText> PAGE </w:instrText></w:r></w:p></w:txbxContent></w:pict>'
+           '</w:r><w:r><w:instrText>INCLUDEPICTURE x</w:instrText></w:r>'
+           '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+    root = etree.fromstring(f'<w:body xmlns:w="{_WNS}">{xml}</w:body>')
+    [item] = fields.fields(root)
+    assert fields.check(item, set()) == fields.FieldProblem("split", "PAGE INCLUDEPICTURE x")

@@ -98,7 +98,7 @@ class Field:
 @dataclass(frozen=True)
 class FieldProblem:
     """Why a field is refused: ``kind`` picks the message, ``text`` is the field's code."""
-    kind: str   # nested | tracked | dangerous | unknown | link | bookmark
+    kind: str   # nested | split | dangerous | unknown | link | bookmark
     text: str
     detail: str = ""
 
@@ -112,7 +112,9 @@ def _state(el: etree._Element) -> tuple[object, ...]:
         if revision is None and node.tag in _REVISIONS:
             revision = (node.tag, node.get(f"{_W}author"), node.get(f"{_W}date"))
         if node.tag in _STORIES:
-            story = id(node)
+            # The element itself, not id(): lxml makes a new proxy (and id) for a node no
+            # one holds; the Field holding this state keeps the proxy alive to compare.
+            story = node
             break
         node = node.getparent()
     return (revision, story)
@@ -196,7 +198,7 @@ def check(item: Field, own_bookmarks: set[str] | None) -> FieldProblem | None:
     if item.nested:
         return FieldProblem("nested", text)
     if item.mixed:
-        return FieldProblem("tracked", text)
+        return FieldProblem("split", text)
     tokens = _tokens(text)
     if not tokens:
         return None  # an empty field shows its result and does nothing

@@ -551,9 +551,9 @@ def _field_message(part: str, problem: fields.FieldProblem) -> str:
     if problem.kind == "nested":
         return (f"part {part} has a field whose code is built from another field's result "
                 f"({shown}){_FIX}")
-    if problem.kind == "tracked":
-        return (f"part {part} has a field whose code a tracked change alters part-way "
-                f"({shown}); accept or reject the changes in Word first")
+    if problem.kind == "split":
+        return (f"part {part} has a field whose code is split by a tracked change or a text "
+                f"box ({shown}); accept or reject the changes in Word, or write the field again")
     if problem.kind == "dangerous":
         return (f"part {part} has a field that makes Word read another file or run something "
                 f"({shown}){_FIX}")
