@@ -168,3 +168,21 @@ def test_every_fixture_paper_and_report_is_unmarked_and_a_restricted_pack_is_mar
     assert marking(clean_docx(packs.public)) is None  # its "Part II: items…" heading
     assert packs.restricted is not None
     assert marking(clean_docx(packs.restricted)) == "RESTRICTED: NOT FOR PUBLICATION"
+
+
+@pytest.mark.parametrize(("before", "read"), [
+    ("", True),  # the first line
+    ('<w:p><w:r><w:t>Intro</w:t></w:r></w:p>' * 39, True),  # the 40th line
+    ('<w:p><w:r><w:t>Intro</w:t></w:r></w:p>' * 40, False),  # the 41st: past a page's worth
+    ('<w:p><w:r><w:t>Intro</w:t><w:br w:type="page"/></w:r></w:p>', False),  # on page two
+    ('<w:p><w:r><w:t>Intro</w:t><w:br/></w:r></w:p>', True),  # a line break is no page break
+])
+def test_only_the_first_page_is_read(tmp_path: Path, before: str, read: bool) -> None:
+    from reportgen.pack.markings import marking
+    from reportgen.render.package import read_docx
+    from tests import hostile_docx
+
+    path = tmp_path / "paper.docx"
+    hostile_docx.write_zip(path, hostile_docx.body(
+        hostile_docx.entries(), before + "<w:p><w:r><w:t>CONFIDENTIAL</w:t></w:r></w:p>"))
+    assert (marking(read_docx(path)) == "CONFIDENTIAL") is read

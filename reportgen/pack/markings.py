@@ -101,7 +101,10 @@ def _first_page(body: etree._Element) -> list[str]:
             if _breaks_page(el):
                 break
         elif el.tag == f"{_W}tbl":
-            lines += [_row_text(tr) for tr in el.iter(f"{_W}tr")]
+            for tr in el.iter(f"{_W}tr"):  # a long table: its first rows only
+                if len(lines) >= FIRST_PAGE_PARAGRAPHS:
+                    break
+                lines.append(_row_text(tr))
             if any(_breaks_page(p) for p in el.iter(f"{_W}p")):
                 break
         elif el.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
