@@ -196,7 +196,7 @@ INERT_FIELDS = (
     ' STYLEREF "Heading 1" \\n ', " SEQ Table \\* ARABIC ", ' TOC \\o "1-3" \\h \\z \\u ',
     ' HYPERLINK "https://www.harrow.gov.uk/fostering" \\o "Fostering" ',
     ' HYPERLINK "mailto:clerk@harrow.gov.uk" ', ' HYPERLINK \\l "_Ref_sufficiency" ',
-    " DOCPROPERTY Title ",
+    " DOCPROPERTY Title ", ' SYMBOL 183 \\f "Symbol" \\s 10 \\h ',
 )
 
 
@@ -343,6 +343,11 @@ CHANGES: dict[str, Callable[[Entries], Entries]] = {
     "ref-elsewhere": _field(" REF _Ref_other_meeting \\h "),
     "hyperlink-field-file": _field(' HYPERLINK "file:///etc/passwd" '),
     "date-unknown-switch": _field(' DATE \\@ "d MMMM yyyy" \\q '),
+    "form-field-macro": lambda items: body(items, (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Text1"/>'
+        '<w:entryMacro w:val="AutoOpen"/></w:ffData></w:fldChar></w:r><w:r><w:instrText '
+        'xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar '
+        'w:fldCharType="end"/></w:r></w:p>')),
     "entity": _entity,
     "external-entity": _external_entity,
     "malformed": _malformed,

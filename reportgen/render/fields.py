@@ -70,6 +70,8 @@ ALLOWED: dict[str, _Spec] = {
     "HYPERLINK": _Spec((0, 1), flags="mn", with_arg="lot"),
     # docxcompose turns these into text with the document's own custom properties.
     "DOCPROPERTY": _Spec((1, 1)),
+    # One character of a font (older Word wrote bullets so).
+    "SYMBOL": _Spec((1, 1), flags="ahju", with_arg="fs"),
 }
 _OPTIONAL_ARG = {"TOC": frozenset("now")}
 
@@ -86,6 +88,7 @@ class Field:
     """One field: its instruction as Word composes it, shown with nested fields in braces."""
     pieces: list[str] = field(default_factory=list)
     nested: bool = False        # a field stands inside the instruction
+    macro: bool = False         # its form-field data names a macro to run on entry or exit
     mixed: bool = False         # begin, instruction and end are not in one revision and story
     state: object = None
     in_instruction: bool = True
@@ -98,7 +101,7 @@ class Field:
 @dataclass(frozen=True)
 class FieldProblem:
     """Why a field is refused: ``kind`` picks the message, ``text`` is the field's code."""
-    kind: str   # nested | split | dangerous | unknown | link | bookmark
+    kind: str   # nested | split | macro | dangerous | unknown | link | bookmark
     text: str
     detail: str = ""
 
@@ -147,6 +150,7 @@ def fields(root: etree._Element) -> Iterator[Field]:
         kind = el.get(f"{_W}fldCharType")
         if kind == "begin":
             new = Field(state=_state(el))
+            new.macro = any(True for _ in el.iter(f"{_W}entryMacro", f"{_W}exitMacro"))
             if stack and stack[-1].in_instruction:
                 stack[-1].nested = True
             found.append(new)
@@ -197,6 +201,8 @@ def check(item: Field, own_bookmarks: set[str] | None) -> FieldProblem | None:
     text = item.text
     if item.nested:
         return FieldProblem("nested", text)
+    if item.macro:
+        return FieldProblem("macro", text)
     if item.mixed:
         return FieldProblem("split", text)
     tokens = _tokens(text)

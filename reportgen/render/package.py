@@ -554,6 +554,9 @@ def _field_message(part: str, problem: fields.FieldProblem) -> str:
     if problem.kind == "split":
         return (f"part {part} has a field whose code is split by a tracked change or a text "
                 f"box ({shown}); accept or reject the changes in Word, or write the field again")
+    if problem.kind == "macro":
+        return (f"part {part} has a form field that runs a macro when it is entered or left "
+                f"({shown}){_FIX}")
     if problem.kind == "dangerous":
         return (f"part {part} has a field that makes Word read another file or run something "
                 f"({shown}){_FIX}")
