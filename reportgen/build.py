@@ -196,7 +196,7 @@ def plan_jobs(manifest_path: str | Path, period: str, out_dir: str | Path) -> li
     for entry in manifest.reports:
         source = manifest.resolve(entry.path)
         build_period = when if entry.period == "build" else None
-        name = output_name(entry.output, source, build_period)
+        name = output_name(entry.output, source, build_period, manifest.path)
         style = manifest.style_for(entry)  # relative to build.yaml, not the working folder
         job = Job("report", source, out / name, entry.path,
                   when.label if build_period else None, style,
@@ -210,7 +210,8 @@ def plan_jobs(manifest_path: str | Path, period: str, out_dir: str | Path) -> li
         source = manifest.resolve(pack.path)
         if source.is_dir():
             source = source / "agenda.yaml"
-        name = output_name(pack.output, source, None if pack.output is None else when)
+        name = output_name(pack.output, source, None if pack.output is None else when,
+                           manifest.path)
         # A pack's reports are built for the build's period, as their own entries are.
         job = Job("pack", source, out / name, pack.path, when.label, keep_own=keep_own)
         if manifest.html_for(pack):

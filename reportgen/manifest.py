@@ -163,19 +163,20 @@ def source_name(source: Path) -> str:
     return source.name
 
 
-def output_name(pattern: str | None, source: Path, period: Period | None) -> str:
+def output_name(pattern: str | None, source: Path, period: Period | None,
+                manifest: Path | None = None) -> str:
     """The output file name: the pattern filled in, or ``{name}[-{period}].docx``."""
     if pattern is None:
         pattern = "{name}-{period}.docx" if period is not None else "{name}.docx"
     if "{period}" in pattern and period is None:
         raise ReportgenError(f"output '{pattern}' uses {{period}} but this entry keeps its own "
-                             "period: write the period into the name instead")
+                             "period: write the period into the name instead", file=manifest)
     values = {"period": period_slug(period) if period is not None else "",
               "name": source_name(source)}
     name = _PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern)
     problem = _check_name(name)
     if problem:  # {name} is a folder's name: it may hold anything a file system allows
-        raise ReportgenError(f"output {problem}")
+        raise ReportgenError(f"output {problem}", file=manifest)
     return name
 
 
