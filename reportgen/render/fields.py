@@ -31,6 +31,10 @@ __all__ = ["ALLOWED", "Field", "FieldProblem", "bookmarks", "check", "fields"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_SIMPLE, _CHAR = f"{_W}fldSimple", f"{_W}fldChar"
+_INSTR, _DEL_INSTR = f"{_W}instrText", f"{_W}delInstrText"
+_TYPE, _INSTR_ATTR, _RUN = f"{_W}fldCharType", f"{_W}instr", f"{_W}r"
+_MACROS = (f"{_W}entryMacro", f"{_W}exitMacro")
 # Containers whose content a tracked change adds or removes.
 _REVISIONS = {f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo"}
 # Containers Word reads as separate stories (or as alternatives): a field cannot span them.
@@ -81,6 +85,13 @@ DANGEROUS = frozenset({
     "DATABASE", "PRINT", "MACROBUTTON", "AUTOTEXT", "AUTOTEXTLIST", "GLOSSARY", "RD"})
 
 SAFE_LINK = re.compile(r"(?i)^(https?://|mailto:)")
+#: The longest field code read: a table of contents naming many styles is under 2,000
+#: characters, a web address under 8,000 in every browser; a longer code is refused unread.
+MAX_CODE_CHARS = 8192
+_NAME = re.compile(r"[A-Za-z]+")
+#: Fields whose first argument is a bookmark of the document (looked up once all parts are
+#: read: a REF in the body may point into a footnote).
+BOOKMARK_FIELDS = frozenset(name for name, spec in ALLOWED.items() if spec.bookmark)
 
 
 @dataclass
@@ -106,58 +117,68 @@ class FieldProblem:
     detail: str = ""
 
 
-def _state(el: etree._Element) -> tuple[object, ...]:
-    """The revision (kind, author, date) and the story ``el`` stands in."""
+def _state(el: etree._Element, cache: dict[etree._Element, tuple[object, ...]]
+           ) -> tuple[object, ...]:
+    """The revision (kind, author, date) and the story ``el`` stands in (the story element
+    itself, not id(): lxml makes a new proxy, and id, for a node no one holds). Cached by
+    the element above ``el``'s run, which every run of a paragraph shares."""
+    start = el.getparent()
+    if start is not None and start.tag == _RUN:
+        start = start.getparent()
+    if start is None:
+        return (None, None)
+    if start in cache:
+        return cache[start]
     revision: object = None
     story: object = None
-    node = el.getparent()
+    node: etree._Element | None = start
     while node is not None:
         if revision is None and node.tag in _REVISIONS:
             revision = (node.tag, node.get(f"{_W}author"), node.get(f"{_W}date"))
         if node.tag in _STORIES:
-            # The element itself, not id(): lxml makes a new proxy (and id) for a node no
-            # one holds; the Field holding this state keeps the proxy alive to compare.
             story = node
             break
         node = node.getparent()
-    return (revision, story)
+    cache[start] = (revision, story)
+    return cache[start]
 
 
 def fields(root: etree._Element) -> Iterator[Field]:
     """Every field of a part, outer fields before the fields inside them."""
     found: list[Field] = []
     stack: list[Field] = []
-    for el in root.iter(f"{_W}fldSimple", f"{_W}fldChar", f"{_W}instrText",
-                        f"{_W}delInstrText"):
-        if el.tag == f"{_W}fldSimple":
-            simple = Field([el.get(f"{_W}instr", "")], in_instruction=False)
+    states: dict[etree._Element, tuple[object, ...]] = {}
+    for el in root.iter(_SIMPLE, _CHAR, _INSTR, _DEL_INSTR):
+        tag = el.tag
+        if tag == _SIMPLE:
+            simple = Field([el.get(_INSTR_ATTR, "")], in_instruction=False)
             if stack and stack[-1].in_instruction:
                 stack[-1].nested = True
                 stack[-1].pieces.append("{" + simple.text + "}")
             found.append(simple)
             continue
-        if el.tag in (f"{_W}instrText", f"{_W}delInstrText"):
+        if tag in (_INSTR, _DEL_INSTR):
             if not stack:  # outside any field: checked as a field of its own
                 found.append(Field([el.text or ""], in_instruction=False))
                 continue
             current = stack[-1]
             if current.in_instruction:
                 current.pieces.append(el.text or "")
-                current.mixed |= _state(el) != current.state
+                current.mixed |= _state(el, states) != current.state
             else:  # in a result: not Word's, but checked as a field of its own
                 found.append(Field([el.text or ""], in_instruction=False))
             continue
-        kind = el.get(f"{_W}fldCharType")
+        kind = el.get(_TYPE)
         if kind == "begin":
-            new = Field(state=_state(el))
-            new.macro = any(True for _ in el.iter(f"{_W}entryMacro", f"{_W}exitMacro"))
+            new = Field(state=_state(el, states))
+            new.macro = len(el) > 0 and any(True for _ in el.iter(*_MACROS))
             if stack and stack[-1].in_instruction:
                 stack[-1].nested = True
             found.append(new)
             stack.append(new)
         elif kind in ("separate", "end") and stack:
             current = stack[-1]
-            current.mixed |= _state(el) != current.state
+            current.mixed |= _state(el, states) != current.state
             if current.in_instruction and kind == "separate":
                 current.in_instruction = False
             if kind == "end":
@@ -205,6 +226,8 @@ def check(item: Field, own_bookmarks: set[str] | None) -> FieldProblem | None:
         return FieldProblem("macro", text)
     if item.mixed:
         return FieldProblem("split", text)
+    if len(text) > MAX_CODE_CHARS:
+        return FieldProblem("unknown", text)  # no field on the list is this long
     tokens = _tokens(text)
     if not tokens:
         return None  # an empty field shows its result and does nothing
@@ -212,7 +235,7 @@ def check(item: Field, own_bookmarks: set[str] | None) -> FieldProblem | None:
     upper = name.upper()
     if not quoted and upper in DANGEROUS:
         return FieldProblem("dangerous", text, upper)
-    spec = ALLOWED.get(upper) if not quoted and re.fullmatch(r"[A-Za-z]+", name) else None
+    spec = ALLOWED.get(upper) if not quoted and _NAME.fullmatch(name) else None
     if spec is None:
         return FieldProblem("unknown", text)
     args: list[str] = []
@@ -246,6 +269,12 @@ def check(item: Field, own_bookmarks: set[str] | None) -> FieldProblem | None:
     if spec.bookmark and own_bookmarks is not None and args[0].casefold() not in own_bookmarks:
         return FieldProblem("bookmark", text, args[0])
     return None
+
+
+def names_a_bookmark(item: Field) -> bool:
+    """Whether ``item`` (already checked) is a REF, PAGEREF or NOTEREF."""
+    words = item.text.split(None, 1)
+    return bool(words) and words[0].upper() in BOOKMARK_FIELDS
 
 
 def bookmarks(roots: Iterable[etree._Element]) -> set[str]:

@@ -324,7 +324,7 @@ class _Rebuild:
         self.parts: dict[str, bytes] = {}       # kept part -> bytes
         self.rels: dict[str, list[_Rel]] = {}   # source ("" = package) -> kept relationships
         self.types: dict[str, str] = {}         # kept part -> content type
-        self.fields: list[tuple[str, fields.Field]] = []  # (part, field) of every kept part
+        self.fields: list[tuple[str, fields.Field]] = []  # (part, REF-like field) to look up
         self.bookmarks: set[str] = set()        # case-folded bookmark names of every part
 
     def fail(self, message: str) -> ReportgenError:
@@ -489,7 +489,8 @@ class _Rebuild:
             problem = fields.check(item, None)
             if problem is not None:
                 raise self.fail(_field_message(part, problem))
-            self.fields.append((part, item))
+            if fields.names_a_bookmark(item):
+                self.fields.append((part, item))
 
     def _check_bookmarks(self) -> None:
         """A REF, PAGEREF or NOTEREF must name a bookmark of the document, in any part."""
