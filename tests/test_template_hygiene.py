@@ -461,3 +461,12 @@ def test_a_field_cannot_run_from_a_text_box_into_the_body() -> None:
     root = etree.fromstring(f'<w:body xmlns:w="{_WNS}">{xml}</w:body>')
     [item] = fields.fields(root)
     assert fields.check(item, set()) == fields.FieldProblem("split", "PAGE INCLUDEPICTURE x")
+
+
+def test_a_field_code_is_read_up_to_8192_characters() -> None:
+    head = 'HYPERLINK "https://www.example.org/'
+    at_limit = head + "a" * (8192 - len(head) - 1) + '"'
+    assert len(at_limit) == 8192
+    assert fields.check(fields.Field([at_limit]), set()) is None
+    over = head + "a" * (8192 - len(head)) + '"'
+    assert fields.check(fields.Field([over]), set()) == fields.FieldProblem("unknown", over)
