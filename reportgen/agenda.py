@@ -147,11 +147,31 @@ class Agenda(Model):
     membership: Membership
     clerk: Clerk
     items: list[Item] = Field(min_length=1)
+    # Folders outside the agenda's own that its documents and appendices may come from
+    # (relative to the agenda's folder): a shared appendices folder, say.
+    allow_folders: TextList = Field(default_factory=list)
     path: Path = Field(default=Path(AGENDA_FILE), exclude=True)
 
     @property
     def folder(self) -> Path:
         return self.path.parent
+
+    def document_path(self, name: str, number: int, what: str = "document",
+                      within: Path | None = None) -> Path:
+        """A document or appendix named in agenda.yaml (or, with ``within``, in a report
+        bundle in that folder), refused unless it lies, links followed, inside the agenda's
+        folder tree (the bundle's) or a folder of ``allow_folders``: reportgen runs with the
+        server's rights, and an agenda's author should reach only the papers meant for it."""
+        base = within if within is not None else self.folder
+        path = Path(name) if Path(name).is_absolute() else base / name
+        real = path.resolve()
+        roots = [base.resolve(), *(self.resolve(f).resolve() for f in self.allow_folders)]
+        if any(real == root or root in real.parents for root in roots):
+            return path
+        where = "the report's folder" if within is not None else "the agenda's folder"
+        raise ReportgenError(
+            f"agenda item {number}: {what} '{name}' is outside {where} ({base}); move it "
+            "there, or list its folder under allow_folders: in agenda.yaml", file=self.path)
 
     def resolve(self, name: str) -> Path:
         """A path written in agenda.yaml, relative to the agenda's folder."""

@@ -204,20 +204,22 @@ def plan_jobs(manifest_path: str | Path, period: str, out_dir: str | Path) -> li
     for entry in manifest.reports:
         source = manifest.resolve(entry.path)
         build_period = when if entry.period == "build" else None
-        name = output_name(entry.output, source, build_period)
+        name = output_name(entry.output, source, build_period, manifest.path)
+        style = manifest.style_for(entry)  # relative to build.yaml, not the working folder
         job = Job("report", source, out / name, entry.path,
-                  when.label if build_period else None, entry.style,
+                  when.label if build_period else None, style,
                   html=manifest.html_for(entry), meeting=meeting)
         drafts.append((job, [job.output, *([job.output.with_suffix(".html")] if job.html
                                            else [])]))
         # A bundle that cannot be read adds nothing: its job fails, the others carry on.
         with contextlib.suppress(ReportgenError):
-            inputs += bundle_inputs(load_bundle(source), entry.style)
+            inputs += bundle_inputs(load_bundle(source), style)
     for pack in manifest.packs:
         source = manifest.resolve(pack.path)
         if source.is_dir():
             source = source / "agenda.yaml"
-        name = output_name(pack.output, source, None if pack.output is None else when)
+        name = output_name(pack.output, source, None if pack.output is None else when,
+                           manifest.path)
         # A pack's reports are built for the build's period, as their own entries are.
         job = Job("pack", source, out / name, pack.path, when.label, keep_own=keep_own,
                   meeting=meeting)

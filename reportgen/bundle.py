@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     BeforeValidator,
     Field,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -349,6 +350,31 @@ class Bundle(Model):
             return parse_period(value).label
         except ReportgenError as exc:
             raise ValueError(exc.message) from None
+
+    @field_validator("as_at")
+    @classmethod
+    def _as_at_in_period(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        """The data's date must fall in the report's period and not after its publication:
+        a date outside picks placements and flows of another period."""
+        if value is None:
+            return None
+        from reportgen.periods import parse_period
+
+        def day(when: dt.date) -> str:
+            return f"{when.day} {when:%B %Y}"
+
+        period = info.data.get("period")
+        if isinstance(period, str):
+            when = parse_period(period)
+            if not when.start <= value <= when.end:
+                raise ValueError(f"{day(value)} is outside the report's period {when.label} "
+                                 f"({day(when.start)} to {day(when.end)})")
+        report = info.data.get("report")
+        published = getattr(report, "publication_date", None)
+        if isinstance(published, dt.date) and value > published:
+            raise ValueError(f"{day(value)} is after the report's publication date "
+                             f"({day(published)}): data cannot be as at a later day")
+        return value
 
     @model_validator(mode="after")
     def _body_is_one_outline(self) -> Bundle:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import string
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, Literal
@@ -31,7 +30,7 @@ from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from reportgen.bundle import UKDate
 from reportgen.config import Model, validate_yaml
-from reportgen.errors import ReportgenError
+from reportgen.errors import ReportgenError, escape_controls, quote
 from reportgen.periods import Period, parse_period
 from reportgen.yamlload import Loc, load_yaml
 
@@ -40,16 +39,43 @@ MANIFEST_FILE = "build.yaml"
 PLACEHOLDERS = ("period", "name")
 
 
+#: One placeholder exactly as written: no format spec, conversion or index ({name:>9},
+#: {name!r}, {name[0]}), which str.format would run on a name from the manifest.
+_PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
+#: The longest file or folder name most file systems take, in bytes.
+MAX_NAME_BYTES = 255
+
+
+def _check_name(name: str) -> str | None:
+    """Why ``name`` (an output path) cannot be written, or None: a control character (CR
+    and LF forge log lines, NUL ends a C string) or bidirectional override in it, or a part
+    of it too long for a file system."""
+    shown = escape_controls(name)
+    if shown != name:  # each shown escaped, white space too (quote() would fold it)
+        shown = shown if len(shown) <= 60 else shown[:59] + "\u2026"
+        return (f"'{shown}' holds a control character or a text-direction mark, which "
+                "no output name may hold")
+    long = [part for part in re.split(r"[/\\]", name)
+            if len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES]
+    if long:
+        return f"{quote(long[0])} is longer than a file name may be ({MAX_NAME_BYTES} bytes)"
+    return None
+
+
 def _check_pattern(pattern: str) -> str:
-    """An output name pattern must stay inside --out, end in .docx and use known names."""
-    try:
-        names = [field for _, field, _, _ in string.Formatter().parse(pattern) if field is not None]
-    except ValueError as exc:
-        raise ValueError(f"'{pattern}' is not a valid name pattern ({exc})") from None
-    unknown = [n for n in names if n not in PLACEHOLDERS]
-    if unknown:
-        raise ValueError(f"unknown placeholder '{{{unknown[0]}}}' in '{pattern}' "
-                         f"(expected {', '.join('{' + p + '}' for p in PLACEHOLDERS)})")
+    """An output name pattern must stay inside --out, end in .docx and use {period} and
+    {name} only, as written (a brace anywhere else is refused)."""
+    stray = next((m for m in re.finditer(r"\{(?:period|name)\}|[{}]", pattern)
+                  if len(m.group()) == 1), None)
+    if stray is not None:  # shown from the stray brace to the next closing one
+        shown = re.match(r"\}|\{[^}]*\}?", pattern[stray.start():])
+        raise ValueError(f"unknown placeholder {quote(shown.group() if shown else '{')} in "
+                         f"{quote(pattern)} (expected "
+                         f"{', '.join('{' + p + '}' for p in PLACEHOLDERS)}, with nothing "
+                         "inside the braces but the name)")
+    problem = _check_name(pattern)
+    if problem:
+        raise ValueError(problem)
     path = PurePosixPath(pattern.replace("\\", "/"))
     if path.is_absolute() or ".." in path.parts or re.match(r"^[A-Za-z]:", pattern):
         raise ValueError(f"'{pattern}' must be a file name inside the output folder")
@@ -229,6 +255,16 @@ class Manifest(Model):
         """Whether ``entry`` writes web pages: its own ``html``, else the manifest's."""
         return self.html if entry.html is None else entry.html
 
+    def style_for(self, entry: ReportEntry) -> str | None:
+        """A report's ``style:`` as :func:`reportgen.styles.resolve_style` takes it: a
+        built-in name as written, a path made absolute from the manifest's folder (never the
+        working folder, nor the bundle's)."""
+        style = entry.style
+        if style is None or ("/" not in style and "\\" not in style
+                             and not style.lower().endswith(".docx")):
+            return style
+        return str(self.resolve(style).absolute())
+
     def resolve(self, name: str) -> Path:
         """A path written in build.yaml, relative to the manifest's folder."""
         path = Path(name)
@@ -247,15 +283,21 @@ def source_name(source: Path) -> str:
     return source.name
 
 
-def output_name(pattern: str | None, source: Path, period: Period | None) -> str:
+def output_name(pattern: str | None, source: Path, period: Period | None,
+                manifest: Path | None = None) -> str:
     """The output file name: the pattern filled in, or ``{name}[-{period}].docx``."""
     if pattern is None:
         pattern = "{name}-{period}.docx" if period is not None else "{name}.docx"
     if "{period}" in pattern and period is None:
         raise ReportgenError(f"output '{pattern}' uses {{period}} but this entry keeps its own "
-                             "period: write the period into the name instead")
-    slug = period_slug(period) if period is not None else ""
-    return pattern.format(period=slug, name=source_name(source))
+                             "period: write the period into the name instead", file=manifest)
+    values = {"period": period_slug(period) if period is not None else "",
+              "name": source_name(source)}
+    name = _PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern)
+    problem = _check_name(name)
+    if problem:  # {name} is a folder's name: it may hold anything a file system allows
+        raise ReportgenError(f"output {problem}", file=manifest)
+    return name
 
 
 def manifest_from_data(data: Any, path: Path, lines: dict[Loc, int] | None = None) -> Manifest:

@@ -77,8 +77,7 @@ def add_type(items: Entries, part: str, content_type: str) -> Entries:
 
 def body(items: Entries, xml: str) -> Entries:
     """Put ``xml`` at the start of the document body."""
-    with zipfile.ZipFile(io.BytesIO(plain_docx())) as archive:
-        text = archive.read("word/document.xml").decode()
+    text = dict(items)["word/document.xml"].decode()
     tag = text[text.index("<w:body"):].split(">", 1)[0] + ">"
     return _replace(items, "word/document.xml", tag, tag + xml)
 
@@ -151,6 +150,96 @@ def _include_text(items: Entries) -> Entries:
                        '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
 
 
+def field_runs(*code: str, result: str = "1", wrap: str = "") -> str:
+    """A complex field's runs: begin, one ``w:instrText`` run per piece of ``code``, separate,
+    ``result``, end. A piece starting with "<" is put in as XML (a nested field, a tracked
+    change); ``wrap`` ("ins", "del") puts the whole field in one tracked change, its
+    instruction then in ``w:delInstrText`` for a deletion."""
+    instr = "delInstrText" if wrap == "del" else "instrText"
+    text = "delText" if wrap == "del" else "t"
+    runs = ['<w:r><w:fldChar w:fldCharType="begin"/></w:r>']
+    runs += [piece if piece.startswith("<") else
+             f'<w:r><w:{instr} xml:space="preserve">{piece}</w:{instr}></w:r>' for piece in code]
+    runs += ['<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+             f"<w:r><w:{text}>{result}</w:{text}></w:r>",
+             '<w:r><w:fldChar w:fldCharType="end"/></w:r>']
+    xml = "".join(runs)
+    if wrap:
+        xml = f'<w:{wrap} w:id="901" w:author="A" w:date="2024-01-01T00:00:00Z">{xml}</w:{wrap}>'
+    return xml
+
+
+def _field(*code: str, wrap: str = "") -> Callable[[Entries], Entries]:
+    def change(items: Entries) -> Entries:
+        return body(items, f"<w:p>{field_runs(*code, wrap=wrap)}</w:p>")
+    return change
+
+
+def _simple_field(instr: str) -> Callable[[Entries], Entries]:
+    def change(items: Entries) -> Entries:
+        return body(items, f'<w:p><w:fldSimple w:instr="{instr}"><w:r><w:t>1</w:t></w:r>'
+                           "</w:fldSimple></w:p>")
+    return change
+
+
+def _tracked(kind: str, code: str, author: str) -> str:
+    instr = "delInstrText" if kind == "del" else "instrText"
+    return (f'<w:{kind} w:id="9{len(code)}" w:author="{author}" w:date="2024-01-01T00:00:00Z">'
+            f'<w:r><w:{instr} xml:space="preserve">{code}</w:{instr}></w:r></w:{kind}>')
+
+
+#: Every field type reportgen keeps, as Word writes them (one paragraph each).
+INERT_FIELDS = (
+    " PAGE \\* MERGEFORMAT ", " NUMPAGES \\* Arabic ", " SECTIONPAGES ", " SECTION ",
+    ' DATE \\@ "d MMMM yyyy" ', ' TIME \\@ "HH:mm" ', " REF _Ref_sufficiency \\h ",
+    " PAGEREF _Ref_sufficiency \\h ", " NOTEREF _Ref_sufficiency \\h ",
+    ' STYLEREF "Heading 1" \\n ', " SEQ Table \\* ARABIC ", ' TOC \\o "1-3" \\h \\z \\u ',
+    ' HYPERLINK "https://www.harrow.gov.uk/fostering" \\o "Fostering" ',
+    ' HYPERLINK "mailto:clerk@harrow.gov.uk" ', ' HYPERLINK \\l "_Ref_sufficiency" ',
+    " DOCPROPERTY Title ", ' SYMBOL 183 \\f "Symbol" \\s 10 \\h ',
+)
+
+
+def _inert_fields(items: Entries) -> Entries:
+    paragraphs = ['<w:p><w:bookmarkStart w:id="77" w:name="_Ref_Sufficiency"/><w:r><w:t>'
+                  'Sufficiency</w:t></w:r><w:bookmarkEnd w:id="77"/></w:p>']
+    paragraphs += [f"<w:p>{field_runs(code)}</w:p>" for code in INERT_FIELDS]
+    paragraphs.append('<w:p><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r>'
+                      "</w:fldSimple></w:p>")
+    paragraphs.append(f"<w:p>{field_runs(' NUMPAGES ', wrap='ins')}</w:p>")
+    return body(items, "".join(paragraphs))
+
+
+def _marked_body(text: str) -> Callable[[Entries], Entries]:
+    """A paper whose first paragraph is a protective marking."""
+    def change(items: Entries) -> Entries:
+        return body(items, f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    return change
+
+
+def with_header(items: Entries, inner: str) -> Entries:
+    """``items`` with a default header part holding ``inner`` (XML in w:hdr)."""
+    items = add_rel(items, DOC_RELS, R + "header", "header9.xml", rid="rIdHdr9")
+    items = add_type(items, "word/header9.xml", "application/vnd.openxmlformats-"
+                     "officedocument.wordprocessingml.header+xml")
+    items = _replace(items, "word/document.xml", '<w:pgSz ',
+                     '<w:headerReference w:type="default" r:id="rIdHdr9"/><w:pgSz ')
+    hdr = ('<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:v="urn:schemas-microsoft-com:vml">' + inner + "</w:hdr>")
+    return [*items, ("word/header9.xml", hdr.encode())]
+
+
+def _marked_header(items: Entries) -> Entries:
+    return with_header(items, "<w:p><w:r><w:t>RESTRICTED - Part II</w:t></w:r></w:p>")
+
+
+def _marked_watermark(items: Entries) -> Entries:
+    # Word's watermark: a VML shape in the header whose text is an attribute.
+    return with_header(items, '<w:p><w:r><w:pict><v:shape id="PowerPlusWaterMarkObject1" '
+                              'type="#_x0000_t136"><v:textpath style="font-family:Calibri" '
+                              'string="CONFIDENTIAL"/></v:shape></w:pict></w:r></w:p>')
+
+
 def _entity(items: Entries) -> Entries:
     laughs = "".join(f'<!ENTITY l{i} "&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};">'
                      for i in range(1, 12))
@@ -220,6 +309,45 @@ CHANGES: dict[str, Callable[[Entries], Entries]] = {
     "unknown-relationship": _unknown_rel,
     "outside-package": _outside_package,
     "include-field": _include_text,
+    "inert-fields": _inert_fields,
+    # Papers marked not for publication (reportgen/pack/markings.py).
+    "marked-first-page": _marked_body(
+        "NOT FOR PUBLICATION by virtue of paragraph 1 of Part 1 of Schedule 12A to the Local "
+        "Government Act 1972"),
+    "marked-header": _marked_header,
+    "marked-watermark": _marked_watermark,
+    "mentions-confidential": _marked_body(
+        "Foster carers' addresses are kept confidential; the report, which was not for "
+        "publication, was noted."),
+    # Fields as Word composes them (reportgen/render/fields.py).
+    "nested-ddeauto": _field(field_runs(" QUOTE 68 68 69 ", result="DDE"),
+                             'AUTO excel "C:\\\\x.xlsx" "R1C1" '),
+    "nested-includepicture": _field(" ", field_runs(' QUOTE "INCLUDE" ', result="INCLUDE"),
+                                    'PICTURE "http://tracker.example/p.png" \\d '),
+    "deleted-includepicture": _field(' INCLUDEPICTURE "http://tracker.example/p.png" \\d ',
+                                     wrap="del"),
+    "inserted-dde": _field(' DDE excel "C:\\\\x.xlsx" "R1C1" ', wrap="ins"),
+    "tracked-split": _field(" INCLUDE", _tracked("ins", "X", "A"),
+                            _tracked("del", "PICTURE", "B"), ' "http://tracker.example/p" '),
+    "split-includepicture": _field(" INCLUDEPIC", "TURE ", '"http://tracker.example/p.png"'),
+    "database-field": _simple_field(
+        'DATABASE \\d &quot;C:\\\\data\\\\children.mdb&quot; \\s &quot;SELECT * FROM '
+        'children&quot;'),
+    "print-field": _field(' PRINT "%!PS (file:///etc/passwd) run" '),
+    "macrobutton-field": _field(" MACROBUTTON AutoOpen Click here "),
+    "autotext-field": _field(' AUTOTEXT "Confidential" '),
+    "unknown-field": _field(" FILENAME \\p "),
+    "formula-field": _field(" = 2 + 2 "),
+    "control-field": _field(" FILENAME \u202etxt.exe\u009b31m "),
+    "long-field": _field(" MERGEFIELD " + "Child_name_and_address_" * 6),
+    "ref-elsewhere": _field(" REF _Ref_other_meeting \\h "),
+    "hyperlink-field-file": _field(' HYPERLINK "file:///etc/passwd" '),
+    "date-unknown-switch": _field(' DATE \\@ "d MMMM yyyy" \\q '),
+    "form-field-macro": lambda items: body(items, (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Text1"/>'
+        '<w:entryMacro w:val="AutoOpen"/></w:ffData></w:fldChar></w:r><w:r><w:instrText '
+        'xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar '
+        'w:fldCharType="end"/></w:r></w:p>')),
     "entity": _entity,
     "external-entity": _external_entity,
     "malformed": _malformed,
@@ -292,7 +420,9 @@ def write_too_big(path: Path) -> None:
         handle.truncate(MAX_DOCX_BYTES + 1)
 
 
-def make(kind: str, path: Path) -> None:
+def make(kind: str, path: Path, base: Path | None = None) -> None:
+    """Write the hostile file ``kind`` to ``path``; a change of the zip starts from ``base``
+    (a .docx, such as a built-in style's template) when given, else from :func:`plain_docx`."""
     if kind == "bomb":
         write_bomb(path)
     elif kind == "damaged":
@@ -302,4 +432,4 @@ def make(kind: str, path: Path) -> None:
     elif kind == "plain":
         path.write_bytes(plain_docx())
     else:
-        write_zip(path, CHANGES[kind](entries()))
+        write_zip(path, CHANGES[kind](entries(base.read_bytes() if base else None)))

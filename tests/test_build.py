@@ -102,6 +102,77 @@ def test_bad_manifests_give_one_line_errors(tmp_path: Path, text: str, message: 
     assert str(path) in info.value.line()
 
 
+@pytest.mark.parametrize(("pattern", "message"), [
+    # str.format would run these: a 1.5 GB pad (MemoryError), a conversion, a NUL fill,
+    # an index, a positional field
+    ("x{name:>1500000000}.docx", "unknown placeholder '{name:>1500000000}' in "
+                                 "'x{name:>1500000000}.docx' (expected {period}, {name}, with "
+                                 "nothing inside the braces but the name)"),
+    ("{name!r}.docx", "unknown placeholder '{name!r}'"),
+    ("{name:\\0>5}.docx", "unknown placeholder '{name:\\x00>5}'"),
+    ("{name[0]}.docx", "unknown placeholder '{name[0]}'"),
+    ("{}.docx", "unknown placeholder '{}'"),
+    ("{{name}}.docx", "unknown placeholder '{{name}'"),
+    ("a}.docx", "unknown placeholder '}'"),
+    # control characters and text-direction marks, escaped when shown
+    ("a\\rb.docx", "'a\\x0db.docx' holds a control character or a text-direction mark, which "
+                    "no output name may hold"),
+    ("a\\nb.docx", "'a\\x0ab.docx' holds a control character"),
+    ("a\\x85b.docx", "'a\\x85b.docx' holds a control character"),
+    ("a\\u202eb.docx", "'a\\u202eb.docx' holds a control character"),
+    ("a\\x1bb.docx", "'a\\x1bb.docx' holds a control character"),
+    ("a\\tb.docx", "'a\\x09b.docx' holds a control character"),
+    ("x" * 251 + ".docx", "is longer than a file name may be (255 bytes)"),
+])
+def test_output_patterns_take_two_placeholders_and_no_control_characters(
+        tmp_path: Path, pattern: str, message: str) -> None:
+    path = write_manifest(tmp_path, f'reports:\n  - path: a\n    output: "{pattern}"\n')
+    with pytest.raises(ReportgenError) as info:
+        load_manifest(path)
+    assert message in info.value.line()
+
+
+def test_a_name_of_255_bytes_is_a_file_name() -> None:
+    q2 = parse_period("2016/17 Q2")
+    assert output_name("x" * 250 + ".docx", Path("a"), q2) == "x" * 250 + ".docx"
+    assert output_name("{name}-{period}.docx", Path("x/é"), q2) == "é-2016-17-Q2.docx"
+
+
+@pytest.mark.parametrize(("folder", "shown"), [
+    ("bad\nname", "bad\\x0aname"), ("bad\rname", "bad\\x0dname"),
+    ("bad\u202ename", "bad\\u202ename")])
+def test_a_folder_name_with_a_control_character_gives_no_output_name(
+        tmp_path: Path, folder: str, shown: str) -> None:
+    shutil.copytree(FIXTURES / HARROW, tmp_path / folder)
+    escaped = folder.encode("unicode_escape").decode()
+    path = write_manifest(tmp_path, f'reports:\n  - path: "{escaped}"\n')
+    with pytest.raises(ReportgenError) as info:
+        plan_jobs(path, "2016/17 Q1", tmp_path / "out")
+    assert info.value.line() == (
+        f"{path}: output '{shown}-2016-17-Q1.docx' holds a control character or a "
+        "text-direction mark, which no output name may hold")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_manifest_style_is_found_beside_the_manifest_not_in_the_working_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportgen.styles import resolve_style
+
+    site = tmp_path / "site"
+    (site / "styles").mkdir(parents=True)
+    shutil.copyfile(resolve_style("cover-sheet").template, site / "styles" / "house.docx")
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "styles").mkdir(parents=True)
+    (elsewhere / "styles" / "house.docx").write_bytes(b"not the manifest's")
+    monkeypatch.chdir(elsewhere)
+    path = write_manifest(site, f"reports:\n  - path: {FIXTURES / HARROW}\n"
+                                "    style: styles/house.docx\n  - path: x\n"
+                                "    style: cover-sheet\n")
+    first, second = plan_jobs(path, "2016/17 Q1", tmp_path / "out")
+    assert first.style == str(site / "styles" / "house.docx")
+    assert second.style == "cover-sheet"  # a built-in name stays a name
+
+
 def test_two_entries_writing_one_file_are_refused(tmp_path: Path) -> None:
     path = write_manifest(tmp_path, "reports:\n  - path: a\n    output: x.docx\n"
                                     "  - path: b\n    output: x.docx\n")

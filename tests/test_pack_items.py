@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.agenda import load_agenda
+from reportgen.errors import ReportgenError
 from reportgen.pack import build_packs
 from reportgen.pipeline import produce
 from tests.test_pack import FIXTURES, docx_text, sentences
@@ -69,3 +70,119 @@ def test_part_one_reports_are_rendered_as_public(tmp_path: Path,
     assert calls == [("Harrow Council", True), ("Rotherham Borough Council", True),
                      ("Herefordshire Council", None)]
     assert [p.number for p in items if p.exempt] == [8]
+
+
+# -- an agenda's documents: confined to its folder tree, and not marked restricted in Part I --
+
+DOC_AGENDA = AGENDA.replace(f"  - report: ../{HARROW}\n    appendices: []\n", "")
+
+
+def _agenda_with(tmp_path: Path, items: str, extra: str = "") -> Path:
+    folder = tmp_path / "agenda"
+    folder.mkdir(exist_ok=True)
+    (folder / "agenda.yaml").write_text(DOC_AGENDA + items + extra)
+    return folder
+
+
+def test_documents_may_come_from_sub_folders_and_allowed_folders(tmp_path: Path) -> None:
+    from reportgen.pack.items import prepare_items
+    from tests import hostile_docx
+
+    folder = _agenda_with(tmp_path, "  - document: papers/a.docx\n    title: A\n"
+                                    "  - document: ../shared/b.docx\n    title: B\n",
+                          "allow_folders: [../shared]\n")
+    (folder / "papers").mkdir()
+    (tmp_path / "shared").mkdir()
+    hostile_docx.make("plain", folder / "papers" / "a.docx")
+    hostile_docx.make("plain", tmp_path / "shared" / "b.docx")
+    items = prepare_items(load_agenda(folder))
+    assert [len(i.documents) for i in items] == [1, 1]
+    # Without the allowance the second is outside, however the path is spelt.
+    for spelt in ("../shared/b.docx", "papers/../../shared/b.docx", str(tmp_path / "shared" /
+                                                                         "b.docx")):
+        (folder / "agenda.yaml").write_text(DOC_AGENDA + f"  - document: {spelt}\n"
+                                                         "    title: B\n")
+        with pytest.raises(ReportgenError, match=r"agenda item 1: document '.*' is outside "
+                                                 r"the agenda's folder"):
+            prepare_items(load_agenda(folder))
+
+
+def test_a_link_inside_the_folder_is_followed_before_it_is_judged(tmp_path: Path) -> None:
+    from reportgen.pack.items import prepare_items
+    from tests import hostile_docx
+
+    folder = _agenda_with(tmp_path, "  - document: inside.docx\n    title: A\n")
+    (tmp_path / "other").mkdir()
+    hostile_docx.make("plain", tmp_path / "other" / "restricted.docx")
+    (folder / "inside.docx").symlink_to(tmp_path / "other" / "restricted.docx")
+    with pytest.raises(ReportgenError, match="document 'inside.docx' is outside"):
+        prepare_items(load_agenda(folder))
+    # ...and a link within the tree is inside.
+    (folder / "inside.docx").unlink()
+    hostile_docx.make("plain", folder / "real.docx")
+    (folder / "inside.docx").symlink_to(folder / "real.docx")
+    assert prepare_items(load_agenda(folder))[0].documents
+
+
+@pytest.mark.parametrize("kind", ["marked-first-page", "marked-header", "marked-watermark"])
+def test_a_marked_paper_is_refused_in_part_one_and_taken_in_part_two(
+        tmp_path: Path, kind: str) -> None:
+    from reportgen.pack.items import prepare_items
+    from tests import hostile_docx
+
+    folder = _agenda_with(tmp_path, "  - document: paper.docx\n    title: Costs\n")
+    hostile_docx.make(kind, folder / "paper.docx")
+    with pytest.raises(ReportgenError, match="is in Part I, the public pack"):
+        prepare_items(load_agenda(folder))
+    (folder / "agenda.yaml").write_text(DOC_AGENDA + "  - document: paper.docx\n    title: "
+                                                     "Costs\n    exempt_paragraph: 3\n")
+    [item] = prepare_items(load_agenda(folder))
+    assert item.exempt and item.documents
+
+
+def test_words_in_a_sentence_and_an_answered_no_are_no_marking() -> None:
+    from reportgen.pack.markings import _is_marking, title_marking
+
+    marked = ["NOT FOR PUBLICATION", "Exempt appendix", "Part II", "PART II – EXEMPT",
+              "Restricted", "Private and Confidential", "OFFICIAL-SENSITIVE",
+              "This appendix is exempt from publication", "Exempt: Yes", "**CONFIDENTIAL**"]
+    unmarked = ["Part II: items not for publication", "Exempt: No", "Exempt:: No",
+                "Restricted: n/a", "Part 2 of the strategy sets out", "Exemptions from tax",
+                "Confidentiality and information sharing",
+                "The report, which was not for publication, was noted", "Partnership"]
+    assert [t for t in marked if not _is_marking(t)] == []
+    assert [t for t in unmarked if _is_marking(t)] == []
+    assert title_marking("Placement costs (exempt)") == "Placement costs (exempt)"
+    assert title_marking("Part II of the sufficiency strategy") is None
+
+
+def test_every_fixture_paper_and_report_is_unmarked_and_a_restricted_pack_is_marked(
+        tmp_path: Path) -> None:
+    from reportgen.pack.markings import marking
+    from reportgen.render.package import clean_docx, read_docx
+
+    for path in sorted(FIXTURES.rglob("*.docx")):
+        assert marking(read_docx(path)) is None, path
+    agenda = load_agenda(FIXTURES / "agenda-corporate-parenting")
+    packs = build_packs(agenda)
+    assert marking(clean_docx(packs.public)) is None  # its "Part II: items…" heading
+    assert packs.restricted is not None
+    assert marking(clean_docx(packs.restricted)) == "RESTRICTED: NOT FOR PUBLICATION"
+
+
+@pytest.mark.parametrize(("before", "read"), [
+    ("", True),  # the first line
+    ('<w:p><w:r><w:t>Intro</w:t></w:r></w:p>' * 39, True),  # the 40th line
+    ('<w:p><w:r><w:t>Intro</w:t></w:r></w:p>' * 40, False),  # the 41st: past a page's worth
+    ('<w:p><w:r><w:t>Intro</w:t><w:br w:type="page"/></w:r></w:p>', False),  # on page two
+    ('<w:p><w:r><w:t>Intro</w:t><w:br/></w:r></w:p>', True),  # a line break is no page break
+])
+def test_only_the_first_page_is_read(tmp_path: Path, before: str, read: bool) -> None:
+    from reportgen.pack.markings import marking
+    from reportgen.render.package import read_docx
+    from tests import hostile_docx
+
+    path = tmp_path / "paper.docx"
+    hostile_docx.write_zip(path, hostile_docx.body(
+        hostile_docx.entries(), before + "<w:p><w:r><w:t>CONFIDENTIAL</w:t></w:r></w:p>"))
+    assert (marking(read_docx(path)) == "CONFIDENTIAL") is read

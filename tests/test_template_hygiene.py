@@ -19,7 +19,7 @@ import pytest
 from lxml import etree
 
 from reportgen.errors import ReportgenError
-from reportgen.render import package
+from reportgen.render import fields, package
 from reportgen.render.package import APP_XML, clean_docx, read_docx
 from reportgen.render.zipnorm import normalise_docx
 from reportgen.styles import builtin_style_names, resolve_style, template_bytes
@@ -141,19 +141,153 @@ def test_parts_no_relationship_reaches_are_dropped(tmp_path: Path) -> None:
     assert "word/activeX/activeX1.bin" not in names and "word/media/stray.png" not in names
 
 
-def test_fetching_fields_are_found_however_they_are_split() -> None:
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    xml = (f'<w:body xmlns:w="{w}"><w:p><w:fldSimple w:instr=" PAGE "/>'
+_WNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _codes(xml: str) -> list[str]:
+    root = etree.fromstring(f'<w:body xmlns:w="{_WNS}">{xml}</w:body>')
+    return [f.text for f in fields.fields(root)]
+
+
+def test_fields_are_read_whole_however_they_are_split() -> None:
+    """Instructions split over runs are joined; a field nested in another's result is a
+    field of its own; a simple field holds its code whole; outer fields come first."""
+    xml = ('<w:p><w:fldSimple w:instr=" PAGE "/>'
            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPER'
            '</w:instrText></w:r><w:r><w:instrText>LINK "https://x.example" </w:instrText></w:r>'
+           '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>INCLUDEPICTURE'
            ' "file:///c:/x.png"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
-           '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>x</w:t></w:r>'
-           '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:body>')
-    found = [" ".join(t.split()) for t in package._field_instructions(etree.fromstring(xml))]
-    assert "PAGE" in found
-    assert 'INCLUDEPICTURE "file:///c:/x.png"' in found
-    assert 'HYPERLINK "https://x.example"' in found  # the outer field, around the inner one
+           '<w:r><w:t>x</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+    assert _codes(xml) == ["PAGE", 'HYPERLINK "https://x.example"',
+                           'INCLUDEPICTURE "file:///c:/x.png"']
+
+
+def test_a_field_in_an_instruction_is_shown_in_braces_and_marks_the_outer_field() -> None:
+    xml = f"<w:p>{hostile.field_runs(hostile.field_runs(' QUOTE 68 68 69 '), 'AUTO x')}</w:p>"
+    root = etree.fromstring(f'<w:body xmlns:w="{_WNS}">{xml}</w:body>')
+    outer, inner = fields.fields(root)
+    assert (outer.text, outer.nested) == ("{QUOTE 68 68 69}AUTO x", True)
+    assert (inner.text, inner.nested) == ("QUOTE 68 68 69", False)
+
+
+def _problem(code: str, marks: set[str] | None = None) -> str | None:
+    found = fields.check(fields.Field([code]), marks if marks is not None else {"_toc1"})
+    return None if found is None else found.kind
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    # page numbers take formatting switches only, no argument
+    (" PAGE ", None), (" page \\* roman ", None), (" PAGE \\*MERGEFORMAT ", None),
+    (" PAGE 2 ", "unknown"), (" PAGE \\q ", "unknown"), (" NUMPAGES \\# \"0\" ", None),
+    # a date with a picture; \\h \\l \\s are DATE's own, not TIME's
+    (' DATE \\@ "d MMMM yyyy" \\l ', None), (" TIME \\l ", "unknown"),
+    (" DATE \\@ ", "unknown"),  # a picture switch without its picture
+    # a sequence needs its identifier; two arguments at most
+    (" SEQ ", "unknown"), (" SEQ Table ", None), (" SEQ Table _Toc1 x ", "unknown"),
+    # cross-references to the document's own bookmarks only; Word's names ignore case
+    (" REF _Toc1 \\h ", None), (" PAGEREF _TOC1 ", None), (" REF _Toc2 ", "bookmark"),
+    (" NOTEREF ", "unknown"),
+    # web links: http(s) and mailto, any case; a bookmark link has no address
+    (' HYPERLINK "HTTPS://x.example" ', None), (" HYPERLINK mailto:a@b.example ", None),
+    (' HYPERLINK "javascript:alert(1)" ', "link"), (' HYPERLINK "\\\\\\\\srv\\\\x" ', "link"),
+    (' HYPERLINK \\l "_Toc1" \\o "tip" ', None), (' HYPERLINK "http:x" "y" ', "unknown"),
+    # a name is letters written out: quoted, or glued to other characters, is no name
+    (' "PAGE" ', "unknown"), (" PAGE\u200b ", "unknown"), (" =PAGE ", "unknown"),
+    # what makes Word fetch, print or run is named as such, in any case
+    (" includePicture x ", "dangerous"), (" ddeauto a b c ", "dangerous"),
+    (" DATABASE \\d x ", "dangerous"), (" PRINT 27 ", "dangerous"), (" RD x.docx ", "dangerous"),
+    # anything else is refused
+    (" MERGEFIELD name ", "unknown"), (" IF 1 = 1 a b ", "unknown"), (" FILENAME ", "unknown"),
+    ("   ", None),  # an empty code does nothing
+])
+def test_field_allow_list_boundaries(code: str, expected: str | None) -> None:
+    assert _problem(code) == expected
+
+
+def test_tracked_changes_in_a_field_code() -> None:
+    """A whole field inserted or deleted is read as it stands (a deletion's code is in
+    w:delInstrText); a code that a change alters part-way is refused."""
+    whole_del = hostile.field_runs(" INCLUDEPICTURE x ", wrap="del")
+    whole_ins = hostile.field_runs(" PAGE ", wrap="ins")
+    assert _codes(f"<w:p>{whole_del}{whole_ins}</w:p>") == ["INCLUDEPICTURE x", "PAGE"]
+    part = hostile.field_runs(" PA", '<w:ins w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z">'
+                              '<w:r><w:instrText>GE</w:instrText></w:r></w:ins>')
+    root = etree.fromstring(f'<w:body xmlns:w="{_WNS}"><w:p>{part}</w:p></w:body>')
+    [item] = fields.fields(root)
+    assert fields.check(item, set()) == fields.FieldProblem("split", "PAGE")
+
+
+def test_a_cross_reference_may_point_at_a_bookmark_in_another_part(tmp_path: Path) -> None:
+    """A REF in the body to a bookmark in a footnote is the document's own bookmark."""
+    items = hostile.body(hostile.entries(), "<w:p>" + hostile.field_runs(" REF _Ref9 \\h ")
+                         + "</w:p>")
+    items = hostile.add_rel(items, hostile.DOC_RELS, hostile.R + "footnotes", "footnotes.xml")
+    items = hostile.add_type(items, "word/footnotes.xml", "application/vnd.openxmlformats-"
+                             "officedocument.wordprocessingml.footnotes+xml")
+    notes = (f'<w:footnotes xmlns:w="{_WNS}"><w:footnote w:id="1"><w:p><w:bookmarkStart '
+             'w:id="5" w:name="_Ref9"/><w:r><w:t>n</w:t></w:r><w:bookmarkEnd w:id="5"/></w:p>'
+             "</w:footnote></w:footnotes>")
+    path = tmp_path / "notes.docx"
+    hostile.write_zip(path, [*items, ("word/footnotes.xml", notes.encode())])
+    assert read_docx(path)
+
+
+def _instructions(data: bytes) -> set[str]:
+    root = etree.fromstring(_read(data, "word/document.xml"))
+    return {" ".join(f.text.split()) for f in fields.fields(root)}
+
+
+def _unescape(code: str) -> str:
+    return " ".join(code.split())
+
+
+def test_every_inert_field_reaches_a_rendered_report(tmp_path: Path) -> None:
+    """Real bytes: a house style holding each kept field type renders, and each is in the
+    report as written."""
+    from reportgen.pipeline import load_report, render
+
+    template = tmp_path / "house.docx"
+    hostile.make("inert-fields", template,
+                 base=Path(resolve_style("report-to-members").template))
+    out = render(load_report(BUNDLE), str(template)).docx
+    assert {_unescape(c) for c in hostile.INERT_FIELDS} <= _instructions(out)
+
+
+def test_every_inert_field_reaches_a_pack(tmp_path: Path) -> None:
+    from reportgen.pack import compose
+
+    path = tmp_path / "appendix.docx"
+    hostile.make("inert-fields", path)
+    master = docx.Document(io.BytesIO(read_docx(resolve_style("cover-sheet").template,
+                                                "template")))
+    compose(master, [(None, read_docx(path, "document"))])
+    out = io.BytesIO()
+    master.save(out)
+    kept = {_unescape(c) for c in hostile.INERT_FIELDS if "DOCPROPERTY" not in c}
+    # docxcompose turns DOCPROPERTY fields into their text (see docs/house-styles.md)
+    assert kept <= _instructions(out.getvalue())
+
+
+def test_a_rendered_report_passes_as_a_pack_document(tmp_path: Path) -> None:
+    """reportgen's own fields (PAGE, NUMPAGES, HYPERLINK to each printed address) are on
+    the list: a report may be read back as a pack's document."""
+    from reportgen.pipeline import load_report, render
+
+    out = render(load_report(BUNDLE)).docx
+    assert any(code.startswith("HYPERLINK") for code in _instructions(out))
+    path = tmp_path / "report.docx"
+    path.write_bytes(out)
+    assert read_docx(path, "document")
+
+
+def test_every_fixture_document_and_builtin_template_passes() -> None:
+    docs = sorted(FIXTURES.rglob("*.docx"))
+    assert docs
+    for path in docs:
+        assert read_docx(path, "document")
+    for name in builtin_style_names():
+        assert read_docx(resolve_style(name).template, "template")
 
 
 # -- limits ------------------------------------------------------------------------------------
@@ -315,3 +449,24 @@ def test_an_xml_part_posing_as_a_picture_type_is_refused(tmp_path: Path) -> None
     hostile.write_zip(path, items)
     with pytest.raises(ReportgenError, match="should be XML but has content type image/png"):
         read_docx(path)
+
+
+def test_a_field_cannot_run_from_a_text_box_into_the_body() -> None:
+    """Word reads a text box as a story of its own: a field begun in one and ended outside
+    is no field Word would read as we would, so it is refused."""
+    xml = ('<w:p><w:r><w:pict><w:txbxContent><w:p><w:r><w:fldChar w:fldCharType="begin"/>'
+           '</w:r><w:r><w:instrText> PAGE </w:instrText></w:r></w:p></w:txbxContent></w:pict>'
+           '</w:r><w:r><w:instrText>INCLUDEPICTURE x</w:instrText></w:r>'
+           '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+    root = etree.fromstring(f'<w:body xmlns:w="{_WNS}">{xml}</w:body>')
+    [item] = fields.fields(root)
+    assert fields.check(item, set()) == fields.FieldProblem("split", "PAGE INCLUDEPICTURE x")
+
+
+def test_a_field_code_is_read_up_to_8192_characters() -> None:
+    head = 'HYPERLINK "https://www.example.org/'
+    at_limit = head + "a" * (8192 - len(head) - 1) + '"'
+    assert len(at_limit) == 8192
+    assert fields.check(fields.Field([at_limit]), set()) is None
+    over = head + "a" * (8192 - len(head)) + '"'
+    assert fields.check(fields.Field([over]), set()) == fields.FieldProblem("unknown", over)

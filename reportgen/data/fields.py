@@ -203,6 +203,42 @@ END_NOT_BEFORE_START = RowRule("end_not_before_start", "end_date", _end_not_befo
                                _end_before_start_message)
 
 
+def _first_of_each_saving(frame: pd.DataFrame) -> dict[int, int]:
+    """Row → the row where its measure (area, measure and period, compared without case or
+    spacing) first appears; cached on the frame, as every repeat's message asks for it."""
+    cached: dict[int, int] | None = frame.attrs.get("_saving_firsts")
+    if cached is None:
+        def words(name: str) -> pd.Series:
+            return frame[name].astype("string").fillna("").str.casefold().str.split().str.join(
+                " ")
+        period = frame["period"].astype("string").fillna("")
+        key = words("area") + "\x1f" + words("measure") + "\x1f" + period
+        first = {value: int(row) for row, value in key[~key.duplicated()].items()}
+        cached = {int(row): first[value] for row, value in key.items()}
+        frame.attrs["_saving_firsts"] = cached
+    return cached
+
+
+def _saving_once(frame: pd.DataFrame) -> pd.Series:
+    # A measure's second row would be counted again in every total (as a budget line would).
+    firsts = _first_of_each_saving(frame)
+    return frame.index.to_series().map(lambda row: firsts[int(row)] == int(row)).astype(bool)
+
+
+def _saving_again_message(frame: pd.DataFrame, row: int, shown: bool) -> str:
+    from reportgen.errors import quote
+
+    first = _first_of_each_saving(frame)[row]
+    period = frame.at[row, "period"]
+    when = "" if not isinstance(period, str) else f" for {period}"
+    what = f" {quote(frame.at[row, 'measure'])}" if shown else ""
+    return (f"savings measure{what} appears more than once{when} (also on row {first}): "
+            "give each measure one row a period, or its totals count it twice")
+
+
+SAVING_ONCE = RowRule("saving_once", "measure", _saving_once, _saving_again_message)
+
+
 # --------------------------------------------------------------------------------------------
 # The data sets (docs/architecture.md, "Canonical data"; docs/data.md for the reader).
 
@@ -374,6 +410,7 @@ SAVINGS = register(
         ("financial_year", "year"),
         description="financial year or part, e.g. 2016/17 Q1",
     ),
+    rules=(SAVING_ONCE,),
 )
 
 

@@ -72,7 +72,9 @@ def _valid_periods(values: pd.Series) -> pd.Series:
             verdict[value] = parse_period(str(value)).label == value
         except ReportgenError:
             verdict[value] = False
-    return values.map(verdict).fillna(True).astype(bool)
+    # Through the nullable boolean: an all-blank column maps to float NaN, which pandas will
+    # not fill with a bool.
+    return values.map(verdict).astype("boolean").fillna(True).astype(bool)
 
 
 def _column(pa: Any, field: Field) -> pa.Column:

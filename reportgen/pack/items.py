@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.agenda import STANDARD_TEXTS, STANDARD_TITLES, Agenda, Item
-from reportgen.errors import ReportgenError, ReportgenErrors
+from reportgen.errors import ReportgenError, ReportgenErrors, quote
 from reportgen.formatting import long_date
 from reportgen.pack.composer import Progress
 
@@ -90,11 +90,28 @@ def pack_steps(agenda: Agenda) -> int:
     return steps
 
 
-def _read_docx(path: Path, what: str) -> bytes:
-    """The document rebuilt from its allowed parts, within limits (reportgen.render.package)."""
+def _read_docx(path: Path, what: str, public: bool = False, number: int = 0,
+               title: str = "") -> bytes:
+    """The document rebuilt from its allowed parts, within limits (reportgen.render.package).
+
+    ``public`` (an item in Part I): a document whose title or first page marks it not for
+    publication is refused, naming the marking."""
+    from reportgen.pack.markings import marking, title_marking
     from reportgen.render.package import read_docx
 
-    return read_docx(path, "document", not_docx=f"{what} is not a .docx file")
+    data = read_docx(path, "document", not_docx=f"{what} is not a .docx file")
+    if public:
+        found = title_marking(title) if title else None
+        place = "its title in agenda.yaml"
+        if found is None:
+            found, place = marking(data), "its first page"
+        if found is not None:
+            shown = quote(found, 40)
+            raise ReportgenError(
+                f"{what} of agenda item {number} is marked {shown} ({place}) but the item is "
+                "in Part I, the public pack: give the item an exempt_paragraph to put it in "
+                "Part II, or take the marking out if the paper is public", file=path)
+    return data
 
 
 def _item_error(number: int, name: str, exc: ReportgenError) -> ReportgenError:
@@ -163,11 +180,17 @@ def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
             for bundle_app in loaded.bundle.appendices:
                 name = bundle_app.file
                 if name and name.lower().endswith(".docx"):
-                    documents.append((bundle_app.title, _read_docx(folder / name, "appendix")))
+                    path = agenda.document_path(name, number, "appendix", within=folder)
+                    documents.append((bundle_app.title, _read_docx(
+                        path, "appendix", exempt is None, number, bundle_app.title)))
     elif item.document is not None:
-        documents.append(("document", _read_docx(agenda.resolve(item.document), "document")))
+        path = agenda.document_path(item.document, number)
+        documents.append(("document", _read_docx(path, "document", exempt is None, number,
+                                                 item.title or "")))
     for app in appendices:
-        documents.append((app.title, _read_docx(agenda.resolve(app.file), "appendix")))
+        path = agenda.document_path(app.file, number, "appendix")
+        documents.append((app.title, _read_docx(path, "appendix", exempt is None, number,
+                                                app.title)))
     return PackItem(number, item, title, text, wards, exempt, documents)
 
 

@@ -15,8 +15,9 @@ Word file", says the same for users):
   fetch or run something: every other external relationship (linked pictures, an attached
   template, ``file:``/UNC/relative hyperlinks, frames, linked OLE data), macros (a
   ``vbaProject`` or a macro-enabled content type), ``altChunk`` imports, ActiveX controls, OLE
-  embeddings, sub-documents, web add-ins, INCLUDETEXT/INCLUDEPICTURE/LINK/DDE fields, any
-  relationship type not on the list; and anything over a limit or malformed: not a zip, too
+  embeddings, sub-documents, web add-ins, any field not on the allow-list of
+  :mod:`reportgen.render.fields` (read as Word composes it), any relationship type not on
+  the list; and anything over a limit or malformed: not a zip, too
   big, too many parts, a part inflating past its limit, a duplicate entry, an XML part with a
   DOCTYPE or entity declarations, a part that is not well-formed;
 - **dropped without a word**: what Word writes on every save and a user cannot see or
@@ -40,7 +41,6 @@ import re
 import stat
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,13 +48,14 @@ from typing import Literal
 
 from lxml import etree
 
-from reportgen.errors import ReportgenError
+from reportgen.errors import ReportgenError, quote
 from reportgen.limits import (
     MAX_DOCX_BYTES,
     MAX_DOCX_PART_BYTES,
     MAX_DOCX_PARTS,
     MAX_DOCX_UNPACKED_BYTES,
 )
+from reportgen.render import fields
 
 __all__ = [
     "APP_XML",
@@ -140,10 +141,7 @@ _WORKBOOK_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.shee
 _MACRO_CT = re.compile(r"macroEnabled|vbaProject|vnd\.ms-office\.activeX|oleObject|"
                        r"vnd\.ms-word\.keyMapCustomizations|vnd\.ms-excel\.sheet\.macro",
                        re.IGNORECASE)
-_SAFE_LINK = re.compile(r"(?i)^(https?://|mailto:)")
-# Fields that make Word (and LibreOffice) read another file or program when updated.
-_FETCHING_FIELDS = {"INCLUDETEXT", "INCLUDEPICTURE", "LINK", "DDE", "DDEAUTO", "IMPORT",
-                    "INCLUDE"}
+_SAFE_LINK = fields.SAFE_LINK
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DUPLICATES_ALLOWED = {"docProps/core.xml", "docProps/app.xml"}
 
@@ -326,6 +324,8 @@ class _Rebuild:
         self.parts: dict[str, bytes] = {}       # kept part -> bytes
         self.rels: dict[str, list[_Rel]] = {}   # source ("" = package) -> kept relationships
         self.types: dict[str, str] = {}         # kept part -> content type
+        self.fields: list[tuple[str, fields.Field]] = []  # (part, REF-like field) to look up
+        self.bookmarks: set[str] = set()        # case-folded bookmark names of every part
 
     def fail(self, message: str) -> ReportgenError:
         return _fail(self.file, message)
@@ -346,6 +346,7 @@ class _Rebuild:
         main = [r for r in self.rels[""] if r.type == _OFFICE_DOCUMENT]
         if len(main) != 1:
             raise self.fail("the file has no main document part")
+        self._check_bookmarks()
         self._add_properties()
         return self._write()
 
@@ -478,23 +479,25 @@ class _Rebuild:
         if not binary:
             root = safe_xml(data, self.file, name)
             if name.startswith("word/"):
-                self._check_fields(root, name)
+                self._collect_fields(root, name)
         self.parts[name] = data
         self.types[name] = content_type
 
-    def _check_fields(self, root: etree._Element, part: str) -> None:
-        for instr in _field_instructions(root):
-            words = instr.split()
-            if words and words[0].upper() in _FETCHING_FIELDS:
-                raise self.fail(f"part {part} has a field that makes Word read another file "
-                                f"({words[0].upper()}); replace the field with its result")
-            if words and words[0].upper() == "HYPERLINK":
-                # HYPERLINK ["target"] [\l "bookmark"] [\o "tip"]: a target comes first.
-                args = _field_arguments(instr)
-                target = args[0] if args and not args[0].startswith("\\") else None
-                if target is not None and not _SAFE_LINK.match(target):
-                    raise self.fail(f"part {part} has a HYPERLINK field to '{target[:80]}': "
-                                    "only http, https and mailto links are accepted")
+    def _collect_fields(self, root: etree._Element, part: str) -> None:
+        self.bookmarks |= fields.bookmarks([root])
+        for item in fields.fields(root):
+            problem = fields.check(item, None)
+            if problem is not None:
+                raise self.fail(_field_message(part, problem))
+            if fields.names_a_bookmark(item):
+                self.fields.append((part, item))
+
+    def _check_bookmarks(self) -> None:
+        """A REF, PAGEREF or NOTEREF must name a bookmark of the document, in any part."""
+        for part, item in self.fields:
+            problem = fields.check(item, self.bookmarks)
+            if problem is not None:
+                raise self.fail(_field_message(part, problem))
 
     # docProps ------------------------------------------------------------------------------
 
@@ -541,32 +544,29 @@ def _serialise(root: etree._Element) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
-def _field_arguments(instr: str) -> list[str]:
-    """The arguments after a field's name: quoted strings unquoted, switches as written."""
-    parts = re.findall(r'"([^"]*)"|(\S+)', instr)
-    return [quoted or bare for quoted, bare in parts][1:]
+_FIX = "; replace the field with its result (in Word: select it and press Ctrl+Shift+F9)"
 
 
-def _field_instructions(root: etree._Element) -> Iterator[str]:
-    """Every field instruction in a part: ``w:fldSimple/@w:instr`` and complex fields, whose
-    ``w:instrText`` may be split over many runs (and fields may nest)."""
-    stack: list[list[str]] = []
-    for el in root.iter(f"{_W}fldSimple", f"{_W}fldChar", f"{_W}instrText"):
-        if el.tag == f"{_W}fldSimple":
-            yield el.get(f"{_W}instr", "")
-        elif el.tag == f"{_W}instrText":
-            if stack:
-                stack[-1].append(el.text or "")
-            else:
-                yield el.text or ""
-        else:
-            kind = el.get(f"{_W}fldCharType")
-            if kind == "begin":
-                stack.append([])
-            elif kind in ("separate", "end") and stack:
-                text = "".join(stack[-1])
-                if kind == "end":
-                    stack.pop()
-                else:
-                    stack[-1] = []
-                yield text
+def _field_message(part: str, problem: fields.FieldProblem) -> str:
+    shown = quote(problem.text)
+    if problem.kind == "nested":
+        return (f"part {part} has a field whose code is built from another field's result "
+                f"({shown}){_FIX}")
+    if problem.kind == "split":
+        return (f"part {part} has a field whose code is split by a tracked change or a text "
+                f"box ({shown}); accept or reject the changes in Word, or write the field again")
+    if problem.kind == "macro":
+        return (f"part {part} has a form field that runs a macro when it is entered or left "
+                f"({shown}){_FIX}")
+    if problem.kind == "dangerous":
+        return (f"part {part} has a field that makes Word read another file or run something "
+                f"({shown}){_FIX}")
+    if problem.kind == "link":
+        return (f"part {part} has a HYPERLINK field to {quote(problem.detail)}: only http, "
+                "https and mailto links are accepted")
+    if problem.kind == "bookmark":
+        return (f"part {part} has a field that refers to {quote(problem.detail)}, which is not "
+                f"a bookmark of this document ({shown}){_FIX}")
+    return (f"part {part} has a field reportgen does not accept ({shown}): only page numbers, "
+            f"dates, cross-references, contents, sequence numbers, document properties and web "
+            f"links are kept{_FIX}")
