@@ -134,7 +134,8 @@ def test_three_or_more_placements_in_the_year(tmp_path: Path) -> None:
     ("700009,01/09/2023,S,C2,N1,U4,PR1,,,,HR1 2,HR1 3,\n",
      "row 6, column 'CHILD': this child is not in the header file header.csv"),
     ("700001,01/09/2023,P,C2,N1,U4,PR1,,,,HR1 2,HR1 3,\n",
-     "column 'DECOM': the episode starts before the child's previous episode ended"),
+     "row 6, column 'DECOM': the episode starts (01/09/2023) while the child's previous "
+     "episode, on row 4, is still open"),
 ])
 def test_episode_codes_are_checked_with_their_dates(tmp_path: Path, row: str,
                                                     expected: str) -> None:
@@ -172,8 +173,9 @@ def test_every_unmatched_cost_and_uncosted_placement_is_named(tmp_path: Path) ->
     assert any("costs.csv, row 6, column 'renegotiated': expected yes or no, got 'perhaps'"
                in line for line in lines), lines
     # The residential placement from 01/08/2023 has no cost at all.
-    assert any("episodes.csv, row 4, column 'CHILD': no cost in costs.csv for the placement "
-               "starting 01/08/2023 (placement type K2)" in line for line in lines), lines
+    assert any("episodes.csv, row 4, column 'DECOM': no cost in costs.csv for the placement "
+               "starting 01/08/2023 (placement type K2): it needs a row with the child and "
+               "start date 01/08/2023" in line for line in lines), lines
     for line in lines:
         assert "700001" not in line and "700002" not in line
 
