@@ -281,15 +281,16 @@ def accepted_provider_types() -> str:
 # The SSDA903 episodes file's code lists, from the DfE guidance and the rules of
 # csc-validator-be-903 (rules 143-149, 178, 1009, 217t, 230; 2025/26 rule 146).
 
-#: Reason for new episode. S starts a period of care; L changes the legal status only (the
-#: child stays in the same placement); every other reason starts a new placement.
+#: Reason for new episode (the DfE's guide, and rules 434-436 of its validator). S starts a
+#: period of care; L changes the legal status only (the child stays in the same placement);
+#: every other reason starts a new placement.
 RNE_CODES: dict[str, str] = {
     "S": "Started to be looked after",
     "L": "Change of legal status only",
-    "P": "Change of placement only",
-    "T": "Change of both legal status and placement at the same time",
-    "U": "Change of placement and legal status (with the same carer)",
-    "B": "Change of placement (with the same carer)",
+    "P": "Change of placement and carer(s) only",
+    "T": "Change of placement only, the carer(s) staying the same",
+    "U": "Change of legal status and of placement and carer(s) at the same time",
+    "B": "Change of legal status and of placement, the carer(s) staying the same",
 }
 LS_CODES = frozenset({"C1", "C2", "D1", "E1", "V2", "V3", "V4", "J1", "J2", "J3", "L1", "L2",
                       "L3"})

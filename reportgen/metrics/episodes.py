@@ -24,10 +24,11 @@ def care_metrics(episodes: pd.DataFrame, as_at: date, start: date | None = None,
     """Children looked after on ``as_at`` and the stability measures on it; flows in
     ``[start, end]`` when a window is given."""
     looked_after = measures.looked_after_on(episodes, as_at)
-    unstable, of, year_from = measures.three_or_more_placements(episodes, as_at)
-    long_term = measures.long_term_stability(episodes, as_at)
+    places = measures.placements_of_care(episodes)  # once: every placement measure reads it
+    unstable, of, year_from = measures.three_or_more_placements(episodes, as_at, places)
+    long_term = measures.long_term_stability(episodes, as_at, places)
     groups = [PlacementGroup(key, label, n)
-              for key, label, n in measures.placement_groups_on(episodes, as_at)]
+              for key, label, n in measures.placement_groups_on(episodes, as_at, places)]
     common = dict(
         as_at=as_at, looked_after=looked_after,
         three_or_more_placements=unstable,
@@ -42,7 +43,7 @@ def care_metrics(episodes: pd.DataFrame, as_at: date, start: date | None = None,
     if start is None or end is None:
         return CareMetrics(**common)  # type: ignore[arg-type]
     periods_started, periods_ended = measures.periods_in(episodes, start, end)
-    placed, unplaced, moves = measures.placement_flows_in(episodes, start, end)
+    placed, unplaced, moves = measures.placement_flows_in(episodes, start, end, places)
     return CareMetrics(
         **common,  # type: ignore[arg-type]
         start=start, end=end,

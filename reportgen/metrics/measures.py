@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import pandas as pd
 
@@ -150,18 +151,20 @@ def placements_of_care(episodes: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def placement_flows_in(episodes: pd.DataFrame, lo: date, hi: date) -> tuple[int, int, int]:
+def placement_flows_in(episodes: pd.DataFrame, lo: date, hi: date,
+                       places: pd.DataFrame | None = None) -> tuple[int, int, int]:
     """(started, ended, changes): placements that started and ended in ``[lo, hi]``, and the
     placement changes among the starts (a new placement for a child already looked after: RNE
     P, T, U or B, not a return from a temporary placement) [guide]."""
-    places = placements_of_care(episodes)
+    places = placements_of_care(episodes) if places is None else places
     begun = places["start"].between(ts(lo), ts(hi))
     ended = places["end"].between(ts(lo), ts(hi)).fillna(False)
     changes = begun & ~places["period_start"]
     return int(begun.sum()), int(ended.sum()), int(changes.sum())
 
 
-def three_or_more_placements(episodes: pd.DataFrame, as_at: date) -> tuple[int, int, date]:
+def three_or_more_placements(episodes: pd.DataFrame, as_at: date,
+                             places: pd.DataFrame | None = None) -> tuple[int, int, date]:
     """(children, of children, from): the short-term stability measure [stability].
 
     Children looked after on ``as_at`` who had three or more placements open at some time from
@@ -171,7 +174,7 @@ def three_or_more_placements(episodes: pd.DataFrame, as_at: date) -> tuple[int, 
     care = in_care(episodes)
     here = set(care.loc[open_on(care["decom"], care["dec"], as_at).to_numpy(), "child"])
     year_from = collection_year_start(as_at)
-    places = placements_of_care(episodes)
+    places = placements_of_care(episodes) if places is None else places
     # Open at some time in [year_from, as_at]: started by as_at, not ended by year_from.
     during = (places["start"] <= ts(as_at)) & \
         (places["end"].isna() | (places["end"] > ts(year_from)))
@@ -190,7 +193,8 @@ class LongTerm:
     eligible: int | None
 
 
-def long_term_stability(episodes: pd.DataFrame, as_at: date) -> LongTerm:
+def long_term_stability(episodes: pd.DataFrame, as_at: date,
+                        places: pd.DataFrame | None = None) -> LongTerm:
     """Children under 16 on ``as_at``, looked after continuously for 2.5 years or more, and of
     them those in the same placement for 2 years or more [stability].
 
@@ -202,43 +206,44 @@ def long_term_stability(episodes: pd.DataFrame, as_at: date) -> LongTerm:
     day = ts(as_at)
     care_from = day - pd.DateOffset(months=LONG_TERM_CARE_MONTHS)
     placed_from = day - pd.DateOffset(months=LONG_TERM_PLACEMENT_MONTHS)
-    places = placements_of_care(episodes).sort_values(["child", "start"], kind="mergesort")
-    now = places[open_on(places["start"], places["end"], as_at).to_numpy()]
-    young = care.groupby("child")["turns_16"].first()
+    places = (placements_of_care(episodes) if places is None else places) \
+        .sort_values(["child", "start"], kind="mergesort")
+    turns_16 = care.groupby("child")["turns_16"].first().to_dict()
+    # Each child's placements in order, as plain tuples.
+    mine: dict[int, list[tuple[pd.Timestamp, Any, str, str, bool, bool]]] = {}
+    for row in places.itertuples():
+        mine.setdefault(row.child, []).append((row.start, row.end, row.place, row.rne,
+                                               row.period_start, row.first_in_file))
     stable = eligible = 0
-    for _, row in now.iterrows():
-        turns_16 = young.get(row["child"])
-        if turns_16 is not None and pd.notna(turns_16) and day >= turns_16:
+    for child, theirs in mine.items():
+        now = [i for i, p in enumerate(theirs) if p[0] <= day and (pd.isna(p[1]) or p[1] > day)]
+        sixteen = turns_16.get(child)
+        if not now or (sixteen is not None and pd.notna(sixteen) and day >= sixteen):
             continue
-        mine = places[places["child"] == row["child"]]
-        mine = mine[mine["start"] <= row["start"]]
+        here = now[0]
         # The period of care: back from this placement to the last one that starts a period.
-        period = mine[mine["period_start"]].tail(1)
-        first = period.iloc[0]
-        known = not (first["first_in_file"] and first["rne"] != "S")
-        if first["start"] > care_from:
-            if not known:
+        first = next(theirs[i] for i in range(here, -1, -1) if theirs[i][4])
+        if first[0] > care_from:
+            if first[5] and first[3] != "S":  # care began before the file, how long unknown
                 return LongTerm(None, None)
             continue
         eligible += 1
-        since = row["start"]
-        known_here = not (row["first_in_file"] and row["rne"] == "L")
-        if row["place"] in ADOPTION_PLACES and not row["period_start"]:
-            before = mine[mine["start"] < row["start"]].tail(1)
-            since = before.iloc[0]["start"]
-            known_here = not (before.iloc[0]["first_in_file"] and before.iloc[0]["rne"] == "L")
-        if since <= placed_from:
+        since = theirs[here]
+        if since[2] in ADOPTION_PLACES and not since[4]:
+            since = theirs[here - 1]  # the adoptive placement with the one before it
+        if since[0] <= placed_from:
             stable += 1
-        elif not known_here:
+        elif since[5] and since[3] == "L":  # the placement began before the file
             return LongTerm(None, None)
     return LongTerm(stable, eligible)
 
 
-def placement_groups_on(episodes: pd.DataFrame, as_at: date) -> list[tuple[str, str, int]]:
+def placement_groups_on(episodes: pd.DataFrame, as_at: date,
+                        places: pd.DataFrame | None = None) -> list[tuple[str, str, int]]:
     """(group, label, children) for each of the DfE's placement groups with children in it on
     ``as_at``, in the DfE's order: children looked after by the type of their placement (a
     child in a temporary placement is in the placement they return to) [method]."""
-    places = placements_of_care(episodes)
+    places = placements_of_care(episodes) if places is None else places
     now = places[open_on(places["start"], places["end"], as_at).to_numpy()]
     out = []
     for key, (label, codes) in DFE_PLACEMENT_GROUPS.items():
