@@ -262,26 +262,30 @@ def _validate(made: Return, folder: Path) -> dict[str, int]:
     return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-@settings(max_examples=4, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))
-@given(returns().filter(lambda r: len(r.episodes) >= 6))
-def test_generated_returns_pass_the_dfe_validator(made: Return) -> None:
-    _validator()
-    with tempfile.TemporaryDirectory() as folder:
-        assert _validate(made, Path(folder)) == {}
-        # The validator finds what it should: a return to another placement after a
-        # temporary one (rule 383), or a legal-status change that changes nothing (434).
-        rows = made.episodes
-        temps = [i for i, r in enumerate(rows) if r["PLACE"].startswith("T")]
-        legal = [i for i, r in enumerate(rows) if r["RNE"] == "L"]
-        if temps or legal:
+def test_generated_returns_pass_the_dfe_validator() -> None:
+    """A handful of generated returns pass the DfE's validator, which finds a broken copy."""
+    _validator()  # before any example: a missing validator fails at once under CI
+
+    @settings(max_examples=4, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(returns().filter(lambda r: len(r.episodes) >= 6))
+    def each(made: Return) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            assert _validate(made, Path(folder)) == {}
+            # The validator finds what it should: a return to another placement after a
+            # temporary one (rule 383), or an unknown legal status (rule 144).
+            rows = made.episodes
+            temps = [i for i, r in enumerate(rows) if r["PLACE"].startswith("T")]
             if temps:
-                after = [i for i in range(len(rows)) if rows[i]["CHILD"] == rows[temps[0]][
-                    "CHILD"] and rows[i]["DECOM"] == rows[temps[0]]["DEC"]][0]
-                rows[after] = {**rows[after], "PLACE": "R1" if rows[after]["PLACE"] != "R1"
-                               else "K2"}
+                child, ended = rows[temps[0]]["CHILD"], rows[temps[0]]["DEC"]
+                after = next(i for i, r in enumerate(rows)
+                             if r["CHILD"] == child and r["DECOM"] == ended)
+                rows[after] = {**rows[after],
+                               "PLACE": "R1" if rows[after]["PLACE"] != "R1" else "K2"}
                 rule = "383"
             else:
-                rows[legal[0]] = {**rows[legal[0]], "LS": "C9"}
+                rows[0] = {**rows[0], "LS": "C9"}
                 rule = "144"
             assert _validate(made, Path(folder)).get(rule, 0) >= 1
+
+    each()
