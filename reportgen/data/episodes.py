@@ -8,14 +8,18 @@ placement, keyed by child and placement start date (or provider URN and start da
 
 :func:`load_ssda903` checks every episode against the code lists, with their dates (P2 not
 valid for an episode open after 28 October 2023; an English H5 placement needs its Ofsted URN
-from 29 October 2023; K3 and Z11-Z14 from 1 April 2025), joins consecutive episodes of one
-placement (a new episode with RNE L changes the legal status only) into one placement, and
-joins each placement to its cost. Every problem is reported at once, each naming file, row and
-column.
+from 29 October 2023; K3 and Z11-Z14 from 1 April 2025), and how a child's episodes follow one
+another (no overlap; after REC X1 the next the same day; a temporary placement T0-T4 inside a
+placement, the child returning to it: the DfE's rules 380, 383, 388, 433), all in one pass.
+It groups episodes into placements (a change of legal status alone, RNE L, and a temporary
+placement with the return from it continue the placement) and joins each placement to its one
+cost row. Every problem is reported at once, each naming file, row and column (and, for a
+problem between two rows, both).
 
 Child identifiers (CHILD, the postcodes, DOB) never leave this module: they are never quoted
 in an error, and the frames returned hold a number for each child (its order of first
-appearance in the file), not its identifier.
+appearance in the file; ``C00001``… in the placements frame), not its identifier; of the date
+of birth only the day the child turns 16 (``turns_16``) reaches the measures.
 """
 
 from __future__ import annotations
