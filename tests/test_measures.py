@@ -289,3 +289,33 @@ def test_generated_returns_pass_the_dfe_validator() -> None:
             assert _validate(made, Path(folder)).get(rule, 0) >= 1
 
     each()
+
+
+def test_long_term_stability_by_the_dfe_definition(tmp_path: Path) -> None:
+    out = _load(tmp_path,
+                # In care since 2020, same placement since 1 March 2022: stable on 31 March
+                # 2024 (2 years and a month). Every child is 12.
+                "1,01/01/2020,S,C2,N1,U6,PR1,01/03/2022,X1,CARPL,HR1 1,HR2 2,\n"
+                "1,01/03/2022,P,C2,N1,U4,PR1,,,,HR1 1,HR2 3,\n"
+                # In care since 2021, moved 1 June 2022: not yet 2 years in the placement.
+                "2,01/06/2021,S,C2,N1,U6,PR1,01/06/2022,X1,CARPL,HR1 1,HR2 2,\n"
+                "2,01/06/2022,P,C2,N1,U6,PR4,,,,HR1 1,HR2 4,1000002\n"
+                # Placed for adoption on 1 January 2024 after two years with foster carers.
+                "3,01/01/2021,S,E1,N1,U6,PR1,01/01/2024,X1,CARPL,HR1 1,HR2 2,\n"
+                "3,01/01/2024,P,E1,N1,A4,PR1,,,,HR1 1,HR2 5,\n",
+                "1,2020-01-01,300\n1,2022-03-01,300\n2,2021-06-01,300\n2,2022-06-01,900\n"
+                "3,2021-01-01,300\n", born="29/02/2012")
+    episodes = out["episodes"]
+    care = care_metrics(episodes, date(2024, 3, 31))
+    assert (care.long_term_stable, care.long_term_eligible) == (2, 3)  # children 1 and 3
+    # A child is under 16 up to the day before their sixteenth birthday.
+    older = episodes.assign(turns_16=episodes["turns_16"].where(
+        episodes["child"] != 0, pd.Timestamp("2024-03-01")))
+    assert care_metrics(older, date(2024, 2, 29)).long_term_eligible == 3
+    assert care_metrics(older, date(2024, 3, 1)).long_term_eligible == 2
+    # A first episode that continues care from before the file, too recently to tell.
+    late = _load(tmp_path, "4,01/06/2022,P,C2,N1,U6,PR1,,,,HR1 1,HR2 2,\n", "4,2022-06-01,300\n")
+    care = care_metrics(late["episodes"], date(2024, 3, 31))
+    assert (care.long_term_stable, care.long_term_eligible, care.long_term_stable_pct) == \
+        (None, None, None)
+

@@ -260,17 +260,17 @@ def load_ssda903(episodes_path: str | Path, header_path: str | Path,
             elif code in ssda903.URN_ALWAYS and _age(born, start) < ssda903.K3_MIN_AGE:
                 errors.add(epath, int(row), col("place"), f"a {code} placement is for young "
                            f"people aged {ssda903.K3_MIN_AGE} or over")
-    birth_series = pd.Series([births.get(w) if pd.notna(w) else None for w in child.tolist()],
-                             index=raw.index, dtype="datetime64[ns]")
+    # The one thing the measures need of the date of birth: the day the child turns 16 (the
+    # long-term stability measure counts children under 16). Once a child, not once a row.
+    # (Sixteen years after 29 February is 29 February again: no leap-day rule is needed.)
+    born_on = pd.to_datetime(pd.Series(births, dtype="object"))
+    sixteen = (born_on + pd.DateOffset(years=16)).dropna().to_dict()
     episodes = pd.DataFrame({
         "child": pd.factorize(child)[0], "decom": decom, "dec": dec, "rne": rne, "ls": ls,
         "place": place, "place_provider": provider, "rec": rec, "urn": urn,
-        # The one thing the measures need of the date of birth: the day the child turns 16
-        # (the long-term stability measure counts children under 16).
-        "turns_16": [b + pd.DateOffset(years=16) if pd.notna(b) else pd.NaT
-                     for b in birth_series.tolist()],
+        "turns_16": pd.to_datetime(pd.Series([sixteen.get(w) for w in child.tolist()],
+                                             index=raw.index, dtype="object")),
     }, index=raw.index)
-    episodes["turns_16"] = pd.to_datetime(episodes["turns_16"])
     # Cross-row checks run with the cell checks (every problem at once, as the DfE's validator
     # reports them) on the rows whose child and start date could be read.
     usable = child.notna() & decom.notna()
