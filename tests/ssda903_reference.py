@@ -70,12 +70,13 @@ def read(episodes: Path, header: Path, costs: Path) -> Reference:
     with header.open(newline="", encoding="utf-8") as f:
         born = {r["CHILD"]: day_of(r["DOB"]) for r in csv.DictReader(f)}
     ref = Reference(episodes=rows, born=born)  # type: ignore[arg-type]
-    # Each child's episodes in date order (the file's order where two start the same day).
+    # Each child's episodes in date order; of two that start the same day, the one that also
+    # ends that day first.
     by_child: dict[str, list[dict[str, str]]] = {}
     for row in rows:
         by_child.setdefault(row["CHILD"], []).append(row)
     for child, mine in by_child.items():
-        mine.sort(key=lambda r: day_of(r["DECOM"]))  # type: ignore[arg-type, return-value]
+        mine.sort(key=lambda r: (day_of(r["DECOM"]), day_of(r["DEC"]) or date.max))
         care = [r for r in mine if r["LS"] not in SHORT_BREAK]
         current: Placement | None = None
         period_start: date | None = None

@@ -274,7 +274,7 @@ def load_ssda903(episodes_path: str | Path, header_path: str | Path,
     # Cross-row checks run with the cell checks (every problem at once, as the DfE's validator
     # reports them) on the rows whose child and start date could be read.
     usable = child.notna() & decom.notna()
-    episodes = episodes.sort_values(["child", "decom"], kind="mergesort")
+    episodes = episodes.sort_values(["child", "decom", "dec"], kind="mergesort", na_position="last")
     episodes["temporary"] = episodes["place"].isin(list(ssda903.TEMPORARY_PLACES)) \
         .fillna(False).astype(bool)
     episodes["short_break"] = episodes["ls"].isin(list(ssda903.SHORT_BREAK_LS)) \

@@ -71,7 +71,7 @@ def collection_year_start(day: date) -> date:
 def in_care(episodes: pd.DataFrame) -> pd.DataFrame:
     """The episodes the DfE's figures count: short breaks (LS V3, V4) left out [method]."""
     care = episodes[~episodes["ls"].isin(list(SHORT_BREAK_LS)).to_numpy(dtype=bool)]
-    return care.sort_values(["child", "decom"], kind="mergesort")
+    return care.sort_values(["child", "decom", "dec"], kind="mergesort", na_position="last")
 
 
 def _links(care: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
