@@ -330,6 +330,7 @@ def _group_placements(episodes: pd.DataFrame, path: Path, col: Callable[[str], s
     """
     out: dict[int, int] = {}
     number = -1
+
     def plain(name: str) -> list[Any]:  # NA as None: a blank code compares as no code
         return [None if pd.isna(v) else v for v in episodes[name].tolist()]
 
@@ -340,8 +341,8 @@ def _group_placements(episodes: pd.DataFrame, path: Path, col: Callable[[str], s
     home: tuple[int, Any] = (-1, None)  # the row and PLACE of the current placement's start
     for row, who, begins, ends, rne, rec, code, temporary, short in rows:
         prev = last if last is not None and last[1] == who else None
-        if prev is not None and last is not None:
-            p_row, _, _, p_ends, p_rec, p_temp, p_short = last
+        if prev is not None:
+            p_row, _, _, p_ends, p_rec, _, _ = prev
             if pd.isna(p_ends):
                 errors.add(path, int(row), col("decom"), f"the episode starts ({_d(begins)}) "
                            f"while the child's previous episode, on row {p_row}, is still open "
@@ -355,11 +356,11 @@ def _group_placements(episodes: pd.DataFrame, path: Path, col: Callable[[str], s
                            f"but the child's previous episode, on row {p_row}, ended on "
                            f"{_d(p_ends)} with REC X1 (a new episode begins the same day)")
         new_period = prev is None or prev[4] != ssda903.STILL_LOOKED_AFTER
-        same = False
+        same = False  # whether this episode continues the current placement
         if not new_period and prev is not None:
             p_row, p_temp, p_short = prev[0], prev[5], prev[6]
             if short != p_short:
-                same = False
+                same = False  # short breaks never share a placement with other care
             elif rne == "L" or temporary:
                 same = True
             elif p_temp and not short:
