@@ -333,18 +333,21 @@ def test_average_weekly_cost_of_26_residential_placements() -> None:
     assert total.annual_cost == 4_511_156  # 86,753 × 52
 
 
-def test_active_on_date_includes_start_and_end_days() -> None:
+def test_open_on_a_date_includes_the_start_day_not_the_end_day() -> None:
+    # One rule for open on a day (reportgen.metrics.measures.open_on): start <= d < end. A
+    # placement that ended on the day is not open: the child moved that day, and is counted
+    # (and costed) once, in the new placement.
     d = "2016-06-30"
     df = placements(
-        placement("ifa", 100.0, start=d),  # starts on the day: active
-        placement("ifa", 200.0, start="2016-01-01", end=d),  # ends on the day: active
+        placement("ifa", 100.0, start=d),  # starts on the day: open
+        placement("ifa", 200.0, start="2016-01-01", end=d),  # ends on the day: not open
         placement("ifa", 400.0, start="2016-01-01", end="2016-06-29"),  # ended the day before
         placement("ifa", 800.0, start="2016-07-01"),  # starts the day after
         placement("residential", 1600.0, start="2015-01-01"),  # ongoing
     )
     by_type = placements_by_type(df, date(2016, 6, 30))
     assert [(s.placement_type, s.count, s.total_weekly_cost) for s in by_type] == [
-        ("ifa", 2, 300.0),  # 100 + 200
+        ("ifa", 1, 100.0),  # the one that started on the day
         ("residential", 1, 1600.0),
     ]
 
@@ -405,20 +408,25 @@ def test_in_period_cost_with_partial_overlaps() -> None:
         placement(weekly_cost=700.0, start="2016-01-01", health=140.0),
         # 24–30 June: 7 days × £1,400/7 = 1,400; education contribution not given (NA)
         placement(weekly_cost=1_400.0, start="2016-06-24", education=None),
-        # ends on the first day: 1 day × £350/7 = 50; education £70 a week
+        # ends on the first day: the day is the next placement's, so no day in the quarter
         placement(weekly_cost=350.0, start="2015-01-01", end="2016-04-01", education=70.0),
+        # ends on 3 April: 1 and 2 April, 2 days × £350/7 = 100
+        placement(weekly_cost=350.0, start="2015-01-01", end="2016-04-03"),
         placement(weekly_cost=9_999.0, start="2015-01-01", end="2016-03-31"),  # before
         placement(weekly_cost=9_999.0, start="2016-07-01"),  # after
     )
     cost = in_period_cost(df, date(2016, 4, 1), date(2016, 6, 30))
-    assert cost.gross == pytest.approx(10_550)  # 9,100 + 1,400 + 50
-    # contributions: 91 × 140/7 = 1,820; 1 × 70/7 = 10
-    assert cost.contributions == pytest.approx(1_830)
-    assert cost.net == pytest.approx(8_720)  # 10,550 − 1,830
+    assert cost.gross == pytest.approx(10_600)  # 9,100 + 1,400 + 100
+    # contributions: 91 × 140/7 = 1,820
+    assert cost.contributions == pytest.approx(1_820)
+    assert cost.net == pytest.approx(8_780)  # 10,600 − 1,820
 
 
-def test_in_period_cost_single_day_placement_costs_one_day() -> None:
+def test_in_period_cost_counts_the_start_day_not_the_end_day() -> None:
+    # Open on no day (it ends the day it starts): costs nothing; one night: one day.
     df = placements(placement(weekly_cost=70.0, start="2016-05-05", end="2016-05-05"))
+    assert in_period_cost(df, date(2016, 4, 1), date(2016, 6, 30)).gross == 0
+    df = placements(placement(weekly_cost=70.0, start="2016-05-05", end="2016-05-06"))
     assert in_period_cost(df, date(2016, 4, 1), date(2016, 6, 30)).gross == pytest.approx(10)
 
 
@@ -558,9 +566,10 @@ def test_compute_metrics_for_a_quarter() -> None:
     assert m.placements.flows is not None and m.placements.in_period_cost is not None
     assert (m.placements.flows.started, m.placements.flows.ended) == (1, 1)  # I1; I0
     # R1: 91 days × 500 = 45,500; I1: 1 May–30 June = 61 days × 125 = 7,625;
-    # I0: April = 30 days × 100 = 3,000 → 56,125 gross; I1 health 61 × 25 = 1,525
-    assert m.placements.in_period_cost.gross == pytest.approx(56_125)
-    assert m.placements.in_period_cost.net == pytest.approx(54_600)
+    # I0: 1–29 April (it ended on 30 April) = 29 days × 100 = 2,900 → 56,025 gross; I1 health
+    # 61 × 25 = 1,525
+    assert m.placements.in_period_cost.gross == pytest.approx(56_025)
+    assert m.placements.in_period_cost.net == pytest.approx(54_500)
     assert [t.weekly_cost for t in m.placements.top] == [3_500, 875]
     # (3,500 + 875) × 52 / 2 = 113,750
     assert m.placements.average_annual_cost_per_child == pytest.approx(113_750)

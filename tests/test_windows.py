@@ -115,7 +115,12 @@ def placements(draw: st.DrawFn) -> list[dict[str, object]]:
     rows = []
     for i in range(draw(st.integers(min_value=0, max_value=40))):
         start = draw(day)
-        end = draw(st.one_of(st.none(), day.filter(lambda d, s=start: d >= s)))
+        # Built from the start, not filtered: a filter on a late start rejects most draws.
+        later_edges = [e for e in edges if e >= start]
+        ends = [st.none(), st.integers(0, 1500).map(lambda n, s=start: s + timedelta(days=n))]
+        if later_edges:
+            ends.append(st.sampled_from(later_edges))
+        end = draw(st.one_of(*ends))
         rows.append({
             "reference": f"R{i}", "placement_type": draw(st.sampled_from(TYPES)),
             "provider_type": draw(st.sampled_from(("in_house", "private", "voluntary"))),
@@ -142,14 +147,16 @@ def _plain_flows(rows: list[dict[str, object]], first: date, last: date,
 
 
 def _plain_cost(rows: list[dict[str, object]], first: date, last: date) -> float:
-    """Weekly cost / 7 for each day a placement was open from ``first`` to ``last``."""
+    """Weekly cost / 7 for each day a placement was open from ``first`` to ``last`` (open on
+    a day: started on or before it and not ended on or before it; the day of a move is the
+    new placement's)."""
     total = 0.0
     day = first
     while day <= last:
         for row in rows:
             start = row["start_date"].date()  # type: ignore[attr-defined]
             end = row["end_date"].date() if row["end_date"] is not None else None  # type: ignore[attr-defined]
-            if start <= day and (end is None or day <= end):
+            if start <= day and (end is None or day < end):
                 total += float(row["weekly_cost"]) / 7  # type: ignore[arg-type]
         day += timedelta(days=1)
     return total

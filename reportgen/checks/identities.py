@@ -60,10 +60,10 @@ def _term(path: str) -> str:
 
 def failure_message(failure: Failure, earlier: str = "", later: str = "",
                     hidden: Callable[[str], bool] = lambda path: False) -> str:
-    """``care.looked_after is 272 but care.looked_after_at_start + care.started - care.ceased
-    is 260 + 90 - 81 = 269`` (``earlier``/``later`` name the periods of a period link; a
-    figure ``hidden`` says a public report hides shows as "(hidden)", so that no message
-    quotes it)."""
+    """``care.looked_after_at_end is 272 but care.looked_after_at_start +
+    care.periods_started - care.periods_ended is 260 + 90 - 81 = 269`` (``earlier``/``later``
+    name the periods of a period link; a figure ``hidden`` says a public report hides shows
+    as "(hidden)", so that no message quotes it)."""
     identity, money = failure.identity, failure.identity.money
 
     def name(path: str) -> str:

@@ -8,14 +8,18 @@ placement, keyed by child and placement start date (or provider URN and start da
 
 :func:`load_ssda903` checks every episode against the code lists, with their dates (P2 not
 valid for an episode open after 28 October 2023; an English H5 placement needs its Ofsted URN
-from 29 October 2023; K3 and Z11-Z14 from 1 April 2025), joins consecutive episodes of one
-placement (a new episode with RNE L changes the legal status only) into one placement, and
-joins each placement to its cost. Every problem is reported at once, each naming file, row and
-column.
+from 29 October 2023; K3 and Z11-Z14 from 1 April 2025), and how a child's episodes follow one
+another (no overlap; after REC X1 the next the same day; a temporary placement T0-T4 inside a
+placement, the child returning to it: the DfE's rules 380, 383, 388, 433), all in one pass.
+It groups episodes into placements (a change of legal status alone, RNE L, and a temporary
+placement with the return from it continue the placement) and joins each placement to its one
+cost row. Every problem is reported at once, each naming file, row and column (and, for a
+problem between two rows, both).
 
 Child identifiers (CHILD, the postcodes, DOB) never leave this module: they are never quoted
 in an error, and the frames returned hold a number for each child (its order of first
-appearance in the file), not its identifier.
+appearance in the file; ``C00001``… in the placements frame), not its identifier; of the date
+of birth only the day the child turns 16 (``turns_16``) reaches the measures.
 """
 
 from __future__ import annotations
@@ -188,10 +192,11 @@ def load_ssda903(episodes_path: str | Path, header_path: str | Path,
                            "(the cell is blank)")
             else:
                 shown = "" if name in _SENSITIVE else f" {quote(value)}"
-                listed = ", ".join(sorted(allowed)) if len(allowed) <= 14 else \
-                    "a code of the DfE's SSDA903 guidance"
+                # Every valid code, as the DfE's guide lists them: the officer sees at once
+                # which one was meant.
+                listed = ", ".join(sorted(allowed, key=_code_order))
                 errors.add(epath, int(row), col(name), f"unknown {what}{shown}: expected "
-                           f"{listed}")
+                           f"one of {listed}")
 
     for row in child[child.isna()].index:
         errors.add(epath, int(row), col("child"), "a value is required (the cell is blank)")
@@ -255,22 +260,40 @@ def load_ssda903(episodes_path: str | Path, header_path: str | Path,
             elif code in ssda903.URN_ALWAYS and _age(born, start) < ssda903.K3_MIN_AGE:
                 errors.add(epath, int(row), col("place"), f"a {code} placement is for young "
                            f"people aged {ssda903.K3_MIN_AGE} or over")
-    errors.raise_any()
-
+    # The one thing the measures need of the date of birth: the day the child turns 16 (the
+    # long-term stability measure counts children under 16). Once a child, not once a row.
+    # (Sixteen years after 29 February is 29 February again: no leap-day rule is needed.)
+    born_on = pd.to_datetime(pd.Series(births, dtype="object"))
+    sixteen = (born_on + pd.DateOffset(years=16)).dropna().to_dict()
     episodes = pd.DataFrame({
         "child": pd.factorize(child)[0], "decom": decom, "dec": dec, "rne": rne, "ls": ls,
         "place": place, "place_provider": provider, "rec": rec, "urn": urn,
+        "turns_16": pd.to_datetime(pd.Series([sixteen.get(w) for w in child.tolist()],
+                                             index=raw.index, dtype="object")),
     }, index=raw.index)
-    episodes = episodes.sort_values(["child", "decom"], kind="mergesort")
-    _check_overlaps(episodes, epath, col, errors)
+    # Cross-row checks run with the cell checks (every problem at once, as the DfE's validator
+    # reports them) on the rows whose child and start date could be read.
+    usable = child.notna() & decom.notna()
+    episodes = episodes.sort_values(["child", "decom", "dec"], kind="mergesort", na_position="last")
+    episodes["temporary"] = episodes["place"].isin(list(ssda903.TEMPORARY_PLACES)) \
+        .fillna(False).astype(bool)
+    episodes["short_break"] = episodes["ls"].isin(list(ssda903.SHORT_BREAK_LS)) \
+        .fillna(False).astype(bool)
+    episodes["placement"] = _group_placements(episodes[usable.reindex(episodes.index)
+                                                        .to_numpy(dtype=bool)], epath, col,
+                                              errors).reindex(episodes.index).fillna(-1) \
+        .astype(int)
     errors.raise_any()
-    # A new placement begins at every episode but a change of legal status only (RNE L),
-    # and at the first episode of each child.
-    new = (episodes["rne"] != "L") | (episodes["child"] != episodes["child"].shift())
-    episodes["placement"] = new.cumsum().astype(int)
-    placements = _join_costs(_placements(episodes), child, cpath, epath, col, errors)
+    placements = _join_costs(_placements(episodes), child, cpath, epath, col, errors, episodes)
     errors.raise_any()
     return {"placements": placements, "episodes": episodes}
+
+
+def _code_order(code: str) -> tuple[str, int, str]:
+    """Codes in the guide's order: Z1 before Z11, E4A after E3."""
+    letters = code.rstrip("0123456789AB") or code
+    number = "".join(c for c in code[len(letters):] if c.isdigit())
+    return letters, int(number) if number else -1, code
 
 
 def _filled(value: Any) -> bool:
@@ -286,36 +309,126 @@ def _age(born: pd.Timestamp, on: pd.Timestamp) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
-def _check_overlaps(episodes: pd.DataFrame, path: Path, col: Callable[[str], str],
-                    errors: _Errors) -> None:
-    """A child's episodes follow one another: each starts when or after the last one ended."""
-    same = episodes["child"] == episodes["child"].shift()
-    before_end = episodes["dec"].shift()
-    overlap = same & (before_end.isna() | (episodes["decom"] < before_end))
-    for row in episodes.index[overlap.fillna(False).to_numpy(dtype=bool)]:
-        errors.add(path, int(row), col("decom"), "the episode starts before the child's "
-                   "previous episode ended")
+def _group_placements(episodes: pd.DataFrame, path: Path, col: Callable[[str], str],
+                      errors: _Errors) -> pd.Series:
+    """Number each episode's placement, and check how a child's episodes follow one another.
+
+    ``episodes`` is sorted by child and start date. A placement begins at a child's first
+    episode, at the first episode of each period of care (after an episode that ended with a
+    REC other than X1) and at every change of placement (RNE P, T, U, B), except that:
+
+    - a change of legal status only (RNE L) continues the placement;
+    - a temporary placement (PLACE T0-T4: hospital, holiday, respite of seven days or less) is
+      not a placement: the child's placement goes on through it;
+    - the episode after a temporary placement returns the child to that placement (the DfE's
+      validator, rule 383) and continues it.
+
+    Short breaks (LS V3, V4) never share a placement with other care. The checks, each naming
+    both rows: an episode may not start before the previous one ended; after REC X1 the next
+    episode starts the day the last ended (rules 388, 433); a period of care may not start with
+    a temporary placement (rule 380); after one the child returns to their placement (383).
+    """
+    out: dict[int, int] = {}
+    number = -1
+
+    def plain(name: str) -> list[Any]:  # NA as None: a blank code compares as no code
+        return [None if pd.isna(v) else v for v in episodes[name].tolist()]
+
+    rows = zip(episodes.index.tolist(), episodes["child"].tolist(), episodes["decom"].tolist(),
+               episodes["dec"].tolist(), plain("rne"), plain("rec"), plain("place"),
+               episodes["temporary"].tolist(), episodes["short_break"].tolist(), strict=True)
+    last: tuple[Any, ...] | None = None  # the child's previous episode
+    home: tuple[int, Any] = (-1, None)  # the row and PLACE of the current placement's start
+    for row, who, begins, ends, rne, rec, code, temporary, short in rows:
+        prev = last if last is not None and last[1] == who else None
+        if prev is not None:
+            p_row, _, _, p_ends, p_rec, _, _ = prev
+            if pd.isna(p_ends):
+                errors.add(path, int(row), col("decom"), f"the episode starts ({_d(begins)}) "
+                           f"while the child's previous episode, on row {p_row}, is still open "
+                           "(it has no end date, DEC)")
+            elif begins < p_ends:
+                errors.add(path, int(row), col("decom"), f"the episode starts ({_d(begins)}) "
+                           f"before the child's previous episode, on row {p_row}, ended "
+                           f"({_d(p_ends)})")
+            elif p_rec == ssda903.STILL_LOOKED_AFTER and begins != p_ends:
+                errors.add(path, int(row), col("decom"), f"the episode starts on {_d(begins)} "
+                           f"but the child's previous episode, on row {p_row}, ended on "
+                           f"{_d(p_ends)} with REC X1 (a new episode begins the same day)")
+        new_period = prev is None or prev[4] != ssda903.STILL_LOOKED_AFTER
+        same = False  # whether this episode continues the current placement
+        if not new_period and prev is not None:
+            p_row, p_temp, p_short = prev[0], prev[5], prev[6]
+            if short != p_short:
+                same = False  # short breaks never share a placement with other care
+            elif rne == "L" or temporary:
+                same = True
+            elif p_temp and not short:
+                same = code == home[1]
+                if not same and code is not None:
+                    errors.add(path, int(row), col("place"), f"after the temporary placement "
+                               f"on row {p_row} the child must return to their placement "
+                               f"(PLACE {home[1]}, row {home[0]}), not to {code} (the DfE's "
+                               "rule 383)")
+        if temporary and not short and new_period:
+            errors.add(path, int(row), col("place"), f"a period of care cannot start with a "
+                       f"temporary placement ({code}): it must follow the child's own "
+                       "placement in the file (the DfE's rule 380)")
+        if not same:
+            number += 1
+            home = (int(row), code)
+        out[int(row)] = number
+        last = (int(row), who, begins, ends, rec, temporary, short)
+    # REC X1 on a child's last episode: no continuation episode (rule 388).
+    nexts = episodes["child"].shift(-1)
+    final = (nexts != episodes["child"]).to_numpy(dtype=bool)
+    x1 = (episodes["rec"] == ssda903.STILL_LOOKED_AFTER).fillna(False).to_numpy(dtype=bool)
+    for row in episodes.index[final & x1]:
+        errors.add(path, int(row), col("rec"), "REC X1 says a new episode begins the day this "
+                   "one ends, but the child has no later episode in the file")
+    return pd.Series(out, dtype="int64")
 
 
 def _placements(episodes: pd.DataFrame) -> pd.DataFrame:
-    groups = episodes.groupby("placement", sort=False)
+    """One row a placement: its first episode's row, child, type and start; its last
+    episode's end; and the rows and start dates of its temporary and return episodes."""
+    groups = episodes[episodes["placement"] >= 0].groupby("placement", sort=False)
     heads = groups.head(1)
     first = heads.set_index("placement")
     last = groups.tail(1).set_index("placement")
+    starts = dict(zip(heads["placement"].tolist(), heads.index.tolist(), strict=True))
+    # The episodes inside a placement that a finance system might mistake for a placement of
+    # their own: temporary placements and the returns from them.
+    inner: dict[int, list[tuple[int, Any, str]]] = {}
+    for row, pid, begins, temporary, rne in zip(
+            episodes.index.tolist(), episodes["placement"].tolist(),
+            episodes["decom"].tolist(), episodes["temporary"].tolist(),
+            episodes["rne"].tolist(), strict=True):
+        if pid < 0 or starts[pid] == row or (rne == "L" and not temporary):
+            continue
+        inner.setdefault(pid, []).append((int(row), begins,
+                                          "temporary" if temporary else "return"))
     frame = pd.DataFrame({
         "first_row": pd.Series(heads.index.to_numpy(), index=heads["placement"].to_numpy()),
         "child": first["child"],
         "start_date": first["decom"],
         "end_date": last["dec"],
-        "place": last["place"],
-        "place_provider": last["place_provider"],
-        "urn": last["urn"],
+        "place": first["place"],
+        "place_provider": first["place_provider"],
+        "urn": first["urn"],
+        "short_break": first["short_break"],
     })
+    frame["inner"] = [inner.get(pid, []) for pid in frame.index]
     return frame
 
 
 def _join_costs(placements: pd.DataFrame, child: pd.Series, cpath: Path, epath: Path,
-                col: Callable[[str], str], errors: _Errors) -> pd.DataFrame:
+                col: Callable[[str], str], errors: _Errors,
+                episodes: pd.DataFrame) -> pd.DataFrame:
+    """Join each placement to its one cost row (by child, or provider URN, and the
+    placement's start date). Temporary placements and the returns from them are inside a
+    placement and need no row of their own; short breaks and placements that cost the council
+    nothing (with parents, placed for adoption, custody) need none."""
     costs, csrc = _read(cpath, ("start_date", "weekly_cost"), "costs", errors, COST_COLUMNS)
 
     def ccol(name: str) -> str:
@@ -361,6 +474,11 @@ def _join_costs(placements: pd.DataFrame, child: pd.Series, cpath: Path, epath: 
         cost_key = keys.fillna("")
     index = {(k, s): pid for pid, k, s in zip(placements.index, place_key,
                                                 placements["start_date"], strict=True)}
+    episode_key = episodes["child"].astype(int) if by_child else episodes["urn"].fillna("")
+    keys_of = dict(zip(episodes.index.tolist(), episode_key.tolist(), strict=True))
+    inside = {(keys_of[row], begins): (pid, row, kind)
+              for pid, items in zip(placements.index, placements["inner"], strict=True)
+              for row, begins, kind in items}
     matched: dict[int, int] = {}
     key_name = ccol("child") if by_child else ccol("urn")
     # Plain Python values: pandas' per-cell lookups would cost seconds on a large return.
@@ -379,8 +497,25 @@ def _join_costs(placements: pd.DataFrame, child: pd.Series, cpath: Path, epath: 
         pid = index.get((wanted, begins))
         if pid is None:
             what = "child" if by_child else "provider URN"
-            errors.add(cpath, int(row), ccol("start_date"), f"no placement in {epath.name} "
-                       f"has this {what} and start date {_d(begins)}")
+            within = inside.get((wanted, begins))
+            if within is not None:
+                owner, erow, kind = within
+                first_row, started = (placements.at[owner, "first_row"],
+                                      placements.at[owner, "start_date"])
+                if kind == "temporary":
+                    detail = (f"the episode starting then ({epath.name} row {erow}) is a "
+                              "temporary placement, which is not a placement of its own and "
+                              "needs no cost row")
+                else:
+                    detail = (f"the episode starting then ({epath.name} row {erow}) returns "
+                              "the child from a temporary placement to the placement that "
+                              f"started on {_d(started)} (row {first_row}), whose own cost "
+                              "row covers it")
+                errors.add(cpath, int(row), ccol("start_date"), f"no placement starts on "
+                           f"{_d(begins)} for this {what}: {detail}")
+            else:
+                errors.add(cpath, int(row), ccol("start_date"), f"no placement in "
+                           f"{epath.name} has this {what} and start date {_d(begins)}")
             continue
         if pid in matched:
             errors.add(cpath, int(row), ccol("start_date"), f"a second cost for the same "
@@ -391,13 +526,21 @@ def _join_costs(placements: pd.DataFrame, child: pd.Series, cpath: Path, epath: 
             continue
         matched[pid] = int(row)
     details = zip(placements.index.tolist(), placements["first_row"].tolist(),
-                  placements["place"].tolist(), placements["start_date"].tolist(), strict=True)
-    for pid, row, code, begins in details:
-        if pid not in matched and code not in NO_COST_PLACES:
-            errors.add(epath, int(row), col("child" if by_child else "urn"),
-                       f"no cost in {cpath.name} for the placement starting {_d(begins)} "
-                       f"(placement type {code})")
+                  placements["place"].tolist(), placements["start_date"].tolist(),
+                  placements["short_break"].tolist(), placements["inner"].tolist(),
+                  strict=True)
+    key_column = "the child" if by_child else "the provider URN"
+    for pid, row, code, begins, short, items in details:
+        if pid in matched or code in NO_COST_PLACES or short:
+            continue
+        returns = [b for _, b, kind in items if kind == "return"]
+        note = (f"; the child's return from a temporary placement on {_d(returns[0])} "
+                "continues this placement, so that one row covers it") if returns else ""
+        errors.add(epath, int(row), col("decom"), f"no cost in {cpath.name} for the "
+                   f"placement starting {_d(begins)} (placement type {code}): it needs a row "
+                   f"with {key_column} and start date {_d(begins)}{note}")
     errors.raise_any()
+    placements = placements[~placements["short_break"].astype(bool)]
     order = placements.sort_values(["start_date", "first_row"], kind="mergesort").index
     numbers = {pid: n for n, pid in enumerate(order, start=1)}
     providers = ssda903.provider_types(placements["place_provider"].fillna("PR1"))
@@ -411,6 +554,9 @@ def _join_costs(placements: pd.DataFrame, child: pd.Series, cpath: Path, epath: 
 
     frame = pd.DataFrame({
         "reference": [f"P{numbers[pid]:05d}" for pid in placements.index],
+        # A pseudonym for the child (its order of first appearance), never CHILD: "per child"
+        # figures count distinct children, not placements.
+        "child": [f"C{int(n) + 1:05d}" for n in placements["child"].tolist()],
         "placement_type": types.astype("string").to_numpy(),
         "provider_type": providers.astype("string").to_numpy(),
         "provider": pd.array(pick(names, pd.NA), dtype="string"),

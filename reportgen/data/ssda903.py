@@ -281,20 +281,40 @@ def accepted_provider_types() -> str:
 # The SSDA903 episodes file's code lists, from the DfE guidance and the rules of
 # csc-validator-be-903 (rules 143-149, 178, 1009, 217t, 230; 2025/26 rule 146).
 
-#: Reason for new episode. S starts a period of care; L changes the legal status only (the
-#: child stays in the same placement); every other reason starts a new placement.
+#: Reason for new episode (the DfE's guide, and rules 434-436 of its validator). S starts a
+#: period of care; L changes the legal status only (the child stays in the same placement);
+#: every other reason starts a new placement.
 RNE_CODES: dict[str, str] = {
     "S": "Started to be looked after",
     "L": "Change of legal status only",
-    "P": "Change of placement only",
-    "T": "Change of both legal status and placement at the same time",
-    "U": "Change of placement and legal status (with the same carer)",
-    "B": "Change of placement (with the same carer)",
+    "P": "Change of placement and carer(s) only",
+    "T": "Change of placement only, the carer(s) staying the same",
+    "U": "Change of legal status and of placement and carer(s) at the same time",
+    "B": "Change of legal status and of placement, the carer(s) staying the same",
 }
 LS_CODES = frozenset({"C1", "C2", "D1", "E1", "V2", "V3", "V4", "J1", "J2", "J3", "L1", "L2",
                       "L3"})
-#: Legal statuses of short breaks (respite): not counted as looked after on a date.
+#: Legal statuses of short breaks (an agreed series of short-term placements): the DfE leaves
+#: them out of its figures of children looked after, and so does every measure here.
 SHORT_BREAK_LS = frozenset({"V3", "V4"})
+#: Temporary placements (hospital, holiday, the carer's holiday, seven days or less): not a
+#: placement of their own; the child returns to their placement afterwards (rules 380, 383).
+TEMPORARY_PLACES = frozenset({"T0", "T1", "T2", "T3", "T4"})
+#: The DfE's groups of placement type, as its tables of children looked after on 31 March by
+#: placement give them ("Children looked after in England including adoptions"): group key →
+#: (label, the PLACE codes in it), in the tables' order.
+DFE_PLACEMENT_GROUPS: dict[str, tuple[str, frozenset[str]]] = {
+    "foster": ("Foster placements", frozenset({"U1", "U2", "U3", "U4", "U5", "U6"})),
+    "adoption": ("Placed for adoption", frozenset({"A3", "A4", "A5", "A6"})),
+    "parents": ("Placement with parents or other person with parental responsibility",
+                frozenset({"P1"})),
+    "community": ("Other placement in the community", frozenset({"P2", "P3"})),
+    "homes": ("Secure homes, children's homes and semi-independent or supported "
+              "accommodation", frozenset({"K1", "K2", "K3", "H5"})),
+    "other_residential": ("Other residential settings", frozenset({"R1", "R2", "R3", "R5"})),
+    "schools": ("Residential schools", frozenset({"S1"})),
+    "other": ("Other placements", frozenset({"Z1", "Z11", "Z12", "Z13", "Z14"})),
+}
 CIN_CODES = frozenset({"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"})
 REC_CODES = frozenset({"E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E45", "E46",
                        "E47", "E48", "E5", "E6", "E7", "E8", "E9", "E14", "E15", "E16", "E17",

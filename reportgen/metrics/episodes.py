@@ -1,58 +1,56 @@
-"""Care metrics from SSDA903 episodes: looked after on a date, starts, ends, moves, stability.
+"""Care metrics from SSDA903 episodes: every figure of :class:`CareMetrics` on one day and
+over one window, each computed by its definition in :mod:`reportgen.metrics.measures`.
 
 The episodes frame comes from :func:`reportgen.data.episodes.load_ssda903`; its ``child``
-column is a number for each child, never the CHILD identifier. Short breaks (legal status V3,
-V4) are left out of every count of children looked after, as the DfE's statistics do.
+column is a number for each child, never the CHILD identifier.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 
-from reportgen.metrics.model import CareMetrics
+from reportgen.metrics import measures
+from reportgen.metrics.keyed import Keyed
+from reportgen.metrics.model import CareMetrics, PlacementGroup, ratio
 
-SHORT_BREAKS = ("V3", "V4")
-PLACEMENT_MOVES = ("P", "T", "U", "B")
-#: The stability measure counts children with this many placements or more in the year.
-STABILITY_PLACEMENTS = 3
-
-
-def _ts(day: date) -> pd.Timestamp:
-    return pd.Timestamp(day).normalize()
+#: Kept for callers of the old module: the measure's threshold lives in ``measures``.
+STABILITY_PLACEMENTS = measures.STABILITY_PLACEMENTS
 
 
 def care_metrics(episodes: pd.DataFrame, as_at: date, start: date | None = None,
                  end: date | None = None) -> CareMetrics:
-    """Children looked after on ``as_at``; flows in ``[start, end]`` when a period is given."""
-    care = episodes[~episodes["ls"].isin(SHORT_BREAKS).to_numpy(dtype=bool)]
-    day = _ts(as_at)
-    # Looked after on a day: an episode began by then and had not ended by it.
-    open_on = (care["decom"] <= day) & (care["dec"].isna() | (care["dec"] > day))
-    looked_after = care[open_on.to_numpy(dtype=bool)]["child"].unique()
-    # Stability: placements (any episode's placement) open at some time in the year to as_at.
-    year_start = _ts(as_at - timedelta(days=364))
-    in_year = (care["decom"] <= day) & (care["dec"].isna() | (care["dec"] >= year_start))
-    counts = care[in_year.to_numpy(dtype=bool)].groupby("child")["placement"].nunique()
-    unstable = int((counts.reindex(looked_after).fillna(0) >= STABILITY_PLACEMENTS).sum())
-    result = CareMetrics(
-        as_at=as_at, looked_after=len(looked_after),
+    """Children looked after on ``as_at`` and the stability measures on it; flows in
+    ``[start, end]`` when a window is given."""
+    looked_after = measures.looked_after_on(episodes, as_at)
+    places = measures.placements_of_care(episodes)  # once: every placement measure reads it
+    unstable, of, year_from = measures.three_or_more_placements(episodes, as_at, places)
+    long_term = measures.long_term_stability(episodes, as_at, places)
+    groups = [PlacementGroup(key, label, n)
+              for key, label, n in measures.placement_groups_on(episodes, as_at, places)]
+    common = dict(
+        as_at=as_at, looked_after=looked_after,
         three_or_more_placements=unstable,
-        three_or_more_placements_pct=(unstable / len(looked_after)) if len(looked_after)
-        else None)
+        three_or_more_placements_pct=ratio(unstable, of),
+        stability_from=year_from,
+        long_term_stable=long_term.stable, long_term_eligible=long_term.eligible,
+        long_term_stable_pct=(ratio(long_term.stable, long_term.eligible)
+                              if long_term.stable is not None and long_term.eligible
+                              is not None else None),
+        placement_groups=Keyed(groups, lambda g: g.group),
+    )
     if start is None or end is None:
-        return result
-    lo, hi = _ts(start), _ts(end)
-    starts = care["decom"].between(lo, hi).to_numpy(dtype=bool)
-    ends = care["dec"].between(lo, hi).fillna(False).to_numpy(dtype=bool)
-    started = care[starts & (care["rne"] == "S").to_numpy(dtype=bool)]["child"].nunique()
-    ceased = care[ends & (care["rec"] != "X1").fillna(False).to_numpy(dtype=bool)]
-    moves = int((starts & care["rne"].isin(PLACEMENT_MOVES).to_numpy(dtype=bool)).sum())
-    new_placements = int((starts & (care["rne"] != "L").to_numpy(dtype=bool)).sum())
+        return CareMetrics(**common)  # type: ignore[arg-type]
+    periods_started, periods_ended = measures.periods_in(episodes, start, end)
+    placed, unplaced, moves = measures.placement_flows_in(episodes, start, end, places)
     return CareMetrics(
-        as_at=as_at, looked_after=result.looked_after, start=start, end=end,
-        started=int(started), ceased=int(ceased["child"].nunique()), placement_changes=moves,
-        placements_started=new_placements,
-        three_or_more_placements=result.three_or_more_placements,
-        three_or_more_placements_pct=result.three_or_more_placements_pct)
+        **common,  # type: ignore[arg-type]
+        start=start, end=end,
+        started=measures.started_in(episodes, start, end),
+        ceased=measures.ceased_in(episodes, start, end),
+        placement_changes=moves, placements_started=placed, placements_ended=unplaced,
+        looked_after_at_start=measures.looked_after_on(episodes, measures.day_before(start)),
+        looked_after_at_end=measures.looked_after_on(episodes, end),
+        periods_started=periods_started, periods_ended=periods_ended,
+    )

@@ -86,6 +86,10 @@ def placements_frame(df: pd.DataFrame) -> pd.DataFrame:
     work = pd.DataFrame(
         {
             "reference": df["reference"].astype("string"),
+            # The child placed: a pseudonym of its own where the data give one (SSDA903 input,
+            # where a reference is a placement), else the reference (one row a child).
+            "child": (df["child"] if "child" in df.columns else df["reference"])
+            .astype("string"),
             "placement_type": df["placement_type"].astype("string"),
             "provider_type": df["provider_type"].astype("string"),
             "start_date": date_column(df["start_date"]),
@@ -100,10 +104,13 @@ def placements_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def active(work: pd.DataFrame, as_at: date) -> pd.DataFrame:
-    """Placements active on ``as_at``: started on or before it, not ended before it."""
-    d = ts(as_at)
-    mask = (work["start_date"] <= d) & (work["end_date"].isna() | (work["end_date"] >= d))
-    return work[mask.fillna(False).astype(bool)]
+    """Placements open on ``as_at`` by the one rule of :func:`reportgen.metrics.measures.open_on`:
+    started on or before it and not ended by it (``start_date <= as_at < end_date``). A
+    placement that ended on ``as_at`` is not open: the child moved that day, and the day
+    belongs to the new placement (counted, and costed, once)."""
+    from reportgen.metrics.measures import open_on
+
+    return work[open_on(work["start_date"], work["end_date"], as_at).to_numpy()]
 
 
 

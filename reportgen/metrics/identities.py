@@ -9,7 +9,8 @@ budget data, no period, a measure not computed) does not apply and is skipped.
 
 * :data:`IDENTITIES` hold within one report: groups add up to their total, variance is spend
   less budget, children looked after at the end of the window are those at its start plus
-  those who started less those who ceased.
+  the periods of care (and the placements) that started less those that ended, and the DfE's
+  placement groups add up to the children looked after.
 * :data:`PERIOD_LINKS` hold between consecutive periods of the same data (``earlier:`` and
   ``later:`` name the two reports): the stock at the end of the later period is the stock at
   the end of the earlier one plus what started less what ended in between.
@@ -98,9 +99,18 @@ IDENTITIES: tuple[Identity, ...] = (
     *_budget("previous_budget", "the previous period's budget lines"),
     *_savings("savings", "savings"),
     *_savings("previous_savings", "the previous period's savings"),
-    Identity("children looked after at the end = at the start + started - ceased",
-             "care.looked_after",
-             ((1, "care.looked_after_at_start"), (1, "care.started"), (-1, "care.ceased"))),
+    # Care: periods of care and placements, not the DfE's child counts (care.started and
+    # care.ceased count a child once however often), so that the stock-and-flow is exact.
+    Identity("children looked after at the end = at the start + periods of care started - "
+             "ended", "care.looked_after_at_end",
+             ((1, "care.looked_after_at_start"), (1, "care.periods_started"),
+              (-1, "care.periods_ended"))),
+    Identity("children looked after at the end = at the start + placements started - ended",
+             "care.looked_after_at_end",
+             ((1, "care.looked_after_at_start"), (1, "care.placements_started"),
+              (-1, "care.placements_ended"))),
+    Identity("children looked after by the DfE's placement groups add up to the children "
+             "looked after", "care.looked_after", ((1, "care.placement_groups[*].count"),)),
 )
 
 PERIOD_LINKS: tuple[Identity, ...] = (
@@ -109,9 +119,9 @@ PERIOD_LINKS: tuple[Identity, ...] = (
              ((1, "earlier:placements.total.count"), (1, "later:placements.flows.started"),
               (-1, "later:placements.flows.ended"))),
     Identity("children looked after at the end of the later period = at the end of the "
-             "earlier one + started - ceased", "later:care.looked_after",
-             ((1, "earlier:care.looked_after"), (1, "later:care.started"),
-              (-1, "later:care.ceased"))),
+             "earlier one + periods of care started - ended", "later:care.looked_after_at_end",
+             ((1, "earlier:care.looked_after_at_end"), (1, "later:care.periods_started"),
+              (-1, "later:care.periods_ended"))),
 )
 
 SAME_MEASURES: tuple[SameMeasure, ...] = (

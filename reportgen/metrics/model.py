@@ -54,7 +54,8 @@ class Flows:
 
 @dataclass(frozen=True)
 class InPeriodCost:
-    """Cost actually incurred in ``[start, end]``: weekly cost / 7 for each day of overlap."""
+    """Cost incurred in ``[start, end]``: weekly cost / 7 for each day of the period the
+    placement is open on (its start date up to the day before its end date)."""
 
     start: date
     end: date
@@ -323,29 +324,59 @@ class IndicatorSeries(Keyed[IndicatorPoint]):
 
 
 @dataclass(frozen=True)
+class PlacementGroup:
+    """Children looked after on a day in one of the DfE's groups of placement type."""
+
+    group: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
 class CareMetrics:
     """What an SSDA903 episodes file says about children looked after (no child is named).
 
-    Counts are of children (distinct CHILD), except ``placement_changes`` (episodes that start
-    a new placement for a child already looked after) and ``placements_started``.
+    Every figure follows :mod:`reportgen.metrics.measures` (the DfE's definitions, short breaks
+    V3/V4 left out). Counts are of children (distinct CHILD) except where a comment says
+    otherwise. The window is ``[start, end]``, both days in it.
     """
 
     as_at: date | None
-    looked_after: int  # children looked after on ``as_at`` (short breaks V3/V4 left out)
+    looked_after: int  # children looked after on ``as_at``
     start: date | None = None
     end: date | None = None
-    started: int = 0  # children who started to be looked after in the period (RNE S)
-    ceased: int = 0  # children who ceased to be looked after in the period
-    placement_changes: int = 0  # placement moves in the period (RNE P, T, U, B)
-    placements_started: int = 0
-    # Stability: children looked after on ``as_at`` with 3 or more placements in the year to
-    # it, and that number as a fraction of ``looked_after`` (the DfE's short-term measure).
+    # The DfE's counts: children who started (RNE S) / ceased (REC not X1) to be looked after
+    # in the window, each child once however often.
+    started: int = 0
+    ceased: int = 0
+    placement_changes: int = 0  # placements started in the window by a move (not a start)
+    placements_started: int = 0  # placements that started in the window (a start or a move)
+    placements_ended: int = 0  # placements that ended in the window
+    # Stability: children looked after on ``as_at`` with 3 or more placements from
+    # ``stability_from`` (1 April of the collection year) to ``as_at``, and that number as a
+    # fraction of ``looked_after`` (the DfE's short-term measure; on 31 March, exactly it).
     three_or_more_placements: int = 0
     three_or_more_placements_pct: float | None = None
-    # Children looked after on the day before ``start``: ``looked_after`` is exactly
-    # ``looked_after_at_start + started - ceased`` (reportgen.metrics.identities); None when
-    # not computed.
+    stability_from: date | None = None
+    # Stock and flow: children looked after on the day before ``start`` and on ``end``, and
+    # periods of care started and ended in the window (not children: a child who comes into
+    # care twice is two), so that looked_after_at_end = looked_after_at_start +
+    # periods_started - periods_ended holds exactly (reportgen.metrics.identities).
+    # None without a window: a figure never computed must not print as 0.
     looked_after_at_start: int | None = None
+    looked_after_at_end: int | None = None
+    periods_started: int | None = None
+    periods_ended: int | None = None
+    # Long-term stability: children under 16 on ``as_at`` looked after for 2.5 years or more
+    # (``long_term_eligible``), those of them in the same placement for 2 years or more
+    # (``long_term_stable``) and the share; None when the file does not go back far enough.
+    long_term_stable: int | None = None
+    long_term_eligible: int | None = None
+    long_term_stable_pct: float | None = None
+    # Children looked after on ``as_at`` by the DfE's groups of placement type.
+    placement_groups: Keyed[PlacementGroup] = field(
+        default_factory=lambda: Keyed([], lambda g: g.group), compare=False)
+
 
 
 WindowName = Literal["period", "year_to_date", "collection_year"]
@@ -385,6 +416,7 @@ class Windows:
 
     def items(self) -> list[tuple[WindowName, Window]]:
         return [(name, getattr(self, name)) for name in WINDOW_NAMES]
+
 
 
 @dataclass(frozen=True)

@@ -90,17 +90,21 @@ def placement_flows(placements: pd.DataFrame, start: date, end: date) -> Flows:
 
 
 def in_period_cost(placements: pd.DataFrame, start: date, end: date) -> InPeriodCost:
-    """Cost incurred in ``[start, end]``: weekly cost / 7 for each overlapping day.
+    """Cost incurred in ``[start, end]``: weekly cost / 7 for each day of the period on which
+    the placement is open (the rule of :func:`reportgen.metrics.frames.active`).
 
-    Days are inclusive at both ends (a placement starting and ending on the same day costs
-    one day). ``net`` deducts health and education contributions (NA read as 0).
+    Not a DfE figure. A placement costs its start date and every day up to, but not including,
+    its end date: the day of a move is the new placement's, so that no day is paid twice and a
+    placement that starts and ends on the same day costs nothing. ``net`` deducts health and
+    education contributions (NA read as 0).
     """
     if end < start:
         raise ReportgenError(f"period ends ({end}) before it starts ({start})")
     work = placements_frame(placements)
     lo, hi = ts(start), ts(end)
     first = work["start_date"].clip(lower=lo)
-    last = work["end_date"].fillna(hi).clip(upper=hi)
+    # The last day open: the day before the end date, or the period's last day.
+    last = (work["end_date"] - pd.Timedelta(days=1)).fillna(hi).clip(upper=hi)
     days = ((last - first).dt.days + 1).clip(lower=0).astype("float64")
     gross = float((work["weekly_cost"] / DAYS_PER_WEEK * days).sum())
     contributions = float((work["contributions"] / DAYS_PER_WEEK * days).sum())
@@ -165,12 +169,15 @@ def top_placements_by_type(placements: pd.DataFrame, as_at: date, n: int = 20
 
 
 def average_annual_cost_per_child(placements: pd.DataFrame, as_at: date) -> float | None:
-    """Gross annual cost of active placements divided by the children placed.
+    """Gross annual cost (weekly cost x 52) of the placements open on ``as_at`` divided by
+    the distinct children in them; None when nobody is placed on ``as_at``.
 
-    Children are counted by distinct reference; None when nobody is placed on ``as_at``.
+    Not a DfE figure. Children are distinct ``child`` pseudonyms where the data give them
+    (SSDA903 input, one row a placement), else distinct references (a placements file, one row
+    a child); never placements.
     """
     rows = active(placements_frame(placements), as_at)
-    children = int(rows["reference"].nunique())
+    children = int(rows["child"].nunique())
     if children == 0:
         return None
     return float(rows["weekly_cost"].sum()) * WEEKS_PER_YEAR / children
