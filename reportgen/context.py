@@ -94,7 +94,8 @@ def narrative_names(bundle: Bundle, metrics: Metrics,
     plain values (see :mod:`reportgen.sandbox`).
 
     ``protect`` (the document's disclosure plan, :func:`reportgen.disclosure.protect_names`)
-    replaces every hidden figure before freezing, while the metrics still have their types.
+    then passes every frozen value through the rule :mod:`reportgen.disclosure.names`
+    declares for its name: a public report reaches no name that is declared nowhere.
     """
     names: dict[str, Any] = {
         "council": bundle.council,
@@ -104,7 +105,8 @@ def narrative_names(bundle: Bundle, metrics: Metrics,
         "as_at": metrics.as_at,
         **metrics.namespace(),
     }
-    return freeze_names(protect(names) if protect is not None else names)
+    frozen = freeze_names(names)
+    return protect(frozen) if protect is not None else frozen
 
 
 def render_text(env: jinja2.Environment, text: str, names: dict[str, Any], where: str,

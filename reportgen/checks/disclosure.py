@@ -273,8 +273,9 @@ def narrative_count_findings(where: str, text: str, threshold: int) -> list[Find
         n = _count(m["n"])
         if n is None or not disclosure.is_small(n, threshold):
             continue
-        if (n == 1) != (m["noun"].lower() in _SINGULAR) and words[:1] != ["of"]:
+        if n > 1 and m["noun"].lower() in _SINGULAR and words[:1] != ["of"]:
             continue  # "three placement challenge panels": not a count of placements
+        # "1 children ceased", "1 current placements": what a template prints for one
         if _SUPPRESSED_BEFORE.search(text[: m.start()]):
             continue
         found.append((m.start(), " ".join(m.group(0).split())))
@@ -409,6 +410,7 @@ def small_counts(ctx: CheckContext) -> list[Finding]:
     symbols = disclosure.Symbols.of(settings)
     plan = document_plan(ctx)
     hidden = [(c.label, c.value) for c in plan.cells if c.hidden]
+    hidden += [(c.label, c.value) for c in plan.counts if c.hidden]
     totals = [] if plan.total is None or plan.total.hidden else [plan.total.value]
     out: list[Finding] = []
     for table in ctx.doc.tables:
