@@ -13,7 +13,10 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
+import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reportgen import disclosure
 from reportgen.context import make_environment, narrative_names, render_text
@@ -270,3 +273,109 @@ def test_every_declared_count_pattern_names_a_real_field() -> None:
     plain = [p for p in names.NAMES if "*" not in p]
     missing = [p for p in plain if p not in seen and p != "paragraphs"]
     assert missing == []
+
+
+# --------------------------------------------------------------------------- property
+
+#: What counts children or placements, as the issue and docs/checks.md say (written here,
+#: not read from NAMES): a public report prints each as its symbol when it is 1 to
+#: threshold − 1.
+CHILD_COUNTS = {"placements.by_type[].count", "placements.total.count",
+                "placements.flows.started", "placements.flows.ended",
+                "placements.external_flows.started", "placements.external_flows.ended",
+                "placements.renegotiated", "care.looked_after", "care.started", "care.ceased",
+                "care.placement_changes", "care.placements_started",
+                "care.three_or_more_placements"}
+TYPES = ["in_house_fostering", "ifa", "residential", "kinship", "secure", "other"]
+PERIOD = "2023/24 Q4"
+
+
+@st.composite
+def small_cohorts(draw: st.DrawFn) -> tuple[pd.DataFrame, CareMetrics, int]:
+    rows = []
+    period = parse_period(PERIOD)
+    for ptype in draw(st.lists(st.sampled_from(TYPES), min_size=2, max_size=5, unique=True)):
+        for _ in range(draw(st.one_of(st.integers(0, 4), st.integers(0, 14)))):
+            starts_in = draw(st.integers(0, 3)) == 0
+            start = period.start + dt.timedelta(days=draw(st.integers(0, 80))) if starts_in \
+                else dt.date(2020, 1, 1)
+            ended = draw(st.integers(0, 4)) == 0
+            rows.append({
+                "reference": f"R{len(rows):05d}", "placement_type": ptype,
+                "provider_type": draw(st.sampled_from(["in_house", "private", "voluntary"])),
+                "start_date": pd.Timestamp(start),
+                "end_date": pd.Timestamp(period.start + dt.timedelta(days=85)) if ended
+                else pd.NaT,
+                "weekly_cost": float(draw(st.integers(100, 99999))),
+                "health_contribution": 0.0, "education_contribution": 0.0,
+                "renegotiated": draw(st.sampled_from(["yes", "no"])),
+            })
+    if not rows:
+        rows.append({"reference": "R0", "placement_type": "ifa", "provider_type": "private",
+                     "start_date": pd.Timestamp("2020-01-01"), "end_date": pd.NaT,
+                     "weekly_cost": 500.0, "health_contribution": 0.0,
+                     "education_contribution": 0.0, "renegotiated": "no"})
+    small = st.one_of(st.integers(0, 6), st.integers(0, 60))
+    looked_after = draw(small)
+    three = draw(st.integers(0, looked_after))
+    care = CareMetrics(period.end, looked_after, period.start, period.end, draw(small),
+                       draw(small), draw(small), draw(small), three,
+                       three / looked_after if looked_after else None)
+    return pd.DataFrame(rows), care, draw(st.integers(3, 6))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_cohorts())
+def test_no_small_count_reaches_public_text_through_any_name(
+        case: tuple[pd.DataFrame, CareMetrics, int]) -> None:
+    from reportgen.metrics import compute_metrics
+    from reportgen.sandbox import freeze_names
+
+    frame, care, threshold = case
+    period = parse_period(PERIOD)
+    computed = compute_metrics({"placements": frame}, period=period, top_n=5)
+    metrics = dataclasses.replace(computed, care=care)
+    public = _public_names(metrics, threshold)
+    raw = freeze_names(metrics.namespace())
+    env = make_environment(resolve_style(None), autoescape=False)
+
+    # Placements of a type with 1 to threshold − 1 active placements (from the rows).
+    active = frame[(frame.start_date <= pd.Timestamp(period.end))
+                   & (frame.end_date.isna() | (frame.end_date >= pd.Timestamp(period.end)))]
+    per_type = active.groupby("placement_type").size().to_dict()
+    small_types = {t for t, n in per_type.items() if 0 < n < threshold}
+    if 0 < len(active) < threshold:
+        small_types = set(per_type)
+    shown_costs = set(active[~active.placement_type.isin(small_types)].weekly_cost)
+    secret_costs = set(active[active.placement_type.isin(small_types)].weekly_cost) \
+        - shown_costs
+
+    raw_values = {shown: value for _, shown, value in reachable(env, raw)}
+
+    def say(text: str) -> str:
+        return render_text(env, text, public, "sections.summary")
+
+    for pattern, shown, value in reachable(env, public):
+        if isinstance(value, (Record, KeyedValues, tuple, Mapping, PeriodValue)):
+            continue
+        try:
+            text = say(f"{{{{ {shown} }}}}")
+        except ReportgenError as exc:
+            assert isinstance(value, (Withheld, Suppressed)), (shown, exc.message)
+            continue
+        before = raw_values.get(shown)
+        if pattern in CHILD_COUNTS and isinstance(before, int) and 0 < before < threshold:
+            assert text == "c", (shown, text)
+    # The top-N: no row of a hidden type, no hidden placement's cost, and its sum is the sum
+    # of the rows it lists.
+    listed = [row.split("|") for row in say(
+        "{% for x in placements.top %}{{ x.placement_type }}|{{ x.weekly_cost }};{% endfor %}"
+    ).split(";") if row]
+    assert not {t for t, _ in listed} & small_types
+    assert not {float(c) for _, c in listed} & secret_costs
+    assert float(say("{{ placements.top_weekly_cost }}")) == pytest.approx(
+        sum(float(c) for _, c in listed))
+    for name in ("care.started", "care.ceased"):
+        value = raw_values[name]
+        if 0 < value < threshold:
+            assert say(f"{{{{ {name} }}}}") == "c"
