@@ -379,3 +379,14 @@ def test_no_small_count_reaches_public_text_through_any_name(
         value = raw_values[name]
         if 0 < value < threshold:
             assert say(f"{{{{ {name} }}}}") == "c"
+
+
+def test_printing_a_whole_record_shows_no_hidden_figure() -> None:
+    """``{{ placements }}`` prints the record as a whole: still nothing hidden in it."""
+    p = _placements({"secure": 2, "ifa": 30, "residential": 20})
+    secure_costs = {f"{r.weekly_cost:g}" for r in p.top_by_type if r.placement_type == "secure"}
+    public = _public_names(_metrics(p))
+    whole = _say(public, "{{ placements }} {{ placements.by_type }} {{ placements.top }}")
+    assert "Withheld('placements.top_by_type')" in whole
+    assert not [c for c in secure_costs if c in whole]
+    assert "count=2," not in whole and "count=Suppressed('c'" in whole

@@ -413,7 +413,10 @@ def small_counts(ctx: CheckContext) -> list[Finding]:
     symbols = disclosure.Symbols.of(settings)
     plan = document_plan(ctx)
     hidden = [(c.label, c.value) for c in plan.cells if c.hidden]
-    hidden += [(c.label, c.value) for c in plan.counts if c.hidden]
+    # A hidden count outside the table (care.started…) is looked for through percentages and
+    # averages only: its label's words ("after", "started") are too common to tie a sentence
+    # to it.
+    hidden += [("", c.value) for c in plan.counts if c.hidden]
     totals = [] if plan.total is None or plan.total.hidden else [plan.total.value]
     out: list[Finding] = []
     for table in ctx.doc.tables:
