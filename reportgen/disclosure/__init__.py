@@ -34,6 +34,7 @@ never labelled "fewer than N" (that would be false).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -276,7 +277,11 @@ def _standalone_counts(metrics: Metrics | None, threshold: int, public: bool
     from reportgen.disclosure import names
     from reportgen.sandbox import freeze_names
 
-    return names.decide_counts(freeze_names(metrics.namespace()), threshold, is_small)
+    # Only the names a count is declared under (not, say, a large indicators file).
+    roots = {re.split(r"[.\[]", path)[0] for path, rule in names.NAMES.items()
+             if rule.kind == "count"}
+    namespace = {k: v for k, v in metrics.namespace().items() if k in roots}
+    return names.decide_counts(freeze_names(namespace), threshold, is_small)
 
 
 # --------------------------------------------------------------------------- narrative names
