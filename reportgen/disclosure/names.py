@@ -10,9 +10,12 @@ prints a value only through the rule its path is declared with here:
   symbol) when it is from 1 to threshold − 1, and with it every count of its ``GROUPS`` entry
   (counts a reader can add or subtract from one another);
 * ``share(numerator, denominator)`` — a fraction of counts: hidden with either;
-* the suppression plan's own rules (``TYPE``, ``TOTAL``, ``FLOW``, ``TOP``, ``TOP_SUM``), which
-  read :class:`reportgen.disclosure.Plan`: the by-type table, its total, the flows and the
-  top-N list as the document's tables show them;
+* ``FLOW`` — ``started``, ``ended`` and ``net`` of a record of flows in any window: each
+  hidden when small, and ``net`` with either;
+* the suppression plan's own rules (``TYPE``, ``TOTAL``, ``TOP``, ``TOP_SUM``), which read
+  :class:`reportgen.disclosure.Plan`: the by-type table as at ``as_at``, its total and the
+  top-N list as the document's tables show them (for those names only: a count of another
+  window or breakdown is a ``count``);
 * ``WITHHELD`` — never in a public report (an internal pool such as ``top_by_type``).
 
 A path that is declared nowhere is **withheld** from a public report: it prints nothing and
@@ -22,7 +25,9 @@ until someone decides what it is. To declare one, add a line to :data:`NAMES`, e
     "care.looked_after_at_start": count("children looked after at the start of the period"),
 
 and, if a reader could work it out from other counts by adding or subtracting, add it to the
-right tuple of :data:`GROUPS`. ``tests/test_disclosure_names.py`` walks the whole context of a
+right tuple of :data:`GROUPS` (or a new one). A record of flows in a new window declares its
+three fields ``FLOW``; a percentage ``share("care.x", "care.looked_after")``; a date, label or
+sum of money ``OPEN``. ``tests/test_disclosure_names.py`` walks the whole context of a
 public report and fails on any path declared nowhere.
 """
 
@@ -51,7 +56,7 @@ class Rule:
 OPEN = Rule("open")
 TYPE = Rule("type")  # a figure of one placement type: hidden with that type's count
 TOTAL = Rule("total")  # a figure of all placements: hidden with the total count
-FLOW = Rule("flow")  # placements started or ended (and their net): the plan's flows
+FLOW = Rule("flow")  # a record's started, ended and net: hidden as the plan hides flows
 TOP = Rule("top")  # the top-N list: the plan's list (hidden types left out)
 TOP_SUM = Rule("top_sum")  # a sum over the top-N: over the rows that list shows
 WITHHELD = Rule("withheld")
@@ -307,10 +312,13 @@ def _publish(node: Node, plan: Plan) -> Any:
     elif kind == "total":
         hide = plan.is_hidden("total")
     elif kind == "flow":
-        base = node.pattern.split(".")[1]  # flows or external_flows
+        # A record of flows (started, ended, net) in any window: the plan's rule 6, read
+        # from the record itself so that a new window declared FLOW is hidden alike.
+        from reportgen.disclosure import is_small
+
         part = node.pattern.rsplit(".", 1)[1]
-        started = f"{base}.started" in plan.hidden_flows
-        ended = f"{base}.ended" in plan.hidden_flows
+        started = is_small(int(getattr(node.parent, "started", 0)), plan.threshold)
+        ended = is_small(int(getattr(node.parent, "ended", 0)), plan.threshold)
         hide = {"started": started, "ended": ended}.get(part, started or ended)
     elif kind == "count":
         hide = plan.count_hidden(node.shown)
