@@ -95,9 +95,10 @@ def narrative_names(bundle: Bundle, metrics: Metrics,
     :mod:`reportgen.sandbox`).
 
     ``protect`` (the document's disclosure plan, :func:`reportgen.disclosure.protect_names`)
-    replaces every hidden figure before freezing, while the metrics still have their types.
+    then passes every frozen value through the rule :mod:`reportgen.disclosure.names`
+    declares for its name: a public report reaches no name that is declared nowhere.
     """
-    from reportgen.narrative_windows import window_names
+    from reportgen.narrative_windows import window_names, with_period
 
     names: dict[str, Any] = {
         "council": bundle.council,
@@ -106,15 +107,16 @@ def narrative_names(bundle: Bundle, metrics: Metrics,
         "as_at": metrics.as_at,
         **metrics.namespace(),
     }
-    frozen = freeze_names(protect(names) if protect is not None else names)
-    # period, year_to_date, collection_year: protected as placements.flows is (a document is
-    # public exactly when its bundle is: a pack's Part I refuses a bundle that is not).
+    # period, year_to_date, collection_year: through the same rules as every other name (a
+    # window's flows hidden as placements.flows is, its care counts as care's), with a
+    # window ending with the period also hiding what the period hides.
     settings = bundle.settings
-    frozen.update(window_names(metrics.windows, metrics.period,
-                               public=protect is not None and settings.public,
-                               threshold=settings.suppression_threshold,
-                               symbol=settings.symbols.confidential))
-    return frozen
+    names.update(window_names(metrics.windows, metrics.period,
+                              public=protect is not None and settings.public,
+                              threshold=settings.suppression_threshold,
+                              symbol=settings.symbols.confidential))
+    frozen = freeze_names(names)
+    return with_period(protect(frozen) if protect is not None else frozen, metrics.period)
 
 
 def render_text(env: jinja2.Environment, text: str, names: dict[str, Any], where: str,

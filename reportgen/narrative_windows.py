@@ -104,7 +104,8 @@ def protect_window(window: Window, threshold: int, symbol: str,
 def window_names(windows: Any, period: Period | None, *, public: bool, threshold: int,
                  symbol: str) -> dict[str, Any]:
     """``period``, ``year_to_date`` and ``collection_year``, frozen for a template (None each
-    for a report without a period)."""
+    for a report without a period); ``period`` is its window here, made the period again by
+    :func:`with_period` once the names have passed the disclosure rules."""
     if windows is None:
         return {"period": freeze(period), "year_to_date": None, "collection_year": None}
     out: dict[str, Any] = {}
@@ -112,6 +113,13 @@ def window_names(windows: Any, period: Period | None, *, public: bool, threshold
         shown = protect_window(window, threshold, symbol, windows.period) if public \
             else window
         out[name] = freeze(shown)
-    assert period is not None  # windows are made only for a report with a period
-    out["period"] = PeriodWindow(period, out["period"])
     return out
+
+
+def with_period(names: dict[str, Any], period: Period | None) -> dict[str, Any]:
+    """``names`` with ``period`` the financial period that also reads its window's figures
+    (a report without windows keeps the plain period)."""
+    window = names.get("period")
+    if period is None or window is None or isinstance(window, PeriodValue):
+        return names
+    return {**names, "period": PeriodWindow(period, window)}

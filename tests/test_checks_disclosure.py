@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from reportgen.checks import DocTable, run_checks
 from reportgen.checks.disclosure import narrative_count_findings, table_count_findings
 from reportgen.pipeline import load_report, render
@@ -138,3 +140,59 @@ def test_generated_table_suppresses_small_counts(tmp_path: Path) -> None:
     found = [f for f in run_checks(loaded, result)
              if f.rule.startswith("disclosure.") and f.where == "document"]
     assert found == []
+
+
+# --------------------------------------------------------------------------- boundaries
+# Issue 24: the table builder and this checker share the small-count rule, so a test that asks
+# one about the other cannot fail when the rule is wrong. These expectations are written from
+# the rule as docs/checks.md states it ("a count of children from 1 to threshold − 1 is
+# hidden; 0 reveals nobody and is shown"), as literals.
+
+
+@pytest.mark.parametrize("threshold, count, flagged", [
+    (5, 4, True), (5, 5, False), (5, 1, True), (5, 0, False), (5, 6, False),
+    (10, 9, True), (10, 10, False), (3, 2, True), (3, 3, False)])
+def test_the_checker_flags_a_shown_count_just_below_the_threshold(
+        threshold: int, count: int, flagged: bool) -> None:
+    table = _table(["Secure", str(count), "1,000"], ["IFA", "106", "4,800,000"])
+    found = [f.rule for f in table_count_findings(table, threshold)]
+    assert found == (["disclosure.small-count"] if flagged else [])
+
+
+@pytest.mark.parametrize("threshold, count, flagged", [
+    (5, 4, True), (5, 5, False), (5, 1, True), (10, 9, True), (10, 10, False)])
+def test_the_narrative_check_at_the_threshold(threshold: int, count: int,
+                                              flagged: bool) -> None:
+    found = narrative_count_findings("s", f"{count} children are in secure units.", threshold)
+    assert bool(found) is flagged
+
+
+@pytest.mark.parametrize("secure, shown", [(4, "c"), (5, "5"), (1, "c"), (0, "0")])
+def test_the_rendered_table_at_the_threshold(secure: int, shown: str) -> None:
+    from datetime import date
+
+    from reportgen.metrics import Keyed, Metrics, PlacementMetrics, TypeSummary, placements_total
+    from reportgen.render.tables import TableOptions, placements_by_type_table
+
+    counts = {"secure": secure, "ifa": 40, "residential": 30, "kinship": 20}
+    items = [TypeSummary(k, k.capitalize(), n, n * 100.0, 100.0, n * 5200.0)
+             for k, n in counts.items()]
+    p = PlacementMetrics(date(2024, 3, 31), Keyed(items, lambda s: s.placement_type),
+                         placements_total(items), (), None)
+    metrics = Metrics(None, date(2024, 3, 31), p, None, None)
+    rows = {r[0]: r[1] for r in placements_by_type_table(
+        metrics, TableOptions("£", True, 5, 20)).rows}
+    assert rows["Secure"] == shown
+    # With one count hidden, the next smallest (kinship, 20) is hidden with it.
+    assert rows["Kinship"] == ("c" if shown == "c" else "20")
+    assert rows["Ifa"] == "40"
+
+
+def test_a_template_printing_one_child_is_caught() -> None:
+    """What a template prints for one ("1 children ceased", "1 current placements")."""
+    text = ("In the quarter 1 children ceased to be looked after. The cost of 1 current "
+            "placements has been renegotiated.")
+    assert [f.message for f in narrative_count_findings("s", text, 5)] == [
+        "'1 children' is a count below the suppression threshold of 5 in a public report",
+        "'1 current placements' is a count below the suppression threshold of 5 in a public "
+        "report"]

@@ -190,11 +190,16 @@ def test_csv_cell_accepts(tmp_path: Path, text: str) -> None:
     assert _csv_date(tmp_path, text) == pd.Timestamp(DAY)
 
 
+def _in_placements(reason: str, text: str) -> str:
+    """A placements file identifies children: a cell with a letter is not repeated."""
+    return reason.replace(f" '{text}'", "") if any(c.isalpha() for c in text) else reason
+
+
 @pytest.mark.parametrize("text, reason", REFUSED)
 def test_csv_cell_refuses(tmp_path: Path, text: str, reason: str) -> None:
     with pytest.raises(ReportgenError) as info:
         _csv_date(tmp_path, text)
-    assert f"row 2, column 'start_date': {reason}" in info.value.line()
+    assert f"row 2, column 'start_date': {_in_placements(reason, text)}" in info.value.line()
 
 
 @pytest.mark.parametrize("text", ACCEPTED)
@@ -206,7 +211,7 @@ def test_xlsx_text_cell_accepts(tmp_path: Path, text: str) -> None:
 def test_xlsx_text_cell_refuses(tmp_path: Path, text: str, reason: str) -> None:
     with pytest.raises(ReportgenError) as info:
         _xlsx_date(tmp_path, text)
-    assert f"row 2, column 'start_date': {reason}" in info.value.line()
+    assert f"row 2, column 'start_date': {_in_placements(reason, text)}" in info.value.line()
 
 
 def test_xlsx_number_and_date_cells_are_dates(tmp_path: Path) -> None:

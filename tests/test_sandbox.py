@@ -202,12 +202,13 @@ def _plain(value: object) -> bool:
     from decimal import Decimal
     from types import MappingProxyType
 
-    from reportgen.disclosure import Suppressed
+    from reportgen.disclosure import Suppressed, Withheld
     from reportgen.sandbox import KeyedValues, PeriodValue, Record
 
+    # Suppressed: a hidden figure (its symbol); Withheld: a name no rule declares (refused).
     return isinstance(value, (str, int, float, Decimal, dt.date, dt.time, dt.timedelta,
                               type(None), tuple, MappingProxyType, Record, KeyedValues,
-                              PeriodValue, Suppressed))  # a hidden figure: its symbol
+                              PeriodValue, Suppressed, Withheld))
 
 
 @pytest.mark.parametrize("where", ["narrative", "template"])

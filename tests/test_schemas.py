@@ -168,9 +168,12 @@ def test_money_forms(tmp_path: Path, cell: str, expected: float) -> None:
 def test_unreadable_money(tmp_path: Path, cell: str) -> None:
     path = csv(tmp_path, HEADER + f"P1,IFA,Private,01/04/2016,,{cell}\n")
     shown = cell.strip('"')
+    # A placements file holds children's identifiers: a cell with a letter (a name typed in
+    # the wrong column, perhaps) is never repeated (issue 24).
+    quoted = "" if any(c.isalpha() for c in shown) else f", got '{shown}'"
     assert errors_of(path) == [
-        f"placements.csv, row 2, column 'weekly_cost': expected money such as £1,234.56, "
-        f"got '{shown}'"
+        f"placements.csv, row 2, column 'weekly_cost': expected money such as £1,234.56"
+        f"{quoted}"
     ]
 
 
@@ -213,15 +216,10 @@ def test_date_forms(tmp_path: Path, cell: str, expected: str) -> None:
         ("04/13/2016", "impossible date '04/13/2016' (dates are read day first, as dd/mm/yyyy)"),
         ("29/02/2017", "impossible date '29/02/2017' (dates are read day first, as dd/mm/yyyy)"),
         ("2016-02-30", "impossible date '2016-02-30'"),
-        ("31 June 2016", "impossible date '31 June 2016'"),
-        (
-            "next week",
-            "expected a date such as 01/04/2016 (day first) or 2016-04-01, got 'next week'",
-        ),
-        (
-            "1 Foo 2016",
-            "expected a date such as 01/04/2016 (day first) or 2016-04-01, got '1 Foo 2016'",
-        ),
+        # A cell with a letter is not repeated: a placements file identifies children.
+        ("31 June 2016", "impossible date"),
+        ("next week", "expected a date such as 01/04/2016 (day first) or 2016-04-01"),
+        ("1 Foo 2016", "expected a date such as 01/04/2016 (day first) or 2016-04-01"),
         ("42461", "expected a date such as 01/04/2016 (day first) or 2016-04-01, got '42461'"),
     ],
 )
@@ -324,18 +322,18 @@ def test_duplicate_reference(tmp_path: Path) -> None:
     rows = "".join(f"P000{i},IFA,Private,01/04/2016,,100\n" for i in range(1, 6))
     path = csv(tmp_path, HEADER + rows + "P0002,IFA,Private,01/04/2016,,100\n")
     assert errors_of(path) == [
-        "placements.csv, row 7, column 'reference': duplicate reference 'P0002' (also on row 3)"
+        "placements.csv, row 7, column 'reference': duplicate reference (also on row 3)"
     ]
 
 
 def test_unknown_placement_and_provider_type(tmp_path: Path) -> None:
     path = csv(tmp_path, HEADER + "P1,Boarding,Charity shop,01/04/2016,,100\n")
     assert errors_of(path) == [
-        "placements.csv, row 2, column 'placement_type': unknown placement type 'Boarding': "
+        "placements.csv, row 2, column 'placement_type': unknown placement type: "
         "expected 'In-house fostering', 'Independent fostering agency (IFA)', 'Residential', "
         "'Kinship / connected carers', 'Semi-independent / leaving care', 'Placed with parents', "
         "'Secure', 'Other', or an SSDA903 placement code such as K2 or U4",
-        "placements.csv, row 2, column 'provider_type': unknown provider type 'Charity shop': "
+        "placements.csv, row 2, column 'provider_type': unknown provider type: "
         "expected 'in_house', 'private', 'voluntary', 'other_la' (or a label such as 'Private', "
         "or an SSDA903 code PR0–PR5)",
     ]
@@ -413,11 +411,10 @@ def test_every_error_reported_with_its_row_in_order(tmp_path: Path) -> None:
         load_dataset(path, "placements")
     lines = [line.replace(f"{tmp_path}/", "") for line in info.value.lines()]
     assert lines == [
-        "placements.csv, row 3, column 'Weekly Cost': expected money such as £1,234.56, "
-        "got 'twelve'",
+        "placements.csv, row 3, column 'Weekly Cost': expected money such as £1,234.56",
         "placements.csv, row 4, column 'Start Date': impossible date '31/02/2016' (dates are "
         "read day first, as dd/mm/yyyy)",
-        "placements.csv, row 5, column 'Reference': duplicate reference 'P0001' (also on row 2)",
+        "placements.csv, row 5, column 'Reference': duplicate reference (also on row 2)",
         "placements.csv, row 5, column 'End Date': end date 01/03/2016 is before start date "
         "01/04/2016",
         "placements.csv, row 5, column 'Weekly Cost': must not be negative, got '-5'",

@@ -17,7 +17,15 @@ from reportgen.checks.docx_view import DocTable
 from reportgen.checks.findings import Finding
 from reportgen.checks.registry import CheckContext, check, define
 from reportgen.disclosure.solver import UNBOUNDED, Fact, feasible_values
-from reportgen.disclosure.text import dates_in, name_forms, normalise
+from reportgen.disclosure.text import (
+    Form,
+    dates_in,
+    find_identifiers,
+    index_forms,
+    name_forms,
+    normalise,
+    reference_forms,
+)
 
 if TYPE_CHECKING:  # pandas only when a document is checked against its data
     import pandas as pd
@@ -99,12 +107,14 @@ _SUPPRESSED_CELL = re.compile(r"fewer than|less than|^<\s*\d|^\*+$|^\[c\]$|suppr
 # --------------------------------------------------------------------------- identifiers
 
 
-def _searchable(placements: pd.DataFrame) -> tuple[dict[str, list[tuple[str, int]]],
-                                                  dict[object, list[tuple[str, int]]]]:
-    """Normalised text forms → [(column, position)], and dates of birth → the same."""
+def _searchable(placements: pd.DataFrame
+                ) -> tuple[dict[str, list[tuple[Form, object]]],
+                           dict[object, list[tuple[str, int]]]]:
+    """Every way each identifier may be written (:mod:`reportgen.disclosure.text`), tagged
+    (column, position); and dates of birth → the same."""
     import pandas as pd
 
-    forms: dict[str, list[tuple[str, int]]] = {}
+    forms: list[tuple[Form, object]] = []
     births: dict[object, list[tuple[str, int]]] = {}
     for column in SENSITIVE:
         if column not in placements.columns:
@@ -115,36 +125,29 @@ def _searchable(placements: pd.DataFrame) -> tuple[dict[str, list[tuple[str, int
             if column == "date_of_birth":
                 births.setdefault(pd.Timestamp(value).date(), []).append((column, pos))
                 continue
-            text = normalise(str(value)).strip()
-            if len(text) < _MIN_LENGTH[column] or (text.isdigit() and len(text) < 6):
-                continue  # too short to tell apart from ordinary text
-            for form in (name_forms(text) if column == "child_name" else [text]):
-                forms.setdefault(form, []).append((column, pos))
-    return forms, births
+            found = name_forms(str(value)) if column == "child_name" \
+                else reference_forms(str(value))
+            for form in found:
+                if len(form.compact) < _MIN_LENGTH[column] or (
+                        form.compact.isdigit() and len(form.compact) < 6):
+                    continue  # too short to tell apart from ordinary text
+                forms.append((form, (column, pos)))
+    return index_forms(forms), births
 
 
 def identifier_positions(placements: pd.DataFrame, text: str) -> list[tuple[str, int]]:
-    """(column, data position) of every identifier from ``placements`` found in ``text``,
-    after normalisation (NFKC, invisible characters, hyphens, name order, written dates)."""
+    """(column, data position) of every identifier from ``placements`` found in ``text`` as a
+    reader would read it: confusable skeletons, invisible characters, spacing and separators,
+    name order, initials and family names (:mod:`reportgen.disclosure.text`), written dates."""
     forms, births = _searchable(placements)
-    plain = normalise(text)
     hits: dict[tuple[str, int], None] = {}
-    if forms:
-        # Longest first, so that a full name wins over a shorter form inside it.
-        alternation = "|".join(re.escape(v).replace(r"\ ", r"\s*")
-                               for v in sorted(forms, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w/.-])(?:{alternation})(?![\w/-]|\.\d)")
-        for m in pattern.finditer(plain):
-            key = " ".join(m.group(0).split())
-            found = forms.get(key) or next((v for k, v in forms.items()
-                                            if k.replace(" ", "") == key.replace(" ", "")), [])
-            for hit in found:
-                hits[hit] = None
+    for tag in sorted(find_identifiers(text, forms), key=str):
+        hits[tag] = None  # type: ignore[index]
     if births:
-        for day in dates_in(plain):
+        for day in dates_in(normalise(text)):
             for hit in births.get(day, []):
                 hits[hit] = None
-    return list(hits)
+    return sorted(hits, key=lambda h: (h[1], SENSITIVE.index(h[0])))
 
 
 def identifier_findings(placements: pd.DataFrame, text: str, data_file: str) -> list[Finding]:
@@ -274,8 +277,9 @@ def narrative_count_findings(where: str, text: str, threshold: int) -> list[Find
         n = _count(m["n"])
         if n is None or not disclosure.is_small(n, threshold):
             continue
-        if (n == 1) != (m["noun"].lower() in _SINGULAR) and words[:1] != ["of"]:
+        if n > 1 and m["noun"].lower() in _SINGULAR and words[:1] != ["of"]:
             continue  # "three placement challenge panels": not a count of placements
+        # "1 children ceased", "1 current placements": what a template prints for one
         if _SUPPRESSED_BEFORE.search(text[: m.start()]):
             continue
         found.append((m.start(), " ".join(m.group(0).split())))
@@ -410,6 +414,10 @@ def small_counts(ctx: CheckContext) -> list[Finding]:
     symbols = disclosure.Symbols.of(settings)
     plan = document_plan(ctx)
     hidden = [(c.label, c.value) for c in plan.cells if c.hidden]
+    # A hidden count outside the table (care.started…) is looked for through percentages and
+    # averages only: its label's words ("after", "started") are too common to tie a sentence
+    # to it.
+    hidden += [("", c.value) for c in plan.counts if c.hidden]
     totals = [] if plan.total is None or plan.total.hidden else [plan.total.value]
     out: list[Finding] = []
     for table in ctx.doc.tables:

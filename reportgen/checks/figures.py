@@ -149,12 +149,19 @@ def shown_figures(bundle: Bundle, metrics: Any, figures: Sequence[Figure],
         settings = bundle.settings
         plan = disclosure.plan_for(metrics, settings.suppression_threshold, True,
                                    disclosure.Symbols.of(settings), settings.top_n)
-    if not plan.public or not plan.any_hidden:
+    if not plan.public:
         return list(figures)
 
     def hidden(figure: Figure) -> bool:
         types = _TYPE_IN_EXPRESSION.findall(figure.expression)
         return (any(plan.is_hidden(t) for t in types)
-                or ("placements.total." in figure.expression and plan.is_hidden("total")))
+                or ("placements.total." in figure.expression and plan.is_hidden("total"))
+                # the top-N the document lists leaves hidden types out: the data's own list
+                # (and its sum) would quote their placements' costs
+                or ("placements.top" in figure.expression and plan.top_filtered)
+                or any(plan.count_hidden(c.key) and c.key in figure.expression
+                       for c in plan.counts)
+                or any(f"placements.{flow}" in figure.expression
+                       for flow in plan.hidden_flows))
 
     return [f for f in figures if not hidden(f)]

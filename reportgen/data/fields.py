@@ -261,6 +261,7 @@ PLACEMENTS = register(
         ),
         description="pseudonymised child or placement reference, unique",
         unique=True,
+        sensitive=True,  # it identifies a child to anyone with the case system
     ),
     Field(
         "placement_type",

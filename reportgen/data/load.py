@@ -53,7 +53,8 @@ def load_dataset(
     ``root`` is the folder the file should be in (the bundle): a file that lies outside it once
     links and ``..`` are resolved is still read, but nothing from it is quoted in an error
     (its header names and cells could be anything readable on the machine, /etc/passwd too).
-    Cells of a sensitive column (child_name, date_of_birth) are never quoted either.
+    Cells of a sensitive column (reference, child_name, date_of_birth) are never quoted
+    either, nor, in a data set that has one, any cell with a letter in it.
 
     Returns the canonical frame of docs/architecture.md, indexed by spreadsheet row number.
     Raises :class:`ReportgenError` (or :class:`ReportgenErrors` for several problems) naming
@@ -65,7 +66,7 @@ def load_dataset(
                                                      max_bytes=max_bytes, root=root)
         return frame
     # pandas, and pandera with the first validation, load here: not with the package.
-    from reportgen.data.parse import match_columns, parse_columns
+    from reportgen.data.parse import identifying, match_columns, parse_columns
     from reportgen.data.readers import read_table
     from reportgen.data.validate import failure_cases, translate
 
@@ -102,13 +103,15 @@ def load_dataset(
     if raw.empty:
         raise ReportgenError("no rows: the file has a header row but no data", file=path)
 
-    frame, unreadable = parse_columns(raw, fields, columns, outside)
-    errors = [error_for(message, row, name) for (row, name), message in unreadable.items()]
-    failures = failure_cases(kind, frame)
-    if failures is not None:
-        errors += translate(
-            failures, dataset, frame, raw, columns, set(unreadable), error_for, outside
-        )
+    # A data set with an identifying column quotes no cell with a letter in it.
+    with identifying(any(f.sensitive for f in fields)):
+        frame, unreadable = parse_columns(raw, fields, columns, outside)
+        errors = [error_for(message, row, name) for (row, name), message in unreadable.items()]
+        failures = failure_cases(kind, frame)
+        if failures is not None:
+            errors += translate(
+                failures, dataset, frame, raw, columns, set(unreadable), error_for, outside
+            )
     if errors:
         order = {field.name: i for i, field in enumerate(fields)}
         inverse = {source.get(col, col): name for name, col in columns.items()}

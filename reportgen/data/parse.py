@@ -8,7 +8,9 @@ input shares; .xlsx cells may also hold numbers and dates as Excel stores them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
 
@@ -52,14 +54,36 @@ def quote_cell(value: Any) -> str:
     return quote_text(repr(value) if isinstance(value, int) and abs(value) < 10**30 else value)
 
 
+#: True while a data set that holds children's identifiers is parsed and validated: then no
+#: cell with a letter in it is quoted, whatever its column (a name typed into a money column
+#: is still a name; a message goes to logs and build-summary.json).
+_IDENTIFYING: ContextVar[bool] = ContextVar("identifying", default=False)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@contextmanager
+def identifying(on: bool) -> Iterator[None]:
+    """Within this block, a cell with a letter is never quoted (see ``_IDENTIFYING``)."""
+    token = _IDENTIFYING.set(on)
+    try:
+        yield
+    finally:
+        _IDENTIFYING.reset(token)
+
+
+def _quotable(value: Any, shown: bool) -> bool:
+    return shown and not (_IDENTIFYING.get() and isinstance(value, str)
+                          and bool(_LETTER.search(value)))
+
+
 def got(value: Any, shown: bool) -> str:
     """", got '£12x'" for a cell that may be quoted; nothing for a sensitive one."""
-    return f", got {quote_cell(value)}" if shown else ""
+    return f", got {quote_cell(value)}" if _quotable(value, shown) else ""
 
 
 def named(value: Any, shown: bool) -> str:
     """" '£12x'" for a cell that may be quoted; nothing for a sensitive one."""
-    return f" {quote_cell(value)}" if shown else ""
+    return f" {quote_cell(value)}" if _quotable(value, shown) else ""
 
 
 # --------------------------------------------------------------------------------------------

@@ -34,10 +34,12 @@ never labelled "fewer than N" (that would be false).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
+from reportgen.disclosure.names import CountCell
 from reportgen.disclosure.solver import UNBOUNDED, Fact, feasible_values, recoverable
 from reportgen.errors import ReportgenError
 
@@ -45,9 +47,9 @@ if TYPE_CHECKING:
     from reportgen.metrics import HighCostPlacement, Metrics
 
 __all__ = [
-    "Cell", "Fact", "Plan", "Suppressed", "Symbols", "decide_counts", "feasible_values",
-    "is_shown", "is_small", "plan_for", "protect_names", "recoverable", "reader_system",
-    "suppress_counts", "symbol_aware",
+    "Cell", "CountCell", "Fact", "Plan", "Suppressed", "Symbols", "Withheld", "decide_counts",
+    "feasible_values", "is_shown", "is_small", "plan_for", "protect_names", "recoverable",
+    "reader_system", "suppress_counts", "symbol_aware",
 ]
 
 
@@ -183,6 +185,9 @@ class Plan:
     hidden_flows: frozenset[str] = frozenset()
     top: tuple[HighCostPlacement, ...] = ()
     top_filtered: bool = False  # some types are hidden, so the top-N omits them
+    # Counts outside the by-type table (care.started, placements.renegotiated…), each
+    # declared a count in reportgen.disclosure.names.
+    counts: tuple[CountCell, ...] = ()
 
     def cell(self, key: str) -> Cell | None:
         return next((c for c in self.cells if c.key == key), None)
@@ -197,6 +202,10 @@ class Plan:
     @property
     def any_hidden(self) -> bool:
         return any(c.hidden for c in self.cells) or self.is_hidden("total")
+
+    def count_hidden(self, key: str) -> bool:
+        """Whether the count at ``key`` (a path such as "care.started") is hidden."""
+        return any(c.hidden for c in self.counts if c.key == key)
 
     def note(self) -> str:
         """The sentence under any table or chart that hides a count."""
@@ -226,9 +235,10 @@ def plan_for(metrics: Metrics | None, threshold: int, public: bool,
              symbols: Symbols | None = None, top_n: int | None = None) -> Plan:
     """Decide, from the data, what a document rendered from ``metrics`` may show."""
     symbols = symbols or Symbols()
+    counts = _standalone_counts(metrics, threshold, public)
     p = metrics.placements if metrics is not None else None
     if p is None:
-        return Plan(public, threshold, symbols)
+        return Plan(public, threshold, symbols, counts=counts)
     n = top_n if top_n is not None else (metrics.top_n if metrics is not None else 20)
     values = [s.count for s in p.by_type]
     if not public or threshold <= 1:
@@ -256,7 +266,25 @@ def plan_for(metrics: Metrics | None, threshold: int, public: bool,
                 if x.placement_type not in hidden_types and not total_hidden][:n]
         top = tuple(dataclasses.replace(x, rank=i) for i, x in enumerate(keep, start=1))
     return Plan(public, threshold, symbols, cells, total, frozenset(flows), top,
-                public and filtered)
+                public and filtered, counts)
+
+
+def _standalone_counts(metrics: Metrics | None, threshold: int, public: bool
+                       ) -> tuple[CountCell, ...]:
+    """The counts outside the by-type table (declared in :mod:`.names`), decided."""
+    if metrics is None or not public or threshold <= 1:
+        return ()
+    from reportgen.disclosure import names
+    from reportgen.sandbox import freeze_names
+
+    # Only the names a count is declared under (not, say, a large indicators file).
+    roots = {re.split(r"[.\[]", path)[0] for path, rule in names.NAMES.items()
+             if rule.kind == "count"}
+    every: dict[str, object] = dict(metrics.namespace())
+    if metrics.windows is not None:
+        every.update(metrics.windows.items())
+    namespace = {k: v for k, v in every.items() if k in roots}
+    return names.decide_counts(freeze_names(namespace), threshold, is_small)
 
 
 # --------------------------------------------------------------------------- narrative names
@@ -313,18 +341,54 @@ class Suppressed:
         return id(self)
 
 
+class Withheld:
+    """A name a public report may not print because no rule declares it
+    (:mod:`reportgen.disclosure.names`): printing it or using it in any way is an error."""
+
+    __slots__ = ("what",)
+    __template_value__ = True  # its one attribute is a path; every use refuses
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def _refuse(self, *_: object) -> Any:
+        raise ReportgenError(
+            f"{self.what} is not declared safe to print in a public report (reportgen/"
+            "disclosure/names.py lists what may be), so it cannot be used; set "
+            "settings.public: no if the report is not published")
+
+    __str__ = __html__ = __format__ = __bool__ = __len__ = __iter__ = _refuse
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _refuse
+    __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = __mod__ = __rmod__ = _refuse
+    __pow__ = __rpow__ = __neg__ = __pos__ = __abs__ = _refuse
+    __lt__ = __le__ = __gt__ = __ge__ = __contains__ = __getitem__ = _refuse
+    __int__ = __float__ = __index__ = __round__ = _refuse
+
+    def __repr__(self) -> str:
+        return f"Withheld({self.what!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return self._refuse() if not isinstance(other, Withheld) else other is self
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
 def is_shown(value: object) -> bool:
     """The ``shown`` template test: False for a figure the document hides."""
-    return not isinstance(value, Suppressed)
+    return not isinstance(value, (Suppressed, Withheld))
 
 
 def symbol_aware(filters: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
-    """Template filters that print a :class:`Suppressed` figure as its symbol."""
+    """Template filters that print a :class:`Suppressed` figure as its symbol (and refuse a
+    :class:`Withheld` name)."""
 
     def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
         def filtered(*args: Any, **kwargs: Any) -> Any:
             if args and isinstance(args[0], Suppressed):
                 return args[0].symbol
+            if args and isinstance(args[0], Withheld):
+                return args[0]._refuse()
             return fn(*args, **kwargs)
 
         filtered.__name__ = getattr(fn, "__name__", "filter")
@@ -334,59 +398,10 @@ def symbol_aware(filters: Mapping[str, Callable[..., Any]]) -> dict[str, Callabl
     return {name: wrap(fn) for name, fn in filters.items()}
 
 
-def _mask_summary(summary: Any, symbol: str, what: str) -> Any:
-    hide = {name: Suppressed(symbol, f"{what}.{name}")
-            for name in ("count", "total_weekly_cost", "average_weekly_cost", "annual_cost")}
-    return dataclasses.replace(summary, **hide)
-
-
-@dataclass(frozen=True)
-class _MaskedFlows:
-    start: Any
-    end: Any
-    started: Any
-    ended: Any
-    net: Any
-
-
 def protect_names(names: Mapping[str, Any], plan: Plan) -> dict[str, Any]:
-    """The narrative names of a public document with every hidden figure a :class:`Suppressed`.
+    """The names (frozen, :func:`reportgen.sandbox.freeze_names`) of a document, each through
+    the rule :mod:`reportgen.disclosure.names` declares for it: in a public document a hidden
+    figure is a :class:`Suppressed`, a name declared nowhere a :class:`Withheld`."""
+    from reportgen.disclosure.names import publish
 
-    Only ``placements`` carries counts of children; everything else is returned as given.
-    """
-    out = dict(names)
-    p: Any = out.get("placements")
-    if not plan.public or p is None or not dataclasses.is_dataclass(p) or isinstance(p, type):
-        return out
-    from reportgen.metrics import Keyed
-
-    p = cast(Any, p)  # a PlacementMetrics (or a frozen copy of one)
-    sym = plan.symbols.confidential
-    by_type = Keyed([_mask_summary(s, sym, f"placements.by_type['{s.placement_type}']")
-                     if plan.is_hidden(s.placement_type) else s for s in p.by_type],
-                    lambda s: s.placement_type)
-    total_hidden = plan.is_hidden("total")
-    changes: dict[str, Any] = {
-        "by_type": by_type,
-        "top": plan.top,
-        "total": _mask_summary(p.total, sym, "placements.total") if total_hidden else p.total,
-    }
-    if total_hidden and p.average_annual_cost_per_child is not None:
-        changes["average_annual_cost_per_child"] = Suppressed(
-            sym, "placements.average_annual_cost_per_child")
-    for name in ("flows", "external_flows"):
-        f = getattr(p, name)
-        if f is None:
-            continue
-        started_hidden = f"{name}.started" in plan.hidden_flows
-        ended_hidden = f"{name}.ended" in plan.hidden_flows
-        if not (started_hidden or ended_hidden):
-            continue
-        where = f"placements.{name}"
-        changes[name] = _MaskedFlows(
-            f.start, f.end,
-            Suppressed(sym, f"{where}.started") if started_hidden else f.started,
-            Suppressed(sym, f"{where}.ended") if ended_hidden else f.ended,
-            Suppressed(sym, f"{where}.net"))
-    out["placements"] = dataclasses.replace(p, **changes)
-    return out
+    return publish(names, plan)

@@ -1,33 +1,184 @@
 """Text as a reader sees it, for matching identifiers and counts in it.
 
-Word and copy-paste leave characters a reader never notices but that defeat a plain search:
-soft hyphens, zero-width spaces and joiners, bidirectional controls, Word's non-breaking
-hyphen, full-width or compatibility forms. :func:`normalise` removes or unifies them (NFKC
-first), so "Jay\\u00addenSmith", "Ｓｍｉｔｈ" and "HAR\\u20110001" match their plain forms.
-Written-out dates ("born on the 6th of March 2009") are found by :func:`dates_in`.
+Word and copy-paste leave characters a reader never notices but that defeat a plain search,
+and a hostile or careless hand can write a name so that it looks the same but is not the same
+string. Two texts are compared here as a reader would:
+
+* NFKC first (full-width and compatibility forms: "Ｓｍｉｔｈ");
+* every default-ignorable and format character removed (soft hyphen, zero-width spaces and
+  joiners, bidirectional controls, variation selectors, tag characters, the Hangul fillers a
+  page shows as a space) and every combining mark ("Smïth");
+* the Unicode confusable skeleton of UTS #39 (ICU's SpoofChecker, through PyICU): Cyrillic
+  "о" and "у", Greek "ο", "ı", "ℓ" read as the Latin letters they look like;
+* then spacing and separators do not count: an identifier is found when consecutive words of
+  the text spell it ("HAR 0001", "HAR0001", "J a y d e n").
+
+:func:`name_forms` gives the ways a child's name may be written (family name first, initial
+and family name, the family name alone beside a word such as "family"), :func:`find_identifiers`
+finds them. Written-out dates ("born on the 6th of March 2009") are found by :func:`dates_in`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import cache, lru_cache
+from typing import NamedTuple
 
-#: Characters that take no space on the page: soft hyphen, zero-width space/joiners, word
-#: joiner, BOM, Mongolian vowel separator, and every bidirectional control.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
-                               "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
-                               "\u2066\u2067\u2068\u2069"), None)
+import icu
+
 #: Hyphens and dashes a reference may be written with → "-".
 _HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"), "-")
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")
+
+
+@cache
+def _unseen() -> dict[int, None]:
+    """Every character a page does not show: default-ignorable code points (which include
+    the format characters, variation selectors, tag characters and Hangul fillers), every
+    other format character (Cf), and combining marks (removed after NFD)."""
+    chars = icu.UnicodeSet("[[:Default_Ignorable_Code_Point:][:Cf:][:Mn:][:Me:]]")
+    return dict.fromkeys((ord(c) for c in chars if len(c) == 1), None)
+
+
+#: Default-ignorable letters that a page shows as a blank: Hangul fillers read as a space.
+_BLANKS = dict.fromkeys(map(ord, "\u115f\u1160\u3164\uffa0"), " ")
+
+
+def clean(text: str) -> str:
+    """NFKC, then every character a reader does not see removed (see :func:`_unseen`), and
+    the Hangul fillers a page shows as a space made one."""
+    text = unicodedata.normalize("NFKC", text.translate(_BLANKS)).translate(_BLANKS)
+    return unicodedata.normalize("NFD", text).translate(_unseen())
 
 
 def normalise(text: str) -> str:
-    """NFKC, invisible characters removed, hyphens unified, spaces collapsed, lower case."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_HYPHENS)
+    """:func:`clean`, hyphens unified, spaces collapsed, lower case: for reading counts and
+    dates in a sentence (identifiers are matched by :func:`find_identifiers`)."""
+    text = unicodedata.normalize("NFC", clean(text)).translate(_HYPHENS)
     return _SPACES.sub(" ", text).casefold()
+
+
+_SPOOF = icu.SpoofChecker()
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """The UTS #39 confusable skeleton of ``word`` (already :func:`clean`), case folded."""
+    return str(_SPOOF.getSkeleton(0, word.casefold())).casefold()
+
+
+def words(text: str) -> list[tuple[str, str]]:
+    """``(skeleton, word as written)`` for each word of ``text``, in order: a word is a run of
+    letters and digits once invisible characters are gone; anything else separates."""
+    return [(skeleton(w), w) for w in _WORD.findall(clean(text))]
+
+
+# --------------------------------------------------------------------------- identifiers
+
+#: Words that make a family name on its own point at one family ("the Smith family",
+#: "Mrs Smith", "the Smith children").
+_FAMILY_AFTER = {"family", "families", "household", "households", "children", "child",
+                 "siblings", "sibling", "twins", "brothers", "sisters", "brother", "sister",
+                 "boy", "boys", "girl", "girls", "kids", "home", "case"}
+_TITLES = {"mr", "mrs", "ms", "miss", "master", "mx", "dr"}
+
+
+class Form(NamedTuple):
+    """One way an identifier may be written: its words' skeletons run together, and what
+    must hold around it ("" anywhere, "initial" an initial and a capitalised name,
+    "family" a capitalised family name beside a family word or a title)."""
+
+    compact: str
+    kind: str = ""
+
+
+def reference_forms(value: str) -> list[Form]:
+    """A reference with its separators gone ("HAR-0001", "HAR 0001", "HAR0001")."""
+    compact = "".join(s for s, _ in words(value))
+    return [Form(compact)] if compact else []
+
+
+def name_forms(name: str) -> list[Form]:
+    """The ways a child's name may be written: as given, family name first ("Smith,
+    Jayden"), first given name and family name, an initial and the family name ("J. Smith",
+    "Smith J"), and the family name alone beside a family word ("the Smith family")."""
+    written = words(name)
+    parts = [s for s, _ in written]
+    if not parts:
+        return []
+    forms = [Form("".join(parts))]
+    if len(parts) >= 2:
+        given, family = parts[:-1], parts[-1]
+        first = given[0]
+        initial = skeleton(written[0][1][:1])
+        forms += [Form(family + "".join(given)), Form(first + family), Form(family + first),
+                  Form(initial + family, "initial"), Form(family + initial, "initial"),
+                  Form(family, "family"), Form(family + "s", "family")]
+    return list(dict.fromkeys(forms))
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _context_holds(form: Form, text_words: list[tuple[str, str]], i: int, j: int) -> bool:
+    """Whether the words ``i``..``j`` (inclusive) of a match stand where ``form`` needs."""
+    if not form.kind:
+        return True
+    written = [w for _, w in text_words[i:j + 1]]
+    if form.kind == "initial":
+        if len(written) != 2:
+            return False
+        short, long_ = (written[0], written[1]) if len(written[0]) == 1 else \
+            (written[1], written[0])
+        return len(short) == 1 and short.isupper() and _capitalised(long_)
+    # "family": one capitalised word beside a family word, a title or a possessive 's.
+    if j != i or not _capitalised(written[0]):
+        return False
+    after = text_words[j + 1][0] if j + 1 < len(text_words) else ""
+    before = text_words[i - 1][0] if i > 0 else ""
+    family_words, titles = _context_words()
+    return (after in family_words or before in titles or after == "s"
+            or (before == "the" and written[0].endswith("s")))  # "the Smiths"
+
+
+@cache
+def _context_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The family words and titles as skeletons ("family" reads "farnily")."""
+    return (frozenset(skeleton(w) for w in _FAMILY_AFTER),
+            frozenset(skeleton(w) for w in _TITLES))
+
+
+def find_identifiers(text: str, forms: dict[str, list[tuple[Form, object]]]) -> set[object]:
+    """The tags of every identifier whose form appears in ``text``: ``forms`` maps a form's
+    compact spelling to ``(form, tag)`` pairs. A form is found where consecutive words of the
+    text, run together, spell it exactly (so it starts and ends at word boundaries)."""
+    if not forms:
+        return set()
+    longest = max(len(k) for k in forms)
+    text_words = words(text)
+    found: set[object] = set()
+    for i in range(len(text_words)):
+        run = ""
+        for j in range(i, len(text_words)):
+            run += text_words[j][0]
+            if len(run) > longest:
+                break
+            for form, tag in forms.get(run, ()):
+                if _context_holds(form, text_words, i, j):
+                    found.add(tag)
+    return found
+
+
+def index_forms(items: Iterable[tuple[Form, object]]) -> dict[str, list[tuple[Form, object]]]:
+    out: dict[str, list[tuple[Form, object]]] = {}
+    for form, tag in items:
+        out.setdefault(form.compact, []).append((form, tag))
+    return out
 
 
 def dates_in(text: str) -> Iterator[date]:
@@ -38,19 +189,3 @@ def dates_in(text: str) -> Iterator[date]:
 
     for found in find_dates(text):
         yield found.day
-
-
-def name_forms(name: str) -> list[str]:
-    """The ways a child's name may be written: as given, family name first ("Smith,
-    Jayden" and "Smith Jayden"), and given and family name alone with the other."""
-    parts = normalise(name).replace(",", " ").split()
-    if not parts:
-        return []
-    forms = {" ".join(parts)}
-    if len(parts) >= 2:
-        given, family = parts[:-1], parts[-1]
-        forms.add(f"{family}, {' '.join(given)}")
-        forms.add(f"{family} {' '.join(given)}")
-        forms.add(f"{parts[0]} {family}")
-        forms.add(f"{family}, {parts[0]}")
-    return sorted(forms, key=len, reverse=True)
