@@ -397,3 +397,36 @@ def test_printing_a_whole_record_shows_no_hidden_figure() -> None:
     assert "Withheld('placements.top_by_type')" in whole
     assert not [c for c in secure_costs if c in whole]
     assert "count=2," not in whole and "count=Suppressed('c'" in whole
+
+
+# --------------------------------------------------------------------------- windows
+
+
+def test_a_window_s_care_counts_pass_through_care_s_rules() -> None:
+    # Written from the rule: a count from 1 to threshold - 1 is hidden wherever it is printed,
+    # and the counts a reader can add or subtract (a window's flows and its stock) with it.
+    from reportgen.metrics.model import Window, Windows
+    from reportgen.periods import Period
+
+    period = Period(2023, "quarter", 4)
+    small = CareMetrics(dt.date(2024, 3, 31), 300, start=dt.date(2024, 1, 1),
+                        end=dt.date(2024, 3, 31), started=THRESHOLD - 1, ceased=40,
+                        looked_after_at_start=264, looked_after_at_end=300,
+                        periods_started=THRESHOLD - 1 + 40, periods_ended=8)
+    big = dataclasses.replace(small, started=THRESHOLD, periods_started=THRESHOLD + 40)
+
+    def window(name: str, care: CareMetrics) -> Window:
+        return Window(name, name, dt.date(2024, 1, 1), dt.date(2024, 3, 31),  # type: ignore[arg-type]
+                      dt.date(2024, 3, 31), care=care)
+
+    metrics = Metrics(period, dt.date(2024, 3, 31), None, None, None, care=big,
+                      windows=Windows(window("period", big), window("year_to_date", small),
+                                      window("collection_year", big)))
+    public = _public_names(metrics, threshold=THRESHOLD)
+    assert _say(public, "{{ year_to_date.care.started }}") == "c"
+    assert _say(public, "{{ year_to_date.care.ceased }}") == "c"  # its group
+    assert _say(public, "{{ year_to_date.care.looked_after }}") == "300"
+    assert _say(public, "{{ period.care.started }}") == str(THRESHOLD)
+    assert _say(public, "{{ collection_year.care.ceased }}") == "40"
+    shown = _public_names(metrics, threshold=THRESHOLD, public=False)
+    assert _say(shown, "{{ year_to_date.care.started }}") == str(THRESHOLD - 1)
