@@ -50,7 +50,10 @@ MAX_WIDTH = 1_000
 MAX_LOOP_ITERATIONS = 100_000
 #: Operations (calls, filters, operators, look-ups) of one render (a real report: ~10,000).
 MAX_TEMPLATE_STEPS = 2_000_000
-#: Characters and items built by all operations of one render together.
+#: Characters and items built, printed, compared, sorted or looked up by all operations of one
+#: render together. A value is measured deep and before the work is done: a tuple repeating one
+#: long string weighs the string times the repeats, whether it is printed, formatted,
+#: repeated, compared or turned into JSON.
 MAX_TEMPLATE_CHARS = 20_000_000
 #: Characters one render may output (a real document.xml with big tables: ~5 million).
 MAX_OUTPUT_CHARS = 50_000_000
@@ -60,8 +63,16 @@ MAX_BLOCK_CALLS = 200
 MAX_NESTING = 30
 #: Macros, recursive loops and block functions called inside each other.
 MAX_CALL_DEPTH = 30
-#: Seconds one render may take: a backstop behind the counts above (a real report: ~1 s).
-MAX_RENDER_SECONDS = 30
+
+# -- the whole command (reportgen/budget.py) -------------------------------------------------
+#: Seconds one command may take to load, fill in, check and write one report, all stages
+#: sharing one deadline: a backstop behind the counts (a real report: 1 to 3 s; a 100,000-row
+#: data set with a 5,000-row appendix: about 10 s on a loaded 2-core machine).
+MAX_COMMAND_SECONDS = 60
+#: Characters of narrative one report may hold, all sections together (a 250-page annual
+#: report has about 400,000; the 2 MiB YAML limit would let 2 million through, which the
+#: narrative parser and the figure checker cannot read within the time above).
+MAX_NARRATIVE_CHARS = 500_000
 
 # -- bounded inputs (reportgen/inputs.py, yamlload, data readers) ----------------------------
 #: Values (scalars, lists, mappings) one YAML file may expand to, aliases counted each time
@@ -127,3 +138,10 @@ MAX_LINKED_URL_CHARS = 2_000
 #: Characters of one sentence the checker reads as a whole (a real one: under 600); a longer
 #: run is read in pieces of this size, so a hostile narrative costs time linear in its length.
 MAX_SENTENCE_CHARS = 1_000
+#: Numbers typed in the narrative the figure checker judges, all sections together (a real
+#: report types a few hundred); the rest are reported "not checked" in one warning, so a
+#: narrative of nothing but numbers costs bounded time.
+MAX_CHECKED_NUMBERS = 3_000
+#: Seconds the figure checker may read for, within the command's own budget; what it has not
+#: reached by then is reported "not checked" (a backstop behind MAX_CHECKED_NUMBERS).
+MAX_CHECK_SECONDS = 15
