@@ -83,7 +83,9 @@ MAX_YAML_DEPTH = 64
 #: Characters of one data cell: Excel's own limit for a cell (32,767).
 MAX_CELL_CHARS = 32_767
 #: Cells (rows × columns of the used range) of one data file (100,000 placements: 1.1 million).
-MAX_DATA_CELLS = 5_000_000
+#: Lowered from 5 million (issue 24): the whole pipeline could not carry that many in a
+#: command's time; at 2 million a CSV or .xlsx reads in seconds (benchmarks/data_limits.py).
+MAX_DATA_CELLS = 2_000_000
 #: Rows of an .xlsx worksheet's used range (Excel allows 1,048,576).
 MAX_XLSX_ROWS = 1_000_000
 #: Columns of an .xlsx worksheet's used range (Excel allows 16,384; real files use under 40).
