@@ -24,8 +24,11 @@ MAX_DOCX_BYTES = 100 * MiB
 
 # -- generated content -----------------------------------------------------------------------
 #: Rows one generated table may ask for (`[table: high_cost_placements N]`; a real appendix:
-#: a few thousand).
-MAX_TABLE_ROWS = 100_000
+#: a few thousand). Lowered from 100,000 (issue 24): a table that long took 18 s and 2.1 GB
+#: to render, and made a document.xml past MAX_DOCX_PART_BYTES, which the checks then refused
+#: to read; 20,000 rows still took 22 s and 960 MB on a loaded machine, 10,000 rows (an 11 MB
+#: document.xml) about half that (benchmarks/data_limits.py).
+MAX_TABLE_ROWS = 10_000
 
 # -- error messages --------------------------------------------------------------------------
 #: Characters a quoted value may take in an error message before it is cut.
@@ -69,10 +72,11 @@ MAX_CALL_DEPTH = 30
 #: sharing one deadline: a backstop behind the counts (a real report: 1 to 3 s; a 100,000-row
 #: data set with a 5,000-row appendix: about 10 s on a loaded 2-core machine).
 MAX_COMMAND_SECONDS = 60
-#: Characters of narrative one report may hold, all sections together (a 250-page annual
-#: report has about 400,000; the 2 MiB YAML limit would let 2 million through, which the
-#: narrative parser and the figure checker cannot read within the time above).
-MAX_NARRATIVE_CHARS = 500_000
+#: Characters of narrative one report may hold, all sections together (a 30-page committee
+#: report has about 90,000; the 2 MiB YAML limit would let 2 million through, which the
+#: narrative parser and the checks cannot read within the time above: 500,000 characters of
+#: numbers took 18 s to check on a loaded machine, benchmarks/data_limits.py).
+MAX_NARRATIVE_CHARS = 200_000
 
 # -- bounded inputs (reportgen/inputs.py, yamlload, data readers) ----------------------------
 #: Values (scalars, lists, mappings) one YAML file may expand to, aliases counted each time
