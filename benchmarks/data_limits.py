@@ -69,7 +69,7 @@ def run_child(argv: list[str]) -> Run:
     """One child process: wall seconds, and its peak RSS from wait4 (the kernel's own)."""
     start = time.monotonic()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            env=child_env(), cwd=ROOT)
+                            env=child_env(), cwd=CODE)
     out = proc.stdout.read() if proc.stdout else b""
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.monotonic() - start
