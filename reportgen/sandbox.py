@@ -579,6 +579,9 @@ def _guard_pprint(value: Any, *_: Any, **__: Any) -> None:
     _check_length(_weight(value, limits.MAX_TEXT_LENGTH, text=True, indent=1), "pprint")
 
 
+_READING_FILTERS = ("sort", "unique", "min", "max", "groupby", "dictsort")
+
+
 def _guard_reading(value: Any, *args: Any, **kwargs: Any) -> None:
     """sort, unique, min, max, groupby, dictsort: items compared and hashed, about log2(n)
     times each."""
@@ -613,8 +616,7 @@ _GUARDS: dict[str, Callable[..., None]] = {
     "center": _guard_center, "indent": _guard_indent, "wordwrap": _guard_wordwrap,
     "format": _guard_format, "replace": _guard_replace, "batch": _guard_batch,
     "slice": _guard_slice, "sum": _guard_sum, "tojson": _guard_tojson, "pprint": _guard_pprint,
-    **{name: _guard_reading for name in ("sort", "unique", "min", "max", "groupby",
-                                         "dictsort")},
+    **{name: _guard_reading for name in _READING_FILTERS},
     # Filters that turn a list into text with str() first (their own guard, if any, above).
     **{name: _guard_text(name) for name in (
         "string", "e", "escape", "forceescape", "safe", "upper", "lower", "capitalize",
@@ -649,6 +651,9 @@ def _bounded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def bounded(*args: Any, **kwargs: Any) -> Any:
+        if name in _READING_FILTERS and len(args) > skip and isinstance(args[skip], Iterator):
+            # A generator cannot be measured: held first (these filters read it all anyway).
+            args = (*args[:skip], tuple(_counted(args[skip], name)), *args[skip + 1:])
         if guard is not None:
             guard(*args[skip:], **kwargs)
         _budget().step()

@@ -428,6 +428,8 @@ DEEP = [
      "more than 20,000,000 characters or items built, printed or compared in one text"),
     (SHARED + "{% for i in range(400) %}{{ [[s], [t]] | sort | length }}{% endfor %}",
      "more than 20,000,000 characters or items built, printed or compared in one text"),
+    (SHARED + "{% for i in range(400) %}{{ [s, t] | batch(1) | sort | length }}{% endfor %}",
+     "more than 20,000,000 characters or items built, printed or compared in one text"),
     (SHARED + "{% for i in range(400) %}{{ loop.changed([s]) }}{% endfor %}",
      "more than 20,000,000 characters or items built, printed or compared in one text"),
     (SHARED + "{% for i in range(400) %}{{ dict(a=1)[(s,)] is defined }}{% endfor %}",
