@@ -24,8 +24,11 @@ MAX_DOCX_BYTES = 100 * MiB
 
 # -- generated content -----------------------------------------------------------------------
 #: Rows one generated table may ask for (`[table: high_cost_placements N]`; a real appendix:
-#: a few thousand).
-MAX_TABLE_ROWS = 100_000
+#: a few thousand). Lowered from 100,000 (issue 24): a table that long took 18 s and 2.1 GB
+#: to render, and made a document.xml past MAX_DOCX_PART_BYTES, which the checks then refused
+#: to read; 20,000 rows still took 22 s and 960 MB on a loaded machine, 10,000 rows (an 11 MB
+#: document.xml) about half that (benchmarks/data_limits.py).
+MAX_TABLE_ROWS = 10_000
 
 # -- error messages --------------------------------------------------------------------------
 #: Characters a quoted value may take in an error message before it is cut.
@@ -50,7 +53,10 @@ MAX_WIDTH = 1_000
 MAX_LOOP_ITERATIONS = 100_000
 #: Operations (calls, filters, operators, look-ups) of one render (a real report: ~10,000).
 MAX_TEMPLATE_STEPS = 2_000_000
-#: Characters and items built by all operations of one render together.
+#: Characters and items built, printed, compared, sorted or looked up by all operations of one
+#: render together. A value is measured deep and before the work is done: a tuple repeating one
+#: long string weighs the string times the repeats, whether it is printed, formatted,
+#: repeated, compared or turned into JSON.
 MAX_TEMPLATE_CHARS = 20_000_000
 #: Characters one render may output (a real document.xml with big tables: ~5 million).
 MAX_OUTPUT_CHARS = 50_000_000
@@ -60,8 +66,17 @@ MAX_BLOCK_CALLS = 200
 MAX_NESTING = 30
 #: Macros, recursive loops and block functions called inside each other.
 MAX_CALL_DEPTH = 30
-#: Seconds one render may take: a backstop behind the counts above (a real report: ~1 s).
-MAX_RENDER_SECONDS = 30
+
+# -- the whole command (reportgen/budget.py) -------------------------------------------------
+#: Seconds one command may take to load, fill in, check and write one report, all stages
+#: sharing one deadline: a backstop behind the counts (a real report: 1 to 3 s; a 100,000-row
+#: data set with a 5,000-row appendix: about 10 s on a loaded 2-core machine).
+MAX_COMMAND_SECONDS = 60
+#: Characters of narrative one report may hold, all sections together (a 30-page committee
+#: report has about 90,000; the 2 MiB YAML limit would let 2 million through, which the
+#: narrative parser and the checks cannot read within the time above: 500,000 characters of
+#: numbers took 18 s to check on a loaded machine, benchmarks/data_limits.py).
+MAX_NARRATIVE_CHARS = 200_000
 
 # -- bounded inputs (reportgen/inputs.py, yamlload, data readers) ----------------------------
 #: Values (scalars, lists, mappings) one YAML file may expand to, aliases counted each time
@@ -72,7 +87,9 @@ MAX_YAML_DEPTH = 64
 #: Characters of one data cell: Excel's own limit for a cell (32,767).
 MAX_CELL_CHARS = 32_767
 #: Cells (rows × columns of the used range) of one data file (100,000 placements: 1.1 million).
-MAX_DATA_CELLS = 5_000_000
+#: Lowered from 5 million (issue 24): the whole pipeline could not carry that many in a
+#: command's time; at 2 million a CSV or .xlsx reads in seconds (benchmarks/data_limits.py).
+MAX_DATA_CELLS = 2_000_000
 #: Rows of an .xlsx worksheet's used range (Excel allows 1,048,576).
 MAX_XLSX_ROWS = 1_000_000
 #: Columns of an .xlsx worksheet's used range (Excel allows 16,384; real files use under 40).
@@ -127,3 +144,10 @@ MAX_LINKED_URL_CHARS = 2_000
 #: Characters of one sentence the checker reads as a whole (a real one: under 600); a longer
 #: run is read in pieces of this size, so a hostile narrative costs time linear in its length.
 MAX_SENTENCE_CHARS = 1_000
+#: Numbers typed in the narrative the figure checker judges, all sections together (a real
+#: report types a few hundred); the rest are reported "not checked" in one warning, so a
+#: narrative of nothing but numbers costs bounded time.
+MAX_CHECKED_NUMBERS = 3_000
+#: Seconds the figure checker may read for, within the command's own budget; what it has not
+#: reached by then is reported "not checked" (a backstop behind MAX_CHECKED_NUMBERS).
+MAX_CHECK_SECONDS = 15

@@ -12,10 +12,11 @@ b'PK'
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen import budget
 from reportgen.bundle import Bundle, load_bundle
 from reportgen.checks.findings import HasFindings
 from reportgen.errors import ReportgenError
@@ -64,6 +65,8 @@ class LoadedReport:
     metrics: Metrics
     # The calendar's meeting the bundle's dates came from (a build's), for the date checks.
     meeting: Scheduled | None = None
+    #: When the command's time runs out (reportgen/budget.py): produce() keeps to it.
+    deadline: float = field(default_factory=budget.new_deadline)
 
 
 def load_datasets(bundle: Bundle) -> dict[str, pd.DataFrame]:
@@ -132,6 +135,18 @@ def scheduled_bundle(bundle: Bundle, meeting: Scheduled) -> Bundle:
     })
 
 
+def check_narrative_size(bundle: Bundle) -> None:
+    """Refuse a narrative longer than the whole pipeline can read within a command's time
+    (MAX_NARRATIVE_CHARS), before anything reads it."""
+    from reportgen import limits
+
+    size = sum(len(text) for _, text in bundle.narrative_texts())
+    if size > limits.MAX_NARRATIVE_CHARS:
+        raise ReportgenError(f"the narrative is {size:,} characters long, all sections "
+                             f"together: the limit is {limits.MAX_NARRATIVE_CHARS:,}",
+                             file=bundle.yaml_path)
+
+
 def top_rows_needed(bundle: Bundle) -> int:
     """The longest top-N table any narrative asks for (``[table: high_cost_placements 5000]``),
     or the bundle's ``settings.top_n``: metrics rank only as many placements as are shown.
@@ -141,6 +156,7 @@ def top_rows_needed(bundle: Bundle) -> int:
     from reportgen.render.markup import Directive, parse_markup
     from reportgen.render.tables import ALIASES
 
+    check_narrative_size(bundle)  # before the first stage that reads it
     wanted = bundle.settings.top_n
     for _, text in bundle.narrative_texts():  # sections: or the body: outline
         for block in parse_markup(text):
@@ -202,16 +218,17 @@ def produce(source: str | Path | LoadedReport, *, period: str | BuildPeriod | No
     from reportgen.checks.findings import ChecksFailed
 
     loaded = source if isinstance(source, LoadedReport) else load_report(source, period=period)
-    if gate:
-        # Figures that contradict each other never reach a document: refused before the
-        # render is paid for (reportgen.metrics.identities).
-        from reportgen.checks.identities import identity_findings
+    with budget.deadline(until=loaded.deadline):  # identities, render, checks: one budget
+        if gate:
+            # Figures that contradict each other never reach a document: refused before the
+            # render is paid for (reportgen.metrics.identities).
+            from reportgen.checks.identities import identity_findings
 
-        broken = identity_findings(loaded, public=public)
-        if broken:
-            raise ChecksFailed(broken, where=str(loaded.bundle.yaml_path))
-    result = render(loaded, style, public=public)
-    findings = run_checks(loaded, result)
+            broken = identity_findings(loaded, public=public)
+            if broken:
+                raise ChecksFailed(broken, where=str(loaded.bundle.yaml_path))
+        result = render(loaded, style, public=public)
+        findings = run_checks(loaded, result)
     if gate and any(f.severity == "error" for f in findings):
         raise ChecksFailed(findings, where=str(loaded.bundle.yaml_path))
     return Produced(loaded, result, findings)

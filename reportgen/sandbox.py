@@ -20,7 +20,9 @@ import contextvars
 import dataclasses
 import datetime as dt
 import functools
+import json
 import math
+import operator
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -34,8 +36,10 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.visitor import NodeTransformer
 from pydantic import BaseModel
 
+from reportgen import budget as command
 from reportgen import limits
 from reportgen.errors import ReportgenError
 from reportgen.metrics import Keyed
@@ -243,7 +247,8 @@ class Budget:
         self.iterations = 0
         self.blocks = 0
         self.depth = 0
-        self.deadline = time.monotonic() + limits.MAX_RENDER_SECONDS
+        # The command's deadline (reportgen/budget.py), or a render's own outside a command.
+        self.deadline = command.current() or time.monotonic() + limits.MAX_COMMAND_SECONDS
 
     def step(self, chars: int = 0) -> None:
         self.steps += 1
@@ -252,9 +257,16 @@ class Budget:
             raise LimitError(f"more than {limits.MAX_TEMPLATE_STEPS:,} operations in one text")
         if self.chars > limits.MAX_TEMPLATE_CHARS:
             raise LimitError(f"more than {limits.MAX_TEMPLATE_CHARS:,} characters or items "
-                             "built in one text")
-        if not self.steps % 4096 and time.monotonic() > self.deadline:
-            raise LimitError(f"the text took more than {limits.MAX_RENDER_SECONDS} s to fill in")
+                             "built, printed or compared in one text")
+        # Every step: one step's cost is bounded by the counts, so the clock is read at most
+        # a bounded time after the deadline (reading it costs ~50 ns).
+        if time.monotonic() > self.deadline:
+            raise LimitError(f"the text was still being filled in after "
+                             f"{limits.MAX_COMMAND_SECONDS} s, the time a command may take")
+
+    def remaining_chars(self) -> int:
+        """Characters and items this render may still build, print or compare."""
+        return max(0, limits.MAX_TEMPLATE_CHARS - self.chars)
 
     def iterate(self) -> None:
         self.iterations += 1
@@ -294,13 +306,109 @@ def _budget() -> Budget:
     budget = _BUDGET.get()
     if budget is None:
         _IDLE.steps = _IDLE.chars = _IDLE.iterations = 0
-        _IDLE.deadline = time.monotonic() + limits.MAX_RENDER_SECONDS
+        _IDLE.deadline = command.current() or time.monotonic() + limits.MAX_COMMAND_SECONDS
         return _IDLE
     return budget
 
 
 def _size(value: Any) -> int:
     return len(value) if isinstance(value, (str, list, tuple, dict)) else 0
+
+
+def _repr_len(text: str) -> int:
+    return len(repr(text))
+
+
+def _json_len(text: str) -> int:
+    # tojson writes <, >, & and ' as \u00XX (six characters) to be safe inside HTML.
+    extra = 5 * sum(text.count(c) for c in "<>&'")
+    return len(json.dumps(text)) + extra
+
+
+def _children(value: Any) -> tuple[Any, ...] | None:
+    """The items of a list-like value (a mapping's keys and values), or None for a scalar."""
+    if isinstance(value, (list, tuple, KeyedValues)):
+        return tuple(value)
+    if isinstance(value, Mapping):
+        return tuple(x for pair in value.items() for x in pair)
+    if isinstance(value, Record):
+        return tuple(x for pair in record_fields(value).items() for x in pair)
+    return None
+
+
+def _weight(value: Any, cap: int, *, text: bool = False, indent: int = 0,
+            quoted: Callable[[str], int] = _repr_len) -> int:
+    """What printing, formatting, repeating or comparing ``value`` costs, measured before any
+    of it is built: the characters of its strings and one for each item of its lists and
+    mappings, deep, so that a tuple repeating one long string weighs the string times the
+    repeats (the tuple itself is small: its items are one string, shared).
+
+    With ``text``, what ``str(value)`` (or tojson, with ``quoted=_json_len``) would write: a
+    string inside a list counts as it is quoted, a number as its digits, and every item at
+    depth d adds ``indent`` × d (tojson's and pprint's indentation) and its separators.
+    Counting stops as soon as the total passes ``cap``, so the walk costs at most ``cap``
+    items whatever the value's size.
+    """
+    if isinstance(value, str):
+        return len(value)
+    total = 0
+    stack: list[Iterator[Any]] = [iter((value,))]
+    while stack:
+        try:
+            item = next(stack[-1])
+        except StopIteration:
+            stack.pop()
+            continue
+        depth = len(stack) - 1
+        if isinstance(item, str):
+            if not text or depth == 0:
+                total += len(item)
+            elif len(item) > cap:
+                return cap + 1
+            else:
+                total += quoted(item)
+        else:
+            children = _children(item)
+            if children is not None:
+                per_item = 1 + (indent * (depth + 1) + 3 if text else 0)
+                total += 2 + len(children) * per_item
+                if total <= cap:
+                    stack.append(iter(children))
+            elif text:
+                total += _digits(item) + 2 if isinstance(item, int) else 40  # a date, a float
+        if total > cap:
+            return total
+    return total
+
+
+def _text_weight(value: Any) -> int:
+    """The characters ``str(value)`` would write, counted before it is written (up to just
+    past MAX_TEXT_LENGTH)."""
+    return _weight(value, limits.MAX_TEXT_LENGTH, text=True)
+
+
+def _check_text(value: Any, what: str) -> None:
+    """``value`` may be turned into text by ``what``: refused before the text is built."""
+    if not isinstance(value, str):
+        _check_length(_text_weight(value), what)
+
+
+def _charge_reading(*values: Any, times: int = 1) -> None:
+    """Count the work of reading ``values`` whole ``times`` over (sorting, hashing, looking
+    them up) against the render's MAX_TEMPLATE_CHARS, measured before the work is done."""
+    budget = _budget()
+    left = budget.remaining_chars() // max(times, 1)
+    budget.step(sum(_weight(v, left) for v in values) * max(times, 1))
+
+
+def _charge_comparison(left: Any, right: Any) -> None:
+    """Count a comparison: equal values are read to their ends, so it costs the smaller."""
+    if isinstance(left, (int, float, Decimal)) or isinstance(right, (int, float, Decimal)):
+        _budget().step()
+        return
+    budget = _budget()
+    cap = budget.remaining_chars()
+    budget.step(min(_weight(left, cap), _weight(right, cap)))
 
 
 def _too_long(what: str) -> LimitError:
@@ -382,8 +490,10 @@ def _multiply(left: Any, right: Any) -> Any:
                              f"{limits.MAX_NUMBER_DIGITS} digits")
     else:
         for seq, times in ((left, right), (right, left)):
-            if isinstance(seq, (str, list, tuple)) and isinstance(times, int):
-                _check_length(len(seq) * max(times, 0), "'*'")
+            if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and times > 0:
+                _check_length(len(seq) * times, "'*'")
+                # Deep: ('x' * 100000,) * 100000 is a small tuple that prints as 10 GB.
+                _check_length(_weight(seq, limits.MAX_TEXT_LENGTH // times) * times, "'*'")
     return left * right
 
 
@@ -396,7 +506,21 @@ def _add(left: Any, right: Any) -> Any:
 def _modulo(left: Any, right: Any) -> Any:
     if isinstance(left, str):
         _check_printf(left, "'%'-format")
+        _check_formatted(left, right, "'%'-format")
     return left % right
+
+
+def _check_formatted(fmt: str, args: Any, what: str) -> None:
+    """``fmt % args`` measured before it is built: the format, its widths and the text of
+    every argument (each long string of a tuple of many)."""
+    conversions = _PRINTF.findall(fmt)
+    widths = sum(int(w or 0) + int(p or 0) for w, p in conversions if "*" not in (w, p))
+    if isinstance(args, Mapping):  # '%(a)s%(a)s…': one value may be written many times
+        longest = max((_text_weight(v) for v in args.values()), default=0)
+        written = len(conversions) * longest
+    else:
+        written = _text_weight(args)
+    _check_length(len(fmt) + widths + written, what)
 
 
 _BINOPS: dict[str, Callable[[Any, Any], Any]] = {
@@ -406,6 +530,7 @@ _BINOPS: dict[str, Callable[[Any, Any], Any]] = {
 # -- bounded filters ------------------------------------------------------------------------
 
 def _guard_center(value: Any, width: Any = 80, *_: Any, **__: Any) -> None:
+    _check_text(value, "center")
     _check_width(width, "center")
 
 
@@ -414,6 +539,7 @@ def _guard_indent(value: Any, width: Any = 4, *_: Any, **__: Any) -> None:
         _check_width(len(width), "indent")
         width = len(width)
     _check_width(width, "indent")
+    _check_text(value, "indent")
     if isinstance(width, int):
         text = str(value)
         _check_length(len(text) + (text.count("\n") + 1) * max(width, 0), "indent")
@@ -422,16 +548,50 @@ def _guard_indent(value: Any, width: Any = 4, *_: Any, **__: Any) -> None:
 def _guard_wordwrap(value: Any, width: Any = 79, break_long_words: Any = True,
                     wrapstring: Any = None, *_: Any, **kwargs: Any) -> None:
     _check_width(width, "wordwrap")
+    _check_text(value, "wordwrap")
     wrap = kwargs.get("wrapstring", wrapstring)
     text = str(value)
     _check_length(len(text) * (1 + len(str(wrap or "\n"))), "wordwrap")
 
 
-def _guard_format(value: Any, *_: Any, **__: Any) -> None:
+def _guard_format(value: Any, *args: Any, **kwargs: Any) -> None:
+    _check_text(value, "format")
     _check_printf(str(value), "format")
+    _check_formatted(str(value), args or kwargs, "format")
+
+
+def _guard_text(name: str) -> Callable[..., None]:
+    """A filter that turns its value into text (string, upper, escape …): measured first."""
+    def guard(value: Any, *_: Any, **__: Any) -> None:
+        _check_text(value, name)
+    return guard
+
+
+def _guard_tojson(value: Any, indent: Any = None, *_: Any, **__: Any) -> None:
+    _check_width(indent, "tojson indent")
+    step = indent if isinstance(indent, int) and indent > 0 else 0
+    _check_length(_weight(value, limits.MAX_TEXT_LENGTH, text=True, indent=step,
+                          quoted=_json_len), "tojson")
+
+
+def _guard_pprint(value: Any, *_: Any, **__: Any) -> None:
+    # pprint indents each nested item by its depth and quotes as repr does.
+    _check_length(_weight(value, limits.MAX_TEXT_LENGTH, text=True, indent=1), "pprint")
+
+
+_READING_FILTERS = ("sort", "unique", "min", "max", "groupby", "dictsort")
+
+
+def _guard_reading(value: Any, *args: Any, **kwargs: Any) -> None:
+    """sort, unique, min, max, groupby, dictsort: items compared and hashed, about log2(n)
+    times each."""
+    n = _size(value)
+    _charge_reading(value, *args, *kwargs.values(), times=max(1, n.bit_length()))
 
 
 def _guard_replace(value: Any, old: Any = "", new: Any = "", *_: Any, **__: Any) -> None:
+    for part in (value, old, new):
+        _check_text(part, "replace")
     text, old, new = str(value), str(old), str(new)
     count = len(text) + 1 if not old else text.count(old)
     _check_length(len(text) + count * max(len(new) - len(old), 0), "replace")
@@ -455,7 +615,13 @@ def _guard_sum(value: Any, attribute: Any = None, start: Any = 0, **kwargs: Any)
 _GUARDS: dict[str, Callable[..., None]] = {
     "center": _guard_center, "indent": _guard_indent, "wordwrap": _guard_wordwrap,
     "format": _guard_format, "replace": _guard_replace, "batch": _guard_batch,
-    "slice": _guard_slice, "sum": _guard_sum,
+    "slice": _guard_slice, "sum": _guard_sum, "tojson": _guard_tojson, "pprint": _guard_pprint,
+    **{name: _guard_reading for name in _READING_FILTERS},
+    # Filters that turn a list into text with str() first (their own guard, if any, above).
+    **{name: _guard_text(name) for name in (
+        "string", "e", "escape", "forceescape", "safe", "upper", "lower", "capitalize",
+        "title", "trim", "striptags", "truncate", "wordcount", "urlize", "urlencode",
+        "xmlattr")},
 }
 
 
@@ -464,10 +630,13 @@ def _bounded_join(join: Callable[..., str]) -> Callable[..., str]:
 
     @functools.wraps(join)
     def bounded(eval_ctx: Any, value: Iterable[Any], d: str = "", attribute: Any = None) -> str:
+        _check_text(d, "join")
         items = []
         total = 0
+        left = limits.MAX_TEXT_LENGTH
         for n, item in enumerate(value, 1):
-            total += (len(item) if isinstance(item, str) else 0) + (len(d) if n > 1 else 0)
+            # An item that is not text is written with str(): measured as it would write it.
+            total += _weight(item, left - total, text=True) + (len(d) if n > 1 else 0)
             if n > limits.MAX_TEXT_LENGTH or total > limits.MAX_TEXT_LENGTH:
                 raise _too_long("join")
             items.append(item)
@@ -482,12 +651,51 @@ def _bounded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def bounded(*args: Any, **kwargs: Any) -> Any:
+        if name in _READING_FILTERS and len(args) > skip and isinstance(args[skip], Iterator):
+            # A generator cannot be measured: held first (these filters read it all anyway).
+            args = (*args[:skip], tuple(_counted(args[skip], name)), *args[skip + 1:])
         if guard is not None:
             guard(*args[skip:], **kwargs)
         _budget().step()
         return _checked(func(*args, **kwargs), name)
 
     return bounded
+
+
+# -- printing and comparing ------------------------------------------------------------------
+
+def _bounded_print(value: Any) -> Any:
+    """Every ``{{ … }}`` before it is turned into text: a list is measured as str() would
+    write it (text is written as it is)."""
+    _check_text(value, "printing a value")
+    return value
+
+
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": operator.eq, "ne": operator.ne, "lt": operator.lt, "lteq": operator.le,
+    "gt": operator.gt, "gteq": operator.ge,
+    "in": lambda a, b: a in b, "notin": lambda a, b: a not in b,
+}
+_COMPARING_TESTS = frozenset({"eq", "ne", "lt", "le", "gt", "ge", "==", "!=", "<", "<=",
+                              ">", ">=", "equalto", "greaterthan", "lessthan"})
+
+
+class _CountedComparisons(NodeTransformer):
+    """Every comparison of a parsed template rewritten as a call of
+    :meth:`BoundedSandbox.bounded_compare`, so that it is counted: Jinja2 compiles them to
+    Python's operators, uncounted, and folds constant ones while compiling."""
+
+    def __init__(self, environment: jinja2.Environment) -> None:
+        self.environment = environment
+
+    def visit_Compare(self, node: nodes.Compare) -> nodes.Node:
+        self.generic_visit(node)  # comparisons inside this one first
+        args: list[nodes.Expr] = [node.expr]
+        for operand in node.ops:
+            args += [nodes.Const(operand.op), operand.expr]
+        call = nodes.Call(nodes.EnvironmentAttribute("bounded_compare"), args, [], None, None,
+                          lineno=node.lineno)
+        return call.set_environment(self.environment)
 
 
 # -- the environment ------------------------------------------------------------------------
@@ -555,6 +763,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset(_BINOPS)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("finalize", _bounded_print)
         super().__init__(*args, **kwargs)
         self.binop_table.update(_BINOPS)
 
@@ -587,6 +796,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         budget.step()
         if isinstance(__obj, LoopContext) and args:  # a recursive loop's next level
             args = (__self.bounded_iter(args[0]), *args[1:])
+        elif __obj is dict or isinstance(getattr(__obj, "__self__", None), LoopContext):
+            # dict(…) hashes its keys; loop.changed(x) compares x with the last x
+            _charge_reading(*args, *kwargs.values())
         budget.depth += 1
         try:
             if budget.depth > limits.MAX_CALL_DEPTH:
@@ -595,6 +807,31 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             return _checked(super().call(__context, __obj, *args, **kwargs), "a call")
         finally:
             budget.depth -= 1
+
+    def call_test(self, name: str, value: Any, args: Any = None, kwargs: Any = None,
+                  context: Any = None, eval_ctx: Any = None) -> Any:
+        """A test (``x is eq y``, ``select('in', xs)``): one that compares reads its values
+        whole, so it is counted before it runs."""
+        if name in _COMPARING_TESTS:
+            _charge_comparison(value, (args or (None,))[0])
+        elif name == "in":
+            _charge_reading(value, *(args or ()))
+        else:
+            _budget().step()
+        return super().call_test(name, value, args, kwargs, context, eval_ctx)
+
+    def bounded_compare(self, left: Any, *ops: Any) -> bool:
+        """``a == b``, ``a < b < c``, ``x in xs`` (the template's comparisons, rewritten by
+        :meth:`compile`): each is counted before Python reads its values."""
+        for op, right in zip(ops[::2], ops[1::2], strict=True):
+            if op in ("in", "notin"):
+                _charge_reading(left, right)
+            else:
+                _charge_comparison(left, right)
+            if not _COMPARE[op](left, right):
+                return False
+            left = right
+        return True
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         return _checked(self.binop_table[operator](left, right), f"'{operator}'")
@@ -609,6 +846,8 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
+        if not isinstance(argument, (str, int, slice)):
+            _charge_reading(argument)  # a key that is a tuple is hashed whole
         value = super().getitem(obj, argument)
         _budget().step(_size(value) if isinstance(argument, slice) else 0)
         return value
@@ -625,6 +864,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     def bounded_concat(self, join: Callable[[Iterable[Any]], str], parts: tuple[Any, ...]
                        ) -> str:
         """``a ~ b``: the joined length is checked before the text is built."""
+        _check_length(sum(_text_weight(p) for p in parts), "'~'")  # before str() builds it
         texts = [p if isinstance(p, str) else str(p) for p in parts]
         _check_length(sum(len(t) for t in texts), "'~'")
         _budget().step(sum(len(t) for t in texts))
@@ -654,6 +894,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
                 source = self.parse(source, name, filename)
             if _nesting_depth(source) > limits.MAX_NESTING * 4:
                 raise _nested_error()
+            source = _CountedComparisons(self).visit(source)
             return super().compile(source, name, filename, raw, defer_init)  # type: ignore[call-overload]
         except RecursionError:
             raise _nested_error() from None

@@ -138,6 +138,18 @@ def _xlsx_patched(path: Path, spec: dict[str, Any]) -> None:
     plain.unlink()
 
 
+def _text_patched(path: Path, spec: dict[str, Any]) -> None:
+    """The text file at ``path`` with ``old`` replaced by ``new``, where ``{repeat:N:TEXT}``
+    is TEXT N times (a narrative too long to write out in the corpus)."""
+    import re
+
+    new = re.sub(r"\{repeat:(\d+):([^}]*)\}", lambda m: m.group(2) * int(m.group(1)),
+                 spec["new"])
+    text = path.read_text(encoding="utf-8")
+    assert spec["old"] in text, f"{spec['old']!r} not in {path.name}"
+    path.write_text(text.replace(spec["old"], new, 1), encoding="utf-8")
+
+
 def _csv_cell(path: Path, spec: dict[str, Any]) -> None:
     """The CSV at ``path`` with one cell set to ``text`` repeated ``repeat`` times."""
     value = spec["text"] * int(spec.get("repeat", 1))
@@ -202,6 +214,7 @@ MAKERS: dict[str, Callable[[Path, dict[str, Any]], None]] = {
     "folder": _folder,
     "xlsx_patched": _xlsx_patched,
     "csv_cell": _csv_cell,
+    "text_patched": _text_patched,
     "nested": _nested,
     "alias_bomb": _alias_bomb,
     "csv_long_row": _csv_long_row,

@@ -399,3 +399,74 @@ def test_plain_values_read_as_before(loaded: LoadedReport, style: HouseStyle) ->
     assert out[7] == "True"
     assert out[8].startswith("abab")
     assert out[9] == "[('a', 1)]"
+
+
+# -- sizes counted deep and before the work (issue 24) ---------------------------------------
+
+SHARED = "{% set s = 'x' * 60000 %}{% set t = 'x' * 60000 %}"
+DEEP = [
+    (SHARED + "{{ (s,) * 2 }}", "'*' would make text or a list longer than 100,000"),
+    (SHARED + "{{ [s, s] }}", "printing a value would make text or a list longer"),
+    (SHARED + "{{ [s, s] | string }}", "string would make text or a list longer"),
+    (SHARED + "{{ [s, s] | upper }}", "upper would make text or a list longer"),
+    (SHARED + "{{ [s, s] ~ '' }}", "'~' would make text or a list longer"),
+    (SHARED + "{{ [[s], [s]] | join }}", "join would make text or a list longer"),
+    (SHARED + "{{ '%s%s' % (s, s) }}", "'%'-format would make text or a list longer"),
+    (SHARED + "{{ '%(a)s%(a)s' % dict(a=s) }}", "'%'-format would make text or a list"),
+    (SHARED + "{{ '%s%s' | format(s, t) }}", "format would make text or a list longer"),
+    (SHARED + "{{ [s, s] | tojson }}", "tojson would make text or a list longer"),
+    ("{{ range(1000) | list | tojson(indent=200) }}", "tojson would make text or a list"),
+    ("{{ [1] | tojson(indent=5000) }}", "tojson indent width 5,000 is over the limit"),
+    (SHARED + "{{ [s, s] | pprint }}", "pprint would make text or a list longer"),
+    (SHARED + "{{ [s, s] | center(10) }}", "center would make text or a list longer"),
+    (SHARED + "{{ [s, s] | replace('x', 'y') }}", "replace would make text or a list"),
+    # the same value read over and over: comparisons, look-ups, sorts and tests are counted
+    (SHARED + "{% for i in range(400) %}{{ [s] == [t] }}{% endfor %}",
+     "more than 20,000,000 characters or items built, printed or compared in one text"),
+    (SHARED + "{% for i in range(400) %}{{ 'y' in [s] }}{% endfor %}",
+     "more than 20,000,000 characters or items built, printed or compared in one text"),
+    (SHARED + "{% for i in range(400) %}{{ [[s]] | select('eq', [t]) | list }}{% endfor %}",
+     "more than 20,000,000 characters or items built, printed or compared in one text"),
+    (SHARED + "{% for i in range(400) %}{{ [[s], [t]] | sort | length }}{% endfor %}",
+     "more than 20,000,000 characters or items built, printed or compared in one text"),
+    (SHARED + "{% for i in range(400) %}{{ [s, t] | batch(1) | sort | length }}{% endfor %}",
+     "more than 20,000,000 characters or items built, printed or compared in one text"),
+    (SHARED + "{% for i in range(400) %}{{ loop.changed([s]) }}{% endfor %}",
+     "more than 20,000,000 characters or items built, printed or compared in one text"),
+    (SHARED + "{% for i in range(400) %}{{ dict(a=1)[(s,)] is defined }}{% endfor %}",
+     "more than 20,000,000 characters or items built, printed or compared in one text"),
+    # a comparison of constants is counted too (Jinja2 would fold it while compiling)
+    ("{% for i in range(400) %}{{ ('x' * 60000,) == ('x' * 60000,) }}{% endfor %}",
+     "more than 20,000,000 characters or items built, printed or compared in one text"),
+]
+
+
+@pytest.mark.parametrize("autoescape", [False, True], ids=["narrative", "template-env"])
+@pytest.mark.parametrize("expression, words", DEEP, ids=[e[len(SHARED):][:60] or e[:60]
+                                                          for e, _ in DEEP])
+def test_deep_sizes_are_counted_before_the_work(loaded: LoadedReport, style: HouseStyle,
+                                                expression: str, words: str,
+                                                autoescape: bool) -> None:
+    env = make_environment(style, autoescape=autoescape)
+    names = narrative_names(loaded.bundle, loaded.metrics)
+    with pytest.raises(ReportgenError) as err:
+        render_text(env, expression, names, "report.yaml sections.summary")
+    line = err.value.line()
+    assert "\n" not in line
+    assert words in line, line
+
+
+def test_comparisons_tests_and_text_read_as_before(loaded: LoadedReport,
+                                                   style: HouseStyle) -> None:
+    """Counting comparisons, tests and the text of lists changes nothing they give."""
+    env = make_environment(style, autoescape=False)
+    names = narrative_names(loaded.bundle, loaded.metrics)
+    text = ("{{ 1 < 2 < 3 }}|{{ 3 < 2 < 4 }}|{{ 'a' in 'abc' }}|{{ 3 not in [1, 2] }}|"
+            "{{ [1, 2, 3] | select('eq', 2) | list }}|{{ [3, 1, 2] | sort | list }}|"
+            "{{ (1, 'a') }}|{{ [1, 2] | tojson }}|{{ '%s-%s' % (1, 'b') }}|"
+            "{{ '%(a)s' | format(a=5) }}|{{ [1, [2]] | join(',') }}|{{ [3, 1] | max }}|"
+            "{{ ('x' * 3) == 'xxx' }}|{{ [1, 1, 2] | unique | list }}|"
+            "{% for x in [1, 1, 2] %}{{ loop.changed(x) }}{% endfor %}")
+    assert render_text(env, text, names, "s").split("|") == [
+        "True", "False", "True", "True", "[2]", "[1, 2, 3]", "(1, 'a')", "[1, 2]", "1-b",
+        "5", "1,[2]", "3", "True", "[1, 2]", "TrueFalseTrue"]

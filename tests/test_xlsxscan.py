@@ -91,3 +91,52 @@ def test_inflated_size_is_read_from_the_zip_directory(tmp_path: Path,
     monkeypatch.setattr(limits, "MAX_XLSX_UNCOMPRESSED_BYTES", 1000)
     with pytest.raises(ReportgenError, match="the workbook inflates to"):
         scan_xlsx(path, None)
+
+
+# -- the quick measure (issue 24): C-speed upper bounds, the exact scan when unsure ---------
+
+def test_an_ordinary_workbook_is_measured_without_the_exact_scan(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportgen.data import xlsxscan
+
+    def exact(*_: object) -> None:
+        raise AssertionError("the exact scan ran")
+
+    monkeypatch.setattr(xlsxscan, "_scan", exact)
+    path = _book(tmp_path / "a.xlsx", [["a", "b"], *([i, f"x{i}"] for i in range(500))])
+    scan_xlsx(path, None)
+
+
+FAR = "XFD5"
+
+
+@pytest.mark.parametrize(("cell", "message"), [
+    # the reference not first: the quick measure cannot see it, the exact scan does
+    (f'<c t="inlineStr" r="{FAR}"><is><t>x</t></is></c>', "cell XFD5 is beyond the limit"),
+    # a namespace prefix
+    (f'<x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="{FAR}" '
+     't="inlineStr"><x:is><x:t>x</x:t></x:is></x:c>', "cell XFD5 is beyond the limit"),
+    # a comment beside it, and a long text in CDATA (no '<' for the quick measure to see)
+    (f'<!-- a --><c r="{FAR}" t="inlineStr"><is><t>x</t></is></c>',
+     "cell XFD5 is beyond the limit"),
+    ('<c r="B5" t="inlineStr"><is><t><![CDATA[' + "x" * (limits.MAX_CELL_CHARS + 1)
+     + "]]></t></is></c>", "holds more than 32,767 characters"),
+    # a long text split by nothing the quick measure would miss
+    ('<c r="B5" t="inlineStr"><is><t>' + "y" * (limits.MAX_CELL_CHARS + 1) + "</t></is></c>",
+     "holds more than 32,767 characters"),
+])
+def test_what_the_quick_measure_cannot_bound_is_scanned_exactly(
+        tmp_path: Path, cell: str, message: str) -> None:
+    path = _book(tmp_path / "a.xlsx", [["a"], [1]], "</sheetData>",
+                 f'<row r="5">{cell}</row></sheetData>')
+    with pytest.raises(ReportgenError, match=message):
+        scan_xlsx(path, None)
+
+
+def test_the_quick_measure_bounds_rows_and_columns_from_every_cell(tmp_path: Path) -> None:
+    # Cells out of order: the last row and column are the largest, not the last written.
+    rows = limits.MAX_DATA_CELLS // 3 + 1
+    far = f'<row r="{rows}"><c r="C{rows}" t="inlineStr"><is><t>x</t></is></c></row>'
+    path = _book(tmp_path / "a.xlsx", [["a"], [1]], "<sheetData>", f"<sheetData>{far}")
+    with pytest.raises(ReportgenError, match="has more than 2,000,000 cells"):
+        scan_xlsx(path, None)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from reportgen import disclosure
 from reportgen.checks.docx_view import DocTable
 from reportgen.checks.findings import Finding
+from reportgen.checks.reading import sentence_pieces
 from reportgen.checks.registry import CheckContext, check, define
 from reportgen.disclosure.solver import UNBOUNDED, Fact, feasible_values
 from reportgen.disclosure.text import (
@@ -331,7 +332,9 @@ def revealed_findings(where: str, text: str, threshold: int,
     out: list[Finding] = []
     secret = {v for _, v in hidden}
     keywords = [(label, _label_words(label), value) for label, value in hidden]
-    for sentence in _SENTENCE.split(text):
+    # A run-on sentence is read in pieces, as the figure checker reads it: the averages
+    # below look back over the sentence for each amount, so this bounds the work.
+    for sentence in (piece for whole in _SENTENCE.split(text) for piece in sentence_pieces(whole)):
         if not sentence.strip():
             continue
         plain = normalise(sentence)

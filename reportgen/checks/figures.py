@@ -12,9 +12,11 @@ The table rules of the family are in :mod:`reportgen.checks.tables`.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from typing import Any
 
+from reportgen import budget, limits
 from reportgen.bundle import Bundle
 from reportgen.checks import vocabulary
 from reportgen.checks.findings import Finding
@@ -40,6 +42,41 @@ HAND_TYPED = define(
     "figures.hand-typed", "warning",
     "A figure typed in the narrative agrees with the data today but will not follow it: "
     "use the expression instead.", "bundle")
+NOT_CHECKED = define(
+    "figures.not-checked", "warning",
+    "The narrative types more numbers than the figure checker reads in one report (or its "
+    "time ran out): the rest were not checked.", "bundle")
+
+
+class _Reading:
+    """How much more of the narrative the checker may read: MAX_CHECKED_NUMBERS typed numbers
+    and MAX_CHECK_SECONDS, within the command's own deadline (reportgen/budget.py). Where it
+    stopped is reported in one warning, never dropped in silence."""
+
+    def __init__(self) -> None:
+        self.numbers = 0
+        until = time.monotonic() + limits.MAX_CHECK_SECONDS
+        command = budget.current()
+        self.until = until if command is None else min(until, command)
+        self.stopped: Finding | None = None
+
+    def stop(self, where: str, sentence: str) -> bool:
+        """Whether to stop before ``sentence``; the first time, say so."""
+        if self.stopped is not None:
+            return True
+        if self.numbers >= limits.MAX_CHECKED_NUMBERS:
+            why = f"the checker reads at most {limits.MAX_CHECKED_NUMBERS:,} typed numbers " \
+                  "in one report"
+        elif time.monotonic() > self.until:
+            why = "the checker's time ran out"
+        else:
+            return False
+        start = " ".join(sentence.split()[:8])
+        self.stopped = NOT_CHECKED.finding(
+            f"not checked: the numbers typed from '{start}' on, and in every later section: "
+            f"{why}", where=where,
+            fix="write the figures as expressions ({{ … }}) so that they follow the data")
+        return True
 
 
 def _period(bundle: Bundle) -> Period | None:
@@ -54,21 +91,25 @@ def _period(bundle: Bundle) -> Period | None:
 def check_literals(bundle: Bundle, figures: Sequence[Figure]) -> list[Finding]:
     """Judge every typed number against the figure its words say it is."""
     judge = Judge(figures, _period(bundle))
+    reading = _Reading()
     out: list[Finding] = []
     for where, text, headings in narrative_sources(bundle):
-        out.extend(_judge_text(judge, text, where, headings))
-    return out
+        out.extend(_judge_text(judge, text, where, headings, reading))
+    return out if reading.stopped is None else [*out, reading.stopped]
 
 
 def check_text(text: str, figures: Sequence[Figure], period: str | None = None,
                where: str = "text", headings: str = "") -> list[Finding]:
     """Judge the numbers typed in ``text`` (a narrative source, under ``headings``) against
     ``figures``, for a report of ``period`` ("2024/25 Q3")."""
-    return _judge_text(Judge(figures, parse_period(period) if period else None), text, where,
-                       headings)
+    reading = _Reading()
+    out = _judge_text(Judge(figures, parse_period(period) if period else None), text, where,
+                      headings, reading)
+    return out if reading.stopped is None else [*out, reading.stopped]
 
 
-def _judge_text(judge: Judge, text: str, where: str, headings: str = "") -> list[Finding]:
+def _judge_text(judge: Judge, text: str, where: str, headings: str,
+                reading: _Reading) -> list[Finding]:
     out: list[Finding] = []
     # A heading that names a line or area (the section's own, or a Markdown one in the text)
     # says what the paragraphs under it are about, until the next heading.
@@ -81,7 +122,10 @@ def _judge_text(judge: Judge, text: str, where: str, headings: str = "") -> list
             headed = named_in(" ".join(paragraph))
         earlier = headed
         for sentence in paragraph:
+            if reading.stop(where, sentence):
+                return out
             s = judge.read(sentence, earlier)
+            reading.numbers += len(s.lits)
             for lit in s.lits:
                 finding = _judge(judge, s, lit, where)
                 if finding is not None:

@@ -42,22 +42,25 @@ def paragraphs(text: str) -> Iterator[list[str]]:
     for paragraph in _PARAGRAPH_BREAK.split(plain):
         flat = " ".join(paragraph.split())
         found = [piece for sentence in _SENTENCE_END.split(flat) if sentence
-                 for piece in _pieces(sentence)]
+                 for piece in sentence_pieces(sentence)]
         if found:
             yield found
 
 
-def _pieces(sentence: str) -> list[str]:
+def sentence_pieces(sentence: str) -> list[str]:
     """A sentence, or a run-on one cut at spaces into pieces of at most MAX_SENTENCE_CHARS
     (each number's words are looked for within its sentence, so this bounds the work)."""
     out: list[str] = []
-    while len(sentence) > MAX_SENTENCE_CHARS:
-        cut = sentence.rfind(" ", 0, MAX_SENTENCE_CHARS)
-        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
-        out.append(sentence[:cut])
-        sentence = sentence[cut:].lstrip()
-    if sentence:
-        out.append(sentence)
+    start, end = 0, len(sentence)
+    while end - start > MAX_SENTENCE_CHARS:  # by index: the rest is never copied
+        cut = sentence.rfind(" ", start, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        out.append(sentence[start:cut])
+        start = cut
+        while start < end and sentence[start] == " ":
+            start += 1
+    if start < end:
+        out.append(sentence[start:])
     return out
 
 

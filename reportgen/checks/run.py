@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen import budget
 from reportgen.checks.docx_view import DocxView
 from reportgen.checks.findings import CheckReport, Finding
 from reportgen.checks.registry import CHECKS, RULES, CheckContext, Scope
@@ -19,6 +20,7 @@ def _run(ctx: CheckContext, scopes: set[Scope]) -> list[Finding]:
     found: list[Finding] = []
     for scope, fn in CHECKS:
         if scope in scopes:
+            budget.check("checking the report")  # the command's one deadline
             found.extend(fn(ctx))
     # Errors first; within a severity, the order the rules are defined in.
     order = {rule_id: i for i, rule_id in enumerate(RULES)}

@@ -13,6 +13,7 @@ the file, and ``frame.attrs["file"]`` is the file name to quote in messages.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import re
@@ -24,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from reportgen import limits
-from reportgen.data.xlsxscan import scan_xlsx
+from reportgen.data.xlsxscan import column_letters, scan_xlsx
 from reportgen.errors import ReportgenError, quote, quote_text
 from reportgen.inputs import check_regular_file, read_bytes, size_text
 
@@ -228,28 +229,51 @@ def _check_cell_lengths(cells: pd.DataFrame, path: Path) -> None:
 
 
 def _read_xlsx_cells(path: Path, sheet: str | None) -> pd.DataFrame:
-    """The worksheet's cells as a frame of objects, with no header handling yet."""
+    """The worksheet's cells as a frame of objects, with no header handling yet.
+
+    Read with calamine (python-calamine, a Rust reader): a workbook at the cell limit reads
+    in seconds where openpyxl took minutes (benchmarks/data_limits.py). Cells keep the types
+    openpyxl gave: text, int for a whole number, float, datetime for a date, bool; a blank
+    cell is ``""``. The workbook has been measured against the limits first (xlsxscan)."""
+    from python_calamine import CalamineWorkbook  # only for .xlsx
+
     try:
-        book = pd.ExcelFile(path, engine="openpyxl")
-    except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own types for a damaged or foreign file
         raise ReportgenError(
             f"not a valid .xlsx workbook ({quote_text(exc) or type(exc).__name__})",
             file=path,
         ) from None
-    with book:
+    try:
         names = [str(n) for n in book.sheet_names]
         if sheet is not None and sheet not in names:
             shown = ", ".join(quote_text(n) for n in names[:20])
             raise ReportgenError(f"no worksheet named {quote(sheet)} (worksheets: {shown})",
                                  file=path)
         try:
-            return pd.read_excel(
-                book, sheet_name=sheet if sheet is not None else 0, header=None, dtype=object
-            )
-        except (ValueError, KeyError, IndexError, OverflowError) as exc:
+            found = book.get_sheet_by_name(sheet) if sheet is not None else \
+                book.get_sheet_by_index(0)
+            # From A1, empty rows and columns kept: row numbers are the sheet's own.
+            rows = found.to_python(skip_empty_area=False)
+        except Exception as exc:
             raise ReportgenError(
-                f"could not read the worksheet ({quote_text(exc)})", file=path
+                f"could not read the worksheet ({quote_text(exc) or type(exc).__name__})",
+                file=path,
             ) from None
+    finally:
+        book.close()
+    return pd.DataFrame([[_excel_value(v) for v in row] for row in rows], dtype=object)
+
+
+def _excel_value(value: Any) -> Any:
+    """A calamine cell as openpyxl gave it: a whole number as int (Excel stores every number
+    as a float), a date as a datetime."""
+    kind = type(value)
+    if kind is float:
+        return int(value) if value.is_integer() and abs(value) < 2 ** 53 else value
+    if kind is dt.date:
+        return dt.datetime(value.year, value.month, value.day)
+    return value
 
 
 def _to_frame(
@@ -273,12 +297,7 @@ def _to_frame(
     names: list[str] = []
     originals: dict[str, str] = {}
     for position, cell in enumerate(header_cells):
-        if letters:
-            from openpyxl.utils import get_column_letter  # only for .xlsx: openpyxl is slow to load
-
-            where = f"column {get_column_letter(position + 1)}"
-        else:
-            where = f"column {position + 1}"
+        where = f"column {column_letters(position + 1) if letters else position + 1}"
         if _is_blank(cell):
             if body_blank.iloc[:, position].all():
                 continue  # an empty column with no header: Excel leaves these about; ignore
