@@ -276,18 +276,41 @@ def _build_manifest(tmp_path: Path) -> Path:
     return manifest
 
 
+def _start_paused(argv: list[str], mark: str, cwd: Path, step: str) -> subprocess.Popen[str]:
+    """A run that stops at ``step`` of reportgen's fault hook (reportgen.commit.fault_step):
+    it says so on stderr ("paused at STEP (pid N)") and waits for a line on stdin."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "REPORTGEN_FAULT_MARK": mark,
+           "REPORTGEN_FAULT_PAUSE": step}
+    env.pop("REPORTGEN_DEBUG", None)
+    return subprocess.Popen([sys.executable, "-m", "reportgen", *argv], env=env, cwd=cwd,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _paused_pid(process: subprocess.Popen[str], step: str) -> int:
+    """Read stderr up to the pause line (synchronised on the pipe); the paused process's id."""
+    assert process.stderr is not None
+    while line := process.stderr.readline():
+        if line.startswith(f"paused at {step} (pid "):
+            return int(line.rsplit(" ", 1)[1].rstrip(")\n"))
+    raise AssertionError(f"the run ended before {step}: exit {process.wait()}")
+
+
+BUILD_ARGS = ["--period", "2016/17-Q1", "--jobs", "2"]
+
+
 @POSIX_PROC
-def test_sigterm_during_parallel_build_stops_workers_and_leaves_no_temporary(
+def test_sigterm_during_parallel_build_stops_workers_and_leaves_nothing(
         tmp_path: Path) -> None:
     manifest = _build_manifest(tmp_path)
     out = tmp_path / "out"
     mark = f"build-term-{os.getpid()}-{time.monotonic_ns()}"
-    process = _start_slow(["build", str(manifest), "--period", "2016/17-Q1", "--out", str(out),
-                           "--jobs", "2"], mark, tmp_path)
+    step = "job b-2016-17-Q1.docx"
+    process = _start_paused(["build", str(manifest), "--out", str(out), *BUILD_ARGS],
+                            mark, tmp_path, step)
     try:
-        assert _wait_for_temporary(out, process), "the build never started writing"
-        workers = [pid for pid, ppid in _marked_processes(mark).items() if ppid == process.pid]
-        assert workers, "no worker process seen"
+        worker = _paused_pid(process, step)  # a worker is at work on its job
+        assert _marked_processes(mark).get(worker) == process.pid
         process.send_signal(signal.SIGTERM)
         _, err = process.communicate(timeout=60)
     finally:
@@ -296,8 +319,7 @@ def test_sigterm_during_parallel_build_stops_workers_and_leaves_no_temporary(
     assert process.returncode == 128 + signal.SIGTERM
     assert err.strip().splitlines() == ["Stopped by SIGTERM: no half-written file was left."]
     assert _marked_processes(mark) == {}  # every worker stopped with the build
-    assert list(out.glob(".*")) == []  # no temporary file left
-    assert not (out / "build-summary.json").exists()
+    assert list(out.iterdir()) == []  # workers write nothing; the build's set was not begun
 
 
 @POSIX_PROC
@@ -305,21 +327,13 @@ def test_a_killed_worker_fails_only_its_own_job(tmp_path: Path) -> None:
     manifest = _build_manifest(tmp_path)
     out = tmp_path / "out"
     mark = f"build-kill-{os.getpid()}-{time.monotonic_ns()}"
-    process = _start_slow(["build", str(manifest), "--period", "2016/17-Q1", "--out", str(out),
-                           "--jobs", "2"], mark, tmp_path)
+    killed_output = "b-2016-17-Q1.docx"
+    step = f"job {killed_output}"
+    process = _start_paused(["build", str(manifest), "--out", str(out), *BUILD_ARGS],
+                            mark, tmp_path, step)
     try:
-        victim: int | None = None
-        deadline = time.monotonic() + 120
-        while victim is None and time.monotonic() < deadline and process.poll() is None:
-            temporaries = _wait_for_temporary(out, process)
-            workers = [pid for pid, ppid in _marked_processes(mark).items()
-                       if ppid == process.pid]
-            for temporary in temporaries:
-                victim = _holder_of(temporary, workers)
-                if victim is not None:
-                    killed_output = temporary.name[1:].rsplit(".", 2)[0]
-                    break
-        assert victim is not None, "no worker caught writing"
+        victim = _paused_pid(process, step)
+        assert _marked_processes(mark).get(victim) == process.pid  # a worker of the build
         os.kill(victim, signal.SIGKILL)
         _, err = process.communicate(timeout=180)
     finally:
@@ -368,34 +382,24 @@ def test_workers_die_with_a_killed_build(tmp_path: Path) -> None:
     manifest = _build_manifest(tmp_path)
     out = tmp_path / "out"
     mark = f"build-orphan-{os.getpid()}-{time.monotonic_ns()}"
-    process = _start_slow(["build", str(manifest), "--period", "2016/17-Q1", "--out", str(out),
-                           "--jobs", "2"], mark, tmp_path)
+    step = "job a-2016-17-Q1.docx"
+    process = _start_paused(["build", str(manifest), "--out", str(out), *BUILD_ARGS],
+                            mark, tmp_path, step)
     try:
-        assert _wait_for_temporary(out, process), "the build never started writing"
-        assert [pid for pid, ppid in _marked_processes(mark).items() if ppid == process.pid]
+        worker = _paused_pid(process, step)
+        assert _marked_processes(mark).get(worker) == process.pid
         _kill(process)  # nothing of the parent's runs: the kernel tells the workers
-        # What each worker had written when its parent died (temporaries first, so that a
-        # rename landing in between is seen on one side): a worker stops at its next Python
-        # step, so it may still finish the one system call it is in (a 4 KiB write, or the
-        # rename of a report it had written in full), never more.
-        written = {t.name.split(".")[1] + ".docx": _size(t) for t in out.glob(".*.tmp")}
-        finished = {p.name for p in out.glob("*.docx")}
     finally:
         if process.poll() is None:
             process.kill()
         process.communicate(timeout=30)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     while _marked_processes(mark) and time.monotonic() < deadline:
-        time.sleep(0.05)
+        time.sleep(0.05)  # waiting for the kernel to reap them, not a synchronisation
     assert _marked_processes(mark) == {}
-    # No orphan went on to write its report, and each removed its temporary file as it
-    # stopped: the folder holds what was finished before the kill, and at most a report that
-    # was whole (bar one write) and being renamed when the kill came.
-    left = {p.name: p.stat().st_size for p in out.iterdir()}
-    assert not [name for name in left if name.endswith(".tmp")]
-    for name, size in left.items():
-        if name not in finished:
-            assert name in written and size - written[name] <= 4096, (name, size, written)
+    # No orphan went on to write its report: workers write nothing, and the parent that
+    # commits the build's set was killed before it began.
+    assert list(out.iterdir()) == []
 
 
 @POSIX_PROC
