@@ -302,7 +302,8 @@ def _build_report(job: Job, result: JobResult) -> None:
     loaded = load_report(job.source, period=job.period)
     # Planned already; checked again against what was read, in case a file changed since.
     targets = [job.output, *([job.output.with_suffix(".html")] if job.html else [])]
-    check_outputs(targets, [*bundle_inputs(loaded.bundle, job.style), *job.inputs], force=True)
+    check_outputs(targets, [*bundle_inputs(loaded.bundle, job.style), *job.inputs], force=True,
+                  folders_exist=False)  # run_build makes the folders as it writes
     result.period = loaded.metrics.period.label if loaded.metrics.period else None
     # As with `reportgen render`: a check error raises ChecksFailed, and nothing is written.
     produced = produce(loaded, style=job.style)
@@ -344,7 +345,7 @@ def _build_pack(job: Job, result: JobResult) -> None:
     if unplanned:  # the agenda changed since the build was planned
         raise ReportgenError(f"{unplanned[0].name} was not planned for this build: run the "
                              "build again", file=job.source)
-    check_outputs([path for path, _ in files], inputs, force=True)
+    check_outputs([path for path, _ in files], inputs, force=True, folders_exist=False)
     # Written by run_build with the rest of the build: never a new public pack beside last
     # time's restricted one.
     for path, blob in files:

@@ -477,6 +477,7 @@ def _undo(job: _Commit, committed: bool) -> None:
     and the next run finishes the undoing."""
     try:
         if committed:
+            fault_step("rollback")
             job.mark(_ROLLBACK)
             job.back_after()
         else:
