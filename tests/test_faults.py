@@ -166,22 +166,54 @@ def test_sigkill_mid_write_leaves_previous_output_and_no_partial_docx(tmp_path: 
     assert [p.name for p in out.parent.glob("*.docx")] == ["report.docx"]
     assert all(name.startswith(".report.docx.") and name.endswith(".tmp")
                for name in _others(out))
+    # The journal names that temporary: the next run of any command removes it.
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-m", "reportgen", "styles"], env=env, check=True,
+                   capture_output=True, timeout=300)
+    assert out.read_bytes() == PREVIOUS
+    assert _others(out) == []
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
-@pytest.mark.parametrize("after", [0.5, 2.0])
-def test_sigkill_at_any_moment_leaves_old_or_new_output(tmp_path: Path, after: float) -> None:
+@pytest.mark.parametrize(("step", "whole"), [("commit", "old"), ("replace", "new")])
+def test_sigkill_of_a_real_render_mid_commit_then_any_command_recovers(
+        tmp_path: Path, step: str, whole: str) -> None:
+    """A real render paused at a step of its commit (just before its commit line; after it,
+    with the .docx not yet renamed) and killed there; `reportgen styles` then finishes or
+    undoes the set: the old report or the whole new one, and no temporary file."""
     out = _previous_output(tmp_path)
-    process = _start(out, slow=False)
-    time.sleep(after)
-    if process.poll() is None:
-        _kill(process)  # it may be past the rename already: then the new file is complete
-    data = out.read_bytes()
-    if data != PREVIOUS:  # the new report, and then it must be whole (never partial)
+    name = "commit" if step == "commit" else f"replace {out}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "REPORTGEN_FAULT_PAUSE": name}
+    env.pop("REPORTGEN_DEBUG", None)
+    process = subprocess.Popen([sys.executable, "-m", "reportgen", "render", str(HARROW), "-o",
+                                str(out), "--force"], env=env, stdin=subprocess.PIPE,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()  # synchronised on the pipe: it waits there
+        assert line.startswith(f"paused at {name} "), line
+        assert out.read_bytes() == PREVIOUS  # nothing of the new set in place yet
+        assert [p for p in out.parent.iterdir() if p.name.endswith(".tmp")]  # but staged
+        _kill(process)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate(timeout=30)
+    env.pop("REPORTGEN_FAULT_PAUSE")
+    done = subprocess.run([sys.executable, "-m", "reportgen", "styles"], env=env,
+                          capture_output=True, text=True, check=False, timeout=300)
+    assert done.returncode == 0
+    if whole == "old":
+        assert out.read_bytes() == PREVIOUS
+        assert _others(out) == []
+    else:
         from docx import Document
 
-        Document(str(out))  # opens: a complete .docx
-    assert [p.name for p in out.parent.glob("*.docx")] == ["report.docx"]
+        Document(str(out))  # opens: the complete new report
+        assert _others(out) == [".report.docx.outputs"]
+    done_as = "undone" if whole == "old" else "finished"
+    assert done.stderr.splitlines() == [f"note: the interrupted writing of {out}, "
+                                        f"{out.parent / '.report.docx.outputs'} was {done_as}"]
 
 
 # --- stops and killed workers in real processes ---------------------------------------------
@@ -351,7 +383,8 @@ def test_a_killed_worker_fails_only_its_own_job(tmp_path: Path) -> None:
 
 
 @POSIX_PROC
-def test_sigterm_during_pack_keeps_the_old_pair(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_stop_during_pack_keeps_the_old_set(tmp_path: Path, signum: int) -> None:
     shutil.copytree(FIXTURES, tmp_path / "fixtures")
     agenda = tmp_path / "fixtures" / "agenda-corporate-parenting" / "agenda.yaml"
     out = tmp_path / "out"
@@ -366,13 +399,14 @@ def test_sigterm_during_pack_keeps_the_old_pair(tmp_path: Path) -> None:
                           mark, tmp_path)
     try:
         assert _wait_for_temporary(out, process), "the pack never started writing"
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(signum)
         _, err = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
             process.kill()
-    assert process.returncode == 128 + signal.SIGTERM
-    assert err.strip().splitlines()[-1] == "Stopped by SIGTERM: no half-written file was left."
+    assert process.returncode == 128 + signum
+    assert err.strip().splitlines()[-1] == \
+        f"Stopped by {signal.Signals(signum).name}: no half-written file was left."
     assert "Traceback" not in err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == old  # the old set, and only it
 
@@ -403,7 +437,8 @@ def test_workers_die_with_a_killed_build(tmp_path: Path) -> None:
 
 
 @POSIX_PROC
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP,
+                                    signal.SIGQUIT])
 def test_a_stopped_render_exits_128_plus_signal_in_one_line(tmp_path: Path,
                                                              signum: int) -> None:
     out = _previous_output(tmp_path)
