@@ -215,15 +215,19 @@ class _Commit:
             raise ReportgenError(f"could not keep the write journal in {folder}: "
                                  f"{_reason(exc)} (set {STATE_ENV} to a folder reportgen "
                                  "may write in)") from None
-        journal = folder / f"{token}.journal"
+        # Written and locked under a name recovery does not look at, then renamed: a run
+        # starting meanwhile can never take a journal that is still being written for dead.
+        part = folder / f"{token}.part"
         fault_step("journal")
-        fd = os.open(journal, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_APPEND, 0o600)
-        self = cls(entries, removals, journal, fd)
+        fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_APPEND, 0o600)
+        self = cls(entries, removals, part, fd)
         try:
             _lock(fd, wait=True)
             record = {"version": 1, "entries": [asdict(e) for e in entries],
                       "removals": [asdict(r) for r in removals]}
             self._append(json.dumps(record, ensure_ascii=False) + "\n")
+            os.rename(part, folder / f"{token}.journal")
+            self.journal = folder / f"{token}.journal"
             _sync_folder(folder)
         except BaseException:
             self.close(remove=True)
@@ -281,7 +285,7 @@ class _Commit:
         fault_step(f"keep {path}")
         raise_if_stopping()
         try:
-            os.link(path, old)
+            os.link(path, old, follow_symlinks=False)  # a symlink is kept as a symlink
         except FileNotFoundError:
             return
         except OSError:  # a file system without hard links (FAT, some shares): a copy
@@ -510,14 +514,33 @@ def _read_journal(fd: int) -> tuple[list[_Entry], list[_Removal], str] | None:
     return entries, removals, state
 
 
+def _drop_dead_part(part: Path) -> None:
+    """Remove a journal its run died writing, if whole; an empty one may be a live run's
+    that has not locked it yet, and is left (it names nothing)."""
+    try:
+        fd = os.open(part, os.O_RDWR)
+    except OSError:
+        return
+    try:
+        if _lock(fd, wait=False) and os.fstat(fd).st_nlink and _read_journal(fd) is not None:
+            _unlink(str(part))
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def recover() -> list[str]:
     """Finish or undo every commit whose run died. Returns one line for each, saying what was
     done (or why it could not be, in which case its journal stays for the next run)."""
     folder = journal_folder()
     try:
         journals = sorted(folder.glob("*.journal"))
+        parts = sorted(folder.glob("*.part"))
     except OSError:
         return []
+    for part in parts:  # a run that died before its journal was whole had made nothing yet
+        _drop_dead_part(part)
     notes: list[str] = []
     for journal in journals:
         try:

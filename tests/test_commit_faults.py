@@ -282,11 +282,13 @@ def test_a_live_runs_journal_is_left_alone(tmp_path: Path) -> None:
 
     def paused_after_commit() -> None:
         real = commit.fault_step
+        paused: list[str] = []
 
         def step(name: str) -> None:
             real(name)
-            if name.startswith("replace "):  # committed, not finished: tell the test, wait
-                os.write(write, b"x")
+            if name.startswith("replace ") and not paused:  # committed, not finished
+                paused.append(name)
+                os.write(write, b"x")  # tell the test, and wait for its word
                 os.read(resume_read, 1)
         commit.fault_step = step  # type: ignore[assignment] # in the forked child only
         _shrink(folder)()
@@ -310,4 +312,25 @@ def test_a_live_runs_journal_is_left_alone(tmp_path: Path) -> None:
     assert os.waitstatus_to_exitcode(status) == 0
     assert _state(folder) == NEW and _journals() == []
     for fd in (read, write, resume_read, resume_write):
+        os.close(fd)
+
+
+def test_a_journal_being_written_is_never_taken_for_dead(tmp_path: Path) -> None:
+    """A journal is written under a .part name, locked, then renamed: recovery leaves a
+    locked one (its run lives) and an empty one (a run that has not locked it yet), and
+    removes only a whole one whose run died before renaming it (nothing was made yet)."""
+    import fcntl
+
+    folder = journal_folder()
+    folder.mkdir(parents=True)
+    record = b'{"version": 1, "entries": [], "removals": []}\n'
+    fd = os.open(folder / "live.part", os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.write(fd, record)
+        (folder / "dead.part").write_bytes(record)
+        (folder / "new.part").write_bytes(b"")
+        assert recover() == []
+        assert _journals() == ["live.part", "new.part"]
+    finally:
         os.close(fd)
