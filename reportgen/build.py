@@ -412,6 +412,8 @@ def _worker(job: Job, conn: Any, parent: int) -> None:
     from reportgen.commit import fault_step
     from reportgen.stops import Interrupted, install_stop_handlers
 
+    with contextlib.suppress(ValueError):
+        signal.set_wakeup_fd(-1)  # the parent's wakeup pipe (see _WakeOnSignal) is not ours
     install_stop_handlers()
     _die_with_parent(parent)
     try:
