@@ -113,7 +113,11 @@ def journal_folder() -> Path:
     if base:
         return Path(base) / "journal"
     xdg = os.environ.get("XDG_STATE_HOME")
-    root = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".local" / "state"
+    try:
+        root = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".local" / "state"
+    except (RuntimeError, KeyError):  # no home folder (a bare service account)
+        raise ReportgenError(f"no home folder to keep the write journal in: set {STATE_ENV} "
+                             "to a folder reportgen may write in") from None
     return root / "reportgen" / "journal"
 
 
@@ -533,11 +537,11 @@ def _drop_dead_part(part: Path) -> None:
 def recover() -> list[str]:
     """Finish or undo every commit whose run died. Returns one line for each, saying what was
     done (or why it could not be, in which case its journal stays for the next run)."""
-    folder = journal_folder()
     try:
+        folder = journal_folder()
         journals = sorted(folder.glob("*.journal"))
         parts = sorted(folder.glob("*.part"))
-    except OSError:
+    except (OSError, ReportgenError):  # no journal folder: nothing to recover (commit says why)
         return []
     for part in parts:  # a run that died before its journal was whole had made nothing yet
         _drop_dead_part(part)
