@@ -126,7 +126,9 @@ def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = No
         out = Path(default_output_name(loaded.bundle))
         targets = _targets(out, pdf=pdf, html=html)
     # Even with --force, a run never writes over its own report.yaml, data or template.
-    check_outputs(targets, bundle_inputs(loaded.bundle, style), force=force)
+    inputs = bundle_inputs(loaded.bundle, style)
+    check_outputs(targets, inputs, force=force)
+    leftovers(out, targets, inputs, force=force)  # refused before any work without --force
     produced = produce(loaded, style=style)  # check errors raise ChecksFailed here
     docx = produced.result.docx
     files = [(out, docx)]
@@ -137,8 +139,29 @@ def render_bundle_to_file(bundle_dir: str | Path, output: str | Path | None = No
 
         page = report_html(docx, css=house_css(produced.result.style.template))
         files.append((out.with_suffix(".html"), page))
-    write_all_atomic(files, force=force)
-    return Outcome([path for path, _ in files], produced.findings)
+    written = [path for path, _ in files]
+    write_all_atomic(files, force=force, remove=leftovers(out, written, inputs, force=force),
+                     bookkeeping=[listing(out, written)])
+    return Outcome(written, produced.findings)
+
+
+def leftovers(primary: Path, targets: list[Path], inputs: list[Path], *,
+              force: bool) -> list[Path]:
+    """What the last run with this first output wrote in its folder and this run does not
+    (last time's PDF, a pack's old restricted pack or pages): removed in the same commit, so a
+    set that shrinks leaves nothing stale. Without ``force`` such a file is refused."""
+    from reportgen.commit import listing_path, owned_leftovers, read_listing
+
+    where = listing_path(primary)
+    return owned_leftovers(where.parent, read_listing(where), targets, inputs, force=force)
+
+
+def listing(primary: Path, targets: list[Path]) -> tuple[Path, bytes]:
+    """The list of what this run writes, kept beside its first output (hidden)."""
+    from reportgen.commit import listing_bytes, listing_path
+
+    where = listing_path(primary)
+    return where, listing_bytes(where, targets)
 
 
 def _targets(out: Path, *, pdf: bool, html: bool) -> list[Path]:

@@ -5,10 +5,12 @@
 >>> summary.exit_code()        # 0 all built; 1 warnings (with strict); 2 something failed
 
 Made for unattended runs (cron, CI): each report or pack is one job, run in its own process
-with ``jobs > 1``; a failing job is recorded and the others carry on; every output is written
-atomically, so an existing file is only ever replaced by a complete new one; and
-``build-summary.json`` in the output folder lists each output with its sha256, check warnings
-and timing, and each failure with its one-line error. Rendering is deterministic, so the same
+with ``jobs > 1``; a failing job is recorded and the others carry on; the jobs write nothing
+themselves: the whole folder (every output, ``build-summary.json``, and the removal of what
+the last build wrote and this one does not) is committed as one set
+(:mod:`reportgen.commit`), so a stop or a crash leaves the old build or the new one, never a
+mix. ``build-summary.json`` lists each output with its sha256, check warnings and timing, and
+each failure with its one-line error. Rendering is deterministic, so the same
 inputs (and ``SOURCE_DATE_EPOCH``) give byte-identical files.
 """
 
@@ -93,6 +95,8 @@ class JobResult:
     seconds: float = 0.0
     error: str | None = None
     period: str | None = None  # the period the report was built for (None for packs)
+    # What to write, for run_build to commit with every other job's (never in the summary).
+    blobs: list[tuple[Path, bytes]] = field(default_factory=list, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -109,6 +113,8 @@ class BuildSummary:
     results: list[JobResult]
     seconds: float
     strict: bool = False
+    # Files of failed jobs that the last build wrote and this one left as they were.
+    kept: list[Path] = field(default_factory=list)
 
     @property
     def failures(self) -> list[JobResult]:
@@ -166,6 +172,7 @@ class BuildSummary:
             "seconds": round(self.seconds, 3),
             "outputs": outputs,
             "failures": failures,
+            "kept": [self._relative(p) for p in self.kept],
         }
 
 
@@ -300,13 +307,14 @@ def _sha256(data: bytes) -> str:
 
 def _build_report(job: Job, result: JobResult) -> None:
     from reportgen.api import bundle_inputs
-    from reportgen.fileio import check_outputs, write_all_atomic
+    from reportgen.fileio import check_outputs
     from reportgen.pipeline import load_report, produce
 
     loaded = load_report(job.source, period=job.period, meeting=job.meeting)
     # Planned already; checked again against what was read, in case a file changed since.
     targets = [job.output, *([job.output.with_suffix(".html")] if job.html else [])]
-    check_outputs(targets, [*bundle_inputs(loaded.bundle, job.style), *job.inputs], force=True)
+    check_outputs(targets, [*bundle_inputs(loaded.bundle, job.style), *job.inputs], force=True,
+                  folders_exist=False)  # run_build makes the folders as it writes
     result.period = loaded.metrics.period.label if loaded.metrics.period else None
     # As with `reportgen render`: a check error raises ChecksFailed, and nothing is written.
     produced = produce(loaded, style=job.style)
@@ -319,15 +327,14 @@ def _build_report(job: Job, result: JobResult) -> None:
         files.append((job.output.with_suffix(".html"),
                       report_html(produced.result.docx,
                                   css=house_css(produced.result.style.template))))
-    # The .docx and its page are replaced together or not at all.
-    write_all_atomic(files, force=True)
+    result.blobs += files  # written by run_build, with the rest of the build
     result.files += [OutputFile(path, _sha256(blob)) for path, blob in files]
 
 
 def _build_pack(job: Job, result: JobResult) -> None:
     from reportgen.agenda import load_agenda
     from reportgen.api import agenda_inputs
-    from reportgen.fileio import check_outputs, write_all_atomic
+    from reportgen.fileio import check_outputs
     from reportgen.pack import build_packs, output_paths
     from reportgen.pipeline import BuildPeriod
 
@@ -352,12 +359,12 @@ def _build_pack(job: Job, result: JobResult) -> None:
     if unplanned:  # the agenda changed since the build was planned
         raise ReportgenError(f"{unplanned[0].name} was not planned for this build: run the "
                              "build again", file=job.source)
-    check_outputs([path for path, _ in files], inputs, force=True)
-    # Every pack is built before any is written, and all are replaced together or not at
-    # all: never a new public pack beside last time's restricted one.
-    write_all_atomic([(path, blob) for path, blob in files if blob is not None], force=True)
+    check_outputs([path for path, _ in files], inputs, force=True, folders_exist=False)
+    # Written by run_build with the rest of the build: never a new public pack beside last
+    # time's restricted one.
     for path, blob in files:
         if blob is not None:
+            result.blobs.append((path, blob))
             result.files.append(OutputFile(path, _sha256(blob)))
     result.findings = list(packs.messages)
     result.warnings = [m if isinstance(m, str) else m.line() for m in packs.messages]
@@ -372,16 +379,14 @@ def scheduled_agenda(agenda: Agenda, meeting: Scheduled) -> Agenda:
 
 
 def run_job(job: Job) -> JobResult:
-    """Build one report or pack and write it; never raises for a failing input.
+    """Build one report or pack, in memory (``result.blobs``): :func:`run_build` writes every
+    job's files as one set. Never raises for a failing input.
 
-    A stop (:class:`~reportgen.fileio.Interrupted`, KeyboardInterrupt) is not a failing
-    input: it propagates, after the file being written has been removed."""
+    A stop (:class:`~reportgen.stops.Interrupted`, KeyboardInterrupt) is not a failing
+    input: it propagates (nothing has been written)."""
     result = JobResult(job)
     started = time.perf_counter()
     try:
-        job.output.parent.mkdir(parents=True, exist_ok=True)
-        if job.pages is not None:
-            job.pages.mkdir(parents=True, exist_ok=True)
         if job.kind == "report":
             _build_report(job, result)
         else:
@@ -391,7 +396,7 @@ def run_job(job: Job) -> JobResult:
     except Exception as exc:  # a bug must not stop the other reports of an unattended build
         result.error = f"internal error: {type(exc).__name__}: {exc}"
     if result.error is not None:
-        result.files = []
+        result.files, result.blobs = [], []
     result.seconds = time.perf_counter() - started
     return result
 
@@ -400,13 +405,13 @@ def run_job(job: Job) -> JobResult:
 
 #: prctl(2) option: the signal the kernel sends this process when its parent dies.
 _PR_SET_PDEATHSIG = 1
-#: How long a stopped worker has to remove its temporary file before it is killed.
+#: How long a stopped worker has to go before it is killed.
 _STOP_GRACE_SECONDS = 5.0
 
 
 def _die_with_parent(parent: int) -> None:
     """Ask Linux to send this worker SIGTERM when the build process dies (even by SIGKILL),
-    so that no orphan goes on writing into the output folder."""
+    so that no orphan goes on working (it could not write: workers write nothing)."""
     import os
     import signal
     import sys
@@ -426,14 +431,18 @@ def _worker(job: Job, conn: Any, parent: int) -> None:
     import os
     import signal
 
-    from reportgen.fileio import Interrupted, install_stop_handlers
+    from reportgen.commit import fault_step
+    from reportgen.stops import Interrupted, install_stop_handlers
 
+    with contextlib.suppress(ValueError):
+        signal.set_wakeup_fd(-1)  # the parent's wakeup pipe (see _WakeOnSignal) is not ours
     install_stop_handlers()
     _die_with_parent(parent)
     try:
+        fault_step(f"job {job.output.name}")  # where the fault tests catch a worker
         conn.send(run_job(job))
         conn.close()
-    except Interrupted as exc:  # its temporary file is already removed: just go
+    except Interrupted as exc:  # it has written nothing: just go
         os._exit(128 + exc.signum)
     except KeyboardInterrupt:
         os._exit(128 + signal.SIGINT)
@@ -441,25 +450,9 @@ def _worker(job: Job, conn: Any, parent: int) -> None:
         os._exit(70)
 
 
-def _remove_leftovers(job: Job) -> None:
-    """Remove the temporary files of a stopped job: beside each planned output, and of any
-    page in its page folder (the folder is this job's alone)."""
-    from reportgen.fileio import remove_temporaries_of
-
-    for path in job.outputs or (job.output,):
-        remove_temporaries_of(path)
-    if job.pages is not None:  # ``.NAME.*.tmp``, as fileio names them, for any page name
-        with contextlib.suppress(OSError):
-            for leftover in job.pages.glob(".*.tmp"):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
-
-
 def _stopped(job: Job, exitcode: int | None) -> JobResult:
     import signal
 
-
-    _remove_leftovers(job)  # what the dead worker was writing
     if exitcode is not None and exitcode < 0:
         try:
             how = f"killed by {signal.Signals(-exitcode).name}"
@@ -476,11 +469,15 @@ def _run_parallel(jobs: list[Job], workers: int,
     """Run each job in a process of its own, at most ``workers`` at once.
 
     One process a job means a worker that is killed (out of memory, SIGKILL) fails only its
-    own job. On a stop (SIGTERM, SIGINT) every running worker is stopped, given a moment to
-    remove its temporary file, then killed, and whatever it left is removed."""
+    own job. On a stop every running worker is stopped, given a moment, then killed; workers
+    write nothing, so nothing of theirs is left. The stop is read as a flag after each wait
+    (a signal wakes the wait through its wakeup pipe), so one that Python dropped inside a
+    finaliser still stops the build."""
     import multiprocessing as mp
     import os
     from multiprocessing.connection import wait
+
+    from reportgen.stops import raise_if_stopping
 
     methods = mp.get_all_start_methods()
     # fork starts a worker in milliseconds, with everything already imported.
@@ -496,8 +493,10 @@ def _run_parallel(jobs: list[Job], workers: int,
         if progress is not None:
             progress(result)
 
+    wake = _WakeOnSignal()
     try:
         while pending or running:
+            raise_if_stopping()
             while pending and len(running) < workers:
                 i, job = pending.pop()
                 receive, send = ctx.Pipe(duplex=False)
@@ -506,7 +505,9 @@ def _run_parallel(jobs: list[Job], workers: int,
                 send.close()  # ours: so a dead worker reads as end of file
                 running[i] = (process, receive)
             handles = [h for process, conn in running.values() for h in (conn, process.sentinel)]
-            wait(handles)
+            wait([*handles, *wake.handles])
+            wake.drain()
+            raise_if_stopping()
             for i, (process, conn) in list(running.items()):
                 got: JobResult | None = None
                 if conn.poll():
@@ -528,12 +529,59 @@ def _run_parallel(jobs: list[Job], workers: int,
                 conn.close()
                 del running[i]
     except BaseException:
-        _stop_all(jobs, running)
+        _stop_all(running)
         raise
+    finally:
+        wake.close()
     return [results[i] for i in range(len(jobs))]
 
 
-def _stop_all(jobs: list[Job], running: dict[int, tuple[Any, Any]]) -> None:
+class _WakeOnSignal:
+    """A pipe the interpreter writes a byte to whenever a signal arrives (main thread only),
+    so that waiting on workers ends when a stop comes, whatever its handler managed to do."""
+
+    def __init__(self) -> None:
+        import os
+        import signal
+        import threading
+
+        self.handles: list[int] = []
+        self._previous = -1
+        if threading.current_thread() is not threading.main_thread():
+            return
+        read, write = os.pipe()
+        os.set_blocking(read, False)
+        os.set_blocking(write, False)
+        try:
+            self._previous = signal.set_wakeup_fd(write)
+        except ValueError:
+            os.close(read)
+            os.close(write)
+            return
+        self.handles = [read]
+        self._write = write
+
+    def drain(self) -> None:
+        import os
+
+        for fd in self.handles:
+            with contextlib.suppress(BlockingIOError, OSError):
+                while os.read(fd, 512):
+                    pass
+
+    def close(self) -> None:
+        import os
+        import signal
+
+        if not self.handles:
+            return
+        signal.set_wakeup_fd(self._previous)
+        for fd in (*self.handles, self._write):
+            os.close(fd)
+        self.handles = []
+
+
+def _stop_all(running: dict[int, tuple[Any, Any]]) -> None:
 
     for process, _ in running.values():
         with contextlib.suppress(OSError, ValueError):
@@ -544,8 +592,6 @@ def _stop_all(jobs: list[Job], running: dict[int, tuple[Any, Any]]) -> None:
         if process.is_alive():
             process.kill()
             process.join()
-    for i in running:
-        _remove_leftovers(jobs[i])
 
 
 def run_build(manifest_path: str | Path, period: str, out_dir: str | Path, jobs: int = 1,
@@ -554,11 +600,12 @@ def run_build(manifest_path: str | Path, period: str, out_dir: str | Path, jobs:
     """Build every entry of the manifest for ``period`` into ``out_dir``.
 
     ``jobs`` > 1 runs that many worker processes. ``progress(result)`` is called in this
-    process as each job finishes. ``build-summary.json`` is written to ``out_dir`` last.
+    process as each job finishes. Then every job's files and ``build-summary.json`` are
+    written as one set, which also removes what the last build listed in its summary and this
+    one does not write (a failed job's old files are kept, and listed as ``kept``).
     A bad manifest, period or output folder raises :class:`ReportgenError` before anything
     is built; a failing report or pack is recorded in the summary instead.
     """
-    from reportgen.fileio import write_atomic
     from reportgen.periods import parse_period
 
     if jobs < 1:
@@ -585,6 +632,54 @@ def run_build(manifest_path: str | Path, period: str, out_dir: str | Path, jobs:
         results = _run_parallel(planned, min(jobs, len(planned)), progress)
     summary = BuildSummary(Path(manifest_path), label, out.resolve(), results,
                            time.perf_counter() - started, strict)
-    text = json.dumps(summary.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    write_atomic(out / SUMMARY_FILE, text.encode("utf-8"), force=True)
+    _write_build(summary, planned)
     return summary
+
+
+def _write_build(summary: BuildSummary, planned: list[Job]) -> None:
+    """Commit the build's folder as one set: every job's files, the summary, and the removal
+    of what the last build wrote (its summary's ``outputs`` and ``kept``) and this one does
+    not, bar the old files of a job that failed this time (kept as they were)."""
+    from reportgen.commit import owned_leftovers, read_listing
+    from reportgen.fileio import write_all_atomic
+
+    out = summary.out_dir
+    files = [blob for result in summary.results for blob in result.blobs]
+    last = out / SUMMARY_FILE
+    owned = [*_read_listing_paths(last, "outputs"), *read_listing(last, "kept")]
+    failed = [r.job for r in summary.failures]
+    summary.kept = [out / name for name in owned
+                    if any(_claimed_by(out / name, job) for job in failed)
+                    and (out / name).is_file()]
+    kept = {p.resolve() for p in summary.kept}
+    text = json.dumps(summary.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    files.append((last, text.encode("utf-8")))
+    stale = owned_leftovers(out, [n for n in owned if (out / n).resolve() not in kept],
+                            [path for path, _ in files], planned[0].inputs if planned else (),
+                            force=True)
+    for path, _ in files:  # a name with a folder (a pack's pages): the folder first
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ReportgenError(f"could not create the folder: {exc.strerror}",
+                                 file=path.parent) from None
+    write_all_atomic(files, force=True, remove=stale)
+
+
+def _read_listing_paths(summary: Path, key: str) -> list[str]:
+    """The ``path`` of each entry of a build summary's ``key`` (inside its folder only)."""
+    from reportgen.commit import plain_relative
+
+    try:
+        entries = json.loads(summary.read_text(encoding="utf-8"))[key]
+        names = [e["path"] for e in entries if isinstance(e, dict)]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return [n for n in names if isinstance(n, str) and plain_relative(n)]
+
+
+def _claimed_by(path: Path, job: Job) -> bool:
+    """Whether ``path`` is one of the files ``job`` writes (its planned outputs, its pages)."""
+    resolved = path.resolve()
+    return any(resolved == p.resolve() for p in (*job.outputs, job.output)) or (
+        job.pages is not None and resolved.is_relative_to(job.pages.resolve()))

@@ -119,16 +119,19 @@ def cli() -> None:
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: Click in standalone mode (it exits with the command's code).
 
-    SIGTERM and SIGINT unwind the run like an exception, so temporary files are removed and
-    build workers stopped; the exit code is then the conventional 128 + signal number.
+    First, any set of outputs a killed run left half-committed is finished or undone
+    (:func:`reportgen.commit.recover`). SIGHUP, SIGINT, SIGQUIT and SIGTERM stop the run
+    (:mod:`reportgen.stops`): one line, and the exit code is 128 + the signal's number.
     """
-    from reportgen.fileio import Interrupted, install_stop_handlers, remove_temporaries
+    from reportgen.commit import recover
+    from reportgen.stops import Interrupted, install_stop_handlers
 
     restore = install_stop_handlers()
     try:
+        for note in recover():
+            click.echo(f"note: {note}", err=True)
         return cli.main(args=argv, prog_name="reportgen")
     except Interrupted as exc:
-        remove_temporaries()
         click.echo(f"Stopped by {exc.name}: no half-written file was left.", err=True)
         sys.exit(128 + exc.signum)
     finally:

@@ -15,6 +15,13 @@ from reportgen.errors import ReportgenError
 from reportgen.fileio import read_bytes_checked, write_atomic
 
 
+def _journals() -> list[str]:
+    from reportgen.commit import journal_folder
+
+    folder = journal_folder()
+    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+
+
 def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
 
@@ -102,21 +109,28 @@ def test_short_writes_are_completed(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert target.read_bytes() == b"0123456789"
 
 
-def test_temp_file_is_in_the_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("force", "call"), [(False, "link"), (True, "replace")])
+def test_temp_file_is_in_the_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           force: bool, call: str) -> None:
+    """The staged file is beside its target, and goes into place in one call: a hard link
+    for a new file (exclusive), a rename over an existing one (--force)."""
     seen: list[tuple[str, str]] = []
-    real_replace = os.replace
+    real = getattr(os, call)
 
     def spy(src: str, dst: str) -> None:
-        seen.append((src, str(dst)))
-        real_replace(src, dst)
+        seen.append((str(src), str(dst)))
+        real(src, dst)
 
-    monkeypatch.setattr(fileio.os, "replace", spy)
     target = tmp_path / "report.docx"
-    write_atomic(target, b"x")
-    [(src, dst)] = seen
+    if force:
+        target.write_bytes(b"old")
+    monkeypatch.setattr(fileio.os, call, spy)
+    write_atomic(target, b"x", force=force)
+    [(src, dst)] = [(s, d) for s, d in seen if d == str(target)]
     assert Path(src).parent == tmp_path
     assert Path(src).name.startswith(".report.docx.") and src.endswith(".tmp")
-    assert dst == str(target)
+    assert target.read_bytes() == b"x"
+    assert _leftovers(tmp_path) == []
 
 
 def test_newer_than_moves_mtime_past_inputs(tmp_path: Path) -> None:
@@ -221,7 +235,7 @@ def test_a_failure_between_two_renames_puts_the_old_set_back(
     assert restricted.read_bytes() == b"old restricted"
     assert not new.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pack-restricted.docx", "pack.docx"]
-    assert not fileio._PENDING
+    assert _journals() == []  # nothing left for the next run to finish
 
 
 def test_write_all_atomic_refuses_any_existing_target_before_writing(tmp_path: Path) -> None:
@@ -233,21 +247,34 @@ def test_write_all_atomic_refuses_any_existing_target_before_writing(tmp_path: P
     assert restricted.read_bytes() == b"old restricted"
 
 
-def test_remove_temporaries_removes_what_this_process_left(tmp_path: Path) -> None:
-    name = fileio._temporary(tmp_path / "report.docx")
-    assert Path(name).exists()
-    fileio.remove_temporaries()
-    assert not Path(name).exists()
-    assert not fileio._PENDING
+def test_an_existing_name_is_refused_at_the_commit_too(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two writers of one new name: the file that appears after the check (another run got
+    there first) is not replaced: the hard link that claims the name fails, this run is
+    refused in one line, and nothing of it is left."""
+    target = tmp_path / "report.docx"
+    real_link = os.link
+
+    def another_run_first(src: str, dst: str) -> None:
+        if str(dst) == str(target):
+            target.write_bytes(b"the other run's report")
+        real_link(src, dst)
+
+    monkeypatch.setattr(fileio.os, "link", another_run_first)
+    with pytest.raises(ReportgenError) as caught:
+        write_atomic(target, b"this run's report")
+    assert caught.value.line() == f"{target}: already exists: use --force to replace it"
+    assert target.read_bytes() == b"the other run's report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx"]
+    assert _journals() == []
 
 
-def test_remove_temporaries_of_a_dead_writer(tmp_path: Path) -> None:
-    (tmp_path / ".report.docx.abc123.tmp").write_bytes(b"half")
-    (tmp_path / ".other.docx.abc123.tmp").write_bytes(b"someone else's")
-    (tmp_path / "report.docx").write_bytes(b"old")
-    fileio.remove_temporaries_of(tmp_path / "report.docx")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.docx.abc123.tmp",
-                                                          "report.docx"]
+def test_a_set_can_remove_what_it_no_longer_writes(tmp_path: Path) -> None:
+    public, restricted = _old_pair(tmp_path)
+    fileio.write_all_atomic([(public, b"new public")], force=True, remove=[restricted])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.docx"]
+    assert public.read_bytes() == b"new public"
+    assert _journals() == []
 
 
 # --- checking outputs before any work ----------------------------------------------------
@@ -312,10 +339,45 @@ def test_a_stop_whose_exception_was_dropped_still_stops_the_write(tmp_path: Path
     """A signal arriving while Python runs a finaliser raises Interrupted there, and Python
     drops it ("Exception ignored in …"); the stop is still pending, so no file is committed
     (a build worker whose parent was killed must not go on to write its report)."""
+    from reportgen import stops
+
     target = tmp_path / "report.docx"
-    monkeypatch.setattr(fileio, "_stopping", True)
-    monkeypatch.setattr(fileio, "_stop_signum", signal.SIGTERM)
+    monkeypatch.setattr(stops, "_stopping", True)
+    monkeypatch.setattr(stops, "_stop_signum", signal.SIGTERM)
     with pytest.raises(fileio.Interrupted) as stopped:
         fileio.write_atomic(target, b"new report")
     assert stopped.value.signum == signal.SIGTERM
     assert list(tmp_path.iterdir()) == []  # nothing written, no temporary file left
+    assert _journals() == []
+
+
+def test_a_dropped_stop_is_not_printed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python reports an exception it drops in a finaliser through sys.unraisablehook
+    ("Exception ignored in …" and a traceback); a dropped stop is kept off the screen (the
+    flag stops the run), anything else still goes to the hook that was there."""
+    import gc
+    import sys
+
+    from reportgen import stops
+
+    reported: list[BaseException] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda info: reported.append(info.exc_value))
+    restore = stops.install_stop_handlers()
+    try:
+        class Finalised:
+            def __init__(self, exc: BaseException) -> None:
+                self.exc = exc
+
+            def __del__(self) -> None:
+                raise self.exc
+
+        Finalised(stops.Interrupted(signal.SIGTERM))
+        gc.collect()
+        assert reported == []
+        bug = ValueError("a real bug")
+        Finalised(bug)
+        gc.collect()
+        assert reported == [bug]
+    finally:
+        restore()
+    assert not getattr(sys.unraisablehook, "reportgen_stop", False)

@@ -40,7 +40,8 @@ def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = Fa
                 progress_factory: Callable[[int], Any] | None = None,
                 period: str | BuildPeriod | None = None,
                 html: bool = False) -> tuple[list[Path], list[str]]:
-    """Load ``agenda_path``, build every pack and write them (and PDFs) as one set.
+    """Load ``agenda_path``, build every pack and write them (and PDFs) as one set, removing
+    in the same commit what the last run wrote beside ``output`` and this one does not.
 
     Every file the command may write is checked before any work: no two are the same file,
     none is an input of the pack (agenda.yaml, a bundle's files, a document, an appendix, a
@@ -57,7 +58,7 @@ def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = Fa
     may return a context manager with ``update`` (such as ``click.progressbar``).
     """
     from reportgen.agenda import load_agenda
-    from reportgen.api import agenda_inputs, with_pdfs
+    from reportgen.api import agenda_inputs, leftovers, listing, with_pdfs
     from reportgen.fileio import check_outputs, same_file, write_all_atomic
 
     out = Path(output)
@@ -79,6 +80,7 @@ def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = Fa
     planned = list(planned_output_paths(out, restricted_path, agenda.supplements).values())
     inputs = agenda_inputs(agenda)
     check_outputs(with_pdfs(planned) if pdf else planned, inputs, force=force)
+    leftovers(out, with_pdfs(planned) if pdf else planned, inputs, force=force)  # see below
     total = pack_steps(agenda)
     if progress_factory is not None:
         with progress_factory(total) as bar:
@@ -105,6 +107,11 @@ def write_packs(agenda_path: str | Path, output: str | Path, *, force: bool = Fa
         pages = pack_pages(agenda, packs.items)
         files += [(out.parent / name, page) for name, page in pages.items()]
     # Again, just before writing: a file may have appeared while the packs were built.
-    check_outputs([path for path, _ in files], inputs, force=force)
-    write_all_atomic(files, force=force)
-    return [path for path, _ in files], packs.messages
+    written = [path for path, _ in files]
+    check_outputs(written, inputs, force=force)
+    # What the last pack of this name wrote and this one does not (the restricted pack of an
+    # agenda that no longer has a Part II item, a supplement, the page of an item now in
+    # Part II) is removed in the same commit: never a stale exempt paper beside the new pack.
+    write_all_atomic(files, force=force, remove=leftovers(out, written, inputs, force=force),
+                     bookkeeping=[listing(out, written)])
+    return written, packs.messages
