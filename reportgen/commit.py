@@ -399,18 +399,6 @@ def _make_newer(name: str, latest: int) -> None:
         os.utime(name, ns=(stat.st_atime_ns, latest + 2_000_000_000))
 
 
-def _check_target(path: Path, force: bool) -> None:
-    folder = path.parent
-    if not folder.exists():
-        raise ReportgenError(f"output folder {folder} does not exist")
-    if not folder.is_dir():
-        raise ReportgenError(f"output folder {folder} is not a folder")
-    if path.is_dir():
-        raise ReportgenError(f"{path} is a folder, not a file")
-    if os.path.lexists(path) and not force:
-        raise ReportgenError(f"{path} already exists: use --force to replace it")
-
-
 def commit(files: Sequence[tuple[Path, bytes]], *, force: bool = False,
            remove: Sequence[Path] = (), newer_than: Iterable[Path] = (),
            bookkeeping: Sequence[tuple[Path, bytes]] = ()) -> None:
@@ -423,9 +411,10 @@ def commit(files: Sequence[tuple[Path, bytes]], *, force: bool = False,
     after it, the set is finished first. An ``OSError`` is a one-line
     :class:`ReportgenError` naming the file, with the old set in place.
     """
+    from reportgen.fileio import check_outputs  # fileio writes through this module
+
     items = [(Path(p), d) for p, d in files]
-    for path, _ in items:
-        _check_target(path, force)
+    check_outputs([path for path, _ in items], force=force)
     own = [(Path(p), d) for p, d in bookkeeping]
     recover()  # what a dead run left beside these targets is finished or undone first
     latest = max((Path(p).stat().st_mtime_ns for p in newer_than if Path(p).exists()),

@@ -59,7 +59,7 @@ def test_existing_file_needs_force(tmp_path: Path) -> None:
     target.write_bytes(b"old")
     with pytest.raises(ReportgenError) as caught:
         write_atomic(target, b"new")
-    assert caught.value.line() == f"{target} already exists: use --force to replace it"
+    assert caught.value.line() == f"{target}: already exists: use --force to replace it"
     assert target.read_bytes() == b"old"
     write_atomic(target, b"new", force=True)
     assert target.read_bytes() == b"new"
