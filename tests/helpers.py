@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from docx import Document
 
@@ -35,3 +37,11 @@ def edit_yaml(bundle: Path, change: Callable[[dict[str, Any]], Any]) -> None:
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def client_missing(message: str) -> None:
+    """A real client (LibreOffice, poppler, Chromium…) is not installed: the test fails under
+    CI (``CI=true``), where .ci/run installs it, and is skipped, saying so, elsewhere."""
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)

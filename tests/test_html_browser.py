@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, client_missing
 from tests.test_html import BUNDLES, packed, rendered
 
 CHROMIUM = os.environ.get("REPORTGEN_CHROMIUM", "/usr/bin/chromium")
@@ -75,10 +75,7 @@ def _missing() -> list[str]:
 def browser() -> Iterator[Any]:
     missing = _missing()
     if missing:
-        message = "browser tests need: " + ", ".join(missing)
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        client_missing("browser tests need: " + ", ".join(missing))
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

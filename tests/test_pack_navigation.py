@@ -18,6 +18,7 @@ from lxml import etree
 from reportgen.pack import write_packs
 from reportgen.pack.navigate import start_pages, write_page_numbers
 from reportgen.render import oxml
+from tests.helpers import client_missing
 from tests.test_pack import copy_fixtures
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -41,7 +42,7 @@ def laid(tmp_path_factory: pytest.TempPathFactory) -> Laid:
     """The fixture agenda packed once with --pdf (three packs, each laid out by LibreOffice)."""
     reason = _missing()
     if reason:
-        pytest.skip(f"{reason}: the pack PDFs were NOT checked")
+        client_missing(f"{reason}: the pack PDFs were NOT checked")
     root = tmp_path_factory.mktemp("laid")
     agenda = copy_fixtures(root)
     (root / "out").mkdir()

@@ -139,9 +139,11 @@ def traceable(data: dict[str, list[dict[str, Any]]]) -> list[float]:
         total = sums(rows, ("budget", "projected_spend"))
         out.update(total.values())
         out.add(abs(total["projected_spend"] - total["budget"]))
+    # Open on a day, by the DfE's rule: started on or before it and not ended on or before it
+    # (docs/data.md); written here from the rule, not taken from reportgen.
     active = [r for r in data["placements"]
               if r["start_date"] <= AS_AT.isoformat()
-              and (not r["end_date"] or r["end_date"] >= AS_AT.isoformat())]
+              and (not r["end_date"] or r["end_date"] > AS_AT.isoformat())]
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in active:
         by_type[row["placement_type"]].append(row)
