@@ -23,6 +23,7 @@ EXPECTED_RULES = {
     "figures.percentage", "figures.identity", "figures.same-measure", "figures.period-link",
     "dates.publication-deadline", "dates.publication-date-unset",
     "dates.clearance-after-publication", "dates.key-decision-notice",
+    "dates.meeting-not-working-day",
     "content.decision-requirements", "content.exempt-paragraph", "content.placeholder",
     "content.empty-section", "content.not-shown", "content.words-lost",
     "disclosure.child-identifier",
