@@ -207,7 +207,7 @@ def _listed_positions(bundle: Bundle) -> set[int]:
 
 
 def _runs(shown: list[str]) -> str:
-    """ "Appendix 3", "Appendices 3 and 4", "Appendices 3 to 999"."""
+    """ "Appendix 3", "Appendices 3 and 4", "Appendices 3 to 999" (``shown`` in order)."""
     if len(shown) == 1:
         return f"Appendix {shown[0]}"
     if len(shown) > 3:
@@ -237,7 +237,8 @@ def appendix_findings(bundle: Bundle) -> list[Finding]:
     for where, text in texts:
         seen: set[str] = set()
         for citation in cited_appendices(text):
-            missing = [shown for at, shown in citation.cited if at not in listed]
+            missing = [shown for at, shown in sorted(dict(citation.cited).items())
+                       if at not in listed]
             if not missing or citation.text in seen:
                 continue
             seen.add(citation.text)
