@@ -110,6 +110,9 @@ class Item(Model):
     appendices: list[AgendaAppendix] | None = None
     exempt_paragraph: int | None = Field(default=None, ge=1, le=7)
     supplement: int | None = Field(default=None, ge=1, le=99)
+    # A report written for another council or meeting, taken into this agenda on purpose:
+    # the difference is then a warning, not an error (reportgen.pack.items).
+    from_elsewhere: bool = False
 
     @model_validator(mode="after")
     def _one_kind(self) -> Item:
@@ -128,6 +131,9 @@ class Item(Model):
                              "(date: 2016-07-12)")
         if self.standard is not None and self.document is None and self.appendices:
             raise ValueError("only report and document items can have appendices")
+        if self.from_elsewhere and self.report is None:
+            raise ValueError("from_elsewhere is for a report item (report:), whose report.yaml "
+                             "names its own council and meeting")
         return self
 
     @property

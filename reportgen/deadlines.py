@@ -149,6 +149,22 @@ def key_decision_latest_notice(decision: date) -> date:
     return _day(decision, "decision date") - timedelta(days=KEY_DECISION_CLEAR_DAYS + 1)
 
 
+def meeting_day_problem(meeting: date, nation: str = "england") -> str | None:
+    """Why ``meeting`` is an unusual day for a council meeting, or None on a working day.
+
+    A meeting is lawful on any day, but one on a weekend or bank holiday is far more often a
+    mistyped date than a real one, so the checks warn: "a Saturday", "Monday 26 August 2024,
+    Summer Bank Holiday" (a weekday bank holiday is named).
+    """
+    day, key = _day(meeting, "meeting date"), _nation(nation)
+    if day.weekday() >= 5:
+        return "a weekend day"
+    name = _bank_holidays(key).get(day)
+    if name is not None:
+        return f"{name}, a bank holiday in {key.capitalize()}"
+    return None
+
+
 def bank_holidays_between(a: date, b: date, nation: str = "england") -> list[tuple[date, str]]:
     """Bank holidays from ``a`` to ``b`` inclusive that fall on a weekday, with their names.
 

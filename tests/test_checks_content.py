@@ -8,11 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from docx import Document
 
 from reportgen.bundle import load_bundle
 from reportgen.checks import check_docx, run_checks
+from reportgen.checks.citations import cited_appendices
 from reportgen.checks.content import (
+    appendix_findings,
     decision_findings,
     empty_findings,
     exempt_findings,
@@ -150,3 +153,107 @@ def test_empty_section_is_an_error(tmp_path: Path) -> None:
     [finding] = empty_findings(bundle)
     assert (finding.rule, finding.where) == ("content.empty-section", "sections.legal_implications")
     assert empty_findings(load_bundle(HARROW)) == []  # an absent section is not "empty"
+
+
+# Sentences from published council papers (minutes and decisions found by searching, not the
+# fixtures), with the appendices each cites by place in the list.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("To consider the final version of the improvement plan (Appendix 1 and 2 to follow).",
+     [("Appendix 1 and 2", [1, 2])]),
+    ("The committee discussed the matter of Appendix 1 and Appendix 2 of the report being "
+     "marked 'to follow' on the main agenda", [("Appendix 1", [1]), ("Appendix 2", [2])]),
+    ("The rating currently shown in appendix 1 of the report referred only to the actions.",
+     [("appendix 1", [1])]),
+    ("That the Children's Improvement Plan, as attached at Appendix 1 of the considered "
+     "report, be endorsed", [("Appendix 1", [1])]),
+    ("In accordance with paragraph 2.24 of the Council's Committee Procedure Rules and "
+     "Appendix on Public Speaking, set out in the Constitution", []),
+    ("The way in which traffic light symbols have been used is explained within the "
+     "Appendix (section 8).", []),
+    ("That Scrutiny Committee endorses the action plans attached at Appendices A and B.",
+     [("Appendices A and B", [1, 2])]),
+    ("The plans are at Appendices 1–3; the 2010 guidance is at Appendix 4 to the "
+     "Regulations.", [("Appendices 1–3", [1, 2, 3])]),
+    ("See appendices 2, 3, and 5, and Appendix 1 – A summary of placements.",
+     [("appendices 2, 3, and 5", [2, 3, 5]), ("Appendix 1", [1])]),
+    ("Appendices: None", []),
+    # Two more from the wording hold-out corpus (tests/wording/holdout*.yaml).
+    ("resulting in a net under-achievement of £0.862m; full details were provided in "
+     "appendix 9.", [("appendix 9", [9])]),
+    ("This is detailed in Appendix 1 to the report and includes a total directorate net "
+     "overspend of £7.688 million", [("Appendix 1", [1])]),
+])
+def test_cited_appendices_in_published_wording(sentence: str,
+                                               expected: list[tuple[str, list[int]]]) -> None:
+    assert [(c.text, [at for at, _ in c.cited]) for c in cited_appendices(sentence)] == expected
+
+
+def cites(tmp_path: Path, text: str, appendices: list[dict[str, str]],
+          **more: Any) -> Path:
+    def change(data: dict[str, Any]) -> None:
+        data["sections"]["summary"] = text
+        data["appendices"] = appendices
+        data.update(more)
+
+    return copy(tmp_path, HARROW, change)
+
+
+def test_a_cited_appendix_that_is_not_listed_is_an_error(tmp_path: Path) -> None:
+    none = load_bundle(cites(tmp_path / "a", "The plan is attached at Appendix 2.", []))
+    assert [f.line() for f in appendix_findings(none)] == [
+        "error content.appendix-cited: sections.summary: the text cites 'Appendix 2' but the "
+        "report lists no appendices (fix: list it under appendices: (title: and file:), or "
+        "correct the reference)"]
+    one = load_bundle(cites(tmp_path / "b", "See Appendices 1–3 and appendix 1.",
+                            [{"title": "Placement data"}]))
+    [finding] = appendix_findings(one)
+    assert finding.message == ("the text cites 'Appendices 1–3' but the report lists 1 "
+                               "appendix, not Appendices 2 and 3")
+    recommendation = load_bundle(cites(
+        tmp_path / "c", "No appendices.", [],
+        recommendations=[{"text": "That the Panel notes Appendix A."}]))
+    assert [(f.where, f.message) for f in appendix_findings(recommendation)] == [
+        ("recommendations[1]", "the text cites 'Appendix A' but the report lists no "
+                               "appendices")]
+
+
+def test_listed_appendices_satisfy_citations_by_number_letter_or_own_label(
+        tmp_path: Path) -> None:
+    two = [{"title": "Action plan"}, {"title": "Costs", "file": "costs.docx"}]
+    for n, text in enumerate(["Appendices A and B", "Appendix 1 and 2", "appendix 2",
+                              "Appendix 2 of the Ofsted report shows"]):
+        bundle = load_bundle(cites(tmp_path / str(n), f"See {text}.", two))
+        assert appendix_findings(bundle) == [], text
+    # An own label names its appendix: "Annex 1" is not Appendix 1, "Appendix C" is C.
+    labelled = [{"title": "Plan", "label": "Annex 1"}, {"title": "Data", "label": "Appendix C"}]
+    bundle = load_bundle(cites(tmp_path / "own", "See Appendix C and Appendix 1.", labelled))
+    assert [f.message for f in appendix_findings(bundle)] == [
+        "the text cites 'Appendix 1' but the report lists 2 appendices, not Appendix 1"]
+
+
+def test_a_body_section_headed_appendix_is_printed_in_the_report(tmp_path: Path) -> None:
+    def change(data: dict[str, Any]) -> None:
+        summary = data["sections"].pop("summary")
+        data.pop("sections")
+        data["body"] = [
+            {"id": "summary", "heading": "Summary", "text": summary + " See Appendix A."},
+            {"id": "data", "heading": "Appendix A – Placement data", "text": "Figures."},
+            {"id": "more", "heading": "Appendices", "text": "Appendix B is attached."}]
+
+    [finding] = appendix_findings(load_bundle(copy(tmp_path, HARROW, change)))
+    assert (finding.where, finding.message) == (
+        "body.more", "the text cites 'Appendix B' but the report lists no appendices")
+
+
+def test_a_listed_appendix_needs_a_title_or_a_file(tmp_path: Path) -> None:
+    listed = [{"title": "Plan"}, {"title": " "}, {"title": "", "file": "x.docx"}]
+    bundle = load_bundle(cites(tmp_path, "Nothing cited.", listed))
+    assert [f.line() for f in appendix_findings(bundle)] == [
+        "error content.appendix-cited: appendices[2]: the appendix has neither a title nor a "
+        "file (fix: give its title: (and file: if it is attached), or remove it)"]
+
+
+@pytest.mark.parametrize("bundle", sorted(p.parent for p in FIXTURES.glob("*/report.yaml")),
+                         ids=lambda p: p.name)
+def test_no_fixture_cites_an_appendix_it_does_not_list(bundle: Path) -> None:
+    assert appendix_findings(load_bundle(bundle)) == []

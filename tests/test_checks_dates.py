@@ -27,6 +27,7 @@ from reportgen.checks import run_checks
 from reportgen.checks.dates import (
     clearance_findings,
     key_decision_findings,
+    meeting_day_findings,
     publication_findings,
 )
 from reportgen.pipeline import load_report
@@ -162,3 +163,39 @@ def test_date_rules_run_through_run_checks(tmp_path: Path) -> None:
     assert [f.rule for f in found if f.rule.startswith("dates.")] == [
         "dates.publication-deadline"]
     assert [f.rule for f in run_checks(load_report(HARROW)) if f.rule.startswith("dates.")] == []
+
+
+# Days read off the calendar: Saturday 4 January and Sunday 5 January 2025; Monday 26 August
+# 2024 was the summer bank holiday in England and Wales; Tuesday 27 August 2024 an ordinary day;
+# Monday 8 May 2023 the coronation's extra bank holiday; Tuesday 17 March 2026 (St Patrick's Day)
+# a holiday in Northern Ireland only.
+@pytest.mark.parametrize(("meeting", "nation", "message"), [
+    ("2025-01-04", "england", "the meeting is on Saturday 4 January 2025, a weekend day"),
+    ("2025-01-05", "wales", "the meeting is on Sunday 5 January 2025, a weekend day"),
+    ("2024-08-26", "england", "the meeting is on Monday 26 August 2024, Late Summer Bank "
+                              "Holiday, a bank holiday in England"),
+    ("2024-08-26", "wales", "the meeting is on Monday 26 August 2024, Late Summer Bank "
+                            "Holiday, a bank holiday in Wales"),
+    ("2023-05-08", "england", "the meeting is on Monday 8 May 2023, Coronation of Charles "
+                              "III, a bank holiday in England"),
+    ("2024-08-27", "england", None),
+    ("2026-03-17", "england", None),
+])
+def test_meeting_on_a_weekend_or_bank_holiday_is_a_warning(
+        tmp_path: Path, meeting: str, nation: str, message: str | None) -> None:
+    found = meeting_day_findings(load_bundle(harrow(tmp_path, meeting, nation=nation)))
+    if message is None:
+        assert found == []
+        return
+    [finding] = found
+    assert (finding.rule, finding.severity, finding.where) == (
+        "dates.meeting-not-working-day", "warning", "meeting.date")
+    assert finding.message == message
+
+
+def test_meeting_day_warning_runs_through_run_checks(tmp_path: Path) -> None:
+    found = run_checks(load_report(harrow(tmp_path, "2025-01-04", "2024-12-20")))
+    assert [f.line() for f in found if f.rule == "dates.meeting-not-working-day"] == [
+        "warning dates.meeting-not-working-day: meeting.date: the meeting is on Saturday "
+        "4 January 2025, a weekend day (fix: check the date of the meeting; if it really "
+        "meets that day, ignore this warning)"]

@@ -186,3 +186,100 @@ def test_only_the_first_page_is_read(tmp_path: Path, before: str, read: bool) ->
     hostile_docx.write_zip(path, hostile_docx.body(
         hostile_docx.entries(), before + "<w:p><w:r><w:t>CONFIDENTIAL</w:t></w:r></w:p>"))
     assert (marking(read_docx(path)) == "CONFIDENTIAL") is read
+
+
+# -- an item written for another council or meeting ------------------------------------------
+
+def _pack_with_bundle(tmp_path: Path, change: dict[str, str], item_extra: str = "") -> Path:
+    """The Harrow bundle beside a one-item agenda; ``change`` rewrites lines of its
+    report.yaml (old → new)."""
+    from tests.test_pack import copy_fixtures
+
+    copy_fixtures(tmp_path)
+    path = tmp_path / HARROW / "report.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in change.items():
+        assert old in text
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    folder = tmp_path / "agenda"
+    folder.mkdir()
+    (folder / "agenda.yaml").write_text(AGENDA + item_extra)
+    return folder
+
+
+@pytest.mark.parametrize(("change", "written_for"), [
+    ({"date: 2016-10-25": "date: 2016-11-01"},
+     "meeting date 1 November 2016 (the agenda's is 25 October 2016)"),
+    ({"committee: Corporate Parenting Panel": "committee: Cabinet"},
+     "committee 'Cabinet' (the agenda's is 'Corporate Parenting Panel')"),
+    ({"council: Harrow Council": "council: Brent Council",
+      "date: 2016-10-25": "date: 2016-10-26"},
+     "council 'Brent Council' (the agenda's is 'Harrow Council'); meeting date 26 October "
+     "2016 (the agenda's is 25 October 2016)"),
+])
+def test_a_report_for_another_council_or_meeting_is_an_error(
+        tmp_path: Path, change: dict[str, str], written_for: str) -> None:
+    from reportgen.pack.items import prepare_items
+
+    folder = _pack_with_bundle(tmp_path, change)
+    with pytest.raises(ReportgenError) as caught:
+        prepare_items(load_agenda(folder))
+    assert caught.value.line() == (
+        "agenda item 1 (High Costs Placements Monitoring Update): the report was written for "
+        f"{written_for}: correct its report.yaml, or mark the item from_elsewhere: yes in "
+        "agenda.yaml if it comes from another council or meeting")
+    # Marked as from elsewhere, it goes in with a warning naming the same difference.
+    (folder / "agenda.yaml").write_text(AGENDA + "    from_elsewhere: yes\n")
+    messages: list[str] = []
+    [item] = prepare_items(load_agenda(folder), messages=messages)
+    assert item.documents
+    assert ("agenda item 1 (High Costs Placements Monitoring Update): warning: the report was "
+            f"written for {written_for} (the item is marked from_elsewhere)") in messages
+
+
+def test_names_are_compared_without_regard_to_case_or_spacing(tmp_path: Path) -> None:
+    from reportgen.pack.items import prepare_items
+
+    folder = _pack_with_bundle(tmp_path, {
+        "committee: Corporate Parenting Panel": "committee: corporate  parenting PANEL",
+        "council: Harrow Council": "council: HARROW COUNCIL"})
+    messages: list[str] = []
+    prepare_items(load_agenda(folder), messages=messages)
+    assert [m for m in messages if "written for" in m] == []
+
+
+def test_from_elsewhere_is_a_yes_no_for_report_items_only(tmp_path: Path) -> None:
+    folder = tmp_path / "agenda"
+    folder.mkdir()
+    (folder / "agenda.yaml").write_text(AGENDA + "  - standard: apologies\n"
+                                                 "    from_elsewhere: yes\n")
+    with pytest.raises(ReportgenError, match="from_elsewhere is for a report item"):
+        load_agenda(folder)
+    (folder / "agenda.yaml").write_text(AGENDA + "    from_elsewhere: sometimes\n")
+    with pytest.raises(ReportgenError, match="from_elsewhere"):
+        load_agenda(folder)
+
+
+def test_the_fixture_agenda_marks_its_other_councils_reports(tmp_path: Path) -> None:
+    """Rotherham's and Herefordshire's reports sit in Harrow's agenda as comparisons."""
+    packs = build_packs(load_agenda(FIXTURES / "agenda-corporate-parenting"))
+    assert [m.split(":")[0] for m in packs.messages if "was written for" in m] == [
+        "agenda item 5 (Commissioning of placements for looked after children (Rotherham "
+        "comparison))",
+        "agenda item 8 (Scrutiny working group update on looked after children cost "
+        "reduction)"]
+
+
+def test_an_agenda_meeting_on_a_bank_holiday_is_a_warning(tmp_path: Path) -> None:
+    folder = _pack_with_bundle(tmp_path, {"date: 2016-10-25": "date: 2016-12-27"})
+    text = (folder / "agenda.yaml").read_text().replace("date: 2016-10-25", "date: 2016-12-27")
+    (folder / "agenda.yaml").write_text(text)
+    messages = build_packs(load_agenda(folder)).messages
+    # Christmas Day 2016 was a Sunday, so Tuesday 27 December was its bank holiday (Boxing
+    # Day's on the Monday).
+    assert messages[0] == (
+        f"warning: {folder / 'agenda.yaml'}: meeting.date: the meeting is on Tuesday 27 "
+        "December 2016, Christmas Day (observed), a bank holiday in England; check the date")
+    assert any("warning dates.meeting-not-working-day: meeting.date: the meeting is on Tuesday "
+               "27 December 2016" in m for m in messages)

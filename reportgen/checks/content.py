@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from reportgen.bundle import SECTION_IDS, Bundle, walk_sections
+from reportgen.checks.citations import cited_appendices, named_position
 from reportgen.checks.findings import Finding, Severity
 from reportgen.checks.registry import CheckContext, check, define
 from reportgen.checks.words import document_words, first_lost, narrative_chunks
@@ -36,6 +37,11 @@ WORDS_LOST = define(
 EMPTY = define(
     "content.empty-section", "error",
     "A section or recommendation is present in report.yaml but has no text.", "bundle")
+APPENDICES = define(
+    "content.appendix-cited", "error",
+    "The text cites an appendix (\"Appendix 2\", \"Appendices A and B\") that the report does "
+    "not list under appendices:, or a listed appendix has neither a title nor a file.",
+    "bundle")
 
 REQUIRED_SECTIONS = {
     "financial": ("financial_implications", "financial implications"),
@@ -183,11 +189,73 @@ def empty_findings(bundle: Bundle) -> list[Finding]:
     return out
 
 
+def _listed_positions(bundle: Bundle) -> set[int]:
+    """The places of the appendices the report lists: each one's place in appendices:
+    (printed "Appendix 2" or "Appendix B" as the style says), or the place its own label names
+    ("Appendix C"; none for "Annex 1"). A body section headed "Appendix 3 …" is an appendix
+    printed in the report itself."""
+    listed = set()
+    for n, appendix in enumerate(bundle.appendices, start=1):
+        named = n if appendix.label is None else named_position(appendix.label)
+        if named is not None:
+            listed.add(named)
+    for _, section in walk_sections(bundle.body or []):
+        named = named_position(section.heading)
+        if named is not None:
+            listed.add(named)
+    return listed
+
+
+def _runs(shown: list[str]) -> str:
+    """ "Appendix 3", "Appendices 3 and 4", "Appendices 3 to 999" (``shown`` in order)."""
+    if len(shown) == 1:
+        return f"Appendix {shown[0]}"
+    if len(shown) > 3:
+        return f"Appendices {shown[0]} to {shown[-1]}"
+    return f"Appendices {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def appendix_findings(bundle: Bundle) -> list[Finding]:
+    """content.appendix-cited: the officer's text (narrative, recommendations, reasons,
+    standard-text overrides; headings only name parts) against the appendices listed."""
+    out = []
+    for i, appendix in enumerate(bundle.appendices, start=1):
+        if not appendix.title and not appendix.file:
+            out.append(APPENDICES.finding(
+                "the appendix has neither a title nor a file", where=f"appendices[{i}]",
+                fix="give its title: (and file: if it is attached), or remove it"))
+    listed = _listed_positions(bundle)
+    count = len(bundle.appendices)
+    lists = ("lists no appendices" if not count else
+             f"lists {count} appendi{'x' if count == 1 else 'ces'}")
+    texts = [*bundle.narrative_texts()]
+    for i, rec in enumerate(bundle.recommendations, start=1):
+        texts.append((f"recommendations[{i}]", rec.text))
+        if rec.reason:
+            texts.append((f"recommendations[{i}].reason", rec.reason))
+    texts += [(f"texts.{key}", text) for key, text in bundle.texts.items()]
+    for where, text in texts:
+        seen: set[str] = set()
+        for citation in cited_appendices(text):
+            missing = [shown for at, shown in sorted(dict(citation.cited).items())
+                       if at not in listed]
+            if not missing or citation.text in seen:
+                continue
+            seen.add(citation.text)
+            out.append(APPENDICES.finding(
+                f"the text cites '{citation.text}' but the report {lists}"
+                + (f", not {_runs(missing)}" if count else ""),
+                where=where,
+                fix="list it under appendices: (title: and file:), or correct the reference"))
+    return out
+
+
 @check("bundle")
 def bundle_content(ctx: CheckContext) -> list[Finding]:
     bundle = ctx.bundle
     return [*decision_findings(bundle), *exempt_findings(bundle),
-            *source_placeholder_findings(bundle), *empty_findings(bundle)]
+            *source_placeholder_findings(bundle), *empty_findings(bundle),
+            *appendix_findings(bundle)]
 
 
 @check("docx")

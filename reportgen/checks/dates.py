@@ -30,6 +30,10 @@ KEY_DECISION = define(
     "dates.key-decision-notice", "error",
     "A key decision has no forward plan notice, or notice fewer than 28 clear days before the "
     "meeting.", "bundle")
+MEETING_DAY = define(
+    "dates.meeting-not-working-day", "warning",
+    "The meeting falls on a Saturday, a Sunday or a bank holiday (England or Wales, as the "
+    "meeting's nation): most likely a mistyped date.", "bundle")
 
 
 def _day(d: date) -> str:
@@ -142,9 +146,24 @@ def key_decision_findings(bundle: Bundle) -> list[Finding]:
             "meeting, or use the general exception or special urgency procedure")]
 
 
+def meeting_day_findings(bundle: Bundle, scheduled: Scheduled | None = None
+                         ) -> list[Finding]:
+    """dates.meeting-not-working-day (``scheduled`` as for :func:`publication_findings`)."""
+    from reportgen import deadlines  # holidays loads on first use, not with the checks
+
+    meeting = bundle.meeting
+    problem = deadlines.meeting_day_problem(meeting.date, meeting.nation)
+    if problem is None:
+        return []
+    return [MEETING_DAY.finding(
+        f"the meeting is on {_day(meeting.date)}, {problem}",
+        where=scheduled.where if scheduled is not None else "meeting.date",
+        fix="check the date of the meeting; if it really meets that day, ignore this warning")]
+
+
 @check("bundle")
 def statutory_dates(ctx: CheckContext) -> list[Finding]:
     bundle = ctx.bundle
     meeting = ctx.loaded.meeting if ctx.loaded is not None else None
     return [*publication_findings(bundle, meeting), *clearance_findings(bundle, meeting),
-            *key_decision_findings(bundle)]
+            *key_decision_findings(bundle), *meeting_day_findings(bundle, meeting)]

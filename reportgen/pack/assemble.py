@@ -136,9 +136,14 @@ def build_packs(agenda: Agenda, progress: Progress | None = None, *,
 
 
 def _publication_warning(agenda: Agenda, messages: list[str]) -> None:
+    from reportgen.deadlines import last_publication_date, meeting_day_problem
+
+    problem = meeting_day_problem(agenda.meeting.date, agenda.meeting.nation)
+    if problem is not None:
+        messages.append(f"warning: {agenda.path}: meeting.date: the meeting is on "
+                        f"{long_date(agenda.meeting.date, 'weekday')}, {problem}; check the date")
     if agenda.publication_date is None:
         return
-    from reportgen.deadlines import last_publication_date
 
     latest = last_publication_date(agenda.meeting.date, agenda.meeting.nation)
     if agenda.publication_date > latest:

@@ -14,6 +14,7 @@ from reportgen.formatting import long_date
 from reportgen.pack.composer import Progress
 
 if TYPE_CHECKING:
+    from reportgen.bundle import Bundle
     from reportgen.pipeline import BuildPeriod
 
 
@@ -121,6 +122,26 @@ def _item_error(number: int, name: str, exc: ReportgenError) -> ReportgenError:
     return ReportgenError(f"agenda item {number} ({name}): {lines[0]}{more}")
 
 
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def meeting_differences(agenda: Agenda, bundle: Bundle) -> list[str]:
+    """How the council and meeting a report was written for differ from the agenda's (names
+    compared without regard to case or spacing)."""
+    out = []
+    if not _same(bundle.council, agenda.council):
+        out.append(f"council {quote(bundle.council, 60)} (the agenda's is "
+                   f"{quote(agenda.council, 60)})")
+    if not _same(bundle.meeting.committee, agenda.meeting.committee):
+        out.append(f"committee {quote(bundle.meeting.committee, 60)} (the agenda's is "
+                   f"{quote(agenda.meeting.committee, 60)})")
+    if bundle.meeting.date != agenda.meeting.date:
+        out.append(f"meeting date {long_date(bundle.meeting.date)} (the agenda's is "
+                   f"{long_date(agenda.meeting.date)})")
+    return out
+
+
 def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
              failures: list[str], progress: Progress | None,
              period: str | BuildPeriod | None) -> PackItem:
@@ -142,6 +163,17 @@ def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
             loaded = load_report(folder, period=period)
             report = loaded.bundle.report
             title = title or report.title
+            differences = meeting_differences(agenda, loaded.bundle)
+            if differences and not item.from_elsewhere:
+                # Printed under this agenda's header, it would pass as this meeting's paper.
+                raise ReportgenError(
+                    f"the report was written for {'; '.join(differences)}: correct its "
+                    "report.yaml, or mark the item from_elsewhere: yes in agenda.yaml if it "
+                    "comes from another council or meeting")
+            if differences:
+                messages.append(
+                    f"agenda item {number} ({title}): warning: the report was written for "
+                    f"{'; '.join(differences)} (the item is marked from_elsewhere)")
             if exempt is not None and report.exempt and report.exempt_paragraph != exempt:
                 raise ReportgenError(
                     f"agenda says exempt under paragraph {exempt} but the report says "
