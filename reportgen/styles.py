@@ -6,7 +6,8 @@ styles live in the repository's ``templates/`` folder and are installed as packa
 bundle may instead name a folder of its own or a bare ``.docx`` (settings then default).
 
 A style's ``template.docx`` is untrusted (styles travel between councils): only
-:func:`template_bytes`, which rebuilds it from an allow-list of parts, hands it to a reader.
+:func:`reportgen.render.package.template_bytes`, which rebuilds it from an allow-list of parts,
+hands it to a reader. This model of a style knows no renderer: it imports nothing from render/.
 """
 
 from __future__ import annotations
@@ -78,17 +79,6 @@ class HouseStyle:
     @property
     def numbers_paragraphs(self) -> bool:
         return self.paragraph_numbering != "none"
-
-
-NOT_A_TEMPLATE = "not a usable Word template (.docx): the file is not a Word document"
-
-
-def template_bytes(style: HouseStyle) -> bytes:
-    """The style's template rebuilt from its allowed parts (reportgen.render.package): the
-    only bytes docxtpl, python-docx or docxcompose may open. Raises one ReportgenError."""
-    from reportgen.render.package import read_docx
-
-    return read_docx(style.template, "template", not_docx=NOT_A_TEMPLATE)
 
 
 def templates_root() -> Path:

@@ -42,11 +42,10 @@ def _front_template(agenda: Agenda) -> Path:
 
 def _blank_document(agenda: Agenda) -> DocumentObject:
     """The front-sheet template with its body emptied and its header naming the meeting."""
-    from reportgen.render.package import read_docx
-    from reportgen.styles import NOT_A_TEMPLATE
+    from reportgen.render.package import template_bytes
 
     template = _front_template(agenda)
-    data = read_docx(template, "template", not_docx=NOT_A_TEMPLATE)
+    data = template_bytes(template)
     try:
         doc = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for a bad file
