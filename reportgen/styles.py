@@ -231,14 +231,69 @@ def _style_from_folder(folder: Path, name: str) -> HouseStyle:
     )
 
 
-def resolve_style(name_or_path: str | None, base: Path | None = None) -> HouseStyle:
-    """Find a house style by built-in name, or by a folder or .docx path (relative to ``base``,
-    normally the bundle folder, then to the working folder)."""
+def style_places(folder: Path, styles_folder: str | None = None,
+                 file: Path | None = None) -> list[Path]:
+    """The folders a style named by folder name is looked for in, in order: the styles folder
+    ``styles_folder`` (relative to ``folder``, the bundle's or agenda's folder), ``folder``
+    itself, then the folder ``folder`` sits in. A styles folder that is not one is refused
+    (``file`` is the report.yaml naming it)."""
+    places: list[Path] = []
+    if styles_folder is not None:
+        if Path(styles_folder).is_absolute():
+            raise ReportgenError(f"styles_folder: '{styles_folder}' must be a path relative "
+                                 "to the bundle folder", file=file)
+        styles = (folder / styles_folder).resolve()
+        if not styles.is_dir():
+            raise ReportgenError(f"styles_folder: '{styles_folder}' is not a folder "
+                                 f"(looked for {styles})", file=file)
+        places.append(styles)
+    here = folder.resolve()
+    return list(dict.fromkeys([*places, here, here.parent]))  # each folder once, in order
+
+
+def _is_folder_name(name: str) -> bool:
+    """A style written as a bare folder name (no path, not a .docx)."""
+    return "/" not in name and "\\" not in name and not name.lower().endswith(".docx")
+
+
+def _named_style(name: str, places: list[Path]) -> HouseStyle:
+    """The style folder ``name`` in the first of ``places`` holding one. Links are followed
+    only while the folder and its files stay inside that place: a style named by name never
+    reads outside the folders searched."""
+    for place in places:
+        folder = place / name
+        if not folder.is_dir():
+            continue
+        real = folder.resolve()
+        files = [real / f for f in ("template.docx", "style.yaml", "texts.yaml")
+                 if os.path.lexists(real / f)]
+        if real.parent != place or any(f.resolve().parent != real for f in files):
+            raise ReportgenError(f"house style '{name}' leads outside {place} (a link): "
+                                 "copy the style folder there, or give its path", file=folder)
+        return _style_from_folder(folder, name)
+    where = ", ".join(str(p) for p in places)
+    raise ReportgenError(
+        f"unknown house style '{name}': no style folder of that name in {where} (searched "
+        f"in that order), and no built-in style of that name "
+        f"({', '.join(builtin_style_names())}); or give the path of a style folder or .docx")
+
+
+def resolve_style(name_or_path: str | None, base: Path | None = None,
+                  places: list[Path] | None = None) -> HouseStyle:
+    """Find a house style by built-in name, by folder name in one of ``places`` (see
+    :func:`style_places`), or by a folder or .docx path (relative to ``base``, normally the
+    bundle folder, then to the working folder). A built-in name comes first, so a folder of
+    the same name never stands in for a built-in style."""
     name = name_or_path or DEFAULT_STYLE
-    builtin = templates_root() / name
-    if "/" not in name and "\\" not in name and not name.endswith(".docx"):
-        if (builtin / "template.docx").is_file():
+    if _is_folder_name(name):
+        builtin = templates_root() / name
+        if name not in (".", "..") and (builtin / "template.docx").is_file():
             return _style_from_folder(builtin, name)
+        if name in (".", "..") or not name.strip():
+            raise ReportgenError(f"'{name}' is not a house style: give a style's name or the "
+                                 "path of a style folder or .docx")
+        if places:
+            return _named_style(name, places)
         known = ", ".join(builtin_style_names())
         raise ReportgenError(f"unknown house style '{name}' (built-in styles: {known}; "
                              "or give the path of a .docx template or style folder)")
@@ -293,6 +348,10 @@ def copy_style(source: str, folder: Path) -> list[Path]:
     if source not in builtin_style_names():
         raise ReportgenError(f"unknown house style '{source}' (built-in styles: "
                              f"{', '.join(builtin_style_names())})")
+    if folder.name in builtin_style_names():
+        # `style: NAME` would find the built-in style, never this folder.
+        raise ReportgenError(f"'{folder.name}' is a built-in style's name: choose another "
+                             "name for the folder of your own", file=folder)
     if os.path.lexists(folder):
         raise ReportgenError("already exists: choose a new folder for the style", file=folder)
     origin = templates_root() / source

@@ -35,9 +35,10 @@ _AFTER_UPDATE_FIELDS = (
 
 
 def _front_template(agenda: Agenda) -> Path:
-    from reportgen.styles import resolve_style
+    from reportgen.styles import resolve_style, style_places
 
-    return resolve_style(agenda.style or DEFAULT_FRONT_STYLE, base=agenda.folder).template
+    return resolve_style(agenda.style or DEFAULT_FRONT_STYLE, base=agenda.folder,
+                         places=style_places(agenda.folder)).template
 
 
 def _blank_document(agenda: Agenda) -> DocumentObject:
