@@ -272,10 +272,13 @@ def _named_style(name: str, places: list[Path]) -> HouseStyle:
                                  "copy the style folder there, or give its path", file=folder)
         return _style_from_folder(folder, name)
     where = ", ".join(str(p) for p in places)
+    guess = difflib.get_close_matches(name, builtin_style_names(), n=1, cutoff=0.8)
+    hint = f": did you mean '{guess[0]}'?" if guess else ""
     raise ReportgenError(
         f"unknown house style '{name}': no style folder of that name in {where} (searched "
         f"in that order), and no built-in style of that name "
-        f"({', '.join(builtin_style_names())}); or give the path of a style folder or .docx")
+        f"({', '.join(builtin_style_names())}); or give the path of a style folder or "
+        f".docx{hint}")
 
 
 def resolve_style(name_or_path: str | None, base: Path | None = None,
