@@ -152,7 +152,9 @@ def _follow(tmp_path: Path, args: list[str]) -> tuple[str, Path, list[str]]:
     sample = tmp_path / commands[0][-1]
     yaml_file = sample / "report.yaml"
     text = yaml_file.read_text(encoding="utf-8")
-    kept = [line for line in text.splitlines() if not line.startswith("style:")]
+    keys = tuple(line.split(":")[0] + ":" for line in settings)
+    kept = [line for line in text.splitlines() if not line.startswith(keys)]
+    assert len(kept) == len(text.splitlines()) - len(settings)  # each replaces a line
     yaml_file.write_text("\n".join([*settings, *kept]) + "\n", encoding="utf-8")
     return result.output, sample, settings
 
@@ -167,8 +169,8 @@ def test_style_new_advice_works_as_printed(tmp_path: Path, monkeypatch: pytest.M
         "Try the style on a starter report:",
         "  reportgen new our-form-sample",
         "  reportgen render our-form-sample --style our-form -o our-form-sample.docx",
-        "To make a report use it, set in its report.yaml (here, our-form-sample/report.yaml, "
-        "in place of its style: line):",
+        "To make a report use it, set in its report.yaml (here, our-form-sample/report.yaml; "
+        "each in place of the line of the same name):",
         "  style: our-form",
         f"(a report folder elsewhere also needs styles_folder: the path from it to "
         f"{tmp_path})"]

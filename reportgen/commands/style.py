@@ -34,8 +34,8 @@ def advice(folder: Path) -> list[str]:
              "Try the style on a starter report:",
              f"  reportgen new {sample}",
              f"  reportgen render {sample} --style {folder} -o {sample}.docx",
-             f"To make a report use it, set in its report.yaml (here, {sample}/report.yaml, "
-             "in place of its style: line):"]
+             f"To make a report use it, set in its report.yaml (here, {sample}/report.yaml; "
+             "each in place of the line of the same name):"]
     # A style is found by its folder name beside the report's folder, inside it, or in the
     # styles folder its report.yaml names (reportgen.styles.style_places).
     holder = folder.absolute().parent
