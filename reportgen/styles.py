@@ -13,6 +13,7 @@ hands it to a reader. This model of a style knows no renderer: it imports nothin
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 from dataclasses import dataclass, field
 from functools import cache
@@ -289,10 +290,10 @@ def resolve_style(name_or_path: str | None, base: Path | None = None,
     the same name never stands in for a built-in style."""
     name = name_or_path or DEFAULT_STYLE
     if _is_folder_name(name):
-        builtin = templates_root() / name
-        if name not in (".", "..") and (builtin / "template.docx").is_file():
-            return _style_from_folder(builtin, name)
-        if name in (".", "..") or not name.strip():
+        if name in builtin_style_names():
+            return _style_from_folder(templates_root() / name, name)
+        if name in (".", "..") or not name.strip() or "\0" in name or \
+                len(os.fsencode(name)) > 255:  # no folder can have such a name
             raise ReportgenError(f"'{name}' is not a house style: give a style's name or the "
                                  "path of a style folder or .docx")
         if places:
@@ -303,6 +304,14 @@ def resolve_style(name_or_path: str | None, base: Path | None = None,
     candidates = [Path(name)] if Path(name).is_absolute() else [
         *([base / name] if base else []), Path(name)]
     for path in candidates:
+        try:
+            path.stat()
+        except OSError as exc:  # not there, or a name the system cannot hold
+            if exc.errno != errno.ENOENT:
+                raise ReportgenError(f"could not read the house style: {exc.strerror or exc}",
+                                     file=path) from None
+        except ValueError:  # a NUL in the path
+            raise ReportgenError("house style template not found", file=path) from None
         if path.is_dir():
             return _style_from_folder(path, path.name)
         if path.is_file():

@@ -198,3 +198,13 @@ def _renders_with(sample: Path, style: Path) -> None:
         handle.write("not_an_option: 1\n")
     bad = runner.invoke(cli, ["render", str(sample), "-o", str(sample / "out2.docx")])
     assert bad.exit_code == 2 and f"{style / 'style.yaml'}: unknown style option" in bad.output
+
+
+@pytest.mark.parametrize("name", ["a" * 5000, "x/" + "a" * 5000, ".."])
+def test_a_name_no_folder_can_have_is_one_error(tmp_path: Path, name: str) -> None:
+    from reportgen.styles import resolve_style
+
+    with pytest.raises(ReportgenError) as info:
+        resolve_style(name, base=tmp_path, places=[tmp_path])
+    assert "is not a house style" in info.value.message or \
+        "could not read the house style: File name too long" in info.value.message
