@@ -62,7 +62,7 @@ def agenda_inputs(agenda: Agenda) -> list[Path]:
     documents and appendices, and the front sheet's style. A bundle that cannot be read adds
     nothing here: building the pack reports it, with the item's number."""
     from reportgen.bundle import load_bundle
-    from reportgen.styles import resolve_style
+    from reportgen.styles import resolve_style, style_places
 
     files = [agenda.path]
     for item in agenda.items:
@@ -76,7 +76,8 @@ def agenda_inputs(agenda: Agenda) -> list[Path]:
 
     with contextlib.suppress(ReportgenError):
         files += _style_inputs(resolve_style(agenda.style or DEFAULT_FRONT_STYLE,
-                                             base=agenda.folder).template)
+                                             base=agenda.folder,
+                                             places=style_places(agenda.folder)).template)
     return files
 
 

@@ -321,6 +321,9 @@ class Bundle(Model):
 
     council: str
     style: str | None = None
+    # A folder of house styles (relative to the bundle folder) where `style: NAME` is looked
+    # for first (reportgen.styles.style_places).
+    styles_folder: str | None = Field(default=None, min_length=1, max_length=1000)
     meeting: Meeting
     report: Report
     period: str | None = None

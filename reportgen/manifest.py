@@ -257,8 +257,9 @@ class Manifest(Model):
 
     def style_for(self, entry: ReportEntry) -> str | None:
         """A report's ``style:`` as :func:`reportgen.styles.resolve_style` takes it: a
-        built-in name as written, a path made absolute from the manifest's folder (never the
-        working folder, nor the bundle's)."""
+        built-in or folder name as written (a folder name is looked for in the bundle's
+        places, :func:`reportgen.styles.style_places`), a path made absolute from the
+        manifest's folder (never the working folder, nor the bundle's)."""
         style = entry.style
         if style is None or ("/" not in style and "\\" not in style
                              and not style.lower().endswith(".docx")):

@@ -20,7 +20,7 @@ from reportgen import budget
 from reportgen.bundle import Bundle, load_bundle
 from reportgen.checks.findings import HasFindings
 from reportgen.errors import ReportgenError
-from reportgen.styles import HouseStyle, resolve_style
+from reportgen.styles import HouseStyle, resolve_style, style_places
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -171,8 +171,13 @@ def top_rows_needed(bundle: Bundle) -> int:
 
 
 def style_for(bundle: Bundle, override: str | None = None) -> HouseStyle:
-    """The house style to use: ``override`` (``--style``), else the bundle's, else the default."""
-    return resolve_style(override or bundle.style, base=None if override else bundle.path)
+    """The house style to use: ``override`` (``--style``), else the bundle's, else the default.
+    A style written as a folder name is looked for in the bundle's places (its styles folder,
+    the bundle folder, the folder beside it), whoever names it; a path given to ``--style`` is
+    relative to the working folder, one in report.yaml to the bundle folder."""
+    places = style_places(bundle.path, bundle.styles_folder, bundle.yaml_path)
+    return resolve_style(override or bundle.style, base=None if override else bundle.path,
+                         places=places)
 
 
 def render(loaded: LoadedReport, style: str | HouseStyle | None = None,

@@ -6,12 +6,14 @@ styles live in the repository's ``templates/`` folder and are installed as packa
 bundle may instead name a folder of its own or a bare ``.docx`` (settings then default).
 
 A style's ``template.docx`` is untrusted (styles travel between councils): only
-:func:`template_bytes`, which rebuilds it from an allow-list of parts, hands it to a reader.
+:func:`reportgen.render.package.template_bytes`, which rebuilds it from an allow-list of parts,
+hands it to a reader. This model of a style knows no renderer: it imports nothing from render/.
 """
 
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 from dataclasses import dataclass, field
 from functools import cache
@@ -78,17 +80,6 @@ class HouseStyle:
     @property
     def numbers_paragraphs(self) -> bool:
         return self.paragraph_numbering != "none"
-
-
-NOT_A_TEMPLATE = "not a usable Word template (.docx): the file is not a Word document"
-
-
-def template_bytes(style: HouseStyle) -> bytes:
-    """The style's template rebuilt from its allowed parts (reportgen.render.package): the
-    only bytes docxtpl, python-docx or docxcompose may open. Raises one ReportgenError."""
-    from reportgen.render.package import read_docx
-
-    return read_docx(style.template, "template", not_docx=NOT_A_TEMPLATE)
 
 
 def templates_root() -> Path:
@@ -241,20 +232,86 @@ def _style_from_folder(folder: Path, name: str) -> HouseStyle:
     )
 
 
-def resolve_style(name_or_path: str | None, base: Path | None = None) -> HouseStyle:
-    """Find a house style by built-in name, or by a folder or .docx path (relative to ``base``,
-    normally the bundle folder, then to the working folder)."""
+def style_places(folder: Path, styles_folder: str | None = None,
+                 file: Path | None = None) -> list[Path]:
+    """The folders a style named by folder name is looked for in, in order: the styles folder
+    ``styles_folder`` (relative to ``folder``, the bundle's or agenda's folder), ``folder``
+    itself, then the folder ``folder`` sits in. A styles folder that is not one is refused
+    (``file`` is the report.yaml naming it)."""
+    places: list[Path] = []
+    if styles_folder is not None:
+        if Path(styles_folder).is_absolute():
+            raise ReportgenError(f"styles_folder: '{styles_folder}' must be a path relative "
+                                 "to the bundle folder", file=file)
+        styles = (folder / styles_folder).resolve()
+        if not styles.is_dir():
+            raise ReportgenError(f"styles_folder: '{styles_folder}' is not a folder "
+                                 f"(looked for {styles})", file=file)
+        places.append(styles)
+    here = folder.resolve()
+    return list(dict.fromkeys([*places, here, here.parent]))  # each folder once, in order
+
+
+def _is_folder_name(name: str) -> bool:
+    """A style written as a bare folder name (no path, not a .docx)."""
+    return "/" not in name and "\\" not in name and not name.lower().endswith(".docx")
+
+
+def _named_style(name: str, places: list[Path]) -> HouseStyle:
+    """The style folder ``name`` in the first of ``places`` holding one. Links are followed
+    only while the folder and its files stay inside that place: a style named by name never
+    reads outside the folders searched."""
+    for place in places:
+        folder = place / name
+        if not folder.is_dir():
+            continue
+        real = folder.resolve()
+        files = [real / f for f in ("template.docx", "style.yaml", "texts.yaml")
+                 if os.path.lexists(real / f)]
+        if real.parent != place or any(f.resolve().parent != real for f in files):
+            raise ReportgenError(f"house style '{name}' leads outside {place} (a link): "
+                                 "copy the style folder there, or give its path", file=folder)
+        return _style_from_folder(folder, name)
+    where = ", ".join(str(p) for p in places)
+    guess = difflib.get_close_matches(name, builtin_style_names(), n=1, cutoff=0.8)
+    hint = f": did you mean '{guess[0]}'?" if guess else ""
+    raise ReportgenError(
+        f"unknown house style '{name}': no style folder of that name in {where} (searched "
+        f"in that order), and no built-in style of that name "
+        f"({', '.join(builtin_style_names())}); or give the path of a style folder or "
+        f".docx{hint}")
+
+
+def resolve_style(name_or_path: str | None, base: Path | None = None,
+                  places: list[Path] | None = None) -> HouseStyle:
+    """Find a house style by built-in name, by folder name in one of ``places`` (see
+    :func:`style_places`), or by a folder or .docx path (relative to ``base``, normally the
+    bundle folder, then to the working folder). A built-in name comes first, so a folder of
+    the same name never stands in for a built-in style."""
     name = name_or_path or DEFAULT_STYLE
-    builtin = templates_root() / name
-    if "/" not in name and "\\" not in name and not name.endswith(".docx"):
-        if (builtin / "template.docx").is_file():
-            return _style_from_folder(builtin, name)
+    if _is_folder_name(name):
+        if name in builtin_style_names():
+            return _style_from_folder(templates_root() / name, name)
+        if name in (".", "..") or not name.strip() or "\0" in name or \
+                len(os.fsencode(name)) > 255:  # no folder can have such a name
+            raise ReportgenError(f"'{name}' is not a house style: give a style's name or the "
+                                 "path of a style folder or .docx")
+        if places:
+            return _named_style(name, places)
         known = ", ".join(builtin_style_names())
         raise ReportgenError(f"unknown house style '{name}' (built-in styles: {known}; "
                              "or give the path of a .docx template or style folder)")
     candidates = [Path(name)] if Path(name).is_absolute() else [
         *([base / name] if base else []), Path(name)]
     for path in candidates:
+        try:
+            path.stat()
+        except OSError as exc:  # not there, or a name the system cannot hold
+            if exc.errno != errno.ENOENT:
+                raise ReportgenError(f"could not read the house style: {exc.strerror or exc}",
+                                     file=path) from None
+        except ValueError:  # a NUL in the path
+            raise ReportgenError("house style template not found", file=path) from None
         if path.is_dir():
             return _style_from_folder(path, path.name)
         if path.is_file():
@@ -303,6 +360,10 @@ def copy_style(source: str, folder: Path) -> list[Path]:
     if source not in builtin_style_names():
         raise ReportgenError(f"unknown house style '{source}' (built-in styles: "
                              f"{', '.join(builtin_style_names())})")
+    if folder.name in builtin_style_names():
+        # `style: NAME` would find the built-in style, never this folder.
+        raise ReportgenError(f"'{folder.name}' is a built-in style's name: choose another "
+                             "name for the folder of your own", file=folder)
     if os.path.lexists(folder):
         raise ReportgenError("already exists: choose a new folder for the style", file=folder)
     origin = templates_root() / source

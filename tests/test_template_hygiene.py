@@ -20,9 +20,9 @@ from lxml import etree
 
 from reportgen.errors import ReportgenError
 from reportgen.render import fields, package
-from reportgen.render.package import APP_XML, clean_docx, read_docx
+from reportgen.render.package import APP_XML, clean_docx, read_docx, template_bytes
 from reportgen.render.zipnorm import normalise_docx
-from reportgen.styles import builtin_style_names, resolve_style, template_bytes
+from reportgen.styles import builtin_style_names, resolve_style
 
 from . import hostile_docx as hostile
 from .helpers import FIXTURES
@@ -76,7 +76,7 @@ def test_builtin_templates_pass_and_carry_no_metadata(name: str) -> None:
     assert not [n for n in on_disk if n.startswith(("customXml/", "docProps/thumbnail",
                                                     "docProps/custom"))]
     assert _read(template.read_bytes(), "docProps/app.xml") == APP_XML
-    rebuilt = template_bytes(resolve_style(name))
+    rebuilt = template_bytes(resolve_style(name).template)
     assert {n for n in on_disk if n.startswith("word/")} <= set(_names(rebuilt))
     _assert_consistent(rebuilt)
 

@@ -13,8 +13,9 @@ _COLOURS = {"error": "red", "warning": "yellow"}
 
 @click.command("check")
 @click.argument("bundle_dir", type=click.Path(path_type=Path))
-@style_option("House style to render with: a built-in name or a .docx template's path "
-              "(default: the bundle's own).")
+@style_option("House style to render with: a built-in name, a style folder's name (beside "
+              "the bundle, in it or in its styles_folder) or a path (default: the bundle's "
+              "own).")
 @format_option()
 @click.option("--strict", is_flag=True, help="Exit with code 1 when there are warnings.")
 @click.option("--compare-period", "compare_periods", multiple=True, metavar="PERIOD",

@@ -19,8 +19,9 @@ from reportgen.commands.options import (
 @click.argument("bundle_dir", type=click.Path(path_type=Path))
 @output_option("Where to write the .docx (default: a name made from the meeting date, "
                "committee and title, in the current folder).")
-@style_option("House style: a built-in name (see `reportgen styles`) or the path of a .docx "
-              "template. Overrides the bundle's own style.")
+@style_option("House style: a built-in name (see `reportgen styles`), the name of a style "
+              "folder beside the bundle, in it or in its styles_folder, or the path of a style "
+              "folder or .docx template. Overrides the bundle's own style.")
 @force_option("Replace the output file (and its PDF) if it already exists; never one of the "
               "bundle's own files or the template.")
 @pdf_option("Also write a PDF beside the .docx (needs LibreOffice's soffice).")

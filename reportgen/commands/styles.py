@@ -9,8 +9,8 @@ import click
 def command() -> None:
     """List the built-in house styles, each with a one-line description.
 
-    Name one in report.yaml (style: numbered-paragraphs) or with --style; or give the path of
-    your own .docx template (see docs/house-styles.md).
+    Name one in report.yaml (style: numbered-paragraphs) or with --style; or name a style
+    folder of your own (reportgen style new) or give its path (see docs/house-styles.md).
     """
     from reportgen.styles import builtin_style_names, resolve_style
 

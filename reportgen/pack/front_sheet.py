@@ -35,18 +35,18 @@ _AFTER_UPDATE_FIELDS = (
 
 
 def _front_template(agenda: Agenda) -> Path:
-    from reportgen.styles import resolve_style
+    from reportgen.styles import resolve_style, style_places
 
-    return resolve_style(agenda.style or DEFAULT_FRONT_STYLE, base=agenda.folder).template
+    return resolve_style(agenda.style or DEFAULT_FRONT_STYLE, base=agenda.folder,
+                         places=style_places(agenda.folder)).template
 
 
 def _blank_document(agenda: Agenda) -> DocumentObject:
     """The front-sheet template with its body emptied and its header naming the meeting."""
-    from reportgen.render.package import read_docx
-    from reportgen.styles import NOT_A_TEMPLATE
+    from reportgen.render.package import template_bytes
 
     template = _front_template(agenda)
-    data = read_docx(template, "template", not_docx=NOT_A_TEMPLATE)
+    data = template_bytes(template)
     try:
         doc = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for a bad file

@@ -144,10 +144,11 @@ def _section(main: Any, heading: str | None, public: list[WebItem], exempt: list
 
 def _agenda_css(agenda: Agenda) -> str | None:
     from reportgen.pack import DEFAULT_FRONT_STYLE
-    from reportgen.styles import resolve_style
+    from reportgen.styles import resolve_style, style_places
 
     return house_css(resolve_style(agenda.style or DEFAULT_FRONT_STYLE,
-                                   base=agenda.folder).template)
+                                   base=agenda.folder,
+                                   places=style_places(agenda.folder)).template)
 
 
 def agenda_html(agenda: Agenda, items: list[PackItem], *, css: str | None = None) -> bytes:

@@ -72,10 +72,11 @@ from reportgen.render.blocks import (
 )
 from reportgen.render.finish import finish_document
 from reportgen.render.markup import Block, Directive, Paragraph, Run, parse_inline, parse_markup
+from reportgen.render.package import template_bytes
 from reportgen.render.tables import TableOptions, TableSpec, build_table
 from reportgen.render.zipnorm import normalise_docx
 from reportgen.sandbox import BlockFunction, LimitError, freeze
-from reportgen.styles import DATE_FIELDS, HouseStyle, template_bytes
+from reportgen.styles import DATE_FIELDS, HouseStyle
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -209,7 +210,7 @@ class _Renderer:
         self.charts: dict[str, ChartSpec] = {}
         try:
             # Never the file itself: its rebuilt copy, without macros, links or metadata.
-            self.tpl = _StrictTemplate(io.BytesIO(template_bytes(style)))
+            self.tpl = _StrictTemplate(io.BytesIO(template_bytes(style.template)))
             self.tpl.init_docx()
             _memo_style_ids(self.tpl.docx.part)
             self.template_xml = self.tpl.patch_xml(self.tpl.get_xml())

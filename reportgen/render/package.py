@@ -570,3 +570,12 @@ def _field_message(part: str, problem: fields.FieldProblem) -> str:
     return (f"part {part} has a field reportgen does not accept ({shown}): only page numbers, "
             f"dates, cross-references, contents, sequence numbers, document properties and web "
             f"links are kept{_FIX}")
+
+
+NOT_A_TEMPLATE = "not a usable Word template (.docx): the file is not a Word document"
+
+
+def template_bytes(template: str | Path) -> bytes:
+    """A house style's template (``HouseStyle.template``) rebuilt from its allowed parts: the
+    only bytes docxtpl, python-docx or docxcompose may open. Raises one ReportgenError."""
+    return read_docx(template, "template", not_docx=NOT_A_TEMPLATE)
