@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import make_bundle, placements_frame  # noqa: E402
 
 from reportgen import limits  # noqa: E402
+from reportgen.data.xlsxscan import column_letters  # noqa: E402
 
 #: The checkout whose reportgen the children run (--code: another, to measure "before").
 CODE = ROOT
@@ -116,14 +117,6 @@ def write_csv(path: Path) -> int:
     return rows
 
 
-def _column(n: int) -> str:
-    letters = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def write_xlsx(path: Path) -> int:
     """An .xlsx as Excel writes one: text in the shared-strings table, numbers as numbers,
     dates as serial numbers with a date style; MAX_DATA_CELLS cells."""
@@ -136,7 +129,7 @@ def write_xlsx(path: Path) -> int:
         return strings.setdefault(text, len(strings))
 
     epoch = date(1899, 12, 30).toordinal()
-    letters = [_column(i + 1) for i in range(len(frame.columns))]
+    letters = [column_letters(i + 1) for i in range(len(frame.columns))]
     dates = {"start_date", "end_date"}
     numbers = {"weekly_cost", "health_contribution", "education_contribution"}
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as book:

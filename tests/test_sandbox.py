@@ -70,17 +70,25 @@ def style() -> HouseStyle:
     return resolve_style(None)
 
 
-@pytest.mark.parametrize("autoescape", [False, True], ids=["narrative", "template-env"])
-@pytest.mark.parametrize("expression, words", HOSTILE, ids=[e for e, _ in HOSTILE])
-def test_hostile_narrative_is_one_line_error(loaded: LoadedReport, style: HouseStyle,
-                                             expression: str, words: str,
-                                             autoescape: bool) -> None:
+def one_line_error(loaded: LoadedReport, style: HouseStyle, expression: str,
+                   autoescape: bool) -> str:
+    """The one line ``expression`` stops with, as narrative (or in the template's
+    environment)."""
     env = make_environment(style, autoescape=autoescape)
     names = narrative_names(loaded.bundle, loaded.metrics)
     with pytest.raises(ReportgenError) as err:
         render_text(env, expression, names, "report.yaml sections.summary")
     line = err.value.line()
     assert "\n" not in line
+    return line
+
+
+@pytest.mark.parametrize("autoescape", [False, True], ids=["narrative", "template-env"])
+@pytest.mark.parametrize("expression, words", HOSTILE, ids=[e for e, _ in HOSTILE])
+def test_hostile_narrative_is_one_line_error(loaded: LoadedReport, style: HouseStyle,
+                                             expression: str, words: str,
+                                             autoescape: bool) -> None:
+    line = one_line_error(loaded, style, expression, autoescape)
     assert line.startswith("report.yaml sections.summary: ")
     assert words in line
 
@@ -447,12 +455,7 @@ DEEP = [
 def test_deep_sizes_are_counted_before_the_work(loaded: LoadedReport, style: HouseStyle,
                                                 expression: str, words: str,
                                                 autoescape: bool) -> None:
-    env = make_environment(style, autoescape=autoescape)
-    names = narrative_names(loaded.bundle, loaded.metrics)
-    with pytest.raises(ReportgenError) as err:
-        render_text(env, expression, names, "report.yaml sections.summary")
-    line = err.value.line()
-    assert "\n" not in line
+    line = one_line_error(loaded, style, expression, autoescape)
     assert words in line, line
 
 
