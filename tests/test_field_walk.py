@@ -28,6 +28,7 @@ from .helpers import document_text
 # Fields that are not words of the officer's to print, each with the reason.
 NOT_PRINTED = {
     "style": "chooses the house style",
+    "styles_folder": "where the house style is looked for by name",
     "period": "selects the data; printed only through the narrative's own expressions",
     "as_at": "selects the data; printed only through the narrative's own expressions",
     "data": "names the data files",
