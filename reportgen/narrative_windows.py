@@ -21,7 +21,7 @@ from typing import Any
 from reportgen.disclosure import Suppressed, is_small
 from reportgen.metrics.model import Flows, Window
 from reportgen.periods import Period
-from reportgen.sandbox import PeriodValue, freeze
+from reportgen.sandbox import PeriodValue
 
 #: What a window adds to a period's own fields.
 WINDOW_FIELDS = ("name", "as_at", "flows", "external_flows", "cost", "care")
@@ -103,17 +103,14 @@ def protect_window(window: Window, threshold: int, symbol: str,
 
 def window_names(windows: Any, period: Period | None, *, public: bool, threshold: int,
                  symbol: str) -> dict[str, Any]:
-    """``period``, ``year_to_date`` and ``collection_year``, frozen for a template (None each
-    for a report without a period); ``period`` is its window here, made the period again by
-    :func:`with_period` once the names have passed the disclosure rules."""
+    """``period``, ``year_to_date`` and ``collection_year`` for a template, to be frozen with
+    the other names (None each for a report without a period); ``period`` is its window here,
+    made the period again by :func:`with_period` once the names have passed the disclosure
+    rules."""
     if windows is None:
-        return {"period": freeze(period), "year_to_date": None, "collection_year": None}
-    out: dict[str, Any] = {}
-    for name, window in windows.items():
-        shown = protect_window(window, threshold, symbol, windows.period) if public \
-            else window
-        out[name] = freeze(shown)
-    return out
+        return {"period": period, "year_to_date": None, "collection_year": None}
+    return {name: protect_window(window, threshold, symbol, windows.period) if public
+            else window for name, window in windows.items()}
 
 
 def with_period(names: dict[str, Any], period: Period | None) -> dict[str, Any]:
