@@ -60,6 +60,12 @@ HOLDOUT3 = HERE / "holdout3.yaml"
 # was written from them.
 HOLDOUT4 = HERE / "holdout4.yaml"
 HOLDOUT5 = HERE / "holdout5.yaml"
+# The sixth and seventh (README.md, "Hold-out 6 and 7 (clean)", issue 26): a second collection
+# of money sentences (ids "h6-") and count and change sentences (ids "h7-"), from councils in
+# none of the corpora above, fixtures/ or docs/examples/rebuilt/, collected together and measured
+# once before any rule was written from them.
+HOLDOUT6 = HERE / "holdout6.yaml"
+HOLDOUT7 = HERE / "holdout7.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -272,6 +278,20 @@ TARGETS: dict[str, Target] = {
     "h5-warrington-2020-02": ("indicator", "earlier2", 1),
     "h5-warrington-2020-03": ("indicator", "previous", 1),
     "h5-warrington-2020-04": ("indicator", "now", 1),
+    # ---- hold-outs 6 and 7 (holdout6.yaml, holdout7.yaml, ids "h6-", "h7-")
+    # the total's overspend fallen since the previous period ("an improvement of £3.32m on the
+    # position reported for period 9")
+    "h6-barkingdagenham-2024-03": ("change", "variance", -1),
+    "h6-barkingdagenham-2023-03": ("change", "variance", -1),
+    # counts of children looked after at the report's date (placements) ...
+    "h7-hammersmithfulham-2018-02": ("count", "", 1),
+    "h7-hammersmithfulham-2019-01": ("count", "", 1),
+    "h7-bracknell-2018-02": ("count", "", 1),
+    "h7-bracknell-2017-02": ("count", "", 1),
+    # ... and a count a year before beside the report's, in one sentence ("declined from 431 to
+    # 405" over the year 2021/22): the yearly series of an indicators file, as hold-out 5's
+    "h7-hackney-2022-01": ("indicator", "previous", 1),
+    "h7-hackney-2022-02": ("indicator", "now", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -291,6 +311,9 @@ LABELS: dict[str, str] = {
     "h2-medway-2015-02": "Council revenue",
     "h2-medway-2024-02": "Council revenue",
     "h2-torbay-2025-02": "Council revenue",
+    # ---- hold-out 6 (holdout6.yaml, ids "h6-"): likewise
+    "h6-barkingdagenham-2024-03": "Council revenue",
+    "h6-barkingdagenham-2023-03": "Council revenue",
 }
 
 NOT_EXPRESSIBLE: dict[str, str] = {
@@ -415,6 +438,19 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                                   "after, not counting asylum-seeking children: changes in the "
                                   "data model are differences, and placements have no asylum "
                                   "status",
+    # ---- hold-outs 6 and 7 (holdout6.yaml, holdout7.yaml, ids "h6-", "h7-")
+    "h6-northnorthants-2023-02": "the Housing Revenue Account, an account apart from the General "
+                                 "Fund: the data model holds one budget (its lines and total)",
+    "h6-northnorthants-2023-05": "the council's share of a line's overspend (a trust funded by two "
+                                 "councils): no cost-sharing data",
+    "h6-hackney-2023-01": "reserves applied before the forecast: no reserves data",
+    "h7-hammersmithfulham-2018-01": "a percentage change over four years: a series' change in the "
+                                    "data model is a difference since its previous point (one "
+                                    "year)",
+    "h7-bracknell-2018-01": "a count eleven months before the report's (March 2017 against "
+                            "February 2018): the indicator series holds points a whole year apart",
+    "h7-bracknell-2017-01": "children in need: no children in need data",
+    "h7-bracknell-2017-03": "children subject to child protection plans: no child protection data",
 }
 
 
