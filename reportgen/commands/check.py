@@ -37,13 +37,11 @@ def command(ctx: click.Context, bundle_dir: Path, style: str | None, output_form
 
     Example: reportgen check fixtures/rotherham-2010-commissioning --format json
     """
-    from reportgen.checks import check_bundle
+    from reportgen.api import check_bundle, period_difference_findings
     from reportgen.commands.output import finding_dict, result_json
 
     report = check_bundle(bundle_dir, style=style)
     if compare_periods:
-        from reportgen.checks.disclosure import period_difference_findings
-
         report.findings.extend(period_difference_findings(bundle_dir, compare_periods))
     code = report.exit_code(strict)
     if output_format == "json":
