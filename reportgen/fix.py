@@ -521,9 +521,11 @@ def _pass(produced: Produced, text: str, indent: tuple[int, int, int],
         parent, key = _locate(alone, where)  # type: ignore[misc]
         parent[key] = _replaced(parent[key], mine)
         if _dump(yaml, alone) != expected:
-            step.left_alone += [LeftAlone(where, s[0] + 1, e.old, "the YAML would need "
-                                          "quotes or another layout: write the text as a "
-                                          "literal block (|)")
+            # A plain value starting with "{{" needs quotes; a comment after a plain value
+            # moves: the figure stays, the officer told how to write the text instead.
+            step.left_alone += [LeftAlone(where, s[0] + 1, e.old, "ruamel.yaml would write "
+                                          "the line differently (quotes, or the space before "
+                                          "a comment): write the text as a literal block (|)")
                                 for e, s in zip(mine, source, strict=True)]
             continue
         planned[where] = (parent[key], source)
