@@ -240,9 +240,9 @@ def _round_trip(text: str, path: Path) -> tuple[tuple[int, int, int], Any]:
         first_difference = line + 1 if first_difference is None else min(first_difference,
                                                                           line + 1)
     raise ReportgenError(f"cannot rewrite it safely: ruamel.yaml does not write it back "
-                         f"byte for byte (line {first_difference} differs, e.g. an indentation "
-                         f"that varies or a YAML feature it rewrites): nothing changed",
-                         file=path)
+                         f"byte for byte (line {first_difference} differs: e.g. spaces at the "
+                         f"end of a line or after a colon, a value wrapped over lines, an "
+                         f"indentation that varies): nothing changed", file=path)
 
 
 def _locate(root: Any, where: str) -> tuple[Any, Any] | None:
@@ -419,37 +419,51 @@ def plan_fix(bundle_dir: str | Path, style: str | HouseStyle | None = None) -> F
 
     Raises :class:`ReportgenError` for a bundle that cannot be read or rendered and for a
     report.yaml that cannot be edited safely (nothing is then changed)."""
-    from reportgen.inputs import read_bytes
-    from reportgen.limits import MAX_YAML_BYTES
     from reportgen.pipeline import produce
 
     first = produced = produce(bundle_dir, style=style, gate=False)
-    path = produced.loaded.bundle.yaml_path
-    result = FixResult(path)
-    text: str | None = None
-    bom = crlf = False
+    result = FixResult(produced.loaded.bundle.yaml_path)
+    file = _File(result)
     for _ in range(_MAX_PASSES):
-        if text is None and not any(figure is not None for *_, figure, _w, _s in
-                                    _hand_typed(produced)):
-            # Nothing to change: the file need not even be one ruamel.yaml writes back.
-            result.left_alone = _pass(produced, "", (2, 4, 2), style, first).left_alone
-            return result
-        if text is None:
-            result.original = read_bytes(path, MAX_YAML_BYTES, "a YAML file")
-            text, bom, crlf = _decode(result.original, path)
-            indent, _ = _round_trip(text, path)
-        step = _pass(produced, text, indent, style, first)
+        step = _pass(produced, file, style, first)
         result.left_alone = step.left_alone
         if not step.changes:
             break
         result.changes += step.changes
         assert step.text is not None and step.produced is not None
-        text, produced = step.text, step.produced
+        file.text, produced = step.text, step.produced
     result.changes.sort(key=lambda c: c.line)
     if result.changes:
-        assert text is not None
-        result.data = _encode(text, bom, crlf)
+        result.data = _encode(file.text, file.bom, file.crlf)
     return result
+
+
+class _File:
+    """report.yaml, read only once there is something to change in it (a file with nothing
+    to change need not be one ruamel.yaml writes back)."""
+
+    def __init__(self, result: FixResult) -> None:
+        self.result = result
+        self._text: str | None = None
+        self.bom = self.crlf = False
+        self.indent = _INDENTS[0]
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            from reportgen.inputs import read_bytes
+            from reportgen.limits import MAX_YAML_BYTES
+
+            path = self.result.path
+            self.result.original = read_bytes(path, MAX_YAML_BYTES, "a YAML file")
+            text, self.bom, self.crlf = _decode(self.result.original, path)
+            self.indent, _ = _round_trip(text, path)
+            self._text = text
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._text = value
 
 
 @dataclass
@@ -462,9 +476,9 @@ class _Step:
     produced: Produced | None = None
 
 
-def _pass(produced: Produced, text: str, indent: tuple[int, int, int],
-          style: str | HouseStyle | None, first: Produced) -> _Step:
-    """One pass of --fix over ``text`` (report.yaml as ``produced`` read it)."""
+def _pass(produced: Produced, file: _File, style: str | HouseStyle | None,
+          first: Produced) -> _Step:
+    """One pass of --fix over ``file`` (report.yaml as ``produced`` read it)."""
     from reportgen.checks.reading import expression_for
 
     path = produced.loaded.bundle.yaml_path
@@ -475,7 +489,7 @@ def _pass(produced: Produced, text: str, indent: tuple[int, int, int],
     for where, field_text, lit, figure, why, span in _hand_typed(produced):
         texts[where] = field_text
         if figure is not None and span is None:
-            why = "it is written across lines"
+            why = "it is written across lines (or not found as typed)"
         if figure is not None and not why:
             expression = expression_for(figure, lit)
             printed = printer(expression, where)
@@ -489,7 +503,8 @@ def _pass(produced: Produced, text: str, indent: tuple[int, int, int],
     if not edits:
         return step
 
-    yaml = _yaml(indent)
+    text = file.text
+    yaml = _yaml(file.indent)
     tree = yaml.load(text)
     lines = text.split("\n")
     planned: dict[str, tuple[Any, list[tuple[int, int, int, str]]]] = {}

@@ -410,15 +410,24 @@ def test_a_figure_in_a_folded_block_is_refused(tmp_path: Path) -> None:
                      "keep: write it as a literal block (|) and run it again; nothing changed")
 
 
-def test_a_file_ruamel_does_not_write_back_unchanged_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("old,new", [
     # Two lists indented two ways: ruamel.yaml writes one indentation for the whole file.
+    ("background_papers:\n  - Medium", "background_papers:\n- Medium"),
+    # A plain value wrapped over two lines: written back on one.
+    ("  title: \"Children's placements: budget and savings monitoring\"",
+     "  title: Children's placements budget\n    and savings monitoring"),
+    # Spaces at the end of a line, and after a colon.
+    ("  committee: Corporate Parenting Panel\n", "  committee: Corporate Parenting Panel   \n"),
+    ("  committee: Corporate Parenting Panel\n", "  committee:    Corporate Parenting Panel\n"),
+])
+def test_a_file_ruamel_does_not_write_back_unchanged_is_refused(tmp_path: Path, old: str,
+                                                               new: str) -> None:
     folder = generated(tmp_path / "b", NARRATIVE)
     path = folder / "report.yaml"
     text = path.read_text(encoding="utf-8")
-    assert "background_papers:\n  - Medium" in text
-    path.write_text(text.replace("background_papers:\n  - Medium", "background_papers:\n- Medium"),
-                    encoding="utf-8")
-    _refused(folder, "ruamel.yaml does not write it back byte for byte")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    _refused(folder, "ruamel.yaml does not write it back byte for byte (line ")
 
 
 def test_a_plain_value_that_would_need_quotes_is_left_alone(tmp_path: Path) -> None:
@@ -444,6 +453,10 @@ def test_nothing_to_change_writes_nothing(tmp_path: Path) -> None:
     The budget for Line A is {{ budget.lines['Line A'].budget | money }} this year.
 """)
     path = folder / "report.yaml"
+    # Spaces after a value: a file ruamel.yaml would not write back, but nothing is to change.
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  committee: Corporate Parenting Panel\n",
+                                 "  committee: Corporate Parenting Panel   \n"), encoding="utf-8")
     stat = path.stat()
     result = run_check(folder, "--fix")
     assert result.exit_code == 0, result.output
