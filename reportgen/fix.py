@@ -18,6 +18,7 @@ safely is refused whole, in one line (:class:`~reportgen.errors.ReportgenError`)
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import io
 import re
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from reportgen.styles import HouseStyle
 
 _BOM = "\ufeff"
+# How many words past the last sentence's end the next sentence is looked for.
+_SLACK = 64
 # ruamel.yaml writes one indentation for the whole file: the usual ones are tried in turn
 # ((mapping, sequence, offset): "  - item" under its key is (2, 4, 2)).
 _INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (3, 3, 1), (3, 5, 3))
@@ -99,13 +102,19 @@ def _paragraph_spans(text: str
     # The words of the text as the checker sees them, each with where it is in ``text``.
     words: list[tuple[str, tuple[int, int] | None]] = []
     blanked = _EXPRESSION.sub(lambda m: " " * len(m.group(0)), text)  # spans hold in text
-    directives = [m.span() for m in _DIRECTIVE.finditer(blanked)]
+    directives = [m.span() for m in _DIRECTIVE.finditer(blanked)]  # in order, apart
+    starts = [a for a, _ in directives]
+
+    def in_directive(at: int) -> bool:
+        i = bisect.bisect_right(starts, at) - 1
+        return i >= 0 and at < directives[i][1]
+
     at = 0
     for m in [*_EXPRESSION.finditer(text), None]:
         stop = m.start() if m is not None else len(text)
         for w in re.finditer(r"\S+", text[at:stop]):
             span = (at + w.start(), at + w.end())
-            if not any(a <= span[0] < b for a, b in directives):
+            if not in_directive(span[0]):
                 words.append((w.group(0), span))
         if m is not None:
             words.append((_PLACEHOLDER, None))
@@ -116,12 +125,15 @@ def _paragraph_spans(text: str
         for sentence in paragraph:
             mine = sentence.split(" ")
             spans: Sequence[tuple[int, int] | None] = [None] * len(mine)
-            for j in range(cursor, len(words) - len(mine) + 1):
+            # Each sentence's words follow the last one's; a few words of slack, never a
+            # search of the whole text (which would be quadratic on a hostile narrative).
+            for j in range(cursor, min(cursor + _SLACK, len(words) - len(mine) + 1)):
                 if all(words[j + i][0] == w for i, w in enumerate(mine)):
                     spans = [span for _, span in words[j:j + len(mine)]]
                     cursor = j + len(mine)
                     break
-            # Not found (never expected): the sentence is still read, its figures not changed.
+            # Not found (a word cut by the checker's limit on a sentence's length): the
+            # sentence is still read, its figures are not changed.
             found.append((sentence, spans))
         yield found
 

@@ -462,3 +462,34 @@ def test_nothing_to_change_writes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert f"{path}: no figure typed by hand to change" in result.output
     assert path.stat().st_mtime_ns == stat.st_mtime_ns
+
+
+def test_every_typed_number_is_found_where_the_text_has_it() -> None:
+    # Generated narratives: expressions against numbers, directives, headings, lists, tabs,
+    # runs of spaces and blank lines. Each number the checker reads maps back to its own
+    # characters in the text (or to nothing, never to other characters).
+    from reportgen.checks.numbers import find_literals
+    from reportgen.fix import _paragraph_spans, _source_span
+
+    rng = random.Random(26)
+    pieces = ["£1,234,567", "£2.5m", "23", "£437k", "the budget", "Line A", "is", "of",
+              "{{ budget.total.budget | money }}", "{{x}}£5m", "£6m{{ y }}", "(£7,000)",
+              "children.", "rose by 9;", "#", "- item", "1.", "[table: savings]", "\t", "  ",
+              "\n", "\n\n", "3.5%", "12,000"]
+    found = 0
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        text = text.replace(" [table: savings] ", "\n[table: savings]\n")
+        for paragraph in _paragraph_spans(text):
+            for sentence, spans in paragraph:
+                assert len(spans) == len(sentence.split(" "))
+                for word, span in zip(sentence.split(" "), spans, strict=True):
+                    assert span is None or text[span[0]:span[1]] == word
+                for lit in find_literals(sentence):
+                    at = _source_span(sentence, spans, lit, text)
+                    if " " not in lit.text:  # one word: always found
+                        assert at is not None, (text, sentence, lit.text)
+                    if at is not None:
+                        assert text[at[0]:at[1]] == lit.text
+                        found += 1
+    assert found > 1000
