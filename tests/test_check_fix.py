@@ -493,3 +493,62 @@ def test_every_typed_number_is_found_where_the_text_has_it() -> None:
                         assert text[at[0]:at[1]] == lit.text
                         found += 1
     assert found > 1000
+
+
+BODY = """\
+body:
+  - id: purpose
+    heading: Purpose of the report
+    role: summary
+    text: |
+      The budget for Line A is £1,234,567 this year.
+    subsections:
+      - id: detail
+        heading: Line B
+        text: |
+          # The officer's note.
+          Projected spend on Line B is £2,567,900.
+  - id: recommendations
+    heading: Recommendations
+    role: recommendations
+  - id: financial
+    heading: Financial implications
+    role: financial
+    text: |
+      None.
+  - id: legal
+    heading: Legal implications
+    role: legal
+    text: |
+      None.
+  - id: equalities
+    heading: Equalities
+    role: equalities
+    text: |
+      None.
+"""
+
+
+def test_a_body_outline_and_recommendations(tmp_path: Path) -> None:
+    folder = generated(tmp_path / "b", "  summary: |\n    Summary.\n")
+    path = folder / "report.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("\nsections:\n"), text.index("\n# Instead of sections:")
+    text = text[:start + 1] + BODY + text[end:]
+    old_reason = "    reason: To reduce the pressure on the placements budget.\n"
+    assert text.count(old_reason) == 1
+    text = text.replace(old_reason, "    reason: |\n      To keep Line C within its budget of "
+                                    "£987,654.\n")
+    path.write_text(text, encoding="utf-8")
+    before = _produced(folder)
+    data = fixed(folder)
+    assert [(c["where"], c["old"]) for c in data["fixed"]] == [
+        ("body.purpose", "£1,234,567"), ("body.detail", "£2,567,900"),
+        ("recommendations[2].reason", "£987,654")]
+    after_text = path.read_text(encoding="utf-8")
+    assert "          # The officer's note.\n          Projected spend on Line B is {{ budget." \
+        "lines['Line B'].projected_spend | money }}.\n" in after_text
+    assert "      To keep Line C within its budget of {{ budget.lines['Line C'].budget | money }}" \
+        ".\n" in after_text
+    assert _reader_text(_produced(folder)) == _reader_text(before)
+    assert hand_typed(folder) == []
