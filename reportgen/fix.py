@@ -21,7 +21,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import io
+import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -648,14 +650,26 @@ def _same_report(produced: Produced, old_text: str, text: str, new_texts: dict[s
 def fix_bundle(bundle_dir: str | Path, style: str | HouseStyle | None = None) -> FixResult:
     """:func:`plan_fix`, then report.yaml replaced atomically with the edited file (only when
     something changed, and only if the file is still what was read)."""
+    from reportgen.commit import OUTPUT_MODE
     from reportgen.fileio import write_atomic
     from reportgen.inputs import read_bytes
     from reportgen.limits import MAX_YAML_BYTES
 
     result = plan_fix(bundle_dir, style)
     if result.data is not None:
-        if read_bytes(result.path, MAX_YAML_BYTES, "a YAML file") != result.original:
+        path = result.path
+        if read_bytes(path, MAX_YAML_BYTES, "a YAML file") != result.original:
             raise ReportgenError("changed while --fix read it: nothing changed; run it again",
-                                 file=result.path)
-        write_atomic(result.path, result.data, force=True)
+                                 file=path)
+        # Every output is written with OUTPUT_MODE: a file that mode would open to more
+        # people (a private report.yaml) or make writable is refused; bits it had beyond
+        # it (a group that may edit it) are given back after the write.
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if OUTPUT_MODE & ~mode:
+            raise ReportgenError(f"its permissions ({mode:o}) are narrower than those --fix "
+                                 f"writes a file with ({OUTPUT_MODE:o}): nothing changed",
+                                 file=path)
+        write_atomic(path, result.data, force=True)
+        if mode != OUTPUT_MODE:
+            os.chmod(path, mode)
     return result

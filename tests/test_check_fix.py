@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import random
 import re
 import shutil
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -552,3 +554,18 @@ def test_a_body_outline_and_recommendations(tmp_path: Path) -> None:
         ".\n" in after_text
     assert _reader_text(_produced(folder)) == _reader_text(before)
     assert hand_typed(folder) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "chmod") or os.name == "nt", reason="POSIX permissions")
+def test_permissions_are_kept_or_the_file_is_refused(tmp_path: Path) -> None:
+    # A private report.yaml is never rewritten readable by others; a group-writable one
+    # stays group-writable.
+    folder = generated(tmp_path / "b", NARRATIVE)
+    path = folder / "report.yaml"
+    path.chmod(0o600)
+    _refused(folder, "its permissions (600) are narrower than those --fix writes a file with "
+                     "(644): nothing changed")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    path.chmod(0o664)
+    assert len(fixed(folder)["fixed"]) == 5
+    assert stat.S_IMODE(path.stat().st_mode) == 0o664
