@@ -60,6 +60,9 @@ MEASURES = ("budget", "spend", "variance", "variance_pct", "target", "achieved",
             "share", "weekly_cost", "average_weekly_cost", "annual_cost",
             "average_annual_cost", "period_cost", "net_period_cost", "reviewed",
             "top_weekly_cost", "change",
+            # Savings identified (planned, found): the data hold no such figure, so a number
+            # it names is never taken for the target or the amount achieved.
+            "identified",
             # An indicator's comparators (statistical neighbours, England): no words name
             # them alone, so a number is never taken for one without its indicator.
             "comparator")
@@ -370,6 +373,8 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:shortfall|(?:budget |funding |savings )?gap|yet to be (?:delivered|achieved|found)|"
      r"(?:net )?under-?(?:achievement|delivery)|non-?delivery|slippage|"
      r"still to be (?:delivered|achieved|found)|undelivered|unachieved)", "shortfall", 0),
+    # "identified £2.1m of efficiencies": savings found or planned, no figure of the data
+    (r"(?:identified|(?:savings|efficiencies) (?:plans? )?identified)", "identified", 0),
     # costs of placements
     (r"(?:average (?:weekly )?cost|average cost per week|weekly average|average)",
      "average_weekly_cost|average_annual_cost", 0),
