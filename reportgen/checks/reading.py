@@ -258,6 +258,8 @@ _SCOPE_NOUN = re.compile(r"\b(?:the|this|our|its|their)\s+(?:(?:whole|overall|en
 _GENERIC = {"children", "child", "young", "people", "social", "family", "familie", "service",
             "council", "early", "other", "general", "management", "support", "additional",
             "central", "directorate", "department", "corporate", "total", "including"}
+_SERVICE_WORDS = {"children", "child", "familie", "family", "young", "people", "education",
+                  "care", "service", "learning", "skill", "social", "safeguarding"}
 # The words of a council's or committee's name that are not its own ("Portsmouth City
 # Council" is named "Portsmouth"; "Children's Services Scrutiny Committee" is about
 # "Children's Services").
@@ -278,8 +280,10 @@ def report_names(council: str, directorate: str | None, service: str | None,
     if committee:
         core = " ".join(_COMMITTEE_FORM.sub(" ", committee).split())
         core = re.sub(r"^(?:and|&)\s+|\s+(?:and|&)$", "", core, flags=re.IGNORECASE)
-        # "Children's Services" of its committee's name, when it says that much.
-        if len([w for _, _, w in _words(core) if w not in _STOP]) >= 2:
+        # "Children's Services" of its committee's name, when it names a service ("Corporate
+        # Parenting Panel" names none).
+        words = [w for _, _, w in _words(core) if w not in _STOP]
+        if len(words) >= 2 and set(words) & _SERVICE_WORDS:
             own.append(core)
     council_names = [council]
     short = " ".join(_COUNCIL_FORM.sub(" ", council).split())
@@ -508,6 +512,10 @@ _AGAINST_BUDGET_AFTER = re.compile(
     r"\s+(?:(?P<over>above|over|more than|higher than|greater than|in excess of)|"
     r"(?P<under>below|under|less than|lower than))\s+(?:the\s+|its\s+|their\s+|our\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:budget|cash limit)s?\b", re.IGNORECASE)
+_REPORTED_IN_MONTH = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:reported|forecast|projected|predicted|estimated)\s+(?:in|at|to|for)\s+"
+    r"(?:the\s+)?(?:(?:end\s+of|start\s+of)\s+)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b", re.IGNORECASE)
 _UNKNOWN_NAME = re.compile(r"\b(?:for|on|at|within)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -618,7 +626,10 @@ class Sentence:
                 continue  # an item with a measure word of its own is no bare list item
             head = out[a.start][0] if a.start in out else a
             if a.start not in out:
+                # The first item's words: from the name nearest before its amount.
                 item_lo = max((o.end for o in money if o.end <= a.start), default=0)
+                item_lo = max((x.start for x in self.subjects
+                               if item_lo <= x.start and x.end <= a.start), default=item_lo)
                 out[a.start] = (a, (item_lo, a.start))
             out[b.start] = (head, (gap.start("item"), b.start))
         return out
@@ -690,6 +701,8 @@ class Judge:
             return True if unit is None or unit.group(0).lower() == kind else None
         if _PREVIOUS_BEFORE.search(before[-80:]):
             return True
+        if _REPORTED_IN_MONTH.match(phrase):
+            return None  # "£9m reported in September": an earlier report's, by its month
         # A period named in the number's own phrase: just before it (no other number between)
         # or just after it ("£9million in quarter three").
         own = before[-40:]
@@ -726,14 +739,16 @@ class Judge:
         own clause, is that period's."""
         if self.period is None:
             return False
-        nxt = min((o.start for o in s.lits if o.start >= lit.end), default=hi)
-        own = _FINANCIAL_YEAR.search(s.text, lit.end, min(hi, nxt))
+        own = _FINANCIAL_YEAR.search(s.text, lit.end, min(hi, s.own_phrases[lit.start][1]))
 
         def of_another(m: re.Match[str]) -> bool:
             # "an overspend in 2017/18, an additional £10.5m", "from £6.2m in 2016/17 to":
-            # the year of an earlier measure word's or number's phrase is theirs.
+            # the year of an earlier measure word's or number's phrase, cut from this number
+            # by a comma or another number, is theirs.
             ends = [x.end for x in s.mentions["money"]] + [o.end for o in s.lits]
-            return any(0 <= m.start() - e <= 25 for e in ends)
+            cut = "," in s.text[m.end():lit.start] or any(
+                m.end() <= o.start < lit.start for o in s.lits)
+            return cut and any(0 <= m.start() - e <= 25 for e in ends)
 
         named = [m for m in _FINANCIAL_YEAR.finditer(s.text, 0, lit.start) if not of_another(m)]
         year = own or (named[-1] if named else None)
@@ -792,9 +807,12 @@ class Judge:
             re.search(r"\bfrom\b[^;]*$", s.text[lo:lit.start], re.IGNORECASE) or
             _BY_AMOUNT_TO.search(before[-40:])))
         mentions = [m for m in s.mentions[lit.kind] if lo <= m.start and m.end <= hi]
-        if first is not lit:  # a bare noun inside a list ("budget") yields to the list's word
+        listed = s.list_item(first)
+        if listed is not None and any(not m.weak and m.end <= listed[0] for m in mentions):
+            # A bare noun inside a list's items ("Children's Social Care budget of £1.2m")
+            # yields to the list's own measure word ("The overspends were: …").
             mentions = [m for m in mentions
-                        if not (m.weak and first.start <= m.start < lit.start)]
+                        if not (m.weak and listed[0] <= m.start < lit.start)]
         # A label's last word standing for it must not be part of the words for a count
         # ("care" in "children in care").
         every = s.mentions["count"] if lit.kind == "count" else []

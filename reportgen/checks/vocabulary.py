@@ -327,14 +327,14 @@ def _change_figures(c: Changes) -> list[Figure]:
 #: Money measures.
 MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # variance: over
-    (r"(?:over ?spen(?:d|ds|t|ding)|over budget|overspent by)", "variance", 1),
+    (r"(?:over[- ]?spen(?:d|ds|t|ding)|over budget|overspent by)", "variance", 1),
     (r"(?:in excess of (?:the |its |our )?(?:current )?(?:approved )?"
      r"(?:cash limit|budget)(?: provision| position)?)", "variance", 1),
     (r"(?:(?:budget |demand |cost |financial |in-year |service )?pressures?)", "variance", 1),
     (r"(?:(?:in-year |budget )?deficit)", "variance", 1),
     (r"(?:adverse (?:variance|position))", "variance", 1),
     # variance: under
-    (r"(?:under ?spen(?:d|ds|t|ding)|under budget|underspent by|surplus|"
+    (r"(?:under[- ]?spen(?:d|ds|t|ding)|under budget|underspent by|surplus|"
      r"favourable (?:variance|position))", "variance", -1),
     # variance: either
     (r"(?:(?:net )?variances?|variation|(?:forecast |projected )?(?:budget |outturn )?position|"
