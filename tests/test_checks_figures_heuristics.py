@@ -501,6 +501,12 @@ MONEY_CASES = [
     ("a-name-after-a-cause-only-suggests",
      "There is an overspend of £1.5m, mainly due to Children's Social Care.", NAMES,
      "warning: £1.2m"),
+    ("an-offset-clause-is-its-own",
+     "The directorate has an overspend of £9m, partly offset by an underspend on Home to "
+     "School Transport of £0.2m.", NAMES, "error: £2m"),
+    ("a-name-in-an-offset-clause-gives-no-direction",
+     "There is an overspend of £9m, offset by savings in Home to School Transport.", NAMES,
+     OK),  # a name in another clause of the sentence: the total is not read (rule 7)
     # -- a list binds each amount to its item, with the list's measure
     ("list-binds-each-amount-to-its-item",
      "Overspends on Children's Social Care of £1.2m, Adoption & Fostering of £1.5m.", NAMES,

@@ -414,6 +414,7 @@ class _Subjects:
 
 # A new clause starts at these: its words do not describe the numbers of the one before.
 _CLAUSE_BREAK = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, whereas |"
+                           r",? (?:(?:partly|partially|largely|mainly) )?offset by |"
                            r" rather than |, which compared |, compared (?:to|with) |"
                            r"\b(?:less|more|greater|lower|higher|fewer) than\b"
                            r"(?!\s*(?:£|\d)|\s+(?:the\s+|its\s+)?(?:\w+\s+)?budget)",
@@ -881,7 +882,11 @@ class Judge:
         figure = self._pick(s, lit, cands, subjects, mention, evidence, lo, hi)
         if figure is None and mention.sign and measures == {"variance"}:
             # "an underspend of £673k" where the figure its words name is an overspend.
-            flipped = self._pick(s, lit, unsigned, subjects, mention, evidence, lo, hi)
+            # Only a name said surely and not after the number's own phrase: "an overspend
+            # of £7.7m, partly offset by an underspend on X" says nothing of X's direction.
+            end = s.own_phrases[lit.start][1]
+            sure = [x for x in subjects if not x.part and (x.end <= lit.start or x.start < end)]
+            flipped = self._pick(s, lit, unsigned, sure, mention, evidence, lo, hi)
             if flipped is not None and flipped.value * mention.sign < 0:
                 explicit = self._explicit(flipped, lit, unsigned, subjects, mention)
                 return Claim(flipped, unsigned, evidence, explicit, direction=mention.sign)
