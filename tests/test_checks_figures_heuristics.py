@@ -539,6 +539,21 @@ MONEY_CASES = [
     ("average-weekly-cost-before-its-noun",
      "The £4,000 average weekly cost of residential placements is high.", NAMES,
      "error: £5,312"),
+    ("forecast-to-be-over-budget", "In terms of £3.6m forecast to be over budget, the "
+     "directorate is doing badly.", NAMES, "error: £2.0m"),
+    ("increased-to-is-the-new-value",
+     "The directorate's £3.1m overspend predicted at quarter 1 has increased to £3.6m at "
+     "quarter 3.", NAMES, "error: £2.0m"),
+    ("a-change-of-names-its-start-not-its-period",
+     "The overspend was an increase of £238k on the position projected at quarter 2.", NAMES,
+     "error: £335k"),
+    ("an-improvement-is-a-fall-in-the-overspend",
+     "The Children's Social Care position shows an improvement of £0.5m.", NAMES, OK),
+    ("a-deterioration-is-a-rise-in-the-overspend",
+     "The directorate's position shows a deterioration of £0.5m.", NAMES, "error: £0.3m"),
+    ("budget-savings-are-the-target",
+     "52% of the £1.5m budget savings for the year had been achieved.", NAMES,
+     "warning: £1.2m"),
     # -- the period a sentence names anywhere
     ("a-year-named-first-is-not-this-year",
      "In 2019/20 the directorate overspend was £3m.", NAMES, OK),

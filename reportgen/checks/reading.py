@@ -509,10 +509,23 @@ _BY_AMOUNT_TO = re.compile(r"\bby\s+(?:£\s?)?[\d.,]+\s*(?:m|k|bn|million|billio
 _LIST_GAP = re.compile(r"\s*\)?\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
                        r"(?P<item>(?:the\s+)?[^£\d;.()]{2,80}?)\s*(?:of|at|:|\(|-|–|was|is|"
                        r"were)?\s*(?:\(\s*)?$", re.IGNORECASE)
+#: "has increased to £3.6m": the amount is the measure's new value, not a change.
+_CHANGED_TO = re.compile(r"\b(?:increased|risen|rose|grown|grew|reduced|fallen|fell|decreased|"
+                         r"dropped|moved|changed|gone up|gone down|improved|deteriorated)\s+"
+                         r"(?:(?:further|slightly|again)\s+)?to\s+(?:the\s+|a\s+)?$",
+                         re.IGNORECASE)
+#: A change word that introduces the number: a period named after it is the change's start
+#: ("an increase of £238k on the position projected at Quarter 1").
+_CHANGE_OF_BEFORE = re.compile(r"\b(?:increase|rise|reduction|decrease|fall|improvement|"
+                               r"deterioration|movement|change)\s+of\s+(?:(?:just\s+)?"
+                               r"(?:under|over)\s+|approximately\s+|around\s+|about\s+)?$",
+                               re.IGNORECASE)
 _AGAINST_BUDGET_AFTER = re.compile(
-    r"\s+(?:(?P<over>above|over|more than|higher than|greater than|in excess of)|"
-    r"(?P<under>below|under|less than|lower than))\s+(?:the\s+|its\s+|their\s+|our\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:budget|cash limit)s?\b", re.IGNORECASE)
+    r"\s+(?:(?:is|was|are|were|being|forecast|projected|expected|predicted|likely|currently|"
+    r"now)\s+){0,3}(?:to\s+be\s+)?(?:(?P<over>above|over|more than|higher than|greater than|"
+    r"in excess of)|(?P<under>below|under|less than|lower than))\s+"
+    r"(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:budget|cash limit)s?\b",
+    re.IGNORECASE)
 _REPORTED_IN_MONTH = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:reported|forecast|projected|predicted|estimated)\s+(?:in|at|to|for)\s+"
     r"(?:the\s+)?(?:(?:end\s+of|start\s+of)\s+)?(?:January|February|March|April|May|June|July|"
@@ -702,6 +715,8 @@ class Judge:
             return True if unit is None or unit.group(0).lower() == kind else None
         if _PREVIOUS_BEFORE.search(before[-80:]):
             return True
+        if _CHANGE_OF_BEFORE.search(before[-40:]):
+            return self._year_named(s, lit, lo, hi)  # a period after a change is its start
         if _REPORTED_IN_MONTH.match(phrase):
             return None  # "£9m reported in September": an earlier report's, by its month
         # A period named in the number's own phrase: just before it (no other number between)
@@ -716,7 +731,9 @@ class Judge:
         if self.previous_label and (self.previous_label in own or
                                     (tail and self.previous_label in tail.group(0))):
             return True  # "the 2009/10 outturn was £3.56m", "£3.56m in 2009/10"
-        ref = _period_ref(own) or (_period_ref(tail.group(0)) if tail else None)
+        # The period right after the number is its own ("increased to £3.6m at Month 9"),
+        # before one said earlier in the clause ("predicted at Month 6 and that has …").
+        ref = (_period_ref(tail.group(0)) if tail else None) or _period_ref(own)
         if ref is None:
             # "£3.1m overspend was predicted at Month 6": named after the number's measure.
             at = _PERIOD_AT.search(phrase)
@@ -806,7 +823,7 @@ class Judge:
             return None
         to_value = bool(_TO_AFTER.search(before[-12:]) and (
             re.search(r"\bfrom\b[^;]*$", s.text[lo:lit.start], re.IGNORECASE) or
-            _BY_AMOUNT_TO.search(before[-40:])))
+            _BY_AMOUNT_TO.search(before[-40:]) or _CHANGED_TO.search(before[-40:])))
         mentions = [m for m in s.mentions[lit.kind] if lo <= m.start and m.end <= hi]
         listed = s.list_item(first)
         if listed is not None and any(not m.weak and m.end <= listed[0] for m in mentions):

@@ -362,7 +362,8 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:costs?)", "spend|weekly_cost|average_weekly_cost|annual_cost", 0),
     # savings
     (r"(?:sav(?:ings?|e) (?:targets?|requirements?)|targets?|requirements?|"
-     r"required|to be saved|approved to be realised|savings? plans?)", "target", 0),
+     r"required|to be saved|approved to be realised|savings? plans?|"
+     r"budget(?:ed)? savings|savings budget)", "target", 0),
     (r"(?:achieved|delivered|realised|savings made|secured|generated|savings? achieved|"
      r"savings? delivered|saved|saving)", "achieved", 0),
     # "savings" alone is what is to be saved or what was ("to achieve a further £25m in-year
@@ -389,6 +390,9 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:reduction(?: of)?|reduced by|decrease(?:d)?(?: of| by)?|fall(?: of)?|fell by|"
      r"down by|lower by|less than (?:at|in) the)", "change", -1),
     (r"(?:(?:budget )?movement|moved by|change(?:d)?(?: of| by)?)", "change", 0),
+    # a position that improves has less overspend (or more underspend)
+    (r"(?:improvement(?: of)?|improved by)", "change:variance", -1),
+    (r"(?:deterioration(?: of)?|deteriorated by|worsened by)", "change:variance", 1),
 )
 
 #: Changes of a count: the data hold none, so a number they govern is not checked.
@@ -444,7 +448,7 @@ AGGREGATE_WORDS: dict[str, str] = {"combined": "group", "total": "total", "overa
 NEUTRAL_HEADS = frozenset({
     "total", "sum", "figure", "amount", "value", "level", "tune", "excess", "region", "order",
     "equivalent", "estimate", "forecast", "projection", "position", "outturn", "balance",
-    "upwards",
+    "upwards", "terms",
     "average", "ceiling", "maximum", "minimum", "rate", "tally",
     # a period between a measure and its amount: "a budget movement in the quarter of £3.3m"
     "quarter", "month", "period", "year", "week"})
