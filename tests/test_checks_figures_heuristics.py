@@ -507,6 +507,11 @@ MONEY_CASES = [
     ("a-name-in-an-offset-clause-gives-no-direction",
      "There is an overspend of £9m, offset by savings in Home to School Transport.", NAMES,
      OK),  # a name in another clause of the sentence: the total is not read (rule 7)
+    ("a-scope-far-before-other-amounts-is-theirs",
+     "The Council forecast an overspend of £2.0m, which was an improvement of just under "
+     "£0.1m on the last report, while within the remit of this committee there is an "
+     "overspend of approximately £1.2m which is an increase of £0.9m.", BROAD,
+     "warning: £0.3m"),  # not the Council's: inferred
     # -- a list binds each amount to its item, with the list's measure
     ("list-binds-each-amount-to-its-item",
      "Overspends on Children's Social Care of £1.2m, Adoption & Fostering of £1.5m.", NAMES,

@@ -458,7 +458,8 @@ _PART_AFTER = re.compile(r"^\s*of\s+which\b", re.IGNORECASE)
 _OF_THE_AFTER = re.compile(r"^\s+of\s+the\s+$", re.IGNORECASE)
 _CHANGE_GOVERNS = re.compile(r"^\s*(?:(?:from|since|on)\s+[^£\d,]{0,30}?\s*|"
                              r"in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:of|by)?\s*"
-                             r"(?:(?:approximately|around|about|some|just over|over|c)\s+)?$",
+                             r"(?:(?:approximately|around|about|some|just over|just under|"
+                             r"over|under|nearly|almost|c)\s+)?$",
                              re.IGNORECASE)
 #: "<noun> of £X": the noun the amount is of ("the allocation of £5 million").
 _HEAD_OF_BEFORE = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+(?:(?:approximately|around|about|"
@@ -837,6 +838,16 @@ class Judge:
         subjects = [x for x in s.subjects if lo <= x.start and x.end <= hi and not (
             x.partial and any(m.start <= x.start and x.end <= m.end for m in every))
             and not (lit.kind == "count" and x.subject in SCOPES)]
+        # The report's scope named far before, with another amount between, is that amount's
+        # ("the Council forecast of £4.8m …, there is an overspend of £3.5m which is an
+        # improvement of £800k").
+        # (Not the earlier value of "from £X to", "by £X to", "£X … has increased to".)
+        between = sorted(o.start for o in s.lits if o is not lit and o.kind == lit.kind
+                         and s.list_head(o) is not first
+                         and not (to_value and o.end <= lit.start))
+        subjects = [x for x in subjects if x.subject not in SCOPES or
+                    _distance((x.start, x.end), lit) <= _NEAR or
+                    not _blocked(between, lit, (x.start, x.end))]
         cause = _CAUSE_AFTER.search(s.text, lit.end, hi)
         if cause:
             subjects = [dataclasses.replace(x, part=True) if x.start >= cause.start() else x
@@ -905,21 +916,25 @@ class Judge:
             sure = [x for x in subjects if not x.part and (x.end <= lit.start or x.start < end)]
             flipped = self._pick(s, lit, unsigned, sure, mention, evidence, lo, hi)
             if flipped is not None and flipped.value * mention.sign < 0:
-                explicit = self._explicit(flipped, lit, unsigned, subjects, mention)
+                explicit = self._explicit(flipped, lit, unsigned, subjects, mention,
+                                          bool(s.subjects))
                 return Claim(flipped, unsigned, evidence, explicit, direction=mention.sign)
-        explicit = figure is not None and self._explicit(figure, lit, cands, subjects, mention)
+        explicit = figure is not None and self._explicit(figure, lit, cands, subjects, mention,
+                                                         bool(s.subjects))
         return Claim(figure, cands, evidence, explicit,
                      sign=mention.sign if measures == {"variance"} else 0)
 
     def _explicit(self, figure: Figure, lit: Literal_, cands: list[Figure],
-                  subjects: list[_Subject], mention: _Mention) -> bool:
+                  subjects: list[_Subject], mention: _Mention,
+                  named_elsewhere: bool = False) -> bool:
         """Whether the clause's own words make the claim (see :class:`Claim`)."""
         if _distance((mention.start, mention.end), lit) > _NEAR:
             return False
         if mention.aggregate or figure.key.startswith("placements."):
             return True
-        if len({lit.like(f) for f in cands}) == 1:
-            return True  # the data have one such figure
+        if len({lit.like(f) for f in cands}) == 1 and (subjects or not named_elsewhere):
+            # The data have one such figure, and the sentence names nothing else it may be of.
+            return True
         names = self._names(figure)
         # A label's last word names its line, and the report's own scope names the total, as
         # surely as a whole label; another word of a label only suggests it.
