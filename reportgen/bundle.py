@@ -89,9 +89,6 @@ class Report(Model):
     author: str | None = None
     report_by: str | None = None
     directorate: str | None = None
-    # The service the report's figures are of ("Children's Social Care"): with the directorate,
-    # council and committee, a name the figure checker reads as the whole budget.
-    service: str | None = None
     publication_date: UKDate | None = None
 
     @model_validator(mode="after")

@@ -461,10 +461,10 @@ def test_a_numbers_qualifiers_are_read_from_the_words_just_before_it() -> None:
 # -- issue 26, money: the report's own names (report.yaml) and the measures found missing on
 # councils' wording. NAMES is a directorate's report (the council is wider than its data);
 # BROAD a council's whole budget.
-NAMES = report_names("Sometown Borough Council", "Children's Services", None,
+NAMES = report_names("Sometown Borough Council", "Children's Services",
                      "Children and Families Overview and Scrutiny Committee",
                      {"CSC": "Children's Social Care", "XYZ": "Nothing in the data"})
-BROAD = report_names("Sometown Borough Council", None, None, "Cabinet", {})
+BROAD = report_names("Sometown Borough Council", None, "Cabinet", {})
 
 MONEY_CASES = [
     # -- the report's own scope names the total, and says so surely (an error)
@@ -600,4 +600,4 @@ def test_report_names_come_from_report_yaml() -> None:
     assert NAMES.wider == ("Sometown Borough Council", "Sometown")
     assert BROAD.whole == ("Sometown Borough Council", "Sometown") and not BROAD.wider
     # a committee whose name says nothing of a service names nothing
-    assert report_names("X Council", "Y", None, "Corporate Parenting Panel", {}).whole == ("Y",)
+    assert report_names("X Council", "Y", "Corporate Parenting Panel", {}).whole == ("Y",)

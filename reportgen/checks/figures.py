@@ -103,8 +103,8 @@ def check_literals(bundle: Bundle, figures: Sequence[Figure]) -> list[Finding]:
 
 def names_of(bundle: Bundle) -> ReportNames:
     """The report's own names (reading.report_names) from its report.yaml."""
-    return report_names(bundle.council, bundle.report.directorate, bundle.report.service,
-                        bundle.meeting.committee, bundle.abbreviations)
+    return report_names(bundle.council, bundle.report.directorate, bundle.meeting.committee,
+                        bundle.abbreviations)
 
 
 def check_text(text: str, figures: Sequence[Figure], period: str | None = None,

@@ -234,15 +234,15 @@ SCOPES = frozenset({WHOLE, WIDER})
 class ReportNames:
     """What report.yaml calls the report's own scope and the short forms it declares.
 
-    ``whole``: names of what the data are of (the directorate, the service, the committee's
-    subject, and the council unless a narrower scope is named); ``wider``: names of more than
-    the data (the council, when the report names a directorate or service); ``abbreviations``:
+    ``whole``: names of what the data are of (the directorate, the committee's subject, and
+    the council unless a directorate is named); ``wider``: names of more than the data (the
+    council, when the report names a directorate); ``abbreviations``:
     short form → what it stands for (a label of the data, or one of the names above)."""
 
     whole: tuple[str, ...] = ()
     wider: tuple[str, ...] = ()
     abbreviations: tuple[tuple[str, str], ...] = ()
-    #: whether the data are of less than the council (a directorate or service is named)
+    #: whether the data are of less than the council (a directorate is named)
     narrow: bool = False
 
 
@@ -271,12 +271,12 @@ _COMMITTEE_FORM = re.compile(r"\b(?:overview\s+(?:and|&)\s+scrutiny|overview|scr
                              r"sub-committee|committee|panel|board|cabinet)\b", re.IGNORECASE)
 
 
-def report_names(council: str, directorate: str | None, service: str | None,
-                 committee: str | None, abbreviations: dict[str, str]) -> ReportNames:
-    """The report's own names, from report.yaml's council, directorate, service, committee and
-    abbreviations."""
-    narrow = bool(directorate or service)
-    own = [n for n in (directorate, service) if n and n.strip()]
+def report_names(council: str, directorate: str | None, committee: str | None,
+                 abbreviations: dict[str, str]) -> ReportNames:
+    """The report's own names, from report.yaml's council, report.directorate, the meeting's
+    committee and abbreviations."""
+    narrow = bool(directorate and directorate.strip())
+    own = [directorate.strip()] if directorate and directorate.strip() else []
     if committee:
         core = " ".join(_COMMITTEE_FORM.sub(" ", committee).split())
         core = re.sub(r"^(?:and|&)\s+|\s+(?:and|&)$", "", core, flags=re.IGNORECASE)
