@@ -625,6 +625,11 @@ class Sentence:
         return [m.span() for m in _CLAUSE_BREAK.finditer(self.text)]
 
     @functools.cached_property
+    def years(self) -> list[re.Match[str]]:
+        """The financial years the sentence names ("2019/20"), in order."""
+        return list(_FINANCIAL_YEAR.finditer(self.text))
+
+    @functools.cached_property
     def _lists(self) -> dict[int, tuple[Literal_, tuple[int, int]]]:
         """For each amount that is an item of a list ("X of £a, Y of £b and Z of £c"): the
         list's first amount and the span of the item's own words (from the end of the amount
@@ -769,7 +774,7 @@ class Judge:
                 m.end() <= o.start < lit.start for o in s.lits)
             return cut and any(0 <= m.start() - e <= 25 for e in ends)
 
-        named = [m for m in _FINANCIAL_YEAR.finditer(s.text, 0, lit.start) if not of_another(m)]
+        named = [m for m in s.years if m.end() <= lit.start and not of_another(m)]
         year = own or (named[-1] if named else None)
         if year is None:
             return False
@@ -790,7 +795,7 @@ class Judge:
         first = s.list_head(lit)
         if first is not lit:  # an item of a list: the list's words before its first item count
             lo = min(lo, _clause(s, first)[0])
-        includes = _INCLUDES_AFTER.search(s.text, lit.end, hi)
+        includes = _INCLUDES_AFTER.search(s.text, lit.end, min(hi, lit.end + _NEAR + 60))
         if includes:
             hi = includes.start()  # "…, which included the X grant": parts, not its subject
         before, after = s.text[:lit.start], s.text[lit.end:]
@@ -842,13 +847,15 @@ class Judge:
         # ("the Council forecast of £4.8m …, there is an overspend of £3.5m which is an
         # improvement of £800k").
         # (Not the earlier value of "from £X to", "by £X to", "£X … has increased to".)
-        between = sorted(o.start for o in s.lits if o is not lit and o.kind == lit.kind
-                         and s.list_head(o) is not first
-                         and not (to_value and o.end <= lit.start))
-        subjects = [x for x in subjects if x.subject not in SCOPES or
-                    _distance((x.start, x.end), lit) <= _NEAR or
-                    not _blocked(between, lit, (x.start, x.end))]
-        cause = _CAUSE_AFTER.search(s.text, lit.end, hi)
+        far = [x for x in subjects
+               if x.subject in SCOPES and _distance((x.start, x.end), lit) > _NEAR]
+        if far:
+            between = sorted(o.start for o in s.lits if o is not lit and o.kind == lit.kind
+                             and s.list_head(o) is not first
+                             and not (to_value and o.end <= lit.start))
+            subjects = [x for x in subjects
+                        if x not in far or not _blocked(between, lit, (x.start, x.end))]
+        cause = _CAUSE_AFTER.search(s.text, lit.end, min(hi, lit.end + _NEAR + 60))
         if cause:
             subjects = [dataclasses.replace(x, part=True) if x.start >= cause.start() else x
                         for x in subjects]
