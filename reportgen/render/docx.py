@@ -28,6 +28,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
 from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 from lxml import etree
@@ -887,14 +888,22 @@ class _Renderer:
             label = "Contact Name: " if labelled else "Contact: "
             p.add_run(label).bold = True
             add_runs(p, parse_inline(who))
+            lines = [p]
             phone = f"{'Telephone' if labelled else 'Tel'}: {c.phone}" if c.phone else ""
             email = f"{'E-mail' if labelled else 'Email'}: {c.email}" if c.email else ""
             if labelled:
                 for line in (phone, email):
                     if line:
-                        sub.add_paragraph(line, style="Normal").paragraph_format.space_after = 0
+                        lines.append(sub.add_paragraph(line, style="Normal"))
+                        lines[-1].paragraph_format.space_after = 0
             elif phone or email:
-                sub.add_paragraph("  ".join(x for x in (phone, email) if x), style="Normal")
+                lines.append(sub.add_paragraph("  ".join(x for x in (phone, email) if x),
+                                               style="Normal"))
+            # A contact never splits across pages: each line kept whole and with the next.
+            for n, line in enumerate(lines, 1):
+                line.paragraph_format.keep_together = True
+                if n < len(lines):
+                    oxml.keep_with_next(line)
         if not self.bundle.contacts:
             sub.add_paragraph("No contact given.", style="Normal")
 
@@ -1042,6 +1051,7 @@ class _Renderer:
                                  file=self.style.template) from None
         document = self.tpl.docx
         later.fill(document.element.body)
+        _keep_short_tables(document.element.body)
         b = self.bundle
         when = document_timestamp(b)
         oxml.set_document_language(document, "en-GB")
@@ -1109,6 +1119,8 @@ class _Renderer:
                            ("background_papers", ("background_papers",))):
             if getattr(b, key) and all(missing(f) for f in funcs):
                 out.append((key, f"the template does not call {funcs[-1]}()"))
+        if self.style.layout:
+            out = [(key, _layout_reason(why)) for key, why in out]
         return out
 
     def printed_values(self) -> list[tuple[str, str]]:
@@ -1138,6 +1150,38 @@ LAYOUT_VALUE_FIELDS = {"exempt": "exempt_text", "call_in": "call_in_text",
                        "venue": "meeting.venue", "time": "meeting.time",
                        "title": "report.title", "committee": "meeting.committee",
                        "date": "meeting.date", "committee_date": "meeting.date"}
+
+
+_BLOCK_OF = {"clearance_block": "clearance", "contacts_block": "contacts"}
+
+
+def _layout_reason(why: str) -> str:
+    """A template's reason for content.not-shown in the terms of style.yaml's layout."""
+    why = why.replace("the template prints no such field and does not call other_details()",
+                      "no block of the layout prints it and the layout shows no other_details "
+                      "block")
+    why = re.sub(r"the template has no section\('(\w+)'\) and does not call "
+                 r"other_sections\(\)", r"the layout shows no section block for '\1' and no "
+                 "other_sections block", why)
+    return re.sub(r"the template does not call (\w+)\(\)",
+                  lambda m: f"the layout shows no {_BLOCK_OF.get(m[1], m[1])} block", why)
+
+
+#: A table of at most this many rows is kept on one page (a longer one may break between
+#: rows; its header row repeats).
+SHORT_TABLE_ROWS = 15
+
+
+def _keep_short_tables(body: Any) -> None:
+    """Keep each short table whole: every row's paragraphs keep with the next, bar the last
+    row's, so Word moves the table rather than split it (rows never split: finish.py)."""
+    for tbl in body.iter(qn("w:tbl")):
+        rows = tbl.findall(qn("w:tr"))
+        if len(rows) > SHORT_TABLE_ROWS:
+            continue
+        for tr in rows[:-1]:
+            for p in tr.iter(qn("w:p")):
+                oxml.keep_with_next(DocxParagraph(p, None))
 
 
 def _layout_body(document: DocxDocument) -> None:
