@@ -28,7 +28,6 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph as DocxParagraph
 from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 from lxml import etree
@@ -1181,7 +1180,7 @@ def _keep_short_tables(body: Any) -> None:
             continue
         for tr in rows[:-1]:
             for p in tr.iter(qn("w:p")):
-                oxml.keep_with_next(DocxParagraph(p, None))
+                p.get_or_add_pPr().keepNext_val = True
 
 
 def _layout_body(document: DocxDocument) -> None:
