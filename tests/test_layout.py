@@ -208,12 +208,18 @@ def test_a_contact_and_a_short_table_keep_together(tmp_path: Path) -> None:
     contact = paras[first:first + 3]
     assert [p.find(f"{W}pPr/{W}keepLines") is not None for p in contact] == [True] * 3
     assert [p.find(f"{W}pPr/{W}keepNext") is not None for p in contact] == [True, True, False]
-    for tbl in body.iter(qn("w:tbl")):
+    tables = list(body.iter(qn("w:tbl")))
+    assert len(tables) == 2  # the details and the sign-off
+    for tbl in tables:
         rows = tbl.findall(qn("w:tr"))
-        assert len(rows) <= 15
         kept = [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in tr.iter(qn("w:p")))
                 for tr in rows]
-        assert kept[:-1] == [True] * (len(rows) - 1)
+        if "".join(t.text or "" for t in rows[0].iter(qn("w:t"))).startswith("Officer"):
+            # The sign-off keeps its header with the first officer and may break between
+            # officers, so it never leaves a gap of its own height before it.
+            assert kept == [True, False, False]
+        else:
+            assert len(rows) >= 2 and kept == [True] * (len(rows) - 1) + [False]
 
 
 def test_a_long_table_may_break() -> None:

@@ -474,7 +474,7 @@ class _Renderer:
                     if c.date else "Not yet signed"
             rows.append((name, c.capacity_text, state, date))
         if len(rows) > 1:
-            details_table(sub, rows, header=True)
+            _keep_head(details_table(sub, rows, header=True))
 
     def other_details(self) -> Any:
         """Fields of report.yaml the template does not print itself, as a two-column table,
@@ -727,7 +727,7 @@ class _Renderer:
             rows.append((who, "", c.capacity_text))
             dates.append(f"Date: {when}")
         # The form's table stands with its header row even before anyone is named.
-        table = details_table(sub, rows, header=True)
+        table = _keep_head(details_table(sub, rows, header=True))
         for tr, c, date in zip(table.rows[1:], self.bundle.clearance, dates, strict=True):
             tr.cells[0].add_paragraph(date, style="Normal")
             oxml.add_checkbox(tr.cells[1].paragraphs[0], bool(c.cleared))
@@ -1171,13 +1171,27 @@ def _layout_reason(why: str) -> str:
 SHORT_TABLE_ROWS = 15
 
 
+_PPR, _KEEP_NEXT = qn("w:pPr"), qn("w:keepNext")
+
+
+def _keep_head(table: Any) -> Any:
+    """Keep a sign-off table's header row with its first officer (and, through the heading's
+    keep, the heading with both), but let it break between officers: kept whole it would move
+    to the next page and leave a gap of its own height before it."""
+    for cell in table.rows[0].cells:
+        for p in cell.paragraphs:
+            oxml.keep_with_next(p)
+    return table
+
+
 def _keep_short_tables(body: Any) -> None:
     """Keep each short table whole: every row's paragraphs keep with the next, bar the last
     row's, so Word moves the table rather than split it (rows never split: finish.py)."""
     for tbl in body.iter(qn("w:tbl")):
         rows = tbl.findall(qn("w:tr"))
-        if len(rows) > SHORT_TABLE_ROWS:
-            continue
+        if len(rows) > SHORT_TABLE_ROWS or any(p.find(f"{_PPR}/{_KEEP_NEXT}") is not None
+                                               for p in tbl.iter(qn("w:p"))):
+            continue  # long, or its writer (or the template's author) chose its keeps
         for tr in rows[:-1]:
             for p in tr.iter(qn("w:p")):
                 p.get_or_add_pPr().keepNext_val = True
