@@ -273,3 +273,16 @@ def test_built_in_layouts_name_only_known_values() -> None:
     for name in builtin_style_names():
         text = (templates_root() / name / "style.yaml").read_text(encoding="utf-8")
         assert "{{" not in text and "{%" not in text, name
+
+
+def test_the_documented_layout_reads(tmp_path: Path) -> None:
+    from .helpers import ROOT
+
+    docs = (ROOT / "docs" / "house-styles.md").read_text(encoding="utf-8")
+    example = docs.split("```yaml\nlayout:\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "style.yaml").write_text(
+        "template_from: council-form\nlayout:\n" + example, encoding="utf-8")
+    layout = resolve_style(str(tmp_path / "s")).layout
+    assert [b.block for b in layout][:4] == ["title", "details", "other_details", "body"]
+    assert layout[3].notes == {"financial": "Figures are at 30 June."}
