@@ -286,3 +286,65 @@ def test_the_documented_layout_reads(tmp_path: Path) -> None:
     layout = resolve_style(str(tmp_path / "s")).layout
     assert [b.block for b in layout][:4] == ["title", "details", "other_details", "body"]
     assert layout[3].notes == {"financial": "Figures are at 30 June."}
+
+
+def styled_lines(docx: bytes) -> list[str]:
+    """As lines(), each paragraph with its style, so a heading turned into text shows."""
+    body = Document(io.BytesIO(docx)).element.body
+    out = []
+    for p in body.iter(qn("w:p")):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        name = style.get(qn("w:val")) if style is not None else "-"
+        out.append(f"[{name}] " + "".join("\t" if t.tag == qn("w:tab") else t.text or ""
+                                          for t in p.iter(qn("w:t"), qn("w:tab"))))
+    return out
+
+
+def _variant(data: dict[str, Any], kind: str) -> None:
+    """Reports a form's conditions tell apart (generated from a fixture's report.yaml)."""
+    if kind == "decision-without-recommendations":
+        data["report"]["type"] = "decision"
+        data.pop("recommendations", None)
+    elif kind == "recommendations-with-reasons":
+        data["recommendations"] = [{"text": "Note the report.", "reason": "Members asked."},
+                                   {"text": "Agree the plan.", "reason": "It saves money."}]
+    elif kind == "bare":
+        for key in ("contacts", "clearance", "appendices", "background_papers",
+                    "recommendations"):
+            data.pop(key, None)
+        data["report"].pop("portfolio_holder", None)
+    elif kind == "appendices":
+        data["appendices"] = [{"title": "Placement data"}, {"title": "Savings tracker"}]
+        data["background_papers"] = ["Sufficiency strategy 2016"]
+
+
+@pytest.mark.parametrize("style", ["cover-sheet", "numbered-paragraphs", "report-to-members",
+                                   "council-form"])
+@pytest.mark.parametrize(("fixture", "kind"), [
+    ("harrow-2016-high-cost-placements", "as-is"),
+    ("harrow-2016-high-cost-placements", "decision-without-recommendations"),
+    ("harrow-2016-high-cost-placements", "recommendations-with-reasons"),
+    ("harrow-2016-high-cost-placements", "bare"),
+    ("herefordshire-2018-lac-cost-reduction", "appendices"),
+    ("wiltshire-2020-corporate-parenting-panel-annual-report", "recommendations-with-reasons"),
+])
+def test_a_built_in_layout_prints_what_its_template_printed(tmp_path: Path, style: str,
+                                                            fixture: str, kind: str) -> None:
+    """The built-in templates still hold the Jinja layout they had (a style reusing one with
+    template_from and no layout: prints through it): each built-in layout prints the same
+    text, in the same paragraph styles, and leaves out the same fields."""
+    import dataclasses
+
+    from reportgen.pipeline import load_report, render
+
+    bundle = bundle_from(tmp_path, fixture, lambda data: _variant(data, kind))
+    loaded = load_report(bundle)
+    house = resolve_style(style)
+    by_layout = render(loaded, house)
+    title = [b for b in house.layout if b.block == "title"]
+    as_template = dataclasses.replace(house, layout=(), **(
+        {"title_block": title[0].form, "title_lines": title[0].lines} if title else {}))
+    by_template = render(loaded, as_template)
+    assert styled_lines(by_layout.docx) == styled_lines(by_template.docx)
+    assert lines(by_layout.docx) == lines(by_template.docx)  # the tables' rows too
+    assert [k for k, _ in by_layout.not_shown] == [k for k, _ in by_template.not_shown]
