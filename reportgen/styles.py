@@ -448,6 +448,8 @@ LAYOUT_VALUES = ("council", "meeting.committee", "meeting.date", "meeting.time",
 BLOCK_FORMS = {"title": ("lines", "centred", "table", "numbered"),
                "clearance": ("table", "boxes"), "contacts": ("short", "labelled")}
 BODY_PARTS = ("all", "all_but_last", "last")
+#: The most blocks a layout, and rows a details table, may have (a form, not a document).
+LAYOUT_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -504,6 +506,9 @@ def _layout_value(value: Any, where: str, file: Path) -> tuple[str, ...]:
 
 
 def _detail_rows(rows: Any, where: str, file: Path) -> tuple[DetailRow, ...]:
+    if isinstance(rows, list) and len(rows) > LAYOUT_LIMIT:
+        raise ReportgenError(f"{where}: {len(rows)} rows: a details table has at most "
+                             f"{LAYOUT_LIMIT}", file=file)
     if not isinstance(rows, list) or not rows:
         raise ReportgenError(f"{where}: rows must be a list of [label, value] or "
                              "{label:, value:, missing:}", file=file)
@@ -608,4 +613,16 @@ def parse_layout(settings: dict[str, Any], texts: dict[str, str],
         return ()
     if not isinstance(items, list) or not items:
         raise ReportgenError("layout must be a list of blocks", file=file)
-    return tuple(_layout_block(item, n, texts, file) for n, item in enumerate(items, 1))
+    if len(items) > LAYOUT_LIMIT:
+        raise ReportgenError(f"layout has {len(items)} blocks: a form has at most "
+                             f"{LAYOUT_LIMIT}", file=file)
+    blocks = tuple(_layout_block(item, n, texts, file) for n, item in enumerate(items, 1))
+    # The officer's outline is printed once: whole, or all but its last section and the last.
+    for only in ("body", "sections"):
+        parts = sorted(b.part for b in blocks if b.block == "body" and b.shown != "never"
+                       and b.only in ("", only))
+        if parts not in ([], ["all"], ["all_but_last", "last"]):
+            raise ReportgenError("layout prints the body more than once or in part: give one "
+                                 "body block, or one with part: all_but_last and one with "
+                                 "part: last", file=file)
+    return blocks

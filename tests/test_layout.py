@@ -256,6 +256,16 @@ def test_a_long_table_may_break() -> None:
          __import__("reportgen.bundle", fromlist=["SECTION_IDS"]).SECTION_IDS)),
     ("layout: [{block: body, part: first}]",
      "part must be one of all, all_but_last, last, got 'first'"),
+    ("layout: [body, {block: body, part: last}]",
+     "layout prints the body more than once or in part: give one body block, or one with "
+     "part: all_but_last and one with part: last"),
+    ("layout: [{block: body, part: all_but_last}]",
+     "layout prints the body more than once or in part: give one body block, or one with "
+     "part: all_but_last and one with part: last"),
+    ("layout: [" + ", ".join(["heading"] * 201) + "]",
+     "layout has 201 blocks: a form has at most 200"),
+    ("layout: [{block: details, rows: [" + ", ".join(["[A, council]"] * 201) + "]}]",
+     "layout item 1 (details): 201 rows: a details table has at most 200"),
 ])
 def test_layout_errors_are_one_line(tmp_path: Path, layout: str, message: str) -> None:
     (tmp_path / "s").mkdir()
