@@ -373,9 +373,16 @@ def copy_style(source: str, folder: Path) -> list[Path]:
     origin = templates_root() / source
     settings = _read_mapping(origin / "style.yaml")
     yaml_text = (origin / "style.yaml").read_text(encoding="utf-8")
-    unset = [k for k in _OPTIONS if k not in settings]
+    # With a layout the title is a block of it: title_block and title_lines serve templates.
+    unset = [k for k in _OPTIONS if k not in settings and not (
+        "layout" in settings and k in ("title_block", "title_lines"))]
+    layout_note = ("# layout: below is the form, block by block: move, delete or re-head a "
+                   "block here.\n# template.docx then gives only fonts, page set-up, header, "
+                   "footer and letterhead:\n# its body is not used (docs/house-styles.md, "
+                   "\"The form as data\").\n") if "layout" in settings else ""
     yaml_text = (f"# Copied from the built-in style '{source}' by `reportgen style new`.\n"
                  "# Edit the options below; docs/house-styles.md explains each one.\n"
+                 + layout_note
                  + yaml_text.rstrip("\n") + "\n\n# Options not set here (their defaults apply):\n"
                  + "".join(f"# {k}: {OPTION_HELP[k]}\n" for k in unset if k in OPTION_HELP))
     texts = dict(_read_mapping(templates_root() / "texts.yaml"))
