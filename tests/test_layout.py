@@ -358,3 +358,34 @@ def test_a_built_in_layout_prints_what_its_template_printed(tmp_path: Path, styl
     assert styled_lines(by_layout.docx) == styled_lines(by_template.docx)
     assert lines(by_layout.docx) == lines(by_template.docx)  # the tables' rows too
     assert [k for k, _ in by_layout.not_shown] == [k for k, _ in by_template.not_shown]
+
+
+def test_letterhead_around_the_form_stays(tmp_path: Path) -> None:
+    """A template whose body holds {{p form() }} keeps its own lines around the form."""
+    bundle = body_bundle(tmp_path)
+    own_style(bundle, "council-form", lambda style: None)
+    template = Document(str(bundle / "ours" / "template.docx"))
+    body = template.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    template.add_paragraph("Westshire Council, County Hall, Westshire WS1 1AA")
+    template.add_paragraph("{{p form() }}")
+    template.add_paragraph("Printed on recycled paper")
+    template.save(str(bundle / "ours" / "template.docx"))
+    produced = produce(bundle, gate=False)
+    text = lines(produced.result.docx)
+    assert text[0] == "Westshire Council, County Hall, Westshire WS1 1AA"
+    assert text[1] == "Wiltshire Council"  # the layout's first title line
+    assert text.index("Statutory officer clearance") < text.index("Printed on recycled paper")
+    assert content_errors(produced) == []
+
+
+def test_form_without_a_layout_is_an_error(tmp_path: Path) -> None:
+    bundle = body_bundle(tmp_path)
+    own_style(bundle, "council-form", lambda style: style.pop("layout"))
+    template = Document(str(bundle / "ours" / "template.docx"))
+    template.add_paragraph("{{p form() }}")
+    template.save(str(bundle / "ours" / "template.docx"))
+    with pytest.raises(ReportgenError, match=r"calls form\(\), but style.yaml has no layout"):
+        produce(bundle, gate=False)

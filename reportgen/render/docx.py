@@ -636,6 +636,9 @@ class _Renderer:
     def form(self) -> Any:
         """The whole form from style.yaml's layout: each block in order, under its heading,
         with its note; a block not shown prints its ``otherwise`` line, if any."""
+        if not self.style.layout:
+            raise ReportgenError("template.docx calls form(), but style.yaml has no layout: to "
+                                 "print", file=self.style.template)
         sub = self.tpl.new_subdoc()
         plan: dict[str, tuple[str, str]] | None = None
         for block in self.style.layout:
@@ -1201,7 +1204,8 @@ def _layout_body(document: DocxDocument) -> None:
     """A layout's template gives fonts, page set-up and letterhead: its body becomes the one
     tag that prints the form, unless it already holds that tag (letterhead around it)."""
     body = document.element.body
-    if any("".join(p.itertext()).strip() == "{{p form() }}" for p in body.iter(qn("w:p"))):
+    if any("".join(t.text or "" for t in p.iter(qn("w:t"))).strip() == "{{p form() }}"
+           for p in body.iter(qn("w:p"))):
         return
     for child in list(body):
         if child.tag != qn("w:sectPr"):
