@@ -448,3 +448,40 @@ def test_hidden_categories_have_no_value_in_any_generated_chart(types: list[str]
                 assert all(i not in series for series in cached)
             else:
                 assert all(cell != "" for cell in row[1:])
+
+
+# --------------------------------------------------------------------------- the web page
+
+
+def test_the_web_page_draws_each_chart_as_inline_svg_with_its_numbers(
+        results: dict[str, RenderResult]) -> None:
+    """The page reads the chart parts of the .docx: one inline SVG a panel, named by the
+    caption and described by the alt text, with a table of the workbook's numbers beneath."""
+    from lxml import html as lxml_html
+
+    from reportgen.publish.html import report_html
+    from reportgen.publish.svg_chart import format_value
+
+    for name, result in results.items():
+        page = lxml_html.fromstring(report_html(result.docx))
+        svgs = page.findall(".//svg")
+        specs = _by_spec(result)
+        assert len(svgs) == sum(len(spec.panels) for spec, _ in specs), name
+        found = iter(svgs)
+        for spec, parts in specs:
+            for panel, part in zip(spec.panels, parts, strict=True):
+                svg = next(found)
+                assert svg.get("role") == "img"
+                assert svg.findtext("title") == spec.caption
+                assert svg.findtext("desc") == part["docPr"]["descr"]
+                table = svg.getnext()
+                assert table.tag == "table"
+                rows = [[c.text_content() for c in tr] for tr in table.iter("tr")]
+                assert rows[0][1:] == [s.label for s in panel.series]
+                for row, category, i in zip(rows[1:], panel.categories,
+                                            range(len(panel.categories)), strict=True):
+                    assert row[0] == " ".join(category.split())
+                    for cell, series in zip(row[1:], panel.series, strict=True):
+                        value = series.values[i]
+                        assert cell == ("c" if value is None
+                                        else format_value(value, panel.number_format))
