@@ -532,7 +532,10 @@ def _python_docx_reading(path: Path) -> dict[str, Any]:
     # A cell's paragraphs read as lines; an HTML reader gives them as <p>s.
     cells = [_norm(" ".join(_paragraph_text(p) for p in tc.iter(qn("w:p"))))
              for tc in body.iter(qn("w:tc"))]
-    alts = [doc_pr.get("descr", "") for doc_pr in body.iter(qn("wp:docPr"))]
+    # Pictures only: pandoc and mammoth do not read native charts (to them a chart is no
+    # picture), so the charts' alt text is checked in tests/test_charts.py and in the PDF.
+    alts = [inline.find(qn("wp:docPr")).get("descr", "") for inline in body.iter(qn("wp:inline"))
+            if next(inline.iter(qn("a:blip")), None) is not None]
     captions = [_norm(c.get(qn("w:val"), "")) for c in body.iter(qn("w:tblCaption"))]
     text = "\n".join(_paragraph_text(p) for p in body.iter(qn("w:p")))
     return {"headings": [h for h in heads if h], "cells": [c for c in cells if c],

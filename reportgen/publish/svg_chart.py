@@ -198,7 +198,8 @@ def chart_svg(chart: ChartData, uid: str, alt: str, title: str) -> Any:
     width = 640.0
     legend_h = 24 if n_ser > 1 else 0
     title_h = 22 if chart.title else 0
-    svg = etree.Element("svg", {"role": "img", "aria-labelledby": f"{uid}-t {uid}-d",
+    svg = etree.Element("svg", {"class": "chart", "role": "img",
+                                "aria-labelledby": f"{uid}-t {uid}-d",
                                 "xmlns": "http://www.w3.org/2000/svg",
                                 "font-family": FONT, "font-size": "12", "fill": TEXT})
     _sub(svg, "title", title, id=f"{uid}-t")
