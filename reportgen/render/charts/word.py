@@ -295,13 +295,26 @@ def add_chart(run: Any, panel: BarPanel, width_cm: float, height_cm: float, desc
               title: str) -> Any:
     """Place ``panel`` inline in ``run`` as a native chart with its alt text (``descr``) and
     title; returns the ``wp:inline`` element."""
+    from docx.oxml import parse_xml
+
+    inline = chart_inline(run.part, panel, width_cm, height_cm, descr, title)
+    drawing = parse_xml(
+        '<w:drawing xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+    drawing.append(inline)
+    run._r.append(drawing)
+    return inline
+
+
+def chart_inline(part: Any, panel: BarPanel, width_cm: float, height_cm: float, descr: str,
+                 title: str) -> Any:
+    """A ``wp:inline`` showing ``panel`` as a native chart whose parts are added to
+    ``part``'s package and related from ``part`` (the story part the inline goes in)."""
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
     from docx.oxml import parse_xml
 
     from reportgen.render.markup import clean_xml_text
 
-    part = run.part
     package = part.package
     xml, workbook = chart_part(panel)
     chart = Part(package.next_partname("/word/charts/chart%d.xml"), CT_CHART, xml, package)
@@ -320,11 +333,8 @@ def add_chart(run: Any, panel: BarPanel, width_cm: float, height_cm: float, desc
     doc_pr = inline.find(f"{{{WP}}}docPr")
     doc_pr.set("descr", clean_xml_text(descr))
     doc_pr.set("title", clean_xml_text(title))
-    drawing = parse_xml(
-        '<w:drawing xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
-    drawing.append(inline)
-    run._r.append(drawing)
     return inline
 
 
-__all__ = ["CT_CHART", "CT_XLSX", "RT_CHART", "RT_PACKAGE", "add_chart", "chart_part"]
+__all__ = ["CT_CHART", "CT_XLSX", "RT_CHART", "RT_PACKAGE", "add_chart", "chart_inline",
+           "chart_part"]
