@@ -60,8 +60,6 @@ class BarPanel:
     number_format: str = "#,##0"
     horizontal: bool = True
     title: str = ""
-    # The category drawn in bold (the council in a benchmark chart); "" for none.
-    emphasis: str = ""
 
     def __post_init__(self) -> None:
         for s in self.series:

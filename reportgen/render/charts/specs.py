@@ -347,8 +347,7 @@ def benchmarks_chart(args: Sequence[str], metrics: Metrics,
         (Series(measure, tuple(value for _, value, _, _ in bars), VERMILLION,
                 point_colours=tuple(colour for *_, colour, _ in bars),
                 point_patterns=tuple(pattern for *_, pattern in bars)),),
-        value_axis=measure, number_format=COUNT if places == 0 else COUNT_1DP,
-        emphasis=council.area)
+        value_axis=measure, number_format=COUNT if places == 0 else COUNT_1DP)
     return ChartSpec("benchmarks", (panel,), alt,
                      f"{measure}, {period}: {council.area} compared with statistical "
                      "neighbours and England", (fmt(council.value),), 2.0 + 0.62 * len(bars))
