@@ -15,6 +15,7 @@ import shutil
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -485,3 +486,31 @@ def test_the_web_page_draws_each_chart_as_inline_svg_with_its_numbers(
                         value = series.values[i]
                         assert cell == ("c" if value is None
                                         else format_value(value, panel.number_format))
+
+
+def test_a_hostile_chart_part_draws_nothing_it_should_not() -> None:
+    """A chart part from a document written anywhere: text stays text, non-finite or
+    out-of-range values are not drawn, and an oversized chart is not drawn at all."""
+    from reportgen.publish.svg_chart import MAX_CATEGORIES, chart_figure
+
+    def part(categories: list[str], values: list[str], count: int | None = None) -> Any:
+        pts = "".join(f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>' for i, v in enumerate(values))
+        cats = "".join(f'<c:pt idx="{i}"><c:v>{c}</c:v></c:pt>' for i, c in enumerate(categories))
+        n = len(categories) if count is None else count
+        return etree.fromstring(
+            f'<c:chartSpace xmlns:c="{C}"><c:chart><c:plotArea><c:barChart>'
+            '<c:barDir val="bar"/><c:ser><c:tx><c:v>S</c:v></c:tx>'
+            f'<c:cat><c:strLit><c:ptCount val="{n}"/>{cats}</c:strLit></c:cat>'
+            f'<c:val><c:numLit><c:formatCode>General</c:formatCode>{pts}</c:numLit></c:val>'
+            '</c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>'.replace(
+                "numLit", "numCache"))
+
+    svg, table = chart_figure(part(["&lt;script&gt;alert(1)&lt;/script&gt;", "B", "C"],
+                                   ["1", "NaN", "1e999"]), "x", "alt", "title")
+    page = etree.tostring(svg, method="html") + etree.tostring(table, method="html")
+    assert b"<script>" not in page and b"&lt;script&gt;" in page
+    assert len(svg.findall(".//rect")) == 1  # only the finite value is drawn
+    assert [td.text for td in table.iter("td")] == ["1", "-", "-"]
+    many = [f"c{i}" for i in range(MAX_CATEGORIES + 1)]
+    assert chart_figure(part(many, ["1"] * len(many)), "x", "alt", "title") == []
+    assert chart_figure(part(["A"], ["1"], count=10**9), "x", "alt", "title") == []
