@@ -295,9 +295,11 @@ def placements_by_type_chart(args: Sequence[str], metrics: Metrics,
     if any(hidden) or plan.is_hidden("total"):
         alt += " " + plan.note()
         caption += f" ({plan.legend([sym])})"
-    height = 2.0 + 0.85 * len(summaries)
+    # Each panel is half the text width, so its labels wrap more: room for two lines each
+    # (LibreOffice leaves out labels it finds crowded).
+    height = 3.0 + 1.05 * len(summaries)
     return ChartSpec("placements_by_type", (count_panel, cost_panel), alt, caption, key,
-                     height + 0.8)
+                     height)
 
 
 def benchmarks_chart(args: Sequence[str], metrics: Metrics,

@@ -14,6 +14,7 @@ values nor in the workbook, whose cell stays empty.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -232,6 +233,16 @@ def _value_axis(ax: Any, panel: BarPanel) -> None:
         # category, so it stays at the foot of the chart.
         ax.find(_c("crosses")).set("val", "max")
     _el(ax, _c("crossBetween"), "between")
+    top = max((v for s in panel.series for v in s.values if v is not None), default=0.0)
+    if top > 0:  # about four gridlines: a narrow panel otherwise crowds its axis numbers
+        _el(ax, _c("majorUnit"), repr(_step(top)))
+
+
+def _step(top: float) -> float:
+    """1, 2, 2.5 or 5 times a power of ten, giving about four steps up to ``top``."""
+    raw = top / 4
+    power = 10.0 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
 
 
 def chart_part(panel: BarPanel) -> tuple[bytes, bytes]:
