@@ -514,3 +514,23 @@ def test_a_hostile_chart_part_draws_nothing_it_should_not() -> None:
     many = [f"c{i}" for i in range(MAX_CATEGORIES + 1)]
     assert chart_figure(part(many, ["1"] * len(many)), "x", "alt", "title") == []
     assert chart_figure(part(["A"], ["1"], count=10**9), "x", "alt", "title") == []
+
+
+def test_labels_from_the_data_are_text_in_the_workbook_never_formulas() -> None:
+    """A budget line, measure or area named "=…" (or an address) is text in the embedded
+    workbook: Excel would otherwise run it as a formula when "Edit Data" opens it."""
+    from reportgen.render.charts import BarPanel, Series
+
+    hostile = ('=HYPERLINK("http://tracker.example/x","click")', "=cmd|' /C calc'!A0",
+               "+1+2", "http://tracker.example/pixel")
+    spec = ChartSpec("budget", (BarPanel(hostile, (Series('=SUM(A1:A9)', (1.0, 2.0, 3.0, 4.0),
+                                                         "#0072B2"),), "£"),),
+                     "alt", "caption")
+    (chart,) = native_charts(_chart_docx(spec))
+    with zipfile.ZipFile(io.BytesIO(chart["xlsx"])) as book:
+        names = book.namelist()
+        sheet = book.read("xl/worksheets/sheet1.xml")
+    assert b"<f>" not in sheet and b"<f " not in sheet
+    assert not any("hyperlink" in n.lower() or "rels/sheet" in n for n in names)
+    rows = workbook_rows(chart["xlsx"])
+    assert [r[0] for r in rows[1:]] == list(hostile) and rows[0][1] == "=SUM(A1:A9)"

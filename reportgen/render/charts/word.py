@@ -145,13 +145,17 @@ def _workbook_writer(data: Any) -> Any:
 
     class FixedWorkbookWriter(CategoryWorkbookWriter):
         """python-pptx's workbook writer with a fixed creation date (XlsxWriter stamps the
-        time of writing otherwise) and category labels wide enough to read."""
+        time of writing otherwise), every label written as text, and category labels wide
+        enough to read."""
 
         @contextmanager
         def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
             from xlsxwriter import Workbook
 
-            workbook = Workbook(xlsx_file, {"in_memory": True})
+            # Labels come from the data: a name starting "=" stays text, never a formula
+            # Excel would run when "Edit Data" opens the workbook, and an address stays text.
+            workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False,
+                                            "strings_to_urls": False})
             workbook.set_properties({"created": _CREATED})
             worksheet = workbook.add_worksheet()
             yield workbook, worksheet
