@@ -523,6 +523,9 @@ def test_labels_from_the_data_are_text_in_the_workbook_never_formulas() -> None:
 
     hostile = ('=HYPERLINK("http://tracker.example/x","click")', "=cmd|' /C calc'!A0",
                "+1+2", "http://tracker.example/pixel")
+    # Characters XML 1.0 cannot hold are left out, not a broken chart part.
+    assert native_charts(_chart_docx(ChartSpec("x", (BarPanel(("a\x01b", "<c&d>"), (
+        Series("s\x02", (1.0, None), "#0072B2"),), "£"),), "alt", "cap")))[0]["xml"] is not None
     spec = ChartSpec("budget", (BarPanel(hostile, (Series('=SUM(A1:A9)', (1.0, 2.0, 3.0, 4.0),
                                                          "#0072B2"),), "£"),),
                      "alt", "caption")

@@ -133,10 +133,13 @@ def _chart_data(panel: BarPanel) -> Any:
                 writer = self.__dict__["_fixed_writer"] = _workbook_writer(self)
             return writer
 
+    from reportgen.render.markup import clean_xml_text
+
+    # Text from the data may hold characters XML 1.0 cannot (python-pptx writes it as is).
     data = FixedChartData(number_format=panel.number_format)
-    data.categories = list(panel.categories)
+    data.categories = [clean_xml_text(c) for c in panel.categories]
     for s in panel.series:
-        data.add_series(s.label, list(s.values), panel.number_format)
+        data.add_series(clean_xml_text(s.label), list(s.values), panel.number_format)
     return data
 
 
