@@ -287,7 +287,7 @@ class _Renderer:
         return blocks
 
     def _chart(self, block: Directive) -> ChartSpec:
-        # matplotlib is imported only when a report has a chart.
+        # python-pptx (the chart writer) is imported only when a report has a chart.
         from reportgen.render.charts import DATASETS_NEEDED, ChartOptions, build_chart
 
         files = {}
