@@ -119,12 +119,12 @@ def _note(finding: Finding, number: int, anchor: str, tag: str) -> Any:
     expression = expression_of(finding)
     if expression is not None:
         write = etree.SubElement(note, "span", {"class": "finding-fix"})
-        write.text = " Write "
+        write.text = "Write "
         code = etree.SubElement(write, "code", {"class": "copyable"})
         code.text = expression
     elif finding.fix:
         fix = etree.SubElement(note, "span", {"class": "finding-fix"})
-        fix.text = f" Fix: {finding.fix}"
+        fix.text = f"Fix: {finding.fix}"
     return note
 
 

@@ -122,10 +122,10 @@ def _findings_panel(body: Any, placed: list[Placed]) -> None:
         where = f" {finding.where}:" if finding.where else ""
         _add(li, f"{where} {finding.message}")
         if item.expression is not None:
-            _add(li, " Write ")
+            _add(li, ". Write ")
             _el(li, "code", item.expression)
         elif finding.fix:
-            _add(li, f" Fix: {finding.fix}")
+            _add(li, f". Fix: {finding.fix}")
 
 
 def _names_panel(body: Any, names: list[NameEntry]) -> None:
