@@ -245,3 +245,71 @@ def test_the_real_server_refuses_raw_paths_outside_the_bundle(tmp_path: Path) ->
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def test_findings_are_placed_at_their_sentence_cell_or_heading() -> None:
+    """On a generated page: the quoted words in the section the finding names are marked
+    (not the same words elsewhere), a quote in a table cell marks the cell, a finding with no
+    words on the page goes to its section's heading, and one with no place to the panel only."""
+    from lxml import etree
+
+    from reportgen.checks.findings import Finding
+    from reportgen.serve.findings import place_findings
+
+    main = lxml_html.fragment_fromstring(
+        "<main><h2>Alpha heading</h2><p>Spend was £12,345 this year.</p>"
+        "<h2>Beta heading</h2><p>Spend was £12,345 again, said <em>someone</em>.</p>"
+        "<table><tr><th scope='row'>Line</th><td>£9,876</td></tr></table>"
+        "<h2>Gamma heading</h2><p>Nothing typed here.</p></main>")
+    findings = [
+        Finding("figures.literal-mismatch", "error", "'£12,345' but the data give £1",
+                where="body.beta", fix="write {{ budget.total.spend | money }}"),
+        Finding("figures.hand-typed", "warning", "'£9,876' is typed by hand", where="body.beta"),
+        Finding("content.missing", "warning", "the section says nothing of risk",
+                where="body.gamma"),
+        Finding("content.decision-requirements", "warning", "not cleared", where="clearance"),
+    ]
+    headings = {"body.alpha": "Alpha heading", "body.beta": "Beta heading",
+                "body.gamma": "Gamma heading"}
+    placed = place_findings(main, findings, headings)
+    assert [p.anchor for p in placed] == ["finding-1", "finding-2", "finding-3", None]
+    paragraphs = main.findall("p")
+    assert paragraphs[0].find("mark") is None  # the same words under another heading
+    mark = paragraphs[1].find("mark")
+    assert mark.text == "£12,345" and mark.get("aria-describedby") == "finding-1"
+    assert "".join(paragraphs[1].itertext()).startswith("Spend was £12,345 again")
+    note = main.get_element_by_id("finding-1")
+    assert note.getprevious() is paragraphs[1]
+    assert note.find(".//code").text == "{{ budget.total.spend | money }}"
+    cell = main.find(".//td")
+    assert cell.find("mark").text == "£9,876" and cell.find("span").get("id") == "finding-2"
+    gamma = [h for h in main.findall("h2") if h.text == "Gamma heading"][0]
+    assert "finding-3" in gamma.get("aria-describedby")
+    assert placed[3].anchor is None
+    assert etree.tostring(main).count(b"<mark") == 2
+
+
+def test_an_agenda_is_served_with_its_item_pages_and_public_pack(tmp_path: Path) -> None:
+    from reportgen.agenda import load_agenda
+    from reportgen.pack import build_packs
+
+    agenda = FIXTURES / "agenda-corporate-parenting" / "agenda.yaml"
+    source = Source(agenda)
+    hub = Hub()
+    snap = source.build()
+    hub.publish(snap.version)
+    assert snap.error is None, snap.error
+    client = Client(App(source, hub, lambda: PORT))
+    index = _get(client, "/")
+    assert index.status_code == 200
+    root = lxml_html.document_fromstring(index.data)
+    links = {a.get("href") for a in root.iter("a")}
+    items = sorted(name for name in snap.pages if name.startswith("item-"))
+    assert items and set(items) <= links
+    for name in items:
+        page = _get(client, f"/{name}")
+        assert page.status_code == 200
+        assert _scripts_and_handlers(page.data) == (["/_serve/serve.js"], [])
+    # The public pack only: exactly what `reportgen pack` builds as Part I.
+    assert snap.docx == build_packs(load_agenda(agenda)).public
+    assert _get(client, "/agenda.yaml").status_code == 404
