@@ -313,3 +313,58 @@ def test_an_agenda_is_served_with_its_item_pages_and_public_pack(tmp_path: Path)
     # The public pack only: exactly what `reportgen pack` builds as Part I.
     assert snap.docx == build_packs(load_agenda(agenda)).public
     assert _get(client, "/agenda.yaml").status_code == 404
+
+
+def _serve_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "reportgen", "serve", *args],
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_a_port_in_use_or_a_missing_bundle_is_one_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _serve_cli(str(HARROW), "--port", str(port))
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert lines == [f"error: cannot listen on 127.0.0.1 port {port}: Address already in use "
+                     "(choose another with --port)"]
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    missing = _serve_cli(str(tmp_path / "nowhere"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == f"error: {tmp_path / 'nowhere'}: no such file or folder"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = _serve_cli(str(empty))
+    assert nothing.returncode == 2
+    assert nothing.stderr.strip() == f"error: {empty}: no report.yaml or agenda.yaml here"
+
+
+def test_the_server_starts_serves_and_stops_in_process(tmp_path: Path) -> None:
+    import threading
+    import urllib.request
+
+    from reportgen.serve.run import Server
+
+    bundle = tmp_path / "bundle"
+    shutil.copytree(HARROW, bundle)
+    server = Server(bundle, 0)
+    server.start()
+    assert server.port != 0 and server.url == f"http://127.0.0.1:{server.port}/"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with urllib.request.urlopen(server.url, timeout=120) as response:
+            assert response.status == 200
+            assert response.headers["Content-Security-Policy"] == SERVE_CSP
+    finally:
+        server.stop()
+    thread.join(timeout=60)
+    assert not thread.is_alive()
+    unstarted = Server(bundle, 0)
+    unstarted.start()
+    unstarted.stop()  # never served: stop returns rather than waiting for a loop never run

@@ -9,6 +9,7 @@ when the new snapshot is in place. Nothing is ever written.
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -32,11 +33,13 @@ class Server:
         self._stop = threading.Event()
         self._port = port
         self._server: Any = None
+        self._bound: int | None = None  # the port taken (--port 0: the one the system gave)
+        self._serving = threading.Event()
         self._watcher: threading.Thread | None = None
 
     @property
     def port(self) -> int:
-        return int(self._server.server_port) if self._server is not None else self._port
+        return self._bound if self._bound is not None else self._port
 
     @property
     def url(self) -> str:
@@ -50,29 +53,41 @@ class Server:
         return snap
 
     def start(self) -> None:
-        """Build once, then listen (``port`` 0: any free port) and watch."""
+        """Take the port (0: any free one), build once, then serve and watch."""
         from werkzeug.serving import make_server
 
-        self.rebuild()
+        # The socket is ours: Werkzeug, binding it itself, would print and exit on a port in
+        # use; here that is one line of ours, exit code 2.
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         try:
-            self._server = make_server(HOST, self._port, App(self.source, self.hub,
-                                                             lambda: self.port),
-                                       threaded=True)
+            listener.bind((HOST, self._port))
+            listener.listen(64)
         except OSError as exc:
+            listener.close()
             raise ReportgenError(f"cannot listen on {HOST} port {self._port}: "
                                  f"{exc.strerror or exc} (choose another with --port)") from None
+        self._bound = int(listener.getsockname()[1])
+        self.rebuild()  # after the port is known to be free: a refusal costs no build
+        try:
+            self._server = make_server(HOST, self._bound,
+                                       App(self.source, self.hub, lambda: self.port),
+                                       threaded=True, fd=listener.fileno())
+        finally:
+            listener.close()  # the server holds its own duplicate of the socket
         self._watcher = threading.Thread(target=self._watch, name="reportgen-watch",
                                          daemon=True)
         self._watcher.start()
 
     def serve_forever(self) -> None:
+        self._serving.set()
         self._server.serve_forever()
 
     def stop(self) -> None:
         self._stop.set()
         self.hub.close()
         if self._server is not None:
-            self._server.shutdown()
+            if self._serving.is_set():  # shutdown() waits for serve_forever to end
+                self._server.shutdown()
             self._server.server_close()
 
     def _watch(self) -> None:
