@@ -202,6 +202,16 @@ def test_a_bundle_that_never_loaded_shows_only_its_error(tmp_path: Path) -> None
     assert str(bundle / "report.yaml") in snap.error
     page = snap.pages["index.html"]
     assert b"Traceback" not in page and snap.docx is None
+    # Another mistake before it ever loaded: the page says the new line, not the old one.
+    source = Source(bundle)
+    source.build()
+    (bundle / "report.yaml").write_text("council: Harrow\nnot_a_field: 1\n", encoding="utf-8")
+    again = source.build()
+    assert again.error is not None and again.error != snap.error
+    root = lxml_html.document_fromstring(again.pages["index.html"])
+    alerts = [" ".join(el.text_content().split()) for el in root.iter("p")
+              if el.get("role") == "alert"]
+    assert alerts == [" ".join(again.error.split())]
 
 
 def _start(path: Path) -> tuple[subprocess.Popen[str], int]:

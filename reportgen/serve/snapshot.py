@@ -92,7 +92,7 @@ class Source:
     def _failed(self, version: int, line: str) -> Snapshot:
         last = self.current
         status = Status(version, self.name, _now(), error=line)
-        if last is None or last.error is not None and INDEX not in last.pages:
+        if last is None or last.docx is None:  # nothing good yet: the error alone
             return Snapshot(version, {INDEX: error_page(status)}, None, "",
                             [self.folder.resolve()], error=line)
         pages = {name: _with_error(page, status) for name, page in last.pages.items()}
