@@ -100,7 +100,7 @@ def agenda_inputs(agenda: Agenda) -> list[Path]:
         if item.document is not None:
             files.append(agenda.resolve(item.document))
         files += [agenda.resolve(a.file) for a in item.appendices or []]
-    from reportgen.pack import DEFAULT_FRONT_STYLE
+    from reportgen.documents import DEFAULT_FRONT_STYLE
 
     with contextlib.suppress(ReportgenError):
         files += _style_inputs(resolve_style(agenda.style or DEFAULT_FRONT_STYLE,

@@ -26,6 +26,7 @@ COMMANDS = {
     "pack": "Assemble an agenda pack (front sheet, agenda, reports) for a meeting.",
     "new": "Write a starter report bundle for an officer to fill in.",
     "render": "Render a report bundle to a Word document in its house style.",
+    "serve": "Show a report bundle (or agenda) as a web page that follows its files.",
     "style": "Copy a built-in house style for editing (style new NAME --from STYLE).",
     "styles": "List the built-in house styles.",
 }

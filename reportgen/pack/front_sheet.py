@@ -14,13 +14,12 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from reportgen.agenda import Agenda, schedule_12a_text
+from reportgen.documents import DEFAULT_FRONT_STYLE
 from reportgen.errors import ReportgenError
 from reportgen.formatting import long_date
 from reportgen.pack.items import PackItem, appendix_letter
 from reportgen.render import oxml
 from reportgen.render.blocks import NONE_MARK  # no wards, no paper: an en dash
-
-DEFAULT_FRONT_STYLE = "cover-sheet"
 
 # Children of w:settings that must come after w:updateFields (ECMA-376 CT_Settings order).
 _AFTER_UPDATE_FIELDS = (

@@ -4,11 +4,11 @@ appendix through the allow-list reader (:mod:`reportgen.render.package`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.agenda import STANDARD_TEXTS, STANDARD_TITLES, Agenda, Item
+from reportgen.documents import OutlineEntry, PackItem, ReportFacts, appendix_letter
 from reportgen.errors import ReportgenError, ReportgenErrors, quote
 from reportgen.formatting import long_date
 from reportgen.pack.composer import Progress
@@ -17,68 +17,9 @@ if TYPE_CHECKING:
     from reportgen.bundle import Bundle
     from reportgen.pipeline import BuildPeriod
 
-
-@dataclass
-class PackItem:
-    """An agenda item ready to print: its number, wording and documents."""
-
-    number: int
-    item: Item
-    title: str
-    text: str | None
-    wards: list[str]
-    exempt_paragraph: int | None
-    documents: list[tuple[str, bytes]] = field(default_factory=list)  # (label, .docx)
-
-    @property
-    def exempt(self) -> bool:
-        return self.exempt_paragraph is not None
-
-    @property
-    def bookmark(self) -> str:
-        """The bookmark at the start of the item's first document."""
-        return self.document_bookmark(0)
-
-    def document_bookmark(self, index: int) -> str:
-        """The bookmark at the start of document ``index`` (0: the item's own, then its
-        appendices). A leading underscore keeps it out of Word's bookmark list."""
-        if index == 0:
-            return f"_AgendaItem{self.number}"
-        return f"_AgendaItem{self.number}_Appendix{appendix_letter(index)}"
-
-    def outline(self) -> list[OutlineEntry]:
-        """The item's entries in the PDF outline: the item, then each appendix below it."""
-        entries = []
-        for index, (label, _) in enumerate(self.documents):
-            if index == 0:
-                entries.append(OutlineEntry(self.bookmark, f"{self.number}. {self.title}", 0))
-            else:
-                entries.append(OutlineEntry(self.document_bookmark(index),
-                                            f"Appendix {appendix_letter(index)}: {label}", 1))
-        return entries
-
-    def label(self) -> str:
-        return f"item {self.number} ({self.title})"
-
-
-def appendix_letter(index: int) -> str:
-    """A, B, … Z, then AA, AB … for appendix ``index`` (1-based: the item's own document is 0)."""
-    letters = ""
-    n = index
-    while n > 0:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-@dataclass(frozen=True)
-class OutlineEntry:
-    """A document of a pack: the bookmark at its start, its title, its level (0 an item, 1 an
-    appendix). The agenda's page references and the PDF outline are made from these."""
-
-    bookmark: str
-    title: str
-    level: int
+# The item types live in reportgen.documents (below both the pack and reportgen.publish).
+__all__ = ["OutlineEntry", "PackItem", "appendix_letter", "meeting_differences", "pack_steps",
+           "prepare_items"]
 
 
 def pack_steps(agenda: Agenda) -> int:
@@ -157,6 +98,7 @@ def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
     wards = list(item.wards or [])
     documents: list[tuple[str, bytes]] = []
     appendices = list(item.appendices or [])
+    facts: ReportFacts | None = None
     if item.report is not None:
         folder = agenda.resolve(item.report)
         try:
@@ -207,6 +149,9 @@ def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
         messages.extend(f"agenda item {number} ({title}): {finding.line()}"
                         for finding in produced.warnings)
         documents.append(("report", produced.result.docx))
+        facts = ReportFacts(type=report.type, key_decision=report.key_decision,
+                            publication_date=report.publication_date,
+                            style_template=produced.result.style.template)
         if item.appendices is None:
             appendices = []
             for bundle_app in loaded.bundle.appendices:
@@ -223,7 +168,7 @@ def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
         path = agenda.document_path(app.file, number, "appendix")
         documents.append((app.title, _read_docx(path, "appendix", exempt is None, number,
                                                 app.title)))
-    return PackItem(number, item, title, text, wards, exempt, documents)
+    return PackItem(number, item, title, text, wards, exempt, documents, facts)
 
 
 def prepare_items(agenda: Agenda, progress: Progress | None = None,

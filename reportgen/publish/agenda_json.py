@@ -27,7 +27,7 @@ from reportgen.publish.meeting import (
 
 if TYPE_CHECKING:
     from reportgen.agenda import Agenda
-    from reportgen.pack import PackItem
+    from reportgen.documents import PackItem
 
 __all__ = ["OPARL", "agenda_json", "meeting_object"]
 

@@ -21,47 +21,54 @@ b'<!DOCTYPE html>'
 from __future__ import annotations
 
 import base64
-import io
 import posixpath
 import re
-import zipfile
-from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
 
 from reportgen.errors import ReportgenError
-from reportgen.limits import MAX_DOCX_BYTES, MAX_HTML_CSS_BYTES, MAX_HTML_NESTING
-from reportgen.render.markup import clean_xml_text
+from reportgen.limits import MAX_HTML_NESTING
+from reportgen.publish.numbering import _Numbering, _Styles, format_number
+from reportgen.publish.ooxml import (
+    A_NS,
+    CHART_NS,
+    DC_NS,
+    FOOTER_REL,
+    FOOTNOTES_REL,
+    HEADER_REL,
+    HYPERLINK_REL,
+    MC_NS,
+    R_NS,
+    W14_NS,
+    WP_NS,
+    _choice,
+    _copy,
+    _flatten,
+    _int,
+    _on,
+    _on_attr,
+    _Package,
+    w,
+)
+from reportgen.publish.page import (
+    _LANGUAGE_TAG,
+    CONTENT_SECURITY_POLICY,
+    DEFAULT_LANGUAGE,
+    _add_text,
+    _el,
+    _text_of,
+    default_css,
+    house_css,
+    page,
+    serialise,
+)
+from reportgen.publish.tables import _alignment, _Tables
 
-__all__ = ["default_css", "house_css", "page", "report_html"]
+__all__ = ["CONTENT_SECURITY_POLICY", "default_css", "format_number", "house_css", "page",
+           "report_html", "serialise"]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-DC_NS = "http://purl.org/dc/elements/1.1/"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-FOOTNOTES_REL = R_NS + "/footnotes"
-HYPERLINK_REL = R_NS + "/hyperlink"
-HEADER_REL = R_NS + "/header"
-FOOTER_REL = R_NS + "/footer"
-
-
-def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
-
-DEFAULT_LANGUAGE = "en-GB"
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
-#: What the page may load: nothing but its own inline styles and embedded pictures.
-CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-                           "base-uri 'none'; form-action 'none'")
 CHECKED_GLYPH = "\u2612"
 UNCHECKED_GLYPH = "\u2610"
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -81,336 +88,6 @@ _IMAGE_TYPES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jp
 _EMU_PER_PX = 9525
 
 
-def _on(element: Any) -> bool:
-    """A WordprocessingML on/off property: present means on unless its value says off."""
-    if element is None:
-        return False
-    return element.get(w("val"), "true").lower() not in ("false", "0", "off", "none")
-
-
-# --- reading the package ----------------------------------------------------------------------
-
-
-class _Package:
-    """The parts of a .docx, read within reportgen's limits and parsed without DTDs."""
-
-    def __init__(self, data: bytes) -> None:
-        from reportgen.render.package import _members, _read_member
-
-        message = "not a Word document (.docx)"
-        if len(data) > MAX_DOCX_BYTES:
-            raise ReportgenError(f"the file is larger than {MAX_DOCX_BYTES // 2**20} MB, "
-                                 "the limit for a .docx")
-        try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-            raise ReportgenError(message) from None
-        self._archive = archive
-        self._members = _members(archive, "", message)
-        self._read_member = _read_member
-        self._xml: dict[str, Any] = {}
-
-    def read(self, name: str) -> bytes | None:
-        info = self._members.get(name)
-        if info is None:
-            return None
-        data: bytes = self._read_member(self._archive, info, "")
-        return data
-
-    def xml(self, name: str) -> Any:
-        from reportgen.render.package import safe_xml
-
-        if name not in self._xml:
-            data = self.read(name)
-            self._xml[name] = None if data is None else safe_xml(data, None, name)
-        return self._xml[name]
-
-    def rels(self, part: str) -> dict[str, tuple[str, str, bool]]:
-        """``rId -> (type, target, external)`` for one part; the target resolved in the zip."""
-        folder, name = posixpath.split(part)
-        root = self.xml(posixpath.join(folder, "_rels", f"{name}.rels"))
-        out: dict[str, tuple[str, str, bool]] = {}
-        if root is None:
-            return out
-        for rel in root.iter(f"{{{REL_NS}}}Relationship"):
-            rid, target = rel.get("Id"), rel.get("Target", "")
-            external = rel.get("TargetMode") == "External"
-            if not external:
-                joined = target.lstrip("/") if target.startswith("/") else \
-                    posixpath.normpath(posixpath.join(folder, target))
-                target = joined
-            if rid:
-                out[rid] = (rel.get("Type", ""), target, external)
-        return out
-
-
-# --- styles and numbering ---------------------------------------------------------------------
-
-
-@dataclass
-class _Style:
-    name: str
-    based_on: str | None
-    num_id: str | None
-    ilvl: int | None
-    outline: int | None
-
-
-class _Styles:
-    def __init__(self, root: Any) -> None:
-        self.styles: dict[str, _Style] = {}
-        self.default_paragraph: str | None = None
-        if root is None:
-            return
-        for style in root.iter(w("style")):
-            sid = style.get(w("styleId"))
-            if not sid:
-                continue
-            name_el = style.find(w("name"))
-            based = style.find(w("basedOn"))
-            num_id = style.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}")
-            ilvl = style.find(f"{w('pPr')}/{w('numPr')}/{w('ilvl')}")
-            outline = style.find(f"{w('pPr')}/{w('outlineLvl')}")
-            self.styles[sid] = _Style(
-                name=(name_el.get(w("val"), "") if name_el is not None else sid).lower(),
-                based_on=based.get(w("val")) if based is not None else None,
-                num_id=num_id.get(w("val")) if num_id is not None else None,
-                ilvl=_int(ilvl.get(w("val"))) if ilvl is not None else None,
-                outline=_int(outline.get(w("val"))) if outline is not None else None,
-            )
-            if style.get(w("type")) == "paragraph" and _on_attr(style.get(w("default"))):
-                self.default_paragraph = sid
-
-    def chain(self, sid: str | None) -> list[_Style]:
-        """The style and the styles it is based on, nearest first (loops are cut)."""
-        out: list[_Style] = []
-        seen: set[str] = set()
-        while sid and sid not in seen and sid in self.styles:
-            seen.add(sid)
-            out.append(self.styles[sid])
-            sid = self.styles[sid].based_on
-        return out
-
-    def name(self, sid: str | None) -> str:
-        chain = self.chain(sid)
-        return chain[0].name if chain else ""
-
-    def heading_level(self, sid: str | None) -> int | None:
-        """0 for Title, 1 for Heading 1, 2 for Heading 2…, from the name or outline level."""
-        for style in self.chain(sid):
-            if style.name == "title":
-                return 0
-            match = re.fullmatch(r"heading ([1-9])", style.name)
-            if match:
-                return int(match.group(1))
-            if style.outline is not None and style.outline < 9:
-                return style.outline + 1
-        return None
-
-    def is_title(self, sid: str | None) -> bool:
-        return any(s.name == "title" for s in self.chain(sid))
-
-    def is_caption(self, sid: str | None) -> bool:
-        return any(s.name == "caption" for s in self.chain(sid))
-
-    def numbering(self, sid: str | None) -> tuple[str | None, int | None]:
-        num_id: str | None = None
-        ilvl: int | None = None
-        for style in self.chain(sid):
-            if num_id is None and style.num_id is not None:
-                num_id = style.num_id
-            if ilvl is None and style.ilvl is not None:
-                ilvl = style.ilvl
-        return num_id, ilvl
-
-
-def _int(value: str | None, default: int = 0) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
-
-
-def _on_attr(value: str | None) -> bool:
-    return value is not None and value.lower() in ("1", "true", "on")
-
-
-@dataclass
-class _Level:
-    start: int = 1
-    fmt: str = "decimal"
-    text: str = "%1."
-    legal: bool = False
-    restart: int | None = None  # restart after this (0-based) level; None: after any higher
-
-
-@dataclass
-class _Abstract:
-    levels: dict[int, _Level] = field(default_factory=dict)
-    counters: dict[int, int] = field(default_factory=dict)
-
-
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
-def _roman(n: int) -> str:
-    if n <= 0 or n >= 4000:
-        return str(n)
-    out = []
-    for value, letters in _ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def _letters(n: int) -> str:
-    # Word's letter numbering: a…z, then aa…zz, aaa… (the letter repeated).
-    if n <= 0:
-        return str(n)
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def format_number(n: int, fmt: str) -> str:
-    """A counter in one of Word's number formats (``w:numFmt``)."""
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt == "lowerLetter":
-        return _letters(n)
-    if fmt == "upperLetter":
-        return _letters(n).upper()
-    if fmt == "lowerRoman":
-        return _roman(n)
-    if fmt == "upperRoman":
-        return _roman(n).upper()
-    if fmt == "none":
-        return ""
-    if fmt == "ordinal":
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix}"
-    return str(n)
-
-
-class _Numbering:
-    """Word's list counters: lists sharing an abstract definition continue one another unless
-    a ``w:num`` overrides its start; a level restarts when a higher level is used."""
-
-    def __init__(self, root: Any, styles: _Styles) -> None:
-        self.abstracts: dict[str, _Abstract] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self.started: set[str] = set()
-        if root is None:
-            return
-        links: dict[str, str] = {}
-        for anum in root.iter(w("abstractNum")):
-            aid = anum.get(w("abstractNumId"), "")
-            abstract = _Abstract()
-            for lvl in anum.iter(w("lvl")):
-                abstract.levels[_int(lvl.get(w("ilvl")))] = _level(lvl)
-            link = anum.find(w("numStyleLink"))
-            if link is not None and not abstract.levels:
-                links[aid] = link.get(w("val"), "")
-            self.abstracts[aid] = abstract
-        for num in root.iter(w("num")):
-            nid = num.get(w("numId"), "")
-            aid_el = num.find(w("abstractNumId"))
-            aid = aid_el.get(w("val"), "") if aid_el is not None else ""
-            overrides: dict[int, int] = {}
-            for over in num.iter(w("lvlOverride")):
-                level = _int(over.get(w("ilvl")))
-                start = over.find(w("startOverride"))
-                if start is not None:
-                    overrides[level] = _int(start.get(w("val")), 1)
-                lvl = over.find(w("lvl"))
-                if lvl is not None and aid in self.abstracts:
-                    self.abstracts[aid].levels[level] = _level(lvl)
-            self.nums[nid] = (aid, overrides)
-        # A list that borrows its levels from a numbering style (w:numStyleLink).
-        for aid, style_id in links.items():
-            linked, _ = styles.numbering(style_id)
-            target = self.nums.get(linked or "", ("", {}))[0]
-            if target in self.abstracts and target != aid:
-                self.abstracts[aid] = self.abstracts[target]
-
-    def label(self, num_id: str, ilvl: int) -> tuple[str, str] | None:
-        """``(kind, text)`` for the next paragraph of list ``num_id`` at ``ilvl``: kind is
-        "bullet" or "number"; None when the paragraph is not numbered."""
-        if num_id in ("", "0") or num_id not in self.nums:
-            return None
-        aid, overrides = self.nums[num_id]
-        abstract = self.abstracts.get(aid)
-        if abstract is None:
-            return None
-        ilvl = max(0, min(ilvl, 8))
-        level = abstract.levels.get(ilvl, _Level())
-        if num_id not in self.started:
-            self.started.add(num_id)
-            for over_level, start in overrides.items():
-                abstract.counters[over_level] = start - 1
-        count = abstract.counters.get(ilvl)
-        abstract.counters[ilvl] = (count + 1) if count is not None else level.start
-        for deeper in list(abstract.counters):
-            if deeper > ilvl:
-                restart = abstract.levels.get(deeper, _Level()).restart
-                if restart is None or restart >= ilvl:
-                    del abstract.counters[deeper]
-        if level.fmt == "bullet":
-            return "bullet", ""
-
-        def number(match: re.Match[str]) -> str:
-            index = int(match.group(1)) - 1
-            shown = abstract.levels.get(index, _Level())
-            value = abstract.counters.get(index, shown.start)
-            return format_number(value, "decimal" if level.legal else shown.fmt)
-
-        return "number", re.sub(r"%([1-9])", number, level.text)
-
-
-def _level(lvl: Any) -> _Level:
-    start = lvl.find(w("start"))
-    fmt = lvl.find(w("numFmt"))
-    text = lvl.find(w("lvlText"))
-    restart = lvl.find(w("lvlRestart"))
-    restart_value = _int(restart.get(w("val"))) if restart is not None else None
-    return _Level(
-        start=_int(start.get(w("val")), 1) if start is not None else 1,
-        fmt=fmt.get(w("val"), "decimal") if fmt is not None else "decimal",
-        text=text.get(w("val"), "") if text is not None else "",
-        legal=_on(lvl.find(w("isLgl"))),
-        # lvlRestart 0 means never restart; n means after level n (1-based) is used.
-        restart=(-1 if restart_value == 0 else restart_value - 1)
-        if restart_value is not None else None,
-    )
-
-
-# --- building the page ------------------------------------------------------------------------
-
-
-def _el(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
-    # Text from YAML or a stylesheet may hold characters XML cannot (lxml would refuse them).
-    element = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): clean_xml_text(v)
-                                             for k, v in attrs.items()})
-    if text:
-        element.text = clean_xml_text(text)
-    return element
-
-
-def _add_text(parent: Any, text: str) -> None:
-    text = clean_xml_text(text)
-    if not text:
-        return
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def _text_of(element: Any) -> str:
-    return " ".join("".join(element.itertext()).split())
-
-
 @dataclass
 class _Picture:
     alt: str
@@ -421,7 +98,7 @@ class _Picture:
     chart: str | None = None  # a native chart's part, drawn as inline SVG
 
 
-class _Converter:
+class _Converter(_Tables):
     def __init__(self, package: _Package, part: str) -> None:
         self.package = package
         self.part = part
@@ -826,135 +503,6 @@ class _Converter:
             return tbl, caption_para, j + 1
         return None, None, i
 
-    def table(self, tbl: Any, parent: Any, caption_para: Any) -> None:
-        self.depth += 1
-        if self.depth > MAX_HTML_NESTING:
-            raise ReportgenError(f"the document nests tables more than {MAX_HTML_NESTING} "
-                                 "deep")
-        table = _el(parent, "table")
-        tbl_pr = tbl.find(w("tblPr"))
-        title = description = ""
-        first_column = False
-        if tbl_pr is not None:
-            cap = tbl_pr.find(w("tblCaption"))
-            desc = tbl_pr.find(w("tblDescription"))
-            title = (cap.get(w("val")) or "") if cap is not None else ""
-            description = (desc.get(w("val")) or "") if desc is not None else ""
-            look = tbl_pr.find(w("tblLook"))
-            if look is not None:
-                # Word 2010 writes w:firstColumn; older files only the bit mask in w:val.
-                flag = look.get(w("firstColumn"))
-                mask = look.get(w("val")) or ""
-                if flag is not None:
-                    first_column = _on_attr(flag)
-                elif re.fullmatch(r"[0-9A-Fa-f]{1,4}", mask):
-                    first_column = bool(int(mask, 16) & 0x0080)
-        caption = etree.Element("caption")
-        if caption_para is not None:
-            self.inline(caption_para, caption)
-        elif title:
-            caption.text = title
-        if description and description != _text_of(caption):
-            if _text_of(caption):
-                _el(caption, "span", description, class_="table-description")
-            else:
-                caption.text = description
-        if _text_of(caption):
-            table.append(caption)
-        rows = [tr for tr in _flatten(list(tbl)) if tr.tag == w("tr")]
-        grid = self._grid(rows)
-        head = body = None
-        in_head = True
-        for r_index, tr in enumerate(rows):
-            header = in_head and _on(tr.find(f"{w('trPr')}/{w('tblHeader')}"))
-            in_head = header
-            if header:
-                head = head if head is not None else _el(table, "thead")
-                section = head
-            else:
-                body = body if body is not None else _el(table, "tbody")
-                section = body
-            row = _el(section, "tr")
-            for cell in grid[r_index]:
-                if cell.merged:
-                    continue
-                if header:
-                    tag, scope = "th", "col"
-                elif first_column and cell.column == 0:
-                    tag, scope = "th", "row"
-                else:
-                    tag, scope = "td", ""
-                out = _el(row, tag)
-                if scope:
-                    out.set("scope", scope)
-                if cell.span > 1:
-                    out.set("colspan", str(cell.span))
-                if cell.rowspan > 1:
-                    out.set("rowspan", str(cell.rowspan))
-                self.cell(cell.tc, out)
-        self.depth -= 1
-
-    def cell(self, tc: Any, out: Any) -> None:
-        content = [c for c in _flatten(list(tc)) if c.tag in (w("p"), w("tbl"))]
-        if len(content) == 1 and content[0].tag == w("p") and \
-                self.list_label_peek(content[0]) is None and \
-                self.styles.heading_level(self.paragraph_style(content[0])) is None:
-            align = _alignment(content[0])
-            if align:
-                out.set("class", align)
-            self.inline(content[0], out)
-            return
-        self.blocks(content, out)
-
-    def list_label_peek(self, p: Any) -> str | None:
-        sid = self.paragraph_style(p)
-        num_id, _ = self.styles.numbering(sid)
-        num_pr = p.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}")
-        if num_pr is not None:
-            num_id = num_pr.get(w("val"))
-        return None if num_id in (None, "0") else num_id
-
-    def _grid(self, rows: list[Any]) -> list[list[_Cell]]:
-        grid: list[list[_Cell]] = []
-        open_cells: dict[int, _Cell] = {}  # grid column -> the cell a vertical merge started
-        for tr in rows:
-            column = 0
-            before = tr.find(f"{w('trPr')}/{w('gridBefore')}")
-            if before is not None:
-                column += _int(before.get(w("val")))
-            cells: list[_Cell] = []
-            for tc in tr:
-                if tc.tag == w("sdt"):
-                    content = tc.find(w("sdtContent"))
-                    tcs = list(content.iter(w("tc"))) if content is not None else []
-                elif tc.tag == w("tc"):
-                    tcs = [tc]
-                else:
-                    continue
-                for one in tcs:
-                    tc_pr = one.find(w("tcPr"))
-                    span = 1
-                    merge = None
-                    if tc_pr is not None:
-                        span_el = tc_pr.find(w("gridSpan"))
-                        span = max(1, _int(span_el.get(w("val")), 1)) if span_el is not None \
-                            else 1
-                        merge_el = tc_pr.find(w("vMerge"))
-                        if merge_el is not None:
-                            merge = merge_el.get(w("val"), "continue")
-                    cell = _Cell(one, column, span)
-                    if merge == "continue" and column in open_cells:
-                        cell.merged = True
-                        open_cells[column].rowspan += 1
-                    elif merge == "restart":
-                        open_cells[column] = cell
-                    else:
-                        open_cells.pop(column, None)
-                    cells.append(cell)
-                    column += span
-            grid.append(cells)
-        return grid
-
 
 def _set_language(p: Any, element: Any, page_language: str) -> None:
     """``lang`` on a paragraph all of whose text Word marks as another language (a Welsh
@@ -970,38 +518,6 @@ def _set_language(p: Any, element: Any, page_language: str) -> None:
         if language and _LANGUAGE_TAG.fullmatch(language) and \
                 language.lower() != page_language.lower():
             element.set("lang", language)
-
-
-def _alignment(p: Any) -> str | None:
-    """"align-right" or "align-centre" for a paragraph Word aligns so (figures in tables)."""
-    jc = p.find(f"{w('pPr')}/{w('jc')}")
-    value = jc.get(w("val")) if jc is not None else None
-    if value in ("right", "end"):
-        return "align-right"
-    if value == "center":
-        return "align-centre"
-    return None
-
-
-@dataclass
-class _Cell:
-    tc: Any
-    column: int
-    span: int
-    rowspan: int = 1
-    merged: bool = False
-
-
-def _copy(element: Any) -> Any:
-    from copy import deepcopy
-
-    return deepcopy(element)
-
-
-def _choice(alternate: Any) -> Any:
-    """The first ``mc:Choice`` of an ``mc:AlternateContent`` (Word's modern markup; the
-    fallback is the same thing in VML)."""
-    return alternate.find(f"{{{MC_NS}}}Choice")
 
 
 class _Footnotes:
@@ -1024,88 +540,6 @@ class _Footnotes:
         if note_id not in self.order:
             self.order.append(note_id)
         return self.order.index(note_id) + 1
-
-
-def _flatten(children: list[Any]) -> list[Any]:
-    """Block content with block-level content controls and custom XML unwrapped."""
-    out: list[Any] = []
-    for child in children:
-        if child.tag == w("sdt"):
-            content = child.find(w("sdtContent"))
-            if content is not None:
-                out.extend(_flatten(list(content)))
-        elif child.tag == w("customXml"):
-            out.extend(_flatten(list(child)))
-        else:
-            out.append(child)
-    return out
-
-
-# --- the page ---------------------------------------------------------------------------------
-
-
-def default_css() -> str:
-    """The page's built-in stylesheet (GOV.UK in spirit: plain, readable, clear focus)."""
-    return (resources.files("reportgen.publish") / "report.css").read_text(encoding="utf-8")
-
-
-def _safe_css(css: str) -> str:
-    # A stylesheet cannot close the <style> element early: "<" becomes a CSS escape, which
-    # means the same character inside strings and is meaningless elsewhere in CSS.
-    return css.replace("<", "\\3c ")
-
-
-def house_css(template: Path) -> str | None:
-    """A house style's own CSS: ``html.css`` beside the style's ``template.docx``, if any."""
-    from reportgen.fileio import read_bytes_checked
-
-    template = Path(template)
-    if template.name.lower() != "template.docx":
-        return None
-    path = template.with_name("html.css")
-    if not path.is_file():
-        return None
-    if path.stat().st_size > MAX_HTML_CSS_BYTES:
-        raise ReportgenError(f"the stylesheet is larger than {MAX_HTML_CSS_BYTES // 1024} KB, "
-                             "the limit for html.css", file=path)
-    data = read_bytes_checked(path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ReportgenError("html.css must be UTF-8 text", file=path) from None
-
-
-def page(title: str, *, language: str = DEFAULT_LANGUAGE, css: str | None = None,
-         header: list[Any] | None = None) -> tuple[Any, Any, Any]:
-    """An empty page: ``(html, main, body)``. ``header`` elements go into the page's banner."""
-    if not _LANGUAGE_TAG.fullmatch(language):
-        language = DEFAULT_LANGUAGE
-    html = etree.Element("html", lang=language)
-    head = _el(html, "head")
-    _el(head, "meta", charset="utf-8")
-    _el(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
-    _el(head, "meta", http_equiv="Content-Security-Policy", content=CONTENT_SECURITY_POLICY)
-    _el(head, "meta", name="generator", content="reportgen")
-    _el(head, "title", title)
-    _el(head, "style", default_css())
-    if css:
-        _el(head, "style", _safe_css(css), class_="house-style")
-    body = _el(html, "body")
-    _el(body, "a", "Skip to main content", href="#content", class_="skip-link")
-    if header:
-        banner = _el(body, "header", class_="page-header")
-        for element in header:
-            banner.append(element)
-    main = _el(body, "main", id="content")
-    return html, main, body
-
-
-def serialise(html: Any) -> bytes:
-    """The page as UTF-8 bytes with its doctype; helper attributes removed."""
-    for element in html.iter():
-        element.attrib.pop("data-fmt", None)
-    out: bytes = etree.tostring(html, method="html", encoding="utf-8", doctype="<!DOCTYPE html>")
-    return out + b"\n"
 
 
 def report_html(docx_bytes: bytes, *, css: str | None = None, title: str | None = None,

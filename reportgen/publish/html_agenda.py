@@ -27,7 +27,7 @@ from reportgen.render.markup import clean_xml_text
 
 if TYPE_CHECKING:
     from reportgen.agenda import Agenda
-    from reportgen.pack import PackItem
+    from reportgen.documents import PackItem
 
 __all__ = ["agenda_html", "pack_pages", "write_html_pack"]
 
@@ -143,7 +143,7 @@ def _section(main: Any, heading: str | None, public: list[WebItem], exempt: list
 
 
 def _agenda_css(agenda: Agenda) -> str | None:
-    from reportgen.pack import DEFAULT_FRONT_STYLE
+    from reportgen.documents import DEFAULT_FRONT_STYLE
     from reportgen.styles import resolve_style, style_places
 
     return house_css(resolve_style(agenda.style or DEFAULT_FRONT_STYLE,
@@ -172,11 +172,8 @@ def pack_pages(agenda: Agenda, items: list[PackItem]) -> dict[str, bytes]:
             continue
         pitem = by_number[item.number]
         css = agenda_css
-        if pitem.item.report is not None:
-            from reportgen.bundle import load_bundle
-            from reportgen.pipeline import style_for
-
-            css = house_css(style_for(load_bundle(agenda.resolve(pitem.item.report))).template)
+        if pitem.report is not None:  # the style the report was rendered in
+            css = house_css(pitem.report.style_template)
         for file in item.files:
             _, data = pitem.documents[file.index]
             try:

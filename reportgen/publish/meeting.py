@@ -17,7 +17,7 @@ from reportgen.agenda import schedule_12a_text
 
 if TYPE_CHECKING:
     from reportgen.agenda import Agenda
-    from reportgen.pack import PackItem
+    from reportgen.documents import PackItem
 
 AGENDA_PAGE = "agenda.html"
 AGENDA_JSON = "agenda.json"
@@ -94,9 +94,8 @@ def _paper_type(pitem: PackItem) -> str:
 
 
 def web_meeting(agenda: Agenda, items: list[PackItem]) -> WebMeeting:
-    """The meeting and its items as they may be published."""
-    from reportgen.bundle import load_bundle
-
+    """The meeting and its items as they may be published (a report's own facts as the pack
+    rendered it: :attr:`~reportgen.documents.PackItem.report`)."""
     meeting = agenda.meeting
     out: list[WebItem] = []
     for pitem in items:
@@ -108,8 +107,8 @@ def web_meeting(agenda: Agenda, items: list[PackItem]) -> WebMeeting:
             web.text = pitem.text
             date = agenda.publication_date or meeting.date
             paper_type = _paper_type(pitem) if pitem.documents else None
-            if pitem.item.report is not None:
-                report = load_bundle(agenda.resolve(pitem.item.report)).report
+            report = pitem.report
+            if pitem.item.report is not None and report is not None:
                 web.key_decision = report.key_decision
                 date = report.publication_date or date
                 paper_type = f"{report.type.capitalize()} report"
