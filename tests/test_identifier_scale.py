@@ -55,6 +55,10 @@ def plain_positions(data: pd.DataFrame, text: str) -> list[tuple[str, int]]:
                     if "".join(s for s, _ in text_words[i:j + 1]) == compact and \
                             _context_holds(dtext.Form(compact, kind), text_words, i, j):
                         found.add((column, pos))
+    days = set(dtext.dates_in(dtext.normalise(text)))
+    for pos, born in enumerate(data["date_of_birth"].tolist()):
+        if born is not pd.NaT and born.date() in days:
+            found.add(("date_of_birth", pos))
     return sorted(found, key=lambda h: (h[1], check.SENSITIVE.index(h[0])))
 
 
@@ -65,6 +69,8 @@ FAMILY = ["Smith", "Young", "O'Neill", "Nowak", "Ng", "Jones", "Mmm", "Rhys-Davi
 REFS = ["HAR-0042", "HAR 0043", "har0044", "ROT/1/2", "000123", "12345678", "X1",
         "ＨＡＲ－００４５", "HAR-ОО46"]
 
+BIRTHS = [pd.Timestamp("2009-03-06"), pd.Timestamp("2010-04-01"), pd.Timestamp("2011-12-31")]
+
 
 @st.composite
 def case(draw: st.DrawFn) -> tuple[pd.DataFrame, str]:
@@ -73,8 +79,11 @@ def case(draw: st.DrawFn) -> tuple[pd.DataFrame, str]:
         lambda g, f, m: f"{g} {m + ' ' if m else ''}{f}", st.sampled_from(GIVEN),
         st.sampled_from(FAMILY), st.sampled_from(["", "Lee", "J."])))) for _ in range(n)]
     refs = [draw(st.one_of(st.none(), st.sampled_from(REFS))) for _ in range(n)]
-    data = pd.DataFrame({"reference": refs, "child_name": names})
+    born = [draw(st.sampled_from([pd.NaT, *BIRTHS])) for _ in range(n)]
+    data = pd.DataFrame({"reference": refs, "child_name": names,
+                         "date_of_birth": pd.to_datetime(pd.Series(born, dtype=object))})
     pieces = draw(st.lists(st.one_of(
+        st.sampled_from(["born 6 March 2009", "on 06/03/09", "1 April 2010"]),
         st.sampled_from(["the", "family", "Mrs", "placed", "on", "s", "J.", "A", "Smiths",
                          "Lee", "in", "children", "2009"]),
         st.sampled_from(GIVEN + FAMILY + REFS),

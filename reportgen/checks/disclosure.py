@@ -129,9 +129,12 @@ def _searchable(placements: pd.DataFrame, text: str
         values = placements[column]
         present = values.notna().to_numpy()
         if column == "date_of_birth":
-            for pos, value in enumerate(values.tolist()):
+            days = values.dt.date.tolist() if pd.api.types.is_datetime64_any_dtype(values) \
+                else [pd.Timestamp(v).date() if ok else None
+                      for v, ok in zip(values.tolist(), present, strict=True)]
+            for pos, day in enumerate(days):
                 if present[pos]:
-                    births.setdefault(pd.Timestamp(value).date(), []).append((column, pos))
+                    births.setdefault(day, []).append((column, pos))
             continue
         for pos, value in enumerate(values.tolist()):
             if present[pos]:
