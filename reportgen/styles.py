@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from reportgen import formatting
-from reportgen.bundle import ROLES
+from reportgen.bundle import ROLES, SECTION_IDS
 from reportgen.errors import ReportgenError
 from reportgen.yamlload import load_yaml
 
@@ -37,7 +37,7 @@ _OPTIONS = ("description", "date_style", "paragraph_numbering", "unnumbered_sect
             "heading_numbering", "recommendation_numbering", "recommendations_lead_in",
             "required_parts", "part_headings", "part_texts", "appendix_labels",
             "background_papers", "enclosures", "title_block", "title_lines", "template_from",
-            "table_units", "date_styles")
+            "table_units", "date_styles", "layout")
 #: The dates a style may print in a form of their own (``date_styles:``); any other date, and
 #: these unless given, follow ``date_style``.
 DATE_FIELDS = ("meeting", "clearance")
@@ -72,6 +72,8 @@ class HouseStyle:
     texts: dict[str, str] = field(default_factory=dict)
     # A date form for one kind of date ({clearance: short}), over date_style.
     date_styles: dict[str, str] = field(default_factory=dict)
+    # The form as data (layout:): blocks in order; empty, the template's body lays it out.
+    layout: tuple[LayoutBlock, ...] = ()
 
     def date_style_for(self, kind: str) -> str:
         """The form the dates of ``kind`` (one of :data:`DATE_FIELDS`) print in."""
@@ -229,6 +231,7 @@ def _style_from_folder(folder: Path, name: str) -> HouseStyle:
         table_units=units,
         texts=texts,
         date_styles=_date_styles(settings, yaml_file),
+        layout=parse_layout(settings, texts, yaml_file),
     )
 
 
@@ -350,6 +353,7 @@ OPTION_HELP = {
     "template_from": "a built-in style whose template.docx this style uses (then the folder "
                      "needs no template.docx)",
     "table_units": "£ | £000s",
+    "layout": "the form's blocks in order (docs/house-styles.md, \"The form as data\")",
 }
 
 
@@ -369,9 +373,16 @@ def copy_style(source: str, folder: Path) -> list[Path]:
     origin = templates_root() / source
     settings = _read_mapping(origin / "style.yaml")
     yaml_text = (origin / "style.yaml").read_text(encoding="utf-8")
-    unset = [k for k in _OPTIONS if k not in settings]
+    # With a layout the title is a block of it: title_block and title_lines serve templates.
+    unset = [k for k in _OPTIONS if k not in settings and not (
+        "layout" in settings and k in ("title_block", "title_lines"))]
+    layout_note = ("# layout: below is the form, block by block: move, delete or re-head a "
+                   "block here.\n# template.docx then gives only fonts, page set-up, header, "
+                   "footer and letterhead:\n# its body is not used (docs/house-styles.md, "
+                   "\"The form as data\").\n") if "layout" in settings else ""
     yaml_text = (f"# Copied from the built-in style '{source}' by `reportgen style new`.\n"
                  "# Edit the options below; docs/house-styles.md explains each one.\n"
+                 + layout_note
                  + yaml_text.rstrip("\n") + "\n\n# Options not set here (their defaults apply):\n"
                  + "".join(f"# {k}: {OPTION_HELP[k]}\n" for k in unset if k in OPTION_HELP))
     texts = dict(_read_mapping(templates_root() / "texts.yaml"))
@@ -399,3 +410,226 @@ def copy_style(source: str, folder: Path) -> list[Path]:
         raise ReportgenError(f"could not write the style: {exc.strerror or exc}",
                              file=folder) from None
     return written
+
+
+# -- the form as data (style.yaml layout:) -----------------------------------------------
+# A style's layout is an ordered list of named blocks, each with its heading, whether it is
+# shown, and its own few options. With a layout the Word template gives only fonts, page
+# set-up and letterhead: its body is replaced by the blocks (docs/house-styles.md).
+
+#: Each kind of block and the options it takes beyond the common ones.
+LAYOUT_BLOCKS: dict[str, tuple[str, ...]] = {
+    "title": ("lines", "form"),             # title lines: the parts of TITLE_PARTS
+    "details": ("rows", "numbered"),        # the details table: label and value per row
+    "other_details": (),                    # report.yaml fields no other block prints
+    "body": ("part", "notes"),              # the officer's outline (body:, or sections:)
+    "section": ("sections", "numbered", "missing", "standard"),  # sections: parts by id
+    "other_sections": (),                   # sections: parts no section block prints
+    "recommendations": ("bold",),
+    "reasons": (),
+    "clearance": ("form",),                 # form: table | boxes (ticked boxes)
+    "contacts": ("form",),                  # form: short | labelled
+    "appendices": (),
+    "background_papers": (),
+    "standard": ("standard",),              # a standard text (texts.yaml) by key
+    "heading": (),                          # a heading alone
+    "text": ("text",),                      # a fixed line of the form
+    # "Label: value" from report.yaml, or text with {value} in it; upper: in capitals;
+    # title: in the Title style.
+    "line": ("label", "value", "text", "upper", "title"),
+}
+_BLOCK_COMMON = ("block", "heading", "level", "shown", "only", "note", "otherwise")
+#: When a block is shown: always; when it has something to print (or the form requires the
+#: part: required_parts); also on any decision report; never (left out).
+SHOWN = ("always", "given", "given_or_decision", "never")
+#: Which reports a block is for: those written with body:, with sections:, or both.
+ONLY = ("body", "sections")
+#: Values a details row or a labelled line may print (fields of report.yaml, formatted).
+LAYOUT_VALUES = ("council", "meeting.committee", "meeting.date", "meeting.time",
+                 "meeting.venue", "report.title", "report.agenda_item", "report.key_decision",
+                 "report.key_decision_notice", "report.responsible_officer",
+                 "report.portfolio_holder", "report.report_by", "report.author",
+                 "report.directorate", "report.classification", "report.wards",
+                 "report.publication_date", "exempt", "call_in", "decision_type", "enclosures",
+                 "equality_impact", "equality_impact.cleared_by", "ward_councillors_notified")
+BLOCK_FORMS = {"title": ("lines", "centred", "table", "numbered"),
+               "clearance": ("table", "boxes"), "contacts": ("short", "labelled")}
+BODY_PARTS = ("all", "all_but_last", "last")
+#: The most blocks a layout, and rows a details table, may have (a form, not a document).
+LAYOUT_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class DetailRow:
+    label: str
+    # Fields printed, the first one given (report_by, else responsible_officer).
+    value: tuple[str, ...]
+    missing: str = ""  # printed when none is given
+
+
+@dataclass(frozen=True)
+class LayoutBlock:
+    block: str
+    heading: str = ""
+    level: int = 1
+    shown: str = "given"
+    only: str = ""  # "", "body" or "sections"
+    note: str = ""
+    otherwise: str = ""  # printed in the block's place when it is not shown
+    lines: tuple[str, ...] = ()
+    form: str = ""
+    rows: tuple[DetailRow, ...] = ()
+    numbered: bool | None = None
+    part: str = "all"
+    notes: dict[str, str] = field(default_factory=dict)
+    sections: tuple[str, ...] = ()
+    missing: str | None = None
+    standard: str = ""
+    bold: bool = False
+    upper: bool = False
+    title: bool = False
+    text: str = ""
+    label: str = ""
+    value: tuple[str, ...] = ()
+
+
+def _one_line(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
+def _layout_value(value: Any, where: str, file: Path) -> tuple[str, ...]:
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not names:
+        raise ReportgenError(f"{where}: value must be a field name or a list of them",
+                             file=file)
+    for name in names:
+        if str(name) not in LAYOUT_VALUES:
+            guess = difflib.get_close_matches(str(name), LAYOUT_VALUES, n=1)
+            hint = f"; did you mean '{guess[0]}'?" if guess else \
+                f" (values: {', '.join(LAYOUT_VALUES)})"
+            raise ReportgenError(f"{where}: '{name}' is not a value a form can print{hint}",
+                                 file=file)
+    return tuple(str(n) for n in names)
+
+
+def _detail_rows(rows: Any, where: str, file: Path) -> tuple[DetailRow, ...]:
+    if isinstance(rows, list) and len(rows) > LAYOUT_LIMIT:
+        raise ReportgenError(f"{where}: {len(rows)} rows: a details table has at most "
+                             f"{LAYOUT_LIMIT}", file=file)
+    if not isinstance(rows, list) or not rows:
+        raise ReportgenError(f"{where}: rows must be a list of [label, value] or "
+                             "{label:, value:, missing:}", file=file)
+    out = []
+    for n, row in enumerate(rows, 1):
+        at = f"{where} row {n}"
+        if isinstance(row, list) and len(row) in (2, 3):
+            row = dict(zip(("label", "value", "missing"), row, strict=False))
+        if not isinstance(row, dict) or "label" not in row or "value" not in row or \
+                set(row) - {"label", "value", "missing"}:
+            raise ReportgenError(f"{at}: give [label, value] or {{label:, value:, missing:}}",
+                                 file=file)
+        out.append(DetailRow(_one_line(row["label"]), _layout_value(row["value"], at, file),
+                             _one_line(row.get("missing") or "")))
+    return tuple(out)
+
+
+def _layout_block(item: Any, n: int, texts: dict[str, str], file: Path) -> LayoutBlock:
+    where = f"layout item {n}"
+    if isinstance(item, str):
+        item = {"block": item}
+    if not isinstance(item, dict) or "block" not in item:
+        raise ReportgenError(f"{where}: give a block name, or a mapping with block: and its "
+                             "options", file=file)
+    kind = str(item["block"])
+    if kind not in LAYOUT_BLOCKS:
+        guess = difflib.get_close_matches(kind, LAYOUT_BLOCKS, n=1)
+        hint = f"; did you mean '{guess[0]}'?" if guess else \
+            f" (blocks: {', '.join(LAYOUT_BLOCKS)})"
+        raise ReportgenError(f"{where}: '{kind}' is not a block{hint}", file=file)
+    where = f"layout item {n} ({kind})"
+    allowed = (*_BLOCK_COMMON, *LAYOUT_BLOCKS[kind])
+    for key in item:
+        if key not in allowed:
+            guess = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"; did you mean '{guess[0]}'?" if guess else \
+                f" (options: {', '.join(allowed)})"
+            raise ReportgenError(f"{where}: unknown option '{key}'{hint}", file=file)
+    opts: dict[str, Any] = {"block": kind}
+    for key in ("heading", "note", "otherwise", "text", "label"):
+        if key in item:
+            opts[key] = _one_line(item[key] or "")
+    level = str(item.get("level", 1)).strip()  # style.yaml is read as text
+    if level not in ("1", "2", "3", "4", "5", "6"):
+        raise ReportgenError(f"{where}: level must be a whole number from 1 to 6", file=file)
+    opts["level"] = int(level)
+    default_shown = "always" if kind in ("title", "details", "heading", "text", "standard") \
+        else "given"
+    opts["shown"] = _choice(item, "shown", SHOWN, default_shown, file) if "shown" in item \
+        else default_shown
+    if "only" in item:
+        opts["only"] = _choice(item, "only", ONLY, "body", file)
+    for key in ("numbered", "bold", "upper", "title"):
+        if key in item:
+            flag = str(item[key]).lower()
+            if flag not in ("true", "yes", "false", "no"):
+                raise ReportgenError(f"{where}: {key} must be yes or no", file=file)
+            opts[key] = flag in ("true", "yes")
+    if kind in BLOCK_FORMS:
+        opts["form"] = _choice(item, "form", BLOCK_FORMS[kind], BLOCK_FORMS[kind][0], file)
+    if kind == "title":
+        opts["lines"] = _names(item, "lines", TITLE_PARTS, file) or ("title",)
+    if kind == "details":
+        opts["rows"] = _detail_rows(item.get("rows"), where, file)
+    if kind == "body":
+        opts["part"] = _choice(item, "part", BODY_PARTS, "all", file)
+        notes = item.get("notes") or {}
+        if not isinstance(notes, dict):
+            raise ReportgenError(f"{where}: notes must be a mapping of section id or role: "
+                                 "text", file=file)
+        opts["notes"] = {str(k): _one_line(v) for k, v in notes.items()}
+    if kind == "section":
+        opts["sections"] = _names(item, "sections", SECTION_IDS, file)
+        if not opts["sections"]:
+            raise ReportgenError(f"{where}: sections must name at least one section",
+                                 file=file)
+        if "missing" in item:
+            opts["missing"] = _one_line(item["missing"] or "")
+    if kind in ("section", "standard") and "standard" in item:
+        opts["standard"] = str(item["standard"])
+        if opts["standard"] not in texts:
+            raise ReportgenError(f"{where}: '{opts['standard']}' is not a standard text",
+                                 file=file)
+    if kind == "standard" and not opts.get("standard"):
+        raise ReportgenError(f"{where}: standard must name a standard text", file=file)
+    if kind == "text" and not opts.get("text"):
+        raise ReportgenError(f"{where}: text must give the line to print", file=file)
+    if kind == "heading" and not opts.get("heading"):
+        raise ReportgenError(f"{where}: heading must give the heading's text", file=file)
+    if kind == "line":
+        if "value" not in item:
+            raise ReportgenError(f"{where}: value must name a field", file=file)
+        opts["value"] = _layout_value(item["value"], where, file)
+    return LayoutBlock(**opts)
+
+
+def parse_layout(settings: dict[str, Any], texts: dict[str, str],
+                 file: Path) -> tuple[LayoutBlock, ...]:
+    """style.yaml ``layout:`` as blocks, each option checked (one-line errors)."""
+    items = settings.get("layout")
+    if items is None:
+        return ()
+    if not isinstance(items, list) or not items:
+        raise ReportgenError("layout must be a list of blocks", file=file)
+    if len(items) > LAYOUT_LIMIT:
+        raise ReportgenError(f"layout has {len(items)} blocks: a form has at most "
+                             f"{LAYOUT_LIMIT}", file=file)
+    blocks = tuple(_layout_block(item, n, texts, file) for n, item in enumerate(items, 1))
+    # The officer's outline is printed once: whole, or all but its last section and the last.
+    for only in ("body", "sections"):
+        parts = sorted(b.part for b in blocks if b.block == "body" and b.shown != "never"
+                       and b.only in ("", only))
+        if parts not in ([], ["all"], ["all_but_last", "last"]):
+            raise ReportgenError("layout prints the body more than once or in part: give one "
+                                 "body block, or one with part: all_but_last and one with "
+                                 "part: last", file=file)
+    return blocks

@@ -149,7 +149,10 @@ def test_style_new_copies_a_built_in_style_and_refuses_to_overwrite(tmp_path: Pa
     assert sorted(p.name for p in written) == ["style.yaml", "template.docx", "texts.yaml"]
     style = resolve_style(str(tmp_path / "mine"))
     assert style.recommendation_numbering == "letters" and "legal" in style.required_parts
-    assert "# title_block:" in (tmp_path / "mine" / "style.yaml").read_text()
+    copied = (tmp_path / "mine" / "style.yaml").read_text()
+    assert "# enclosures:" in copied and "\nlayout:\n" in copied and style.layout
+    # Its layout has a title block: the template's title options would change nothing.
+    assert "# title_block:" not in copied
     with pytest.raises(ReportgenError, match="already exists"):
         copy_style("cover-sheet", tmp_path / "mine")
 

@@ -159,10 +159,14 @@ def test_page_works_without_javascript_and_keyboard_reaches_the_content(
     assert details and all(d.get_attribute("open") is None for d in details)
     details[0].find_element(By.TAG_NAME, "summary").send_keys(Keys.ENTER)
     assert details[0].get_attribute("open") is not None
-    # Every chart picture decoded (a broken data URI has no natural width).
+    # Every picture decoded (a broken data URI has no natural width), and every chart drawn.
     widths = browser.execute_script(
         "return Array.from(document.images).map(i => i.complete ? i.naturalWidth : 0)")
-    assert widths and all(w > 0 for w in widths)
+    assert all(w > 0 for w in widths)
+    drawn = browser.execute_script(
+        "return Array.from(document.querySelectorAll('svg.chart'))"
+        ".map(s => s.getBBox().width * s.querySelectorAll('rect').length)")
+    assert drawn and all(w > 0 for w in drawn)
 
 
 def test_readme_screenshot_is_the_harrow_page(browser: Any, tmp_path: Path) -> None:

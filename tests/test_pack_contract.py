@@ -1,7 +1,7 @@
 """Contract with docxcompose: reportgen.pack.composer.PackComposer overrides docxcompose's
 methods (pinned in pyproject.toml to the minor version it was written against), so on the
-fixture pack it must keep what plain docxcompose keeps: the same paragraphs, tables and
-pictures, in the same order.
+fixture pack it must keep what plain docxcompose keeps: the same paragraphs, tables,
+pictures and native charts (each with its embedded workbook), in the same order.
 
 The differences, on purpose (docs/agenda.md): each document starts on a new page with a
 bookmark at its first paragraph (an empty paragraph is added first when a document starts with
@@ -58,13 +58,26 @@ def _blocks(doc: Any) -> list[tuple[str, str]]:
     return found
 
 
+_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
+_RT_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+_RT_PACKAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 def _pictures(doc: Any) -> list[str]:
-    """The pictures the body shows, in order, by the hash of their bytes."""
+    """The pictures and charts the body shows, in order, by the hash of their bytes (a
+    chart's with its workbook's)."""
     rels = doc.part.rels
     found = []
-    for blip in doc.element.body.iter(qn("a:blip")):
-        rid = blip.get(qn("r:embed"))
-        found.append(hashlib.sha256(rels[rid].target_part.blob).hexdigest())
+    for el in doc.element.body.iter(qn("a:blip"), _CHART):
+        if el.tag == _CHART:
+            part = rels[el.get(qn("r:id"))].target_part
+            books = [r.target_part.blob for r in part.rels.values()
+                     if r.reltype == _RT_PACKAGE]
+            found.append("chart " + hashlib.sha256(part.blob + b"".join(books)).hexdigest())
+        else:
+            rid = el.get(qn("r:embed"))
+            found.append(hashlib.sha256(rels[rid].target_part.blob).hexdigest())
     return found
 
 
@@ -87,6 +100,39 @@ def test_same_pictures_in_the_same_order(composed: tuple[Any, Any]) -> None:
     ours, plain = composed
     assert len(_pictures(plain)) >= 3
     assert _pictures(ours) == _pictures(plain)
+
+
+def test_charts_are_carried_with_their_workbooks(composed: tuple[Any, Any]) -> None:
+    """Every chart of the reports reaches the pack as its own chart part (once per chart),
+    related from the document and relating in turn to its own embedded workbook."""
+    import io
+    import zipfile
+
+    ours, _ = composed
+    refs = list(ours.element.body.iter(_CHART))
+    assert len(refs) == 4  # Harrow: placements by type (two panels) and spend by period;
+    # Rotherham: budget
+    parts = []
+    for ref in refs:
+        rel = ours.part.rels[ref.get(qn("r:id"))]
+        assert rel.reltype == _RT_CHART
+        parts.append(rel.target_part)
+    assert len({p.partname for p in parts}) == len(parts)
+    books = []
+    for part in parts:
+        assert part.partname.startswith("/word/charts/chart")
+        assert b"c:externalData" in part.blob
+        (book,) = [r.target_part for r in part.rels.values() if r.reltype == _RT_PACKAGE]
+        assert book.content_type == _XLSX and book.partname.startswith("/word/embeddings/")
+        assert zipfile.ZipFile(io.BytesIO(book.blob)).testzip() is None
+        books.append(book.partname)
+    assert len(set(books)) == len(books)
+    out = io.BytesIO()
+    ours.save(out)
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+    for name in [p.partname for p in parts] + books:
+        assert names.count(name.lstrip("/")) == 1
 
 
 def test_same_list_paragraphs_and_headings(composed: tuple[Any, Any]) -> None:

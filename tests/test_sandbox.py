@@ -201,7 +201,7 @@ def walk(env: object, names: dict[str, object]) -> tuple[list[str], list[tuple[s
 DOCUMENTED_FUNCTIONS = {"range", "dict", "paragraphs"}
 BLOCK_FUNCTIONS = {"section", "other_sections", "standard", "recommendations", "reasons",
                    "contacts_block", "background_papers", "appendices", "checkbox",
-                   "clearance_block", "other_details", "title_block", "body"}
+                   "clearance_block", "other_details", "title_block", "body", "form"}
 DOCUMENTED_METHODS = {"previous"}  # period.previous(), period.previous().previous() …
 
 

@@ -12,17 +12,38 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docx.shared import Cm
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import DocxTemplate
+from lxml import etree
 
 from reportgen import formatting
 from reportgen.pipeline import LoadedReport
-from reportgen.render.charts import ChartOptions, build_chart
+from reportgen.render.charts import ChartOptions, ChartSpec, build_chart
+from reportgen.render.charts.word import chart_inline
 from reportgen.render.tables import TableOptions, build_table
 
 TEMPLATE = Path(__file__).resolve().parent / "template.docx"
 TABLES = ("savings", "budget", "placements_by_type")
 CHARTS = ("budget",)
+
+
+class NativeChart:
+    """A chart in a docxtpl template as docxtpl's InlineImage puts a picture: the run it
+    renders to closes the template's text run and opens a drawing (one a panel)."""
+
+    def __init__(self, tpl: DocxTemplate, chart: ChartSpec) -> None:
+        self.tpl, self.chart = tpl, chart
+
+    def __str__(self) -> str:
+        part = self.tpl.current_rendering_part or self.tpl.docx.part
+        width = self.chart.width_cm / len(self.chart.panels)
+        drawings = "".join(
+            "<w:drawing>" + etree.tostring(chart_inline(
+                part, panel, width, self.chart.height_cm, self.chart.alt_text,
+                self.chart.caption)).decode() + "</w:drawing>"
+            for panel in self.chart.panels)
+        return f'</w:t></w:r><w:r>{drawings}</w:r><w:r><w:t xml:space="preserve">'
+
+    __html__ = __str__
 
 
 def environment() -> jinja2.Environment:
@@ -37,8 +58,8 @@ def environment() -> jinja2.Environment:
 
 
 def build_context(loaded: LoadedReport, tpl: DocxTemplate) -> dict[str, Any]:
-    """Every name the baseline template uses; charts are drawn with matplotlib as reportgen
-    draws them (an officer using docxtpl would have to draw them too)."""
+    """Every name the baseline template uses; charts are native Word charts written as
+    reportgen writes them (an officer using docxtpl would have to write them too)."""
     bundle, metrics = loaded.bundle, loaded.metrics
     opts = TableOptions(units="£", public=False, threshold=bundle.settings.suppression_threshold,
                         top_n=bundle.settings.top_n)
@@ -58,8 +79,7 @@ def build_context(loaded: LoadedReport, tpl: DocxTemplate) -> dict[str, Any]:
     charts = {}
     for name in CHARTS:
         chart = build_chart(name, [], metrics, loaded.datasets, chart_opts)
-        image = InlineImage(tpl, io.BytesIO(chart.png), width=Cm(chart.width_cm))
-        charts[name] = {"caption": chart.caption, "image": image}
+        charts[name] = {"caption": chart.caption, "image": NativeChart(tpl, chart)}
     return {
         "council": bundle.council,
         "meeting": bundle.meeting,

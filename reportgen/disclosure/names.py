@@ -136,7 +136,7 @@ NAMES: dict[str, Rule] = {
     "section": OPEN, "other_sections": OPEN, "standard": OPEN, "recommendations": OPEN,
     "reasons": OPEN, "contacts_block": OPEN, "background_papers": OPEN, "appendices": OPEN,
     "checkbox": OPEN, "clearance_block": OPEN, "other_details": OPEN, "title_block": OPEN,
-    "body": OPEN,
+    "body": OPEN, "form": OPEN,
 }
 
 #: Counts a reader can relate by adding and subtracting: when one is hidden, all are. The

@@ -42,6 +42,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -417,6 +418,7 @@ class _Picture:
     src: str | None
     width: int | None
     height: int | None
+    chart: str | None = None  # a native chart's part, drawn as inline SVG
 
 
 class _Converter:
@@ -619,10 +621,13 @@ class _Converter:
             if extent is not None:
                 width = round(_int(extent.get("cx")) / _EMU_PER_PX) or None
                 height = round(_int(extent.get("cy")) / _EMU_PER_PX) or None
+            chart = holder.find(f".//{{{CHART_NS}}}chart")
+            rid = chart.get(f"{{{R_NS}}}id") if chart is not None else None
             out.append(_Picture(
                 alt=(doc_pr.get("descr") or "") if doc_pr is not None else "",
                 title=(doc_pr.get("title") or "") if doc_pr is not None else "",
-                src=src, width=width, height=height))
+                src=src, width=width, height=height,
+                chart=self.rels[rid][1] if rid in self.rels and not self.rels[rid][2] else None))
         return out
 
     def _data_uri(self, name: str) -> str | None:
@@ -636,6 +641,15 @@ class _Converter:
 
     def image(self, target: Any, picture: _Picture) -> None:
         alt = picture.alt or picture.title
+        root = self.package.xml(picture.chart) if picture.chart else None
+        if root is not None:
+            from reportgen.publish.svg_chart import chart_figure
+
+            drawn = chart_figure(root, posixpath.basename(picture.chart or "").split(".")[0],
+                                 picture.alt, picture.title)
+            target.extend(drawn)
+            if drawn:
+                return
         if picture.src is None:
             if alt:
                 _el(target, "span", f"[Picture: {alt}]", class_="missing-picture")

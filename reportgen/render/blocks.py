@@ -8,7 +8,6 @@ text passes through :func:`~reportgen.render.markup.clean_xml_text`; python-docx
 from __future__ import annotations
 
 import contextvars
-import io
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -313,15 +312,22 @@ def write_table(target: Any, spec: TableSpec) -> None:
 
 
 def write_chart(target: Any, spec: ChartSpec) -> None:
-    """A chart: the picture at the text width, with the chart's alt text, in a paragraph of
-    its own kept with the bold caption below it (figures are captioned below; LibreOffice
-    does not keep a caption with a picture that follows it, but does keep a picture with the
-    caption after it)."""
+    """A chart: native Word charts (one a panel, sharing the text width) with the chart's alt
+    text, in a paragraph of its own kept with the bold caption below it (figures are captioned
+    below; LibreOffice does not keep a caption with a picture that follows it, but does keep a
+    picture with the caption after it)."""
+    from reportgen.render.charts import add_chart
+
     para = target.add_paragraph(style="Normal")
     para.paragraph_format.keep_together = True
     oxml.keep_with_next(para)
-    shape = para.add_run().add_picture(io.BytesIO(spec.png), width=Cm(spec.width_cm))
-    oxml.set_alt_text(shape, spec.alt_text, title=spec.caption)
+    run = para.add_run()
+    width = spec.width_cm / len(spec.panels)
+    for i, panel in enumerate(spec.panels):
+        # The first panel carries the description of them all; the others say where it is.
+        descr = spec.alt_text if i == 0 else (
+            f"{panel.title or 'Panel'}: described with the first panel of this chart.")
+        add_chart(run, panel, width, spec.height_cm, descr, spec.caption)
     cap = target.add_paragraph(style=_style_or(target, "Caption", "Normal"))
     r = cap.add_run(clean_xml_text(spec.caption))
     r.bold = True

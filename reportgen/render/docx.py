@@ -44,6 +44,7 @@ from reportgen.bundle import (
     walk_sections,
 )
 from reportgen.context import (
+    SHOWN_BY,
     appendix_labels,
     detail_rows,
     make_environment,
@@ -71,12 +72,20 @@ from reportgen.render.blocks import (
     write_labelled,
 )
 from reportgen.render.finish import finish_document
-from reportgen.render.markup import Block, Directive, Paragraph, Run, parse_inline, parse_markup
+from reportgen.render.markup import (
+    Block,
+    Directive,
+    Paragraph,
+    Run,
+    clean_xml_text,
+    parse_inline,
+    parse_markup,
+)
 from reportgen.render.package import template_bytes
 from reportgen.render.tables import TableOptions, TableSpec, build_table
 from reportgen.render.zipnorm import normalise_docx
 from reportgen.sandbox import BlockFunction, LimitError, freeze
-from reportgen.styles import DATE_FIELDS, HouseStyle
+from reportgen.styles import DATE_FIELDS, HouseStyle, LayoutBlock
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -213,6 +222,8 @@ class _Renderer:
             self.tpl = _StrictTemplate(io.BytesIO(template_bytes(style.template)))
             self.tpl.init_docx()
             _memo_style_ids(self.tpl.docx.part)
+            if style.layout:
+                _layout_body(self.tpl.docx)
             self.template_xml = self.tpl.patch_xml(self.tpl.get_xml())
         except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError,
                 PackageNotFoundError) as exc:
@@ -224,6 +235,9 @@ class _Renderer:
         self.placed = {m for call in _SECTION_CALL.findall(self.template_xml)
                        for m in _QUOTED.findall(call)}
         self.template_names = template_names(self.template_xml)
+        if style.layout:
+            # What the form prints is what its blocks print (content.not-shown reads this).
+            self.placed, self.template_names = self._layout_names()
         self.texts_rendered = metadata_texts(bundle, style, lambda t, w: self._text(t, w))
         if bundle.report.enclosures and style.enclosures != "commas":
             # style.yaml enclosures: one a line, or numbered "1. …", not joined with commas.
@@ -273,7 +287,7 @@ class _Renderer:
         return blocks
 
     def _chart(self, block: Directive) -> ChartSpec:
-        # matplotlib is imported only when a report has a chart.
+        # python-pptx (the chart writer) is imported only when a report has a chart.
         from reportgen.render.charts import DATASETS_NEEDED, ChartOptions, build_chart
 
         files = {}
@@ -310,6 +324,12 @@ class _Renderer:
     # -- names the template calls --------------------------------------------------------
 
     def section(self, *ids: str, numbered: bool | None = None, missing: str | None = None) -> Any:
+        sub = self.tpl.new_subdoc()
+        self._write_section(sub, ids, numbered, missing)
+        return sub
+
+    def _write_section(self, sub: Any, ids: tuple[str, ...], numbered: bool | None = None,
+                       missing: str | None = None) -> None:
         unknown = [i for i in ids if i not in SECTION_IDS]
         if unknown:
             raise ReportgenError(f"template.docx asks for unknown section '{unknown[0]}' "
@@ -325,7 +345,9 @@ class _Renderer:
                 rendered = self._text(text, where)
                 blocks.extend(self._blocks(text, where, rendered))
                 self.result_sections[section_id] = rendered
-            return self._subdoc(blocks, self._numbered(written[0], numbered))
+            write_blocks(sub, blocks, BlockStyle(2, self._numbered(written[0], numbered)),
+                         self.tables, self.charts)
+            return
         # A standard text stands in only where the council's form requires the part, and it
         # is never numbered: it is not one of the officer's paragraphs, so it must not shift
         # their numbers.
@@ -334,11 +356,15 @@ class _Renderer:
         else:
             fallback = missing
         blocks = self._blocks(fallback, "standard text") if fallback else []
-        return self._subdoc(blocks, False)
+        write_blocks(sub, blocks, BlockStyle(2, False), self.tables, self.charts)
 
     def other_sections(self) -> Any:
         """Bundle sections this template has no place for, each under its own heading."""
         sub = self.tpl.new_subdoc()
+        self._write_other_sections(sub)
+        return sub
+
+    def _write_other_sections(self, sub: Any) -> None:
         for section_id in SECTION_IDS:
             text = getattr(self.bundle.sections, section_id)
             if not text or section_id in self.placed:
@@ -350,7 +376,6 @@ class _Renderer:
             self.result_sections[section_id] = rendered
             write_blocks(sub, blocks, BlockStyle(2, self._numbered(section_id, None)),
                          self.tables, self.charts)
-        return sub
 
     def standard(self, key: str, numbered: bool | None = None) -> Any:
         if key not in self.texts:
@@ -430,6 +455,10 @@ class _Renderer:
         """Statutory officer clearance as a table, for styles whose form has no sign-off box:
         each officer's name, capacity, state (ticked, to be signed, not required) and date."""
         sub = self.tpl.new_subdoc()
+        self._write_clearance_table(sub)
+        return sub
+
+    def _write_clearance_table(self, sub: Any) -> None:
         rows = [("Officer", "Capacity", "Cleared", "Date")]
         for c in self.bundle.clearance:
             # No cell is left empty (a gap, and an empty paragraph in a tagged PDF): where
@@ -445,17 +474,19 @@ class _Renderer:
                     if c.date else "Not yet signed"
             rows.append((name, c.capacity_text, state, date))
         if len(rows) > 1:
-            details_table(sub, rows, header=True)
-        return sub
+            _keep_head(details_table(sub, rows, header=True))
 
     def other_details(self) -> Any:
         """Fields of report.yaml the template does not print itself, as a two-column table,
         so that nothing the officer gave is lost (the counterpart of other_sections())."""
         sub = self.tpl.new_subdoc()
+        self._write_other_details(sub)
+        return sub
+
+    def _write_other_details(self, sub: Any) -> None:
         rows = [(label, value) for key, label, value in self._unplaced_details()]
         if rows:
             details_table(sub, rows, header=False)
-        return sub
 
     def _unplaced_details(self) -> list[tuple[str, str, str]]:
         """Detail rows the template does not print itself. The responsible officer is
@@ -475,10 +506,14 @@ class _Renderer:
     def title_block(self) -> Any:
         """The title block the style's options describe (title_block:, title_lines:)."""
         sub = self.tpl.new_subdoc()
-        layout = self.style.title_block
+        self._write_title(sub, self.style.title_lines, self.style.title_block)
+        return sub
+
+    def _write_title(self, sub: Any, lines: tuple[str, ...], layout: str) -> None:
         # The meeting date in its own form where style.yaml date_styles gives one.
         meeting_style = dataclasses.replace(self.style,
-                                            date_style=self.style.date_style_for("meeting"))
+                                            date_style=self.style.date_style_for("meeting"),
+                                            title_lines=lines)
         parts = [(part, label, text) for part, label, text in title_parts(
             self.bundle, meeting_style, self.texts) if text]
         if layout in ("lines", "centred", "template"):
@@ -494,7 +529,211 @@ class _Renderer:
         else:  # numbered
             details_table(sub, [(str(n), label, text) for n, (_, label, text)
                                  in enumerate(parts, 1)], header=False)
+
+    # -- the form as data (style.yaml layout:) -------------------------------------------
+
+    def _applies(self, block: LayoutBlock) -> bool:
+        """The block is for this kind of report (``only: body`` or ``only: sections``)."""
+        body_mode = self.bundle.body is not None
+        return block.shown != "never" and (
+            not block.only or (block.only == "body") == body_mode)
+
+    def _given(self, block: LayoutBlock) -> bool:
+        """The block has something of the officer's to print (or the form requires it)."""
+        b = self.bundle
+        kind = block.block
+        if kind == "section":
+            return any(getattr(b.sections, i) for i in block.sections) or \
+                self._required(*block.sections)
+        if kind == "line":
+            return bool(self._value(block.value))
+        return {
+            "body": b.body is not None or bool(b.body_sections()),
+            "recommendations": bool(b.recommendations),
+            "reasons": any(r.reason for r in b.recommendations),
+            "clearance": bool(b.clearance),
+            "contacts": bool(b.contacts),
+            "appendices": bool(b.appendices),
+            "background_papers": bool(b.background_papers),
+            "other_details": bool(self._unplaced_details()),
+            "other_sections": any(getattr(b.sections, i) and i not in self.placed
+                                  for i in SECTION_IDS) and b.body is None,
+        }.get(kind, True)
+
+    def _shown(self, block: LayoutBlock) -> bool:
+        if block.shown == "always":
+            return True
+        if block.shown == "given_or_decision" and self.bundle.report.type == "decision":
+            return True
+        return self._given(block)
+
+    def _value(self, names: tuple[str, ...]) -> str:
+        """The first of ``names`` (LAYOUT_VALUES) the report gives, as printed."""
+        b, r, m, t = self.bundle, self.bundle.report, self.bundle.meeting, self.texts_rendered
+
+        def day(value: dt.date | None, kind: str = "") -> str:
+            return formatting.long_date(value, self.style.date_style_for(kind) if kind
+                                        else self.style.date_style) if value else ""
+
+        for name in names:
+            text = {
+                "council": b.council,
+                "meeting.committee": m.committee,
+                "meeting.date": day(m.date, "meeting"),
+                "meeting.time": m.time or "",
+                "meeting.venue": m.venue or "",
+                "report.title": r.title,
+                "report.agenda_item": r.agenda_item or "",
+                "report.key_decision": "Yes" if r.key_decision else "No",
+                "report.key_decision_notice": day(r.key_decision_notice),
+                "report.responsible_officer": r.responsible_officer,
+                "report.portfolio_holder": r.portfolio_holder or "",
+                "report.report_by": r.report_by or "",
+                "report.author": r.author or "",
+                "report.directorate": r.directorate or "",
+                "report.classification": r.classification_text,
+                "report.wards": ", ".join(r.wards),
+                "report.publication_date": day(r.publication_date),
+                "exempt": t["exempt_text"],
+                "call_in": t["call_in_text"],
+                "decision_type": t["decision_type_text"],
+                "enclosures": t["enclosures_text"],
+                "equality_impact": t["eqia_text"],
+                "equality_impact.cleared_by": t["eqia_cleared_by_text"],
+                "ward_councillors_notified": t["ward_councillors_text"],
+            }[name]
+            if text:
+                return text
+        return ""
+
+    def _layout_names(self) -> tuple[set[str], set[str]]:
+        """(sections placed, names printed) by the blocks this report's form shows, in the
+        terms of a template's tags, so content.not-shown judges a layout as a template."""
+        placed: set[str] = set()
+        names: set[str] = set()
+        funcs = {"body": "body", "other_sections": "other_sections",
+                 "other_details": "other_details", "recommendations": "recommendations",
+                 "reasons": "reasons", "clearance": "clearance_block",
+                 "contacts": "contacts_block", "appendices": "appendices",
+                 "background_papers": "background_papers"}
+        for block in self.style.layout:
+            if not self._applies(block):
+                continue
+            if block.block in funcs:
+                names.add(funcs[block.block])
+            if block.block == "section":
+                placed.update(block.sections)
+            if block.block == "title":
+                names.update(LAYOUT_VALUE_FIELDS.get(p, p) for p in block.lines)
+            # A fallback (the second of [report_by, responsible_officer]) prints only when
+            # the first is not given, so, as after a template's `or`, it counts as not shown.
+            values = [row.value[0] for row in block.rows] + list(block.value[:1])
+            for value in values:
+                names.update(SHOWN_BY.get(LAYOUT_VALUE_FIELDS.get(value, value),
+                                          (LAYOUT_VALUE_FIELDS.get(value, value),)))
+        return placed, names
+
+    def form(self) -> Any:
+        """The whole form from style.yaml's layout: each block in order, under its heading,
+        with its note; a block not shown prints its ``otherwise`` line, if any."""
+        if not self.style.layout:
+            raise ReportgenError("template.docx calls form(), but style.yaml has no layout: to "
+                                 "print", file=self.style.template)
+        sub = self.tpl.new_subdoc()
+        plan: dict[str, tuple[str, str]] | None = None
+        for block in self.style.layout:
+            if not self._applies(block):
+                continue
+            if not self._shown(block):
+                if block.otherwise:
+                    sub.add_paragraph(block.otherwise, style="Normal")
+                continue
+            if block.heading:
+                sub.add_paragraph(block.heading, style=f"Heading {block.level}")
+            if block.note:  # style.yaml words, printed as written (no Jinja)
+                add_runs(sub.add_paragraph(style="Normal"), parse_inline(block.note))
+            if block.block == "body" and plan is None:
+                plan = self._body_plan()
+            self._write_block(sub, block, plan or {})
         return sub
+
+    def _write_block(self, sub: Any, block: LayoutBlock,
+                     plan: dict[str, tuple[str, str]]) -> None:
+        kind = block.block
+        if kind == "title":
+            self._write_title(sub, block.lines, block.form)
+        elif kind == "details":
+            cols = [[str(n)] if block.numbered else [] for n in range(1, len(block.rows) + 1)]
+            rows = [(*c, row.label, self._value(row.value) or row.missing)
+                    for c, row in zip(cols, block.rows, strict=True)]
+            table = details_table(sub, rows, header=False)
+            if block.numbered:  # the row numbers are plain, the labels bold
+                for tr in table.rows:
+                    for run in tr.cells[0].paragraphs[0].runs:
+                        run.bold = False
+        elif kind == "other_details":
+            self._write_other_details(sub)
+        elif kind == "body":
+            self._write_body(sub, plan, first_pass=False, part=block.part, notes=block.notes)
+        elif kind == "section":
+            if block.standard:  # numbered as the section's paragraphs are
+                write_blocks(sub, self._blocks(self.texts[block.standard],
+                                               f"standard text '{block.standard}'"),
+                             BlockStyle(2, self._numbered(None, block.numbered)),
+                             self.tables, self.charts)
+            self._write_section(sub, block.sections, block.numbered, block.missing)
+        elif kind == "other_sections":
+            self._write_other_sections(sub)
+        elif kind == "recommendations":
+            self._write_recommendations(sub, bold=block.bold)
+        elif kind == "reasons":
+            self._write_reasons(sub)
+        elif kind == "clearance":
+            if block.form == "boxes":
+                self._write_clearance_boxes(sub)
+            else:
+                self._write_clearance_table(sub)
+        elif kind == "contacts":
+            self._write_contacts(sub, labelled=block.form == "labelled")
+        elif kind == "appendices":
+            self._write_appendices(sub)
+        elif kind == "background_papers":
+            self._write_list(sub, list(self.bundle.background_papers), "no_background_papers",
+                             numbered=self.style.background_papers == "numbered")
+        elif kind == "standard":
+            write_blocks(sub, self._blocks(self.texts[block.standard],
+                                           f"standard text '{block.standard}'"),
+                         BlockStyle(2, False), self.tables, self.charts)
+        elif kind == "text":
+            sub.add_paragraph(block.text, style="Normal")
+        elif kind == "line":
+            value = self._value(block.value)
+            value = value.upper() if block.upper else value
+            p = sub.add_paragraph(style="Title" if block.title else "Normal")
+            if block.text:  # the form's own words around the value: {value} is no Jinja
+                p.add_run(clean_xml_text(block.text.replace("{value}", value)))
+                return
+            if block.label:
+                p.add_run(f"{block.label}: ").bold = True
+            p.add_run(clean_xml_text(value))
+
+    def _write_clearance_boxes(self, sub: Any) -> None:
+        """Clearance as a sign-off form: each officer's name (or why none is needed) and
+        date, a ticked box, and on whose behalf."""
+        rows = [("Officer", "Cleared", "On behalf of")]
+        dates: list[str] = []
+        for c in self.bundle.clearance:
+            who = f"Not required: {c.reason}" if c.status == "not_required" \
+                else f"Name: {c.name or ''}"
+            when = formatting.long_date(c.date, self.style.date_style_for("clearance")) \
+                if c.date else ""
+            rows.append((who, "", c.capacity_text))
+            dates.append(f"Date: {when}")
+        # The form's table stands with its header row even before anyone is named.
+        table = _keep_head(details_table(sub, rows, header=True))
+        for tr, c, date in zip(table.rows[1:], self.bundle.clearance, dates, strict=True):
+            tr.cells[0].add_paragraph(date, style="Normal")
+            oxml.add_checkbox(tr.cells[1].paragraphs[0], bool(c.cleared))
 
     def body(self) -> Any:
         """The officer's body outline (``body:``) in the style's numbering."""
@@ -534,21 +773,36 @@ class _Renderer:
             self._planning = False
         return self.paragraph_ranges or {}
 
-    def _write_body(self, sub: Any, plan: dict[str, tuple[str, str]], first_pass: bool) -> None:
+    def _write_body(self, sub: Any, plan: dict[str, tuple[str, str]], first_pass: bool,
+                    part: str = "all", notes: Mapping[str, str] | None = None) -> None:
+        """Print the outline (pass two) or count its numbers (pass one). ``part`` prints only
+        some top-level sections (a layout may put contacts before the last one), numbered as
+        in the whole; ``notes`` puts a line of the form under a section's heading."""
         style = self.style
         counter = 0
         heading_no = 0
         sub_counter = 0
         ranges: dict[str, list[str]] = {}
         parents: list[str] = []
-        for depth, section, standard_part in self._body_outline():
+        outline = self._body_outline()
+        tops = [i for i, (depth, _, _) in enumerate(outline) if depth == 1]
+        last_top = tops[-1] if tops else 0
+        emit = True
+        for index, (depth, section, standard_part) in enumerate(outline):
             del parents[depth - 1:]
             parents.append(section.id)
             heading = section.heading
+            unnumbered = section.id in style.unnumbered_sections or \
+                (section.role or "") in style.unnumbered_sections
             if depth == 1:
-                heading_no += 1
-                sub_counter = 0
-                if style.heading_numbering or style.paragraph_numbering == "hierarchical":
+                emit = part == "all" or (index == last_top) == (part == "last")
+                # Only the headings the form numbers take a number: unnumbered ones before
+                # the first numbered heading never shift 1.1 to 3.1.
+                if not unnumbered:
+                    heading_no += 1
+                    sub_counter = 0
+                if not unnumbered and (style.heading_numbering or
+                                       style.paragraph_numbering == "hierarchical"):
                     heading = f"{heading_no}. {heading}"
             where = f"body.{section.id}" if self.bundle.body is not None else \
                 f"sections.{section.id}"
@@ -566,9 +820,7 @@ class _Renderer:
             elif standard_part and section.role not in ("recommendations", "reasons"):
                 fallback = self._missing_text()
                 std = [*std, *(self._blocks(fallback, "standard text") if fallback else [])]
-            numbered = style.numbers_paragraphs and not standard_part and \
-                section.id not in style.unnumbered_sections and \
-                (section.role or "") not in style.unnumbered_sections and \
+            numbered = style.numbers_paragraphs and not standard_part and not unnumbered and \
                 section.role not in ("recommendations", "reasons")
             labels: list[str] = []
             for block in blocks:
@@ -583,10 +835,13 @@ class _Renderer:
                     labels.append("")
             for pid in parents:
                 ranges.setdefault(pid, []).extend(x for x in labels if x)
-            if first_pass:
+            if first_pass or not emit:
                 continue
             level = min(depth, 6)
             sub.add_paragraph(heading, style=f"Heading {level}")
+            note = (notes or {}).get(section.id) or (notes or {}).get(section.role or "")
+            if note:
+                add_runs(sub.add_paragraph(style="Normal"), parse_inline(note))
             write_blocks(sub, std, BlockStyle(level + 1, False), self.tables, self.charts)
             write_labelled(sub, blocks, labels, BlockStyle(level + 1, False), self.tables,
                             self.charts)
@@ -624,6 +879,10 @@ class _Renderer:
 
     def contacts_block(self, labelled: bool = False) -> Any:
         sub = self.tpl.new_subdoc()
+        self._write_contacts(sub, labelled)
+        return sub
+
+    def _write_contacts(self, sub: Any, labelled: bool) -> None:
         for c in self.bundle.contacts:
             who = ", ".join(x for x in (c.name, c.job_title) if x)
             p = sub.add_paragraph(style="Normal")
@@ -631,20 +890,32 @@ class _Renderer:
             label = "Contact Name: " if labelled else "Contact: "
             p.add_run(label).bold = True
             add_runs(p, parse_inline(who))
+            lines = [p]
             phone = f"{'Telephone' if labelled else 'Tel'}: {c.phone}" if c.phone else ""
             email = f"{'E-mail' if labelled else 'Email'}: {c.email}" if c.email else ""
             if labelled:
                 for line in (phone, email):
                     if line:
-                        sub.add_paragraph(line, style="Normal").paragraph_format.space_after = 0
+                        lines.append(sub.add_paragraph(line, style="Normal"))
+                        lines[-1].paragraph_format.space_after = 0
             elif phone or email:
-                sub.add_paragraph("  ".join(x for x in (phone, email) if x), style="Normal")
+                lines.append(sub.add_paragraph("  ".join(x for x in (phone, email) if x),
+                                               style="Normal"))
+            # A contact never splits across pages: each line kept whole and with the next.
+            for n, line in enumerate(lines, 1):
+                line.paragraph_format.keep_together = True
+                if n < len(lines):
+                    oxml.keep_with_next(line)
         if not self.bundle.contacts:
             sub.add_paragraph("No contact given.", style="Normal")
-        return sub
 
     def _list_or(self, items: list[str], none_key: str, numbered: bool = False) -> Any:
         sub = self.tpl.new_subdoc()
+        self._write_list(sub, items, none_key, numbered)
+        return sub
+
+    def _write_list(self, sub: Any, items: list[str], none_key: str,
+                    numbered: bool = False) -> None:
         if items:
             num_id = new_numbering(sub, "List Number") if numbered else None
             for item in items:
@@ -654,7 +925,6 @@ class _Renderer:
                 add_runs(p, parse_inline(item))
         else:
             sub.add_paragraph(self.texts.get(none_key, "None."), style="Normal")
-        return sub
 
     def background_papers(self) -> Any:
         return self._list_or(list(self.bundle.background_papers), "no_background_papers",
@@ -662,12 +932,15 @@ class _Renderer:
 
     def appendices(self) -> Any:
         sub = self.tpl.new_subdoc()
+        self._write_appendices(sub)
+        return sub
+
+    def _write_appendices(self, sub: Any) -> None:
         for label, appendix in zip(appendix_labels(self.bundle, self.style),
                                    self.bundle.appendices, strict=True):
             sub.add_paragraph(f"{label} – {appendix.title}", style="Normal")
         if not self.bundle.appendices:
             sub.add_paragraph(self.texts.get("no_appendices", "None."), style="Normal")
-        return sub
 
     def checkbox(self, checked: bool) -> Markup:
         """Run-level XML of a checkbox content control (for ``{{r checkbox(true) }}``)."""
@@ -707,7 +980,7 @@ class _Renderer:
         }
         for name in ("section", "other_sections", "standard", "recommendations", "reasons",
                      "contacts_block", "background_papers", "appendices", "checkbox",
-                     "clearance_block", "other_details", "title_block", "body"):
+                     "clearance_block", "other_details", "title_block", "body", "form"):
             ctx[name] = BlockFunction(name, getattr(self, name))
         return ctx
 
@@ -780,6 +1053,7 @@ class _Renderer:
                                  file=self.style.template) from None
         document = self.tpl.docx
         later.fill(document.element.body)
+        _keep_short_tables(document.element.body)
         b = self.bundle
         when = document_timestamp(b)
         oxml.set_document_language(document, "en-GB")
@@ -847,6 +1121,8 @@ class _Renderer:
                            ("background_papers", ("background_papers",))):
             if getattr(b, key) and all(missing(f) for f in funcs):
                 out.append((key, f"the template does not call {funcs[-1]}()"))
+        if self.style.layout:
+            out = [(key, _layout_reason(why)) for key, why in out]
         return out
 
     def printed_values(self) -> list[tuple[str, str]]:
@@ -864,6 +1140,83 @@ class _Renderer:
                    if c.name]
         values += [(f"appendices[{i}].title", a.title) for i, a in enumerate(b.appendices, 1)]
         return [(k, " ".join(v.split())) for k, v in values if v and "{" not in v]
+
+
+#: The report.yaml field a layout value or title line shows (for content.not-shown).
+LAYOUT_VALUE_FIELDS = {"exempt": "exempt_text", "call_in": "call_in_text",
+                       "decision_type": "decision_type_text", "enclosures": "enclosures_text",
+                       "equality_impact": "eqia_text",
+                       "equality_impact.cleared_by": "eqia_cleared_by_text",
+                       "ward_councillors_notified": "ward_councillors_text",
+                       "agenda_item": "report.agenda_item", "report_of": "report.report_by",
+                       "venue": "meeting.venue", "time": "meeting.time",
+                       "title": "report.title", "committee": "meeting.committee",
+                       "date": "meeting.date", "committee_date": "meeting.date"}
+
+
+_BLOCK_OF = {"clearance_block": "clearance", "contacts_block": "contacts"}
+
+
+def _layout_reason(why: str) -> str:
+    """A template's reason for content.not-shown in the terms of style.yaml's layout."""
+    why = why.replace("the template prints no such field and does not call other_details()",
+                      "no block of the layout prints it and the layout shows no other_details "
+                      "block")
+    why = re.sub(r"the template has no section\('(\w+)'\) and does not call "
+                 r"other_sections\(\)", r"the layout shows no section block for '\1' and no "
+                 "other_sections block", why)
+    return re.sub(r"the template does not call (\w+)\(\)",
+                  lambda m: f"the layout shows no {_BLOCK_OF.get(m[1], m[1])} block", why)
+
+
+#: A table of at most this many rows is kept on one page (a longer one may break between
+#: rows; its header row repeats).
+SHORT_TABLE_ROWS = 15
+
+
+_PPR, _KEEP_NEXT = qn("w:pPr"), qn("w:keepNext")
+
+
+def _keep_head(table: Any) -> Any:
+    """Keep a sign-off table's header row with its first officer (and, through the heading's
+    keep, the heading with both), but let it break between officers: kept whole it would move
+    to the next page and leave a gap of its own height before it."""
+    for cell in table.rows[0].cells:
+        for p in cell.paragraphs:
+            oxml.keep_with_next(p)
+    return table
+
+
+def _keep_short_tables(body: Any) -> None:
+    """Keep each short table whole: every row's paragraphs keep with the next, bar the last
+    row's, so Word moves the table rather than split it (rows never split: finish.py)."""
+    for tbl in body.iter(qn("w:tbl")):
+        rows = tbl.findall(qn("w:tr"))
+        if len(rows) > SHORT_TABLE_ROWS or any(p.find(f"{_PPR}/{_KEEP_NEXT}") is not None
+                                               for p in tbl.iter(qn("w:p"))):
+            continue  # long, or its writer (or the template's author) chose its keeps
+        for tr in rows[:-1]:
+            for p in tr.iter(qn("w:p")):
+                p.get_or_add_pPr().keepNext_val = True
+
+
+def _layout_body(document: DocxDocument) -> None:
+    """A layout's template gives fonts, page set-up and letterhead: its body becomes the one
+    tag that prints the form, unless it already holds that tag (letterhead around it)."""
+    body = document.element.body
+    if any("".join(t.text or "" for t in p.iter(qn("w:t"))).strip() == "{{p form() }}"
+           for p in body.iter(qn("w:p"))):
+        return
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    p = etree.SubElement(body, qn("w:p"))
+    run = etree.SubElement(p, qn("w:r"))
+    etree.SubElement(run, qn("w:t")).text = "{{p form() }}"
+    sect = body.find(qn("w:sectPr"))
+    if sect is not None:
+        body.remove(sect)
+        body.append(sect)
 
 
 def render_report(bundle: Bundle, metrics: Metrics, style: HouseStyle,

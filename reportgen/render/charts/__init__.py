@@ -1,10 +1,11 @@
-"""Charts a narrative asks for with ``[chart: NAME]``, embedded as PNG with alt text.
+"""Charts a narrative asks for with ``[chart: NAME]``, written as native Word charts.
 
 ``specs.py`` decides what each chart shows from metrics values (bars, caption, alt text);
-``draw.py`` draws it with matplotlib, imported only when a chart is drawn.
+``model.py`` holds that description; ``word.py`` writes it as a DrawingML chart with its data in
+an embedded workbook (python-pptx and XlsxWriter, imported only when a chart is written).
 """
 
-from reportgen.render.charts.draw import BarPanel, Series, render_png
+from reportgen.render.charts.model import BarPanel, Series
 from reportgen.render.charts.specs import (
     CHARTS,
     DATASETS_NEEDED,
@@ -12,6 +13,7 @@ from reportgen.render.charts.specs import (
     ChartSpec,
     build_chart,
 )
+from reportgen.render.charts.word import add_chart
 
 __all__ = ["CHARTS", "DATASETS_NEEDED", "BarPanel", "ChartOptions", "ChartSpec", "Series",
-           "build_chart", "render_png"]
+           "add_chart", "build_chart"]

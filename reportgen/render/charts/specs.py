@@ -1,7 +1,7 @@
 """What each ``[chart: NAME]`` draws, from metrics values: bar panels, caption and alt text.
 
 Each builder turns metrics (and, for charts over several periods or areas, what metrics compute
-from the canonical data sets) into a :class:`ChartSpec`: the PNG bytes, a caption, and alt
+from the canonical data sets) into a :class:`ChartSpec`: the bar panels, a caption, and alt
 text written from the same figures, so a reader using a screen reader hears what a sighted
 reader sees. Counts a public report may not show are decided by :mod:`reportgen.disclosure`,
 exactly as for tables. Every number shown is computed in :mod:`reportgen.metrics`; this module
@@ -21,17 +21,20 @@ import pandas as pd
 from reportgen import disclosure, formatting
 from reportgen.errors import ReportgenError
 from reportgen.metrics import Metrics, benchmark_comparison, budget_by_period, report_year
-from reportgen.render.charts.draw import (
+from reportgen.render.charts.model import (
     BLUE,
+    COUNT,
+    COUNT_1DP,
     GREEN,
+    MONEY_AUTO,
+    MONEY_FULL,
+    MONEY_K,
     ORANGE,
     SKY_BLUE,
     TEXT_WIDTH_CM,
     VERMILLION,
     BarPanel,
     Series,
-    benchmark_png,
-    render_png,
 )
 
 
@@ -51,14 +54,16 @@ class ChartOptions:
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """A drawn chart and the words that go with it."""
+    """A chart and the words that go with it: one or more panels side by side (each a native
+    chart in Word, sharing the width), the alt text describing them all, and the caption."""
 
     name: str
-    png: bytes = field(repr=False)
+    panels: tuple[BarPanel, ...]
     alt_text: str
     caption: str
     # The figures the alt text quotes, as written there (for tests and the checker).
     key_figures: tuple[str, ...] = ()
+    height_cm: float = 9.0
     width_cm: float = TEXT_WIDTH_CM
 
 
@@ -71,6 +76,11 @@ def _wrap(label: str, width: int = 26) -> str:
 
 def _money_style(units: str) -> str:
     return "k" if units == "£000s" else "full"
+
+
+def _money_format(style: str) -> str:
+    """The Excel number format that shows a value as ``formatting.money(value, style)``."""
+    return {"k": MONEY_K, "full": MONEY_FULL, "auto": MONEY_AUTO}[style]
 
 
 def _unit_label(units: str) -> str:
@@ -129,13 +139,12 @@ def budget_chart(args: Sequence[str], metrics: Metrics, datasets: Mapping[str, p
         categories=tuple(f"{_wrap(ln.line)}\n{_variance_text(ln.variance, style)}"
                          for ln in lines),
         series=(
-            Series("Budget", tuple(ln.budget for ln in lines), BLUE,
-                   labels=tuple(formatting.money(ln.budget, style) for ln in lines)),
-            Series("Projected spend", tuple(ln.projected_spend for ln in lines), ORANGE, "///",
-                   labels=tuple(formatting.money(ln.projected_spend, style) for ln in lines)),
+            Series("Budget", tuple(ln.budget for ln in lines), BLUE),
+            Series("Projected spend", tuple(ln.projected_spend for ln in lines), ORANGE,
+                   "forward"),
         ),
         value_axis="£",
-        money_axis=True,
+        number_format=_money_format(style),
     )
     period = f", {b.period}" if b.period else ""
     parts = [f"{ln.line}: budget {formatting.money(ln.budget, style)}, projected spend "
@@ -149,9 +158,9 @@ def budget_chart(args: Sequence[str], metrics: Metrics, datasets: Mapping[str, p
     alt = (f"Bar chart of budget and projected spend by budget line{period}. "
            + "; ".join(parts) + (f". In all, {total_text}." if len(lines) > 1 else "."))
     height = 2.6 + 1.5 * len(lines)
-    return ChartSpec("budget", render_png([panel], height), alt,
+    return ChartSpec("budget", (panel,), alt,
                      f"Budget and projected spend by budget line{period} ({_unit_label(units)})",
-                     (key,))
+                     (key,), height)
 
 
 def spend_by_period_chart(args: Sequence[str], metrics: Metrics,
@@ -178,13 +187,12 @@ def spend_by_period_chart(args: Sequence[str], metrics: Metrics,
         categories=tuple(f"{n}\n{_variance_text(t.variance, style)}"
                          for n, t in zip(names, totals, strict=True)),
         series=(
-            Series("Budget", tuple(t.budget for t in totals), BLUE,
-                   labels=tuple(formatting.money(t.budget, "auto") for t in totals)),
-            Series("Projected spend", tuple(t.projected_spend for t in totals), ORANGE, "///",
-                   labels=tuple(formatting.money(t.projected_spend, "auto") for t in totals)),
+            Series("Budget", tuple(t.budget for t in totals), BLUE),
+            Series("Projected spend", tuple(t.projected_spend for t in totals), ORANGE,
+                   "forward"),
         ),
         value_axis="£ for the year",
-        money_axis=True,
+        number_format=MONEY_AUTO,
         horizontal=False,
     )
     parts = [f"{n}: budget {formatting.money(t.budget, style)}, projected spend "
@@ -194,9 +202,9 @@ def spend_by_period_chart(args: Sequence[str], metrics: Metrics,
            f"each period of the year. " + "; ".join(parts) + ".")
     latest = totals[-1]
     return ChartSpec(
-        "spend_by_period", render_png([panel], 9.0), alt,
+        "spend_by_period", (panel,), alt,
         f"Budget and projected spend by period, {year.financial_year} ({_unit_label(units)})",
-        (formatting.money(abs(latest.variance), style),))
+        (formatting.money(abs(latest.variance), style),), 9.0)
 
 
 def savings_chart(args: Sequence[str], metrics: Metrics, datasets: Mapping[str, pd.DataFrame],
@@ -212,17 +220,18 @@ def savings_chart(args: Sequence[str], metrics: Metrics, datasets: Mapping[str, 
     def pct(value: float | None) -> str:
         return "" if value is None else f" ({formatting.percent(value)})"
 
+    # The share achieved goes with the measure's name (as the variance does in the budget
+    # chart): the bars' labels show the workbook's numbers, so they follow an edit in Word.
     panel = BarPanel(
-        categories=tuple(_wrap(m.measure, 30) for m in measures),
+        categories=tuple(_wrap(m.measure, 30) + ("" if m.achieved_pct is None else
+                                                  f"\n{formatting.percent(m.achieved_pct)} "
+                                                  "achieved") for m in measures),
         series=(
-            Series("Target", tuple(m.target for m in measures), SKY_BLUE, "\\\\\\",
-                   labels=tuple(formatting.money(m.target, style) for m in measures)),
-            Series("Achieved", tuple(m.achieved for m in measures), BLUE,
-                   labels=tuple(formatting.money(m.achieved, style) + pct(m.achieved_pct)
-                                for m in measures)),
+            Series("Target", tuple(m.target for m in measures), SKY_BLUE, "backward"),
+            Series("Achieved", tuple(m.achieved for m in measures), BLUE),
         ),
         value_axis="£",
-        money_axis=True,
+        number_format=_money_format(style),
     )
     parts = [f"{m.measure} {formatting.money(m.achieved, style)} of "
              f"{formatting.money(m.target, style)}" for m in measures]
@@ -233,9 +242,9 @@ def savings_chart(args: Sequence[str], metrics: Metrics, datasets: Mapping[str, 
            + f". In total {achieved} has been achieved against a target of {target}"
            + f"{pct(t.achieved_pct)}.")
     height = 2.4 + 1.15 * len(measures)
-    return ChartSpec("savings", render_png([panel], height), alt,
+    return ChartSpec("savings", (panel,), alt,
                      f"Savings achieved against target by measure ({_unit_label(units)})",
-                     (achieved, target))
+                     (achieved, target), height)
 
 
 def placements_by_type_chart(args: Sequence[str], metrics: Metrics,
@@ -257,17 +266,16 @@ def placements_by_type_chart(args: Sequence[str], metrics: Metrics,
     counts = tuple(None if h else float(x.count) for x, h in zip(summaries, hidden, strict=True))
     costs = tuple(None if h else x.average_weekly_cost
                   for x, h in zip(summaries, hidden, strict=True))
-    categories = tuple(_wrap(x.label, 24) for x in summaries)
+    # A hidden type keeps its place, named with the confidential symbol, and has no value
+    # anywhere: not in the chart, its labels or its workbook.
+    categories = tuple(_wrap(x.label, 24) + (f" ({sym})" if h else "")
+                       for x, h in zip(summaries, hidden, strict=True))
     count_panel = BarPanel(
-        categories, (Series("Number of children", counts, BLUE, labels=tuple(
-            sym if h else formatting.number(x.count)
-            for x, h in zip(summaries, hidden, strict=True))),),
-        value_axis="Number of children")
+        categories, (Series("Number of children", counts, BLUE),),
+        value_axis="Number of children", number_format=COUNT, title="Number of children")
     cost_panel = BarPanel(
-        categories, (Series("Average weekly cost", costs, ORANGE, "///", labels=tuple(
-            sym if h else formatting.money(x.average_weekly_cost)
-            for x, h in zip(summaries, hidden, strict=True))),),
-        value_axis="Average weekly cost (£)", money_axis=True)
+        categories, (Series("Average weekly cost", costs, ORANGE, "forward"),),
+        value_axis="£ a week", number_format=MONEY_FULL, title="Average weekly cost")
     as_at = f" on {formatting.long_date(p.as_at)}" if p.as_at else ""
     parts = [f"{x.label} not shown" if h else
              f"{x.label} {formatting.number(x.count)} at "
@@ -287,9 +295,11 @@ def placements_by_type_chart(args: Sequence[str], metrics: Metrics,
     if any(hidden) or plan.is_hidden("total"):
         alt += " " + plan.note()
         caption += f" ({plan.legend([sym])})"
-    height = 2.0 + 0.85 * len(summaries)
-    return ChartSpec("placements_by_type", render_png([count_panel, cost_panel], height), alt,
-                     caption, key)
+    # Each panel is half the text width, so its labels wrap more: room for two lines each
+    # (LibreOffice leaves out labels it finds crowded).
+    height = 3.0 + 1.05 * len(summaries)
+    return ChartSpec("placements_by_type", (count_panel, cost_panel), alt, caption, key,
+                     height)
 
 
 def benchmarks_chart(args: Sequence[str], metrics: Metrics,
@@ -316,10 +326,10 @@ def benchmarks_chart(args: Sequence[str], metrics: Metrics,
     bars: list[tuple[str, float, str, str]] = [(council.area, council.value, VERMILLION, "")]
     if len(neighbours) > 1 and average is not None:
         bars += [(b.area, b.value, SKY_BLUE, "") for b in neighbours]
-        bars.append(("Statistical neighbours average", average, BLUE, "///"))
+        bars.append(("Statistical neighbours average", average, BLUE, "forward"))
     elif neighbours and average is not None:
-        bars.append((neighbours[0].area, average, BLUE, "///"))
-    bars += [(b.area, b.value, GREEN, "xx") for b in england]
+        bars.append((neighbours[0].area, average, BLUE, "forward"))
+    bars += [(b.area, b.value, GREEN, "cross") for b in england]
     bars.sort(key=lambda bar: -bar[1])  # highest first: the council's rank shows at a glance
     parts = [f"{council.area} {fmt(council.value)}"]
     if average is not None:
@@ -332,10 +342,17 @@ def benchmarks_chart(args: Sequence[str], metrics: Metrics,
         high = max(neighbours, key=lambda b: b.value)
         alt += (f" The {len(neighbours)} statistical neighbours range from "
                 f"{fmt(low.value)} ({low.area}) to {fmt(high.value)} ({high.area}).")
-    png = benchmark_png(bars, [fmt(value) for _, value, _, _ in bars], council.area, measure)
-    return ChartSpec("benchmarks", png, alt,
+    # One series, each bar in its own colour and pattern; no legend, since the axis names
+    # every bar.
+    panel = BarPanel(
+        tuple(name for name, *_ in bars),
+        (Series(measure, tuple(value for _, value, _, _ in bars), VERMILLION,
+                point_colours=tuple(colour for *_, colour, _ in bars),
+                point_patterns=tuple(pattern for *_, pattern in bars)),),
+        value_axis=measure, number_format=COUNT if places == 0 else COUNT_1DP)
+    return ChartSpec("benchmarks", (panel,), alt,
                      f"{measure}, {period}: {council.area} compared with statistical "
-                     "neighbours and England", (fmt(council.value),))
+                     "neighbours and England", (fmt(council.value),), 2.0 + 0.62 * len(bars))
 
 
 # --------------------------------------------------------------------------- entry point

@@ -1,0 +1,391 @@
+"""The form as data (issue 25): style.yaml ``layout:`` lists the form's blocks in order. An
+own style is a copy of a built-in style.yaml with a few lines changed, and no Jinja."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from docx import Document
+from docx.oxml.ns import qn
+
+from reportgen.errors import ReportgenError
+from reportgen.pipeline import produce
+from reportgen.styles import builtin_style_names, copy_style, resolve_style, templates_root
+
+from .helpers import FIXTURES
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def lines(docx: bytes) -> list[str]:
+    """The document's text in order: a paragraph a line, a table row as 'a | b'."""
+    body = Document(io.BytesIO(docx)).element.body
+    out = []
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            out.append("".join("\t" if t.tag == qn("w:tab") else t.text or ""
+                               for t in child.iter(qn("w:t"), qn("w:tab"))))
+        elif child.tag == qn("w:tbl"):
+            for tr in child.iter(qn("w:tr")):
+                out.append(" | ".join("".join(t.text or "" for t in tc.iter(qn("w:t")))
+                                      for tc in tr.iter(qn("w:tc"))))
+    return out
+
+
+def own_style(bundle: Path, source: str, edit: Callable[[dict[str, Any]], None]) -> None:
+    """`reportgen style new ours --from SOURCE`, then a few lines of style.yaml changed."""
+    copy_style(source, bundle / "ours")
+    path = bundle / "ours" / "style.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def bundle_from(tmp_path: Path, fixture: str, change: Callable[[dict[str, Any]], None]) -> Path:
+    bundle = tmp_path / "bundle"
+    shutil.copytree(FIXTURES / fixture, bundle)
+    data = yaml.safe_load((bundle / "report.yaml").read_text(encoding="utf-8"))
+    data["style"] = "ours"
+    change(data)
+    (bundle / "report.yaml").write_text(yaml.safe_dump(data, sort_keys=False,
+                                                       allow_unicode=True), encoding="utf-8")
+    return bundle
+
+
+def block_index(layout: list[Any], **match: Any) -> int:
+    for n, item in enumerate(layout):
+        item = {"block": item} if isinstance(item, str) else item
+        if all(item.get(k) == v for k, v in match.items()):
+            return n
+    raise AssertionError(f"no block {match}")
+
+
+def content_errors(produced: Any) -> list[str]:
+    return [f.line() for f in produced.errors if f.rule.startswith("content.")]
+
+
+def test_every_built_in_style_is_a_layout() -> None:
+    for name in builtin_style_names():
+        assert resolve_style(name).layout, name
+
+
+def test_an_own_cover_sheet_with_a_few_lines_changed(tmp_path: Path) -> None:
+    def report(data: dict[str, Any]) -> None:
+        data["equality_impact"] = {"carried_out": True, "cleared_by": "Sam Okafor, Equalities"}
+
+    bundle = bundle_from(tmp_path, "harrow-2016-high-cost-placements", report)
+
+    def edit(style: dict[str, Any]) -> None:
+        layout = style["layout"]
+        del layout[block_index(layout, block="title")]  # the title once, in "Subject:"
+        contacts = layout.pop(block_index(layout, block="contacts"))
+        contacts.update(heading="Contact officers", form="labelled")
+        layout.insert(block_index(layout, heading="Section 2 – Report"), contacts)
+        layout[block_index(layout, block="background_papers")].update(level=1)
+        layout[block_index(layout, heading="Section 2 – Report")]["note"] = \
+            "Paragraphs cited by members are {not} renumbered."
+        at = block_index(layout, heading="Notifications") + 1
+        layout.insert(at, {"block": "line", "label": "Equality impact assessment signed off by",
+                           "value": "equality_impact.cleared_by"})
+        details = layout[block_index(layout, block="details")]
+        details["rows"] = [r for r in details["rows"] if r[0] != "Subject:"]
+        details["rows"].insert(0, ["Report title:", "report.title"])
+
+    own_style(bundle, "cover-sheet", edit)
+    produced = produce(bundle, gate=False)
+    text = lines(produced.result.docx)
+    title = yaml.safe_load((bundle / "report.yaml").read_text(encoding="utf-8"))["report"][
+        "title"]
+    assert [x for x in text if title in x] == [f"Report title: | {title}"]
+    at = text.index("Contact officers")
+    assert text[at + 1].startswith("Contact Name: ")
+    assert at < text.index("Section 2 – Report") < text.index("Section 3 – Statutory Officer "
+                                                                 "Clearance")
+    assert "Section 4 – Contact Details and Background Papers" not in text
+    assert text[text.index("Section 2 – Report") + 1] == \
+        "Paragraphs cited by members are {not} renumbered."  # a note, not Jinja
+    signed = "Equality impact assessment signed off by: Sam Okafor, Equalities"
+    assert text.index("EqIA carried out: | YES") < text.index(signed)
+    assert content_errors(produced) == []
+
+
+BODY = [
+    {"id": "purpose", "heading": "Purpose of report", "role": "summary",
+     "text": "Why the panel sees this report."},
+    {"id": "recs", "heading": "Recommendations", "role": "recommendations"},
+    {"id": "background", "heading": "Background", "text": "First point.\n\nSecond point."},
+    {"id": "proposals", "heading": "Proposals", "text": "Third point.\n\nFourth point."},
+]
+
+
+def body_bundle(tmp_path: Path) -> Path:
+    def report(data: dict[str, Any]) -> None:
+        data["body"] = BODY
+        data["recommendations"] = [{"text": "That the panel notes the report."}]
+        data["contacts"] = [{"name": "Ada Lane", "job_title": "Head of Service",
+                             "phone": "01234 567890", "email": "ada.lane@example.gov.uk"}]
+
+    return bundle_from(tmp_path, "wiltshire-2020-corporate-parenting-panel-annual-report",
+                       report)
+
+
+def test_numbering_counts_only_what_the_form_numbers_and_contacts_move(tmp_path: Path) -> None:
+    bundle = body_bundle(tmp_path)
+
+    def edit(style: dict[str, Any]) -> None:
+        style.update(paragraph_numbering="hierarchical", heading_numbering=True,
+                     unnumbered_sections=["summary", "recommendations"])
+        layout = style["layout"]
+        at = block_index(layout, block="body")
+        contacts = layout.pop(block_index(layout, block="contacts"))
+        contacts["heading"] = "Who to ask"
+        layout[at:at + 1] = [{"block": "body", "part": "all_but_last",
+                              "notes": {"background": "As reported in March."}},
+                             contacts, {"block": "body", "part": "last"}]
+
+    own_style(bundle, "council-form", edit)
+    produced = produce(bundle, gate=False)
+    text = lines(produced.result.docx)
+    assert "Purpose of report" in text and "Recommendations" in text
+    heading = text.index("1. Background")
+    assert text[heading + 1:heading + 4] == ["As reported in March.", "\t1.1\tFirst point.",
+                                             "\t1.2\tSecond point."]
+    assert text.index("\t1.2\tSecond point.") < text.index("Who to ask") < \
+        text.index("2. Proposals")
+    assert text[text.index("2. Proposals") + 1] == "\t2.1\tThird point."
+    assert content_errors(produced) == []
+
+
+def test_council_form_without_the_responsible_officer_box(tmp_path: Path) -> None:
+    bundle = body_bundle(tmp_path)
+
+    def edit(style: dict[str, Any]) -> None:
+        layout = style["layout"]
+        at = block_index(layout, block="other_details")
+        layout[at:at + 1] = [
+            {"block": "line", "label": "Report of", "value": "report.responsible_officer"},
+            {"block": "line", "label": "Published", "value": "report.publication_date"}]
+
+    own_style(bundle, "council-form", edit)
+    produced = produce(bundle, gate=False)
+    text = lines(produced.result.docx)
+    assert "Report of: Chief Executive" in text
+    head = text[:text.index("Purpose of report")]
+    assert not [x for x in head if "Responsible officer" in x or " | " in x]  # no box
+    assert content_errors(produced) == []
+
+
+@pytest.mark.parametrize("drop", ["other_details", "contacts", "body"])
+def test_leaving_out_what_the_officer_wrote_is_refused(tmp_path: Path, drop: str) -> None:
+    bundle = body_bundle(tmp_path)
+
+    def edit(style: dict[str, Any]) -> None:
+        layout = style["layout"]
+        layout[block_index(layout, block=drop)] = {"block": drop, "shown": "never"} \
+            if drop != "other_details" else {"block": "heading", "heading": "Details"}
+
+    own_style(bundle, "council-form", edit)
+    errors = [e for e in content_errors(produce(bundle, gate=False))
+              if "content.not-shown" in e]
+    field = {"other_details": "report.responsible_officer", "contacts": "contacts",
+             "body": "body"}[drop]
+    assert any(field in e for e in errors), errors
+
+
+def test_a_contact_and_a_short_table_keep_together(tmp_path: Path) -> None:
+    bundle = body_bundle(tmp_path)
+    own_style(bundle, "council-form", lambda style: None)
+    body = Document(io.BytesIO(produce(bundle, gate=False).result.docx)).element.body
+    paras = list(body.iterchildren(qn("w:p")))
+    texts = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paras]
+    first = texts.index("Contact Name: Ada Lane, Head of Service")
+    contact = paras[first:first + 3]
+    assert [p.find(f"{W}pPr/{W}keepLines") is not None for p in contact] == [True] * 3
+    assert [p.find(f"{W}pPr/{W}keepNext") is not None for p in contact] == [True, True, False]
+    tables = list(body.iter(qn("w:tbl")))
+    assert len(tables) == 2  # the details and the sign-off
+    for tbl in tables:
+        rows = tbl.findall(qn("w:tr"))
+        kept = [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in tr.iter(qn("w:p")))
+                for tr in rows]
+        if "".join(t.text or "" for t in rows[0].iter(qn("w:t"))).startswith("Officer"):
+            # The sign-off keeps its header with the first officer and may break between
+            # officers, so it never leaves a gap of its own height before it.
+            assert kept == [True, False, False]
+        else:
+            assert len(rows) >= 2 and kept == [True] * (len(rows) - 1) + [False]
+
+
+def test_a_long_table_may_break() -> None:
+    from reportgen.render.docx import SHORT_TABLE_ROWS, _keep_short_tables
+
+    doc = Document()
+    doc.add_table(rows=SHORT_TABLE_ROWS + 1, cols=2)
+    doc.add_table(rows=SHORT_TABLE_ROWS, cols=2)
+    _keep_short_tables(doc.element.body)
+    long, short = doc.tables
+    assert not any(p.paragraph_format.keep_with_next for r in long.rows for c in r.cells
+                   for p in c.paragraphs)
+    assert all(p.paragraph_format.keep_with_next for r in short.rows[:-1] for c in r.cells
+               for p in c.paragraphs)
+
+
+@pytest.mark.parametrize(("layout", "message"), [
+    ("layout: yes", "layout must be a list of blocks"),
+    ("layout: [contact]", "layout item 1: 'contact' is not a block; did you mean 'contacts'?"),
+    ("layout: [{heading: Contacts}]",
+     "layout item 1: give a block name, or a mapping with block: and its options"),
+    ("layout: [{block: contacts, heding: Contacts}]",
+     "layout item 1 (contacts): unknown option 'heding'; did you mean 'heading'?"),
+    ("layout: [{block: contacts, shown: sometimes}]",
+     "shown must be one of always, given, given_or_decision, never, got 'sometimes'"),
+    ("layout: [{block: contacts, level: 9}]",
+     "layout item 1 (contacts): level must be a whole number from 1 to 6"),
+    ("layout: [{block: details, rows: [[Officer:, report.officer]]}]",
+     "layout item 1 (details) row 1: 'report.officer' is not a value a form can print; "
+     "did you mean 'report.responsible_officer'?"),
+    ("layout: [{block: line, label: Signed}]", "layout item 1 (line): value must name a field"),
+    ("layout: [{block: section, sections: [money]}]",
+     "sections: 'money' is not one of " + ", ".join(
+         __import__("reportgen.bundle", fromlist=["SECTION_IDS"]).SECTION_IDS)),
+    ("layout: [{block: body, part: first}]",
+     "part must be one of all, all_but_last, last, got 'first'"),
+    ("layout: [body, {block: body, part: last}]",
+     "layout prints the body more than once or in part: give one body block, or one with "
+     "part: all_but_last and one with part: last"),
+    ("layout: [{block: body, part: all_but_last}]",
+     "layout prints the body more than once or in part: give one body block, or one with "
+     "part: all_but_last and one with part: last"),
+    ("layout: [" + ", ".join(["heading"] * 201) + "]",
+     "layout has 201 blocks: a form has at most 200"),
+    ("layout: [{block: details, rows: [" + ", ".join(["[A, council]"] * 201) + "]}]",
+     "layout item 1 (details): 201 rows: a details table has at most 200"),
+])
+def test_layout_errors_are_one_line(tmp_path: Path, layout: str, message: str) -> None:
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "style.yaml").write_text(f"template_from: council-form\n{layout}\n",
+                                               encoding="utf-8")
+    with pytest.raises(ReportgenError) as caught:
+        resolve_style(str(tmp_path / "s"))
+    assert caught.value.message == message
+    assert "\n" not in caught.value.message
+    assert str(caught.value.file) == str(tmp_path / "s" / "style.yaml")
+
+
+def test_built_in_layouts_name_only_known_values() -> None:
+    # Each built-in style.yaml reads (every block, row and value checked when it loads).
+    for name in builtin_style_names():
+        text = (templates_root() / name / "style.yaml").read_text(encoding="utf-8")
+        assert "{{" not in text and "{%" not in text, name
+
+
+def test_the_documented_layout_reads(tmp_path: Path) -> None:
+    from .helpers import ROOT
+
+    docs = (ROOT / "docs" / "house-styles.md").read_text(encoding="utf-8")
+    example = docs.split("```yaml\nlayout:\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "style.yaml").write_text(
+        "template_from: council-form\nlayout:\n" + example, encoding="utf-8")
+    layout = resolve_style(str(tmp_path / "s")).layout
+    assert [b.block for b in layout][:4] == ["title", "details", "other_details", "body"]
+    assert layout[3].notes == {"financial": "Figures are at 30 June."}
+
+
+def styled_lines(docx: bytes) -> list[str]:
+    """As lines(), each paragraph with its style, so a heading turned into text shows."""
+    body = Document(io.BytesIO(docx)).element.body
+    out = []
+    for p in body.iter(qn("w:p")):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        name = style.get(qn("w:val")) if style is not None else "-"
+        out.append(f"[{name}] " + "".join("\t" if t.tag == qn("w:tab") else t.text or ""
+                                          for t in p.iter(qn("w:t"), qn("w:tab"))))
+    return out
+
+
+def _variant(data: dict[str, Any], kind: str) -> None:
+    """Reports a form's conditions tell apart (generated from a fixture's report.yaml)."""
+    if kind == "decision-without-recommendations":
+        data["report"]["type"] = "decision"
+        data.pop("recommendations", None)
+    elif kind == "recommendations-with-reasons":
+        data["recommendations"] = [{"text": "Note the report.", "reason": "Members asked."},
+                                   {"text": "Agree the plan.", "reason": "It saves money."}]
+    elif kind == "bare":
+        for key in ("contacts", "clearance", "appendices", "background_papers",
+                    "recommendations"):
+            data.pop(key, None)
+        data["report"].pop("portfolio_holder", None)
+    elif kind == "appendices":
+        data["appendices"] = [{"title": "Placement data"}, {"title": "Savings tracker"}]
+        data["background_papers"] = ["Sufficiency strategy 2016"]
+
+
+@pytest.mark.parametrize("style", ["cover-sheet", "numbered-paragraphs", "report-to-members",
+                                   "council-form"])
+@pytest.mark.parametrize(("fixture", "kind"), [
+    ("harrow-2016-high-cost-placements", "as-is"),
+    ("harrow-2016-high-cost-placements", "decision-without-recommendations"),
+    ("harrow-2016-high-cost-placements", "recommendations-with-reasons"),
+    ("harrow-2016-high-cost-placements", "bare"),
+    ("herefordshire-2018-lac-cost-reduction", "appendices"),
+    ("wiltshire-2020-corporate-parenting-panel-annual-report", "recommendations-with-reasons"),
+])
+def test_a_built_in_layout_prints_what_its_template_printed(tmp_path: Path, style: str,
+                                                            fixture: str, kind: str) -> None:
+    """The built-in templates still hold the Jinja layout they had (a style reusing one with
+    template_from and no layout: prints through it): each built-in layout prints the same
+    text, in the same paragraph styles, and leaves out the same fields."""
+    import dataclasses
+
+    from reportgen.pipeline import load_report, render
+
+    bundle = bundle_from(tmp_path, fixture, lambda data: _variant(data, kind))
+    loaded = load_report(bundle)
+    house = resolve_style(style)
+    by_layout = render(loaded, house)
+    title = [b for b in house.layout if b.block == "title"]
+    as_template = dataclasses.replace(house, layout=(), **(
+        {"title_block": title[0].form, "title_lines": title[0].lines} if title else {}))
+    by_template = render(loaded, as_template)
+    assert styled_lines(by_layout.docx) == styled_lines(by_template.docx)
+    assert lines(by_layout.docx) == lines(by_template.docx)  # the tables' rows too
+    assert [k for k, _ in by_layout.not_shown] == [k for k, _ in by_template.not_shown]
+
+
+def test_letterhead_around_the_form_stays(tmp_path: Path) -> None:
+    """A template whose body holds {{p form() }} keeps its own lines around the form."""
+    bundle = body_bundle(tmp_path)
+    own_style(bundle, "council-form", lambda style: None)
+    template = Document(str(bundle / "ours" / "template.docx"))
+    body = template.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    template.add_paragraph("Westshire Council, County Hall, Westshire WS1 1AA")
+    template.add_paragraph("{{p form() }}")
+    template.add_paragraph("Printed on recycled paper")
+    template.save(str(bundle / "ours" / "template.docx"))
+    produced = produce(bundle, gate=False)
+    text = lines(produced.result.docx)
+    assert text[0] == "Westshire Council, County Hall, Westshire WS1 1AA"
+    assert text[1] == "Wiltshire Council"  # the layout's first title line
+    assert text.index("Statutory officer clearance") < text.index("Printed on recycled paper")
+    assert content_errors(produced) == []
+
+
+def test_form_without_a_layout_is_an_error(tmp_path: Path) -> None:
+    bundle = body_bundle(tmp_path)
+    own_style(bundle, "council-form", lambda style: style.pop("layout"))
+    template = Document(str(bundle / "ours" / "template.docx"))
+    template.add_paragraph("{{p form() }}")
+    template.save(str(bundle / "ours" / "template.docx"))
+    with pytest.raises(ReportgenError, match=r"calls form\(\), but style.yaml has no layout"):
+        produce(bundle, gate=False)
