@@ -111,6 +111,38 @@ def placements_frame(rows: int, as_at: date, seed: int = 903) -> pd.DataFrame:
     return frame
 
 
+_GIVEN = ["Jayden", "Amelia", "Mohammed", "Olivia", "Leo", "Isla", "Noah", "Zofia", "Kwame",
+          "Siobhan", "Aarav", "Megan", "Dylan", "Ffion", "Oscar", "Grace"]
+_FAMILY = ["Smith", "Jones", "Khan", "Williams", "Brown", "Taylor", "Davies", "Evans", "Patel",
+           "Nowak", "Okafor", "Murphy", "Hughes", "Wright", "Walker", "Begum"]
+
+
+def children_frame(rows: int, seed: int = 24) -> pd.DataFrame:
+    """``rows`` placements of invented children (reference, name, date of birth), a child
+    placed about 1.4 times on average, for the identifier check: names drawn from common
+    given and family names with a distinguishing number, so that hardly any two match."""
+    rng = np.random.default_rng(seed)
+    children = max(1, int(rows / 1.4))
+    child = np.sort(rng.integers(0, children, rows))
+    given = np.array(_GIVEN, dtype=object)[rng.integers(0, len(_GIVEN), children)]
+    family = np.array(_FAMILY, dtype=object)[rng.integers(0, len(_FAMILY), children)]
+    names = [f"{g}{i % 997} {f}{i}" for i, (g, f) in enumerate(zip(given, family, strict=True))]
+    born = pd.Timestamp("2004-04-01") + pd.to_timedelta(rng.integers(0, 6500, children), "D")
+    return pd.DataFrame({"reference": [f"GEN-{c:06d}" for c in child],
+                         "child_name": np.array(names, dtype=object)[child],
+                         "date_of_birth": born[child]})
+
+
+def report_text(words: int, seed: int = 25) -> str:
+    """About ``words`` words of committee-report prose (figures, dates, placement words)."""
+    rng = np.random.default_rng(seed)
+    vocab = ["the", "council", "placed", "children", "in", "residential", "care", "and",
+             "foster", "care", "during", "the", "quarter", "costs", "rose", "by", "12%",
+             "against", "a", "budget", "of", "£4.2m", "since", "1", "April", "2016", "while",
+             "the", "panel", "agreed", "new", "placements", "with", "independent", "providers"]
+    return " ".join(np.array(vocab, dtype=object)[rng.integers(0, len(vocab), words)]) + "."
+
+
 def write_placements(path: Path, rows: int, as_at: date, seed: int = 903) -> Path:
     """Write ``rows`` generated placements as a UTF-8 CSV like the fixtures'."""
     placements_frame(rows, as_at, seed).to_csv(path, index=False, float_format="%.2f",

@@ -43,6 +43,7 @@ FIGURE_NAMES = (
     "scale_growth",
     "scale_peak_memory",
     "table_appendix_vs_lxml_floor",
+    "identifier_check_vs_floor",
     "packs_small",
     "packs_large",
     "packs_growth",
@@ -348,6 +349,31 @@ def table_figure(rows: int, repeats: int) -> Figure:
                   baseline=base, limit=1.3)
 
 
+def identifier_figure(rows: int, repeats: int) -> Figure:
+    """The child-identifier check (every reference and name of ``rows`` placements, in every
+    way it may be written, against a 4,000-word report) against the floor: each distinct
+    value folded once and looked up among the text's words."""
+    from generate import children_frame, report_text
+
+    from reportgen.checks.disclosure import identifier_positions
+
+    data, text = children_frame(rows), report_text(4000)
+    planted = f"{text} {data['reference'].iloc[rows // 2]} was reviewed."
+
+    def ours() -> None:
+        assert identifier_positions(data, planted)
+
+    def floor() -> None:
+        seen = {w.casefold() for w in planted.split()}
+        values = set(data["reference"].tolist()) | set(data["child_name"].tolist())
+        assert sum(v.casefold() in seen for v in values) >= 0
+
+    value, base = paired(timed(ours), timed(floor), repeats)
+    return Figure("identifier_check_vs_floor",
+                  f"child-identifier check, {rows:,} placements vs folding each value once",
+                  value, baseline=base, limit=None)
+
+
 # --------------------------------------------------------------------------- figure 5
 
 
@@ -446,6 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         add([render_in_process(repeats)])
         add(scale_figures(sizes, appendix, repeats, work, whole.baseline))
         add([table_figure(appendix, max(1, min(repeats, 3)))])
+        add([identifier_figure(3_000 if args.quick else 100_000, max(1, min(repeats, 3)))])
         add(pack_figures(args.quick))
     failed = [f.name for f in figures if f.result == "FAIL"]
     print(f"{len(figures)} figures in {time.perf_counter() - began:.0f} s; "

@@ -282,6 +282,16 @@ class BodySection(Model):
     text: str | None = None
     subsections: list[BodySection] = Field(default_factory=list)
 
+    @field_validator("heading")
+    @classmethod
+    def _heading_has_words(cls, value: str) -> str:
+        # Stripped already (Model strips whitespace): an empty heading would print an empty
+        # Heading paragraph, which screen readers announce as a heading with no name.
+        if not value:
+            raise ValueError("a section needs a heading (write one, or put its text in the "
+                             "section before it)")
+        return value
+
 
 def walk_sections(sections: list[BodySection], depth: int = 1
                   ) -> list[tuple[int, BodySection]]:

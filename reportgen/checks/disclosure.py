@@ -22,9 +22,10 @@ from reportgen.disclosure.text import (
     dates_in,
     find_identifiers,
     index_forms,
-    name_forms,
+    name_spellings,
     normalise,
-    reference_forms,
+    reference_spellings,
+    text_runs,
 )
 
 if TYPE_CHECKING:  # pandas only when a document is checked against its data
@@ -107,31 +108,48 @@ _SUPPRESSED_CELL = re.compile(r"fewer than|less than|^<\s*\d|^\*+$|^\[c\]$|suppr
 # --------------------------------------------------------------------------- identifiers
 
 
-def _searchable(placements: pd.DataFrame
+def _searchable(placements: pd.DataFrame, text: str
                 ) -> tuple[dict[str, list[tuple[Form, object]]],
                            dict[object, list[tuple[str, int]]]]:
     """Every way each identifier may be written (:mod:`reportgen.disclosure.text`), tagged
-    (column, position); and dates of birth → the same."""
+    (column, position), kept only where ``text`` has a run of words spelling it; and dates of
+    birth → the same."""
     import pandas as pd
 
-    forms: list[tuple[Form, object]] = []
+    # A child placed more than once is one value in several rows: each distinct value is
+    # spelt once, and every (compact, kind) pair is sifted by one set lookup against the
+    # text's runs of words, so only the few the text holds become forms to look for.
+    spelt: list[tuple[str, str, str, str]] = []
+    rows: dict[tuple[str, str], list[int]] = {}
     births: dict[object, list[tuple[str, int]]] = {}
     for column in SENSITIVE:
         if column not in placements.columns:
             continue
-        for pos, value in enumerate(placements[column].tolist()):
-            if value is None or value is pd.NA or value is pd.NaT or value != value:
-                continue
-            if column == "date_of_birth":
-                births.setdefault(pd.Timestamp(value).date(), []).append((column, pos))
-                continue
-            found = name_forms(str(value)) if column == "child_name" \
-                else reference_forms(str(value))
-            for form in found:
-                if len(form.compact) < _MIN_LENGTH[column] or (
-                        form.compact.isdigit() and len(form.compact) < 6):
-                    continue  # too short to tell apart from ordinary text
-                forms.append((form, (column, pos)))
+        values = placements[column]
+        present = values.notna().to_numpy()
+        if column == "date_of_birth":
+            days = values.dt.date.tolist() if pd.api.types.is_datetime64_any_dtype(values) \
+                else [pd.Timestamp(v).date() if ok else None
+                      for v, ok in zip(values.tolist(), present, strict=True)]
+            for pos, day in enumerate(days):
+                if present[pos]:
+                    births.setdefault(day, []).append((column, pos))
+            continue
+        for pos, value in enumerate(values.tolist()):
+            if present[pos]:
+                rows.setdefault((column, str(value)), []).append(pos)
+        spellings = name_spellings if column == "child_name" else reference_spellings
+        spelt.extend((compact, kind, column, value) for (col, value) in rows if col == column
+                     for compact, kind in spellings(value))
+    if not spelt:
+        return {}, births
+    runs = text_runs(text, max(len(compact) for compact, _, _, _ in spelt))
+    forms: list[tuple[Form, object]] = []
+    for compact, kind, column, value in [item for item in spelt if item[0] in runs]:
+        if len(compact) < _MIN_LENGTH[column] or (
+                compact.isdigit() and len(compact) < 6):
+            continue  # too short to tell apart from ordinary text
+        forms.extend((Form(compact, kind), (column, pos)) for pos in rows[(column, value)])
     return index_forms(forms), births
 
 
@@ -139,7 +157,7 @@ def identifier_positions(placements: pd.DataFrame, text: str) -> list[tuple[str,
     """(column, data position) of every identifier from ``placements`` found in ``text`` as a
     reader would read it: confusable skeletons, invisible characters, spacing and separators,
     name order, initials and family names (:mod:`reportgen.disclosure.text`), written dates."""
-    forms, births = _searchable(placements)
+    forms, births = _searchable(placements, text)
     hits: dict[tuple[str, int], None] = {}
     for tag in sorted(find_identifiers(text, forms), key=str):
         hits[tag] = None  # type: ignore[index]

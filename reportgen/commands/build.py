@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from reportgen.commands.options import format_option, period_option
+from reportgen.commands.options import OUTPUT_PATH, format_option, period_option
 
 if TYPE_CHECKING:
     from reportgen.build import BuildSummary, JobResult
@@ -49,7 +49,7 @@ def _json(manifest: Path, summary: BuildSummary, out_dir: Path) -> str:
 @click.argument("manifest", type=click.Path(path_type=Path))
 @period_option("Reporting period: a UK financial year, quarter or month, e.g. 2016/17-Q2, "
                "\"2016/17 Q2\" or 2016/17-M5.", required=True)
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+@click.option("--out", "out_dir", type=OUTPUT_PATH, required=True,
               help="Folder to write the documents and build-summary.json to (created if "
                    "needed; existing outputs are replaced, never a file the build reads).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,

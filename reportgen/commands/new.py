@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 
+from reportgen.commands.options import OUTPUT_PATH
 from reportgen.styles import builtin_style_names
 
 
 @click.command("new")
-@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+@click.argument("directory", metavar="DIR", type=OUTPUT_PATH)
 @click.option("--style", type=click.Choice(builtin_style_names()), default=None,
               help="Built-in house style the bundle names (default: cover-sheet). "
                    "Change it later in report.yaml.")

@@ -7,6 +7,7 @@ same everywhere, so a script can pass ``--force --format json`` to any command.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,9 +48,31 @@ class PeriodType(click.ParamType):
 PERIOD = PeriodType()
 
 
+class OutputPath(click.Path):
+    """A path to write to: refused when it holds a control character (a line break, NUL, an
+    escape sequence, a bidirectional override), which would break every log line and listing
+    it appears in, or drive the terminal that prints it, before anything is read or written."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        from reportgen.errors import escape_controls
+
+        text = os.fsdecode(value) if isinstance(value, (bytes, os.PathLike)) else str(value)
+        shown = escape_controls(text)
+        if shown != text:
+            raise OneLineBadParameter(f"'{shown}' holds a control character (shown escaped): "
+                                      "choose a name without one", ctx=ctx, param=param)
+        return super().convert(value, param, ctx)
+
+
+OUTPUT_PATH = OutputPath()
+
+
 def output_option(help: str, *, required: bool = False) -> Callable[[F], F]:
-    return click.option("-o", "--output", type=click.Path(path_type=Path), required=required,
-                        help=help)
+    return click.option("-o", "--output", type=OUTPUT_PATH, required=required, help=help)
 
 
 def force_option(help: str) -> Callable[[F], F]:

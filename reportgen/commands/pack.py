@@ -9,7 +9,13 @@ from typing import Any
 
 import click
 
-from reportgen.commands.options import force_option, format_option, output_option, pdf_option
+from reportgen.commands.options import (
+    OUTPUT_PATH,
+    force_option,
+    format_option,
+    output_option,
+    pdf_option,
+)
 
 
 def _progress(total: int) -> Any:
@@ -22,7 +28,7 @@ def _progress(total: int) -> Any:
 @click.command("pack")
 @click.argument("agenda", type=click.Path(path_type=Path))
 @output_option("Where to write the public pack (.docx).", required=True)
-@click.option("--restricted", type=click.Path(path_type=Path),
+@click.option("--restricted", type=OUTPUT_PATH,
               help="Where to write the restricted (Part II) pack "
                    "(default: PACK-restricted.docx beside the public pack).")
 @force_option("Replace output files that already exist (the restricted and supplement packs "

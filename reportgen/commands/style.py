@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from reportgen.commands.options import OUTPUT_PATH
 from reportgen.styles import builtin_style_names
 
 
@@ -55,7 +56,7 @@ def advice(folder: Path) -> list[str]:
 
 
 @command.command("new")
-@click.argument("name", metavar="NAME", type=click.Path(path_type=Path))
+@click.argument("name", metavar="NAME", type=OUTPUT_PATH)
 @click.option("--from", "source", type=click.Choice(builtin_style_names()),
               default="council-form", show_default=True,
               help="The built-in style to copy.")

@@ -347,9 +347,9 @@ def write_labelled(target: Any, blocks: Sequence[Block], labels: Sequence[str],
             write_blocks(target, [block], style, tables, charts)
             if after_label and isinstance(block, BulletList):
                 # A list inside a numbered paragraph belongs to it: indent it to the
-                # paragraph's text, not to the margin.
-                for p in target.paragraphs[before:]:
-                    p.paragraph_format.left_indent = Cm(1.9)
+                # paragraph's text, not to the margin, each nested level one step further.
+                for p, item in zip(target.paragraphs[before:], block.items, strict=True):
+                    p.paragraph_format.left_indent = Cm(1.9 + 0.63 * item.level)
                     p.paragraph_format.first_line_indent = Cm(-0.63)
             after_label = after_label and isinstance(block, BulletList)
             continue
