@@ -399,6 +399,29 @@ def test_many_fields_cost_a_few_readings_not_one_each(
     assert counts["dump"] <= 6 + 2 * 2 * 8, counts  # the bad field found by halving
 
 
+def test_a_file_near_the_size_limit_with_very_long_lines(tmp_path: Path) -> None:
+    # Near MAX_YAML_BYTES: 28,000 comment lines, a comment line of 400,000 characters and a
+    # narrative line of 30,000; nothing is folded or moved, only the figures change.
+    from reportgen.limits import MAX_YAML_BYTES
+
+    long_line = "Nothing here is a figure. " * 1150 + "The budget for Line A is £1,234,567."
+    folder = generated(tmp_path / "b", NARRATIVE + "  # " + "x" * 400_000 + "\n"
+                       + "  background: |\n    " + long_line + "\n")
+    path = folder / "report.yaml"
+    text = path.read_text(encoding="utf-8")
+    pad = "".join(f"# a comment line that is long enough to matter here {i}\n"
+                  for i in range(28_000))
+    text = text.replace("\nsections:\n", "\n" + pad + "sections:\n")
+    path.write_text(text, encoding="utf-8")
+    assert MAX_YAML_BYTES - 200_000 < len(text.encode("utf-8")) < MAX_YAML_BYTES
+    data = fixed(folder)
+    assert len(data["fixed"]) == 6, data["left_alone"]
+    after = path.read_text(encoding="utf-8")
+    assert after.count("\n") == text.count("\n")
+    assert "    " + long_line.replace("£1,234,567", CHANGED) + "\n" in after
+    assert "  # " + "x" * 400_000 + "\n" in after
+
+
 # ------------------------------------------------------------------ other options
 
 
