@@ -233,17 +233,26 @@ def _dump(yaml: Any, tree: Any) -> str:
 
 def _round_trip(text: str, path: Path) -> tuple[tuple[int, int, int], Any]:
     """The indentation with which ruamel.yaml writes ``text`` back byte for byte, and the
-    loaded tree; a file it cannot write back unchanged is refused."""
+    loaded tree; a file it cannot write back unchanged is refused. The file is read once
+    (reading is most of the cost: a 2 MB file takes seconds) and written with each
+    indentation in turn."""
     from ruamel.yaml.error import YAMLError
 
+    from reportgen import budget
+
+    try:
+        tree = _yaml(_INDENTS[0]).load(text)
+    except (YAMLError, RecursionError, ValueError, TypeError) as exc:
+        raise ReportgenError(f"cannot rewrite it safely: ruamel.yaml cannot read it "
+                             f"({quote_text(str(exc).splitlines()[0], 120)})",
+                             file=path) from None
     first_difference = None
     for indent in _INDENTS:
-        yaml = _yaml(indent)
+        budget.check("check --fix (writing report.yaml back)")
         try:
-            tree = yaml.load(text)
-            back = _dump(yaml, tree)
+            back = _dump(_yaml(indent), tree)
         except (YAMLError, RecursionError, ValueError, TypeError) as exc:
-            raise ReportgenError(f"cannot rewrite it safely: ruamel.yaml cannot read it "
+            raise ReportgenError(f"cannot rewrite it safely: ruamel.yaml cannot write it "
                                  f"({quote_text(str(exc).splitlines()[0], 120)})",
                                  file=path) from None
         if back == text:
@@ -251,7 +260,8 @@ def _round_trip(text: str, path: Path) -> tuple[tuple[int, int, int], Any]:
         old, new = text.split("\n"), back.split("\n")
         line = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
                     min(len(old), len(new)))
-        first_difference = line + 1 if first_difference is None else min(first_difference,
+        # The indentation that gets furthest names the line that is really in the way.
+        first_difference = line + 1 if first_difference is None else max(first_difference,
                                                                           line + 1)
     raise ReportgenError(f"cannot rewrite it safely: ruamel.yaml does not write it back "
                          f"byte for byte (line {first_difference} differs: e.g. spaces at the "
@@ -433,6 +443,14 @@ def plan_fix(bundle_dir: str | Path, style: str | HouseStyle | None = None) -> F
 
     Raises :class:`ReportgenError` for a bundle that cannot be read or rendered and for a
     report.yaml that cannot be edited safely (nothing is then changed)."""
+    from reportgen import budget
+
+    # The whole of --fix (every pass and each rendering again) shares one command's time.
+    with budget.deadline():
+        return _plan_fix(bundle_dir, style)
+
+
+def _plan_fix(bundle_dir: str | Path, style: str | HouseStyle | None) -> FixResult:
     from reportgen.pipeline import produce
 
     first = produced = produce(bundle_dir, style=style, gate=False)
@@ -517,12 +535,17 @@ def _pass(produced: Produced, file: _File, style: str | HouseStyle | None,
     if not edits:
         return step
 
+    from reportgen import budget
+
     text = file.text
     yaml = _yaml(file.indent)
+    # One reading of the file per pass: every field is edited and tried in this one tree
+    # (a reading per field made --fix quadratic: 100 fields took minutes).
     tree = yaml.load(text)
     lines = text.split("\n")
-    planned: dict[str, tuple[Any, list[tuple[int, int, int, str]]]] = {}
+    candidates: dict[str, tuple[Any, Any, Any, list[_Edit], list[tuple[int, int, int, str]]]] = {}
     for where, mine in edits.items():
+        budget.check("check --fix")
         why = _field_problem(tree, where, texts[where], mine, printer)
         located = None if why else _locate(tree, where)
         source: list[tuple[int, int, int, str]] | str = "it is not in report.yaml as read"
@@ -543,13 +566,38 @@ def _pass(produced: Produced, file: _File, style: str | HouseStyle | None,
             step.left_alone += [LeftAlone(where, None, e.old, why or str(source))
                                 for e in mine]
             continue
-        # The one test of quoting and layout that matters: ruamel.yaml, given the new value,
-        # writes exactly the file with only these characters changed.
-        expected = _apply(lines, source)
-        alone = yaml.load(text)
-        parent, key = _locate(alone, where)  # type: ignore[misc]
-        parent[key] = _replaced(parent[key], mine)
-        if _dump(yaml, alone) != expected:
+        candidates[where] = (parent, key, parent[key], mine, source)
+
+    def writes_as_expected(group: Sequence[str]) -> bool:
+        """Whether ruamel.yaml, given the new values of ``group``, writes exactly the file
+        with only their characters changed (the one test of quoting and layout that
+        matters). The tree is given its old values back after."""
+        budget.check("check --fix")
+        for where in group:
+            parent, key, value, mine, _ = candidates[where]
+            parent[key] = _replaced(value, mine)
+        try:
+            return _dump(yaml, tree) == _apply(lines, [s for w in group
+                                                       for s in candidates[w][4]])
+        finally:
+            for where in group:
+                parent, key, value, _, _ = candidates[where]
+                parent[key] = value
+
+    def writable(group: list[str]) -> list[str]:
+        # All at once first; a group that fails is halved, so a few bad fields among many
+        # cost a few writes each, not one write of the whole file per field.
+        if not group or writes_as_expected(group):
+            return group
+        if len(group) == 1:
+            return []
+        half = len(group) // 2
+        return writable(group[:half]) + writable(group[half:])
+
+    good = set(writable(list(candidates)))
+    planned: dict[str, tuple[Any, list[tuple[int, int, int, str]]]] = {}
+    for where, (_, _, value, mine, source) in candidates.items():
+        if where not in good:
             # A plain value starting with "{{" needs quotes; a comment after a plain value
             # moves: the figure stays, the officer told how to write the text instead.
             step.left_alone += [LeftAlone(where, s[0] + 1, e.old, "ruamel.yaml would write "
@@ -557,17 +605,18 @@ def _pass(produced: Produced, file: _File, style: str | HouseStyle | None,
                                           "a comment): write the text as a literal block (|)")
                                 for e, s in zip(mine, source, strict=True)]
             continue
-        planned[where] = (parent[key], source)
+        planned[where] = (_replaced(value, mine), source)
         step.changes += [Change(where, s[0] + 1, e.old, e.new)
                          for e, s in zip(mine, source, strict=True)]
     if not planned:
         return step
 
     expected = _apply(lines, [s for _, source in planned.values() for s in source])
+    fresh = yaml.load(text)  # the whole edit checked again on a tree never given old values back
     for where, (value, _) in planned.items():
-        parent, key = _locate(tree, where)  # type: ignore[misc]
+        parent, key = _locate(fresh, where)  # type: ignore[misc]
         parent[key] = value
-    if _dump(yaml, tree) != expected:
+    if _dump(yaml, fresh) != expected:
         raise ReportgenError("cannot rewrite it safely: ruamel.yaml would change more than "
                              "the figures: nothing changed", file=path)
     step.text = expected
@@ -649,27 +698,187 @@ def _same_report(produced: Produced, old_text: str, text: str, new_texts: dict[s
 
 def fix_bundle(bundle_dir: str | Path, style: str | HouseStyle | None = None) -> FixResult:
     """:func:`plan_fix`, then report.yaml replaced atomically with the edited file (only when
-    something changed, and only if the file is still what was read)."""
-    from reportgen.commit import OUTPUT_MODE
-    from reportgen.fileio import write_atomic
-    from reportgen.inputs import read_bytes
-    from reportgen.limits import MAX_YAML_BYTES
+    something changed, and only if the file is still what was read).
 
-    result = plan_fix(bundle_dir, style)
-    if result.data is not None:
-        path = result.path
-        if read_bytes(path, MAX_YAML_BYTES, "a YAML file") != result.original:
-            raise ReportgenError("changed while --fix read it: nothing changed; run it again",
+    report.yaml is the officer's own file, so more is refused than for an output: a link
+    (symbolic or hard, whose other names a replace would part from it), a file whose owner
+    or group the new file could not be given back, a private one, and one that changes
+    while --fix works on it (two runs of --fix at once: the second is refused)."""
+    path = _bundle_file(bundle_dir)
+    with _Guard(path) as guard:
+        result = plan_fix(bundle_dir, style)
+        if result.data is not None:
+            if result.path != path:  # produce found another file than the one guarded
+                raise ReportgenError("cannot rewrite it safely: it is not the bundle's "
+                                     "report.yaml as first found: nothing changed",
+                                     file=result.path)
+            assert result.original is not None
+            guard.replace(result.original, result.data)
+    return result
+
+
+def _bundle_file(bundle_dir: str | Path) -> Path:
+    from reportgen.bundle import BUNDLE_FILE
+
+    # As reportgen.bundle.load_bundle finds it: a YAML file named directly, or the folder's.
+    folder = Path(bundle_dir)
+    if folder.name.endswith((".yaml", ".yml")) and os.path.lexists(folder) and \
+            not folder.is_dir():
+        return folder
+    return folder / BUNDLE_FILE
+
+
+class _Guard:
+    """report.yaml held open and locked (against another --fix) while it is planned and
+    written; refuses a file --fix must not replace, and gives the new file its owner, group
+    and mode back, even when a stop signal arrives during the write."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fd = -1
+
+    def __enter__(self) -> _Guard:
+        path = self.path
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return self  # the reading says why (not found, permission)
+        if stat.S_ISLNK(info.st_mode):
+            raise ReportgenError(f"is a symbolic link (to "
+                                 f"'{quote_text(os.readlink(path), 80)}'): --fix rewrites only "
+                                 f"a regular file, never a link or what it points to: nothing "
+                                 f"changed", file=path)
+        if not stat.S_ISREG(info.st_mode):
+            return self  # a folder, a FIFO, a device: the reading refuses it, never opened here
+        try:
+            self.fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+                              | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            return self
+        if not _try_lock(self.fd):
+            os.close(self.fd)
+            self.fd = -1
+            raise ReportgenError("another 'reportgen check --fix' is rewriting it: nothing "
+                                 "changed; run it again when that one has finished", file=path)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)  # frees the lock
+            self.fd = -1
+
+    def _refuse_unless_replaceable(self, original: bytes) -> os.stat_result:
+        from reportgen.commit import OUTPUT_MODE
+        from reportgen.inputs import read_bytes
+        from reportgen.limits import MAX_YAML_BYTES
+
+        path = self.path
+        changed = ReportgenError("changed while --fix read it: nothing changed; run it again",
                                  file=path)
+        try:
+            info = os.lstat(path)
+        except OSError:
+            raise changed from None
+        if self.fd < 0 or not stat.S_ISREG(info.st_mode):
+            raise changed
+        held = os.fstat(self.fd)
+        if (held.st_dev, held.st_ino) != (info.st_dev, info.st_ino) or \
+                read_bytes(path, MAX_YAML_BYTES, "a YAML file") != original:
+            raise changed
+        if info.st_nlink > 1:
+            raise ReportgenError(f"has {info.st_nlink} names (hard links): replacing it would "
+                                 f"part it from the others: nothing changed", file=path)
         # Every output is written with OUTPUT_MODE: a file that mode would open to more
         # people (a private report.yaml) or make writable is refused; bits it had beyond
         # it (a group that may edit it) are given back after the write.
-        mode = stat.S_IMODE(path.stat().st_mode)
+        mode = stat.S_IMODE(info.st_mode)
         if OUTPUT_MODE & ~mode:
             raise ReportgenError(f"its permissions ({mode:o}) are narrower than those --fix "
                                  f"writes a file with ({OUTPUT_MODE:o}): nothing changed",
                                  file=path)
-        write_atomic(path, result.data, force=True)
-        if mode != OUTPUT_MODE:
-            os.chmod(path, mode)
-    return result
+        if hasattr(os, "geteuid") and os.geteuid() != 0:
+            # The new file is this user's, in this user's group (or the folder's): refused
+            # unless both can be given back as they were.
+            if info.st_uid != os.geteuid():
+                raise ReportgenError(f"belongs to another user (uid {info.st_uid}): --fix "
+                                     f"would make the file yours: nothing changed", file=path)
+            if info.st_gid not in (os.getegid(), *os.getgroups()):
+                raise ReportgenError(f"belongs to a group you are not in (gid {info.st_gid}): "
+                                     f"--fix could not give it back: nothing changed",
+                                     file=path)
+        return info
+
+    def replace(self, original: bytes, data: bytes) -> None:
+        """report.yaml replaced by ``data`` if it is still ``original``, with its owner,
+        group and mode."""
+        from reportgen.fileio import write_atomic
+        from reportgen.stops import deferred, raise_if_stopping
+
+        before = self._refuse_unless_replaceable(original)
+        try:
+            write_atomic(self.path, data, force=True)
+        finally:
+            # Also when a stop came during the write (it is raised only once the set is
+            # whole): the new file, if it is in place, is given back what the old one had.
+            with deferred():
+                self._give_back(before, data)
+        raise_if_stopping()
+        # A write into the old file itself while the new one was put in place (an editor
+        # that saves in place): the other change is put back, and --fix's withdrawn.
+        held = os.fstat(self.fd)
+        if (held.st_size, held.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+            theirs = _read_all(self.fd)
+            write_atomic(self.path, theirs, force=True)
+            with deferred():
+                self._give_back(before, theirs)
+            raise_if_stopping()
+            raise ReportgenError("changed while --fix wrote it: the other change is kept and "
+                                 "--fix's withdrawn: run it again", file=self.path)
+
+    def _give_back(self, before: os.stat_result, data: bytes) -> None:
+        from reportgen.inputs import read_bytes
+        from reportgen.limits import MAX_YAML_BYTES
+
+        path = self.path
+        try:
+            now = os.lstat(path)
+            if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) == \
+                    (before.st_dev, before.st_ino) or \
+                    read_bytes(path, MAX_YAML_BYTES, "a YAML file") != data:
+                return  # not written: the old file is in place, with all it had
+            if hasattr(os, "chown") and (now.st_uid, now.st_gid) != (before.st_uid,
+                                                                      before.st_gid):
+                os.chown(path, before.st_uid, before.st_gid, follow_symlinks=False)
+            if stat.S_IMODE(now.st_mode) != stat.S_IMODE(before.st_mode):
+                os.chmod(path, stat.S_IMODE(before.st_mode))  # after chown, which drops setgid
+        except (OSError, ReportgenError) as exc:
+            raise ReportgenError(f"was rewritten, but its owner or permissions could not be "
+                                 f"given back: {exc}", file=path) from None
+
+
+def _try_lock(fd: int) -> bool:
+    """An advisory lock on ``fd`` (False if another process holds it); where the platform
+    has none, True (the content check before the write still applies)."""
+    try:
+        import fcntl
+    except ImportError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True  # a file system without locks
+    return True
+
+
+def _read_all(fd: int) -> bytes:
+    from reportgen.limits import MAX_YAML_BYTES
+
+    chunks, at = [], 0
+    while chunk := os.pread(fd, 1 << 20, at):
+        chunks.append(chunk)
+        at += len(chunk)
+        if at > MAX_YAML_BYTES:
+            break
+    return b"".join(chunks)
