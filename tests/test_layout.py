@@ -505,3 +505,33 @@ def test_recommendations_print_once_when_the_body_has_their_section(tmp_path: Pa
     assert text.count("That the panel notes the report.") == 1
     assert "Also here" not in text
     assert content_errors(produced) == []
+
+
+@pytest.mark.parametrize("reasons_block", [False, True])
+def test_reasons_follow_a_headless_recommendations_block(tmp_path: Path,
+                                                         reasons_block: bool) -> None:
+    """A body report with no recommendations section: its reasons are printed once, after
+    the recommendations (or by the form's reasons block), never dropped."""
+    def report(data: dict[str, Any]) -> None:
+        data["body"] = [dict(x) for x in BODY if x["id"] != "recs"]
+        data["recommendations"] = [{"text": "Notes the forecast.", "reason": "Qz because A."},
+                                   {"text": "Agrees the plan.", "reason": "Qz because B."}]
+
+    bundle = bundle_from(tmp_path, "wiltshire-2020-corporate-parenting-panel-annual-report",
+                         report)
+
+    def edit(style: dict[str, Any]) -> None:
+        layout = style["layout"]
+        at = block_index(layout, block="body") + 1
+        layout.insert(at, {"block": "recommendations", "labels": "(a)",
+                           "lead_in": "RECOMMENDED:"})
+        if reasons_block:
+            layout.insert(at + 1, {"block": "reasons", "heading": "Why"})
+
+    own_style(bundle, "council-form", edit)
+    produced = produce(bundle, gate=False)
+    text = lines(produced.result.docx)
+    assert text.count("(a) Qz because A.") == 1 and text.count("(b) Qz because B.") == 1
+    assert text.index("(b) Agrees the plan.") < text.index("(a) Qz because A.")
+    assert ("Why" in text) is reasons_block
+    assert content_errors(produced) == []

@@ -590,7 +590,8 @@ class _Renderer:
             # In a body: outline a section with role: recommendations prints them.
             "recommendations": bool(b.recommendations) and not (
                 b.body is not None and b.role_section("recommendations")),
-            "reasons": any(r.reason for r in b.recommendations),
+            "reasons": any(r.reason for r in b.recommendations) and
+            not self._body_prints_reasons(),
             "clearance": bool(b.clearance),
             "contacts": bool(b.contacts),
             "appendices": bool(b.appendices),
@@ -599,6 +600,12 @@ class _Renderer:
             "other_sections": any(getattr(b.sections, i) and i not in self.placed
                                   for i in SECTION_IDS) and b.body is None,
         }.get(kind, True)
+
+    def _body_prints_reasons(self) -> bool:
+        """A body: outline prints the reasons itself (its reasons or recommendations section)."""
+        b = self.bundle
+        return b.body is not None and bool(b.role_section("reasons") or
+                                           b.role_section("recommendations"))
 
     def _shown(self, block: LayoutBlock) -> bool:
         if block.shown == "always":
@@ -725,10 +732,20 @@ class _Renderer:
         elif kind == "other_sections":
             self._write_other_sections(sub)
         elif kind == "recommendations":
-            if self.bundle.body is None or not self.bundle.role_section("recommendations"):
+            b = self.bundle
+            if b.body is None or not b.role_section("recommendations"):
                 self._write_recommendations(sub, bold=block.bold)
+            # A body report's reasons follow them, as under a recommendations section, unless
+            # a body section or a reasons block of the form prints them.
+            if b.body is not None and not self._body_prints_reasons() and \
+                    any(r.reason for r in b.recommendations) and not any(
+                        x.block == "reasons" and self._applies(x) for x in self.style.layout):
+                sub.add_paragraph(self.style.part_headings.get("reasons", ROLE_NAMES["reasons"]),
+                                  style=f"Heading {min(block.level + 1, 6)}")
+                self._write_reasons(sub)
         elif kind == "reasons":
-            self._write_reasons(sub)
+            if not self._body_prints_reasons():
+                self._write_reasons(sub)
         elif kind == "clearance":
             if block.form == "boxes":
                 self._write_clearance_boxes(sub)
