@@ -74,6 +74,9 @@ def _as_text(value: Any) -> Any:
 
 class Report(Model):
     title: str
+    # A line under the title ("Further Information"), printed where the style's title lines
+    # name it, else in the details (other_details()).
+    subtitle: str | None = None
     agenda_item: Annotated[str | None, BeforeValidator(_as_text)] = None
     type: Literal["information", "decision"]
     key_decision: bool = False

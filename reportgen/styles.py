@@ -419,13 +419,16 @@ def copy_style(source: str, folder: Path) -> list[Path]:
 
 #: Each kind of block and the options it takes beyond the common ones.
 LAYOUT_BLOCKS: dict[str, tuple[str, ...]] = {
-    "title": ("lines", "form"),             # title lines: the parts of TITLE_PARTS
+    # title lines: the parts of LAYOUT_TITLE_PARTS; separator: between committee and date
+    # (committee_date); labels: {part: words printed before it} (agenda_item: ITEM).
+    "title": ("lines", "form", "separator", "labels"),
     "details": ("rows", "numbered"),        # the details table: label and value per row
     "other_details": (),                    # report.yaml fields no other block prints
     "body": ("part", "notes"),              # the officer's outline (body:, or sections:)
     "section": ("sections", "numbered", "missing", "standard"),  # sections: parts by id
     "other_sections": (),                   # sections: parts no section block prints
-    "recommendations": ("bold",),
+    # labels: how each is numbered (REC_LABELS); lead_in: the line before them.
+    "recommendations": ("bold", "labels", "lead_in"),
     "reasons": (),
     "clearance": ("form",),                 # form: table | boxes (ticked boxes)
     "contacts": ("form",),                  # form: short | labelled
@@ -455,6 +458,13 @@ LAYOUT_VALUES = ("council", "meeting.committee", "meeting.date", "meeting.time",
 BLOCK_FORMS = {"title": ("lines", "centred", "table", "numbered"),
                "clearance": ("table", "boxes"), "contacts": ("short", "labelled")}
 BODY_PARTS = ("all", "all_but_last", "last")
+#: A layout's title lines: the title_lines parts, and the report's subtitle.
+LAYOUT_TITLE_PARTS = (*TITLE_PARTS, "subtitle")
+#: Recommendation labels a layout may give: numbers, letters or roman numerals, with a full
+#: stop or in brackets; none prints no label.
+REC_LABELS = ("1.", "(1)", "a.", "(a)", "i.", "(i)", "none")
+#: The longest title-line separator (" – ", ", "): a separator, not a line of its own.
+SEPARATOR_LIMIT = 10
 #: The most blocks a layout, and rows a details table, may have (a form, not a document).
 LAYOUT_LIMIT = 200
 
@@ -491,6 +501,11 @@ class LayoutBlock:
     text: str = ""
     label: str = ""
     value: tuple[str, ...] = ()
+    separator: str = ": "
+    # A title line's label: {part: words before it}, replacing the standard text's label.
+    labels: dict[str, str] = field(default_factory=dict)
+    rec_labels: str = ""  # "" follows recommendation_numbering
+    lead_in: str | None = None  # None follows recommendations_lead_in
 
 
 def _one_line(value: Any) -> str:
@@ -577,7 +592,30 @@ def _layout_block(item: Any, n: int, texts: dict[str, str], file: Path) -> Layou
     if kind in BLOCK_FORMS:
         opts["form"] = _choice(item, "form", BLOCK_FORMS[kind], BLOCK_FORMS[kind][0], file)
     if kind == "title":
-        opts["lines"] = _names(item, "lines", TITLE_PARTS, file) or ("title",)
+        opts["lines"] = _names(item, "lines", LAYOUT_TITLE_PARTS, file) or ("title",)
+        if "separator" in item:
+            sep = str(item["separator"] if item["separator"] is not None else "")
+            if not sep.strip() or "\n" in sep or len(sep) > SEPARATOR_LIMIT:
+                raise ReportgenError(f"{where}: separator must be a few characters on one line "
+                                     f"(at most {SEPARATOR_LIMIT}), such as ' – '", file=file)
+            opts["separator"] = sep
+        labels = item.get("labels") or {}
+        if not isinstance(labels, dict):
+            raise ReportgenError(f"{where}: labels must be a mapping of title line: label",
+                                 file=file)
+        for part in labels:
+            if str(part) not in opts["lines"]:
+                raise ReportgenError(f"{where}: labels: '{part}' is not one of this block's "
+                                     f"lines ({', '.join(opts['lines'])})", file=file)
+        opts["labels"] = {str(k): _one_line(v or "") for k, v in labels.items()}
+    if kind == "recommendations":
+        if "labels" in item:
+            opts["rec_labels"] = str(item["labels"]).strip()
+            if opts["rec_labels"] not in REC_LABELS:
+                raise ReportgenError(f"{where}: labels must be one of {', '.join(REC_LABELS)}"
+                                     f", got '{opts['rec_labels']}'", file=file)
+        if "lead_in" in item:
+            opts["lead_in"] = _one_line(item["lead_in"] or "")
     if kind == "details":
         opts["rows"] = _detail_rows(item.get("rows"), where, file)
     if kind == "body":

@@ -94,7 +94,8 @@ def full_bundle(body: bool) -> tuple[dict[str, Any], dict[str, str], dict[str, d
                     "time": m("meeting.time"), "venue": m("meeting.venue"),
                     "nation": "england"},
         "report": {
-            "title": m("report.title"), "agenda_item": m("report.agenda_item"),
+            "title": m("report.title"), "subtitle": m("report.subtitle"),
+            "agenda_item": m("report.agenda_item"),
             "type": "decision", "key_decision": "yes",
             "key_decision_notice": day("report.key_decision_notice", 100),
             "exempt": "no", "call_in": "yes", "wards": [m("report.wards"), m("report.wards")],

@@ -266,6 +266,22 @@ def test_a_long_table_may_break() -> None:
      "layout has 201 blocks: a form has at most 200"),
     ("layout: [{block: details, rows: [" + ", ".join(["[A, council]"] * 201) + "]}]",
      "layout item 1 (details): 201 rows: a details table has at most 200"),
+    ("layout: [{block: title, lines: [title, subtitel]}]",
+     "lines: 'subtitel' is not one of " + ", ".join(
+         __import__("reportgen.styles", fromlist=["LAYOUT_TITLE_PARTS"]).LAYOUT_TITLE_PARTS)),
+    ("layout: [{block: title, lines: [committee_date], separator: ''}]",
+     "layout item 1 (title): separator must be a few characters on one line (at most 10), "
+     "such as ' – '"),
+    ("layout: [{block: title, lines: [committee_date], separator: ' and then on the day '}]",
+     "layout item 1 (title): separator must be a few characters on one line (at most 10), "
+     "such as ' – '"),
+    ("layout: [{block: title, lines: [title], labels: {agenda_item: ITEM}}]",
+     "layout item 1 (title): labels: 'agenda_item' is not one of this block's lines (title)"),
+    ("layout: [{block: title, labels: [ITEM]}]",
+     "layout item 1 (title): labels must be a mapping of title line: label"),
+    ("layout: [{block: recommendations, labels: '[1]'}]",
+     "layout item 1 (recommendations): labels must be one of 1., (1), a., (a), i., (i), "
+     "none, got '[1]'"),
 ])
 def test_layout_errors_are_one_line(tmp_path: Path, layout: str, message: str) -> None:
     (tmp_path / "s").mkdir()
@@ -389,3 +405,133 @@ def test_form_without_a_layout_is_an_error(tmp_path: Path) -> None:
     template.save(str(bundle / "ours" / "template.docx"))
     with pytest.raises(ReportgenError, match=r"calls form\(\), but style.yaml has no layout"):
         produce(bundle, gate=False)
+
+
+def test_title_lines_as_the_form_words_them(tmp_path: Path) -> None:
+    """A separator between committee and date, the form's own labels, and a subtitle line."""
+    def report(data: dict[str, Any]) -> None:
+        report_body = [dict(x) for x in BODY if x["id"] != "recs"]
+        data["body"] = report_body
+        data["recommendations"] = []
+        data["report"].update(agenda_item="EX6", report_by="Director of Children's Services",
+                              subtitle="Further information for members")
+
+    bundle = bundle_from(tmp_path, "wiltshire-2020-corporate-parenting-panel-annual-report",
+                         report)
+
+    def edit(style: dict[str, Any]) -> None:
+        style["date_styles"] = {"meeting": "capitals"}
+        style["layout"][0] = {"block": "title", "separator": " – ",
+                              "lines": ["agenda_item", "committee_date", "title", "subtitle",
+                                        "report_of"],
+                              "labels": {"agenda_item": "ITEM", "report_of": "Report by"}}
+
+    own_style(bundle, "council-form", edit)
+    produced = produce(bundle, gate=False)
+    data = yaml.safe_load((bundle / "report.yaml").read_text(encoding="utf-8"))
+    committee, title = data["meeting"]["committee"], data["report"]["title"]
+    text = lines(produced.result.docx)
+    at = text.index("ITEM EX6")
+    assert text[at + 1].startswith(f"{committee} – ") and text[at + 1].isupper() is \
+        committee.isupper()
+    assert text[at + 2:at + 5] == [title, "Further information for members",
+                                   "Report by Director of Children's Services"]
+    assert not [x for x in text if "Subtitle" in x or "Agenda Item No." in x]
+    assert content_errors(produced) == []
+
+
+@pytest.mark.parametrize("style", ["cover-sheet", "numbered-paragraphs", "report-to-members",
+                                   "council-form"])
+def test_a_subtitle_no_title_line_names_is_in_the_details(tmp_path: Path, style: str) -> None:
+    def report(data: dict[str, Any]) -> None:
+        data["report"]["subtitle"] = "A further note & <update>"
+        data["style"] = style
+
+    bundle = bundle_from(tmp_path, "wiltshire-2020-corporate-parenting-panel-annual-report",
+                         report)
+    produced = produce(bundle, gate=False)
+    assert any("A further note & <update>" in x for x in lines(produced.result.docx))
+    assert content_errors(produced) == []
+
+
+@pytest.mark.parametrize(("labels", "printed"), [
+    ("(1)", ["(1)", "(2)", "(3)"]), ("1.", ["1.", "2.", "3."]), ("(a)", ["(a)", "(b)", "(c)"]),
+    ("a.", ["a.", "b.", "c."]), ("(i)", ["(i)", "(ii)", "(iii)"]), ("i.", ["i.", "ii.", "iii."]),
+    ("none", ["", "", ""]),
+])
+def test_recommendations_with_no_heading_a_lead_in_and_their_labels(
+        tmp_path: Path, labels: str, printed: list[str]) -> None:
+    """A body report whose outline has no recommendations section: the layout's block prints
+    them, with no heading, after its lead-in, labelled as the form labels them."""
+    recs = ["Notes the forecast.", "Supports the review.", "Notes the capital programme."]
+
+    def report(data: dict[str, Any]) -> None:
+        data["body"] = [dict(x) for x in BODY if x["id"] != "recs"]
+        data["recommendations"] = [{"text": r} for r in recs]
+
+    bundle = bundle_from(tmp_path, "wiltshire-2020-corporate-parenting-panel-annual-report",
+                         report)
+
+    def edit(style: dict[str, Any]) -> None:
+        layout = style["layout"]
+        at = block_index(layout, block="body")
+        layout.insert(at + 1, {"block": "recommendations", "labels": labels,
+                               "lead_in": "RECOMMENDED: that the Panel"})
+
+    own_style(bundle, "council-form", edit)
+    produced = produce(bundle, gate=False)
+    text = lines(produced.result.docx)
+    at = text.index("RECOMMENDED: that the Panel")
+    assert text[at + 1:at + 4] == [f"{label} {r}".strip() for label, r in zip(printed, recs,
+                                                                               strict=True)]
+    assert [n for n, x in enumerate(text) if x.endswith("Fourth point.")][0] < at
+    assert "Recommendations" not in text
+    assert content_errors(produced) == []
+
+
+def test_recommendations_print_once_when_the_body_has_their_section(tmp_path: Path) -> None:
+    """A layout's recommendations block and a body section with role: recommendations: the
+    body prints them (under its heading), the block does not print them again."""
+    bundle = body_bundle(tmp_path)
+
+    def edit(style: dict[str, Any]) -> None:
+        layout = style["layout"]
+        layout.insert(block_index(layout, block="body") + 1,
+                      {"block": "recommendations", "heading": "Also here", "labels": "(a)"})
+
+    own_style(bundle, "council-form", edit)
+    produced = produce(bundle, gate=False)
+    text = lines(produced.result.docx)
+    assert text.count("That the panel notes the report.") == 1
+    assert "Also here" not in text
+    assert content_errors(produced) == []
+
+
+@pytest.mark.parametrize("reasons_block", [False, True])
+def test_reasons_follow_a_headless_recommendations_block(tmp_path: Path,
+                                                         reasons_block: bool) -> None:
+    """A body report with no recommendations section: its reasons are printed once, after
+    the recommendations (or by the form's reasons block), never dropped."""
+    def report(data: dict[str, Any]) -> None:
+        data["body"] = [dict(x) for x in BODY if x["id"] != "recs"]
+        data["recommendations"] = [{"text": "Notes the forecast.", "reason": "Qz because A."},
+                                   {"text": "Agrees the plan.", "reason": "Qz because B."}]
+
+    bundle = bundle_from(tmp_path, "wiltshire-2020-corporate-parenting-panel-annual-report",
+                         report)
+
+    def edit(style: dict[str, Any]) -> None:
+        layout = style["layout"]
+        at = block_index(layout, block="body") + 1
+        layout.insert(at, {"block": "recommendations", "labels": "(a)",
+                           "lead_in": "RECOMMENDED:"})
+        if reasons_block:
+            layout.insert(at + 1, {"block": "reasons", "heading": "Why"})
+
+    own_style(bundle, "council-form", edit)
+    produced = produce(bundle, gate=False)
+    text = lines(produced.result.docx)
+    assert text.count("(a) Qz because A.") == 1 and text.count("(b) Qz because B.") == 1
+    assert text.index("(b) Agrees the plan.") < text.index("(a) Qz because A.")
+    assert ("Why" in text) is reasons_block
+    assert content_errors(produced) == []

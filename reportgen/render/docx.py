@@ -239,6 +239,8 @@ class _Renderer:
             # What the form prints is what its blocks print (content.not-shown reads this).
             self.placed, self.template_names = self._layout_names()
         self.texts_rendered = metadata_texts(bundle, style, lambda t, w: self._text(t, w))
+        if bundle.report.subtitle:  # the officer's words: content.words-lost looks for them
+            self.other_texts["report.subtitle"] = bundle.report.subtitle
         if bundle.report.enclosures and style.enclosures != "commas":
             # style.yaml enclosures: one a line, or numbered "1. …", not joined with commas.
             self.texts_rendered["enclosures_text"] = formatting.listed(
@@ -384,10 +386,18 @@ class _Renderer:
         return self._subdoc(self._blocks(self.texts[key], f"standard text '{key}'"),
                             self._numbered(None, numbered))
 
+    def _rec_block(self) -> LayoutBlock | None:
+        """The layout's recommendations block for this report, whose labels and lead-in
+        hold wherever the recommendations print (body section, block, reasons)."""
+        return next((b for b in self.style.layout
+                     if b.block == "recommendations" and self._applies(b)), None)
+
     def _lead_in(self) -> str:
         """The style's lead-in ("That:"), left out when the officer's recommendations begin
         "That …" themselves (printing both would read "That: That …")."""
-        lead = self.style.recommendations_lead_in
+        block = self._rec_block()
+        lead = block.lead_in if block is not None and block.lead_in is not None \
+            else self.style.recommendations_lead_in
         recs = self.bundle.recommendations
         if not lead or not recs:
             return ""
@@ -400,11 +410,13 @@ class _Renderer:
         n = len(self.bundle.recommendations)
         scheme = ("letters" if lettered else "numbers") if lettered is not None \
             else self.style.recommendation_numbering
-        if n < 2 or scheme == "none":
+        form = {"letters": "(a)", "numbers": "1.", "none": "none"}[scheme]
+        block = self._rec_block()
+        if lettered is None and block is not None and block.rec_labels:
+            form = block.rec_labels  # the layout's labels: "(1)", "a.", "(i)" …
+        if n < 2 or form == "none":
             return [""] * n
-        if scheme == "letters":
-            return [f"({formatting.letter_label(i).lower()})" for i in range(1, n + 1)]
-        return [f"{i}." for i in range(1, n + 1)]
+        return [_rec_label(form, i) for i in range(1, n + 1)]
 
     def _write_recommendations(self, sub: Any, lettered: bool | None = None,
                                bold: bool = False) -> None:
@@ -501,6 +513,9 @@ class _Renderer:
                     shown_by_template("report.report_by", names, self.style):
                 continue
             out.append((key, label, value))
+        subtitle = self.bundle.report.subtitle
+        if subtitle and "report.subtitle" not in names:
+            out.insert(0, ("report.subtitle", "Subtitle", subtitle))
         return out
 
     def title_block(self) -> Any:
@@ -509,13 +524,36 @@ class _Renderer:
         self._write_title(sub, self.style.title_lines, self.style.title_block)
         return sub
 
-    def _write_title(self, sub: Any, lines: tuple[str, ...], layout: str) -> None:
+    def _title_parts(self, lines: tuple[str, ...], separator: str = ": ",
+                     labels: Mapping[str, str] | None = None) -> list[tuple[str, str, str]]:
+        """(part, label, text) of each title line given, with a layout's separator between
+        committee and date and its own label words before a line."""
         # The meeting date in its own form where style.yaml date_styles gives one.
-        meeting_style = dataclasses.replace(self.style,
-                                            date_style=self.style.date_style_for("meeting"),
-                                            title_lines=lines)
-        parts = [(part, label, text) for part, label, text in title_parts(
-            self.bundle, meeting_style, self.texts) if text]
+        meeting_style = dataclasses.replace(
+            self.style, date_style=self.style.date_style_for("meeting"),
+            title_lines=tuple(p for p in lines if p != "subtitle"))
+        known = iter(title_parts(self.bundle, meeting_style, self.texts))
+        r, m = self.bundle.report, self.bundle.meeting
+        out = []
+        for part in lines:
+            line = ("subtitle", "Subtitle", r.subtitle or "") if part == "subtitle" \
+                else next(known)
+            if not line[2]:
+                continue
+            text = line[2]
+            if part == "committee_date":
+                when = formatting.long_date(m.date, meeting_style.date_style)
+                text = f"{m.committee}{separator}{when}"
+            words = (labels or {}).get(part)
+            if words is not None:  # the form's own label replaces the standard text's
+                value = {"agenda_item": r.agenda_item, "report_of": r.report_by}.get(part, text)
+                text = f"{words} {value}".strip()
+            out.append((part, line[1], text))
+        return out
+
+    def _write_title(self, sub: Any, lines: tuple[str, ...], layout: str,
+                     separator: str = ": ", labels: Mapping[str, str] | None = None) -> None:
+        parts = self._title_parts(lines, separator, labels)
         if layout in ("lines", "centred", "template"):
             for part, _, text in parts:
                 p = sub.add_paragraph(text, style="Title" if part == "title" else "Normal")
@@ -549,8 +587,11 @@ class _Renderer:
             return bool(self._value(block.value))
         return {
             "body": b.body is not None or bool(b.body_sections()),
-            "recommendations": bool(b.recommendations),
-            "reasons": any(r.reason for r in b.recommendations),
+            # In a body: outline a section with role: recommendations prints them.
+            "recommendations": bool(b.recommendations) and not (
+                b.body is not None and b.role_section("recommendations")),
+            "reasons": any(r.reason for r in b.recommendations) and
+            not self._body_prints_reasons(),
             "clearance": bool(b.clearance),
             "contacts": bool(b.contacts),
             "appendices": bool(b.appendices),
@@ -559,6 +600,12 @@ class _Renderer:
             "other_sections": any(getattr(b.sections, i) and i not in self.placed
                                   for i in SECTION_IDS) and b.body is None,
         }.get(kind, True)
+
+    def _body_prints_reasons(self) -> bool:
+        """A body: outline prints the reasons itself (its reasons or recommendations section)."""
+        b = self.bundle
+        return b.body is not None and bool(b.role_section("reasons") or
+                                           b.role_section("recommendations"))
 
     def _shown(self, block: LayoutBlock) -> bool:
         if block.shown == "always":
@@ -661,7 +708,7 @@ class _Renderer:
                      plan: dict[str, tuple[str, str]]) -> None:
         kind = block.block
         if kind == "title":
-            self._write_title(sub, block.lines, block.form)
+            self._write_title(sub, block.lines, block.form, block.separator, block.labels)
         elif kind == "details":
             cols = [[str(n)] if block.numbered else [] for n in range(1, len(block.rows) + 1)]
             rows = [(*c, row.label, self._value(row.value) or row.missing)
@@ -685,9 +732,20 @@ class _Renderer:
         elif kind == "other_sections":
             self._write_other_sections(sub)
         elif kind == "recommendations":
-            self._write_recommendations(sub, bold=block.bold)
+            b = self.bundle
+            if b.body is None or not b.role_section("recommendations"):
+                self._write_recommendations(sub, bold=block.bold)
+            # A body report's reasons follow them, as under a recommendations section, unless
+            # a body section or a reasons block of the form prints them.
+            if b.body is not None and not self._body_prints_reasons() and \
+                    any(r.reason for r in b.recommendations) and not any(
+                        x.block == "reasons" and self._applies(x) for x in self.style.layout):
+                sub.add_paragraph(self.style.part_headings.get("reasons", ROLE_NAMES["reasons"]),
+                                  style=f"Heading {min(block.level + 1, 6)}")
+                self._write_reasons(sub)
         elif kind == "reasons":
-            self._write_reasons(sub)
+            if not self._body_prints_reasons():
+                self._write_reasons(sub)
         elif kind == "clearance":
             if block.form == "boxes":
                 self._write_clearance_boxes(sub)
@@ -1106,7 +1164,8 @@ class _Renderer:
         body_mode = b.body is not None and not missing("body")
         if b.recommendations:
             if body_mode and not b.role_section("recommendations") and \
-                    "recommendations" not in self.style.required_parts:
+                    "recommendations" not in self.style.required_parts and \
+                    not (self.style.layout and "recommendations" in names):
                 out.append(("recommendations", "the body has no section with role: "
                                                "recommendations to print them in"))
             elif not body_mode and missing("recommendations") and missing("body"):
@@ -1129,7 +1188,7 @@ class _Renderer:
         """Short values that must reach the document as written (checked in its text)."""
         b = self.bundle
         values = [("council", b.council), ("meeting.committee", b.meeting.committee),
-                  ("report.title", b.report.title)]
+                  ("report.title", b.report.title), ("report.subtitle", b.report.subtitle or "")]
         plain = {"report.responsible_officer", "report.portfolio_holder",
                  "report.classification", "report.author", "report.report_by",
                  "report.directorate", "meeting.time", "meeting.venue"}
@@ -1151,10 +1210,34 @@ LAYOUT_VALUE_FIELDS = {"exempt": "exempt_text", "call_in": "call_in_text",
                        "agenda_item": "report.agenda_item", "report_of": "report.report_by",
                        "venue": "meeting.venue", "time": "meeting.time",
                        "title": "report.title", "committee": "meeting.committee",
-                       "date": "meeting.date", "committee_date": "meeting.date"}
+                       "date": "meeting.date", "committee_date": "meeting.date",
+                       "subtitle": "report.subtitle"}
 
 
 _BLOCK_OF = {"clearance_block": "clearance", "contacts_block": "contacts"}
+
+
+def _rec_label(form: str, n: int) -> str:
+    """Recommendation n's label in a form of REC_LABELS: "1.", "(1)", "a.", "(a)", "i.",
+    "(i)"."""
+    if form.strip("().") == "1":
+        core = str(n)
+    elif form.strip("().") == "a":
+        core = formatting.letter_label(n).lower()
+    else:
+        core = _roman(n)
+    return f"({core})" if form.startswith("(") else f"{core}."
+
+
+def _roman(n: int) -> str:
+    """n in lower-case roman numerals (i, iv, xii)."""
+    out = ""
+    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
+                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                           (4, "iv"), (1, "i")):
+        count, n = divmod(n, value)
+        out += numeral * count
+    return out
 
 
 def _layout_reason(why: str) -> str:
