@@ -1,0 +1,431 @@
+"""Counts typed in the narrative: children and placements (in total, by type and by the DfE's
+placement groups, started and ended), children looked after, and the changes of a count
+("rose by 9", "a decrease of 5", "up from 52 to 61"), judged as money is (issue 26).
+
+A count is read by the words of :mod:`reportgen.checks.reading` (measure, subject, clause,
+period), against the count figures alone: a budget line or savings area named in the
+sentence ("Children's placements") is not what a count is of. On top of that reading, this
+module decides what only counts have:
+
+- **Which window** the count is of: the report's period, unless its clause names the year to
+  date ("since April", "so far this year") or the latest collection year ("in 2022/23", "the
+  year to 31 March 2023"); words for a year that could be either ("during the year") allow both,
+  and then only a disagreement of both is reported, as a warning. A stock (children looked after
+  on a day) is never read from words for a span of time, except "at 31 March" of the
+  collection year.
+- **Another place**: a count whose own words name a comparator ("nationally", "England",
+  "statistical neighbours", "other authorities") is not this council's, never compared.
+- **A change's start**: in "from X to Y" Y is the figure's value now; X is compared with the
+  figure's value at the start of its window (children looked after the day before it, an
+  indicator's previous point), as an inferred claim (a warning).
+- **A change without a window word** ("has risen by 27") is an inferred claim: it may be since
+  any earlier day.
+- **Suppressed counts**: a count the public report hides is still read, so that a number typed
+  for it is reported, but no finding names its value or says whether the number is right
+  (``figures.suppressed-count``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reportgen.checks.numbers import Literal_
+from reportgen.checks.reading import (
+    _CHANGE_GOVERNS,
+    _NEAR,
+    Claim,
+    Judge,
+    Sentence,
+    _clause,
+    _distance,
+    quote_of,
+)
+from reportgen.checks.registry import define
+from reportgen.checks.vocabulary import Figure
+from reportgen.periods import Period
+
+SUPPRESSED = define(
+    "figures.suppressed-count", "error",
+    "A number is typed for a count that the public report suppresses (its value is never "
+    "quoted in the finding).", "bundle")
+
+WINDOWS = ("period", "year_to_date", "collection_year")
+
+#: Words for the financial year to date.
+_YEAR_TO_DATE = re.compile(
+    r"\b(?:(?:financial )?year[- ]to[- ]date|ytd|so far (?:this|in the) (?:financial )?year|"
+    r"(?:in|during) the (?:financial )?year so far|to date this year|this financial year|"
+    r"since (?:the (?:start|beginning) of )?(?:1st |1 )?april|since the (?:start|beginning) of "
+    r"the (?:financial )?year|this year)\b", re.IGNORECASE)
+#: Words for a year that may be the year to date or the last collection year.
+_SOME_YEAR = re.compile(
+    r"\b(?:(?:in|during|over|throughout|across) the (?:last |past |previous )?(?:financial )?"
+    r"year|(?:in|during|over) the (?:last|past) (?:12|twelve) months|annually|per year|"
+    r"each year|a year)\b", re.IGNORECASE)
+#: Words for the report's own period (a change said with them is of it).
+_THE_PERIOD = re.compile(
+    r"\b(?:(?:this|the|in the|during the|over the) (?:quarter|month|period)|"
+    r"since (?:the )?(?:last|previous) (?:quarter|month|report))\b", re.IGNORECASE)
+#: Words that make a count another area's.
+_ELSEWHERE = re.compile(
+    r"\b(?:national(?:ly)?|nationwide|england|english average|statistical neighbours?|"
+    r"comparators?|(?:regional(?:ly)?|the region)|other (?:local )?(?:authorities|councils|"
+    r"las)|similar (?:local )?(?:authorities|councils)|across the country|(?:the )?uk)\b",
+    re.IGNORECASE)
+_FROM_X_TO = re.compile(r"^\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+
+#: Measures that are a stock on a day, not a number over a span of days.
+_STOCKS = frozenset({"count", "start_count"})
+
+
+def window_of(figure: Figure) -> str:
+    """The window a count figure is of: its key's first name, else the period."""
+    head = figure.key.split(".", 1)[0]
+    if head == "changes":
+        head = figure.key.split(".")[1]
+    return head if head in WINDOWS[1:] else "period"
+
+
+def start_key(figure: Figure) -> str | None:
+    """The key of the figure's value at the start of its window: what X of "from X to Y"
+    is, when Y is ``figure``."""
+    key = figure.key
+    if key.endswith("care.looked_after"):
+        return f"{key}_at_start"
+    if key.startswith(("indicators", "benchmarks")) and key.endswith(".value"):
+        return key[:-len(".value")] + ".previous"
+    return None
+
+
+@dataclass(frozen=True)
+class CountClaim:
+    """What a typed count claims (see :class:`reading.Claim`), with whether the figure is one
+    the public report suppresses."""
+
+    figure: Figure | None
+    candidates: list[Figure]
+    evidence: list[tuple[int, int]]
+    explicit: bool
+    hidden: bool = False
+    # The change the words give goes the other way from the data's ("rose by 5" for a fall
+    # of 5): wrong whatever the number.
+    reversed: bool = False
+
+
+def _relabel(figures: Iterable[Figure], care: bool) -> list[Figure]:
+    """Placements started and ended as the words for placements name them. With an SSDA903
+    file ("care" figures) children starting to be looked after are another figure, so
+    "started" words name only those; without one, placements started are what "children
+    admitted to care" can mean too (each placement a child), so they answer to both."""
+    out: list[Figure] = []
+    for f in figures:
+        if f.scope == "care":  # children looked after, in all: the total a count is of
+            f = dataclasses.replace(f, scope="total")
+        if f.measure in ("started", "ended") and \
+                f.key.split(".")[-2:-1] in (["flows"], ["external_flows"]):
+            as_placements = dataclasses.replace(f, measure=f"placement_{f.measure}")
+            out += [as_placements] if care else [f, as_placements]
+        else:
+            out.append(f)
+    return out
+
+
+class CountReader:
+    """Reads the counts typed in one report, against its count figures.
+
+    ``hidden`` are the keys of the figures a public report suppresses; ``period`` the
+    report's. One :class:`Judge` a window: the period's figures with the stocks on the
+    report's day, the year to date's with those stocks too, the collection year's alone (its
+    stocks are on its own last day, and its label is a year, not the report's period)."""
+
+    def __init__(self, figures: Sequence[Figure], period: Period | None,
+                 hidden: Iterable[str] = (), as_at: date | None = None) -> None:
+        counts = [f for f in figures if f.unit == "count"]
+        care = any(f.key.startswith("care.") for f in counts)
+        # A placement type named only by another unit's figure ("foster care": in-house and
+        # agency carers, whose share the data give) is still a type the words may name, so
+        # that a count of it is not read as the total; no count is claimed for it.
+        typed = {f.subject for f in counts if f.scope in ("type", "external")}
+        names = list({f.subject: f for f in figures if f.unit != "count" and f.scope in (
+            "type", "external") and f.subject not in typed}.values())
+        counts = _relabel(counts, care)
+        self.hidden = frozenset(hidden)
+        self.by_key = {f.key: f for f in counts}
+        stocks_today = [f for f in counts if window_of(f) == "period" and
+                        f.measure in _STOCKS and not f.key.startswith(("indicators",
+                                                                       "benchmarks"))]
+        windows: dict[str, list[Figure]] = {w: list(names) for w in WINDOWS}
+        for f in counts:
+            windows[window_of(f)].append(f)
+        windows["year_to_date"] += [f for f in stocks_today if f.measure == "count"]
+        self.judges = {
+            "period": Judge(windows["period"], period),
+            "year_to_date": Judge(windows["year_to_date"], period),
+            "collection_year": Judge(windows["collection_year"], None),
+        }
+        self.period = period
+        self._cy_words = self._collection_year_words(windows["collection_year"])
+        # When the report's own day is the collection year's last (a year-end report), its
+        # day names the report's stocks: by type and in all, not only the year's.
+        self._cy_is_today = as_at is not None and (as_at.month, as_at.day) == (3, 31) and \
+            any(f.label.endswith(f"({as_at.year - 1}/{as_at.year % 100:02d})")
+                for f in windows["collection_year"])
+        self._cache: dict[tuple[str, str], Sentence] = {}
+
+    @staticmethod
+    def _collection_year_words(figures: Sequence[Figure]) -> tuple[re.Pattern[str] | None,
+                                                                   re.Pattern[str] | None]:
+        """(span words, day words) of the collection year, from its label in the figures'
+        ("(2022/23)"): "2022/23", "2022-23", "2022 to 2023", "the year to 31 March 2023";
+        and "31 March 2023", the day its stocks are counted on."""
+        label = next((m.group(1) for f in figures
+                      if (m := re.search(r"\((\d{4})/(\d{2})\)$", f.label))), None)
+        if label is None:
+            return None, None
+        first = int(label)
+        last = first + 1
+        short = f"{last % 100:02d}"
+        span = re.compile(
+            rf"\b(?:{first}\s*(?:/|-|–|to)\s*(?:{last}|{short})\b|(?:year|12 months|twelve "
+            rf"months) (?:to|ending|ended) (?:the )?31(?:st)? march,? {last})\b",
+            re.IGNORECASE)
+        day = re.compile(rf"\b(?:at|on|as at|by) (?:the )?(?:end of )?(?:31(?:st)? )?march,? "
+                         rf"{last}\b|\bend of (?:the )?{first}\s*(?:/|-)\s*{short}\b",
+                         re.IGNORECASE)
+        return span, day
+
+    def _sentence(self, window: str, text: str, earlier: frozenset[str]) -> Sentence:
+        key = (window, text)
+        if key not in self._cache:
+            if len(self._cache) > 64:
+                self._cache.clear()
+            s = self.judges[window].read(text)
+            self._cache[key] = dataclasses.replace(s, earlier=earlier)
+        return self._cache[key]
+
+    def _windows(self, text: str) -> tuple[tuple[str, ...], bool, bool]:
+        """(windows the words allow, whether they name a span of days (no stock is meant),
+        whether they name the window at all)."""
+        span, day = self._cy_words
+        if day is not None and day.search(text):
+            return ("period" if self._cy_is_today else "collection_year",), False, True
+        if span is not None and span.search(text):
+            return ("collection_year",), True, True
+        if _YEAR_TO_DATE.search(text):
+            return ("year_to_date",), False, True
+        if _SOME_YEAR.search(text):
+            return ("year_to_date", "collection_year"), True, True
+        return ("period",), False, bool(_THE_PERIOD.search(text))
+
+    def claim(self, text: str, lit: Literal_, earlier: frozenset[str] = frozenset()
+              ) -> CountClaim | None:
+        """What the count ``lit`` of sentence ``text`` claims to be, or None."""
+        base = self._sentence("period", text, earlier)
+        mine = _same(base, lit)
+        if mine is None:
+            return None
+        lo, hi = _clause(base, mine)
+        region = _own_region(base, mine, lo, hi)
+        if _ELSEWHERE.search(region):
+            return None  # another area's count ("67 nationally")
+        windows, span, named = self._windows(text[lo:hi])
+        claims: list[tuple[Claim, Sentence, Literal_]] = []
+        for w in windows:
+            s = self._sentence(w, text, earlier)
+            at = _same(s, lit)
+            if at is None:
+                continue
+            c = self.judges[w].claim(s, at)
+            flipped = False
+            if c is None or (c.figure is None and not c.candidates):
+                c, flipped = self._other_way(w, s, at) or (c, False)
+            if c is None:
+                c = self._from_value(w, s, at)
+            if c is None:
+                continue
+            if flipped:
+                return self._finish(c, self._explicit(c, lit, named), reversed_=True)
+            if span:
+                c = _without_stocks(c)
+            if c is not None:
+                claims.append((c, s, at))
+        if not claims:
+            return None
+        if len(claims) == 1:
+            c = claims[0][0]
+            # A DfE placement group is an inference ("foster placements" may leave out
+            # kinship care); so is a change with no window named.
+            return self._finish(c, self._explicit(c, lit, named))
+        # Several windows: a figure only when they all give one value; never explicit.
+        figures = [c.figure for c, _, _ in claims]
+        pool = [f for c, _, _ in claims for f in c.candidates]
+        evidence = [span_ for c, _, _ in claims for span_ in c.evidence]
+        if all(f is not None for f in figures) and \
+                len({lit.like(f) for f in figures if f is not None}) == 1:
+            return self._finish(Claim(figures[0], pool, evidence), False)
+        agreeing = [f for f in figures if f is not None and lit.agrees(f)]
+        if agreeing:
+            return self._finish(Claim(agreeing[0], pool, evidence), False)
+        named_figures = [f for f in figures if f is not None]
+        if named_figures and len(named_figures) == len(figures):
+            return self._finish(Claim(named_figures[0], pool, evidence), False)
+        return self._finish(Claim(None, pool, evidence), False)
+
+    @staticmethod
+    def _explicit(c: Claim, lit: Literal_, named: bool) -> bool:
+        """Whether a claim of one window is certain: as the reading says, or (with no type or
+        measure named) a count of all children or placements with its word near; never a
+        DfE placement group ("foster placements" may take in kinship care or not) or a change
+        with no window named ("has risen by 27" since when?)."""
+        figure = c.figure
+        if figure is None or "placement_groups" in figure.key or \
+                (figure.measure == "change" and not named):
+            return False
+        total = figure.subject is None and figure.measure != "start_count" and \
+            bool(c.evidence) and _distance(c.evidence[0], lit) <= _NEAR
+        return c.explicit or total
+
+    def _other_way(self, window: str, s: Sentence, lit: Literal_) -> tuple[Claim, bool] | None:
+        """A change word that introduces the number ("rose by 5") read the other way: when
+        only then a figure is found, the data's change goes the other way."""
+        lo, _ = _clause(s, lit)
+        governing = [m for m in s.mentions["count"] if "change" in m.measures and m.sign and
+                     lo <= m.start and m.end <= lit.start and
+                     _CHANGE_GOVERNS.match(s.text[m.end:lit.start])]
+        if not governing:
+            return None
+        m = governing[-1]
+        flipped = dataclasses.replace(m, sign=-m.sign)
+        other = dataclasses.replace(s, mentions={
+            **s.mentions, "count": [flipped if x is m else x for x in s.mentions["count"]]})
+        c = self.judges[window].claim(other, lit)
+        if c is None:
+            return None
+        # Read the other way, a number that agrees is left unclaimed (reading: "recognised");
+        # here it is the change of all children or placements that the words mean.
+        totals = [f for f in c.candidates if f.subject is None]
+        figure = c.figure or next((f for f in totals if lit.agrees(f)), None) or (
+            totals[0] if totals and len({lit.like(f) for f in totals}) == 1 else None)
+        if figure is None or figure.measure != "change":
+            return None
+        return dataclasses.replace(c, figure=figure), True
+
+    def _from_value(self, window: str, s: Sentence, lit: Literal_) -> Claim | None:
+        """X of "from X to Y": the value at the start of the window of Y's figure."""
+        before = s.text[max(0, lit.start - 12):lit.start]
+        if not _FROM.search(before):
+            return None
+        after = [o for o in s.lits if o.start > lit.end and o.kind == "count"]
+        if not after or not _FROM_X_TO.match(s.text[lit.end:after[0].start]):
+            return None
+        then = self.judges[window].claim(s, after[0])
+        if then is None:
+            return None
+        # Y's figure, or another of the same value (placements and children looked after
+        # on the report's day), with a value at the start of its window; when Y agrees with
+        # the data, the figures it agrees with.
+        y = after[0]
+        same = [then.figure, *(f for f in then.candidates if y.like(f) == y.like(then.figure))
+                ] if then.figure is not None else [f for f in then.candidates if y.agrees(f)]
+        starts = [self.by_key[k] for f in same
+                  if (k := start_key(f)) is not None and k in self.by_key]
+        if not starts:
+            return None
+        return Claim(starts[0], starts[:1], list(then.evidence), False)
+
+    def _finish(self, c: Claim, explicit: bool, reversed_: bool = False) -> CountClaim:
+        hidden = c.figure is not None and c.figure.key in self.hidden
+        # A hidden figure is never offered as what a number agrees with (the message would
+        # give its value away).
+        pool = [f for f in c.candidates if f.key not in self.hidden]
+        return CountClaim(c.figure, pool, c.evidence, explicit, hidden, reversed_)
+
+
+def _same(s: Sentence, lit: Literal_) -> Literal_ | None:
+    """The literal of ``s`` at the place of ``lit`` (each judge reads the sentence anew)."""
+    return next((o for o in s.lits if o.start == lit.start and o.end == lit.end), None)
+
+
+def _own_region(s: Sentence, lit: Literal_, lo: int, hi: int) -> str:
+    """The words that are the number's own: its clause from the number before it (or the
+    clause's start), and its own phrase after it (up to a comma, "and", the next number):
+    "Nationally, 80,000 …", "… against 67 nationally", not "371 children, this is above the
+    national average"."""
+    before = max((o.end for o in s.lits if o.end <= lit.start and o.start >= lo), default=lo)
+    _, after = s.own_phrases[lit.start]
+    return s.text[before:min(after, hi)]
+
+
+def _without_stocks(c: Claim) -> Claim | None:
+    """A claim read from words for a span of days, with the stocks left out."""
+    pool = [f for f in c.candidates if f.measure not in _STOCKS]
+    if c.figure is not None and c.figure.measure in _STOCKS:
+        return None
+    return Claim(c.figure, pool, c.evidence, c.explicit)
+
+
+def suppressed_quote(sentence: str, lit: Literal_, claim: CountClaim) -> str:
+    """The words of the claim with the number itself left out ("N children in secure
+    placements"), so that not even a right number is repeated."""
+    quote = quote_of(sentence, lit, claim.evidence)
+    return quote.replace(sentence[lit.start:lit.end], "N", 1)
+
+
+def hidden_keys(figures: Sequence[Figure], dropped: Iterable[str], metrics: Any,
+                plan: Any) -> set[str]:
+    """The keys of the count figures a public report suppresses: ``dropped`` (those the
+    checker's usual rule leaves out: figures.shown_figures), a count the plan hides (by its
+    path in the figure's expression), a change of a hidden flow, and a window's flows hidden
+    as :mod:`reportgen.narrative_windows` hides them."""
+    if plan is None or not plan.public:
+        return set()
+    # The top-N list's length is no count of children: it lists N rows, of the types shown.
+    out = {k for k in dropped if not k.startswith("placements.top")}
+    hidden_paths = {c.key for c in plan.counts if c.hidden}
+    windows = getattr(metrics, "windows", None)
+    for f in figures:
+        if f.unit != "count" or f.key in out:
+            continue
+        paths = set(_PATH.findall(f.expression))
+        parts = f.key.split(".")
+        if paths & hidden_paths:
+            out.add(f.key)
+        elif parts[0] == "placements" and parts[-1] == "net":
+            if {f"{parts[1]}.started", f"{parts[1]}.ended"} & plan.hidden_flows:
+                out.add(f.key)
+        elif parts[0] in WINDOWS[1:] and parts[1] in ("flows", "external_flows") and \
+                windows is not None and _window_flow_hidden(windows, parts[0], parts[1],
+                                                            parts[2], plan.threshold):
+            out.add(f.key)
+    return out
+
+
+_PATH = re.compile(r"[A-Za-z_][\w.]*(?:\[[^\]]+\][\w.]*)*")
+
+
+def _window_flow_hidden(windows: Any, name: str, flows_name: str, part: str,
+                        threshold: int) -> bool:
+    """A window's flow count is hidden when it is small, or when the window ends with the
+    period and the period's is (narrative_windows.protect_window); its net with either."""
+    window = getattr(windows, name)
+    flows = getattr(window, flows_name)
+    if flows is None:
+        return False
+    small = {p for p in ("started", "ended") if 0 < getattr(flows, p) < threshold}
+    period = getattr(windows.period, flows_name)
+    if window.end == windows.period.end and period is not None:
+        small |= {p for p in ("started", "ended") if 0 < getattr(period, p) < threshold}
+    return part in small or (part == "net" and bool(small))
+
+
+def count_expression(figure: Figure, expression: str) -> str:
+    """The expression for a count, a fall written as its size ("fell by {{ … | abs }}")."""
+    if figure.measure == "change" and figure.value < 0 and "| abs" not in expression:
+        return re.sub(r"\s*\}\}$", " | abs }}", expression)
+    return expression
