@@ -37,7 +37,12 @@ from typing import Any
 from reportgen.checks.numbers import Literal_
 from reportgen.checks.reading import (
     _CHANGE_GOVERNS,
+    _DIFFERENCE_AFTER,
     _NEAR,
+    _PART_AFTER,
+    _PART_BEFORE,
+    _RATE_WORDS,
+    _SUPERSEDED_AFTER,
     Claim,
     Judge,
     Sentence,
@@ -160,6 +165,7 @@ class CountReader:
         stocks_today = [f for f in counts if window_of(f) == "period" and
                         f.measure in _STOCKS and not f.key.startswith(("indicators",
                                                                        "benchmarks"))]
+        counts = _this_period(counts, period)
         windows: dict[str, list[Figure]] = {w: list(names) for w in WINDOWS}
         for f in counts:
             windows[window_of(f)].append(f)
@@ -255,13 +261,19 @@ class CountReader:
                 c = _without_stocks(c)
             if c is not None:
                 claims.append((c, s, at))
+        if not any(c.figure is not None or c.candidates for c, _, _ in claims):
+            # No count word: an indicator named in the clause ("a net increase of 9 foster
+            # carers") is its value in the report's period (whatever window words say).
+            found = self._indicator(base, mine, lo, hi)
+            if found is not None:
+                return found
         if not claims:
             return None
         if len(claims) == 1:
-            c = claims[0][0]
-            # A DfE placement group is an inference ("foster placements" may leave out
-            # kinship care); so is a change with no window named.
-            return self._finish(c, self._explicit(c, lit, named))
+            c, s, at = claims[0]
+            if c.figure is None:
+                c = _by_noun(c, s, at)
+            return self._finish(c, self._explicit(c, lit, named), s=s)
         # Several windows: a figure only when they all give one value; never explicit.
         figures = [c.figure for c, _, _ in claims]
         pool = [f for c, _, _ in claims for f in c.candidates]
@@ -276,6 +288,29 @@ class CountReader:
         if named_figures and len(named_figures) == len(figures):
             return self._finish(Claim(named_figures[0], pool, evidence), False)
         return self._finish(Claim(None, pool, evidence), False)
+
+    def _indicator(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> CountClaim | None:
+        """A count indicator named in the clause, when no count word is: its value, certain
+        only in the report's own period; not when the number's words say it is a target, an
+        expectation or another place's."""
+        before, after = s.text[:lit.start], s.text[lit.end:]
+        if lit.decimal or _RATE_WORDS.search(s.text[lo:hi]) or \
+                re.search(r"\bper\s+$", before[-8:], re.IGNORECASE) or \
+                _PART_BEFORE.search(before[-40:]) or _PART_AFTER.match(after) or \
+                _DIFFERENCE_AFTER.match(after) or _SUPERSEDED_AFTER.match(after[:160]):
+            return None  # a rate (the reading's own), a denominator, a part, a difference
+        c = self.judges["period"]._rate(s, lit, lo, hi)
+        if c is None or c.figure is None:
+            return None
+        own = list(_own_region(s, lit, lo, hi))
+        start = max(0, s.text.find("".join(own)))
+        for x in s.subjects:  # the indicator's own name may say "expected"
+            for i in range(max(x.start - start, 0), min(x.end - start, len(own))):
+                own[i] = " "
+        if _NOT_THE_VALUE.search("".join(own)):
+            return None
+        mine = self.period is not None and _of_period(c.figure.key, self.period.label)
+        return self._finish(c, mine)
 
     @staticmethod
     def _explicit(c: Claim, lit: Literal_, named: bool) -> bool:
@@ -324,7 +359,7 @@ class CountReader:
         after = [o for o in s.lits if o.start > lit.end and o.kind == "count"]
         if not after or not _FROM_X_TO.match(s.text[lit.end:after[0].start]):
             return None
-        then = self.judges[window].claim(s, after[0])
+        then = self.claim(s.text, after[0], s.earlier)
         if then is None:
             return None
         # Y's figure, or another of the same value (placements and children looked after
@@ -339,12 +374,55 @@ class CountReader:
             return None
         return Claim(starts[0], starts[:1], list(then.evidence), False)
 
-    def _finish(self, c: Claim, explicit: bool, reversed_: bool = False) -> CountClaim:
+    def _finish(self, c: Claim, explicit: bool, reversed_: bool = False,
+                s: Sentence | None = None) -> CountClaim:
         hidden = c.figure is not None and c.figure.key in self.hidden
         # A hidden figure is never offered as what a number agrees with (the message would
-        # give its value away).
-        pool = [f for f in c.candidates if f.key not in self.hidden]
+        # give its value away), nor one of a subject the sentence does not name (a rate's
+        # change is not what "rose by 4" of foster carers agrees with).
+        named = {x.subject for x in s.subjects} if s is not None else set()
+        pool = [f for f in c.candidates if f.key not in self.hidden and
+                (s is None or f.subject is None or f.subject in named)]
         return CountClaim(c.figure, pool, c.evidence, explicit, hidden, reversed_)
+
+
+#: Words that make a number something other than an indicator's value.
+_NOT_THE_VALUE = re.compile(
+    r"\b(?:targets?|aims?|ambition|goals?|plan(?:ned|s)?|forecasts?|expect(?:ed|s)?|"
+    r"projected|predicted|estimated?|budget(?:ed)?|average)\b", re.IGNORECASE)
+
+
+def _of_period(key: str, label: str) -> bool:
+    return f"['{label}']" in key or f'["{label}"]' in key
+
+
+def _this_period(figures: list[Figure], period: Period | None) -> list[Figure]:
+    """An indicator's figures of the report's own period where it has them (its value, change
+    and target then), else all its points as before (the latest is the reading's)."""
+    if period is None:
+        return figures
+    label = period.label
+    own = {f.subject for f in figures
+           if f.key.startswith(("indicators", "benchmarks")) and _of_period(f.key, label)}
+    return [f for f in figures if not (f.key.startswith(("indicators", "benchmarks")) and
+                                       f.subject in own and not _of_period(f.key, label))]
+
+
+def _by_noun(c: Claim, s: Sentence, lit: Literal_) -> Claim:
+    """With an SSDA903 file, children looked after and placements open on the report's day
+    are two totals, which differ when a child has no placement that day: the noun says which
+    ("271 children", "275 placements"). A number that agrees with another figure (a type's)
+    is left as it was: recognised, never an error."""
+    totals = [f for f in c.candidates if f.subject is None and f.measure == "count"]
+    if len({lit.like(f) for f in totals}) < 2 or not c.evidence or any(
+            lit.agrees(f) for f in c.candidates if f not in totals):
+        return c
+    start, end = c.evidence[0]
+    placements = bool(re.search(r"placement", s.text[start:end], re.IGNORECASE))
+    chosen = [f for f in totals if f.key.startswith("placements.") == placements]
+    if len({lit.like(f) for f in chosen}) != 1:
+        return c
+    return Claim(chosen[0], c.candidates, c.evidence, c.explicit)
 
 
 def _same(s: Sentence, lit: Literal_) -> Literal_ | None:
