@@ -409,17 +409,31 @@ def _this_period(figures: list[Figure], period: Period | None) -> list[Figure]:
 
 
 def _by_noun(c: Claim, s: Sentence, lit: Literal_) -> Claim:
-    """With an SSDA903 file, children looked after and placements open on the report's day
-    are two totals, which differ when a child has no placement that day: the noun says which
-    ("271 children", "275 placements"). A number that agrees with another figure (a type's)
-    is left as it was: recognised, never an error."""
-    totals = [f for f in c.candidates if f.subject is None and f.measure == "count"]
-    if len({lit.like(f) for f in totals}) < 2 or not c.evidence or any(
-            lit.agrees(f) for f in c.candidates if f not in totals):
+    """A count of all children or placements when the reading found none, its clause naming
+    no type or measure: the reading leaves a number unclaimed when it agrees with a figure of
+    some subject (money: a line named in another paragraph), but a count names its subject
+    in its own words ("2 children" is not the 2 changes of placement). Only a subject named
+    in the sentence or earlier in the paragraph keeps it unclaimed.
+
+    With an SSDA903 file, children looked after and placements open on the report's day are
+    two totals, which differ when a child has no placement that day (and so do their
+    changes): the noun says which ("271 children", "275 placements", "the number of children
+    looked after rose by 9")."""
+    lo, hi = _clause(s, lit)
+    if any(lo <= x.start and x.end <= hi for x in s.subjects) or not c.evidence:
         return c
-    start, end = c.evidence[0]
-    placements = bool(re.search(r"placement", s.text[start:end], re.IGNORECASE))
-    chosen = [f for f in totals if f.key.startswith("placements.") == placements]
+    totals = [f for f in c.candidates if f.subject is None and f.measure in ("count", "change")]
+    named = set(s.earlier)
+    if not totals or any(lit.agrees(f) for f in c.candidates
+                         if f not in totals and f.subject in named):
+        return c
+    chosen = totals
+    if len({lit.like(f) for f in totals}) > 1:
+        start, end = c.evidence[0]
+        if totals[0].measure == "change":  # "the number of children looked after rose by 9"
+            start, end = lo, hi
+        placements = bool(re.search(r"placement", s.text[start:end], re.IGNORECASE))
+        chosen = [f for f in totals if f.key.startswith("placements.") == placements]
     if len({lit.like(f) for f in chosen}) != 1:
         return c
     return Claim(chosen[0], c.candidates, c.evidence, c.explicit)

@@ -111,15 +111,14 @@ def check_literals(bundle: Bundle, figures: Sequence[Figure],
 
 def check_text(text: str, figures: Sequence[Figure], period: str | None = None,
                where: str = "text", headings: str = "",
-               hidden: Sequence[str] = ()) -> list[Finding]:
+               counts: CountReader | None = None) -> list[Finding]:
     """Judge the numbers typed in ``text`` (a narrative source, under ``headings``) against
-    ``figures``, for a report of ``period`` ("2024/25 Q3"); ``hidden`` are the keys of the
-    figures a public report suppresses."""
+    ``figures``, for a report of ``period`` ("2024/25 Q3"); its counts against ``counts``
+    (:func:`readers`), by default ``figures``' counts."""
     reading = _Reading()
     parsed = parse_period(period) if period else None
-    shown = [f for f in figures if f.key not in set(hidden)]
-    out = _judge_text(Judge(shown, parsed), text, where, headings, reading,
-                      CountReader(figures, parsed, hidden))
+    out = _judge_text(Judge(figures, parsed), text, where, headings, reading,
+                      counts or CountReader(figures, parsed))
     return out if reading.stopped is None else [*out, reading.stopped]
 
 
@@ -220,17 +219,23 @@ def _hand_typed(figure: Figure, lit: Literal_, quote: str, where: str,
 def literal_figures(ctx: CheckContext) -> list[Finding]:
     """figures.literal-mismatch and figures.hand-typed."""
     assert ctx.loaded is not None
-    metrics = ctx.loaded.metrics
+    plan = ctx.result.plan if ctx.result is not None else None
+    return check_literals(ctx.bundle, *readers(ctx.bundle, ctx.loaded.metrics, plan))
+
+
+def readers(bundle: Bundle, metrics: Any, plan: Any = None
+            ) -> tuple[list[Figure], CountReader]:
+    """What the narrative of ``bundle`` is judged against: the figures a public report may
+    print (money and percentages), and the reader of its counts, which knows every count
+    figure, the suppressed ones too, so that a number typed for one is reported, never with
+    its value (checks/counts.py). ``plan`` as for :func:`shown_figures`."""
     figures = vocabulary.figures(metrics)
-    plan = ctx.result.plan if ctx.result is not None else _plan(ctx.bundle, metrics)
-    shown = shown_figures(ctx.bundle, metrics, figures, plan)
-    # Counts are read against every count figure, the suppressed ones too (so that a number
-    # typed for one is reported, never with its value: checks/counts.py).
+    plan = plan if plan is not None else _plan(bundle, metrics)
+    shown = shown_figures(bundle, metrics, figures, plan)
     every = [*figures, *vocabulary.count_figures(metrics)]
     kept = {f.key for f in shown}
     hidden = hidden_keys(every, [f.key for f in figures if f.key not in kept], metrics, plan)
-    return check_literals(ctx.bundle, shown, CountReader(every, _period(ctx.bundle), hidden,
-                                                         metrics.as_at))
+    return shown, CountReader(every, _period(bundle), hidden, metrics.as_at)
 
 
 def _plan(bundle: Bundle, metrics: Any) -> Any:
