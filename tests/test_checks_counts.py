@@ -149,6 +149,16 @@ EPISODE_CASES = [
     ("from-x-to-y", "The number of children looked after rose from 240 to 270.", "warning: 243"),
     ("from-x-to-y-right", "The number of children looked after rose from 243 to 270.", OK),
     ("suppressed-type", "There are 30 children in secure placements.", "suppressed: error"),
+    ("became-looked-after", "In the quarter, 45 children became looked after.", "error: 44"),
+    ("change-from-the-previous-quarter", "There were 270 children looked after at the end of "
+     "December, an increase of 28 from the previous quarter.", "error: 27"),
+    ("another-month-not-compared", "In November 2023 the council had 11 children entering "
+     "care.", OK),
+    ("an-average-not-compared",
+     "Over the last twelve months, 15 children on average entered care each month.", OK),
+    ("what-may-be-not-compared", "Up to 80 children may be able to leave care.", OK),
+    ("since-march-is-the-year-to-date", "Since March 2023, 121 children entered care and 55 "
+     "left care.", "error: 120"),
 ]
 
 

@@ -65,7 +65,8 @@ WINDOWS = ("period", "year_to_date", "collection_year")
 _YEAR_TO_DATE = re.compile(
     r"\b(?:(?:financial )?year[- ]to[- ]date|ytd|so far (?:this|in the) (?:financial )?year|"
     r"(?:in|during) the (?:financial )?year so far|to date this year|this financial year|"
-    r"since (?:the (?:start|beginning) of )?(?:1st |1 )?april|since the (?:start|beginning) of "
+    r"since (?:the (?:start|beginning) of )?(?:1st |1 )?april|since (?:the end of )?march|"
+    r"since the (?:start|beginning) of "
     r"the (?:financial )?year|this year)\b", re.IGNORECASE)
 #: Words for a year that may be the year to date or the last collection year.
 _SOME_YEAR = re.compile(
@@ -82,6 +83,23 @@ _ELSEWHERE = re.compile(
     r"comparators?|(?:regional(?:ly)?|the region)|other (?:local )?(?:authorities|councils|"
     r"las)|similar (?:local )?(?:authorities|councils)|across the country|(?:the )?uk)\b",
     re.IGNORECASE)
+#: After a count, words that make it what may, will or should be, not what is.
+_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|would|will|should|expected to|likely to|"
+                           r"planned|projected|forecast|predicted|targeted)\b", re.IGNORECASE)
+#: A count that is an average or a rate per month is no figure of the data.
+_AVERAGE = re.compile(r"\b(?:on average|an average|averag(?:e|ed|ing)|per (?:month|week|day)|"
+                      r"a (?:month|week|day)|each (?:month|week|day)|monthly|weekly)\b",
+                      re.IGNORECASE)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = re.compile(
+    r"(?:(?P<during>\b(?:in|during|over|throughout)\s+)(?:the\s+month\s+of\s+)?)?"
+    r"\b(?P<month>january|february|march|april|may(?=\s+(?:19|20)\d{2})|june|july|august|"
+    r"september|october|november|december|sept?|oct|nov|dec|jan|feb|apr|jun|jul|aug)\b\.?"
+    r"(?:\s+(?P<year>(?:19|20)\d{2}))?", re.IGNORECASE)
+_SINCE_PREVIOUS = re.compile(r"\b(?:from|on|since|compared (?:to|with)|over) (?:the )?"
+                             r"(?:previous|last|prior) (quarter|month)\b", re.IGNORECASE)
+_A_CHANGE = re.compile(r"\b(?:increase|decrease|rise|rose|risen|fall|fell|fallen|reduction|"
+                       r"reduced|up|down|drop|dropped|grew|grown|change)", re.IGNORECASE)
 _FROM_X_TO = re.compile(r"^\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 
@@ -166,6 +184,8 @@ class CountReader:
                         f.measure in _STOCKS and not f.key.startswith(("indicators",
                                                                        "benchmarks"))]
         counts = _this_period(counts, period)
+        # Of equal figures the first is suggested: children looked after before placements.
+        counts.sort(key=lambda f: not (f.key.startswith("care.") or ".care." in f.key))
         windows: dict[str, list[Figure]] = {w: list(names) for w in WINDOWS}
         for f in counts:
             windows[window_of(f)].append(f)
@@ -215,6 +235,36 @@ class CountReader:
             self._cache[key] = dataclasses.replace(s, earlier=earlier)
         return self._cache[key]
 
+    def _since_previous(self, clause: str) -> tuple[int, int] | None:
+        """Where a clause with a change word says the change is since the previous period of
+        the report's own kind ("from the previous quarter" in a quarter's report)."""
+        m = _SINCE_PREVIOUS.search(clause)
+        if m is None or self.period is None or m.group(1).lower() != self.period.kind or \
+                not _A_CHANGE.search(clause[:m.start()]):
+            return None
+        return m.span()
+
+    def _other_month(self, clause: str) -> int:
+        """2 when the clause names a month that is not the last of the report's period (a
+        figure of another span); 1 when it says "in"/"during" that month and the period is
+        longer (a stock then, not a flow); else 0."""
+        if self.period is None:
+            return 0
+        end = self.period.end
+        # months that are part of a window's words ("since March", "at 31 March 2023")
+        words = [p for p in (*self._cy_words, _YEAR_TO_DATE) if p is not None]
+        taken = [w.span() for p in words for w in p.finditer(clause)]
+        for m in _MONTH.finditer(clause):
+            if any(a < m.end() and m.start("month") < b for a, b in taken):
+                continue
+            month = _MONTHS.index(m.group("month").lower()[:3]) + 1
+            year = int(m.group("year")) if m.group("year") else end.year
+            if (month, year) != (end.month, end.year):
+                return 2
+            if m.group("during") and self.period.kind != "month":
+                return 1
+        return 0
+
     def _windows(self, text: str) -> tuple[tuple[str, ...], bool, bool]:
         """(windows the words allow, whether they name a span of days (no stock is meant),
         whether they name the window at all)."""
@@ -240,7 +290,22 @@ class CountReader:
         region = _own_region(base, mine, lo, hi)
         if _ELSEWHERE.search(region):
             return None  # another area's count ("67 nationally")
-        windows, span, named = self._windows(text[lo:hi])
+        _, end = base.own_phrases[mine.start]
+        if _HYPOTHETICAL.search(_own_words(base, mine, mine.start, min(end, hi))):
+            return None  # "up to 80 children may be able to leave care": not a count held
+        clause = text[lo:hi]
+        month = self._other_month(clause)
+        if _AVERAGE.search(region) or month == 2:
+            return None  # "on average 15 a month", "in September 2018": no figure of ours
+        # "a decrease of 8 from the previous quarter": the change over the report's period,
+        # not a figure of the previous one (blanked, keeping every offset).
+        since = self._since_previous(clause)
+        if since is not None:
+            a, b = since
+            text = text[:lo + a] + " " * (b - a) + text[lo + b:]
+            clause = text[lo:hi]
+        windows, span, named = self._windows(clause)
+        named = named or since is not None
         claims: list[tuple[Claim, Sentence, Literal_]] = []
         for w in windows:
             s = self._sentence(w, text, earlier)
@@ -259,6 +324,9 @@ class CountReader:
                 return self._finish(c, self._explicit(c, lit, named), reversed_=True)
             if span:
                 c = _without_stocks(c)
+            if month == 1 and c is not None and c.figure is not None and \
+                    c.figure.measure not in _STOCKS:
+                c = None  # a flow "in December" of a quarter's report: that month's alone
             if c is not None:
                 claims.append((c, s, at))
         if not any(c.figure is not None or c.candidates for c, _, _ in claims):
@@ -302,12 +370,7 @@ class CountReader:
         c = self.judges["period"]._rate(s, lit, lo, hi)
         if c is None or c.figure is None:
             return None
-        own = list(_own_region(s, lit, lo, hi))
-        start = max(0, s.text.find("".join(own)))
-        for x in s.subjects:  # the indicator's own name may say "expected"
-            for i in range(max(x.start - start, 0), min(x.end - start, len(own))):
-                own[i] = " "
-        if _NOT_THE_VALUE.search("".join(own)):
+        if _NOT_THE_VALUE.search(_own_words(s, lit, lo, hi)):
             return None
         mine = self.period is not None and _of_period(c.figure.key, self.period.label)
         return self._finish(c, mine)
@@ -442,6 +505,19 @@ def _by_noun(c: Claim, s: Sentence, lit: Literal_) -> Claim:
 def _same(s: Sentence, lit: Literal_) -> Literal_ | None:
     """The literal of ``s`` at the place of ``lit`` (each judge reads the sentence anew)."""
     return next((o for o in s.lits if o.start == lit.start and o.end == lit.end), None)
+
+
+def _own_words(s: Sentence, lit: Literal_, lo: int, hi: int) -> str:
+    """The number's own words (:func:`_own_region`) with the names of the data's subjects
+    blanked: an indicator's own name may say "expected"."""
+    before = max((o.end for o in s.lits if o.end <= lit.start and o.start >= lo), default=lo)
+    _, after = s.own_phrases[lit.start]
+    after = min(after, hi)
+    own = list(s.text[before:after])
+    for x in s.subjects:
+        for i in range(max(x.start - before, 0), min(x.end - before, len(own))):
+            own[i] = " "
+    return "".join(own)
 
 
 def _own_region(s: Sentence, lit: Literal_, lo: int, hi: int) -> str:

@@ -438,6 +438,7 @@ COUNT_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:periods? of care (?:that )?(?:started|starting|began|begun))", "periods_started", 0),
     (r"(?:periods? of care (?:that )?(?:ended|ending|ceased))", "periods_ended", 0),
     (_WHO + r"(?:admitted to care|(?:came|come|coming|entered|entering) (?:into )?care|"
+     r"(?:became|become|becoming) looked after|"
      r"new(?:ly)? (?:placed|placements|entrants)|starters|start(?:ed|ing)|"
      r"accommodated|placed (?:during|in) the)", "started", 0),
     (_WHO + r"(?:discharged from care|left care|leaving care|ceased to be looked after|"
