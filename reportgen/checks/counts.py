@@ -257,6 +257,9 @@ class CountReader:
         for m in _MONTH.finditer(clause):
             if any(a < m.end() and m.start("month") < b for a, b in taken):
                 continue
+            if re.search(r"\bsince\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$",
+                         clause[:m.start("month")], re.IGNORECASE):
+                return 1  # "since January 2020": the start of a change, not a stock's day
             month = _MONTHS.index(m.group("month").lower()[:3]) + 1
             year = int(m.group("year")) if m.group("year") else end.year
             if (month, year) != (end.month, end.year):
@@ -294,7 +297,11 @@ class CountReader:
         if _HYPOTHETICAL.search(_own_words(base, mine, mine.start, min(end, hi))):
             return None  # "up to 80 children may be able to leave care": not a count held
         clause = text[lo:hi]
-        month = self._other_month(clause)
+        _, own_end = base.own_phrases[mine.start]
+        after_words = text[mine.end:min(own_end, hi)]
+        month = self._other_month(after_words) if _MONTH.search(after_words) else \
+            self._other_month(region[:max(0, region.find(mine.text))] if mine.text in region
+                              else region)
         if _AVERAGE.search(region) or month == 2:
             return None  # "on average 15 a month", "in September 2018": no figure of ours
         # "a decrease of 8 from the previous quarter": the change over the report's period,
