@@ -157,6 +157,9 @@ EPISODE_CASES = [
     ("an-average-not-compared",
      "Over the last twelve months, 15 children on average entered care each month.", OK),
     ("what-may-be-not-compared", "Up to 80 children may be able to leave care.", OK),
+    ("since-a-month-starts-a-change-the-stock-is-still-compared",
+     "The number of children looked after since January 2023 had increased and was now 271.",
+     "error: 270"),
     ("since-march-is-the-year-to-date", "Since March 2023, 121 children entered care and 55 "
      "left care.", "error: 120"),
 ]
