@@ -10,6 +10,7 @@ right (no error), one unit off and tenfold off (an error naming the plain count)
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import tempfile
 from datetime import date, timedelta
@@ -341,3 +342,24 @@ settings:
 sections:
   summary: Figures.
 """
+
+
+def test_small_flows_are_suppressed_in_every_window_that_shows_them(tmp_path: Path) -> None:
+    """With a threshold of 20, Harrow's 16 placements started in the quarter are hidden, and
+    so is the year to date's (it ends with the quarter: the two would give it away) and the
+    change they make; the collection year's 51 is not."""
+    bundle = tmp_path / "harrow"
+    shutil.copytree(HARROW, bundle)
+    edit_yaml(bundle, lambda d: d.setdefault("settings", {}).__setitem__(
+        "suppression_threshold", "20"))
+    judged = Judged(bundle)
+    assert {"placements.flows.started", "placements.flows.net", "year_to_date.flows.started",
+            "year_to_date.flows.net"} <= judged.counts.hidden
+    assert "collection_year.flows.started" not in judged.counts.hidden
+    for sentence in ("In the quarter, 17 placements started.",
+                     "Since April, 17 placements started.",
+                     "The number of placements fell by 2 in the quarter."):
+        assert judged.verdict(sentence) == "suppressed: error", sentence
+        assert not any(re.search(r"(?<![\d/])16(?![\d/])", f.line())
+                       for f in judged.findings(sentence))  # "2016/17" is the period
+    assert judged.verdict("In 2015/16, 60 placements started.") == "error: 51"
