@@ -158,6 +158,8 @@ EPISODE_CASES = [
     ("an-average-not-compared",
      "Over the last twelve months, 15 children on average entered care each month.", OK),
     ("what-may-be-not-compared", "Up to 80 children may be able to leave care.", OK),
+    ("children-of-another-kind-not-compared", "19 children have been adopted since April.",
+     OK),
     ("since-a-month-starts-a-change-the-stock-is-still-compared",
      "The number of children looked after since January 2023 had increased and was now 271.",
      "error: 270"),

@@ -348,6 +348,8 @@ class CountReader:
             c, s, at = claims[0]
             if c.figure is None:
                 c = _by_noun(c, s, at)
+            if _of_something_else(c, s, at):
+                return None
             return self._finish(c, self._explicit(c, lit, named), s=s)
         # Several windows: a figure only when they all give one value; never explicit.
         figures = [c.figure for c, _, _ in claims]
@@ -476,6 +478,26 @@ def _this_period(figures: list[Figure], period: Period | None) -> list[Figure]:
            if f.key.startswith(("indicators", "benchmarks")) and _of_period(f.key, label)}
     return [f for f in figures if not (f.key.startswith(("indicators", "benchmarks")) and
                                        f.subject in own and not _of_period(f.key, label))]
+
+
+#: Words that make "children" those in care or in placements.
+_IN_CARE = re.compile(r"\b(?:looked[- ]after|in (?:our |the council'?s )?care|care|placed|"
+                      r"placements?|accommodated|CLA|LAC|CiC)\b", re.IGNORECASE)
+
+
+def _of_something_else(c: Claim, s: Sentence, lit: Literal_) -> bool:
+    """"19 children have been adopted": a bare "children" is the children looked after only
+    when its clause says so somewhere ("looked after", "in care", "placed", "placements");
+    else the count is of children the data do not count."""
+    f = c.figure
+    if f is None or f.subject is not None or f.measure != "count" or not c.evidence:
+        return False
+    start, end = c.evidence[0]
+    if _IN_CARE.search(s.text[start:end]):
+        return False
+    lo, hi = _clause(s, lit)
+    rest = s.text[lo:start] + " " + s.text[end:hi]
+    return not _IN_CARE.search(rest)
 
 
 def _by_noun(c: Claim, s: Sentence, lit: Literal_) -> Claim:
