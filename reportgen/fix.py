@@ -165,16 +165,19 @@ def _hand_typed(produced: Produced) -> Iterator[tuple[str, str, Literal_, Figure
     agrees with more than one, or the warning suggests another)."""
     from reportgen.checks import figures as rules
     from reportgen.checks import vocabulary
-    from reportgen.checks.reading import Judge, expression_for, narrative_sources
+    from reportgen.checks.reading import SCOPES, Judge, expression_for, narrative_sources
 
     loaded, result = produced.loaded, produced.result
     bundle = loaded.bundle
-    every = vocabulary.figures(loaded.metrics)
-    shown = rules.shown_figures(bundle, loaded.metrics, every, result.plan)
-    judge = Judge(shown, rules._period(bundle))
+    every = [*vocabulary.figures(loaded.metrics), *vocabulary.count_figures(loaded.metrics)]
+    # The checker's own readers, so that a number is read here exactly as `check` reads it
+    # (money against the figures a public report may print, counts by checks/counts.py).
+    shown, counts = rules.readers(bundle, loaded.metrics, result.plan)
+    judge = Judge(shown, rules._period(bundle), rules.names_of(bundle))
 
     def named_in(text: str) -> frozenset[str]:
-        return frozenset(x.subject for x in judge.subjects.find(text))
+        return frozenset(x.subject for x in judge.subjects.find(text)
+                         if x.subject not in SCOPES)
 
     # The same reading as figures._judge_text: headings and earlier sentences name subjects.
     for where, text, headings in narrative_sources(bundle):
@@ -186,7 +189,8 @@ def _hand_typed(produced: Produced) -> Iterator[tuple[str, str, Literal_, Figure
             for sentence, spans in paragraph:
                 s = judge.read(sentence, earlier)
                 for lit in s.lits:
-                    finding = rules._judge(judge, s, lit, where)
+                    finding = rules._judge_count(counts, s, lit, where) \
+                        if lit.kind == "count" else rules._judge(judge, s, lit, where)
                     if finding is None or finding.rule != rules.HAND_TYPED.id:
                         continue
                     span = _source_span(sentence, spans, lit, text)
@@ -207,7 +211,7 @@ def _hand_typed(produced: Produced) -> Iterator[tuple[str, str, Literal_, Figure
                         yield where, text, lit, None, "the warning names another figure", span
                         continue
                     yield where, text, lit, figure, "", span
-                earlier = earlier | {x.subject for x in s.subjects}
+                earlier = earlier | {x.subject for x in s.subjects if x.subject not in SCOPES}
 
 
 # ------------------------------------------------------------------------- the YAML file

@@ -19,7 +19,14 @@ from typing import Any
 from reportgen import budget, limits
 from reportgen.bundle import Bundle
 from reportgen.checks import vocabulary
-from reportgen.checks.findings import Finding
+from reportgen.checks.counts import (
+    SUPPRESSED,
+    CountReader,
+    count_expression,
+    hidden_keys,
+    suppressed_quote,
+)
+from reportgen.checks.findings import Finding, Severity
 from reportgen.checks.numbers import Literal_
 from reportgen.checks.reading import (
     SCOPES,
@@ -91,13 +98,17 @@ def _period(bundle: Bundle) -> Period | None:
         return None
 
 
-def check_literals(bundle: Bundle, figures: Sequence[Figure]) -> list[Finding]:
-    """Judge every typed number against the figure its words say it is."""
-    judge = Judge(figures, _period(bundle), names_of(bundle))
+def check_literals(bundle: Bundle, figures: Sequence[Figure],
+                   counts: CountReader | None = None) -> list[Finding]:
+    """Judge every typed number against the figure its words say it is (a count against
+    ``counts``' figures, by default ``figures``' counts)."""
+    period = _period(bundle)
+    judge = Judge(figures, period, names_of(bundle))
+    counts = counts or CountReader(figures, period)
     reading = _Reading()
     out: list[Finding] = []
     for where, text, headings in narrative_sources(bundle):
-        out.extend(_judge_text(judge, text, where, headings, reading))
+        out.extend(_judge_text(judge, text, where, headings, reading, counts))
     return out if reading.stopped is None else [*out, reading.stopped]
 
 
@@ -109,17 +120,20 @@ def names_of(bundle: Bundle) -> ReportNames:
 
 def check_text(text: str, figures: Sequence[Figure], period: str | None = None,
                where: str = "text", headings: str = "",
-               names: ReportNames | None = None) -> list[Finding]:
+               names: ReportNames | None = None,
+               counts: CountReader | None = None) -> list[Finding]:
     """Judge the numbers typed in ``text`` (a narrative source, under ``headings``) against
-    ``figures``, for a report of ``period`` ("2024/25 Q3") whose own names are ``names``."""
+    ``figures``, for a report of ``period`` ("2024/25 Q3") whose own names are ``names``; its
+    counts against ``counts`` (:func:`readers`), by default ``figures``' counts."""
     reading = _Reading()
-    out = _judge_text(Judge(figures, parse_period(period) if period else None, names), text,
-                      where, headings, reading)
+    parsed = parse_period(period) if period else None
+    out = _judge_text(Judge(figures, parsed, names), text, where, headings, reading,
+                      counts or CountReader(figures, parsed))
     return out if reading.stopped is None else [*out, reading.stopped]
 
 
 def _judge_text(judge: Judge, text: str, where: str, headings: str,
-                reading: _Reading) -> list[Finding]:
+                reading: _Reading, counts: CountReader) -> list[Finding]:
     out: list[Finding] = []
     # A heading that names a line or area (the section's own, or a Markdown one in the text)
     # says what the paragraphs under it are about, until the next heading.
@@ -139,7 +153,8 @@ def _judge_text(judge: Judge, text: str, where: str, headings: str,
             s = judge.read(sentence, earlier)
             reading.numbers += len(s.lits)
             for lit in s.lits:
-                finding = _judge(judge, s, lit, where)
+                finding = _judge_count(counts, s, lit, where) if lit.kind == "count" \
+                    else _judge(judge, s, lit, where)
                 if finding is not None:
                     out.append(finding)
             earlier = earlier | {x.subject for x in s.subjects if x.subject not in SCOPES}
@@ -181,20 +196,78 @@ def _judge(judge: Judge, s: Sentence, lit: Literal_, where: str) -> Finding | No
     return None
 
 
-def _hand_typed(figure: Figure, lit: Literal_, quote: str, where: str) -> Finding:
+def _judge_count(counts: CountReader, s: Sentence, lit: Literal_, where: str) -> Finding | None:
+    """A typed count (checks/counts.py): as :func:`_judge`, but a count the public report
+    suppresses is reported without its value, whether the number is right or not."""
+    claim = counts.claim(s.text, lit, s.earlier)
+    if claim is None:
+        return None
+    figure = claim.figure
+    severity: Severity | None = None if claim.explicit else "warning"
+    if figure is not None and claim.hidden:
+        return SUPPRESSED.finding(
+            f"'{suppressed_quote(s.text, lit, claim)}': a number is typed for the "
+            f"{figure.label}, which this public report suppresses (whether it is right is not "
+            "said here)", where=where,
+            fix=f"write {expression_for(figure, lit)} (it prints as the suppression symbol), "
+                "or leave the number out", severity=severity)
+    if figure is not None:
+        quote = quote_of(s.text, lit, claim.evidence)
+        expression = count_expression(figure, expression_for(figure, lit))
+        if claim.reversed:
+            way = "a fall" if figure.value < 0 else "a rise"
+            return MISMATCH.finding(
+                f"'{quote}' but the data give {lit.like(figure, named=True)}, {way}: the "
+                "change goes the other way", where=where,
+                fix=f"write {expression} and say which way it went", severity=severity)
+        if not lit.agrees(figure):
+            return MISMATCH.finding(f"'{quote}' but the data give {lit.like(figure, named=True)}",
+                                    where=where, fix=f"write {expression}", severity=severity)
+        return _hand_typed(figure, lit, quote, where, expression)
+    agreeing = [f for f in claim.candidates if lit.agrees(f)]
+    if agreeing:
+        return _hand_typed(agreeing[0], lit, s.text[lit.start:lit.end], where)
+    return None
+
+
+def _hand_typed(figure: Figure, lit: Literal_, quote: str, where: str,
+                expression: str | None = None) -> Finding:
     return HAND_TYPED.finding(
         f"'{quote}' is typed by hand (it agrees with the {figure.label} in the data today)",
-        where=where, fix=f"write {expression_for(figure, lit)} so that it follows the data")
+        where=where, fix=f"write {expression or expression_for(figure, lit)} so that it "
+                         "follows the data")
 
 
 @check("bundle")
 def literal_figures(ctx: CheckContext) -> list[Finding]:
     """figures.literal-mismatch and figures.hand-typed."""
     assert ctx.loaded is not None
-    figures = vocabulary.figures(ctx.loaded.metrics)
     plan = ctx.result.plan if ctx.result is not None else None
-    return check_literals(ctx.bundle, shown_figures(ctx.bundle, ctx.loaded.metrics, figures,
-                                                    plan))
+    return check_literals(ctx.bundle, *readers(ctx.bundle, ctx.loaded.metrics, plan))
+
+
+def readers(bundle: Bundle, metrics: Any, plan: Any = None
+            ) -> tuple[list[Figure], CountReader]:
+    """What the narrative of ``bundle`` is judged against: the figures a public report may
+    print (money and percentages), and the reader of its counts, which knows every count
+    figure, the suppressed ones too, so that a number typed for one is reported, never with
+    its value (checks/counts.py). ``plan`` as for :func:`shown_figures`."""
+    figures = vocabulary.figures(metrics)
+    plan = plan if plan is not None else _plan(bundle, metrics)
+    shown = shown_figures(bundle, metrics, figures, plan)
+    every = [*figures, *vocabulary.count_figures(metrics)]
+    kept = {f.key for f in shown}
+    hidden = hidden_keys(every, [f.key for f in figures if f.key not in kept], metrics, plan)
+    return shown, CountReader(every, _period(bundle), hidden, metrics.as_at)
+
+
+def _plan(bundle: Bundle, metrics: Any) -> Any:
+    """The disclosure plan render would make from the bundle's settings."""
+    from reportgen import disclosure
+
+    settings = bundle.settings
+    return disclosure.plan_for(metrics, settings.suppression_threshold, settings.public,
+                               disclosure.Symbols.of(settings), settings.top_n)
 
 
 _TYPE_IN_EXPRESSION = re.compile(r"by_type\['([^']+)'\]")

@@ -9,6 +9,7 @@ figure-matching algorithm reads only :class:`Figure`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # metrics import pandas; naming a figure needs neither
         PlacementMetrics,
         SavingsSummary,
         SavingsTotal,
+        Window,
     )
 
 T = TypeVar("T")
@@ -63,6 +65,11 @@ MEASURES = ("budget", "spend", "variance", "variance_pct", "target", "achieved",
             # Savings identified (planned, found): the data hold no such figure, so a number
             # it names is never taken for the target or the amount achieved.
             "identified",
+            # Counts the words name apart (checks/counts.py): children looked after the day
+            # before a window starts ("from X to Y"), periods of care, placements (not
+            # children) started and ended.
+            "start_count", "periods_started", "periods_ended", "placement_started",
+            "placement_ended",
             # An indicator's comparators (statistical neighbours, England): no words name
             # them alone, so a number is never taken for one without its indicator.
             "comparator")
@@ -395,10 +402,15 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:deterioration(?: of)?|deteriorated by|worsened by)", "change:variance", 1),
 )
 
-#: Changes of a count: the data hold none, so a number they govern is not checked.
+#: Changes of a count ("rose by 9", "a decrease of 5"): the change of children looked after
+#: over a window, of placements (started less ended) or of an indicator since its last point.
+_COUNT_CHANGE_TAIL = r"(?: of| by| from [\w ]{0,30}? of)?"
 COUNT_CHANGE_WORDS: tuple[tuple[str, str, int], ...] = (
-    (r"(?:increase(?:d|s)?|increasing|reduction|reduced|decrease(?:d|s)?|rise|rose|fall|fell|"
-     r"up|down)(?: of| by| from [\w ]{0,30}? of)?", "change", 0),
+    (r"(?:(?:net )?increase(?:d|s)?|increasing|rise|rose|risen|grew|grown|up)"
+     + _COUNT_CHANGE_TAIL, "change", 1),
+    (r"(?:(?:net )?(?:reduction|decrease)|reduced|decrease(?:d|s)|fall|fell|fallen|dropped|"
+     r"drop|down)" + _COUNT_CHANGE_TAIL, "change", -1),
+    (r"(?:(?:net )?change(?:d)?)(?: of| by)", "change", 0),
 )
 
 #: Words that sit next to a measure word and change which figure it is: a period word of
@@ -425,7 +437,17 @@ PERCENT_WORDS: tuple[tuple[str, str, int], ...] = (
 #: Counts.
 _WHO = r"(?:(?:children|young people|placements)(?: were| have| had)? )?"
 COUNT_WORDS: tuple[tuple[str, str, int], ...] = (
+    # Placements, not children: with an SSDA903 file a child starting to be looked after
+    # and a placement starting are two figures. Listed first: of two words of one length,
+    # the first listed wins ("placements started").
+    (r"(?:new placements|placement starts|placements? (?:were |have been |had been )?"
+     r"(?:started|starting|made|began|begun|commenced))", "placement_started", 0),
+    (r"(?:placement endings|placements? (?:were |have |had )?(?:ended|ending|finished))",
+     "placement_ended", 0),
+    (r"(?:periods? of care (?:that )?(?:started|starting|began|begun))", "periods_started", 0),
+    (r"(?:periods? of care (?:that )?(?:ended|ending|ceased))", "periods_ended", 0),
     (_WHO + r"(?:admitted to care|(?:came|come|coming|entered|entering) (?:into )?care|"
+     r"(?:became|become|becoming) looked after|"
      r"new(?:ly)? (?:placed|placements|entrants)|starters|start(?:ed|ing)|"
      r"accommodated|placed (?:during|in) the)", "started", 0),
     (_WHO + r"(?:discharged from care|left care|leaving care|ceased to be looked after|"
@@ -568,4 +590,133 @@ def _care_figures(c: CareMetrics) -> list[Figure]:
             _fig("care.placement_changes", "changes of placement", c.placement_changes,
                  "count", "count", subject="changes of placement", scope="measure"),
         ]
+    return out
+
+
+# --------------------------------------------------------------------------- counts (issue 26)
+
+
+def count_figures(metrics: Metrics) -> list[Figure]:
+    """The counts only checks/counts.py reads (so the money reading is unchanged), beyond
+    :func:`figures`' own: children looked
+    after the day before the period, periods of care, placements started and ended, children
+    by the DfE's placement groups, the changes of a count (children looked after, placements,
+    a count indicator since its last point) and each of these over the year to date and the
+    collection year (``year_to_date.care.started``). A window's figures carry its name as the
+    first part of their key; the period's are the names ``care`` and ``placements``."""
+    out: list[Figure] = []
+    if metrics.care is not None:
+        out.extend(_care_counts(metrics.care, "care", ""))
+    p = metrics.placements
+    if p is not None:
+        for root, flows, kw in (("flows", p.flows, {}),
+                                ("external_flows", p.external_flows,
+                                 {"subject": "external", "scope": "external"})):
+            if flows is not None:
+                what = "external placements" if kw else "placements"
+                out.append(_fig(f"placements.{root}.net", f"change in {what} (started less "
+                                "ended)", flows.net, "count", "change", of="count",
+                                **kw))  # type: ignore[arg-type]
+    if metrics.windows is not None:
+        for name, window in metrics.windows.items():
+            if name == "period":
+                continue  # the period's figures are care and placements.flows above
+            out.extend(_window_counts(name, window))
+    for root, series in (("indicators", metrics.indicators),
+                         ("benchmarks", metrics.benchmarks)):
+        if series is not None:
+            out.extend(_indicator_changes(series, root))
+    return out
+
+
+def _care_counts(c: CareMetrics, root: str, suffix: str) -> list[Figure]:
+    """Counts of ``c`` that :func:`_care_figures` leaves out (``root`` its name)."""
+    out: list[Figure] = []
+    if c.looked_after_at_start is not None:
+        out.append(_fig(f"{root}.looked_after_at_start",
+                        f"children looked after the day before {c.start}{suffix}",
+                        c.looked_after_at_start, "count", "start_count", scope="care"))
+        if c.looked_after_at_end is not None:
+            out.append(_fig(f"changes.{root}.looked_after",
+                            f"change in children looked after since {c.start}{suffix}",
+                            c.looked_after_at_end - c.looked_after_at_start, "count", "change",
+                            scope="care", of="count",
+                            expression=f"{{{{ ({root}.looked_after_at_end - "
+                                       f"{root}.looked_after_at_start) }}}}"))
+    if c.periods_started is not None:
+        out.append(_fig(f"{root}.periods_started", f"periods of care started{suffix}",
+                        c.periods_started, "count", "periods_started", scope="care"))
+    if c.periods_ended is not None:
+        out.append(_fig(f"{root}.periods_ended", f"periods of care ended{suffix}",
+                        c.periods_ended, "count", "periods_ended", scope="care"))
+    if c.start is not None:
+        out += [_fig(f"{root}.placements_started", f"placements started{suffix}",
+                     c.placements_started, "count", "placement_started", scope="care"),
+                _fig(f"{root}.placements_ended", f"placements ended{suffix}",
+                     c.placements_ended, "count", "placement_ended", scope="care")]
+    for i, g in enumerate(c.placement_groups):
+        out.append(_fig(f"{root}.placement_groups{_key_ref(c.placement_groups, g.group, i)}"
+                        ".count", f"children looked after in {g.label}{suffix}", g.count,
+                        "count", "count", subject=g.label, scope="measure"))
+    return out
+
+
+def _window_counts(name: str, w: Window) -> list[Figure]:
+    """A window's counts, named from the window (``collection_year.care.started``)."""
+    suffix = f" ({w.label})"
+    out: list[Figure] = []
+    for root, flows, kw in (("flows", w.flows, {}),
+                            ("external_flows", w.external_flows,
+                             {"subject": "external", "scope": "external"})):
+        if flows is None:
+            continue
+        what = "external placements" if kw else "placements"
+        base = f"{name}.{root}"
+        out += [
+            _fig(f"{base}.started", f"{what} started{suffix}", flows.started, "count",
+                 "started", **kw),  # type: ignore[arg-type]
+            _fig(f"{base}.ended", f"{what} ended{suffix}", flows.ended, "count", "ended",
+                 **kw),  # type: ignore[arg-type]
+            _fig(f"{base}.net", f"change in {what}{suffix}", flows.net, "count", "change",
+                 of="count", **kw),  # type: ignore[arg-type]
+        ]
+    if w.care is not None:
+        care = [dataclasses.replace(f, key=f"{name}.{f.key}", label=f"{f.label}{suffix}",
+                                    expression=f.expression.replace("care.",
+                                                                    f"{name}.care."))
+                for f in _care_figures(w.care)]
+        out += care + _care_counts(w.care, f"{name}.care", suffix)
+    return out
+
+
+#: An indicator whose name is a change ("Foster carers net increase"): its value is said with
+#: the change words, so a change of it is not read from them.
+_CHANGE_NAME = re.compile(r"\b(?:increase|decrease|change|rise|fall|reduction|growth)\b",
+                          re.IGNORECASE)
+
+
+def _indicator_changes(series: Keyed[IndicatorSeries], root: str) -> list[Figure]:
+    """A count indicator's change since its previous point, and that point's value (the "52"
+    of "up from 52 to 61"), for each point that has one."""
+    out: list[Figure] = []
+    for at, s in enumerate(series):
+        subject = _UNIT_TAIL.sub("", s.measure).strip() or s.measure
+        if _CHANGE_NAME.search(subject):
+            continue
+        for n, point in enumerate(reversed(list(s))):
+            if _indicator_unit(point.unit) != "count" or point.change is None:
+                continue
+            base = f"{root}{_subscript(s.measure, at)}{_subscript(point.period, len(s) - 1 - n)}"
+            places = max(point.decimals, 0)
+            number = f" | number({places})" if places else " | number"
+            label = f"{s.measure} ({point.period})"
+            out += [
+                _fig(f"{base}.change.difference", f"change in {label} since "
+                     f"{point.previous_period}", point.change.difference, "count", "change",
+                     subject=subject, scope="measure", of="count",
+                     expression=f"{{{{ {base}.change.difference{number} }}}}"),
+                _fig(f"{base}.previous", f"{s.measure} ({point.previous_period})",
+                     point.change.previous, "count", "start_count", subject=subject,
+                     scope="measure", expression=f"{{{{ {base}.previous{number} }}}}"),
+            ]
     return out

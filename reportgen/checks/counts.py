@@ -1,0 +1,628 @@
+"""Counts typed in the narrative: children and placements (in total, by type and by the DfE's
+placement groups, started and ended), children looked after, and the changes of a count
+("rose by 9", "a decrease of 5", "up from 52 to 61"), judged as money is (issue 26).
+
+A count is read by the words of :mod:`reportgen.checks.reading` (measure, subject, clause,
+period), against the count figures alone: a budget line or savings area named in the
+sentence ("Children's placements") is not what a count is of. On top of that reading, this
+module decides what only counts have:
+
+- **Which window** the count is of: the report's period, unless its clause names the year to
+  date ("since April", "so far this year") or the latest collection year ("in 2022/23", "the
+  year to 31 March 2023"); words for a year that could be either ("during the year") allow both,
+  and then only a disagreement of both is reported, as a warning. A stock (children looked after
+  on a day) is never read from words for a span of time, except "at 31 March" of the
+  collection year.
+- **Another place**: a count whose own words name a comparator ("nationally", "England",
+  "statistical neighbours", "other authorities") is not this council's, never compared.
+- **A change's start**: in "from X to Y" Y is the figure's value now; X is compared with the
+  figure's value at the start of its window (children looked after the day before it, an
+  indicator's previous point), as an inferred claim (a warning).
+- **A change without a window word** ("has risen by 27") is an inferred claim: it may be since
+  any earlier day.
+- **Suppressed counts**: a count the public report hides is still read, so that a number typed
+  for it is reported, but no finding names its value or says whether the number is right
+  (``figures.suppressed-count``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reportgen.checks.numbers import Literal_
+from reportgen.checks.reading import (
+    _CHANGE_GOVERNS,
+    _DIFFERENCE_AFTER,
+    _NEAR,
+    _PART_AFTER,
+    _PART_BEFORE,
+    _RATE_WORDS,
+    _SUPERSEDED_AFTER,
+    Claim,
+    Judge,
+    Sentence,
+    _clause,
+    _distance,
+    quote_of,
+)
+from reportgen.checks.registry import define
+from reportgen.checks.vocabulary import Figure
+from reportgen.periods import Period
+
+SUPPRESSED = define(
+    "figures.suppressed-count", "error",
+    "A number is typed for a count that the public report suppresses (its value is never "
+    "quoted in the finding).", "bundle")
+
+WINDOWS = ("period", "year_to_date", "collection_year")
+
+#: Words for the financial year to date.
+_YEAR_TO_DATE = re.compile(
+    r"\b(?:(?:financial )?year[- ]to[- ]date|ytd|so far (?:this|in the) (?:financial )?year|"
+    r"(?:in|during) the (?:financial )?year so far|to date this year|this financial year|"
+    r"since (?:the (?:start|beginning) of )?(?:1st |1 )?april|since (?:the end of )?march|"
+    r"since the (?:start|beginning) of "
+    r"the (?:financial )?year|this year)\b", re.IGNORECASE)
+#: Words for a year that may be the year to date or the last collection year.
+_SOME_YEAR = re.compile(
+    r"\b(?:(?:in|during|over|throughout|across) the (?:last |past |previous )?(?:financial )?"
+    r"year|(?:in|during|over) the (?:last|past) (?:12|twelve) months|annually|per year|"
+    r"each year|a year)\b", re.IGNORECASE)
+#: Words for the report's own period (a change said with them is of it).
+_THE_PERIOD = re.compile(
+    r"\b(?:(?:this|the|in the|during the|over the) (?:quarter|month|period)|"
+    r"since (?:the )?(?:last|previous) (?:quarter|month|report))\b", re.IGNORECASE)
+#: Words that make a count another area's.
+_ELSEWHERE = re.compile(
+    r"\b(?:national(?:ly)?|nationwide|england|english average|statistical neighbours?|"
+    r"comparators?|(?:regional(?:ly)?|the region)|other (?:local )?(?:authorities|councils|"
+    r"las)|similar (?:local )?(?:authorities|councils)|across the country|(?:the )?uk)\b",
+    re.IGNORECASE)
+#: After a count, words that make it what may, will or should be, not what is.
+_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|would|will|should|expected to|likely to|"
+                           r"planned|projected|forecast|predicted|targeted)\b", re.IGNORECASE)
+#: A count that is an average or a rate per month is no figure of the data.
+_AVERAGE = re.compile(r"\b(?:on average|an average|averag(?:e|ed|ing)|per (?:month|week|day)|"
+                      r"a (?:month|week|day)|each (?:month|week|day)|monthly|weekly)\b",
+                      re.IGNORECASE)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = re.compile(
+    r"(?:(?P<during>\b(?:in|during|over|throughout)\s+)(?:the\s+month\s+of\s+)?)?"
+    r"\b(?P<month>january|february|march|april|may(?=\s+(?:19|20)\d{2})|june|july|august|"
+    r"september|october|november|december|sept?|oct|nov|dec|jan|feb|apr|jun|jul|aug)\b\.?"
+    r"(?:\s+(?P<year>(?:19|20)\d{2}))?", re.IGNORECASE)
+_SINCE_PREVIOUS = re.compile(r"\b(?:from|on|since|compared (?:to|with)|over) (?:the )?"
+                             r"(?:previous|last|prior) (quarter|month)\b", re.IGNORECASE)
+_A_CHANGE = re.compile(r"\b(?:increase|decrease|rise|rose|risen|fall|fell|fallen|reduction|"
+                       r"reduced|up|down|drop|dropped|grew|grown|change)", re.IGNORECASE)
+_FROM_X_TO = re.compile(r"^\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+
+#: Measures that are a stock on a day, not a number over a span of days.
+_STOCKS = frozenset({"count", "start_count"})
+
+
+def window_of(figure: Figure) -> str:
+    """The window a count figure is of: its key's first name, else the period."""
+    head = figure.key.split(".", 1)[0]
+    if head == "changes":
+        head = figure.key.split(".")[1]
+    return head if head in WINDOWS[1:] else "period"
+
+
+def start_key(figure: Figure) -> str | None:
+    """The key of the figure's value at the start of its window: what X of "from X to Y"
+    is, when Y is ``figure``."""
+    key = figure.key
+    if key.endswith("care.looked_after"):
+        return f"{key}_at_start"
+    if key.startswith(("indicators", "benchmarks")) and key.endswith(".value"):
+        return key[:-len(".value")] + ".previous"
+    return None
+
+
+@dataclass(frozen=True)
+class CountClaim:
+    """What a typed count claims (see :class:`reading.Claim`), with whether the figure is one
+    the public report suppresses."""
+
+    figure: Figure | None
+    candidates: list[Figure]
+    evidence: list[tuple[int, int]]
+    explicit: bool
+    hidden: bool = False
+    # The change the words give goes the other way from the data's ("rose by 5" for a fall
+    # of 5): wrong whatever the number.
+    reversed: bool = False
+
+
+def _relabel(figures: Iterable[Figure], care: bool) -> list[Figure]:
+    """Placements started and ended as the words for placements name them. With an SSDA903
+    file ("care" figures) children starting to be looked after are another figure, so
+    "started" words name only those; without one, placements started are what "children
+    admitted to care" can mean too (each placement a child), so they answer to both."""
+    out: list[Figure] = []
+    for f in figures:
+        if f.scope == "care":  # children looked after, in all: the total a count is of
+            f = dataclasses.replace(f, scope="total")
+        if f.measure in ("started", "ended") and \
+                f.key.split(".")[-2:-1] in (["flows"], ["external_flows"]):
+            as_placements = dataclasses.replace(f, measure=f"placement_{f.measure}")
+            out += [as_placements] if care else [f, as_placements]
+        else:
+            out.append(f)
+    return out
+
+
+class CountReader:
+    """Reads the counts typed in one report, against its count figures.
+
+    ``hidden`` are the keys of the figures a public report suppresses; ``period`` the
+    report's. One :class:`Judge` a window: the period's figures with the stocks on the
+    report's day, the year to date's with those stocks too, the collection year's alone (its
+    stocks are on its own last day, and its label is a year, not the report's period)."""
+
+    def __init__(self, figures: Sequence[Figure], period: Period | None,
+                 hidden: Iterable[str] = (), as_at: date | None = None) -> None:
+        counts = [f for f in figures if f.unit == "count"]
+        care = any(f.key.startswith("care.") for f in counts)
+        # A placement type named only by another unit's figure ("foster care": in-house and
+        # agency carers, whose share the data give) is still a type the words may name, so
+        # that a count of it is not read as the total; no count is claimed for it.
+        typed = {f.subject for f in counts if f.scope in ("type", "external")}
+        names = list({f.subject: f for f in figures if f.unit != "count" and f.scope in (
+            "type", "external") and f.subject not in typed}.values())
+        counts = _relabel(counts, care)
+        self.hidden = frozenset(hidden)
+        self.by_key = {f.key: f for f in counts}
+        stocks_today = [f for f in counts if window_of(f) == "period" and
+                        f.measure in _STOCKS and not f.key.startswith(("indicators",
+                                                                       "benchmarks"))]
+        counts = _this_period(counts, period)
+        # Of equal figures the first is suggested: children looked after before placements.
+        counts.sort(key=lambda f: not (f.key.startswith("care.") or ".care." in f.key))
+        windows: dict[str, list[Figure]] = {w: list(names) for w in WINDOWS}
+        for f in counts:
+            windows[window_of(f)].append(f)
+        windows["year_to_date"] += [f for f in stocks_today if f.measure == "count"]
+        self.judges = {
+            "period": Judge(windows["period"], period),
+            "year_to_date": Judge(windows["year_to_date"], period),
+            "collection_year": Judge(windows["collection_year"], None),
+        }
+        self.period = period
+        self._cy_words = self._collection_year_words(windows["collection_year"])
+        # When the report's own day is the collection year's last (a year-end report), its
+        # day names the report's stocks: by type and in all, not only the year's.
+        self._cy_is_today = as_at is not None and (as_at.month, as_at.day) == (3, 31) and \
+            any(f.label.endswith(f"({as_at.year - 1}/{as_at.year % 100:02d})")
+                for f in windows["collection_year"])
+        self._cache: dict[tuple[str, str], Sentence] = {}
+
+    @staticmethod
+    def _collection_year_words(figures: Sequence[Figure]) -> tuple[re.Pattern[str] | None,
+                                                                   re.Pattern[str] | None]:
+        """(span words, day words) of the collection year, from its label in the figures'
+        ("(2022/23)"): "2022/23", "2022-23", "2022 to 2023", "the year to 31 March 2023";
+        and "31 March 2023", the day its stocks are counted on."""
+        label = next((m.group(1) for f in figures
+                      if (m := re.search(r"\((\d{4})/(\d{2})\)$", f.label))), None)
+        if label is None:
+            return None, None
+        first = int(label)
+        last = first + 1
+        short = f"{last % 100:02d}"
+        span = re.compile(
+            rf"\b(?:{first}\s*(?:/|-|–|to)\s*(?:{last}|{short})\b|(?:year|12 months|twelve "
+            rf"months) (?:to|ending|ended) (?:the )?31(?:st)? march,? {last})\b",
+            re.IGNORECASE)
+        day = re.compile(rf"\b(?:at|on|as at|by) (?:the )?(?:end of )?(?:31(?:st)? )?march,? "
+                         rf"{last}\b|\bend of (?:the )?{first}\s*(?:/|-)\s*{short}\b",
+                         re.IGNORECASE)
+        return span, day
+
+    def _sentence(self, window: str, text: str, earlier: frozenset[str]) -> Sentence:
+        key = (window, text)
+        if key not in self._cache:
+            if len(self._cache) > 64:
+                self._cache.clear()
+            s = self.judges[window].read(text)
+            self._cache[key] = dataclasses.replace(s, earlier=earlier)
+        return self._cache[key]
+
+    def _since_previous(self, clause: str) -> tuple[int, int] | None:
+        """Where a clause with a change word says the change is since the previous period of
+        the report's own kind ("from the previous quarter" in a quarter's report)."""
+        m = _SINCE_PREVIOUS.search(clause)
+        if m is None or self.period is None or m.group(1).lower() != self.period.kind or \
+                not _A_CHANGE.search(clause[:m.start()]):
+            return None
+        return m.span()
+
+    def _other_month(self, clause: str) -> int:
+        """2 when the clause names a month that is not the last of the report's period (a
+        figure of another span); 1 when it says "in"/"during" that month and the period is
+        longer (a stock then, not a flow); else 0."""
+        if self.period is None:
+            return 0
+        end = self.period.end
+        # months that are part of a window's words ("since March", "at 31 March 2023")
+        words = [p for p in (*self._cy_words, _YEAR_TO_DATE) if p is not None]
+        taken = [w.span() for p in words for w in p.finditer(clause)]
+        for m in _MONTH.finditer(clause):
+            if any(a < m.end() and m.start("month") < b for a, b in taken):
+                continue
+            if re.search(r"\bsince\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$",
+                         clause[:m.start("month")], re.IGNORECASE):
+                return 1  # "since January 2020": the start of a change, not a stock's day
+            month = _MONTHS.index(m.group("month").lower()[:3]) + 1
+            year = int(m.group("year")) if m.group("year") else end.year
+            if (month, year) != (end.month, end.year):
+                return 2
+            if m.group("during") and self.period.kind != "month":
+                return 1
+        return 0
+
+    def _windows(self, text: str) -> tuple[tuple[str, ...], bool, bool]:
+        """(windows the words allow, whether they name a span of days (no stock is meant),
+        whether they name the window at all)."""
+        span, day = self._cy_words
+        if day is not None and day.search(text):
+            return ("period" if self._cy_is_today else "collection_year",), False, True
+        if span is not None and span.search(text):
+            return ("collection_year",), True, True
+        if _YEAR_TO_DATE.search(text):
+            return ("year_to_date",), False, True
+        if _SOME_YEAR.search(text):
+            return ("year_to_date", "collection_year"), True, True
+        return ("period",), False, bool(_THE_PERIOD.search(text))
+
+    def claim(self, text: str, lit: Literal_, earlier: frozenset[str] = frozenset()
+              ) -> CountClaim | None:
+        """What the count ``lit`` of sentence ``text`` claims to be, or None."""
+        base = self._sentence("period", text, earlier)
+        mine = _same(base, lit)
+        if mine is None:
+            return None
+        lo, hi = _clause(base, mine)
+        region = _own_region(base, mine, lo, hi)
+        if _ELSEWHERE.search(region):
+            return None  # another area's count ("67 nationally")
+        _, end = base.own_phrases[mine.start]
+        if _HYPOTHETICAL.search(_own_words(base, mine, mine.start, min(end, hi))):
+            return None  # "up to 80 children may be able to leave care": not a count held
+        clause = text[lo:hi]
+        _, own_end = base.own_phrases[mine.start]
+        after_words = text[mine.end:min(own_end, hi)]
+        month = self._other_month(after_words) if _MONTH.search(after_words) else \
+            self._other_month(region[:max(0, region.find(mine.text))] if mine.text in region
+                              else region)
+        if _AVERAGE.search(region) or month == 2:
+            return None  # "on average 15 a month", "in September 2018": no figure of ours
+        # "a decrease of 8 from the previous quarter": the change over the report's period,
+        # not a figure of the previous one (blanked, keeping every offset).
+        since = self._since_previous(clause)
+        if since is not None:
+            a, b = since
+            text = text[:lo + a] + " " * (b - a) + text[lo + b:]
+            clause = text[lo:hi]
+        windows, span, named = self._windows(clause)
+        named = named or since is not None
+        claims: list[tuple[Claim, Sentence, Literal_]] = []
+        for w in windows:
+            s = self._sentence(w, text, earlier)
+            at = _same(s, lit)
+            if at is None:
+                continue
+            c = self.judges[w].claim(s, at)
+            flipped = False
+            if c is None or (c.figure is None and not c.candidates):
+                c, flipped = self._other_way(w, s, at) or (c, False)
+            if c is None:
+                c = self._from_value(w, s, at)
+            if c is None:
+                continue
+            if flipped:
+                return self._finish(c, self._explicit(c, lit, named), reversed_=True)
+            if span:
+                c = _without_stocks(c)
+            if month == 1 and c is not None and c.figure is not None and \
+                    c.figure.measure not in _STOCKS:
+                c = None  # a flow "in December" of a quarter's report: that month's alone
+            if c is not None:
+                claims.append((c, s, at))
+        if not any(c.figure is not None or c.candidates for c, _, _ in claims):
+            # No count word: an indicator named in the clause ("a net increase of 9 foster
+            # carers") is its value in the report's period (whatever window words say).
+            found = self._indicator(base, mine, lo, hi)
+            if found is not None:
+                return found
+        if not claims:
+            return None
+        if len(claims) == 1:
+            c, s, at = claims[0]
+            if c.figure is None:
+                c = _by_noun(c, s, at)
+            if _of_something_else(c, s, at):
+                return None
+            return self._finish(c, self._explicit(c, lit, named), s=s)
+        # Several windows: a figure only when they all give one value; never explicit.
+        figures = [c.figure for c, _, _ in claims]
+        pool = [f for c, _, _ in claims for f in c.candidates]
+        evidence = [span_ for c, _, _ in claims for span_ in c.evidence]
+        if all(f is not None for f in figures) and \
+                len({lit.like(f) for f in figures if f is not None}) == 1:
+            return self._finish(Claim(figures[0], pool, evidence), False)
+        agreeing = [f for f in figures if f is not None and lit.agrees(f)]
+        if agreeing:
+            return self._finish(Claim(agreeing[0], pool, evidence), False)
+        named_figures = [f for f in figures if f is not None]
+        if named_figures and len(named_figures) == len(figures):
+            return self._finish(Claim(named_figures[0], pool, evidence), False)
+        return self._finish(Claim(None, pool, evidence), False)
+
+    def _indicator(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> CountClaim | None:
+        """A count indicator named in the clause, when no count word is: its value, certain
+        only in the report's own period; not when the number's words say it is a target, an
+        expectation or another place's."""
+        before, after = s.text[:lit.start], s.text[lit.end:]
+        if lit.decimal or _RATE_WORDS.search(s.text[lo:hi]) or \
+                re.search(r"\bper\s+$", before[-8:], re.IGNORECASE) or \
+                _PART_BEFORE.search(before[-40:]) or _PART_AFTER.match(after) or \
+                _DIFFERENCE_AFTER.match(after) or _SUPERSEDED_AFTER.match(after[:160]):
+            return None  # a rate (the reading's own), a denominator, a part, a difference
+        c = self.judges["period"]._rate(s, lit, lo, hi)
+        if c is None or c.figure is None:
+            return None
+        if _NOT_THE_VALUE.search(_own_words(s, lit, lo, hi)):
+            return None
+        mine = self.period is not None and _of_period(c.figure.key, self.period.label)
+        return self._finish(c, mine)
+
+    @staticmethod
+    def _explicit(c: Claim, lit: Literal_, named: bool) -> bool:
+        """Whether a claim of one window is certain: as the reading says, or (with no type or
+        measure named) a count of all children or placements with its word near; never a
+        DfE placement group ("foster placements" may take in kinship care or not) or a change
+        with no window named ("has risen by 27" since when?)."""
+        figure = c.figure
+        if figure is None or "placement_groups" in figure.key or \
+                (figure.measure == "change" and not named):
+            return False
+        total = figure.subject is None and figure.measure != "start_count" and \
+            bool(c.evidence) and _distance(c.evidence[0], lit) <= _NEAR
+        return c.explicit or total
+
+    def _other_way(self, window: str, s: Sentence, lit: Literal_) -> tuple[Claim, bool] | None:
+        """A change word that introduces the number ("rose by 5") read the other way: when
+        only then a figure is found, the data's change goes the other way."""
+        lo, _ = _clause(s, lit)
+        governing = [m for m in s.mentions["count"] if "change" in m.measures and m.sign and
+                     lo <= m.start and m.end <= lit.start and
+                     _CHANGE_GOVERNS.match(s.text[m.end:lit.start])]
+        if not governing:
+            return None
+        m = governing[-1]
+        flipped = dataclasses.replace(m, sign=-m.sign)
+        other = dataclasses.replace(s, mentions={
+            **s.mentions, "count": [flipped if x is m else x for x in s.mentions["count"]]})
+        c = self.judges[window].claim(other, lit)
+        if c is None:
+            return None
+        # Read the other way, a number that agrees is left unclaimed (reading: "recognised");
+        # here it is the change of all children or placements that the words mean.
+        totals = [f for f in c.candidates if f.subject is None]
+        figure = c.figure or next((f for f in totals if lit.agrees(f)), None) or (
+            totals[0] if totals and len({lit.like(f) for f in totals}) == 1 else None)
+        if figure is None or figure.measure != "change":
+            return None
+        return dataclasses.replace(c, figure=figure), True
+
+    def _from_value(self, window: str, s: Sentence, lit: Literal_) -> Claim | None:
+        """X of "from X to Y": the value at the start of the window of Y's figure."""
+        before = s.text[max(0, lit.start - 12):lit.start]
+        if not _FROM.search(before):
+            return None
+        after = [o for o in s.lits if o.start > lit.end and o.kind == "count"]
+        if not after or not _FROM_X_TO.match(s.text[lit.end:after[0].start]):
+            return None
+        then = self.claim(s.text, after[0], s.earlier)
+        if then is None:
+            return None
+        # Y's figure, or another of the same value (placements and children looked after
+        # on the report's day), with a value at the start of its window; when Y agrees with
+        # the data, the figures it agrees with.
+        y = after[0]
+        same = [then.figure, *(f for f in then.candidates if y.like(f) == y.like(then.figure))
+                ] if then.figure is not None else [f for f in then.candidates if y.agrees(f)]
+        starts = [self.by_key[k] for f in same
+                  if (k := start_key(f)) is not None and k in self.by_key]
+        if not starts:
+            return None
+        return Claim(starts[0], starts[:1], list(then.evidence), False)
+
+    def _finish(self, c: Claim, explicit: bool, reversed_: bool = False,
+                s: Sentence | None = None) -> CountClaim:
+        hidden = c.figure is not None and c.figure.key in self.hidden
+        # A hidden figure is never offered as what a number agrees with (the message would
+        # give its value away), nor one of a subject the sentence does not name (a rate's
+        # change is not what "rose by 4" of foster carers agrees with).
+        named = {x.subject for x in s.subjects} if s is not None else set()
+        pool = [f for f in c.candidates if f.key not in self.hidden and
+                (s is None or f.subject is None or f.subject in named)]
+        return CountClaim(c.figure, pool, c.evidence, explicit, hidden, reversed_)
+
+
+#: Words that make a number something other than an indicator's value.
+_NOT_THE_VALUE = re.compile(
+    r"\b(?:targets?|aims?|ambition|goals?|plan(?:ned|s)?|forecasts?|expect(?:ed|s)?|"
+    r"projected|predicted|estimated?|budget(?:ed)?|average)\b", re.IGNORECASE)
+
+
+def _of_period(key: str, label: str) -> bool:
+    return f"['{label}']" in key or f'["{label}"]' in key
+
+
+def _this_period(figures: list[Figure], period: Period | None) -> list[Figure]:
+    """An indicator's figures of the report's own period where it has them (its value, change
+    and target then), else all its points as before (the latest is the reading's)."""
+    if period is None:
+        return figures
+    label = period.label
+    own = {f.subject for f in figures
+           if f.key.startswith(("indicators", "benchmarks")) and _of_period(f.key, label)}
+    return [f for f in figures if not (f.key.startswith(("indicators", "benchmarks")) and
+                                       f.subject in own and not _of_period(f.key, label))]
+
+
+#: Words that make "children" those in care or in placements.
+_IN_CARE = re.compile(r"\b(?:looked[- ]after|in (?:our |the council'?s )?care|care|placed|"
+                      r"placements?|accommodated|CLA|LAC|CiC)\b", re.IGNORECASE)
+
+
+def _of_something_else(c: Claim, s: Sentence, lit: Literal_) -> bool:
+    """"19 children have been adopted": a bare "children" is the children looked after only
+    when its clause says so somewhere ("looked after", "in care", "placed", "placements");
+    else the count is of children the data do not count."""
+    f = c.figure
+    if f is None or f.subject is not None or f.measure != "count" or not c.evidence:
+        return False
+    start, end = c.evidence[0]
+    if _IN_CARE.search(s.text[start:end]):
+        return False
+    lo, hi = _clause(s, lit)
+    rest = s.text[lo:start] + " " + s.text[end:hi]
+    return not _IN_CARE.search(rest)
+
+
+def _by_noun(c: Claim, s: Sentence, lit: Literal_) -> Claim:
+    """A count of all children or placements when the reading found none, its clause naming
+    no type or measure: the reading leaves a number unclaimed when it agrees with a figure of
+    some subject (money: a line named in another paragraph), but a count names its subject
+    in its own words ("2 children" is not the 2 changes of placement). Only a subject named
+    in the sentence or earlier in the paragraph keeps it unclaimed.
+
+    With an SSDA903 file, children looked after and placements open on the report's day are
+    two totals, which differ when a child has no placement that day (and so do their
+    changes): the noun says which ("271 children", "275 placements", "the number of children
+    looked after rose by 9")."""
+    lo, hi = _clause(s, lit)
+    if any(lo <= x.start and x.end <= hi for x in s.subjects) or not c.evidence:
+        return c
+    totals = [f for f in c.candidates if f.subject is None and f.measure in ("count", "change")]
+    named = set(s.earlier)
+    if not totals or any(lit.agrees(f) for f in c.candidates
+                         if f not in totals and f.subject in named):
+        return c
+    chosen = totals
+    if len({lit.like(f) for f in totals}) > 1:
+        start, end = c.evidence[0]
+        if totals[0].measure == "change":  # "the number of children looked after rose by 9"
+            start, end = lo, hi
+        placements = bool(re.search(r"placement", s.text[start:end], re.IGNORECASE))
+        chosen = [f for f in totals if f.key.startswith("placements.") == placements]
+    if len({lit.like(f) for f in chosen}) != 1:
+        return c
+    return Claim(chosen[0], c.candidates, c.evidence, c.explicit)
+
+
+def _same(s: Sentence, lit: Literal_) -> Literal_ | None:
+    """The literal of ``s`` at the place of ``lit`` (each judge reads the sentence anew)."""
+    return next((o for o in s.lits if o.start == lit.start and o.end == lit.end), None)
+
+
+def _own_words(s: Sentence, lit: Literal_, lo: int, hi: int) -> str:
+    """The number's own words (:func:`_own_region`) with the names of the data's subjects
+    blanked: an indicator's own name may say "expected"."""
+    before = max((o.end for o in s.lits if o.end <= lit.start and o.start >= lo), default=lo)
+    _, after = s.own_phrases[lit.start]
+    after = min(after, hi)
+    own = list(s.text[before:after])
+    for x in s.subjects:
+        for i in range(max(x.start - before, 0), min(x.end - before, len(own))):
+            own[i] = " "
+    return "".join(own)
+
+
+def _own_region(s: Sentence, lit: Literal_, lo: int, hi: int) -> str:
+    """The words that are the number's own: its clause from the number before it (or the
+    clause's start), and its own phrase after it (up to a comma, "and", the next number):
+    "Nationally, 80,000 …", "… against 67 nationally", not "371 children, this is above the
+    national average"."""
+    before = max((o.end for o in s.lits if o.end <= lit.start and o.start >= lo), default=lo)
+    _, after = s.own_phrases[lit.start]
+    return s.text[before:min(after, hi)]
+
+
+def _without_stocks(c: Claim) -> Claim | None:
+    """A claim read from words for a span of days, with the stocks left out."""
+    pool = [f for f in c.candidates if f.measure not in _STOCKS]
+    if c.figure is not None and c.figure.measure in _STOCKS:
+        return None
+    return Claim(c.figure, pool, c.evidence, c.explicit)
+
+
+def suppressed_quote(sentence: str, lit: Literal_, claim: CountClaim) -> str:
+    """The words of the claim with the number itself left out ("N children in secure
+    placements"), so that not even a right number is repeated."""
+    quote = quote_of(sentence, lit, claim.evidence)
+    return quote.replace(sentence[lit.start:lit.end], "N", 1)
+
+
+def hidden_keys(figures: Sequence[Figure], dropped: Iterable[str], metrics: Any,
+                plan: Any) -> set[str]:
+    """The keys of the count figures a public report suppresses: ``dropped`` (those the
+    checker's usual rule leaves out: figures.shown_figures), a count the plan hides (by its
+    path in the figure's expression), a change of a hidden flow, and a window's flows hidden
+    as :mod:`reportgen.narrative_windows` hides them."""
+    if plan is None or not plan.public:
+        return set()
+    # The top-N list's length is no count of children: it lists N rows, of the types shown.
+    out = {k for k in dropped if not k.startswith("placements.top")}
+    hidden_paths = {c.key for c in plan.counts if c.hidden}
+    windows = getattr(metrics, "windows", None)
+    for f in figures:
+        if f.unit != "count" or f.key in out:
+            continue
+        paths = set(_PATH.findall(f.expression))
+        parts = f.key.split(".")
+        if paths & hidden_paths:
+            out.add(f.key)
+        elif parts[0] == "placements" and parts[-1] == "net":
+            if {f"{parts[1]}.started", f"{parts[1]}.ended"} & plan.hidden_flows:
+                out.add(f.key)
+        elif parts[0] in WINDOWS[1:] and parts[1] in ("flows", "external_flows") and \
+                windows is not None and _window_flow_hidden(windows, parts[0], parts[1],
+                                                            parts[2], plan.threshold):
+            out.add(f.key)
+    return out
+
+
+_PATH = re.compile(r"[A-Za-z_][\w.]*(?:\[[^\]]+\][\w.]*)*")
+
+
+def _window_flow_hidden(windows: Any, name: str, flows_name: str, part: str,
+                        threshold: int) -> bool:
+    """A window's flow count is hidden when it is small, or when the window ends with the
+    period and the period's is (narrative_windows.protect_window); its net with either."""
+    window = getattr(windows, name)
+    flows = getattr(window, flows_name)
+    if flows is None:
+        return False
+    small = {p for p in ("started", "ended") if 0 < getattr(flows, p) < threshold}
+    period = getattr(windows.period, flows_name)
+    if window.end == windows.period.end and period is not None:
+        small |= {p for p in ("started", "ended") if 0 < getattr(period, p) < threshold}
+    return part in small or (part == "net" and bool(small))
+
+
+def count_expression(figure: Figure, expression: str) -> str:
+    """The expression for a count, a fall written as its size ("fell by {{ … | abs }}")."""
+    if figure.measure == "change" and figure.value < 0 and "| abs" not in expression:
+        return re.sub(r"\s*\}\}$", " | abs }}", expression)
+    return expression

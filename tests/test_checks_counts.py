@@ -1,0 +1,367 @@
+"""Counts typed in the narrative (issue 26; reportgen/checks/counts.py, docs/checks.md "Counts").
+
+Each rule is pinned by rows of sentences against a fixture's data (the bundle's own figures,
+read once), and the whole reading by generated data: placements drawn by
+benchmarks/generate.py and SSDA903 returns drawn by tests/ssda903_returns.py, each counted
+again by a plain computation here (tests/ssda903_reference.py for the returns), then typed
+right (no error), one unit off and tenfold off (an error naming the plain count).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.generate import write_placements
+from reportgen.checks import run_checks
+from reportgen.checks.figures import check_text, readers
+from reportgen.pipeline import load_report
+from tests import ssda903_reference as ref
+from tests.helpers import FIXTURES, edit_yaml
+from tests.ssda903_returns import Return, returns
+
+HARROW = FIXTURES / "harrow-2016-high-cost-placements"  # public; secure 2, with parents 4
+SSDA903 = FIXTURES / "ssda903-placements-2023"  # 2023/24 Q3, 270 looked after
+INDICATORS = FIXTURES / "indicators-corporate-parenting"  # 2015/16 Q3
+
+OK = "ok"
+
+
+class Judged:
+    """A fixture's figures, read once, and what the checker says of a sentence against them."""
+
+    def __init__(self, bundle: Path) -> None:
+        loaded = load_report(bundle)
+        self.period = loaded.bundle.period
+        self.shown, self.counts = readers(loaded.bundle, loaded.metrics)
+
+    def findings(self, sentence: str) -> list[Any]:
+        return check_text(sentence, self.shown, self.period, counts=self.counts)
+
+    def verdict(self, sentence: str) -> str:
+        """"error: <what the data give>", "warning: …", "suppressed: error|warning", or OK
+        (a hand-typed warning is allowed)."""
+        found = self.findings(sentence)
+        for f in found:
+            if f.rule == "figures.suppressed-count":
+                return f"suppressed: {f.severity}"
+        for severity in ("error", "warning"):
+            hits = [f for f in found if f.rule == "figures.literal-mismatch"
+                    and f.severity == severity]
+            if hits:
+                return f"{severity}: " + hits[0].message.split(" but the data give ")[1]
+        return OK
+
+
+@pytest.fixture(scope="module")
+def harrow() -> Judged:
+    return Judged(HARROW)
+
+
+@pytest.fixture(scope="module")
+def episodes() -> Judged:
+    return Judged(SSDA903)
+
+
+@pytest.fixture(scope="module")
+def indicators() -> Judged:
+    return Judged(INDICATORS)
+
+
+# --------------------------------------------------------------------------- the issue's examples
+
+HARROW_CASES = [
+    # "N + 1 children in care", "190 children are in placements" for 140 (issue 26)
+    ("n-plus-one", "There are 141 children in care.", "error: 140"),
+    ("tenfold-and-a-money-label-does-not-block", "190 children are in placements.",
+     "error: 140"),  # the savings area "Children's placements" names no count
+    ("right-total", "There are 140 children in placements.", OK),
+    ("type-by-its-words", "47 children are placed with in-house foster carers.", "error: 46"),
+    ("right-type", "46 children are placed with in-house foster carers.", OK),
+    # "19 children in secure placements" for 2: secure is suppressed in this public report
+    ("suppressed-wrong", "19 children are in secure placements.", "suppressed: error"),
+    ("suppressed-right-said-the-same", "2 children are in secure placements.",
+     "suppressed: error"),
+    ("suppressed-secondary-type", "3 children are placed with parents.", "suppressed: error"),
+    # flows of the quarter: placements started and ended
+    ("started", "In the quarter, 17 placements started and 17 ended.", "error: 16"),
+    ("children-admitted-are-placements-started-without-episodes",
+     "There were 61 children admitted to care this quarter.", "error: 16"),
+    # changes: started less ended is a fall of 1 in the quarter
+    ("change-wrong", "The number of placements fell by 2 in the quarter.", "error: 1"),
+    ("change-right", "The number of placements fell by 1 in the quarter.", OK),
+    ("change-decrease-of", "There was a decrease of 6 in the number of placements this quarter.",
+     "error: 1"),
+    ("change-the-other-way", "The number of placements rose by 1 in the quarter.",
+     "error: 1, a fall: the change goes the other way"),
+    # windows: the year to date (Q1: the quarter), the collection year 2015/16, either
+    ("year-to-date", "Since April, 20 placements started.", "error: 16"),
+    ("collection-year", "In 2015/16, 60 placements started.", "error: 51"),
+    ("either-year-is-a-warning", "During the year, 40 placements started.", "warning: 16"),
+    # never compared: a part the data do not hold, another place, another period
+    ("part-not-held", "23 asylum seeking young people are in placements.", OK),
+    ("another-place-before", "Nationally, 80,000 children are looked after.", OK),
+    ("another-place-after",
+     "The council has 140 children in placements, against 300 for its statistical neighbours.",
+     OK),
+    ("another-period", "Last year 150 children were in placements.", OK),
+    ("another-year", "There were 150 children in placements in 2012.", OK),
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "expected"), HARROW_CASES,
+                         ids=[c[0] for c in HARROW_CASES])
+def test_counts_against_a_placements_file(harrow: Judged, rule: str, sentence: str,
+                                          expected: str) -> None:
+    assert harrow.verdict(sentence) == expected
+
+
+EPISODE_CASES = [
+    ("looked-after", "The council looked after 271 children.", "error: 270"),
+    ("started-and-ceased",
+     "In the quarter, 45 children started to be looked after and 17 ceased to be looked after.",
+     "error: 44"),
+    ("placements-not-children", "There were 94 new placements this quarter.", "error: 93"),
+    ("periods-of-care", "There were 45 periods of care that started in the quarter.",
+     "error: 44"),
+    ("changes-of-placement", "There were 50 changes of placement in the quarter.", "error: 49"),
+    ("year-to-date", "Since April, 121 children have come into care.", "error: 120"),
+    ("collection-year-flow", "In 2022/23, 126 children started to be looked after.",
+     "error: 125"),
+    ("collection-year-stock", "At 31 March 2023 the council looked after 206 children.",
+     "error: 205"),
+    ("no-stock-over-a-span", "880 children were looked after over the year.", OK),
+    # "rose by 8" where the data say 9: 243 on 30 September, 270 on 31 December
+    ("change-with-its-window", "The number of children looked after rose by 28 this quarter.",
+     "error: 27"),
+    ("change-without-a-window-is-inferred", "The number of children looked after has risen by 28.",
+     "warning: 27"),
+    ("change-the-other-way", "The number of children looked after fell by 27 this quarter.",
+     "error: 27, a rise: the change goes the other way"),
+    ("from-x-to-y", "The number of children looked after rose from 240 to 270.", "warning: 243"),
+    ("from-x-to-y-right", "The number of children looked after rose from 243 to 270.", OK),
+    ("suppressed-type", "There are 30 children in secure placements.", "suppressed: error"),
+    ("became-looked-after", "In the quarter, 45 children became looked after.", "error: 44"),
+    ("change-from-the-previous-quarter", "There were 270 children looked after at the end of "
+     "December, an increase of 28 from the previous quarter.", "error: 27"),
+    ("another-month-not-compared", "In November 2023 the council had 11 children entering "
+     "care.", OK),
+    ("an-average-not-compared",
+     "Over the last twelve months, 15 children on average entered care each month.", OK),
+    ("what-may-be-not-compared", "Up to 80 children may be able to leave care.", OK),
+    ("children-of-another-kind-not-compared", "19 children have been adopted since April.",
+     OK),
+    ("since-a-month-starts-a-change-the-stock-is-still-compared",
+     "The number of children looked after since January 2023 had increased and was now 271.",
+     "error: 270"),
+    ("since-march-is-the-year-to-date", "Since March 2023, 121 children entered care and 55 "
+     "left care.", "error: 120"),
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "expected"), EPISODE_CASES,
+                         ids=[c[0] for c in EPISODE_CASES])
+def test_counts_against_an_ssda903_file(episodes: Judged, rule: str, sentence: str,
+                                        expected: str) -> None:
+    assert episodes.verdict(sentence) == expected
+
+
+INDICATOR_CASES = [
+    # Foster carers expected to be approved: 10 in Q2, 6 in Q3 (a change of -4)
+    ("indicator-change", "The number of foster carers expected to be approved fell by 5 this "
+     "quarter.", "error: 4"),
+    ("indicator-change-right", "The number of foster carers expected to be approved fell by 4 "
+     "this quarter.", OK),
+    ("indicator-from", "Foster carers expected to be approved fell from 11 to 6.",
+     "warning: 10"),
+    ("indicator-value-by-its-name", "7 foster carers are expected to be approved.", "error: 6"),
+    # an indicator whose name is a change: its value, said with the change words
+    ("indicator-named-as-a-change",
+     "There has been a net increase of 10 foster carers so far this year.", "error: 9"),
+    ("indicator-named-as-a-change-right",
+     "There has been a net increase of 9 foster carers so far this year.", OK),
+    ("indicator-target-is-not-its-value",
+     "The target for the net increase in foster carers is 14.", OK),
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "expected"), INDICATOR_CASES,
+                         ids=[c[0] for c in INDICATOR_CASES])
+def test_counts_against_indicators(indicators: Judged, rule: str, sentence: str,
+                                   expected: str) -> None:
+    assert indicators.verdict(sentence) == expected
+
+
+def test_a_suppressed_count_is_never_quoted(harrow: Judged) -> None:
+    """Right or wrong, the finding on a suppressed count neither repeats the typed number nor
+    gives the data's, and reads the same either way."""
+    right, wrong = (harrow.findings(f"{n} children are in secure placements.")
+                    for n in (2, 19))
+    assert [f.rule for f in right] == [f.rule for f in wrong] == ["figures.suppressed-count"]
+    assert right[0].message == wrong[0].message
+    for f in (right[0], wrong[0]):
+        line = f.line()
+        assert "2" not in line.replace("2016", "") and "19" not in line
+        assert "'N children are in secure placements'" in line
+
+
+def test_a_fall_is_suggested_as_its_size(harrow: Judged) -> None:
+    [f] = harrow.findings("The number of placements fell by 2 in the quarter.")
+    assert f.fix == "write {{ placements.flows.net | abs }}"
+
+
+# --------------------------------------------------------------------------- a whole bundle
+
+
+def test_the_issue_examples_in_the_harrow_bundle(tmp_path: Path) -> None:
+    """The checker run as `check` runs it: errors for the issue's Harrow examples, nothing
+    quoting the suppressed secure count."""
+    bundle = tmp_path / "harrow"
+    shutil.copytree(HARROW, bundle)
+    text = ("There are 141 children in care. 190 children are in placements. 19 children are "
+            "in secure placements. The number of placements fell by 2 in the quarter.")
+    edit_yaml(bundle, lambda d: d["sections"].__setitem__("summary", text))
+    found = [f for f in run_checks(load_report(bundle)) if f.rule.startswith("figures.")
+             and f.where == "sections.summary"]
+    assert sorted((f.rule, f.severity) for f in found) == [
+        ("figures.literal-mismatch", "error")] * 3 + [("figures.suppressed-count", "error")]
+    assert not any(" 2 " in f.line() or "give 2" in f.line() for f in found)
+
+
+# --------------------------------------------------------------------------- generated data
+
+_TYPE_WORDS = {
+    "in_house_fostering": "placed with in-house foster carers",
+    "ifa": "in independent fostering agency placements",
+    "residential": "in residential placements",
+    "kinship": "in kinship placements",
+    "semi_independent": "in semi-independent placements",
+    "placed_with_parents": "placed with parents",
+    "secure": "in secure placements",
+}
+
+
+def _open(row: dict[str, str], day: date) -> bool:
+    """Open on ``day``: started on or before it, not ended by it (a plain reading)."""
+    start = date.fromisoformat(row["start_date"])
+    end = date.fromisoformat(row["end_date"]) if row["end_date"] else None
+    return start <= day and (end is None or end > day)
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck),
+          derandomize=True, database=None)
+@given(st.integers(min_value=1, max_value=10_000), st.integers(min_value=150, max_value=600))
+def test_generated_placements_counts_wrong_by_one_or_tenfold_are_errors(
+        seed: int, rows: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        bundle = Path(folder) / "b"
+        shutil.copytree(HARROW, bundle)
+        as_at = date(2016, 6, 30)
+        path = write_placements(bundle / "data" / "placements.csv", rows, as_at, seed)
+        with path.open(encoding="utf-8") as f:
+            data = list(csv.DictReader(f))
+        judged = Judged(bundle)
+    total = sum(_open(r, as_at) for r in data)
+    by_type = {t: sum(_open(r, as_at) for r in data if r["placement_type"] == t)
+               for t in _TYPE_WORDS}
+    started = sum(date(2016, 4, 1) <= date.fromisoformat(r["start_date"]) <= as_at
+                  for r in data)
+    small = {t for t, n in by_type.items() if 0 < n < 5}
+    sentences = [("There are {} children in placements.", total, None),
+                 ("In the quarter, {} placements started.", started, None)]
+    sentences += [(f"There are {{}} children {words}.", by_type[t], t)
+                  for t, words in _TYPE_WORDS.items() if by_type[t]]
+    for template, truth, kind in sentences:
+        assert judged.verdict(template.format(f"{truth:,}")) in (OK, "suppressed: error"), \
+            template
+        for wrong in (truth + 1, truth * 10):  # "1,940", as councils write it (1940 is a year)
+            got = judged.verdict(template.format(f"{wrong:,}"))
+            if kind in small:
+                assert got == "suppressed: error", template  # never its value
+            else:
+                assert got in (f"error: {truth:,}", "suppressed: error"), (template, wrong, got)
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
+@given(returns(max_children=7).filter(lambda r: len(r.episodes) >= 8))
+def test_generated_ssda903_counts_wrong_by_one_or_tenfold_are_errors(made: Return) -> None:
+    """Children looked after, started and ceased in the quarter, and their change, against
+    the plain computation of tests/ssda903_reference.py (a report that is not public)."""
+    as_at = made.as_at
+    year = as_at.year if as_at.month >= 4 else as_at.year - 1
+    quarter = {6: 1, 9: 2, 12: 3, 3: 4}[as_at.month]
+    lo = date(*{1: (year, 4, 1), 2: (year, 7, 1), 3: (year, 10, 1), 4: (year + 1, 1, 1)}[quarter])
+    with tempfile.TemporaryDirectory() as folder:
+        bundle = Path(folder)
+        plain = ref.read(*made.write(bundle / "data"))
+        (bundle / "report.yaml").write_text(_REPORT.format(
+            period=f"{year}/{(year + 1) % 100:02d} Q{quarter}", as_at=as_at.isoformat()),
+            encoding="utf-8")
+        judged = Judged(bundle)
+    now = len(ref.looked_after(plain, as_at))
+    before = len(ref.looked_after(plain, lo - timedelta(days=1)))
+    cases = [("The council looked after {} children.", now),
+             ("In the quarter, {} children started to be looked after.",
+              ref.started(plain, lo, as_at)),
+             ("In the quarter, {} children ceased to be looked after.",
+              ref.ceased(plain, lo, as_at))]
+    if now != before:
+        way = "rose" if now > before else "fell"
+        cases.append((f"The number of children looked after {way} by {{}} this quarter.",
+                      abs(now - before)))
+    for template, truth in cases:
+        assert judged.verdict(template.format(truth)) == OK, template
+        for wrong in (truth + 1, truth * 10 if truth else 10):
+            assert judged.verdict(template.format(wrong)) == f"error: {truth}", (template,
+                                                                                  wrong)
+
+
+_REPORT = """council: Generated Council
+meeting:
+  committee: Corporate Parenting Panel
+  date: 2026-01-30
+report:
+  title: Placements
+  type: information
+  responsible_officer: Director of Children's Services
+period: {period}
+as_at: {as_at}
+data:
+  placements: data/episodes.csv
+  ssda903_header: data/header.csv
+  placement_costs: data/costs.csv
+settings:
+  public: no
+sections:
+  summary: Figures.
+"""
+
+
+def test_small_flows_are_suppressed_in_every_window_that_shows_them(tmp_path: Path) -> None:
+    """With a threshold of 20, Harrow's 16 placements started in the quarter are hidden, and
+    so is the year to date's (it ends with the quarter: the two would give it away) and the
+    change they make; the collection year's 51 is not."""
+    bundle = tmp_path / "harrow"
+    shutil.copytree(HARROW, bundle)
+    edit_yaml(bundle, lambda d: d.setdefault("settings", {}).__setitem__(
+        "suppression_threshold", "20"))
+    judged = Judged(bundle)
+    assert {"placements.flows.started", "placements.flows.net", "year_to_date.flows.started",
+            "year_to_date.flows.net"} <= judged.counts.hidden
+    assert "collection_year.flows.started" not in judged.counts.hidden
+    for sentence in ("In the quarter, 17 placements started.",
+                     "Since April, 17 placements started.",
+                     "The number of placements fell by 2 in the quarter."):
+        assert judged.verdict(sentence) == "suppressed: error", sentence
+        assert not any(re.search(r"(?<![\d/])16(?![\d/])", f.line())
+                       for f in judged.findings(sentence))  # "2016/17" is the period
+    assert judged.verdict("In 2015/16, 60 placements started.") == "error: 51"
