@@ -10,12 +10,16 @@ from reportgen.checks.citations import cited_appendices, named_position
 from reportgen.checks.findings import Finding, Severity
 from reportgen.checks.registry import CheckContext, check, define
 from reportgen.checks.words import document_words, first_lost, narrative_chunks
+from reportgen.errors import ReportgenError
+from reportgen.styles import SignOff
 
 DECISION = define(
     "content.decision-requirements", "error",
     "A decision report lacks recommendations with reasons, financial, legal or equalities "
     "implications, or clearance by the Chief Financial Officer and the Monitoring Officer "
-    "(a warning for missing clearance on an information report).", "bundle")
+    "(an information report needs the clearance only where the style's "
+    "information_sign_off says so; a style whose sign_off is recorded_elsewhere faults only "
+    "the clearance report.yaml records).", "bundle")
 EXEMPT = define(
     "content.exempt-paragraph", "error",
     "An exempt report does not name its paragraph of Schedule 12A, or the classification and "
@@ -62,8 +66,9 @@ _LEFT_OVER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}|\{%|%\}")
 _EXEMPT_WORDS = re.compile(r"exempt|confidential|not for publication|part (?:ii|2)\b", re.I)
 
 
-def decision_findings(bundle: Bundle) -> list[Finding]:
-    """content.decision-requirements."""
+def decision_findings(bundle: Bundle, sign_off: SignOff | None = None) -> list[Finding]:
+    """content.decision-requirements. ``sign_off`` is the house style's rule for statutory
+    sign-off (by default: printed, needed by decision reports only)."""
     out = []
     decision = bundle.report.type == "decision"
     if decision:
@@ -87,14 +92,26 @@ def decision_findings(bundle: Bundle) -> list[Finding]:
                        "and why)")
                 out.append(DECISION.finding(f"a decision report needs its {name}",
                                             where=where, fix=fix))
+    return out + clearance_findings(bundle, sign_off or SignOff())
+
+
+def clearance_findings(bundle: Bundle, sign_off: SignOff) -> list[Finding]:
+    """Statutory sign-off, as the form and the report type ask: missing clearance is faulted
+    only where the report needs it and the form records it in the report; what report.yaml
+    records is checked whatever the form."""
+    out = []
+    decision = bundle.report.type == "decision"
+    required = sign_off.required_for(bundle.report.type)
     by_role = {c.role: (i, c) for i, c in enumerate(bundle.clearance, start=1)}
     for role, who in REQUIRED_CLEARANCE.items():
-        severity: Severity = "error" if decision else "warning"
+        severity: Severity = "error" if required else "warning"
         if role not in by_role:
+            if not required or not sign_off.printed:
+                continue  # not needed, or signed off where the report does not show it
             out.append(DECISION.finding(
                 f"the report has not been cleared by {who}", where="clearance",
-                fix=f"add a clearance entry with role: {role}, the name and the date (or "
-                    "status: not_required with the reason)", severity=severity))
+                fix=f"add a clearance entry with role: {role}, the name and the date "
+                    "(status: pending while it is still to be signed)", severity=severity))
             continue
         i, entry = by_role[role]
         if entry.status == "pending":
@@ -102,9 +119,12 @@ def decision_findings(bundle: Bundle) -> list[Finding]:
                 f"clearance by {who} is still to be signed", where=f"clearance[{i}].status",
                 fix="when it is signed, give the name and date and status: cleared",
                 severity=severity))
-        elif entry.status == "not_required" and decision:
+        elif entry.status == "not_required" and required:
+            kind = ("a decision report" if decision else
+                    "an information report (the house style's information_sign_off: "
+                    "required)")
             out.append(DECISION.finding(
-                f"a decision report cannot go without clearance by {who}",
+                f"{kind} cannot go without clearance by {who}",
                 where=f"clearance[{i}].status",
                 fix="obtain the clearance (status: cleared with the name and date)"))
     return out
@@ -250,10 +270,23 @@ def appendix_findings(bundle: Bundle) -> list[Finding]:
     return out
 
 
+def _sign_off(ctx: CheckContext) -> SignOff:
+    """The sign-off rule of the style the report was rendered in (or would be: checks of a
+    bundle alone), the default where no style can be found (that is the render's error)."""
+    if ctx.result is not None:
+        return ctx.result.style.sign_off
+    from reportgen.pipeline import style_for
+
+    try:
+        return style_for(ctx.bundle).sign_off
+    except ReportgenError:
+        return SignOff()
+
+
 @check("bundle")
 def bundle_content(ctx: CheckContext) -> list[Finding]:
     bundle = ctx.bundle
-    return [*decision_findings(bundle), *exempt_findings(bundle),
+    return [*decision_findings(bundle, _sign_off(ctx)), *exempt_findings(bundle),
             *source_placeholder_findings(bundle), *empty_findings(bundle),
             *appendix_findings(bundle)]
 
