@@ -341,4 +341,62 @@ def test_a_listed_appendix_needs_a_title_or_a_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize("bundle", sorted(p.parent for p in FIXTURES.glob("*/report.yaml")),
                          ids=lambda p: p.name)
 def test_no_fixture_cites_an_appendix_it_does_not_list(bundle: Path) -> None:
-    assert appendix_findings(load_bundle(bundle)) == []
+    from reportgen.pipeline import style_for
+
+    loaded = load_bundle(bundle)
+    assert appendix_findings(loaded) == []
+    assert appendix_findings(loaded, style_for(loaded)) == []  # nor the other way round
+
+
+@pytest.mark.parametrize(("labels", "text", "expected"), [
+    ("numbers", "See Appendix B.", ("Appendix B", "letter", "number", "Appendix 2")),
+    ("numbers", "Appendices A and B set it out.",
+     ("Appendices A and B", "letter", "number", "Appendices 1 and 2")),
+    ("letters", "as appendix 1 shows", ("appendix 1", "number", "letter", "Appendix A")),
+    ("letters", "Appendices 1–3", ("Appendices 1–3", "number", "letter",
+                                   "Appendices A, B and C")),
+    ("letters", "See Appendix B.", None), ("numbers", "See Appendix 2.", None),
+])
+def test_an_appendix_cited_the_other_way_than_the_style_labels_it_is_a_warning(
+        tmp_path: Path, labels: str, text: str,
+        expected: tuple[str, str, str, str] | None) -> None:
+    from dataclasses import replace
+
+    from reportgen.pipeline import style_for
+
+    three = [{"title": "Plan"}, {"title": "Costs"}, {"title": "Data"}]
+    bundle = load_bundle(cites(tmp_path, text, three))
+    style = replace(style_for(bundle), appendix_labels=labels)
+    found = appendix_findings(bundle, style)
+    if expected is None:
+        assert found == []
+        return
+    cited, kind, printed, shown = expected
+    [finding] = found
+    assert (finding.severity, finding.where) == ("warning", "sections.summary")
+    assert finding.message == (
+        f"the text cites '{cited}' by {kind}, but the house style 'cover-sheet' labels "
+        f"appendices by {printed}: the report prints '{shown}'")
+    assert f"write '{shown}'" in (finding.fix or "")
+
+
+def test_an_own_label_or_heading_written_as_cited_is_no_mismatch(tmp_path: Path) -> None:
+    from reportgen.pipeline import style_for
+
+    labelled = [{"title": "Plan"}, {"title": "Costs", "label": "Appendix B"}]
+    bundle = load_bundle(cites(tmp_path / "a", "See Appendix B.", labelled))
+    assert appendix_findings(bundle, style_for(bundle)) == []  # cover-sheet numbers them
+    # The first is printed "Appendix 1" by the style: citing it as "A" is a mismatch.
+    bundle = load_bundle(cites(tmp_path / "b", "See Appendices A and B.", labelled))
+    [finding] = appendix_findings(bundle, style_for(bundle))
+    assert finding.message.endswith("the report prints 'Appendices 1 and B'")
+
+
+def test_the_mismatch_reaches_check_through_the_rendered_style(tmp_path: Path) -> None:
+    bundle = cites(tmp_path, "See Appendix A.", [{"title": "Plan"}])
+    loaded = load_report(bundle)
+    findings = run_checks(loaded, render(loaded))
+    assert [(f.rule, f.severity) for f in findings if f.rule == "content.appendix-cited"] == [
+        ("content.appendix-cited", "warning")]
+    lettered = render(loaded, style="council-form")  # council-form letters its appendices
+    assert not [f for f in run_checks(loaded, lettered) if f.rule == "content.appendix-cited"]

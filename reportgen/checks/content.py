@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 
 from reportgen.bundle import SECTION_IDS, Bundle, walk_sections
-from reportgen.checks.citations import cited_appendices, named_position
+from reportgen.checks.citations import cited_appendices, named_form, named_position, shown_as
 from reportgen.checks.findings import Finding, Severity
 from reportgen.checks.registry import CheckContext, check, define
 from reportgen.checks.words import document_words, first_lost, narrative_chunks
 from reportgen.errors import ReportgenError
-from reportgen.styles import SignOff
+from reportgen.styles import HouseStyle, SignOff
 
 DECISION = define(
     "content.decision-requirements", "error",
@@ -44,7 +44,9 @@ EMPTY = define(
 APPENDICES = define(
     "content.appendix-cited", "error",
     "The text cites an appendix (\"Appendix 2\", \"Appendices A and B\") that the report does "
-    "not list under appendices:, or a listed appendix has neither a title nor a file.",
+    "not list under appendices:, or a listed appendix has neither a title nor a file (a "
+    "warning where the text cites by letter an appendix the house style numbers, or the "
+    "reverse: both forms are named).",
     "bundle")
 
 REQUIRED_SECTIONS = {
@@ -235,9 +237,18 @@ def _runs(shown: list[str]) -> str:
     return f"Appendices {', '.join(shown[:-1])} and {shown[-1]}"
 
 
-def appendix_findings(bundle: Bundle) -> list[Finding]:
+def _own_forms(bundle: Bundle) -> set[tuple[str, int]]:
+    """How the report itself writes an appendix it labels in its own way: an appendix's own
+    label ("Appendix C") or a body heading ("Appendix 3 – Data"), printed as written."""
+    labels = [a.label for a in bundle.appendices if a.label is not None]
+    labels += [section.heading for _, section in walk_sections(bundle.body or [])]
+    return {form for label in labels if (form := named_form(label)) is not None}
+
+
+def appendix_findings(bundle: Bundle, style: HouseStyle | None = None) -> list[Finding]:
     """content.appendix-cited: the officer's text (narrative, recommendations, reasons,
-    standard-text overrides; headings only name parts) against the appendices listed."""
+    standard-text overrides; headings only name parts) against the appendices listed, and,
+    given the house ``style``, against the way it labels them (numbers or letters)."""
     out = []
     for i, appendix in enumerate(bundle.appendices, start=1):
         if not appendix.title and not appendix.file:
@@ -245,7 +256,10 @@ def appendix_findings(bundle: Bundle) -> list[Finding]:
                 "the appendix has neither a title nor a file", where=f"appendices[{i}]",
                 fix="give its title: (and file: if it is attached), or remove it"))
     listed = _listed_positions(bundle)
+    own = _own_forms(bundle)
     count = len(bundle.appendices)
+    printed = None if style is None else (
+        "letter" if style.appendix_labels == "letters" else "number")
     lists = ("lists no appendices" if not count else
              f"lists {count} appendi{'x' if count == 1 else 'ces'}")
     texts = [*bundle.narrative_texts()]
@@ -257,38 +271,57 @@ def appendix_findings(bundle: Bundle) -> list[Finding]:
     for where, text in texts:
         seen: set[str] = set()
         for citation in cited_appendices(text):
-            missing = [shown for at, shown in sorted(dict(citation.cited).items())
-                       if at not in listed]
-            if not missing or citation.text in seen:
+            if citation.text in seen:
                 continue
             seen.add(citation.text)
+            cited = sorted(dict(citation.cited).items())
+            missing = [shown for at, shown in cited if at not in listed]
+            if missing:
+                out.append(APPENDICES.finding(
+                    f"the text cites '{citation.text}' but the report {lists}"
+                    + (f", not {_runs(missing)}" if count else ""),
+                    where=where,
+                    fix="list it under appendices: (title: and file:), or correct the "
+                        "reference"))
+                continue
+            if printed is None or citation.kind == printed or \
+                    all((citation.kind, at) in own for at, _ in cited):
+                continue
+            # The report prints the appendix the other way: the reader looks for a label
+            # that is not there.
+            assert style is not None
+            as_printed = _runs([shown_as(printed if (citation.kind, at) not in own
+                                         else citation.kind, at) for at, _ in cited])
             out.append(APPENDICES.finding(
-                f"the text cites '{citation.text}' but the report {lists}"
-                + (f", not {_runs(missing)}" if count else ""),
-                where=where,
-                fix="list it under appendices: (title: and file:), or correct the reference"))
+                f"the text cites '{citation.text}' by {citation.kind}, but the house style "
+                f"'{style.name}' labels appendices by {printed}: the report prints "
+                f"'{as_printed}'", where=where, severity="warning",
+                fix=f"write '{as_printed}', or set appendix_labels: "
+                    f"{'letters' if citation.kind == 'letter' else 'numbers'} in the style "
+                    "(or give the appendix its own label:)"))
     return out
 
 
-def _sign_off(ctx: CheckContext) -> SignOff:
-    """The sign-off rule of the style the report was rendered in (or would be: checks of a
-    bundle alone), the default where no style can be found (that is the render's error)."""
+def _house_style(ctx: CheckContext) -> HouseStyle | None:
+    """The style the report was rendered in (or would be: checks of a bundle alone); None
+    where no style can be found (that is the render's error)."""
     if ctx.result is not None:
-        return ctx.result.style.sign_off
+        return ctx.result.style
     from reportgen.pipeline import style_for
 
     try:
-        return style_for(ctx.bundle).sign_off
+        return style_for(ctx.bundle)
     except ReportgenError:
-        return SignOff()
+        return None
 
 
 @check("bundle")
 def bundle_content(ctx: CheckContext) -> list[Finding]:
     bundle = ctx.bundle
-    return [*decision_findings(bundle, _sign_off(ctx)), *exempt_findings(bundle),
-            *source_placeholder_findings(bundle), *empty_findings(bundle),
-            *appendix_findings(bundle)]
+    style = _house_style(ctx)
+    return [*decision_findings(bundle, style.sign_off if style else None),
+            *exempt_findings(bundle), *source_placeholder_findings(bundle),
+            *empty_findings(bundle), *appendix_findings(bundle, style)]
 
 
 @check("docx")
