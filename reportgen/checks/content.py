@@ -9,8 +9,15 @@ from reportgen.bundle import SECTION_IDS, Bundle, walk_sections
 from reportgen.checks.citations import cited_appendices, named_form, named_position, shown_as
 from reportgen.checks.findings import Finding, Severity
 from reportgen.checks.registry import CheckContext, check, define
-from reportgen.checks.words import document_words, first_lost, narrative_chunks
+from reportgen.checks.words import (
+    document_words,
+    first_lost,
+    html_words,
+    narrative_chunks,
+)
 from reportgen.errors import ReportgenError
+from reportgen.render.markup import words as text_words
+from reportgen.render.markup import written_words
 from reportgen.styles import HouseStyle, SignOff
 
 DECISION = define(
@@ -34,9 +41,10 @@ NOT_SHOWN = define(
     "are named): nothing the officer wrote may be dropped without saying so.", "document")
 WORDS_LOST = define(
     "content.words-lost", "error",
-    "A word or number of a narrative section, recommendation or reason (after its {{ … }} "
-    "figures are filled in) is not printed with the words around it: the first missing "
-    "words and where they were written are named.",
+    "A word or number the officer wrote (a narrative section, recommendation or reason after "
+    "its {{ … }} figures are filled in, a body heading, a contact, a background paper) is not "
+    "printed with the words around it, in the .docx or on the web page made from it: the "
+    "first missing words and where they were written are named.",
     "document")
 EMPTY = define(
     "content.empty-section", "error",
@@ -370,30 +378,74 @@ def not_shown(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-@check("document")
-def words_lost(ctx: CheckContext) -> list[Finding]:
-    """content.words-lost: every word and number of each narrative section, as rendered,
-    printed together and in order (list numbers read as Word prints them)."""
-    assert ctx.result is not None and ctx.loaded is not None
-    seen = document_words(ctx.result.docx)
+def _officer_texts(ctx: CheckContext) -> list[tuple[str, list[list[str]]]]:
+    """``(where, chunks of words)`` for everything the officer wrote that the document prints:
+    the narrative as rendered (its {{ … }} filled in), recommendations and reasons, the body's
+    own headings, the contacts and the background papers. What the style has no place for is
+    content.not-shown's to report, not this check's."""
+    assert ctx.result is not None
+    bundle = ctx.bundle
+    unshown = {field.split("[")[0].split(".")[0] for field, _ in ctx.result.not_shown}
+    prefix = "body" if bundle.body is not None else "sections"
+    out = [(f"{prefix}.{section_id}", narrative_chunks(text))
+           for section_id, text in ctx.result.sections.items()]
+    out += [(where, narrative_chunks(text)) for where, text in ctx.result.other_texts.items()]
+    if bundle.body is not None and "body" not in unshown:
+        out += [(f"body.{section.id}.heading", [text_words(section.heading)])
+                for _, section in walk_sections(bundle.body)]
+    if "contacts" not in unshown:
+        for i, contact in enumerate(bundle.contacts, start=1):
+            for key in ("name", "job_title", "phone", "email"):
+                value = getattr(contact, key)
+                if value:
+                    out.append((f"contacts[{i}].{key}", [written_words(value)]))
+    if "background_papers" not in unshown:
+        out += [(f"background_papers[{i}]", [written_words(paper)])
+                for i, paper in enumerate(bundle.background_papers, start=1)]
+    return [(where, [c for c in chunks if c]) for where, chunks in out]
+
+
+def lost_findings(texts: list[tuple[str, list[list[str]]]], seen: list[str],
+                  place: str = "") -> list[Finding]:
+    """content.words-lost for ``texts`` against the words a reader sees (``seen``, in order);
+    ``place`` names where they are read ("on the web page") when not the .docx."""
     index: dict[str, list[int]] = {}
     for at, word in enumerate(seen):
         index.setdefault(word, []).append(at)
-    prefix = "body" if ctx.bundle.body is not None else "sections"
     out = []
-    texts = [(f"{prefix}.{section_id}", text) for section_id, text in
-             ctx.result.sections.items()] + list(ctx.result.other_texts.items())
-    for where, text in texts:
-        for chunk in narrative_chunks(text):
+    for where, chunks in texts:
+        for chunk in chunks:
             lost = first_lost(chunk, seen, index)
-            if lost is not None:
-                before = " ".join(chunk[max(lost - 3, 0):lost])
-                missing = " ".join(chunk[lost:lost + 5])
-                out.append(WORDS_LOST.finding(
-                    f"'{missing}' (after '{before}') is not printed as written"
-                    if before else f"'{missing}' is not printed as written",
-                    where=where,
-                    fix="report it as a reportgen bug; meanwhile re-word the line (a line "
-                        "starting with a number and a full stop reads as a list item)"))
-                break
+            if lost is None:
+                continue
+            before = " ".join(chunk[max(lost - 3, 0):lost])
+            missing = " ".join(chunk[lost:lost + 5])
+            printed = f"is not printed as written{place}"
+            out.append(WORDS_LOST.finding(
+                f"'{missing}' (after '{before}') {printed}" if before else
+                f"'{missing}' {printed}", where=where,
+                fix="report it as a reportgen bug; meanwhile re-word the line (a line "
+                    "starting with a number and a full stop reads as a list item)"))
+            break
+    return out
+
+
+@check("document")
+def words_lost(ctx: CheckContext) -> list[Finding]:
+    """content.words-lost: every word and number the officer wrote, as rendered, printed
+    together and in order in the .docx (list numbers read as Word prints them) and on the
+    web page made from it (``render --html``), so a stage that drops a word either way is
+    caught on every render."""
+    assert ctx.result is not None and ctx.loaded is not None
+    from reportgen.publish.html import report_html
+
+    texts = _officer_texts(ctx)
+    out = lost_findings(texts, document_words(ctx.result.docx))
+    try:
+        page = report_html(ctx.result.docx)  # as render --html makes it (its CSS aside)
+    except ReportgenError:
+        return out  # a page that cannot be made is render --html's own error
+    done = {f.where for f in out}  # a word lost in the .docx is lost on the page too
+    out += [f for f in lost_findings(texts, html_words(page), " on the web page")
+            if f.where not in done]
     return out

@@ -203,3 +203,48 @@ def first_lost(wanted: Sequence[str], seen: Sequence[str],
         it = iter(seen)
         return None if all(w in it for w in wanted) else best
     return best
+
+
+#: Elements that start a new line of the web page: their words never join a neighbour's.
+_HTML_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div",
+    "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "section", "summary", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "ul"})
+#: Elements whose text a reader never sees.
+_HTML_UNSEEN = frozenset({"head", "script", "style", "template", "noscript"})
+
+
+def html_words(page: bytes) -> list[str]:
+    """The words and numbers of a web page's ``<main>`` (the whole body without one) as a
+    reader sees them, in order: list and paragraph numbers are written in the page's text
+    (reportgen.publish.html), so nothing is added here."""
+    from lxml import html as lxml_html
+
+    if not page.strip():
+        return []
+    root = lxml_html.fromstring(page)
+    mains = root.xpath("//main")
+    top = mains[0] if mains else root
+    pieces: list[str] = []
+
+    def walk(element: etree._Element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _HTML_UNSEEN:
+            if element.tail:
+                pieces.append(element.tail)
+            return
+        block = tag in _HTML_BLOCKS
+        if block:
+            pieces.append("\n")
+        if element.text and tag:
+            pieces.append(element.text)
+        for child in element:
+            walk(child)
+        if block:
+            pieces.append("\n")
+        if element.tail and element is not top:
+            pieces.append(element.tail)
+
+    walk(top)
+    return text_words("".join(pieces))
