@@ -345,6 +345,10 @@ def _drop_from_document(monkeypatch: pytest.MonkeyPatch, target: str, word: str)
     ("Access to Resources", "Resources ", "contacts[1].job_title", "'Resources Team Manager'"),
     ("8424", "8424", "contacts[1].phone", "'8424 1485'"),
     ("Sufficiency Strategy", "Cabinet ", "background_papers[1]", "'Cabinet 12 July 2016'"),
+    # The first word, though the same word is printed a few words before: no other text's
+    # word may stand between two of the officer's.
+    ("Sufficiency Strategy", "2016. ", "background_papers[1]",
+     "'Sufficiency Strategy Cabinet 12 July' (after '2016')"),
 ])
 def test_words_lost_fires_when_a_stage_drops_a_heading_contact_or_paper_word(
         harrow: LoadedReport, monkeypatch: pytest.MonkeyPatch, target: str, word: str,

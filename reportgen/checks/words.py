@@ -10,6 +10,7 @@ and level, from its start or start override, deeper levels restarting).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -171,13 +172,30 @@ def narrative_chunks(text: str) -> list[list[str]]:
     return [c for c in chunks if c]
 
 
+_ROMAN = re.compile(r"(?i)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+
+
+def label_like(word: str) -> bool:
+    """Whether ``word`` can be a number the document prints between two words of the
+    officer's (a paragraph number "3" of "3.1", a list label "b" or "iv"), rather than a word."""
+    return word.isdigit() or (len(word) <= 2 and word.isalpha()) or \
+        (word.isalpha() and _ROMAN.fullmatch(word) is not None)
+
+
 def _match_from(wanted: Sequence[str], seen: Sequence[str], at: int) -> int:
     """How many of ``wanted`` match ``seen`` in order from ``seen[at]`` (which matches the
-    first), each within :data:`MAX_GAP` words of the last."""
+    first), each within :data:`MAX_GAP` words of the last, with only numbers and labels
+    between (a word of another text between two of the officer's means one was lost)."""
     got, pos = 1, at
     while got < len(wanted):
         limit = min(len(seen), pos + 2 + MAX_GAP)
-        nxt = next((k for k in range(pos + 1, limit) if seen[k] == wanted[got]), -1)
+        nxt = -1
+        for k in range(pos + 1, limit):
+            if seen[k] == wanted[got]:
+                nxt = k
+                break
+            if not label_like(seen[k]):
+                break
         if nxt == -1:
             return got
         got, pos = got + 1, nxt
