@@ -69,6 +69,26 @@ def misses(outcomes: list[Outcome]) -> list[str]:
     return out
 
 
+def _share(n: int, of: int) -> str:
+    return f"{n} of {of} ({n / of:.0%})" if of else f"{n} of 0"
+
+
+def issue_26_figures(s: Score) -> list[str]:
+    """The four figures of issue 26's table: of the testable entries, wrong figures stopped as
+    an error naming the true figure and flagged at all (error or warning naming it); of the
+    correct sentences, those raised as an error and those only warned as a mismatch."""
+    return [
+        "Issue 26's four figures:",
+        f"  wrong figure stopped as an error naming the true figure: "
+        f"{_share(s.named_right_as_error, s.expressible)}",
+        f"  wrong figure flagged at all (error or warning naming the true figure): "
+        f"{_share(s.named_right, s.expressible)}",
+        f"  correct sentence raised as an error: {_share(s.false_error_sentences, s.sentences)}",
+        f"  correct sentence warned as a mismatch: "
+        f"{_share(s.false_warning_sentences, s.sentences)}",
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every entry not passed")
@@ -96,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         f"(the rest as warnings); mismatch warnings on {total.false_warning_sentences} more "
         "correct sentences; "
         f"{total.not_expressible} entries not expressible yet")
+    lines += ["", *issue_26_figures(total)]
     lines.append("columns: testable = expressible in the data model; n/e = not expressible yet; "
                  "caught = mismatch raised on the number; right = ... naming the data's figure "
                  "at the sentence's precision; recog. = hand-typed warning on the right figure; "

@@ -1,5 +1,8 @@
 """File-level operations over :func:`reportgen.pipeline.produce`: which files a run reads,
-checking outputs before any work, PDFs, and writing a report's files as one set.
+checking outputs before any work, PDFs, and writing a report's files as one set; and the
+checker's conveniences that load and render a bundle (:func:`check_bundle`,
+:func:`period_difference_findings`), so that the checks themselves only judge what they are
+given and never drive the pipeline.
 
 Nothing here loads, renders or checks by itself: :func:`render_bundle_to_file` asks
 ``produce`` for the document and its findings, then writes. What is returned is objects
@@ -20,8 +23,33 @@ from reportgen.errors import ReportgenError
 if TYPE_CHECKING:
     from reportgen.agenda import Agenda
     from reportgen.bundle import Bundle
-    from reportgen.checks.findings import Finding
+    from reportgen.checks.findings import CheckReport, Finding
+    from reportgen.styles import HouseStyle
 
+
+
+def check_bundle(bundle_dir: str | Path, style: str | HouseStyle | None = None) -> CheckReport:
+    """Load a bundle, render it in memory and run every rule (through
+    :func:`reportgen.pipeline.produce`, without its gate: errors are findings here).
+
+    A bundle that cannot be loaded or rendered raises its :class:`ReportgenError`.
+    """
+    from reportgen.checks.findings import CheckReport
+    from reportgen.pipeline import produce
+
+    return CheckReport(str(bundle_dir), produce(bundle_dir, style=style, gate=False).findings)
+
+
+def period_difference_findings(bundle_dir: str | Path, periods: Iterable[str]
+                               ) -> list[Finding]:
+    """``reportgen check --compare-period``: the bundle loaded for its own period and for each
+    of ``periods``, judged by :func:`reportgen.checks.disclosure.period_difference_findings`."""
+    from reportgen.checks.disclosure import period_difference_findings as judge
+    from reportgen.pipeline import load_report
+
+    wanted = list(periods)
+    own = load_report(bundle_dir)
+    return judge(own, [load_report(bundle_dir, period=p) for p in wanted], wanted)
 
 @dataclass
 class Outcome:

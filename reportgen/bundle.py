@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -39,6 +40,10 @@ def _parse_date(value: Any) -> Any:
         return parse_date(str(value))
     except DateError as exc:
         raise ValueError(exc.message) from None
+
+
+#: A short form the narrative uses: "CSC", "HtST", "SEND", "C&F", "0-25".
+_ABBREVIATION = re.compile(r"[A-Z0-9][A-Za-z0-9&/-]{1,11}")
 
 
 def _as_list(value: Any) -> Any:
@@ -339,6 +344,9 @@ class Bundle(Model):
     background_papers: TextList = Field(default_factory=list)
     appendices: list[Appendix] = Field(default_factory=list)
     texts: dict[str, str] = Field(default_factory=dict)
+    # Short forms the narrative uses for a budget line, savings area or the report's own scope
+    # ("CSC: Children's Social Care"): the figure checker reads each as what it stands for.
+    abbreviations: dict[str, str] = Field(default_factory=dict)
     settings: Settings = Field(default_factory=Settings)
     path: Path = Field(default=Path("."), exclude=True)
 
@@ -353,6 +361,22 @@ class Bundle(Model):
             return parse_period(value).label
         except ReportgenError as exc:
             raise ValueError(exc.message) from None
+
+    @field_validator("abbreviations")
+    @classmethod
+    def _abbreviations_are_short_forms(cls, value: dict[str, str]) -> dict[str, str]:
+        if len(value) > limits.MAX_ABBREVIATIONS:
+            raise ValueError(f"give at most {limits.MAX_ABBREVIATIONS} abbreviations")
+        for short, full in value.items():
+            if not _ABBREVIATION.fullmatch(short):
+                raise ValueError(f"'{short[:40]}' is not an abbreviation: give a short form of "
+                                 "2 to 12 letters or digits, starting with a capital letter "
+                                 "(e.g. CSC: Children's Social Care)")
+            if not full.strip() or len(full) > 200:
+                raise ValueError(f"{short}: give what it stands for, in 1 to 200 characters")
+            if full.strip().casefold() == short.casefold():
+                raise ValueError(f"{short}: stands for itself; give the words it shortens")
+        return value
 
     @field_validator("as_at")
     @classmethod

@@ -127,6 +127,8 @@ MAX_DISCLOSURE_SOLVER_CELLS = 12
 MAX_BODY_SECTIONS = 500
 #: How deep sub-sections may nest under a body section (heading levels left for narrative).
 MAX_BODY_DEPTH = 3
+#: Abbreviations a report.yaml may declare for the figure checker (a report uses a dozen).
+MAX_ABBREVIATIONS = 200
 
 # -- indicators and SSDA903 episodes (reportgen/data/indicators.py, episodes.py) ------------
 #: Rows of an indicators file (a council's scorecard with every comparator: a few thousand).

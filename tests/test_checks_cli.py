@@ -134,3 +134,76 @@ def test_main_returns_the_check_exit_code(wrong_overspend: Path) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["check", str(wrong_overspend), "--format", "json"])
     assert exc.value.code == 2
+
+
+# ------------------------------------------------------------------ the checks never drive
+
+
+CHECKS_DIR = ROOT / "reportgen" / "checks"
+
+
+def test_importing_every_check_module_imports_no_pipeline() -> None:
+    # A fresh interpreter: in this one the pipeline is long imported by other tests.
+    import subprocess
+    import sys
+
+    names = sorted(f"reportgen.checks.{p.stem}" for p in CHECKS_DIR.glob("*.py")
+                   if p.stem != "__init__")
+    assert "reportgen.checks.run" in names and "reportgen.checks.disclosure" in names
+    script = ("import importlib, sys\n"
+              f"for name in {names!r}: importlib.import_module(name)\n"
+              "print(sorted(m for m in sys.modules if m in "
+              "('reportgen.pipeline', 'reportgen.api', 'reportgen.commit')))\n"
+              "print(len([m for m in sys.modules if m.startswith('reportgen.checks.')]))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    driven, imported = done.stdout.split("\n")[:2]
+    assert driven == "[]"
+    assert int(imported) == len(names)
+
+
+def _runtime_imports(path: Path) -> list[tuple[str, str]]:
+    """(function or "module", module imported) for every import outside ``if TYPE_CHECKING``."""
+    import ast
+
+    out: list[tuple[str, str]] = []
+
+    def visit(node: ast.AST, where: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                for orelse in child.orelse:
+                    visit(orelse, where)
+                continue
+            if isinstance(child, ast.Import):
+                out.extend((where, alias.name) for alias in child.names)
+            elif isinstance(child, ast.ImportFrom) and child.module:
+                out.extend((where, f"{child.module}.{alias.name}") for alias in child.names)
+            inner = child.name if isinstance(child, (ast.FunctionDef,
+                                                     ast.AsyncFunctionDef)) else where
+            visit(child, inner)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")), "module")
+    return out
+
+
+def test_no_check_module_calls_the_pipeline_even_inside_a_function() -> None:
+    # sys.modules sees only what importing runs; a function's own import (as check_bundle's
+    # was) shows only when it is called, so the source is read too.
+    found = {(p.name, where, name) for p in sorted(CHECKS_DIR.glob("*.py"))
+             for where, name in _runtime_imports(p)
+             if name.startswith(("reportgen.pipeline", "reportgen.api"))}
+    # The one exception: the old name reportgen.checks.check_bundle, looked up on demand.
+    assert found == {("__init__.py", "__getattr__", "reportgen.api.check_bundle")}
+    assert _runtime_imports(CHECKS_DIR / "run.py")  # the reader itself reads imports
+
+
+def test_the_old_names_still_work() -> None:
+    from reportgen import api, checks
+
+    assert checks.check_bundle is api.check_bundle
+    from reportgen.checks import check_bundle  # as tests and docs/checks.md write it
+
+    assert check_bundle is api.check_bundle
+    with pytest.raises(AttributeError):
+        _ = checks.no_such_name  # type: ignore[attr-defined]

@@ -288,3 +288,45 @@ def test_a_hidden_figure_is_never_quoted_in_a_message(tmp_path: Path) -> None:
     private = produce(bundle, gate=False, public=False)
     assert any(f.rule == "figures.literal-mismatch" and "£8,164" in f.message
                for f in private.findings)
+
+
+# --------------------------------------------------------------------------- issue 26: money
+
+
+def _q1_variances() -> dict[str, float]:
+    """Each Harrow budget line's 2016/17 Q1 variance, read plainly from its CSV."""
+    import csv
+
+    with (HARROW / "data" / "budget.csv").open(encoding="utf-8") as handle:
+        return {row["line"]: float(row["projected_spend"]) - float(row["budget"])
+                for row in csv.DictReader(handle) if row["period"] == "2016/17 Q1"}
+
+
+def test_an_overspend_called_an_underspend_is_an_error(tmp_path: Path) -> None:
+    """"reporting an underspend of £673k" where the data hold an overspend of £673k was told
+    it agreed with the data (issue 26); the Council names the report's whole budget."""
+    total_k = round(sum(_q1_variances().values()) / 1000)
+    path = bundle_copy(tmp_path, HARROW, (
+        "    Challenge panels in February",
+        f"    The Council is reporting an underspend of £{total_k}k.\n\n"
+        "    Challenge panels in February"))
+    found = [f for f in bundle_findings(path) if f"£{total_k}k" in f.message]
+    assert [(f.rule, f.severity) for f in found] == [("figures.literal-mismatch", "error")]
+    assert f"the data give an overspend of £{total_k}k" in found[0].message
+
+
+def test_a_declared_abbreviation_names_its_line(tmp_path: Path) -> None:
+    """report.yaml's abbreviations: "LCP" stands for the line "Leaving care placements"."""
+    line_k = round(_q1_variances()["Leaving care placements"] / 1000)
+    sentence = f"The LCP overspend is £{line_k + 40}k."
+    path = bundle_copy(tmp_path, HARROW, (
+        "sections:\n", "abbreviations:\n  LCP: Leaving care placements\n\nsections:\n"), (
+        "    Challenge panels in February", f"    {sentence}\n\n    Challenge panels in February"))
+    found = [f for f in bundle_findings(path) if f.rule == "figures.literal-mismatch"]
+    assert [(f.severity, f.message.split(" but the data give ")[1]) for f in found] == [
+        ("error", f"£{line_k}k")]
+    # Without the declaration "LCP" names nothing: the total is read, and only warned.
+    plain = bundle_copy(tmp_path / "plain", HARROW, (
+        "    Challenge panels in February", f"    {sentence}\n\n    Challenge panels in February"))
+    assert [f.severity for f in bundle_findings(plain)
+            if f.rule == "figures.literal-mismatch"] in ([], ["warning"])

@@ -14,6 +14,7 @@ import pytest
 
 from reportgen.checks.figures import check_text
 from reportgen.checks.numbers import find_literals
+from reportgen.checks.reading import ReportNames, report_names
 from reportgen.checks.vocabulary import Figure
 
 
@@ -72,10 +73,11 @@ OK = "ok"  # no error; a hand-typed warning is allowed
 
 
 def verdict(sentence: str, figures: list[Figure] = ALL, period: str = "2024/25 Q3",
-            headings: str = "") -> str:
+            headings: str = "", names: ReportNames | None = None) -> str:
     """"ok", or "error: <what the data give>" for the first mismatch, "warning: …" for the
     first mismatch of an inferred claim when there is no error."""
-    findings = [f for f in check_text(sentence, figures, period, headings=headings)
+    findings = [f for f in check_text(sentence, figures, period, headings=headings,
+                                      names=names)
                 if f.rule == "figures.literal-mismatch"]
     for severity in ("error", "warning"):
         found = [f for f in findings if f.severity == severity]
@@ -454,3 +456,148 @@ def test_a_numbers_qualifiers_are_read_from_the_words_just_before_it() -> None:
         near = [(lit.text, lit.bound, lit.kind) for lit in find_literals(f"so {text} then")]
         far = [(lit.text, lit.bound, lit.kind) for lit in find_literals(f"{filler}{text} then")]
         assert near == far, text
+
+
+# -- issue 26, money: the report's own names (report.yaml) and the measures found missing on
+# councils' wording. NAMES is a directorate's report (the council is wider than its data);
+# BROAD a council's whole budget.
+NAMES = report_names("Sometown Borough Council", "Children's Services",
+                     "Children and Families Overview and Scrutiny Committee",
+                     {"CSC": "Children's Social Care", "XYZ": "Nothing in the data"})
+BROAD = report_names("Sometown Borough Council", None, "Cabinet", {})
+
+MONEY_CASES = [
+    # -- the report's own scope names the total, and says so surely (an error)
+    ("scope-noun-names-the-total", "The directorate is forecasting an overspend of £9m.",
+     NAMES, "error: £2m"),
+    ("directorate-name-names-the-total",
+     "Children's Services is forecasting an overspend of £9m.", NAMES, "error: £2m"),
+    ("committee-subject-names-the-total",
+     "Children and Families are forecasting an overspend of £9m.", NAMES, "error: £2m"),
+    ("council-in-a-directorate-report-is-wider",
+     "The Council is forecasting an overspend of £9m.", NAMES, OK),
+    ("council-in-a-council-report-is-the-total",
+     "The Council is forecasting an overspend of £9m.", BROAD, "error: £2m"),
+    ("council-name-in-a-council-report-is-the-total",
+     "Sometown is forecasting an overspend of £9m.", BROAD, "error: £2m"),
+    ("council-before-a-proper-name-is-that-name",
+     "The Council Tax Reduction Scheme has an overspend of £9m.", BROAD,
+     "warning: £2m"),  # no name: the total, inferred
+    ("a-named-line-beats-the-scope",
+     "The directorate's overspend on Children's Social Care is £1.5m.", NAMES, "error: £1.2m"),
+    # -- a line named by part of its label or a declared abbreviation
+    ("last-word-names-the-line", "The overspend on fostering is £1.5m.", NAMES,
+     "error: £1.0m"),
+    ("another-distinctive-word-suggests-the-line", "The overspend on adoption is £1.5m.",
+     NAMES, "warning: £1.0m"),
+    ("declared-abbreviation-names-its-line", "CSC has an overspend of £1.5m.", NAMES,
+     "error: £1.2m"),
+    ("abbreviation-of-nothing-names-nothing", "XYZ has an overspend of £1.5m.", NAMES,
+     "warning: £2.0m"),
+    # -- the subject is the clause's, not a part or cause named after the number
+    ("a-name-in-an-including-clause-is-a-part",
+     "The directorate has an overspend of £2.0m, which included the Children's Social Care "
+     "grant.", NAMES, OK),
+    ("a-name-after-a-cause-only-suggests",
+     "There is an overspend of £1.5m, mainly due to Children's Social Care.", NAMES,
+     "warning: £1.2m"),
+    ("an-offset-clause-is-its-own",
+     "The directorate has an overspend of £9m, partly offset by an underspend on Home to "
+     "School Transport of £0.2m.", NAMES, "error: £2m"),
+    ("a-name-in-an-offset-clause-gives-no-direction",
+     "There is an overspend of £9m, offset by savings in Home to School Transport.", NAMES,
+     OK),  # a name in another clause of the sentence: the total is not read (rule 7)
+    ("a-scope-far-before-other-amounts-is-theirs",
+     "The Council forecast an overspend of £2.0m, which was an improvement of just under "
+     "£0.1m on the last report, while within the remit of this committee there is an "
+     "overspend of approximately £1.2m which is an increase of £0.9m.", BROAD,
+     "warning: £0.3m"),  # not the Council's: inferred
+    # -- a list binds each amount to its item, with the list's measure
+    ("list-binds-each-amount-to-its-item",
+     "Overspends on Children's Social Care of £1.2m, Adoption & Fostering of £1.5m.", NAMES,
+     "error: £1.0m"),
+    ("list-keeps-its-measure",
+     "The overspends were: Children's Social Care budget of £1.2m, Adoption & Fostering "
+     "budget of £1.5m.", NAMES, "error: £1.0m"),
+    ("list-in-brackets", "The main areas of over-spend were Children's Social Care (£1.2m) "
+     "and Adoption & Fostering (£1.9m).", NAMES, "error: £1.0m"),
+    # -- measures
+    ("identified-savings-are-no-figure",
+     "The service identified £2.1m of efficiencies towards its savings target.", NAMES, OK),
+    ("part-of-the-target-is-achieved",
+     "The directorate has achieved £0.9m of the £1.2m savings target.", NAMES,
+     "error: £0.7m"),
+    ("part-of-the-target-alone-is-not-the-target", "£0.5m of the £1.2m savings target.",
+     NAMES, OK),
+    ("by-x-to-y-checks-both",
+     "The directorate increased the previous overspend by £0.3m to £9.7m.", NAMES,
+     "error: £2.0m"),
+    ("a-change-word-after-its-amount-is-a-change",
+     "There is a £250,000 reduction in the savings target.", NAMES, OK),
+    ("an-amount-above-the-budget-is-a-variance",
+     "The directorate's spend would be £10.5m above the approved budget of £40m.", NAMES,
+     "error: £2.0m"),
+    ("hyphenated-over-spend", "The directorate is projecting a £3.5million over-spend.",
+     NAMES, "error: £2.0m"),
+    ("amount-before-over-budget", "The directorate is £3.1m over budget.", NAMES,
+     "error: £2.0m"),
+    ("average-weekly-cost-before-its-noun",
+     "The £4,000 average weekly cost of residential placements is high.", NAMES,
+     "error: £5,312"),
+    ("forecast-to-be-over-budget", "In terms of £3.6m forecast to be over budget, the "
+     "directorate is doing badly.", NAMES, "error: £2.0m"),
+    ("increased-to-is-the-new-value",
+     "The directorate's £3.1m overspend predicted at quarter 1 has increased to £3.6m at "
+     "quarter 3.", NAMES, "error: £2.0m"),
+    ("a-change-of-names-its-start-not-its-period",
+     "The overspend was an increase of £238k on the position projected at quarter 2.", NAMES,
+     "error: £335k"),
+    ("an-improvement-is-a-fall-in-the-overspend",
+     "The Children's Social Care position shows an improvement of £0.5m.", NAMES, OK),
+    ("a-deterioration-is-a-rise-in-the-overspend",
+     "The directorate's position shows a deterioration of £0.5m.", NAMES, "error: £0.3m"),
+    ("budget-savings-are-the-target",
+     "52% of the £1.5m budget savings for the year had been achieved.", NAMES,
+     "warning: £1.2m"),
+    # -- the period a sentence names anywhere
+    ("a-year-named-first-is-not-this-year",
+     "In 2019/20 the directorate overspend was £3m.", NAMES, OK),
+    ("this-year-named-first-is-checked",
+     "In 2024/25 the directorate overspend is £3m.", NAMES, "error: £2m"),
+    ("a-year-of-another-phrase-is-its-own",
+     "Following an overspend in 2023/24, the Children's Social Care overspend is £1.5m.",
+     NAMES, "error: £1.2m"),
+    ("reported-in-a-month-is-an-earlier-value",
+     "The overspend of £9m reported in September has fallen.", NAMES, OK),
+    # -- the direction a word gives
+    ("an-overspend-called-an-underspend",
+     "The directorate is reporting an underspend of £2.0m.", NAMES,
+     "error: an overspend of £2.0m"),
+    ("a-lines-overspend-called-an-underspend",
+     "The underspend on Children's Social Care is £1.2m.", NAMES,
+     "error: an overspend of £1.2m"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), [c[1:] for c in MONEY_CASES],
+                         ids=[c[0] for c in MONEY_CASES])
+def test_money_heuristic(sentence: str, names: ReportNames, expected: str) -> None:
+    assert verdict(sentence, names=names) == expected
+
+
+def test_an_underspend_never_agrees_with_an_overspend() -> None:
+    """"reporting an underspend of £2.0m" where the data hold an overspend of £2.0m and the
+    words name no figure of the data: not told it agrees with the overspend."""
+    findings = check_text("The Council is reporting an underspend of £2.0m.", ALL,
+                          "2024/25 Q3", names=NAMES)
+    assert findings == []
+
+
+def test_report_names_come_from_report_yaml() -> None:
+    """The directorate and the committee's subject name the whole; the council (and its name
+    without "Borough Council") is wider than a directorate's data, the whole of a council's."""
+    assert NAMES.whole == ("Children's Services", "Children and Families")
+    assert NAMES.wider == ("Sometown Borough Council", "Sometown")
+    assert BROAD.whole == ("Sometown Borough Council", "Sometown") and not BROAD.wider
+    # a committee whose name says nothing of a service names nothing
+    assert report_names("X Council", "Y", "Corporate Parenting Panel", {}).whole == ("Y",)

@@ -491,7 +491,7 @@ def test_a_placement_ending_on_the_last_day_of_a_quarter_links_the_quarters(
         tmp_path: Path) -> None:
     # Written from the rule: a placement that ends on 30 September is not open on it, so
     # Q3's count = Q2's count + started in Q3 - ended in Q3.
-    from reportgen.checks.disclosure import period_difference_findings
+    from reportgen.api import period_difference_findings
 
     folder = tmp_path / "generated"
     generated_bundle(folder, 1)

@@ -1,6 +1,6 @@
 """Checks a report before publication: named rules that each yield findings.
 
->>> from reportgen.checks import check_bundle
+>>> from reportgen.api import check_bundle
 >>> report = check_bundle("fixtures/harrow-2016-high-cost-placements")
 >>> [f.line() for f in report.errors]
 []
@@ -16,14 +16,19 @@ rendered document; ``docx`` rules read only a .docx, so :func:`check_docx` can r
 ready-made document (for example one in an agenda pack).
 (The registry is :mod:`reportgen.checks.registry`, the reader of a .docx
 :mod:`reportgen.checks.docx_view`, the runner :mod:`reportgen.checks.run`.)
+
+The checks judge what they are given and never load or render: ``check_bundle``, which does
+both, is :func:`reportgen.api.check_bundle` (still reachable here by its old name).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportgen.checks.docx_view import DocTable, DocxView
 from reportgen.checks.findings import CheckReport, Finding, Rule
 from reportgen.checks.registry import CHECKS, RULES, CheckContext, check, define, iter_rules
-from reportgen.checks.run import check_bundle, check_docx, run_checks
+from reportgen.checks.run import check_docx, run_checks
 
 __all__ = [
     "CHECKS",
@@ -53,3 +58,13 @@ from reportgen.checks import disclosure  # noqa: E402
 from reportgen.checks import accessibility  # noqa: E402
 
 FAMILIES = (figures, tables, identities, dates, content, disclosure, accessibility)
+
+
+def __getattr__(name: str) -> Any:
+    """``reportgen.checks.check_bundle``, the old home of :func:`reportgen.api.check_bundle`:
+    looked up only when asked for, so importing the checks never imports the pipeline."""
+    if name == "check_bundle":
+        from reportgen.api import check_bundle
+
+        return check_bundle
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen import disclosure
@@ -435,21 +434,20 @@ def small_counts(ctx: CheckContext) -> list[Finding]:
 # --------------------------------------------------------------------------- across periods
 
 
-def period_difference_findings(bundle_dir: str | Path, periods: Sequence[str]
-                               ) -> list[Finding]:
-    """disclosure.period-difference and figures.period-link: the bundle rendered for its own
-    period and for each of ``periods``, compared in date order, each pair as a reader holding
-    both would. A pair that cannot be linked by the stock-and-flow identity is reported as
-    "not compared" with the reason (an error when their figures break the identity), never
-    passed over in silence."""
+def period_difference_findings(own: LoadedReport, others: Sequence[LoadedReport],
+                               periods: Sequence[str]) -> list[Finding]:
+    """disclosure.period-difference and figures.period-link: the bundle loaded for its own
+    period (``own``) and for each of ``periods`` (``others``, loaded by the caller:
+    :func:`reportgen.api.period_difference_findings`), compared in date order, each pair as a
+    reader holding both would. A pair that cannot be linked by the stock-and-flow identity is
+    reported as "not compared" with the reason (an error when their figures break the
+    identity), never passed over in silence."""
     from reportgen.checks.identities import PERIOD_LINK, hides
     from reportgen.disclosure.periods import period_link, period_reveals
-    from reportgen.pipeline import load_report
 
-    own = load_report(bundle_dir)
     settings = own.bundle.settings
     public = settings.public and settings.suppression_threshold > 1
-    loaded = [own, *(load_report(bundle_dir, period=p) for p in periods)]
+    loaded = [own, *others]
 
     def label(x: LoadedReport) -> str:
         return x.metrics.period.label if x.metrics.period else str(x.metrics.as_at)

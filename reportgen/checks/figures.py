@@ -22,12 +22,15 @@ from reportgen.checks import vocabulary
 from reportgen.checks.findings import Finding
 from reportgen.checks.numbers import Literal_
 from reportgen.checks.reading import (
+    SCOPES,
     Judge,
+    ReportNames,
     Sentence,
     expression_for,
     narrative_sources,
     paragraphs,
     quote_of,
+    report_names,
 )
 from reportgen.checks.registry import CheckContext, check, define
 from reportgen.checks.vocabulary import Figure
@@ -90,7 +93,7 @@ def _period(bundle: Bundle) -> Period | None:
 
 def check_literals(bundle: Bundle, figures: Sequence[Figure]) -> list[Finding]:
     """Judge every typed number against the figure its words say it is."""
-    judge = Judge(figures, _period(bundle))
+    judge = Judge(figures, _period(bundle), names_of(bundle))
     reading = _Reading()
     out: list[Finding] = []
     for where, text, headings in narrative_sources(bundle):
@@ -98,13 +101,20 @@ def check_literals(bundle: Bundle, figures: Sequence[Figure]) -> list[Finding]:
     return out if reading.stopped is None else [*out, reading.stopped]
 
 
+def names_of(bundle: Bundle) -> ReportNames:
+    """The report's own names (reading.report_names) from its report.yaml."""
+    return report_names(bundle.council, bundle.report.directorate, bundle.meeting.committee,
+                        bundle.abbreviations)
+
+
 def check_text(text: str, figures: Sequence[Figure], period: str | None = None,
-               where: str = "text", headings: str = "") -> list[Finding]:
+               where: str = "text", headings: str = "",
+               names: ReportNames | None = None) -> list[Finding]:
     """Judge the numbers typed in ``text`` (a narrative source, under ``headings``) against
-    ``figures``, for a report of ``period`` ("2024/25 Q3")."""
+    ``figures``, for a report of ``period`` ("2024/25 Q3") whose own names are ``names``."""
     reading = _Reading()
-    out = _judge_text(Judge(figures, parse_period(period) if period else None), text, where,
-                      headings, reading)
+    out = _judge_text(Judge(figures, parse_period(period) if period else None, names), text,
+                      where, headings, reading)
     return out if reading.stopped is None else [*out, reading.stopped]
 
 
@@ -114,7 +124,9 @@ def _judge_text(judge: Judge, text: str, where: str, headings: str,
     # A heading that names a line or area (the section's own, or a Markdown one in the text)
     # says what the paragraphs under it are about, until the next heading.
     def named_in(text: str) -> frozenset[str]:
-        return frozenset(x.subject for x in judge.subjects.find(text))
+        # The report's own scope is named everywhere: it says nothing of what follows.
+        return frozenset(x.subject for x in judge.subjects.find(text)
+                         if x.subject not in SCOPES)
 
     headed = named_in(headings) if headings else frozenset()
     for paragraph in paragraphs(text):
@@ -130,7 +142,7 @@ def _judge_text(judge: Judge, text: str, where: str, headings: str,
                 finding = _judge(judge, s, lit, where)
                 if finding is not None:
                     out.append(finding)
-            earlier = earlier | {x.subject for x in s.subjects}
+            earlier = earlier | {x.subject for x in s.subjects if x.subject not in SCOPES}
     return out
 
 
@@ -139,6 +151,13 @@ def _judge(judge: Judge, s: Sentence, lit: Literal_, where: str) -> Finding | No
     if claim is not None and claim.figure is not None:
         figure = claim.figure
         quote = quote_of(s.text, lit, claim.evidence)
+        if claim.direction:
+            # The words call an overspend an underspend (or the reverse): wrong at any amount.
+            what = "an overspend" if figure.value > 0 else "an underspend"
+            return MISMATCH.finding(
+                f"'{quote}' but the data give {what} of {lit.like(figure, named=True)}",
+                where=where, fix=f"call it {what} and write {expression_for(figure, lit)}",
+                severity=None if claim.explicit else "warning")
         if not lit.agrees(figure):
             # An inferred claim (reading.Claim.explicit) disagreeing is a warning: on councils'
             # wording the checker was not written from, such readings are too often wrong to
@@ -152,7 +171,11 @@ def _judge(judge: Judge, s: Sentence, lit: Literal_, where: str) -> Finding | No
     pool = claim.candidates if claim is not None else []
     agreeing = [f for f in pool if lit.agrees(f)]
     if not agreeing and lit.kind == "money" and lit.bound in ("exact", "approx"):
-        agreeing = [f for f in judge.figures if f.unit == "money" and lit.agrees(f)]
+        # Not a variance of the other direction: "an underspend of £673k" does not agree
+        # with an overspend of £673k.
+        sign = claim.sign if claim is not None else 0
+        agreeing = [f for f in judge.figures if f.unit == "money" and lit.agrees(f) and
+                    not (sign and f.measure == "variance" and f.value * sign < 0)]
     if agreeing:
         return _hand_typed(agreeing[0], lit, s.text[lit.start:lit.end], where)
     return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -110,7 +111,8 @@ class _Subject:
     start: int
     end: int
     subject: str
-    partial: bool = False
+    partial: bool = False  # named by one word of its label: its last word, or (part) another
+    part: bool = False
 
 
 #: Words that qualify a measure word ("forecast overspend", "net revenue budget").
@@ -219,10 +221,85 @@ def _label_forms(label: str) -> list[list[str]]:
     return forms
 
 
+#: The subject a sentence gives when it names the report's own scope ("the directorate", the
+#: council's or the service's name): the whole budget, the totals of the data.
+WHOLE = "⟨the whole⟩"
+#: The subject of a name wider than the data (the council, in a directorate's report): no
+#: figure of the data is of it.
+WIDER = "⟨wider than the data⟩"
+SCOPES = frozenset({WHOLE, WIDER})
+
+
+@dataclass(frozen=True)
+class ReportNames:
+    """What report.yaml calls the report's own scope and the short forms it declares.
+
+    ``whole``: names of what the data are of (the directorate, the committee's subject, and
+    the council unless a directorate is named); ``wider``: names of more than the data (the
+    council, when the report names a directorate); ``abbreviations``:
+    short form → what it stands for (a label of the data, or one of the names above)."""
+
+    whole: tuple[str, ...] = ()
+    wider: tuple[str, ...] = ()
+    abbreviations: tuple[tuple[str, str], ...] = ()
+    #: whether the data are of less than the council (a directorate is named)
+    narrow: bool = False
+
+
+# "the directorate", "the Council's", "our service", "council-wide": the report's own scope,
+# the whole of the data (the council's words name more than the data in a narrower report).
+_SCOPE_NOUN = re.compile(r"\b(?:the|this|our|its|their)\s+(?:(?:whole|overall|entire|wider)\s+)?"
+                         r"(?:(?P<unit>directorate|department|service)|"
+                         r"(?P<council>council|authority))(?!['’]?s?\s+(?:area|run|owned|homes?)\b)"
+                         # "the Council Tax Reduction Scheme", "the Service Plan": a name
+                         r"(?!\s+(?-i:[A-Z]))(?![\w-])|\b(?P<wide>council|authority)-wide\b",
+                         re.IGNORECASE)
+# Words of a label too common in a children's services paper to name one line alone.
+_GENERIC = {"children", "child", "young", "people", "social", "family", "familie", "service",
+            "council", "early", "other", "general", "management", "support", "additional",
+            "central", "directorate", "department", "corporate", "total", "including"}
+_SERVICE_WORDS = {"children", "child", "familie", "family", "young", "people", "education",
+                  "care", "service", "learning", "skill", "social", "safeguarding"}
+# The words of a council's or committee's name that are not its own ("Portsmouth City
+# Council" is named "Portsmouth"; "Children's Services Scrutiny Committee" is about
+# "Children's Services").
+_COUNCIL_FORM = re.compile(r"\b(?:(?:city|county|district|borough|metropolitan|town)\s+)*"
+                           r"(?:council|borough council)\b|\b(?:london|royal)\s+borough\s+of\b|"
+                           r"\bcity\s+and\s+county\s+of\b|\bcouncil\s+of\s+the\b",
+                           re.IGNORECASE)
+_COMMITTEE_FORM = re.compile(r"\b(?:overview\s+(?:and|&)\s+scrutiny|overview|scrutiny|select|"
+                             r"sub-committee|committee|panel|board|cabinet)\b", re.IGNORECASE)
+
+
+def report_names(council: str, directorate: str | None, committee: str | None,
+                 abbreviations: dict[str, str]) -> ReportNames:
+    """The report's own names, from report.yaml's council, report.directorate, the meeting's
+    committee and abbreviations."""
+    narrow = bool(directorate and directorate.strip())
+    own = [directorate.strip()] if directorate and directorate.strip() else []
+    if committee:
+        core = " ".join(_COMMITTEE_FORM.sub(" ", committee).split())
+        core = re.sub(r"^(?:and|&)\s+|\s+(?:and|&)$", "", core, flags=re.IGNORECASE)
+        # "Children's Services" of its committee's name, when it names a service ("Corporate
+        # Parenting Panel" names none).
+        words = [w for _, _, w in _words(core) if w not in _STOP]
+        if len(words) >= 2 and set(words) & _SERVICE_WORDS:
+            own.append(core)
+    council_names = [council]
+    short = " ".join(_COUNCIL_FORM.sub(" ", council).split())
+    if short and short.casefold() != council.casefold():
+        council_names.append(short)
+    whole = own + ([] if narrow else council_names)
+    wider = council_names if narrow else []
+    return ReportNames(tuple(whole), tuple(wider), tuple(abbreviations.items()), narrow)
+
+
 class _Subjects:
     """Every subject of the figures, as the word patterns that name it in a sentence."""
 
-    def __init__(self, figures: Sequence[Figure]) -> None:
+    def __init__(self, figures: Sequence[Figure], names: ReportNames | None = None) -> None:
+        names = names or ReportNames()
+        self.names = names
         self.labels: dict[str, list[list[str]]] = {}
         self.types: dict[str, list[re.Pattern[str]]] = {}
         for fig in figures:
@@ -236,14 +313,37 @@ class _Subjects:
             else:
                 self.labels[s] = _label_forms(s)
         # A label's last word stands for it when no other label has that word ("the
-        # directorate", "the Portfolio").
+        # directorate", "the Portfolio"); so does any other distinctive word of it that no
+        # other label has, though less surely ("the overspend on placements").
         heads: dict[str, list[str]] = {}
+        parts: dict[str, set[str]] = {}
         for s, forms in self.labels.items():
             content = [w for w in forms[0] if w not in _STOP] if forms else []
             if content and content[-1] not in _MEASURE_NOUNS and \
                     content[-1] not in _NOT_A_HEAD and len(content[-1]) >= 4:
                 heads.setdefault(content[-1], []).append(s)
-        self.heads = {w: ss[0] for w, ss in heads.items() if len(ss) == 1}
+            for w in content:
+                parts.setdefault(w, set()).add(s)
+        self.heads = {w: ss[0] for w, ss in heads.items() if len(ss) == 1
+                      and len(parts.get(w, ())) == 1}
+        self.parts = {w: next(iter(ss)) for w, ss in parts.items() if len(ss) == 1
+                      and w not in self.heads and len(w) >= 5 and w not in _GENERIC
+                      and w not in _MEASURE_NOUNS and w not in _NOT_A_HEAD}
+        # The report's own names: the whole, or more than the data.
+        self.scope_forms: list[tuple[list[str], str]] = []
+        for name, subject in [*((n, WHOLE) for n in names.whole),
+                              *((n, WIDER) for n in names.wider)]:
+            self.scope_forms += [(form, subject) for form in _label_forms(name)]
+        # Declared short forms: of a label, or of one of the report's names.
+        self.abbreviations: list[tuple[re.Pattern[str], str]] = []
+        by_form = {tuple(f): s for s, forms in self.labels.items() for f in forms}
+        by_form.update({tuple(f): s for f, s in self.scope_forms})
+        for short, full in names.abbreviations:
+            target = next((by_form[tuple(f)] for f in _label_forms(full) if tuple(f) in by_form),
+                          None)
+            if target is not None:
+                self.abbreviations.append(
+                    (re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])"), target))
 
     def find(self, sentence: str) -> list[_Subject]:
         words = _words(sentence)
@@ -276,10 +376,31 @@ class _Subjects:
             for p in patterns:
                 for m in p.finditer(sentence):
                     found.append(_Subject(m.start(), m.end(), s))
+        for p, s in self.abbreviations:
+            found.extend(_Subject(m.start(), m.end(), s) for m in p.finditer(sentence))
         if not found:
             for i, w in enumerate(norm):
                 if w in self.heads:
+                    # Its last word names a line as surely as its whole label, when it is
+                    # no count's noun ("care" in "children in care": see Judge.claim).
                     found.append(_Subject(words[i][0], words[i][1], self.heads[w], True))
+                elif w in self.parts:
+                    found.append(_Subject(words[i][0], words[i][1], self.parts[w], True,
+                                          part=True))
+        # The report's own scope, where no label of the data is named in the same words.
+        scope: list[_Subject] = []
+        for form, s in self.scope_forms:
+            n = len(form)
+            for i in at.get(form[0], ()):
+                if norm[i:i + n] == form:
+                    scope.append(_Subject(words[i][0], words[i + n - 1][1], s))
+        for m in _SCOPE_NOUN.finditer(sentence):
+            s = WIDER if self.names.narrow and not m["unit"] else WHOLE
+            word = m.start("unit") if m["unit"] else m.start("council") if m["council"] \
+                else m.start("wide")
+            scope.append(_Subject(word, m.end(), s))
+        found += [x for x in scope if not any(f.start < x.end and x.start < f.end
+                                              for f in found)]
         # Longest first, then drop those inside another.
         found.sort(key=lambda f: (-(f.end - f.start), f.start))
         kept: list[_Subject] = []
@@ -293,6 +414,7 @@ class _Subjects:
 
 # A new clause starts at these: its words do not describe the numbers of the one before.
 _CLAUSE_BREAK = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, whereas |"
+                           r",? (?:(?:partly|partially|largely|mainly) )?offset by |"
                            r" rather than |, which compared |, compared (?:to|with) |"
                            r"\b(?:less|more|greater|lower|higher|fewer) than\b"
                            r"(?!\s*(?:£|\d)|\s+(?:the\s+|its\s+)?(?:\w+\s+)?budget)",
@@ -336,7 +458,8 @@ _PART_AFTER = re.compile(r"^\s*of\s+which\b", re.IGNORECASE)
 _OF_THE_AFTER = re.compile(r"^\s+of\s+the\s+$", re.IGNORECASE)
 _CHANGE_GOVERNS = re.compile(r"^\s*(?:(?:from|since|on)\s+[^£\d,]{0,30}?\s*|"
                              r"in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:of|by)?\s*"
-                             r"(?:(?:approximately|around|about|some|just over|over|c)\s+)?$",
+                             r"(?:(?:approximately|around|about|some|just over|just under|"
+                             r"over|under|nearly|almost|c)\s+)?$",
                              re.IGNORECASE)
 #: "<noun> of £X": the noun the amount is of ("the allocation of £5 million").
 _HEAD_OF_BEFORE = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+(?:(?:approximately|around|about|"
@@ -367,6 +490,47 @@ _OWN_NOUN_AFTER = re.compile(
     r"currently|previously|altogether|in total)\b)[A-Za-z]", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:\w+\s+){0,2}(?:number|handful|few)\s+of\s+$|"
                          r"\bsome\s+$", re.IGNORECASE)
+#: After a number, words that list what it includes: a name there is a part of it, not what it
+#: is of ("an overspend of £1.5m, which included the Home to School Transport grant").
+_INCLUDES_AFTER = re.compile(r",?\s*\(?\b(?:(?:which|that)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+                             r"(?:includ|incorporat|compris)\w*|including|inclusive of)\b",
+                             re.IGNORECASE)
+#: After a number, words that give a cause: a name there may be the whole's main part or the
+#: subject itself ("an overspend of £2m, mainly due to transport"), so it only suggests it.
+_CAUSE_AFTER = re.compile(r"\b(?:due to|driven by|because of|as a result of|caused by|"
+                          r"arising from|reflecting|mainly|largely|primarily|predominantly|"
+                          r"partly|principally|mostly)\b", re.IGNORECASE)
+#: A financial year named in a sentence: "2019/20", "2019-20", "2019/2020".
+_FINANCIAL_YEAR = re.compile(r"\b(20\d{2})\s*[/-]\s*(\d{2}|20\d{2})\b")
+#: "by £1.2m to": the amount after "to" is where the movement took the measure.
+_BY_AMOUNT_TO = re.compile(r"\bby\s+(?:£\s?)?[\d.,]+\s*(?:m|k|bn|million|billion|thousand)?"
+                           r"\s+to\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+#: Between two amounts of a list: a separator, then the next item's name and "of" ("£1.2m,
+#: Adoption & Fostering of £1.5m", "£0.4m; and Transport (£0.2m").
+_LIST_GAP = re.compile(r"\s*\)?\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
+                       r"(?P<item>(?:the\s+)?[^£\d;.()]{2,80}?)\s*(?:of|at|:|\(|-|–|was|is|"
+                       r"were)?\s*(?:\(\s*)?$", re.IGNORECASE)
+#: "has increased to £3.6m": the amount is the measure's new value, not a change.
+_CHANGED_TO = re.compile(r"\b(?:increased|risen|rose|grown|grew|reduced|fallen|fell|decreased|"
+                         r"dropped|moved|changed|gone up|gone down|improved|deteriorated)\s+"
+                         r"(?:(?:further|slightly|again)\s+)?to\s+(?:the\s+|a\s+)?$",
+                         re.IGNORECASE)
+#: A change word that introduces the number: a period named after it is the change's start
+#: ("an increase of £238k on the position projected at Quarter 1").
+_CHANGE_OF_BEFORE = re.compile(r"\b(?:increase|rise|reduction|decrease|fall|improvement|"
+                               r"deterioration|movement|change)\s+of\s+(?:(?:just\s+)?"
+                               r"(?:under|over)\s+|approximately\s+|around\s+|about\s+)?$",
+                               re.IGNORECASE)
+_AGAINST_BUDGET_AFTER = re.compile(
+    r"\s+(?:(?:is|was|are|were|being|forecast|projected|expected|predicted|likely|currently|"
+    r"now)\s+){0,3}(?:to\s+be\s+)?(?:(?P<over>above|over|more than|higher than|greater than|"
+    r"in excess of)|(?P<under>below|under|less than|lower than))\s+"
+    r"(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:budget|cash limit)s?\b",
+    re.IGNORECASE)
+_REPORTED_IN_MONTH = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:reported|forecast|projected|predicted|estimated)\s+(?:in|at|to|for)\s+"
+    r"(?:the\s+)?(?:(?:end\s+of|start\s+of)\s+)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b", re.IGNORECASE)
 _UNKNOWN_NAME = re.compile(r"\b(?:for|on|at|within)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -405,6 +569,10 @@ class Claim:
     # word or a distant measure word is inferred: a disagreement is worth a warning, not an
     # error that stops the render.
     explicit: bool = True
+    # The direction the words give (+1 an overspend, -1 an underspend) when the figure claimed
+    # has the other: the sentence is wrong whatever its amount.
+    direction: int = 0
+    sign: int = 0  # the sign the measure word gives (+1 overspend, increase; -1 the reverse)
 
 
 def _distance(span: tuple[int, int], lit: Literal_) -> float:
@@ -457,6 +625,46 @@ class Sentence:
         return [m.span() for m in _CLAUSE_BREAK.finditer(self.text)]
 
     @functools.cached_property
+    def years(self) -> list[re.Match[str]]:
+        """The financial years the sentence names ("2019/20"), in order."""
+        return list(_FINANCIAL_YEAR.finditer(self.text))
+
+    @functools.cached_property
+    def _lists(self) -> dict[int, tuple[Literal_, tuple[int, int]]]:
+        """For each amount that is an item of a list ("X of £a, Y of £b and Z of £c"): the
+        list's first amount and the span of the item's own words (from the end of the amount
+        before it)."""
+        out: dict[int, tuple[Literal_, tuple[int, int]]] = {}
+        money = [o for o in sorted(self.lits, key=lambda o: o.start) if o.kind == "money"]
+        for a, b in itertools.pairwise(money):
+            gap = _LIST_GAP.match(self.text, a.end, b.start)
+            if gap is None or not any(gap.start("item") <= x.start and
+                                      x.end <= gap.end("item") for x in self.subjects):
+                continue
+            if any(not m.weak and gap.start("item") <= m.start and m.end <= gap.end("item")
+                   for m in self.mentions["money"]):
+                continue  # an item with a measure word of its own is no bare list item
+            head = out[a.start][0] if a.start in out else a
+            if a.start not in out:
+                # The first item's words: from the name nearest before its amount.
+                item_lo = max((o.end for o in money if o.end <= a.start), default=0)
+                item_lo = max((x.start for x in self.subjects
+                               if item_lo <= x.start and x.end <= a.start), default=item_lo)
+                out[a.start] = (a, (item_lo, a.start))
+            out[b.start] = (head, (gap.start("item"), b.start))
+        return out
+
+    def list_head(self, lit: Literal_) -> Literal_:
+        """The first amount of the list ``lit`` is an item of (itself when in none)."""
+        found = self._lists.get(lit.start)
+        return found[0] if found is not None else lit
+
+    def list_item(self, lit: Literal_) -> tuple[int, int] | None:
+        """Where the words of ``lit``'s own list item are, when it is one."""
+        found = self._lists.get(lit.start)
+        return found[1] if found is not None else None
+
+    @functools.cached_property
     def word_after_count(self) -> dict[int, Literal_]:
         """Where the first word after each count starts, and the count."""
         out: dict[int, Literal_] = {}
@@ -468,9 +676,10 @@ class Sentence:
 
 
 class Judge:
-    def __init__(self, figures: Sequence[Figure], period: Period | None) -> None:
+    def __init__(self, figures: Sequence[Figure], period: Period | None,
+                 names: ReportNames | None = None) -> None:
         self.figures = list(figures)
-        self.subjects = _Subjects(self.figures)
+        self.subjects = _Subjects(self.figures, names)
         self.period = period
         previous = [f for f in self.figures if f.previous]
         self.previous_label = next((f.label[f.label.rfind("(") + 1:-1] for f in previous
@@ -512,6 +721,10 @@ class Judge:
             return True if unit is None or unit.group(0).lower() == kind else None
         if _PREVIOUS_BEFORE.search(before[-80:]):
             return True
+        if _CHANGE_OF_BEFORE.search(before[-40:]):
+            return self._year_named(s, lit, lo, hi)  # a period after a change is its start
+        if _REPORTED_IN_MONTH.match(phrase):
+            return None  # "£9m reported in September": an earlier report's, by its month
         # A period named in the number's own phrase: just before it (no other number between)
         # or just after it ("£9million in quarter three").
         own = before[-40:]
@@ -524,7 +737,9 @@ class Judge:
         if self.previous_label and (self.previous_label in own or
                                     (tail and self.previous_label in tail.group(0))):
             return True  # "the 2009/10 outturn was £3.56m", "£3.56m in 2009/10"
-        ref = _period_ref(own) or (_period_ref(tail.group(0)) if tail else None)
+        # The period right after the number is its own ("increased to £3.6m at Month 9"),
+        # before one said earlier in the clause ("predicted at Month 6 and that has …").
+        ref = (_period_ref(tail.group(0)) if tail else None) or _period_ref(own)
         if ref is None:
             # "£3.1m overspend was predicted at Month 6": named after the number's measure.
             at = _PERIOD_AT.search(phrase)
@@ -539,10 +754,50 @@ class Judge:
             return None  # "compared to 290 children in 2015": another year's figure
         if _FROM_BEFORE.search(before[-12:]) and re.search(r"\bto\b", after):
             return None  # "from £X to £Y": £X is where it started
-        return False
+        return self._year_named(s, lit, lo, hi)
+
+    def _year_named(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> bool | None:
+        """The financial year a sentence names anywhere ("In 2019/20 ..."): the nearest one
+        before the number in the sentence, else one in its clause after it. Another year than
+        the report's is no figure of this period; the previous period's, said in the number's
+        own clause, is that period's."""
+        if self.period is None:
+            return False
+        own = _FINANCIAL_YEAR.search(s.text, lit.end, min(hi, s.own_phrases[lit.start][1]))
+
+        def of_another(m: re.Match[str]) -> bool:
+            # "an overspend in 2017/18, an additional £10.5m", "from £6.2m in 2016/17 to":
+            # the year of an earlier measure word's or number's phrase, cut from this number
+            # by a comma or another number, is theirs.
+            ends = [x.end for x in s.mentions["money"]] + [o.end for o in s.lits]
+            cut = "," in s.text[m.end():lit.start] or any(
+                m.end() <= o.start < lit.start for o in s.lits)
+            return cut and any(0 <= m.start() - e <= 25 for e in ends)
+
+        named = [m for m in s.years if m.end() <= lit.start and not of_another(m)]
+        year = own or (named[-1] if named else None)
+        if year is None:
+            return False
+        start = int(year.group(1))
+        end = year.group(2)
+        if (int(end) if len(end) == 4 else start // 100 * 100 + int(end)) != start + 1:
+            return False  # "2019-21" is no financial year
+        if start == self.period.start_year:
+            return False
+        label = f"{start}/{(start + 1) % 100:02d}"
+        if self.previous_label is not None and label in self.previous_label and \
+                year.start() >= lo:
+            return True
+        return None
 
     def claim(self, s: Sentence, lit: Literal_) -> Claim | None:
         lo, hi = _clause(s, lit)
+        first = s.list_head(lit)
+        if first is not lit:  # an item of a list: the list's words before its first item count
+            lo = min(lo, _clause(s, first)[0])
+        includes = _INCLUDES_AFTER.search(s.text, lit.end, min(hi, lit.end + _NEAR + 60))
+        if includes:
+            hi = includes.start()  # "…, which included the X grant": parts, not its subject
         before, after = s.text[:lit.start], s.text[lit.end:]
         if _PART_BEFORE.search(before[-40:]) or _PART_AFTER.match(after):
             return None  # "£1m of which ...": a part of another amount
@@ -572,19 +827,47 @@ class Judge:
         previous = self._wants_previous(s, lit, lo, hi)
         if previous is None:
             return None
-        to_value = bool(_TO_AFTER.search(before[-12:]) and
-                        re.search(r"\bfrom\b[^;]*$", s.text[lo:lit.start], re.IGNORECASE))
+        to_value = bool(_TO_AFTER.search(before[-12:]) and (
+            re.search(r"\bfrom\b[^;]*$", s.text[lo:lit.start], re.IGNORECASE) or
+            _BY_AMOUNT_TO.search(before[-40:]) or _CHANGED_TO.search(before[-40:])))
         mentions = [m for m in s.mentions[lit.kind] if lo <= m.start and m.end <= hi]
+        listed = s.list_item(first)
+        if listed is not None and any(not m.weak and m.end <= listed[0] for m in mentions):
+            # A bare noun inside a list's items ("Children's Social Care budget of £1.2m")
+            # yields to the list's own measure word ("The overspends were: …").
+            mentions = [m for m in mentions
+                        if not (m.weak and listed[0] <= m.start < lit.start)]
         # A label's last word standing for it must not be part of the words for a count
         # ("care" in "children in care").
         every = s.mentions["count"] if lit.kind == "count" else []
         subjects = [x for x in s.subjects if lo <= x.start and x.end <= hi and not (
-            x.partial and any(m.start <= x.start and x.end <= m.end for m in every))]
+            x.partial and any(m.start <= x.start and x.end <= m.end for m in every))
+            and not (lit.kind == "count" and x.subject in SCOPES)]
+        # The report's scope named far before, with another amount between, is that amount's
+        # ("the Council forecast of £4.8m …, there is an overspend of £3.5m which is an
+        # improvement of £800k").
+        # (Not the earlier value of "from £X to", "by £X to", "£X … has increased to".)
+        far = [x for x in subjects
+               if x.subject in SCOPES and _distance((x.start, x.end), lit) > _NEAR]
+        if far:
+            between = sorted(o.start for o in s.lits if o is not lit and o.kind == lit.kind
+                             and s.list_head(o) is not first
+                             and not (to_value and o.end <= lit.start))
+            subjects = [x for x in subjects
+                        if x not in far or not _blocked(between, lit, (x.start, x.end))]
+        cause = _CAUSE_AFTER.search(s.text, lit.end, min(hi, lit.end + _NEAR + 60))
+        if cause:
+            subjects = [dataclasses.replace(x, part=True) if x.start >= cause.start() else x
+                        for x in subjects]
+        item = s.list_item(lit)
+        if item is not None and any(item[0] <= x.start and x.end <= item[1] for x in subjects):
+            # "X of £a, Y of £b": each amount is of the name in its own item.
+            subjects = [x for x in subjects if item[0] <= x.start and x.end <= item[1]]
         inside = {m for m in mentions
                   if any(x.start <= m.start and m.end <= x.end for x in subjects)}
         if previous:  # an earlier value is not a change: "from the £2.6m previously reported"
             mentions = [m for m in mentions if "change" not in m.measures]
-        mention = self._measure(s, lit, mentions, to_value, inside)
+        mention = self._measure(s, lit, mentions, to_value, inside, first)
         if mention is None and previous:
             # "from the £2.6m previously reported": an earlier value of the sentence's measure.
             others = [m for m in mentions if "change" not in m.measures]
@@ -622,6 +905,7 @@ class Judge:
         cands = [f for f in self.figures
                  if f.unit == lit.kind and f.measure in measures and f.previous == previous
                  and (not of or f.measure != "change" or f.of == of)]
+        unsigned = [f for f in cands if f.value != 0]
         if mention.sign:
             cands = [f for f in cands if f.value * mention.sign > 0
                      or (f.measure != "change" and f.value == 0 and mention.sign > 0)]
@@ -631,25 +915,44 @@ class Judge:
             cands = [f for f in cands if f.value != 0]  # a change of nothing is not stated
         evidence = [(mention.start, mention.end)]
         figure = self._pick(s, lit, cands, subjects, mention, evidence, lo, hi)
-        explicit = figure is not None and self._explicit(figure, lit, cands, subjects, mention)
-        return Claim(figure, cands, evidence, explicit)
+        if figure is None and mention.sign and measures == {"variance"}:
+            # "an underspend of £673k" where the figure its words name is an overspend.
+            # Only a name said surely and not after the number's own phrase: "an overspend
+            # of £7.7m, partly offset by an underspend on X" says nothing of X's direction.
+            end = s.own_phrases[lit.start][1]
+            sure = [x for x in subjects if not x.part and (x.end <= lit.start or x.start < end)]
+            flipped = self._pick(s, lit, unsigned, sure, mention, evidence, lo, hi)
+            if flipped is not None and flipped.value * mention.sign < 0:
+                explicit = self._explicit(flipped, lit, unsigned, subjects, mention,
+                                          bool(s.subjects))
+                return Claim(flipped, unsigned, evidence, explicit, direction=mention.sign)
+        explicit = figure is not None and self._explicit(figure, lit, cands, subjects, mention,
+                                                         bool(s.subjects))
+        return Claim(figure, cands, evidence, explicit,
+                     sign=mention.sign if measures == {"variance"} else 0)
 
     def _explicit(self, figure: Figure, lit: Literal_, cands: list[Figure],
-                  subjects: list[_Subject], mention: _Mention) -> bool:
+                  subjects: list[_Subject], mention: _Mention,
+                  named_elsewhere: bool = False) -> bool:
         """Whether the clause's own words make the claim (see :class:`Claim`)."""
         if _distance((mention.start, mention.end), lit) > _NEAR:
             return False
         if mention.aggregate or figure.key.startswith("placements."):
             return True
-        if len({lit.like(f) for f in cands}) == 1:
-            return True  # the data have one such figure
+        if len({lit.like(f) for f in cands}) == 1 and (subjects or not named_elsewhere):
+            # The data have one such figure, and the sentence names nothing else it may be of.
+            return True
         names = self._names(figure)
-        return any(x.subject in names and not x.partial for x in subjects)
+        # A label's last word names its line, and the report's own scope names the total, as
+        # surely as a whole label; another word of a label only suggests it.
+        return any(x.subject in names and not x.part for x in subjects)
 
     def _names(self, f: Figure) -> set[str]:
         """The subjects that name figure ``f``: its own, and for a total the only budget line
         or savings area when the data have just one (then its label names the total too)."""
         names = {f.subject} if f.subject else set()
+        if f.scope == "total" and f.unit != "count":
+            names.add(WHOLE)  # "the directorate's overspend": the total
         if f.scope == "total" and f.unit != "count" and self.only_line and \
                 f.key.split(".")[0] in ("budget", "previous_budget"):
             names.add(self.only_line)
@@ -676,16 +979,43 @@ class Judge:
         return Claim(latest, [latest], [(best.start, best.end)])
 
     def _measure(self, s: Sentence, lit: Literal_, mentions: list[_Mention],
-                 to_value: bool, inside: set[_Mention]) -> _Mention | None:
-        # In "from X to Y" X does not stand between Y and its words; nor does Y in "X of the
-        # Y savings".
+                 to_value: bool, inside: set[_Mention],
+                 head: Literal_ | None = None) -> _Mention | None:
+        # In "from X to Y" (or "by X to Y") X does not stand between Y and its words; nor does
+        # Y in "X of the Y savings", nor an earlier item of a list with its own.
+        head = head or lit
+        whole = next((o for o in s.lits if o.kind == lit.kind and 0 < o.start - lit.end <= 12
+                      and _OF_THE_AFTER.match(s.text[lit.end:o.start])), None)
         starts = sorted(o.start for o in s.lits if o is not lit and o.kind == lit.kind and not (
             to_value and o.end <= lit.start and
-            _FROM_BEFORE.search(s.text[max(0, o.start - 12):o.start])) and not (
-            0 < o.start - lit.end <= 12 and _OF_THE_AFTER.match(s.text[lit.end:o.start])))
-        usable = [m for m in mentions if _distance((m.start, m.end), lit) <= 2 * _MAX_GAP
+            re.search(r"\b(?:from|by)\s+(?:the\s+|a\s+)?$",
+                      s.text[max(0, o.start - 12):o.start], re.IGNORECASE)) and
+            o is not whole and not (head.start <= o.start < lit.start))
+        usable = [m for m in mentions if _distance((m.start, m.end), head) <= 2 * _MAX_GAP
                   and not _blocked(starts, lit, (m.start, m.end))
                   and not self._owned(s, lit, m)]
+        if whole is not None:
+            # In "£2.9m of the £3.5m savings target" the words right by £3.5m are its own;
+            # £2.9m is the part of it achieved, unless other words say what part.
+            own = [m for m in usable if m.start >= whole.end and
+                   self._bound_to(s.text, whole, m)]
+            rest = [m for m in usable if m not in own]
+            if own and not rest:
+                parts = {"target": "achieved|savings_forecast", "budget": "spend"}
+                mapped = "|".join(parts.get(x, "") for x in own[0].measures if x in parts)
+                return dataclasses.replace(own[0], measures=frozenset(
+                    mapped.split("|"))) if mapped else None
+            usable = rest
+        # "£10.5m above the approved budget (of £375.2m)": the amount is the variance.
+        against = _AGAINST_BUDGET_AFTER.match(s.text, lit.end)
+        if against:
+            sign = -1 if against["under"] else 1
+            return _Mention(against.start(), against.end(), frozenset({"variance"}), sign)
+        # A change word right after the number is its noun: "a £250,000 reduction".
+        for m in usable:
+            if "change" in m.measures and m.start >= lit.end and \
+                    not s.text[lit.end:m.start].strip():
+                return m
         if to_value:  # "rose from X to Y": Y is the measure's new value, not a change
             usable = [m for m in usable if "change" not in m.measures]
         # A change word governs the number it introduces: "an increase of £2m", "a reduction
@@ -797,6 +1127,9 @@ class Judge:
                            if not any(a <= x.start and x.end <= b for a, b in earlier)]
         named = sorted((x for x in subjects if any(x.subject in self._names(f) for f in cands)),
                        key=lambda x: _distance((x.start, x.end), lit))
+        if any(x.subject not in SCOPES and not x.part for x in named):
+            # A line named in the clause says which part of the report's scope it is.
+            named = [x for x in named if x.subject not in SCOPES]
         aggregate = mention.aggregate
         if aggregate and not any(x.end <= lit.start for x in named):
             # "the overall £58.4m saving requirement": the qualifier of the number itself

@@ -1,19 +1,21 @@
-"""Running the checks: every registered function of the scopes a call has the inputs for."""
+"""Running the checks: every registered function of the scopes a call has the inputs for.
+
+The checks take what they judge (a loaded report, its rendered result, a .docx) and never
+drive the pipeline: loading and rendering a bundle to check it is
+:func:`reportgen.api.check_bundle`'s (tests/test_check_fix.py holds the line)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen import budget
 from reportgen.checks.docx_view import DocxView
-from reportgen.checks.findings import CheckReport, Finding
+from reportgen.checks.findings import Finding
 from reportgen.checks.registry import CHECKS, RULES, CheckContext, Scope
 
 if TYPE_CHECKING:
     from reportgen.pipeline import LoadedReport
     from reportgen.render.docx import RenderResult
-    from reportgen.styles import HouseStyle
 
 
 def _run(ctx: CheckContext, scopes: set[Scope]) -> list[Finding]:
@@ -39,13 +41,3 @@ def check_docx(data: bytes, name: str = "the document") -> list[Finding]:
     """Accessibility and table arithmetic of any .docx (no bundle needed)."""
     return _run(CheckContext(doc=DocxView.from_bytes(data, name)), {"docx"})
 
-
-def check_bundle(bundle_dir: str | Path, style: str | HouseStyle | None = None) -> CheckReport:
-    """Load a bundle, render it in memory and run every rule (through
-    :func:`reportgen.pipeline.produce`, without its gate: errors are findings here).
-
-    A bundle that cannot be loaded or rendered raises its :class:`ReportgenError`.
-    """
-    from reportgen.pipeline import produce
-
-    return CheckReport(str(bundle_dir), produce(bundle_dir, style=style, gate=False).findings)

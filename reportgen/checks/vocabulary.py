@@ -60,6 +60,9 @@ MEASURES = ("budget", "spend", "variance", "variance_pct", "target", "achieved",
             "share", "weekly_cost", "average_weekly_cost", "annual_cost",
             "average_annual_cost", "period_cost", "net_period_cost", "reviewed",
             "top_weekly_cost", "change",
+            # Savings identified (planned, found): the data hold no such figure, so a number
+            # it names is never taken for the target or the amount achieved.
+            "identified",
             # An indicator's comparators (statistical neighbours, England): no words name
             # them alone, so a number is never taken for one without its indicator.
             "comparator")
@@ -324,14 +327,14 @@ def _change_figures(c: Changes) -> list[Figure]:
 #: Money measures.
 MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # variance: over
-    (r"(?:over ?spen(?:d|ds|t|ding)|over budget|overspent by)", "variance", 1),
+    (r"(?:over[- ]?spen(?:d|ds|t|ding)|over budget|overspent by)", "variance", 1),
     (r"(?:in excess of (?:the |its |our )?(?:current )?(?:approved )?"
      r"(?:cash limit|budget)(?: provision| position)?)", "variance", 1),
     (r"(?:(?:budget |demand |cost |financial |in-year |service )?pressures?)", "variance", 1),
     (r"(?:(?:in-year |budget )?deficit)", "variance", 1),
     (r"(?:adverse (?:variance|position))", "variance", 1),
     # variance: under
-    (r"(?:under ?spen(?:d|ds|t|ding)|under budget|underspent by|surplus|"
+    (r"(?:under[- ]?spen(?:d|ds|t|ding)|under budget|underspent by|surplus|"
      r"favourable (?:variance|position))", "variance", -1),
     # variance: either
     (r"(?:(?:net )?variances?|variation|(?:forecast |projected )?(?:budget |outturn )?position|"
@@ -359,7 +362,8 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:costs?)", "spend|weekly_cost|average_weekly_cost|annual_cost", 0),
     # savings
     (r"(?:sav(?:ings?|e) (?:targets?|requirements?)|targets?|requirements?|"
-     r"required|to be saved|approved to be realised|savings? plans?)", "target", 0),
+     r"required|to be saved|approved to be realised|savings? plans?|"
+     r"budget(?:ed)? savings|savings budget)", "target", 0),
     (r"(?:achieved|delivered|realised|savings made|secured|generated|savings? achieved|"
      r"savings? delivered|saved|saving)", "achieved", 0),
     # "savings" alone is what is to be saved or what was ("to achieve a further £25m in-year
@@ -370,6 +374,8 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:shortfall|(?:budget |funding |savings )?gap|yet to be (?:delivered|achieved|found)|"
      r"(?:net )?under-?(?:achievement|delivery)|non-?delivery|slippage|"
      r"still to be (?:delivered|achieved|found)|undelivered|unachieved)", "shortfall", 0),
+    # "identified £2.1m of efficiencies": savings found or planned, no figure of the data
+    (r"(?:identified|(?:savings|efficiencies) (?:plans? )?identified)", "identified", 0),
     # costs of placements
     (r"(?:average (?:weekly )?cost|average cost per week|weekly average|average)",
      "average_weekly_cost|average_annual_cost", 0),
@@ -384,6 +390,9 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:reduction(?: of)?|reduced by|decrease(?:d)?(?: of| by)?|fall(?: of)?|fell by|"
      r"down by|lower by|less than (?:at|in) the)", "change", -1),
     (r"(?:(?:budget )?movement|moved by|change(?:d)?(?: of| by)?)", "change", 0),
+    # a position that improves has less overspend (or more underspend)
+    (r"(?:improvement(?: of)?|improved by)", "change:variance", -1),
+    (r"(?:deterioration(?: of)?|deteriorated by|worsened by)", "change:variance", 1),
 )
 
 #: Changes of a count: the data hold none, so a number they govern is not checked.
@@ -439,7 +448,7 @@ AGGREGATE_WORDS: dict[str, str] = {"combined": "group", "total": "total", "overa
 NEUTRAL_HEADS = frozenset({
     "total", "sum", "figure", "amount", "value", "level", "tune", "excess", "region", "order",
     "equivalent", "estimate", "forecast", "projection", "position", "outturn", "balance",
-    "upwards",
+    "upwards", "terms",
     "average", "ceiling", "maximum", "minimum", "rate", "tally",
     # a period between a measure and its amount: "a budget movement in the quarter of £3.3m"
     "quarter", "month", "period", "year", "week"})

@@ -54,6 +54,18 @@ HOLDOUT2 = HERE / "holdout2.yaml"
 # holdout.yaml and holdout2.yaml, collected after the general causes found in the first two were
 # fixed, so that the final checker can be measured once more. Its ids start with "h3-".
 HOLDOUT3 = HERE / "holdout3.yaml"
+# The fourth and fifth clean hold-outs (README.md, "Hold-out 4 and 5 (clean)", issue 26): money
+# sentences (ids "h4-") and count and change sentences (ids "h5-") from councils in none of the
+# corpora above, collected together (they may share a council) and measured once before any rule
+# was written from them.
+HOLDOUT4 = HERE / "holdout4.yaml"
+HOLDOUT5 = HERE / "holdout5.yaml"
+# The sixth and seventh (README.md, "Hold-out 6 and 7 (clean)", issue 26): a second collection
+# of money sentences (ids "h6-") and count and change sentences (ids "h7-"), from councils in
+# none of the corpora above, fixtures/ or docs/examples/rebuilt/, collected together and measured
+# once before any rule was written from them.
+HOLDOUT6 = HERE / "holdout6.yaml"
+HOLDOUT7 = HERE / "holdout7.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -159,7 +171,9 @@ def label_of(subject: str) -> str:
 
 # A target is (where, field, sign): where is line, previous, change, budget_pct, area,
 # savings_total, savings_shortfall, savings_pct, count, share, started, ended, avg_weekly,
-# avg_annual_child, avg_annual_type, top_annual, rate.
+# avg_annual_child, avg_annual_type, top_annual, rate, indicator. An indicator target is a point
+# of a yearly series of the label's measure (an indicators file): "now" at the report's date,
+# "previous" a year before, "earlier2" two years before, "change" the change since "previous".
 Target = tuple[str, str, int]
 
 _BY_KIND: dict[tuple[str, str], Target] = {
@@ -256,6 +270,28 @@ TARGETS: dict[str, Target] = {
     "h3-torfaen-2020-01": ("count", "", 1),
     "h3-torfaen-2020-04": ("count", "", 1),
     "h3-merton-02": ("count", "", 1),
+    # ---- hold-outs 4 and 5 (holdout4.yaml, holdout5.yaml, ids "h4-", "h5-")
+    # counts of children in care at the report's date (placements) ...
+    "h5-warrington-2020-01": ("count", "", 1),
+    # ... and a series of yearly counts at 31 March (an indicators file): two years before the
+    # report, one year before, and the report's own
+    "h5-warrington-2020-02": ("indicator", "earlier2", 1),
+    "h5-warrington-2020-03": ("indicator", "previous", 1),
+    "h5-warrington-2020-04": ("indicator", "now", 1),
+    # ---- hold-outs 6 and 7 (holdout6.yaml, holdout7.yaml, ids "h6-", "h7-")
+    # the total's overspend fallen since the previous period ("an improvement of £3.32m on the
+    # position reported for period 9")
+    "h6-barkingdagenham-2024-03": ("change", "variance", -1),
+    "h6-barkingdagenham-2023-03": ("change", "variance", -1),
+    # counts of children looked after at the report's date (placements) ...
+    "h7-hammersmithfulham-2018-02": ("count", "", 1),
+    "h7-hammersmithfulham-2019-01": ("count", "", 1),
+    "h7-bracknell-2018-02": ("count", "", 1),
+    "h7-bracknell-2017-02": ("count", "", 1),
+    # ... and a count a year before beside the report's, in one sentence ("declined from 431 to
+    # 405" over the year 2021/22): the yearly series of an indicators file, as hold-out 5's
+    "h7-hackney-2022-01": ("indicator", "previous", 1),
+    "h7-hackney-2022-02": ("indicator", "now", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -275,6 +311,9 @@ LABELS: dict[str, str] = {
     "h2-medway-2015-02": "Council revenue",
     "h2-medway-2024-02": "Council revenue",
     "h2-torbay-2025-02": "Council revenue",
+    # ---- hold-out 6 (holdout6.yaml, ids "h6-"): likewise
+    "h6-barkingdagenham-2024-03": "Council revenue",
+    "h6-barkingdagenham-2023-03": "Council revenue",
 }
 
 NOT_EXPRESSIBLE: dict[str, str] = {
@@ -391,6 +430,27 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                        "one line",
     "h3-bury-2025-03": "savings of several other departments together: a subtotal; the data model "
                        "holds lines and the total, no subtotal",
+    # ---- hold-outs 4 and 5 (holdout4.yaml, holdout5.yaml, ids "h4-", "h5-")
+    "h4-isleofwight-2024-01": "a draw on general reserves: no reserves data",
+    "h5-warrington-2020-05": "a change over two years: a series' change in the data model is "
+                             "since its previous point (one year)",
+    "h5-carmarthenshire-2023-01": "a percentage change since January in the number looked "
+                                  "after, not counting asylum-seeking children: changes in the "
+                                  "data model are differences, and placements have no asylum "
+                                  "status",
+    # ---- hold-outs 6 and 7 (holdout6.yaml, holdout7.yaml, ids "h6-", "h7-")
+    "h6-northnorthants-2023-02": "the Housing Revenue Account, an account apart from the General "
+                                 "Fund: the data model holds one budget (its lines and total)",
+    "h6-northnorthants-2023-05": "the council's share of a line's overspend (a trust funded by two "
+                                 "councils): no cost-sharing data",
+    "h6-hackney-2023-01": "reserves applied before the forecast: no reserves data",
+    "h7-hammersmithfulham-2018-01": "a percentage change over four years: a series' change in the "
+                                    "data model is a difference since its previous point (one "
+                                    "year)",
+    "h7-bracknell-2018-01": "a count eleven months before the report's (March 2017 against "
+                            "February 2018): the indicator series holds points a whole year apart",
+    "h7-bracknell-2017-01": "children in need: no children in need data",
+    "h7-bracknell-2017-03": "children subject to child protection plans: no child protection data",
 }
 
 
@@ -601,6 +661,7 @@ class _Spec:
     types: dict[str, dict[str, float]] = field(default_factory=dict)
     placements: dict[str, Any] = field(default_factory=dict)
     rates: dict[str, float] = field(default_factory=dict)
+    indicators: dict[str, dict[str, float]] = field(default_factory=dict)  # label -> point -> v
     totals: set[str] = field(default_factory=set)  # labels whose figure is the bundle total
 
 
@@ -654,6 +715,8 @@ def _apply(spec: _Spec, entry: Entry, target: Target, value: float) -> None:
         spec.placements["top_weekly"] = (name, value / 52)
     elif where == "rate":
         spec.rates[label] = value
+    elif where == "indicator":
+        spec.indicators.setdefault(label, {})[name] = sign * value if name == "change" else value
     else:  # pragma: no cover - a typo in TARGETS
         raise ValueError(f"{entry.id}: unknown target {target}")
 
@@ -843,6 +906,38 @@ def _placement_rows(spec: _Spec, period: Period) -> list[dict[str, str]]:
     return rows
 
 
+def _as_at(day: date, years_back: int) -> date:
+    """The same day ``years_back`` years earlier (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - years_back)
+    except ValueError:
+        return day.replace(year=day.year - years_back, day=28)
+
+
+def _indicator_points(d: dict[str, float]) -> list[float]:
+    """The yearly points (two years before, one year before, now) of a count series from the
+    figures its entries give (any of now, previous, earlier2, change), the others made up to
+    agree with them; the change is now less previous."""
+    now, prev, change = d.get("now"), d.get("previous"), d.get("change")
+    if now is None:
+        base = prev if prev is not None else 237.0
+        now = base + change if change is not None and prev is not None else base + 13
+    if prev is None:
+        prev = now - change if change is not None else now + 21
+    return [d.get("earlier2", prev + 17), prev, now]
+
+
+def _indicator_rows(spec: _Spec, period: Period) -> list[dict[str, str]]:
+    rows = []
+    for measure, d in spec.indicators.items():
+        for back, value in zip((2, 1, 0), _indicator_points(d), strict=True):
+            day = _as_at(period.end, back)
+            rows.append({"measure": measure, "period": f"{day.day} {day:%B} {day.year}",
+                         "area": "", "area_type": "", "value": f"{value:.0f}",
+                         "unit": "count"})
+    return rows
+
+
 def _write_csv(path: Path, rows: list[dict[str, str]]) -> None:
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
@@ -893,6 +988,9 @@ def write_bundle(folder: Path, entries: Sequence[Entry], values: dict[str, float
             ]
         _write_csv(folder / "data" / "benchmarks.csv", rows)
         data["benchmarks"] = "data/benchmarks.csv"
+    if spec.indicators:
+        _write_csv(folder / "data" / "indicators.csv", _indicator_rows(spec, period))
+        data["indicators"] = "data/indicators.csv"
     meeting = period.end + timedelta(days=45)
     report = {
         "council": first.council,
@@ -967,6 +1065,16 @@ def data_figure(entry: Entry, bundle: Path) -> float:
     elif where == "rate":
         df = loaded.datasets["benchmarks"]
         value = float(df[df["area"] == entry.council]["value"].iloc[0])
+    elif where == "indicator":
+        assert m.indicators is not None
+        series = m.indicators[label]
+        if name == "change":
+            assert series[-1].change is not None
+            value = series[-1].change.difference
+        else:
+            point = series[{"now": -1, "previous": -2, "earlier2": -3}[name]]
+            assert point.value is not None
+            value = point.value
     else:
         p = m.placements
         assert p is not None
