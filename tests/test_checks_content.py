@@ -400,3 +400,18 @@ def test_the_mismatch_reaches_check_through_the_rendered_style(tmp_path: Path) -
         ("content.appendix-cited", "warning")]
     lettered = render(loaded, style="council-form")  # council-form letters its appendices
     assert not [f for f in run_checks(loaded, lettered) if f.rule == "content.appendix-cited"]
+
+
+def test_the_bundle_checks_alone_read_the_style_the_bundle_names(tmp_path: Path) -> None:
+    """Without a render (run_checks on a loaded bundle), the sign-off rule is still the
+    style's: the style is read, not rendered."""
+    def decision(data: dict[str, Any]) -> None:
+        as_decision(data)
+        data.pop("clearance")
+
+    bundle = copy(tmp_path, HARROW, decision)
+    assert [f.where for f in run_checks(load_report(bundle))
+            if f.rule == "content.decision-requirements"] == ["clearance", "clearance"]
+    own_style(bundle, "sign_off: recorded_elsewhere")
+    assert [f for f in run_checks(load_report(bundle))
+            if f.rule == "content.decision-requirements"] == []

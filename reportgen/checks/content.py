@@ -315,10 +315,12 @@ def _house_style(ctx: CheckContext) -> HouseStyle | None:
     where no style can be found (that is the render's error)."""
     if ctx.result is not None:
         return ctx.result.style
-    from reportgen.pipeline import style_for
+    from reportgen.styles import resolve_style, style_places
 
-    try:
-        return style_for(ctx.bundle)
+    bundle = ctx.bundle
+    try:  # as the pipeline finds it, read here (checks never drive the pipeline)
+        return resolve_style(bundle.style, base=bundle.path, places=style_places(
+            bundle.path, bundle.styles_folder, bundle.yaml_path))
     except ReportgenError:
         return None
 
