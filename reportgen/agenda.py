@@ -14,11 +14,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from reportgen.bundle import TextList, UKDate
 from reportgen.config import Model, validate_yaml
 from reportgen.errors import ReportgenError
+from reportgen.formatting import DATE_STYLES
 from reportgen.yamlload import Loc, load_yaml
 
 AGENDA_FILE = "agenda.yaml"
@@ -150,6 +151,12 @@ class Agenda(Model):
     meeting: AgendaMeeting
     publication_date: UKDate | None = None
     style: str | None = None
+    # A folder of house styles (relative to the agenda's folder) where `style: NAME` is looked
+    # for first, as report.yaml's styles_folder (reportgen.styles.style_places).
+    styles_folder: str | None = Field(default=None, min_length=1, max_length=1000)
+    # How the pack writes the meeting's date (and its publication date): on the front sheet
+    # and in every report inside, so the pack names its meeting one way throughout.
+    date_style: str = "weekday"
     membership: Membership
     clerk: Clerk
     items: list[Item] = Field(min_length=1)
@@ -157,6 +164,13 @@ class Agenda(Model):
     # (relative to the agenda's folder): a shared appendices folder, say.
     allow_folders: TextList = Field(default_factory=list)
     path: Path = Field(default=Path(AGENDA_FILE), exclude=True)
+
+    @field_validator("date_style")
+    @classmethod
+    def _known_date_style(cls, value: str) -> str:
+        if value not in DATE_STYLES:
+            raise ValueError(f"expected one of {', '.join(DATE_STYLES)}, got '{value}'")
+        return value
 
     @property
     def folder(self) -> Path:

@@ -37,7 +37,7 @@ _OPTIONS = ("description", "date_style", "paragraph_numbering", "unnumbered_sect
             "heading_numbering", "recommendation_numbering", "recommendations_lead_in",
             "required_parts", "part_headings", "part_texts", "appendix_labels",
             "background_papers", "enclosures", "title_block", "title_lines", "template_from",
-            "table_units", "date_styles", "layout")
+            "table_units", "date_styles", "layout", *("sign_off", "information_sign_off"))
 #: The dates a style may print in a form of their own (``date_styles:``); any other date, and
 #: these unless given, follow ``date_style``.
 DATE_FIELDS = ("meeting", "clearance")
@@ -74,6 +74,8 @@ class HouseStyle:
     date_styles: dict[str, str] = field(default_factory=dict)
     # The form as data (layout:): blocks in order; empty, the template's body lays it out.
     layout: tuple[LayoutBlock, ...] = ()
+    # Where the form records statutory sign-off, and whether information reports need it.
+    sign_off: SignOff = field(default_factory=lambda: SignOff())
 
     def date_style_for(self, kind: str) -> str:
         """The form the dates of ``kind`` (one of :data:`DATE_FIELDS`) print in."""
@@ -82,6 +84,44 @@ class HouseStyle:
     @property
     def numbers_paragraphs(self) -> bool:
         return self.paragraph_numbering != "none"
+
+
+# -- Statutory sign-off (style.yaml sign_off:, information_sign_off:) ---------------------
+
+#: Where a form records statutory officer sign-off: in a clearance section it prints, or
+#: elsewhere (the council's committee system, a cover form): then the report prints none.
+SIGN_OFF_PLACES = ("printed", "recorded_elsewhere")
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """The form's rules for statutory officer sign-off (content.decision-requirements).
+
+    ``place`` "recorded_elsewhere": the form has no sign-off section, so the report prints
+    none and a report without clearance is not faulted; what report.yaml does record is
+    still checked (a clearance still to be signed, dated after publication, or waived on a
+    decision). ``information``: an information report needs the sign-off too (by default
+    only a decision report does)."""
+
+    place: str = "printed"
+    information: bool = False
+
+    @property
+    def printed(self) -> bool:
+        return self.place == "printed"
+
+    def required_for(self, report_type: str) -> bool:
+        """Whether a report of ``report_type`` must be cleared by the statutory officers."""
+        return report_type == "decision" or self.information
+
+
+def _sign_off(settings: dict[str, Any], file: Path) -> SignOff:
+    place = _choice(settings, "sign_off", SIGN_OFF_PLACES, "printed", file)
+    value = str(settings.get("information_sign_off", "not_required"))
+    if value not in ("required", "not_required"):
+        raise ReportgenError("information_sign_off must be required or not_required, got "
+                             f"'{value}'", file=file)
+    return SignOff(place=place, information=value == "required")
 
 
 def templates_root() -> Path:
@@ -232,6 +272,7 @@ def _style_from_folder(folder: Path, name: str) -> HouseStyle:
         texts=texts,
         date_styles=_date_styles(settings, yaml_file),
         layout=parse_layout(settings, texts, yaml_file),
+        sign_off=_sign_off(settings, yaml_file),
     )
 
 
@@ -354,6 +395,10 @@ OPTION_HELP = {
                      "needs no template.docx)",
     "table_units": "£ | £000s",
     "layout": "the form's blocks in order (docs/house-styles.md, \"The form as data\")",
+    "sign_off": "printed (the form has a clearance section) | recorded_elsewhere (the form "
+                "prints no sign-off: a report without clearance is not faulted)",
+    "information_sign_off": "not_required (only decision reports need the statutory "
+                            "officers' clearance) | required (information reports too)",
 }
 
 

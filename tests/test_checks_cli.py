@@ -57,8 +57,21 @@ def wrong_overspend(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("rot") / "bundle"
     shutil.copytree(ROTHERHAM, target)
     path = target / "report.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(GROUP_VARIANCE, "£2,786,300"),
-                    encoding="utf-8")
+    # Without its publication date: one warning (dates.publication-date-unset) beside the
+    # error.
+    path.write_text(path.read_text(encoding="utf-8").replace(GROUP_VARIANCE, "£2,786,300")
+                    .replace("  publication_date: 2010-10-06\n", ""), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def warned(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Rotherham without its publication date: a warning and no error."""
+    target = tmp_path_factory.mktemp("warned") / "bundle"
+    shutil.copytree(ROTHERHAM, target)
+    path = target / "report.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  publication_date: 2010-10-06\n", ""), encoding="utf-8")
     return target
 
 
@@ -81,7 +94,7 @@ def test_json_output(wrong_overspend: Path) -> None:
     assert data["bundle"] == data["source"] == str(wrong_overspend)
     assert (data["command"], data["exit_code"], data["written"]) == ("check", 2, [])
     assert data["errors"] == 1
-    assert data["warnings"] == 2  # Rotherham as published has no clearance block
+    assert data["warnings"] == 1  # the publication date left out
     first = data["findings"][0]
     assert first["rule"] == "figures.literal-mismatch"
     assert first["severity"] == "error"
@@ -94,15 +107,15 @@ def test_text_output_is_grouped_and_plain_when_not_a_terminal(wrong_overspend: P
     lines = result.output.splitlines()
     assert lines[0] == "Errors (1)"
     assert lines[1].startswith("error figures.literal-mismatch: ")
-    assert "Warnings (2)" in lines
-    assert lines[-1] == f"{wrong_overspend}: 1 error, 2 warnings"
+    assert "Warnings (1)" in lines
+    assert lines[-1] == f"{wrong_overspend}: 1 error, 1 warning"
     assert "\x1b[" not in result.output
 
 
-def test_exit_codes_for_warnings_and_strict(clean: Path) -> None:
+def test_exit_codes_for_warnings_and_strict(clean: Path, warned: Path) -> None:
     runner = CliRunner()
-    assert runner.invoke(cli, ["check", str(ROTHERHAM)]).exit_code == 0  # warnings only
-    assert runner.invoke(cli, ["check", str(ROTHERHAM), "--strict"]).exit_code == 1
+    assert runner.invoke(cli, ["check", str(warned)]).exit_code == 0  # warnings only
+    assert runner.invoke(cli, ["check", str(warned), "--strict"]).exit_code == 1
     result = runner.invoke(cli, ["check", str(clean), "--strict"])
     assert result.exit_code == 0, result.output
     assert result.output.strip() == f"{clean}: no problems found"

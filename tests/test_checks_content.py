@@ -22,6 +22,7 @@ from reportgen.checks.content import (
     source_placeholder_findings,
 )
 from reportgen.pipeline import load_report, render
+from reportgen.styles import SignOff
 from tests.helpers import FIXTURES, edit_yaml
 
 HARROW = FIXTURES / "harrow-2016-high-cost-placements"
@@ -67,7 +68,7 @@ def test_decision_report_needs_recommendations_legal_section_and_reasons(tmp_pat
     assert finding.where == "recommendations[1].reason"
 
 
-def test_clearance_is_an_error_for_decisions_and_a_warning_for_information(
+def test_clearance_is_needed_by_information_reports_only_where_the_form_says(
         tmp_path: Path) -> None:
     def no_mo(data: dict[str, Any]) -> None:
         as_decision(data)
@@ -76,13 +77,97 @@ def test_clearance_is_an_error_for_decisions_and_a_warning_for_information(
     [finding] = decision_findings(load_bundle(copy(tmp_path / "a", HARROW, no_mo)))
     assert (finding.severity, finding.message) == (
         "error", "the report has not been cleared by the Monitoring Officer")
-    info = decision_findings(load_bundle(ROTHERHAM))  # an information report, no clearance
-    assert [(f.severity, f.fix) for f in info] == [
-        ("warning", "add a clearance entry with role: chief_financial_officer, the name and "
-                    "the date (or status: not_required with the reason)"),
-        ("warning", "add a clearance entry with role: monitoring_officer, the name and the "
-                    "date (or status: not_required with the reason)"),
+    rotherham = load_bundle(ROTHERHAM)  # an information report, no clearance
+    assert decision_findings(rotherham) == []
+    # A form that wants information reports signed off too (information_sign_off: required).
+    required = decision_findings(rotherham, SignOff(information=True))
+    assert [(f.severity, f.fix) for f in required] == [
+        ("error", "add a clearance entry with role: chief_financial_officer, the name and "
+                  "the date (status: pending while it is still to be signed)"),
+        ("error", "add a clearance entry with role: monitoring_officer, the name and the "
+                  "date (status: pending while it is still to be signed)"),
     ]
+
+    def waived(data: dict[str, Any]) -> None:
+        data["clearance"] = [{"role": role, "status": "not_required", "reason": "for noting"}
+                             for role in ("chief_financial_officer", "monitoring_officer")]
+
+    waiver = load_bundle(copy(tmp_path / "w", ROTHERHAM, waived))
+    assert decision_findings(waiver) == []
+    assert [f.message for f in decision_findings(waiver, SignOff(information=True))][0] == (
+        "an information report (the house style's information_sign_off: required) cannot go "
+        "without clearance by the Chief Financial Officer (section 151 officer)")
+
+
+def own_style(bundle: Path, settings: str, base: str = "cover-sheet") -> None:
+    """A style folder 'our-form' beside report.yaml: ``base``'s template, its settings and
+    ``settings``; report.yaml names it."""
+    from reportgen.styles import templates_root
+
+    folder = bundle / "our-form"
+    folder.mkdir()
+    (folder / "style.yaml").write_text(
+        (templates_root() / base / "style.yaml").read_text(encoding="utf-8")
+        + f"\ntemplate_from: {base}\n{settings}\n", encoding="utf-8")
+    edit_yaml(bundle, lambda d: d.__setitem__("style", "our-form"))
+
+
+def _names(data: dict[str, Any]) -> None:
+    """A decision report whose clearance report.yaml records: one given, one to be signed."""
+    as_decision(data)
+    data["clearance"] = [
+        {"role": "chief_financial_officer", "name": "Dawn Calvert", "date": "2016-10-13"},
+        {"role": "monitoring_officer", "status": "pending", "name": "Hugh Peart"}]
+
+
+@pytest.mark.parametrize("base", ["cover-sheet", "council-form"])
+def test_sign_off_recorded_elsewhere_is_printed_nowhere_and_checked_as_recorded(
+        tmp_path: Path, base: str) -> None:
+    from reportgen.checks.docx_view import DocxView
+
+    recorded = copy(tmp_path / "a", HARROW, _names)
+    own_style(recorded, "sign_off: recorded_elsewhere", base)
+    loaded = load_report(recorded)
+    result = render(loaded)
+    assert not result.style.sign_off.printed
+    text = " ".join(DocxView.from_bytes(result.docx).full_text.split())
+    assert "Dawn Calvert" not in text and "Hugh Peart" not in text
+    findings = run_checks(loaded, result)
+    # Not printed by the form's own rule, so not "not shown"; the pending one is still due.
+    assert [(f.rule, f.where, f.severity) for f in findings
+            if f.rule.startswith("content.")] == [
+        ("content.decision-requirements", "clearance[2].status", "error")]
+    # The same report in the built-in form prints both names.
+    shown = render(load_report(recorded), style=base)
+    text = " ".join(DocxView.from_bytes(shown.docx).full_text.split())
+    assert "Dawn Calvert" in text and "Hugh Peart" in text
+
+
+def test_strict_passes_for_a_form_without_a_sign_off_section(tmp_path: Path) -> None:
+    """A decision report with no clearance in report.yaml, in a form that records sign-off
+    elsewhere: `check --strict` passes; in the form that prints it, it fails."""
+    import os
+    import subprocess
+    import sys
+
+    def decision(data: dict[str, Any]) -> None:
+        as_decision(data)
+        data.pop("clearance")
+
+    bundle = copy(tmp_path, HARROW, decision)
+    own_style(bundle, "sign_off: recorded_elsewhere")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+
+    def strict(*more: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "reportgen", "check", "--strict",
+                               str(bundle), *more], capture_output=True, text=True, env=env,
+                              timeout=600, check=False)
+
+    passed = strict()
+    assert (passed.returncode, passed.stderr) == (0, ""), passed.stdout
+    failed = strict("--style", "cover-sheet")
+    assert failed.returncode == 2
+    assert "not been cleared by the Monitoring Officer" in failed.stdout + failed.stderr
 
 
 def test_exempt_report_must_name_its_paragraph() -> None:
@@ -256,4 +341,77 @@ def test_a_listed_appendix_needs_a_title_or_a_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize("bundle", sorted(p.parent for p in FIXTURES.glob("*/report.yaml")),
                          ids=lambda p: p.name)
 def test_no_fixture_cites_an_appendix_it_does_not_list(bundle: Path) -> None:
-    assert appendix_findings(load_bundle(bundle)) == []
+    from reportgen.pipeline import style_for
+
+    loaded = load_bundle(bundle)
+    assert appendix_findings(loaded) == []
+    assert appendix_findings(loaded, style_for(loaded)) == []  # nor the other way round
+
+
+@pytest.mark.parametrize(("labels", "text", "expected"), [
+    ("numbers", "See Appendix B.", ("Appendix B", "letter", "number", "Appendix 2")),
+    ("numbers", "Appendices A and B set it out.",
+     ("Appendices A and B", "letter", "number", "Appendices 1 and 2")),
+    ("letters", "as appendix 1 shows", ("appendix 1", "number", "letter", "Appendix A")),
+    ("letters", "Appendices 1–3", ("Appendices 1–3", "number", "letter",
+                                   "Appendices A, B and C")),
+    ("letters", "See Appendix B.", None), ("numbers", "See Appendix 2.", None),
+])
+def test_an_appendix_cited_the_other_way_than_the_style_labels_it_is_a_warning(
+        tmp_path: Path, labels: str, text: str,
+        expected: tuple[str, str, str, str] | None) -> None:
+    from dataclasses import replace
+
+    from reportgen.pipeline import style_for
+
+    three = [{"title": "Plan"}, {"title": "Costs"}, {"title": "Data"}]
+    bundle = load_bundle(cites(tmp_path, text, three))
+    style = replace(style_for(bundle), appendix_labels=labels)
+    found = appendix_findings(bundle, style)
+    if expected is None:
+        assert found == []
+        return
+    cited, kind, printed, shown = expected
+    [finding] = found
+    assert (finding.severity, finding.where) == ("warning", "sections.summary")
+    assert finding.message == (
+        f"the text cites '{cited}' by {kind}, but the house style 'cover-sheet' labels "
+        f"appendices by {printed}: the report prints '{shown}'")
+    assert f"write '{shown}'" in (finding.fix or "")
+
+
+def test_an_own_label_or_heading_written_as_cited_is_no_mismatch(tmp_path: Path) -> None:
+    from reportgen.pipeline import style_for
+
+    labelled = [{"title": "Plan"}, {"title": "Costs", "label": "Appendix B"}]
+    bundle = load_bundle(cites(tmp_path / "a", "See Appendix B.", labelled))
+    assert appendix_findings(bundle, style_for(bundle)) == []  # cover-sheet numbers them
+    # The first is printed "Appendix 1" by the style: citing it as "A" is a mismatch.
+    bundle = load_bundle(cites(tmp_path / "b", "See Appendices A and B.", labelled))
+    [finding] = appendix_findings(bundle, style_for(bundle))
+    assert finding.message.endswith("the report prints 'Appendices 1 and B'")
+
+
+def test_the_mismatch_reaches_check_through_the_rendered_style(tmp_path: Path) -> None:
+    bundle = cites(tmp_path, "See Appendix A.", [{"title": "Plan"}])
+    loaded = load_report(bundle)
+    findings = run_checks(loaded, render(loaded))
+    assert [(f.rule, f.severity) for f in findings if f.rule == "content.appendix-cited"] == [
+        ("content.appendix-cited", "warning")]
+    lettered = render(loaded, style="council-form")  # council-form letters its appendices
+    assert not [f for f in run_checks(loaded, lettered) if f.rule == "content.appendix-cited"]
+
+
+def test_the_bundle_checks_alone_read_the_style_the_bundle_names(tmp_path: Path) -> None:
+    """Without a render (run_checks on a loaded bundle), the sign-off rule is still the
+    style's: the style is read, not rendered."""
+    def decision(data: dict[str, Any]) -> None:
+        as_decision(data)
+        data.pop("clearance")
+
+    bundle = copy(tmp_path, HARROW, decision)
+    assert [f.where for f in run_checks(load_report(bundle))
+            if f.rule == "content.decision-requirements"] == ["clearance", "clearance"]
+    own_style(bundle, "sign_off: recorded_elsewhere")
+    assert [f for f in run_checks(load_report(bundle))
+            if f.rule == "content.decision-requirements"] == []

@@ -194,15 +194,21 @@ ROTHERHAM = FIXTURES / "rotherham-2010-commissioning"
 def test_render_json_lists_the_findings_and_the_files_written(tmp_path: Path) -> None:
     import json
 
+    # Rotherham without its publication date: a warning (dates.publication-date-unset).
+    bundle = tmp_path / "b"
+    shutil.copytree(ROTHERHAM, bundle)
+    yaml_path = bundle / "report.yaml"
+    yaml_path.write_text(yaml_path.read_text(encoding="utf-8").replace(
+        "  publication_date: 2010-10-06\n", ""), encoding="utf-8")
     out = tmp_path / "r.docx"
-    result = CliRunner().invoke(cli, ["render", str(ROTHERHAM), "-o", str(out),
+    result = CliRunner().invoke(cli, ["render", str(bundle), "-o", str(out),
                                       "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert (data["command"], data["source"], data["exit_code"]) == ("render", str(ROTHERHAM), 0)
+    assert (data["command"], data["source"], data["exit_code"]) == ("render", str(bundle), 0)
     assert data["written"] == [str(out)] and out.is_file()
-    assert data["errors"] == 0 and data["warnings"] == len(data["findings"]) == 2
-    assert {f["rule"] for f in data["findings"]} == {"content.decision-requirements"}
+    assert data["errors"] == 0 and data["warnings"] == len(data["findings"]) == 1
+    assert {f["rule"] for f in data["findings"]} == {"dates.publication-date-unset"}
     assert data["error"] is None and data["failures"] == []
     assert result.stderr == ""  # the warnings are in the JSON, not also on stderr
 

@@ -194,8 +194,8 @@ def test_supplement_refers_back_and_continues_numbering(built: Built) -> None:
     lines = text.splitlines()
     assert "Corporate Parenting Panel: supplementary agenda 1" in lines
     assert ("This supplement adds the items below to the agenda for the meeting of the Corporate "
-            "Parenting Panel on 25 October 2016, published on 17 October 2016. Please read it "
-            "with that agenda: the item numbers continue from it.") in lines
+            "Parenting Panel on Tuesday 25 October 2016, published on Monday 17 October 2016. "
+            "Please read it with that agenda: the item numbers continue from it.") in lines
     assert lines[lines.index("Fostering recruitment update") - 1] == "9"
     assert "Since 1 September 2016 the service has received 37 enquiries" in text
     assert "High Costs Placements Monitoring Update" not in text
@@ -220,10 +220,11 @@ def agenda_copy(tmp_path: Path) -> Path:
 
 
 def test_the_real_checks_ran_and_their_warnings_are_reported(built: Built) -> None:
-    # The Rotherham and Herefordshire reports have no statutory officer clearance: a warning
-    # of `reportgen check` for a report that makes no decision.
-    warned = [m for m in built.packs.messages if "content.decision-requirements" in m]
-    assert warned and all(m.startswith(("agenda item 5 (", "agenda item 8 (")) for m in warned)
+    # A warning of `reportgen check` on a report in the pack (Herefordshire's hand-typed
+    # figure) is reported with its item; information reports need no statutory sign-off.
+    warned = [m for m in built.packs.messages if re.search(r": warning [a-z]+\.[a-z-]+: ", m)]
+    assert warned and all(m.startswith("agenda item 8 (") for m in warned)
+    assert not [m for m in built.packs.messages if "content.decision-requirements" in m]
 
 
 def test_write_packs_names_and_refuses_to_overwrite(agenda_copy: Path, tmp_path: Path,
@@ -348,12 +349,12 @@ def test_missing_bundle_and_document_are_named(tmp_path: Path) -> None:
         build_packs(load_agenda(path))
 
 
-def test_late_publication_is_a_warning(tmp_path: Path) -> None:
+def test_late_publication_is_an_error(tmp_path: Path) -> None:
+    """As for a report (dates.publication-deadline); tests/test_pack_items.py has more."""
     path = tmp_path / "agenda.yaml"
     path.write_text(GOOD + "publication_date: 2016-10-18\n")
-    packs = build_packs(load_agenda(path))
-    assert len(packs.messages) == 1
-    assert "later than 17 October 2016" in packs.messages[0]
+    with pytest.raises(ReportgenError, match="publish by Monday 17 October 2016"):
+        build_packs(load_agenda(path))
 
 
 # --- the command ----------------------------------------------------------------------------

@@ -283,3 +283,105 @@ def test_an_agenda_meeting_on_a_bank_holiday_is_a_warning(tmp_path: Path) -> Non
         "December 2016, Christmas Day (observed), a bank holiday in England; check the date")
     assert any("warning dates.meeting-not-working-day: meeting.date: the meeting is on Tuesday "
                "27 December 2016" in m for m in messages)
+
+
+# -- the agenda's publication date and date form reach its reports ----------------------------
+
+def _item_warnings(messages: list[str], rule: str) -> list[str]:
+    return [m for m in messages if rule in m]
+
+
+def test_the_agenda_publication_date_reaches_its_reports(tmp_path: Path) -> None:
+    from reportgen.pack.items import prepare_items
+
+    folder = _pack_with_bundle(tmp_path, {"  publication_date: 2016-10-17\n": ""})
+    messages: list[str] = []
+    prepare_items(load_agenda(folder), messages=messages)
+    assert _item_warnings(messages, "dates.publication-date-unset")  # the test can tell
+    (folder / "agenda.yaml").write_text(AGENDA + "publication_date: 2016-10-17\n")
+    messages = []
+    [item] = prepare_items(load_agenda(folder), messages=messages)
+    assert item.documents and _item_warnings(messages, "dates.publication-date-unset") == []
+    # The agenda's date is the one the report's checks see: a clearance signed after it is
+    # an error of the report in the pack (Harrow's last clearance is dated 17 October).
+    with pytest.raises(ReportgenError, match="dates.clearance-after-publication"):
+        (folder / "agenda.yaml").write_text(AGENDA + "publication_date: 2016-10-14\n")
+        build_packs(load_agenda(folder))
+
+
+def test_a_report_dated_otherwise_is_published_with_the_agenda_and_says_so(
+        tmp_path: Path) -> None:
+    from reportgen.pack.items import prepare_items
+
+    # Alone, 20 October leaves too few clear days; in the pack it is published on the 17th.
+    folder = _pack_with_bundle(tmp_path, {"publication_date: 2016-10-17":
+                                          "publication_date: 2016-10-20"})
+    with pytest.raises(ReportgenError, match="dates.publication-deadline"):
+        produce(tmp_path / HARROW)
+    (folder / "agenda.yaml").write_text(AGENDA + "publication_date: 2016-10-17\n")
+    messages: list[str] = []
+    prepare_items(load_agenda(folder), messages=messages)
+    assert ("agenda item 1 (High Costs Placements Monitoring Update): warning: the report's "
+            "publication_date 20 October 2016 is not the agenda's: the pack publishes it on "
+            "17 October 2016") in messages
+
+
+def test_a_supplement_report_keeps_its_own_publication_date(tmp_path: Path) -> None:
+    """A supplement is published after the agenda: the agenda's date is not its own."""
+    from reportgen.pack.items import prepare_items
+
+    folder = _pack_with_bundle(tmp_path, {"  publication_date: 2016-10-17\n": ""})
+    (folder / "agenda.yaml").write_text(AGENDA + "    supplement: 1\n"
+                                                 "publication_date: 2016-10-17\n")
+    messages: list[str] = []
+    prepare_items(load_agenda(folder), messages=messages)
+    assert _item_warnings(messages, "dates.publication-date-unset")
+
+
+@pytest.mark.parametrize("style", ["cover-sheet", "numbered-paragraphs", "report-to-members"])
+@pytest.mark.parametrize(("date_style", "written"), [
+    (None, "Tuesday 25 October 2016"), ("capitals", "25 OCTOBER 2016"),
+    ("dotted", "25.10.2016")])
+def test_the_front_sheet_and_its_reports_write_the_meeting_date_alike(
+        tmp_path: Path, style: str, date_style: str | None, written: str) -> None:
+    folder = _pack_with_bundle(tmp_path, {"style: cover-sheet": f"style: {style}"})
+    extra = f"date_style: {date_style}\n" if date_style else ""
+    (folder / "agenda.yaml").write_text(AGENDA + extra + "publication_date: 2016-10-17\n")
+    packs = build_packs(load_agenda(folder))
+    text = docx_text(packs.public, body_only=True)
+    front, report = text.split("High Costs Placements Monitoring Update", 1)
+    assert written in front and written in report
+    header = docx_text(packs.public)
+    assert f"Harrow Council | Corporate Parenting Panel | {written}" in header
+    # The report alone, in its own style, writes it its own way (so the test can tell).
+    alone = docx_text(produce(tmp_path / HARROW).result.docx, body_only=True)
+    if date_style is not None:
+        assert written not in alone
+
+
+def test_a_late_agenda_is_an_error_and_builds_nothing(tmp_path: Path) -> None:
+    folder = _pack_with_bundle(tmp_path, {})
+    path = folder / "agenda.yaml"
+    path.write_text(AGENDA + "publication_date: 2016-10-18\n")
+    with pytest.raises(ReportgenError) as caught:
+        build_packs(load_agenda(folder))
+    assert caught.value.line() == (
+        f"{path}: publication_date: published on Tuesday 18 October 2016, the agenda leaves 4 "
+        "clear working days before the meeting on Tuesday 25 October 2016; 5 are needed in "
+        "England: publish by Monday 17 October 2016, or move the meeting")
+    # The day before is in time.
+    path.write_text(AGENDA + "publication_date: 2016-10-17\n")
+    assert build_packs(load_agenda(folder)).public
+
+
+def test_an_agenda_style_is_found_in_its_styles_folder(tmp_path: Path) -> None:
+    from reportgen.pack.front_sheet import _front_template
+
+    folder = _pack_with_bundle(tmp_path, {})
+    (folder / "styles" / "our-front").mkdir(parents=True)
+    (folder / "styles" / "our-front" / "style.yaml").write_text("template_from: council-form\n")
+    (folder / "agenda.yaml").write_text(AGENDA + "style: our-front\nstyles_folder: styles\n")
+    assert _front_template(load_agenda(folder)).parent.name == "council-form"
+    (folder / "agenda.yaml").write_text(AGENDA + "style: our-front\n")
+    with pytest.raises(ReportgenError, match="unknown house style 'our-front'"):
+        _front_template(load_agenda(folder))

@@ -269,3 +269,131 @@ def test_words_lost_names_a_recommendation(harrow: LoadedReport,
     found = [f for f in run_checks(loaded, render(loaded)) if f.rule == "content.words-lost"]
     assert [f.where for f in found] == ["recommendations[2]"]
     assert "'sufficiency plan for 2024 25'" in found[0].message
+
+
+# -- everything the officer wrote: body headings, contacts, background papers; the web page --
+
+def with_everything(loaded: LoadedReport, style: str) -> LoadedReport:
+    """Harrow's narrative as a body outline under the officer's own headings (one starting
+    with a year and a full stop), with two contacts and numbered-looking background papers."""
+    from reportgen.bundle import BodySection, Contact
+
+    bundle = loaded.bundle
+    body = [BodySection(id=key, heading=heading, text=getattr(bundle.sections, key))
+            for key, heading in (("summary", "Purpose of the report"),
+                                 ("report", "2016. Where the placements stand"),
+                                 ("financial_implications", "Money: what it costs (£000s)"))
+            if getattr(bundle.sections, key)]
+    body[0] = body[0].model_copy(update={"subsections": [BodySection(
+        id="detail", heading="Sub-heading *with* snake_case and 24/25",
+        text="The detail of 14. placements.")]})
+    contacts = [Contact(name="Claire Kentish", job_title="Access to Resources Team Manager",
+                        phone="020 8424 1485", email="claire.kentish@harrow.gov.uk"),
+                Contact(name="A. N. Other", job_title="Head of Service (Corporate Parenting)")]
+    papers = ["2016. Sufficiency Strategy, Cabinet 12 July 2016",
+              "Ofsted inspection report, *March* 2015"]
+    bundle = bundle.model_copy(update={
+        "sections": type(bundle.sections)(), "body": body, "contacts": contacts,
+        "background_papers": papers, "style": style})
+    return dataclasses.replace(loaded, bundle=bundle)
+
+
+def _lost(loaded: LoadedReport) -> list[tuple[str, str]]:
+    return [(f.where or "", f.message) for f in run_checks(loaded, render(loaded))
+            if f.rule == "content.words-lost"]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_headings_contacts_and_papers_keep_every_word(harrow: LoadedReport,
+                                                      style: str) -> None:
+    from reportgen.checks.words import html_words
+    from reportgen.publish.html import report_html
+
+    loaded = with_everything(harrow, style)
+    result = render(loaded)
+    bundle = loaded.bundle
+    written = [s.heading for s in bundle.body or []] + [
+        v for c in bundle.contacts for v in (c.name, c.job_title, c.phone, c.email) if v] + \
+        list(bundle.background_papers)
+    seen = reader_words(result.docx)
+    page = html_words(report_html(result.docx))
+    for text in written:
+        assert is_subsequence(source_words(text), seen), text
+        assert is_subsequence(source_words(text), page), text
+    assert _lost(loaded) == []
+
+
+def _drop_from_document(monkeypatch: pytest.MonkeyPatch, target: str, word: str) -> None:
+    """A stage after the writers (the document's finishing) that drops ``word`` from the
+    paragraph holding ``target``: the kind of loss no writer's own test would see."""
+    from reportgen.render import docx as docx_module
+
+    real = docx_module.finish_document
+
+    def lossy(document):  # type: ignore[no-untyped-def]
+        real(document)
+        for t in document.element.body.iter(f"{W}t"):
+            if t.text and target in t.text:
+                t.text = t.text.replace(word, "", 1)
+
+    monkeypatch.setattr(docx_module, "finish_document", lossy)
+
+
+@pytest.mark.parametrize(("target", "word", "where", "missing"), [
+    ("Where the placements stand", "placements ", "body.report.heading", "'placements stand'"),
+    ("Sub-heading", "snake_case ", "body.detail.heading", "'snakecase and 24 25'"),
+    ("Access to Resources", "Resources ", "contacts[1].job_title", "'Resources Team Manager'"),
+    ("8424", "8424", "contacts[1].phone", "'8424 1485'"),
+    ("Sufficiency Strategy", "Cabinet ", "background_papers[1]", "'Cabinet 12 July 2016'"),
+    # The first word, though the same word is printed a few words before: no other text's
+    # word may stand between two of the officer's.
+    ("Sufficiency Strategy", "2016. ", "background_papers[1]",
+     "'Sufficiency Strategy Cabinet 12 July' (after '2016')"),
+])
+def test_words_lost_fires_when_a_stage_drops_a_heading_contact_or_paper_word(
+        harrow: LoadedReport, monkeypatch: pytest.MonkeyPatch, target: str, word: str,
+        where: str, missing: str) -> None:
+    loaded = with_everything(harrow, "council-form")
+    assert _lost(loaded) == []
+    _drop_from_document(monkeypatch, target, word)
+    found = _lost(loaded)
+    assert [w for w, _ in found] == [where], found
+    assert missing in found[0][1] and "on the web page" not in found[0][1]
+
+
+@pytest.mark.parametrize("style", ["cover-sheet", "numbered-paragraphs"])
+def test_words_lost_fires_when_the_web_page_drops_a_word(
+        harrow: LoadedReport, monkeypatch: pytest.MonkeyPatch, style: str) -> None:
+    """The .docx keeps every word; the HTML writer's last stage loses one: the check reads
+    the page too, and says so."""
+    from reportgen.publish import html as html_module
+
+    loaded = with_everything(with_report_text(harrow, PUBLISHED, style), style)
+    assert _lost(loaded) == []
+    real = html_module.serialise
+
+    def lossy(html):  # type: ignore[no-untyped-def]
+        for element in html.iter():
+            for part in ("text", "tail"):
+                value = getattr(element, part)
+                if value and "Virtual School" in value:
+                    setattr(element, part, value.replace("Virtual ", "", 1))
+        return real(html)
+
+    monkeypatch.setattr(html_module, "serialise", lossy)
+    found = _lost(loaded)
+    assert [w for w, _ in found] == ["body.report"], found
+    assert found[0][1] == ("'Virtual School to improve attendance' (after 'work of the') is "
+                           "not printed as written on the web page")
+
+
+def test_html_words_read_as_a_reader_sees_the_page() -> None:
+    from reportgen.checks.words import html_words
+
+    page = (b"<!DOCTYPE html><html><head><title>Not this</title><style>p{x:y}</style></head>"
+            b"<body><a>Skip</a><main><h2><span class='number'>3.</span> Costs</h2>"
+            b"<p>foo</p><p>bar <strong>Res</strong>idential<br>next</p>"
+            b"<script>hidden()</script>tail<table><tr><td>1</td><td>Residential</td></tr>"
+            b"</table></main><footer>Page footer</footer></body></html>")
+    assert html_words(page) == ["3", "Costs", "foo", "bar", "Residential", "next", "tail",
+                                "1", "Residential"]

@@ -43,6 +43,11 @@ class Citation:
     text: str
     cited: tuple[tuple[int, str], ...]
 
+    @property
+    def kind(self) -> str:
+        """"number" ("Appendix 2") or "letter" ("Appendix B"): one citation is never both."""
+        return "number" if self.cited and self.cited[0][1][0].isdigit() else "letter"
+
 
 def _position(token: str) -> tuple[str, int]:
     """("number", 3) for "3" or "3a"; ("letter", 2) for "B" or "B1"."""
@@ -91,5 +96,17 @@ def cited_appendices(text: str) -> list[Citation]:
 
 def named_position(label: str) -> int | None:
     """The place a label such as "Appendix C" or "Appendix 3a" names (None for "Annex 1")."""
+    named = named_form(label)
+    return named[1] if named else None
+
+
+def named_form(label: str) -> tuple[str, int] | None:
+    """("letter", 3) for a label "Appendix C", ("number", 3) for "Appendix 3a", None for
+    "Annex 1": how an own label writes its appendix."""
     match = re.fullmatch(rf"(?i:appendix)\s+({_ID}).*", label.strip(), re.DOTALL)
-    return _position(match.group(1))[1] if match else None
+    return _position(match.group(1)) if match else None
+
+
+def shown_as(kind: str, position: int) -> str:
+    """The identifier of the appendix at ``position`` written as ``kind`` ("2", "B")."""
+    return _shown(kind, position)

@@ -6,16 +6,27 @@ import re
 from collections.abc import Iterator
 
 from reportgen.bundle import SECTION_IDS, Bundle, walk_sections
-from reportgen.checks.citations import cited_appendices, named_position
+from reportgen.checks.citations import cited_appendices, named_form, named_position, shown_as
 from reportgen.checks.findings import Finding, Severity
 from reportgen.checks.registry import CheckContext, check, define
-from reportgen.checks.words import document_words, first_lost, narrative_chunks
+from reportgen.checks.words import (
+    document_words,
+    first_lost,
+    html_words,
+    narrative_chunks,
+)
+from reportgen.errors import ReportgenError
+from reportgen.render.markup import words as text_words
+from reportgen.render.markup import written_words
+from reportgen.styles import HouseStyle, SignOff
 
 DECISION = define(
     "content.decision-requirements", "error",
     "A decision report lacks recommendations with reasons, financial, legal or equalities "
     "implications, or clearance by the Chief Financial Officer and the Monitoring Officer "
-    "(a warning for missing clearance on an information report).", "bundle")
+    "(an information report needs the clearance only where the style's "
+    "information_sign_off says so; a style whose sign_off is recorded_elsewhere faults only "
+    "the clearance report.yaml records).", "bundle")
 EXEMPT = define(
     "content.exempt-paragraph", "error",
     "An exempt report does not name its paragraph of Schedule 12A, or the classification and "
@@ -30,9 +41,10 @@ NOT_SHOWN = define(
     "are named): nothing the officer wrote may be dropped without saying so.", "document")
 WORDS_LOST = define(
     "content.words-lost", "error",
-    "A word or number of a narrative section, recommendation or reason (after its {{ … }} "
-    "figures are filled in) is not printed with the words around it: the first missing "
-    "words and where they were written are named.",
+    "A word or number the officer wrote (a narrative section, recommendation or reason after "
+    "its {{ … }} figures are filled in, a body heading, a contact, a background paper) is not "
+    "printed with the words around it, in the .docx or on the web page made from it: the "
+    "first missing words and where they were written are named.",
     "document")
 EMPTY = define(
     "content.empty-section", "error",
@@ -40,7 +52,9 @@ EMPTY = define(
 APPENDICES = define(
     "content.appendix-cited", "error",
     "The text cites an appendix (\"Appendix 2\", \"Appendices A and B\") that the report does "
-    "not list under appendices:, or a listed appendix has neither a title nor a file.",
+    "not list under appendices:, or a listed appendix has neither a title nor a file (a "
+    "warning where the text cites by letter an appendix the house style numbers, or the "
+    "reverse: both forms are named).",
     "bundle")
 
 REQUIRED_SECTIONS = {
@@ -62,8 +76,9 @@ _LEFT_OVER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}|\{%|%\}")
 _EXEMPT_WORDS = re.compile(r"exempt|confidential|not for publication|part (?:ii|2)\b", re.I)
 
 
-def decision_findings(bundle: Bundle) -> list[Finding]:
-    """content.decision-requirements."""
+def decision_findings(bundle: Bundle, sign_off: SignOff | None = None) -> list[Finding]:
+    """content.decision-requirements. ``sign_off`` is the house style's rule for statutory
+    sign-off (by default: printed, needed by decision reports only)."""
     out = []
     decision = bundle.report.type == "decision"
     if decision:
@@ -87,14 +102,26 @@ def decision_findings(bundle: Bundle) -> list[Finding]:
                        "and why)")
                 out.append(DECISION.finding(f"a decision report needs its {name}",
                                             where=where, fix=fix))
+    return out + clearance_findings(bundle, sign_off or SignOff())
+
+
+def clearance_findings(bundle: Bundle, sign_off: SignOff) -> list[Finding]:
+    """Statutory sign-off, as the form and the report type ask: missing clearance is faulted
+    only where the report needs it and the form records it in the report; what report.yaml
+    records is checked whatever the form."""
+    out = []
+    decision = bundle.report.type == "decision"
+    required = sign_off.required_for(bundle.report.type)
     by_role = {c.role: (i, c) for i, c in enumerate(bundle.clearance, start=1)}
     for role, who in REQUIRED_CLEARANCE.items():
-        severity: Severity = "error" if decision else "warning"
+        severity: Severity = "error" if required else "warning"
         if role not in by_role:
+            if not required or not sign_off.printed:
+                continue  # not needed, or signed off where the report does not show it
             out.append(DECISION.finding(
                 f"the report has not been cleared by {who}", where="clearance",
-                fix=f"add a clearance entry with role: {role}, the name and the date (or "
-                    "status: not_required with the reason)", severity=severity))
+                fix=f"add a clearance entry with role: {role}, the name and the date "
+                    "(status: pending while it is still to be signed)", severity=severity))
             continue
         i, entry = by_role[role]
         if entry.status == "pending":
@@ -102,9 +129,12 @@ def decision_findings(bundle: Bundle) -> list[Finding]:
                 f"clearance by {who} is still to be signed", where=f"clearance[{i}].status",
                 fix="when it is signed, give the name and date and status: cleared",
                 severity=severity))
-        elif entry.status == "not_required" and decision:
+        elif entry.status == "not_required" and required:
+            kind = ("a decision report" if decision else
+                    "an information report (the house style's information_sign_off: "
+                    "required)")
             out.append(DECISION.finding(
-                f"a decision report cannot go without clearance by {who}",
+                f"{kind} cannot go without clearance by {who}",
                 where=f"clearance[{i}].status",
                 fix="obtain the clearance (status: cleared with the name and date)"))
     return out
@@ -215,9 +245,18 @@ def _runs(shown: list[str]) -> str:
     return f"Appendices {', '.join(shown[:-1])} and {shown[-1]}"
 
 
-def appendix_findings(bundle: Bundle) -> list[Finding]:
+def _own_forms(bundle: Bundle) -> set[tuple[str, int]]:
+    """How the report itself writes an appendix it labels in its own way: an appendix's own
+    label ("Appendix C") or a body heading ("Appendix 3 – Data"), printed as written."""
+    labels = [a.label for a in bundle.appendices if a.label is not None]
+    labels += [section.heading for _, section in walk_sections(bundle.body or [])]
+    return {form for label in labels if (form := named_form(label)) is not None}
+
+
+def appendix_findings(bundle: Bundle, style: HouseStyle | None = None) -> list[Finding]:
     """content.appendix-cited: the officer's text (narrative, recommendations, reasons,
-    standard-text overrides; headings only name parts) against the appendices listed."""
+    standard-text overrides; headings only name parts) against the appendices listed, and,
+    given the house ``style``, against the way it labels them (numbers or letters)."""
     out = []
     for i, appendix in enumerate(bundle.appendices, start=1):
         if not appendix.title and not appendix.file:
@@ -225,7 +264,10 @@ def appendix_findings(bundle: Bundle) -> list[Finding]:
                 "the appendix has neither a title nor a file", where=f"appendices[{i}]",
                 fix="give its title: (and file: if it is attached), or remove it"))
     listed = _listed_positions(bundle)
+    own = _own_forms(bundle)
     count = len(bundle.appendices)
+    printed = None if style is None else (
+        "letter" if style.appendix_labels == "letters" else "number")
     lists = ("lists no appendices" if not count else
              f"lists {count} appendi{'x' if count == 1 else 'ces'}")
     texts = [*bundle.narrative_texts()]
@@ -237,25 +279,59 @@ def appendix_findings(bundle: Bundle) -> list[Finding]:
     for where, text in texts:
         seen: set[str] = set()
         for citation in cited_appendices(text):
-            missing = [shown for at, shown in sorted(dict(citation.cited).items())
-                       if at not in listed]
-            if not missing or citation.text in seen:
+            if citation.text in seen:
                 continue
             seen.add(citation.text)
+            cited = sorted(dict(citation.cited).items())
+            missing = [shown for at, shown in cited if at not in listed]
+            if missing:
+                out.append(APPENDICES.finding(
+                    f"the text cites '{citation.text}' but the report {lists}"
+                    + (f", not {_runs(missing)}" if count else ""),
+                    where=where,
+                    fix="list it under appendices: (title: and file:), or correct the "
+                        "reference"))
+                continue
+            if printed is None or citation.kind == printed or \
+                    all((citation.kind, at) in own for at, _ in cited):
+                continue
+            # The report prints the appendix the other way: the reader looks for a label
+            # that is not there.
+            assert style is not None
+            as_printed = _runs([shown_as(printed if (citation.kind, at) not in own
+                                         else citation.kind, at) for at, _ in cited])
             out.append(APPENDICES.finding(
-                f"the text cites '{citation.text}' but the report {lists}"
-                + (f", not {_runs(missing)}" if count else ""),
-                where=where,
-                fix="list it under appendices: (title: and file:), or correct the reference"))
+                f"the text cites '{citation.text}' by {citation.kind}, but the house style "
+                f"'{style.name}' labels appendices by {printed}: the report prints "
+                f"'{as_printed}'", where=where, severity="warning",
+                fix=f"write '{as_printed}', or set appendix_labels: "
+                    f"{'letters' if citation.kind == 'letter' else 'numbers'} in the style "
+                    "(or give the appendix its own label:)"))
     return out
+
+
+def _house_style(ctx: CheckContext) -> HouseStyle | None:
+    """The style the report was rendered in (or would be: checks of a bundle alone); None
+    where no style can be found (that is the render's error)."""
+    if ctx.result is not None:
+        return ctx.result.style
+    from reportgen.styles import resolve_style, style_places
+
+    bundle = ctx.bundle
+    try:  # as the pipeline finds it, read here (checks never drive the pipeline)
+        return resolve_style(bundle.style, base=bundle.path, places=style_places(
+            bundle.path, bundle.styles_folder, bundle.yaml_path))
+    except ReportgenError:
+        return None
 
 
 @check("bundle")
 def bundle_content(ctx: CheckContext) -> list[Finding]:
     bundle = ctx.bundle
-    return [*decision_findings(bundle), *exempt_findings(bundle),
-            *source_placeholder_findings(bundle), *empty_findings(bundle),
-            *appendix_findings(bundle)]
+    style = _house_style(ctx)
+    return [*decision_findings(bundle, style.sign_off if style else None),
+            *exempt_findings(bundle), *source_placeholder_findings(bundle),
+            *empty_findings(bundle), *appendix_findings(bundle, style)]
 
 
 @check("docx")
@@ -304,30 +380,74 @@ def not_shown(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-@check("document")
-def words_lost(ctx: CheckContext) -> list[Finding]:
-    """content.words-lost: every word and number of each narrative section, as rendered,
-    printed together and in order (list numbers read as Word prints them)."""
-    assert ctx.result is not None and ctx.loaded is not None
-    seen = document_words(ctx.result.docx)
+def _officer_texts(ctx: CheckContext) -> list[tuple[str, list[list[str]]]]:
+    """``(where, chunks of words)`` for everything the officer wrote that the document prints:
+    the narrative as rendered (its {{ … }} filled in), recommendations and reasons, the body's
+    own headings, the contacts and the background papers. What the style has no place for is
+    content.not-shown's to report, not this check's."""
+    assert ctx.result is not None
+    bundle = ctx.bundle
+    unshown = {field.split("[")[0].split(".")[0] for field, _ in ctx.result.not_shown}
+    prefix = "body" if bundle.body is not None else "sections"
+    out = [(f"{prefix}.{section_id}", narrative_chunks(text))
+           for section_id, text in ctx.result.sections.items()]
+    out += [(where, narrative_chunks(text)) for where, text in ctx.result.other_texts.items()]
+    if bundle.body is not None and "body" not in unshown:
+        out += [(f"body.{section.id}.heading", [text_words(section.heading)])
+                for _, section in walk_sections(bundle.body)]
+    if "contacts" not in unshown:
+        for i, contact in enumerate(bundle.contacts, start=1):
+            for key in ("name", "job_title", "phone", "email"):
+                value = getattr(contact, key)
+                if value:
+                    out.append((f"contacts[{i}].{key}", [written_words(value)]))
+    if "background_papers" not in unshown:
+        out += [(f"background_papers[{i}]", [written_words(paper)])
+                for i, paper in enumerate(bundle.background_papers, start=1)]
+    return [(where, [c for c in chunks if c]) for where, chunks in out]
+
+
+def lost_findings(texts: list[tuple[str, list[list[str]]]], seen: list[str],
+                  place: str = "") -> list[Finding]:
+    """content.words-lost for ``texts`` against the words a reader sees (``seen``, in order);
+    ``place`` names where they are read ("on the web page") when not the .docx."""
     index: dict[str, list[int]] = {}
     for at, word in enumerate(seen):
         index.setdefault(word, []).append(at)
-    prefix = "body" if ctx.bundle.body is not None else "sections"
     out = []
-    texts = [(f"{prefix}.{section_id}", text) for section_id, text in
-             ctx.result.sections.items()] + list(ctx.result.other_texts.items())
-    for where, text in texts:
-        for chunk in narrative_chunks(text):
+    for where, chunks in texts:
+        for chunk in chunks:
             lost = first_lost(chunk, seen, index)
-            if lost is not None:
-                before = " ".join(chunk[max(lost - 3, 0):lost])
-                missing = " ".join(chunk[lost:lost + 5])
-                out.append(WORDS_LOST.finding(
-                    f"'{missing}' (after '{before}') is not printed as written"
-                    if before else f"'{missing}' is not printed as written",
-                    where=where,
-                    fix="report it as a reportgen bug; meanwhile re-word the line (a line "
-                        "starting with a number and a full stop reads as a list item)"))
-                break
+            if lost is None:
+                continue
+            before = " ".join(chunk[max(lost - 3, 0):lost])
+            missing = " ".join(chunk[lost:lost + 5])
+            printed = f"is not printed as written{place}"
+            out.append(WORDS_LOST.finding(
+                f"'{missing}' (after '{before}') {printed}" if before else
+                f"'{missing}' {printed}", where=where,
+                fix="report it as a reportgen bug; meanwhile re-word the line (a line "
+                    "starting with a number and a full stop reads as a list item)"))
+            break
+    return out
+
+
+@check("document")
+def words_lost(ctx: CheckContext) -> list[Finding]:
+    """content.words-lost: every word and number the officer wrote, as rendered, printed
+    together and in order in the .docx (list numbers read as Word prints them) and on the
+    web page made from it (``render --html``), so a stage that drops a word either way is
+    caught on every render."""
+    assert ctx.result is not None and ctx.loaded is not None
+    from reportgen.publish.html import report_html
+
+    texts = _officer_texts(ctx)
+    out = lost_findings(texts, document_words(ctx.result.docx))
+    try:
+        page = report_html(ctx.result.docx)  # as render --html makes it (its CSS aside)
+    except ReportgenError:
+        return out  # a page that cannot be made is render --html's own error
+    done = {f.where for f in out}  # a word lost in the .docx is lost on the page too
+    out += [f for f in lost_findings(texts, html_words(page), " on the web page")
+            if f.where not in done]
     return out

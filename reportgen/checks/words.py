@@ -10,6 +10,7 @@ and level, from its start or start override, deeper levels restarting).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -171,13 +172,30 @@ def narrative_chunks(text: str) -> list[list[str]]:
     return [c for c in chunks if c]
 
 
+_ROMAN = re.compile(r"(?i)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+
+
+def label_like(word: str) -> bool:
+    """Whether ``word`` can be a number the document prints between two words of the
+    officer's (a paragraph number "3" of "3.1", a list label "b" or "iv"), rather than a word."""
+    return word.isdigit() or (len(word) <= 2 and word.isalpha()) or \
+        (word.isalpha() and _ROMAN.fullmatch(word) is not None)
+
+
 def _match_from(wanted: Sequence[str], seen: Sequence[str], at: int) -> int:
     """How many of ``wanted`` match ``seen`` in order from ``seen[at]`` (which matches the
-    first), each within :data:`MAX_GAP` words of the last."""
+    first), each within :data:`MAX_GAP` words of the last, with only numbers and labels
+    between (a word of another text between two of the officer's means one was lost)."""
     got, pos = 1, at
     while got < len(wanted):
         limit = min(len(seen), pos + 2 + MAX_GAP)
-        nxt = next((k for k in range(pos + 1, limit) if seen[k] == wanted[got]), -1)
+        nxt = -1
+        for k in range(pos + 1, limit):
+            if seen[k] == wanted[got]:
+                nxt = k
+                break
+            if not label_like(seen[k]):
+                break
         if nxt == -1:
             return got
         got, pos = got + 1, nxt
@@ -203,3 +221,48 @@ def first_lost(wanted: Sequence[str], seen: Sequence[str],
         it = iter(seen)
         return None if all(w in it for w in wanted) else best
     return best
+
+
+#: Elements that start a new line of the web page: their words never join a neighbour's.
+_HTML_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div",
+    "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "section", "summary", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "ul"})
+#: Elements whose text a reader never sees.
+_HTML_UNSEEN = frozenset({"head", "script", "style", "template", "noscript"})
+
+
+def html_words(page: bytes) -> list[str]:
+    """The words and numbers of a web page's ``<main>`` (the whole body without one) as a
+    reader sees them, in order: list and paragraph numbers are written in the page's text
+    (reportgen.publish.html), so nothing is added here."""
+    from lxml import html as lxml_html
+
+    if not page.strip():
+        return []
+    root = lxml_html.fromstring(page)
+    mains = root.xpath("//main")
+    top = mains[0] if mains else root
+    pieces: list[str] = []
+
+    def walk(element: etree._Element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _HTML_UNSEEN:
+            if element.tail:
+                pieces.append(element.tail)
+            return
+        block = tag in _HTML_BLOCKS
+        if block:
+            pieces.append("\n")
+        if element.text and tag:
+            pieces.append(element.text)
+        for child in element:
+            walk(child)
+        if block:
+            pieces.append("\n")
+        if element.tail and element is not top:
+            pieces.append(element.tail)
+
+    walk(top)
+    return text_words("".join(pieces))

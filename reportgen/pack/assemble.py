@@ -93,7 +93,7 @@ def build_packs(agenda: Agenda, progress: Progress | None = None, *,
     a pack built with a quarter's reports shows the same figures as those reports.
     """
     messages: list[str] = []
-    _publication_warning(agenda, messages)
+    _publication_checks(agenda, messages)
     items = prepare_items(agenda, progress, messages, period=period)
     committee = agenda.meeting.committee
     when = long_date(agenda.meeting.date)
@@ -121,7 +121,9 @@ def build_packs(agenda: Agenda, progress: Progress | None = None, *,
             banner="RESTRICTED: NOT FOR PUBLICATION")
     for number in agenda.supplements:
         extra = [p for p in items if p.item.supplement == number]
-        published = (f", published on {long_date(agenda.publication_date)}"
+        # The agenda's own date form, as its front sheet and reports write the meeting.
+        on = long_date(agenda.meeting.date, agenda.date_style)
+        published = (f", published on {long_date(agenda.publication_date, agenda.date_style)}"
                      if agenda.publication_date else "")
         packs.supplements[number], packs.outlines[f"supplement {number}"] = _pack(
             agenda, f"supplementary agenda {number}",
@@ -129,27 +131,43 @@ def build_packs(agenda: Agenda, progress: Progress | None = None, *,
              ("Part II: items not for publication", [p for p in extra if p.exempt])],
             [p for p in extra if not p.exempt and p.documents],
             [f"This supplement adds the items below to the agenda for the meeting of the "
-             f"{committee} on {when}{published}. Please read it with that agenda: the item "
+             f"{committee} on {on}{published}. Please read it with that agenda: the item "
              "numbers continue from it."],
             f"{committee} {when}: supplementary agenda {number}", progress)
     return packs
 
 
-def _publication_warning(agenda: Agenda, messages: list[str]) -> None:
-    from reportgen.deadlines import last_publication_date, meeting_day_problem
+def _publication_checks(agenda: Agenda, messages: list[str]) -> None:
+    """A meeting on a weekend or bank holiday is a warning (in ``messages``); a publication
+    date that leaves too few clear working days is an error, as it is for a report
+    (dates.publication-deadline): nothing is built."""
+    from reportgen.deadlines import (
+        bank_holidays_between,
+        clear_working_days_between,
+        last_publication_date,
+        meeting_day_problem,
+        required_clear_days,
+    )
 
-    problem = meeting_day_problem(agenda.meeting.date, agenda.meeting.nation)
+    meeting, nation = agenda.meeting.date, agenda.meeting.nation
+    problem = meeting_day_problem(meeting, nation)
     if problem is not None:
         messages.append(f"warning: {agenda.path}: meeting.date: the meeting is on "
-                        f"{long_date(agenda.meeting.date, 'weekday')}, {problem}; check the date")
-    if agenda.publication_date is None:
+                        f"{long_date(meeting, 'weekday')}, {problem}; check the date")
+    published = agenda.publication_date
+    if published is None:
         return
-
-    latest = last_publication_date(agenda.meeting.date, agenda.meeting.nation)
-    if agenda.publication_date > latest:
-        messages.append(
-            f"warning: {agenda.path}: publication_date {long_date(agenda.publication_date)} "
-            f"is later than {long_date(latest)}, the last day that leaves the clear working "
-            "days the law requires before the meeting")
-
-
+    latest = last_publication_date(meeting, nation)
+    if published <= latest:
+        return
+    clear = clear_working_days_between(published, meeting, nation)
+    needed = required_clear_days(nation)
+    holidays = [f"{name} ({long_date(day)})"
+                for day, name in bank_holidays_between(latest, meeting, nation)]
+    note = f", allowing for {' and '.join(holidays)}" if holidays else ""
+    raise ReportgenError(
+        f"publication_date: published on {long_date(published, 'weekday')}, the agenda "
+        f"leaves {clear} clear working day{'s' if clear != 1 else ''} before the meeting on "
+        f"{long_date(meeting, 'weekday')}; {needed} are needed in {nation.capitalize()}: "
+        f"publish by {long_date(latest, 'weekday')}{note}, or move the meeting",
+        file=agenda.path)

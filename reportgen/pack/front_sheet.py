@@ -37,7 +37,8 @@ def _front_template(agenda: Agenda) -> Path:
     from reportgen.styles import resolve_style, style_places
 
     return resolve_style(agenda.style or DEFAULT_FRONT_STYLE, base=agenda.folder,
-                         places=style_places(agenda.folder)).template
+                         places=style_places(agenda.folder, agenda.styles_folder,
+                                             agenda.path)).template
 
 
 def _blank_document(agenda: Agenda) -> DocumentObject:
@@ -55,7 +56,8 @@ def _blank_document(agenda: Agenda) -> DocumentObject:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     header = doc.sections[0].header
-    line = f"{agenda.council} | {agenda.meeting.committee} | {long_date(agenda.meeting.date)}"
+    line = (f"{agenda.council} | {agenda.meeting.committee} | "
+            f"{long_date(agenda.meeting.date, agenda.date_style)}")
     paragraphs = header.paragraphs
     if paragraphs:
         for p in paragraphs[1:]:
@@ -124,9 +126,11 @@ def _details_table(doc: DocumentObject, rows: list[tuple[str, str]], alt: str,
 
 def _meeting_details(doc: DocumentObject, agenda: Agenda) -> None:
     m = agenda.meeting
-    rows = [("Date", long_date(m.date, "weekday")), ("Time", m.time), ("Venue", m.venue)]
+    # The agenda's date form, which its reports' meeting dates take too (pack/items.py).
+    rows = [("Date", long_date(m.date, agenda.date_style)), ("Time", m.time),
+            ("Venue", m.venue)]
     if agenda.publication_date:
-        rows.append(("Published", long_date(agenda.publication_date, "weekday")))
+        rows.append(("Published", long_date(agenda.publication_date, agenda.date_style)))
     _details_table(doc, rows, "Meeting details", ("Meeting", "Details"))
     _para(doc, "Membership", "Heading 2")
     members = [("Chair", agenda.membership.chair)]

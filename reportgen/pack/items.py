@@ -4,6 +4,7 @@ appendix through the allow-list reader (:mod:`reportgen.render.package`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from reportgen.pack.composer import Progress
 if TYPE_CHECKING:
     from reportgen.bundle import Bundle
     from reportgen.pipeline import BuildPeriod
+    from reportgen.styles import HouseStyle
 
 # The item types live in reportgen.documents (below both the pack and reportgen.publish).
 __all__ = ["OutlineEntry", "PackItem", "appendix_letter", "meeting_differences", "pack_steps",
@@ -83,6 +85,33 @@ def meeting_differences(agenda: Agenda, bundle: Bundle) -> list[str]:
     return out
 
 
+def published_with_agenda(agenda: Agenda, item: Item, bundle: Bundle
+                          ) -> tuple[Bundle, str | None]:
+    """``bundle`` as the pack publishes it: on the agenda's publication date, for a report
+    written for this meeting in the main agenda (a supplement is published later, a report
+    from elsewhere keeps its own meeting's dates). With the note to give when report.yaml
+    names another date."""
+    published = agenda.publication_date
+    own = bundle.report.publication_date
+    if published is None or item.supplement is not None or own == published or \
+            meeting_differences(agenda, bundle):
+        return bundle, None
+    note = None if own is None else (
+        f"warning: the report's publication_date {long_date(own)} is not the agenda's: the "
+        f"pack publishes it on {long_date(published)}")
+    return bundle.model_copy(update={"report": bundle.report.model_copy(
+        update={"publication_date": published})}), note
+
+
+def pack_style(agenda: Agenda, bundle: Bundle) -> HouseStyle:
+    """The report's own house style, writing the meeting's date in the agenda's form (as the
+    front sheet does), so the pack names its meeting one way throughout."""
+    from reportgen.pipeline import style_for
+
+    house = style_for(bundle)
+    return replace(house, date_styles={**house.date_styles, "meeting": agenda.date_style})
+
+
 def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
              failures: list[str], progress: Progress | None,
              period: str | BuildPeriod | None) -> PackItem:
@@ -116,6 +145,12 @@ def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
                 messages.append(
                     f"agenda item {number} ({title}): warning: the report was written for "
                     f"{'; '.join(differences)} (the item is marked from_elsewhere)")
+            bundle, note = published_with_agenda(agenda, item, loaded.bundle)
+            if note is not None:
+                messages.append(f"agenda item {number} ({title}): {note}")
+            loaded = LoadedReport(bundle, loaded.datasets, loaded.metrics, loaded.meeting,
+                                  loaded.deadline)
+            report = bundle.report
             if exempt is not None and report.exempt and report.exempt_paragraph != exempt:
                 raise ReportgenError(
                     f"agenda says exempt under paragraph {exempt} but the report says "
@@ -126,7 +161,8 @@ def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
                 # The agenda decides: render the report marked exempt too.
                 bundle = loaded.bundle.model_copy(update={"report": report.model_copy(
                     update={"exempt": True, "exempt_paragraph": exempt})})
-                loaded = LoadedReport(bundle, loaded.datasets, loaded.metrics)
+                loaded = LoadedReport(bundle, loaded.datasets, loaded.metrics,
+                                      loaded.meeting, loaded.deadline)
             wards = wards or list(report.wards)
             if exempt is None and not loaded.bundle.settings.public:
                 # Part I is published: a report its author marked not for publication must
@@ -136,7 +172,8 @@ def _prepare(agenda: Agenda, item: Item, number: int, messages: list[str],
                     "give the agenda item an exempt_paragraph or set settings.public: yes")
             # Part I is published: render it as public whatever the bundle's settings say
             # (Part II keeps the bundle's own choice; it goes to members only).
-            produced = produce(loaded, public=True if exempt is None else None)
+            produced = produce(loaded, public=True if exempt is None else None,
+                               style=pack_style(agenda, loaded.bundle))
         except ChecksFailed as exc:
             if progress is not None:
                 progress.update(1)

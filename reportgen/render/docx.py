@@ -472,7 +472,7 @@ class _Renderer:
 
     def _write_clearance_table(self, sub: Any) -> None:
         rows = [("Officer", "Capacity", "Cleared", "Date")]
-        for c in self.bundle.clearance:
+        for c in self.bundle.clearance if self.style.sign_off.printed else []:
             # No cell is left empty (a gap, and an empty paragraph in a tagged PDF): where
             # no officer signs there is no one and no date to give ("–"); a clearance still
             # to be signed says what is not known yet.
@@ -1014,7 +1014,8 @@ class _Renderer:
         b = self.bundle
         ctx: dict[str, Any] = {
             **self.names,
-            "clearance": freeze(b.clearance),
+            # A form that records sign-off elsewhere prints none (style.yaml sign_off).
+            "clearance": freeze(b.clearance if self.style.sign_off.printed else []),
             "contacts": freeze(b.contacts),
             "style": self.style.name,
             **self.texts_rendered,
@@ -1030,7 +1031,7 @@ class _Renderer:
                 "body": b.body is not None,
                 "recommendations": bool(b.recommendations),
                 "reasons": any(r.reason for r in b.recommendations),
-                "clearance": bool(b.clearance),
+                "clearance": bool(b.clearance) and self.style.sign_off.printed,
                 "contacts": bool(b.contacts),
                 "appendices": bool(b.appendices),
                 "background_papers": bool(b.background_papers),
@@ -1178,6 +1179,8 @@ class _Renderer:
                            ("contacts", ("contacts", "contacts_block")),
                            ("appendices", ("appendices",)),
                            ("background_papers", ("background_papers",))):
+            if key == "clearance" and not self.style.sign_off.printed:
+                continue  # recorded elsewhere, by the form's own rule (style.yaml sign_off)
             if getattr(b, key) and all(missing(f) for f in funcs):
                 out.append((key, f"the template does not call {funcs[-1]}()"))
         if self.style.layout:
@@ -1196,7 +1199,7 @@ class _Renderer:
                    detail_rows(b, self.style, self.texts_rendered) if key in plain]
         values += [(f"contacts[{i}].name", c.name) for i, c in enumerate(b.contacts, 1)]
         values += [(f"clearance[{i}].name", c.name) for i, c in enumerate(b.clearance, 1)
-                   if c.name]
+                   if c.name and self.style.sign_off.printed]
         values += [(f"appendices[{i}].title", a.title) for i, a in enumerate(b.appendices, 1)]
         return [(k, " ".join(v.split())) for k, v in values if v and "{" not in v]
 
