@@ -37,7 +37,15 @@ _OPTIONS = ("description", "date_style", "paragraph_numbering", "unnumbered_sect
             "heading_numbering", "recommendation_numbering", "recommendations_lead_in",
             "required_parts", "part_headings", "part_texts", "appendix_labels",
             "background_papers", "enclosures", "title_block", "title_lines", "template_from",
-            "table_units", "date_styles", "layout")
+            "table_units", "date_styles", "layout", "recorded_elsewhere")
+#: Fields of report.yaml a form may record but not print (``recorded_elsewhere:``): who wrote
+#: or owns the report and when it was published, still read and checked (the date checks use
+#: the publication date). Never what the officer wrote, nor a notice a reader must see (exempt,
+#: key decision, call-in, classification).
+RECORDED_ELSEWHERE = ("report.responsible_officer", "report.report_by", "report.author",
+                      "report.portfolio_holder", "report.directorate",
+                      "report.publication_date", "report.key_decision_notice",
+                      "meeting.time", "meeting.venue")
 #: The dates a style may print in a form of their own (``date_styles:``); any other date, and
 #: these unless given, follow ``date_style``.
 DATE_FIELDS = ("meeting", "clearance")
@@ -74,6 +82,8 @@ class HouseStyle:
     date_styles: dict[str, str] = field(default_factory=dict)
     # The form as data (layout:): blocks in order; empty, the template's body lays it out.
     layout: tuple[LayoutBlock, ...] = ()
+    # Fields the form records but does not print (RECORDED_ELSEWHERE): checked, not printed.
+    recorded_elsewhere: tuple[str, ...] = ()
 
     def date_style_for(self, kind: str) -> str:
         """The form the dates of ``kind`` (one of :data:`DATE_FIELDS`) print in."""
@@ -110,7 +120,7 @@ def _read_mapping(path: Path) -> dict[str, Any]:
 
 @cache
 def _common_texts() -> dict[str, str]:
-    return {k: str(v) for k, v in _read_mapping(templates_root() / "texts.yaml").items()}
+    return _texts_file(templates_root() / "texts.yaml")
 
 
 def _choice(settings: dict[str, Any], key: str, choices: tuple[str, ...], default: str,
@@ -137,15 +147,46 @@ def _names(settings: dict[str, Any], key: str, allowed: tuple[str, ...] | None,
     return out
 
 
-def _role_map(settings: dict[str, Any], key: str, file: Path) -> dict[str, str]:
+def _role_map(settings: dict[str, Any], key: str, file: Path, empty: str) -> dict[str, str]:
+    """A mapping of role: words. A role given no words (empty or null) is an error ending
+    ``empty``: an empty heading, or the word "None", is never what the form prints."""
     value = settings.get(key) or {}
     if not isinstance(value, dict):
         raise ReportgenError(f"{key} must be a mapping of role: text", file=file)
-    for role in value:
+    for role, words in value.items():
         if role not in ROLES:
             raise ReportgenError(f"{key}: '{role}' is not a role ({', '.join(ROLES)})",
                                  file=file)
+        if words is None or not str(words).strip():
+            raise ReportgenError(f"{key}: {role} {empty.format(role=role)}", file=file)
     return {str(k): " ".join(str(v).split()) for k, v in value.items()}
+
+
+def _texts_file(path: Path) -> dict[str, str]:
+    """A texts.yaml: key: words. A null is an error, never the word "None" in print."""
+    out = {}
+    for key, value in _read_mapping(path).items():
+        if value is None:
+            raise ReportgenError(f"{key} has no text (null): give its words, or '' for none",
+                                 file=path)
+        out[str(key)] = str(value)
+    return out
+
+
+def _recorded_elsewhere(settings: dict[str, Any], file: Path) -> tuple[str, ...]:
+    """``recorded_elsewhere:``: details fields the form leaves unprinted (RECORDED_ELSEWHERE),
+    written in full (report.publication_date) or by their last part (publication_date)."""
+    out = []
+    for name in _names(settings, "recorded_elsewhere", None, file):
+        full = name if name in RECORDED_ELSEWHERE else next(
+            (f for f in RECORDED_ELSEWHERE if f.split(".")[-1] == name), None)
+        if full is None:
+            raise ReportgenError(f"recorded_elsewhere: '{name}' is not a details field a form "
+                                 "may leave unprinted (what the officer wrote is always "
+                                 f"printed); fields: {', '.join(RECORDED_ELSEWHERE)}",
+                                 file=file)
+        out.append(full)
+    return tuple(dict.fromkeys(out))
 
 
 def _date_styles(settings: dict[str, Any], file: Path) -> dict[str, str]:
@@ -198,8 +239,8 @@ def _style_from_folder(folder: Path, name: str) -> HouseStyle:
         raise ReportgenError("paragraph_numbering must be none, flat or hierarchical, got "
                              f"'{numbering}'", file=yaml_file)
     texts = dict(_common_texts())
-    texts.update({k: str(v) for k, v in _read_mapping(folder / "texts.yaml").items()})
-    part_texts = _role_map(settings, "part_texts", yaml_file)
+    texts.update(_texts_file(folder / "texts.yaml"))
+    part_texts = _role_map(settings, "part_texts", yaml_file, "must name a standard text")
     for key in part_texts.values():
         if key not in texts:
             raise ReportgenError(f"part_texts names an unknown standard text '{key}'",
@@ -207,7 +248,7 @@ def _style_from_folder(folder: Path, name: str) -> HouseStyle:
     return HouseStyle(
         name=name,
         template=template,
-        description=" ".join(str(settings.get("description", "")).split()),
+        description=" ".join(str(settings.get("description") or "").split()),
         date_style=date_style,
         paragraph_numbering=numbering,
         unnumbered_sections=_names(settings, "unnumbered_sections", None, yaml_file),
@@ -218,7 +259,9 @@ def _style_from_folder(folder: Path, name: str) -> HouseStyle:
         recommendations_lead_in=" ".join(str(settings.get("recommendations_lead_in")
                                              or "").split()),
         required_parts=_names(settings, "required_parts", ROLES, yaml_file),
-        part_headings=_role_map(settings, "part_headings", yaml_file),
+        part_headings=_role_map(settings, "part_headings", yaml_file,
+                                "must give the heading's text (leave {role} out for the "
+                                "standard heading)"),
         part_texts=part_texts,
         appendix_labels=_choice(settings, "appendix_labels", ("numbers", "letters"),
                                 "numbers", yaml_file),
@@ -232,6 +275,7 @@ def _style_from_folder(folder: Path, name: str) -> HouseStyle:
         texts=texts,
         date_styles=_date_styles(settings, yaml_file),
         layout=parse_layout(settings, texts, yaml_file),
+        recorded_elsewhere=_recorded_elsewhere(settings, yaml_file),
     )
 
 
@@ -543,7 +587,10 @@ def _detail_rows(rows: Any, where: str, file: Path) -> tuple[DetailRow, ...]:
                 set(row) - {"label", "value", "missing"}:
             raise ReportgenError(f"{at}: give [label, value] or {{label:, value:, missing:}}",
                                  file=file)
-        out.append(DetailRow(_one_line(row["label"]), _layout_value(row["value"], at, file),
+        label = _one_line(row["label"] if row["label"] is not None else "")
+        if not label:  # an empty label cell, or the word "None", is never the form's
+            raise ReportgenError(f"{at}: label must give the row's label", file=file)
+        out.append(DetailRow(label, _layout_value(row["value"], at, file),
                              _one_line(row.get("missing") or "")))
     return tuple(out)
 
@@ -624,6 +671,10 @@ def _layout_block(item: Any, n: int, texts: dict[str, str], file: Path) -> Layou
         if not isinstance(notes, dict):
             raise ReportgenError(f"{where}: notes must be a mapping of section id or role: "
                                  "text", file=file)
+        for key, note in notes.items():
+            if note is None or not str(note).strip():
+                raise ReportgenError(f"{where}: notes: {key} must give the note's text (leave "
+                                     f"{key} out for no note)", file=file)
         opts["notes"] = {str(k): _one_line(v) for k, v in notes.items()}
     if kind == "section":
         opts["sections"] = _names(item, "sections", SECTION_IDS, file)

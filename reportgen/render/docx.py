@@ -506,7 +506,9 @@ class _Renderer:
         b, names = self.bundle, self.template_names
         out = []
         for key, label, value in detail_rows(b, self.style, self.texts_rendered):
-            if shown_by_template(key, names, self.style):
+            # A field the form records elsewhere is checked but never printed.
+            if shown_by_template(key, names, self.style) or \
+                    key in self.style.recorded_elsewhere:
                 continue
             if key == "report.responsible_officer" and \
                     b.report.report_by == b.report.responsible_officer and \
@@ -1193,7 +1195,8 @@ class _Renderer:
                  "report.classification", "report.author", "report.report_by",
                  "report.directorate", "meeting.time", "meeting.venue"}
         values += [(key, text) for key, _, text in
-                   detail_rows(b, self.style, self.texts_rendered) if key in plain]
+                   detail_rows(b, self.style, self.texts_rendered)
+                   if key in plain and key not in self.style.recorded_elsewhere]
         values += [(f"contacts[{i}].name", c.name) for i, c in enumerate(b.contacts, 1)]
         values += [(f"clearance[{i}].name", c.name) for i, c in enumerate(b.clearance, 1)
                    if c.name]
