@@ -468,7 +468,9 @@ LAYOUT_BLOCKS: dict[str, tuple[str, ...]] = {
     "title": ("lines", "form", "separator", "labels"),
     "details": ("rows", "numbered"),        # the details table: label and value per row
     "other_details": (),                    # report.yaml fields no other block prints
-    "body": ("part", "notes"),              # the officer's outline (body:, or sections:)
+    # the officer's outline (body:, or sections:); heading_number: paragraph numbers each
+    # sub-heading as the next paragraph ("4. The Current Proposal").
+    "body": ("part", "notes", "heading_number"),
     "section": ("sections", "numbered", "missing", "standard"),  # sections: parts by id
     "other_sections": (),                   # sections: parts no section block prints
     # labels: how each is numbered (REC_LABELS); lead_in: the line before them.
@@ -550,6 +552,7 @@ class LayoutBlock:
     labels: dict[str, str] = field(default_factory=dict)
     rec_labels: str = ""  # "" follows recommendation_numbering
     lead_in: str | None = None  # None follows recommendations_lead_in
+    heading_number: str = "none"  # "paragraph": a body sub-heading takes a paragraph number
 
 
 def _one_line(value: Any) -> str:
@@ -667,6 +670,8 @@ def _layout_block(item: Any, n: int, texts: dict[str, str], file: Path) -> Layou
         opts["rows"] = _detail_rows(item.get("rows"), where, file)
     if kind == "body":
         opts["part"] = _choice(item, "part", BODY_PARTS, "all", file)
+        opts["heading_number"] = _choice(item, "heading_number", ("paragraph", "none"), "none",
+                                         file)
         notes = item.get("notes") or {}
         if not isinstance(notes, dict):
             raise ReportgenError(f"{where}: notes must be a mapping of section id or role: "

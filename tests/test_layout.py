@@ -162,6 +162,53 @@ def test_numbering_counts_only_what_the_form_numbers_and_contacts_move(tmp_path:
     assert content_errors(produced) == []
 
 
+@pytest.mark.parametrize(("numbering", "expected"), [
+    ("flat", ["Background", "\t1.\tFirst point.", "2. The proposal", "\t3.\tSecond point.",
+              "Proposals", "\t4.\tThird point."]),
+    ("hierarchical", ["1. Background", "\t1.1\tFirst point.", "1.2 The proposal",
+                      "\t1.3\tSecond point.", "2. Proposals", "\t2.1\tThird point."]),
+])
+def test_a_sub_heading_takes_a_paragraph_number(tmp_path: Path, numbering: str,
+                                                expected: list[str]) -> None:
+    # Oxfordshire's "4. The Current Proposal": the form numbers a sub-heading as a paragraph.
+    def report(data: dict[str, Any]) -> None:
+        data["body"] = [
+            {"id": "background", "heading": "Background", "text": "First point.",
+             "subsections": [{"id": "proposal", "heading": "The proposal",
+                              "text": "Second point."}]},
+            {"id": "proposals", "heading": "Proposals",
+             "text": "Third point."}]
+
+    bundle = bundle_from(tmp_path, "wiltshire-2020-corporate-parenting-panel-annual-report",
+                         report)
+
+    def edit(style: dict[str, Any]) -> None:
+        style["paragraph_numbering"] = numbering
+        layout = style["layout"]
+        layout[block_index(layout, block="body")] = {"block": "body",
+                                                     "heading_number": "paragraph"}
+
+    own_style(bundle, "council-form", edit)
+    produced = produce(bundle, gate=False)
+    text = lines(produced.result.docx)
+    at = text.index(expected[0])
+    assert text[at:at + 4] == expected[:4]
+    assert text[text.index(expected[4]) + 1] == expected[5]
+    heading = [p for p in Document(io.BytesIO(produced.result.docx)).paragraphs
+               if p.text == expected[2]]
+    assert [p.style.name for p in heading] == ["Heading 2"]  # a heading, in the navigation
+
+
+def test_heading_number_takes_only_paragraph(tmp_path: Path) -> None:
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "style.yaml").write_text(
+        "template_from: council-form\nlayout: [{block: body, heading_number: yes}]\n",
+        encoding="utf-8")
+    with pytest.raises(ReportgenError) as caught:
+        resolve_style(str(tmp_path / "s"))
+    assert caught.value.message == "heading_number must be one of paragraph, none, got 'yes'"
+
+
 def test_council_form_without_the_responsible_officer_box(tmp_path: Path) -> None:
     bundle = body_bundle(tmp_path)
 

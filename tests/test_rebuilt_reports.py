@@ -152,7 +152,7 @@ def test_no_details_rows_the_original_lacks(rendered: tuple[str, list[str], list
 def test_headings_as_the_original_has_them(rendered: tuple[str, list[str], list[str]]) -> None:
     """The subtitle is a title line, not a heading; Portsmouth's lead-in is a plain line."""
     name, _, headings = rendered
-    expected = {"oxfordshire-2002": ["Background"],
+    expected = {"oxfordshire-2002": ["Background", "4. The Current Proposal"],
                 "middlesbrough-2015": ["PURPOSE OF THE REPORT", "BACKGROUND",
                                        "4 February 2015"],
                 "portsmouth-2017": ["Purpose of report"]}[name]
