@@ -37,7 +37,16 @@ _OPTIONS = ("description", "date_style", "paragraph_numbering", "unnumbered_sect
             "heading_numbering", "recommendation_numbering", "recommendations_lead_in",
             "required_parts", "part_headings", "part_texts", "appendix_labels",
             "background_papers", "enclosures", "title_block", "title_lines", "template_from",
-            "table_units", "date_styles", "layout", *("sign_off", "information_sign_off"))
+            "table_units", "date_styles", "layout", "recorded_elsewhere",
+            *("sign_off", "information_sign_off"))
+#: Fields of report.yaml a form may record but not print (``recorded_elsewhere:``): who wrote
+#: or owns the report and when it was published, still read and checked (the date checks use
+#: the publication date). Never what the officer wrote, nor a notice a reader must see (exempt,
+#: key decision, call-in, classification).
+RECORDED_ELSEWHERE = ("report.responsible_officer", "report.report_by", "report.author",
+                      "report.portfolio_holder", "report.directorate",
+                      "report.publication_date", "report.key_decision_notice",
+                      "meeting.time", "meeting.venue")
 #: The dates a style may print in a form of their own (``date_styles:``); any other date, and
 #: these unless given, follow ``date_style``.
 DATE_FIELDS = ("meeting", "clearance")
@@ -76,6 +85,8 @@ class HouseStyle:
     layout: tuple[LayoutBlock, ...] = ()
     # Where the form records statutory sign-off, and whether information reports need it.
     sign_off: SignOff = field(default_factory=lambda: SignOff())
+    # Fields the form records but does not print (RECORDED_ELSEWHERE): checked, not printed.
+    recorded_elsewhere: tuple[str, ...] = ()
 
     def date_style_for(self, kind: str) -> str:
         """The form the dates of ``kind`` (one of :data:`DATE_FIELDS`) print in."""
@@ -150,7 +161,7 @@ def _read_mapping(path: Path) -> dict[str, Any]:
 
 @cache
 def _common_texts() -> dict[str, str]:
-    return {k: str(v) for k, v in _read_mapping(templates_root() / "texts.yaml").items()}
+    return _texts_file(templates_root() / "texts.yaml")
 
 
 def _choice(settings: dict[str, Any], key: str, choices: tuple[str, ...], default: str,
@@ -177,15 +188,46 @@ def _names(settings: dict[str, Any], key: str, allowed: tuple[str, ...] | None,
     return out
 
 
-def _role_map(settings: dict[str, Any], key: str, file: Path) -> dict[str, str]:
+def _role_map(settings: dict[str, Any], key: str, file: Path, empty: str) -> dict[str, str]:
+    """A mapping of role: words. A role given no words (empty or null) is an error ending
+    ``empty``: an empty heading, or the word "None", is never what the form prints."""
     value = settings.get(key) or {}
     if not isinstance(value, dict):
         raise ReportgenError(f"{key} must be a mapping of role: text", file=file)
-    for role in value:
+    for role, words in value.items():
         if role not in ROLES:
             raise ReportgenError(f"{key}: '{role}' is not a role ({', '.join(ROLES)})",
                                  file=file)
+        if words is None or not str(words).strip():
+            raise ReportgenError(f"{key}: {role} {empty.format(role=role)}", file=file)
     return {str(k): " ".join(str(v).split()) for k, v in value.items()}
+
+
+def _texts_file(path: Path) -> dict[str, str]:
+    """A texts.yaml: key: words. A null is an error, never the word "None" in print."""
+    out = {}
+    for key, value in _read_mapping(path).items():
+        if value is None:
+            raise ReportgenError(f"{key} has no text (null): give its words, or '' for none",
+                                 file=path)
+        out[str(key)] = str(value)
+    return out
+
+
+def _recorded_elsewhere(settings: dict[str, Any], file: Path) -> tuple[str, ...]:
+    """``recorded_elsewhere:``: details fields the form leaves unprinted (RECORDED_ELSEWHERE),
+    written in full (report.publication_date) or by their last part (publication_date)."""
+    out = []
+    for name in _names(settings, "recorded_elsewhere", None, file):
+        full = name if name in RECORDED_ELSEWHERE else next(
+            (f for f in RECORDED_ELSEWHERE if f.split(".")[-1] == name), None)
+        if full is None:
+            raise ReportgenError(f"recorded_elsewhere: '{name}' is not a details field a form "
+                                 "may leave unprinted (what the officer wrote is always "
+                                 f"printed); fields: {', '.join(RECORDED_ELSEWHERE)}",
+                                 file=file)
+        out.append(full)
+    return tuple(dict.fromkeys(out))
 
 
 def _date_styles(settings: dict[str, Any], file: Path) -> dict[str, str]:
@@ -238,8 +280,8 @@ def _style_from_folder(folder: Path, name: str) -> HouseStyle:
         raise ReportgenError("paragraph_numbering must be none, flat or hierarchical, got "
                              f"'{numbering}'", file=yaml_file)
     texts = dict(_common_texts())
-    texts.update({k: str(v) for k, v in _read_mapping(folder / "texts.yaml").items()})
-    part_texts = _role_map(settings, "part_texts", yaml_file)
+    texts.update(_texts_file(folder / "texts.yaml"))
+    part_texts = _role_map(settings, "part_texts", yaml_file, "must name a standard text")
     for key in part_texts.values():
         if key not in texts:
             raise ReportgenError(f"part_texts names an unknown standard text '{key}'",
@@ -247,7 +289,7 @@ def _style_from_folder(folder: Path, name: str) -> HouseStyle:
     return HouseStyle(
         name=name,
         template=template,
-        description=" ".join(str(settings.get("description", "")).split()),
+        description=" ".join(str(settings.get("description") or "").split()),
         date_style=date_style,
         paragraph_numbering=numbering,
         unnumbered_sections=_names(settings, "unnumbered_sections", None, yaml_file),
@@ -258,7 +300,9 @@ def _style_from_folder(folder: Path, name: str) -> HouseStyle:
         recommendations_lead_in=" ".join(str(settings.get("recommendations_lead_in")
                                              or "").split()),
         required_parts=_names(settings, "required_parts", ROLES, yaml_file),
-        part_headings=_role_map(settings, "part_headings", yaml_file),
+        part_headings=_role_map(settings, "part_headings", yaml_file,
+                                "must give the heading's text (leave {role} out for the "
+                                "standard heading)"),
         part_texts=part_texts,
         appendix_labels=_choice(settings, "appendix_labels", ("numbers", "letters"),
                                 "numbers", yaml_file),
@@ -273,6 +317,7 @@ def _style_from_folder(folder: Path, name: str) -> HouseStyle:
         date_styles=_date_styles(settings, yaml_file),
         layout=parse_layout(settings, texts, yaml_file),
         sign_off=_sign_off(settings, yaml_file),
+        recorded_elsewhere=_recorded_elsewhere(settings, yaml_file),
     )
 
 
@@ -469,7 +514,9 @@ LAYOUT_BLOCKS: dict[str, tuple[str, ...]] = {
     "title": ("lines", "form", "separator", "labels"),
     "details": ("rows", "numbered"),        # the details table: label and value per row
     "other_details": (),                    # report.yaml fields no other block prints
-    "body": ("part", "notes"),              # the officer's outline (body:, or sections:)
+    # the officer's outline (body:, or sections:); heading_number: paragraph numbers each
+    # sub-heading as the next paragraph ("4. The Current Proposal").
+    "body": ("part", "notes", "heading_number"),
     "section": ("sections", "numbered", "missing", "standard"),  # sections: parts by id
     "other_sections": (),                   # sections: parts no section block prints
     # labels: how each is numbered (REC_LABELS); lead_in: the line before them.
@@ -551,6 +598,7 @@ class LayoutBlock:
     labels: dict[str, str] = field(default_factory=dict)
     rec_labels: str = ""  # "" follows recommendation_numbering
     lead_in: str | None = None  # None follows recommendations_lead_in
+    heading_number: str = "none"  # "paragraph": a body sub-heading takes a paragraph number
 
 
 def _one_line(value: Any) -> str:
@@ -588,7 +636,10 @@ def _detail_rows(rows: Any, where: str, file: Path) -> tuple[DetailRow, ...]:
                 set(row) - {"label", "value", "missing"}:
             raise ReportgenError(f"{at}: give [label, value] or {{label:, value:, missing:}}",
                                  file=file)
-        out.append(DetailRow(_one_line(row["label"]), _layout_value(row["value"], at, file),
+        label = _one_line(row["label"] if row["label"] is not None else "")
+        if not label:  # an empty label cell, or the word "None", is never the form's
+            raise ReportgenError(f"{at}: label must give the row's label", file=file)
+        out.append(DetailRow(label, _layout_value(row["value"], at, file),
                              _one_line(row.get("missing") or "")))
     return tuple(out)
 
@@ -665,10 +716,16 @@ def _layout_block(item: Any, n: int, texts: dict[str, str], file: Path) -> Layou
         opts["rows"] = _detail_rows(item.get("rows"), where, file)
     if kind == "body":
         opts["part"] = _choice(item, "part", BODY_PARTS, "all", file)
+        opts["heading_number"] = _choice(item, "heading_number", ("paragraph", "none"), "none",
+                                         file)
         notes = item.get("notes") or {}
         if not isinstance(notes, dict):
             raise ReportgenError(f"{where}: notes must be a mapping of section id or role: "
                                  "text", file=file)
+        for key, note in notes.items():
+            if note is None or not str(note).strip():
+                raise ReportgenError(f"{where}: notes: {key} must give the note's text (leave "
+                                     f"{key} out for no note)", file=file)
         opts["notes"] = {str(k): _one_line(v) for k, v in notes.items()}
     if kind == "section":
         opts["sections"] = _names(item, "sections", SECTION_IDS, file)

@@ -162,6 +162,53 @@ def test_numbering_counts_only_what_the_form_numbers_and_contacts_move(tmp_path:
     assert content_errors(produced) == []
 
 
+@pytest.mark.parametrize(("numbering", "expected"), [
+    ("flat", ["Background", "\t1.\tFirst point.", "2. The proposal", "\t3.\tSecond point.",
+              "Proposals", "\t4.\tThird point."]),
+    ("hierarchical", ["1. Background", "\t1.1\tFirst point.", "1.2 The proposal",
+                      "\t1.3\tSecond point.", "2. Proposals", "\t2.1\tThird point."]),
+])
+def test_a_sub_heading_takes_a_paragraph_number(tmp_path: Path, numbering: str,
+                                                expected: list[str]) -> None:
+    # Oxfordshire's "4. The Current Proposal": the form numbers a sub-heading as a paragraph.
+    def report(data: dict[str, Any]) -> None:
+        data["body"] = [
+            {"id": "background", "heading": "Background", "text": "First point.",
+             "subsections": [{"id": "proposal", "heading": "The proposal",
+                              "text": "Second point."}]},
+            {"id": "proposals", "heading": "Proposals",
+             "text": "Third point."}]
+
+    bundle = bundle_from(tmp_path, "wiltshire-2020-corporate-parenting-panel-annual-report",
+                         report)
+
+    def edit(style: dict[str, Any]) -> None:
+        style["paragraph_numbering"] = numbering
+        layout = style["layout"]
+        layout[block_index(layout, block="body")] = {"block": "body",
+                                                     "heading_number": "paragraph"}
+
+    own_style(bundle, "council-form", edit)
+    produced = produce(bundle, gate=False)
+    text = lines(produced.result.docx)
+    at = text.index(expected[0])
+    assert text[at:at + 4] == expected[:4]
+    assert text[text.index(expected[4]) + 1] == expected[5]
+    heading = [p for p in Document(io.BytesIO(produced.result.docx)).paragraphs
+               if p.text == expected[2]]
+    assert [p.style.name for p in heading] == ["Heading 2"]  # a heading, in the navigation
+
+
+def test_heading_number_takes_only_paragraph(tmp_path: Path) -> None:
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "style.yaml").write_text(
+        "template_from: council-form\nlayout: [{block: body, heading_number: yes}]\n",
+        encoding="utf-8")
+    with pytest.raises(ReportgenError) as caught:
+        resolve_style(str(tmp_path / "s"))
+    assert caught.value.message == "heading_number must be one of paragraph, none, got 'yes'"
+
+
 def test_council_form_without_the_responsible_officer_box(tmp_path: Path) -> None:
     bundle = body_bundle(tmp_path)
 
@@ -179,6 +226,85 @@ def test_council_form_without_the_responsible_officer_box(tmp_path: Path) -> Non
     head = text[:text.index("Purpose of report")]
     assert not [x for x in head if "Responsible officer" in x or " | " in x]  # no box
     assert content_errors(produced) == []
+
+
+@pytest.mark.parametrize("optional", [None, "", "   "])
+def test_an_empty_or_null_optional_text_prints_nothing(tmp_path: Path,
+                                                        optional: str | None) -> None:
+    # heading, note, otherwise and a line's label left empty or null mean "none": never an
+    # empty Heading nor the word "None".
+    bundle = body_bundle(tmp_path)
+
+    def edit(style: dict[str, Any]) -> None:
+        layout = style["layout"]
+        at = block_index(layout, block="contacts")
+        layout[at] = {"block": "contacts", "heading": optional, "note": optional}
+        layout.insert(at, {"block": "line", "label": optional, "value": "council"})
+        layout.insert(at, {"block": "appendices", "shown": "given", "otherwise": optional})
+        style["recommendations_lead_in"] = optional
+
+    own_style(bundle, "council-form", edit)
+    produced = produce(bundle, gate=False)
+    text = lines(produced.result.docx)
+    assert not [x for x in text if "None" in x]
+    empty_headings = [p for p in Document(io.BytesIO(produced.result.docx)).paragraphs
+                      if p.style.name.startswith("Heading") and not p.text.strip()]
+    assert empty_headings == []
+
+
+def test_a_null_standard_text_or_title_label_is_never_the_word_none(tmp_path: Path) -> None:
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "style.yaml").write_text(
+        "template_from: council-form\nlayout: [{block: title, lines: [agenda_item, title], "
+        "labels: {agenda_item: null, title: ''}}]\n", encoding="utf-8")
+    # A null or empty title-line label means no label: the line is its value alone.
+    assert resolve_style(str(tmp_path / "s")).layout[0].labels == {"agenda_item": "",
+                                                                    "title": ""}
+    (tmp_path / "s" / "texts.yaml").write_text("exempt_text: null\n", encoding="utf-8")
+    with pytest.raises(ReportgenError) as caught:
+        resolve_style(str(tmp_path / "s"))
+    assert caught.value.message == "exempt_text has no text (null): give its words, or '' " \
+        "for none"
+    assert str(caught.value.file) == str(tmp_path / "s" / "texts.yaml")
+
+
+def _no_details_rows(style: dict[str, Any]) -> None:
+    layout = style["layout"]
+    del layout[block_index(layout, block="other_details")]
+    style["recorded_elsewhere"] = ["responsible_officer", "report.publication_date"]
+
+
+def test_a_field_recorded_elsewhere_is_checked_not_printed(tmp_path: Path) -> None:
+    bundle = body_bundle(tmp_path)
+    own_style(bundle, "council-form", _no_details_rows)
+    produced = produce(bundle, gate=False)
+    text = "\n".join(lines(produced.result.docx))
+    assert "Chief Executive" not in text and "Responsible officer" not in text
+    assert "12 October 2020" not in text and "publication" not in text.lower()
+    assert content_errors(produced) == []
+    # Still checked: a publication date after the meeting is the same error as before.
+    report = (bundle / "report.yaml").read_text(encoding="utf-8")
+    (bundle / "report.yaml").write_text(
+        report.replace("publication_date: 2020-10-12", "publication_date: 2020-10-19"),
+        encoding="utf-8")
+    produced = produce(bundle, gate=False)
+    assert [f.rule for f in produced.errors] == ["dates.publication-deadline"]
+    # A style without layout: other_details() leaves the field out too.
+    assert resolve_style(str(bundle / "ours")).recorded_elsewhere == (
+        "report.responsible_officer", "report.publication_date")
+
+
+def test_recorded_elsewhere_never_covers_what_the_officer_wrote(tmp_path: Path) -> None:
+    bundle = body_bundle(tmp_path)
+
+    def edit(style: dict[str, Any]) -> None:
+        _no_details_rows(style)
+        layout = style["layout"]
+        layout[block_index(layout, block="contacts")] = {"block": "contacts", "shown": "never"}
+
+    own_style(bundle, "council-form", edit)
+    errors = content_errors(produce(bundle, gate=False))
+    assert errors and all("content.not-shown: contacts" in e for e in errors), errors
 
 
 @pytest.mark.parametrize("drop", ["other_details", "contacts", "body"])
@@ -282,6 +408,29 @@ def test_a_long_table_may_break() -> None:
     ("layout: [{block: recommendations, labels: '[1]'}]",
      "layout item 1 (recommendations): labels must be one of 1., (1), a., (a), i., (i), "
      "none, got '[1]'"),
+    # Issue 25 follow-up: an empty heading, label or note, or the word "None", is never right.
+    ("part_headings: {legal: ''}",
+     "part_headings: legal must give the heading's text (leave legal out for the standard "
+     "heading)"),
+    ("part_headings: {legal: null}",
+     "part_headings: legal must give the heading's text (leave legal out for the standard "
+     "heading)"),
+    ("part_texts: {legal: null}", "part_texts: legal must name a standard text"),
+    ("layout: [{block: details, rows: [[null, council]]}]",
+     "layout item 1 (details) row 1: label must give the row's label"),
+    ("layout: [{block: details, rows: [{label: ' ', value: council}]}]",
+     "layout item 1 (details) row 1: label must give the row's label"),
+    ("layout: [{block: body, notes: {summary: null}}]",
+     "layout item 1 (body): notes: summary must give the note's text (leave summary out for "
+     "no note)"),
+    ("recorded_elsewhere: [contacts]",
+     "recorded_elsewhere: 'contacts' is not a details field a form may leave unprinted "
+     "(what the officer wrote is always printed); fields: " + ", ".join(
+         __import__("reportgen.styles", fromlist=["RECORDED_ELSEWHERE"]).RECORDED_ELSEWHERE)),
+    ("recorded_elsewhere: [body]",
+     "recorded_elsewhere: 'body' is not a details field a form may leave unprinted "
+     "(what the officer wrote is always printed); fields: " + ", ".join(
+         __import__("reportgen.styles", fromlist=["RECORDED_ELSEWHERE"]).RECORDED_ELSEWHERE)),
 ])
 def test_layout_errors_are_one_line(tmp_path: Path, layout: str, message: str) -> None:
     (tmp_path / "s").mkdir()

@@ -506,7 +506,9 @@ class _Renderer:
         b, names = self.bundle, self.template_names
         out = []
         for key, label, value in detail_rows(b, self.style, self.texts_rendered):
-            if shown_by_template(key, names, self.style):
+            # A field the form records elsewhere is checked but never printed.
+            if shown_by_template(key, names, self.style) or \
+                    key in self.style.recorded_elsewhere:
                 continue
             if key == "report.responsible_officer" and \
                     b.report.report_by == b.report.responsible_officer and \
@@ -831,6 +833,12 @@ class _Renderer:
             self._planning = False
         return self.paragraph_ranges or {}
 
+    def _heading_number(self) -> str:
+        """How the form numbers body sub-headings: "paragraph" (the next paragraph number,
+        from the layout's body block) or "none". Both passes of the body ask the same."""
+        return next((b.heading_number for b in self.style.layout
+                     if b.block == "body" and b.shown != "never" and self._applies(b)), "none")
+
     def _write_body(self, sub: Any, plan: dict[str, tuple[str, str]], first_pass: bool,
                     part: str = "all", notes: Mapping[str, str] | None = None) -> None:
         """Print the outline (pass two) or count its numbers (pass one). ``part`` prints only
@@ -852,6 +860,20 @@ class _Renderer:
             heading = section.heading
             unnumbered = section.id in style.unnumbered_sections or \
                 (section.role or "") in style.unnumbered_sections
+            numbered = style.numbers_paragraphs and not standard_part and not unnumbered and \
+                section.role not in ("recommendations", "reasons")
+            heading_label = ""
+            if depth > 1 and numbered and self._heading_number() == "paragraph":
+                # The form numbers this sub-heading as the next paragraph ("4. The Current
+                # Proposal"): it counts, and is cited, as one.
+                if style.paragraph_numbering == "hierarchical":
+                    sub_counter += 1
+                    heading_label = f"{heading_no}.{sub_counter}"
+                    heading = f"{heading_label} {heading}"
+                else:
+                    counter += 1
+                    heading_label = str(counter)
+                    heading = f"{heading_label}. {heading}"
             if depth == 1:
                 emit = part == "all" or (index == last_top) == (part == "last")
                 # Only the headings the form numbers take a number: unnumbered ones before
@@ -878,8 +900,6 @@ class _Renderer:
             elif standard_part and section.role not in ("recommendations", "reasons"):
                 fallback = self._missing_text()
                 std = [*std, *(self._blocks(fallback, "standard text") if fallback else [])]
-            numbered = style.numbers_paragraphs and not standard_part and not unnumbered and \
-                section.role not in ("recommendations", "reasons")
             labels: list[str] = []
             for block in blocks:
                 if numbered and isinstance(block, Paragraph):
@@ -892,7 +912,7 @@ class _Renderer:
                 else:
                     labels.append("")
             for pid in parents:
-                ranges.setdefault(pid, []).extend(x for x in labels if x)
+                ranges.setdefault(pid, []).extend(x for x in (heading_label, *labels) if x)
             if first_pass or not emit:
                 continue
             level = min(depth, 6)
@@ -1196,7 +1216,8 @@ class _Renderer:
                  "report.classification", "report.author", "report.report_by",
                  "report.directorate", "meeting.time", "meeting.venue"}
         values += [(key, text) for key, _, text in
-                   detail_rows(b, self.style, self.texts_rendered) if key in plain]
+                   detail_rows(b, self.style, self.texts_rendered)
+                   if key in plain and key not in self.style.recorded_elsewhere]
         values += [(f"contacts[{i}].name", c.name) for i, c in enumerate(b.contacts, 1)]
         values += [(f"clearance[{i}].name", c.name) for i, c in enumerate(b.clearance, 1)
                    if c.name and self.style.sign_off.printed]
