@@ -575,6 +575,8 @@ class _Renderer:
     def _applies(self, block: LayoutBlock) -> bool:
         """The block is for this kind of report (``only: body`` or ``only: sections``)."""
         body_mode = self.bundle.body is not None
+        if block.block == "clearance" and not self.style.sign_off.printed:
+            return False  # sign-off recorded elsewhere (style.yaml sign_off): printed nowhere
         return block.shown != "never" and (
             not block.only or (block.only == "body") == body_mode)
 
