@@ -187,6 +187,18 @@ ALLOWED_METHODS: dict[type, frozenset[str]] = {
 _SCALARS = (str, bool, int, float, Decimal, dt.date, dt.time, type(None))
 
 
+@functools.cache
+def _record_names(cls: type) -> tuple[str, ...]:
+    """The names a frozen record of ``cls`` holds: its fields, then its own properties.
+
+    Worked out once a class (a class does not change): a report with a long top-N list
+    freezes tens of thousands of records of one class."""
+    if issubclass(cls, BaseModel):
+        return (*cls.model_fields, *_reportgen_properties(cls))
+    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    return (*names, *(p for p in _reportgen_properties(cls) if p not in names))
+
+
 def _reportgen_properties(cls: type) -> list[str]:
     """Public properties defined by reportgen's own classes (not pydantic's ``model_*``)."""
     names: list[str] = []
@@ -218,12 +230,11 @@ def freeze(value: Any) -> Any:
         by_id = {id(item): f for item, f in zip(value, frozen, strict=True)}
         return KeyedValues(frozen, {k: by_id[id(value.get(k))] for k in value.keys()})  # noqa: SIM118 (Keyed)
     if isinstance(value, BaseModel):
-        names = [*type(value).model_fields, *_reportgen_properties(type(value))]
-        return _record_type(type(value).__name__)({n: freeze(getattr(value, n)) for n in names})
+        return _record_type(type(value).__name__)(
+            {n: freeze(getattr(value, n)) for n in _record_names(type(value))})
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = [f.name for f in dataclasses.fields(value)]
-        names += [p for p in _reportgen_properties(type(value)) if p not in names]
-        return _record_type(type(value).__name__)({n: freeze(getattr(value, n)) for n in names})
+        return _record_type(type(value).__name__)(
+            {n: freeze(getattr(value, n)) for n in _record_names(type(value))})
     if isinstance(value, Mapping):
         return MappingProxyType({str(k): freeze(v) for k, v in value.items()})
     if isinstance(value, (list, tuple)):

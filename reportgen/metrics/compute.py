@@ -9,7 +9,13 @@ import pandas as pd
 
 from reportgen.metrics.episodes import care_metrics
 from reportgen.metrics.finance import savings_for_period, savings_summary
-from reportgen.metrics.frames import active, date_column, placements_frame, require
+from reportgen.metrics.frames import (
+    active,
+    date_column,
+    placements_frame,
+    require,
+    reuse_frames,
+)
 from reportgen.metrics.indicators import indicator_series
 from reportgen.metrics.keyed import Keyed
 from reportgen.metrics.model import BudgetPosition, Metrics, PlacementMetrics, SavingsSummary
@@ -39,6 +45,17 @@ def compute_metrics(
     collection year too) and the budget uses that period's rows (or, when the budget only has
     the whole financial year, that year's rows).
     """
+    with reuse_frames():  # the placements are checked and converted once, not per measure
+        return _compute_metrics(datasets, period, as_at, top_n, council)
+
+
+def _compute_metrics(
+    datasets: Mapping[str, pd.DataFrame],
+    period: Period | None,
+    as_at: date | None,
+    top_n: int,
+    council: str | None,
+) -> Metrics:
     placements_df = datasets.get("placements")
     budget_df = datasets.get("budget")
     savings_df = datasets.get("savings")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from reportgen.errors import ReportgenError
@@ -122,23 +123,34 @@ def top_placements(placements: pd.DataFrame, as_at: date, n: int = 20
     """
     if n < 0:
         raise ReportgenError(f"the number of high-cost placements must not be negative ({n})")
+    return _high_cost(_ranked(placements, as_at).head(n))
+
+
+def _ranked(placements: pd.DataFrame, as_at: date) -> pd.DataFrame:
+    """The active placements in the order of :func:`top_placements`."""
     rows = active(placements_frame(placements), as_at)
-    ranked = rows.sort_values(
+    return rows.sort_values(
         ["weekly_cost", "start_date", "reference"],
         ascending=[False, True, True],
         kind="mergesort",
         na_position="last",
-    ).head(n)
+    )
+
+
+def _high_cost(ranked: pd.DataFrame, ranks: Sequence[int] | None = None
+               ) -> list[HighCostPlacement]:
+    """``ranked``'s rows as anonymised placements, ranked 1, 2, … unless ``ranks`` are given."""
     labels = placement_type_labels()
     out: list[HighCostPlacement] = []
-    for rank, row in enumerate(ranked.itertuples(index=False), start=1):
+    numbers = ranks if ranks is not None else range(1, len(ranked) + 1)
+    for rank, row in zip(numbers, ranked.itertuples(index=False), strict=True):
         ptype = str(row.placement_type)
         provider = "" if pd.isna(row.provider_type) else str(row.provider_type)
         weekly = float(row.weekly_cost)
         net = weekly - float(row.contributions)
         out.append(
             HighCostPlacement(
-                rank=rank,
+                rank=int(rank),
                 placement_type=ptype,
                 placement_type_label=labels[ptype],
                 provider_type=provider,
@@ -157,15 +169,12 @@ def top_placements_by_type(placements: pd.DataFrame, as_at: date, n: int = 20
     """The ``n`` costliest active placements of each type, ranked among all placements (the
     order and ranks of :func:`top_placements`), so that the top N of any set of types can be
     read off without the data."""
-    everything = top_placements(placements, as_at, len(active(placements_frame(placements),
-                                                               as_at)))
-    seen: dict[str, int] = {}
-    out = []
-    for p in everything:
-        if seen.get(p.placement_type, 0) < n:
-            seen[p.placement_type] = seen.get(p.placement_type, 0) + 1
-            out.append(p)
-    return out
+    ranked = _ranked(placements, as_at)
+    # Only the kept rows become objects (not every active placement, as before): the rank is
+    # the place in the whole ranking, the first n of each type are kept.
+    ranks = np.arange(1, len(ranked) + 1)
+    keep = ranked.groupby("placement_type", sort=False, dropna=False).cumcount().to_numpy() < n
+    return _high_cost(ranked[keep], ranks[keep].tolist())
 
 
 def average_annual_cost_per_child(placements: pd.DataFrame, as_at: date) -> float | None:
