@@ -219,12 +219,30 @@ def agenda_copy(tmp_path: Path) -> Path:
     return copy_fixtures(tmp_path)
 
 
-def test_the_real_checks_ran_and_their_warnings_are_reported(built: Built) -> None:
-    # A warning of `reportgen check` on a report in the pack (Herefordshire's hand-typed
-    # figure) is reported with its item; information reports need no statutory sign-off.
-    warned = [m for m in built.packs.messages if re.search(r": warning [a-z]+\.[a-z-]+: ", m)]
-    assert warned and all(m.startswith("agenda item 8 (") for m in warned)
-    assert not [m for m in built.packs.messages if "content.decision-requirements" in m]
+def test_the_real_checks_ran_and_their_warnings_are_reported(agenda_copy: Path) -> None:
+    # A warning of `reportgen check` on a report in the pack is reported with its item:
+    # a sentence typing the report's own total variance by hand (figures.hand-typed), made
+    # from the data rather than from the fixture's wording. Information reports need no
+    # statutory sign-off, so no content.decision-requirements warning.
+    from reportgen.checks import figures as checked
+    from reportgen.pipeline import load_report
+
+    folder = agenda_copy.parent.parent / BUNDLES[0]
+    loaded = load_report(folder)
+    shown, counts = checked.readers(loaded.bundle, loaded.metrics)
+    variance = next(f for f in shown if f.key == "budget.total.variance")
+    sentence = f"The forecast overspend is £{variance.value / 1000:,.0f}k."
+    found = checked.check_text(sentence, shown, loaded.bundle.period, counts=counts)
+    assert [f.rule for f in found] == ["figures.hand-typed"], found  # the sentence as meant
+    report = folder / "report.yaml"
+    text = report.read_text()
+    report.write_text(text.replace("  summary: |\n", f"  summary: |\n    {sentence}\n", 1))
+    packs = build_packs(load_agenda(agenda_copy))
+    warned = [m for m in packs.messages if re.search(r": warning [a-z]+\.[a-z-]+: ", m)]
+    assert warned and all("figures.hand-typed" in m for m in warned), packs.messages
+    number = next(m for m in warned).split(" (", 1)[0]
+    assert number.startswith("agenda item ") and BUNDLES[0] not in number
+    assert not [m for m in packs.messages if "content.decision-requirements" in m]
 
 
 def test_write_packs_names_and_refuses_to_overwrite(agenda_copy: Path, tmp_path: Path,
