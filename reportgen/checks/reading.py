@@ -244,10 +244,6 @@ class ReportNames:
     abbreviations: tuple[tuple[str, str], ...] = ()
     #: whether the data are of less than the council (a directorate is named)
     narrow: bool = False
-    #: the council's names where no directorate is named: perhaps the whole of the data, perhaps
-    #: more (a children's services report's data are seldom the council's whole budget), so a
-    #: figure they name is read as the total but never with certainty (a warning at most)
-    council: tuple[str, ...] = ()
 
 
 # "the directorate", "the Council's", "our service", "council-wide": the report's own scope,
@@ -293,10 +289,9 @@ def report_names(council: str, directorate: str | None, committee: str | None,
     short = " ".join(_COUNCIL_FORM.sub(" ", council).split())
     if short and short.casefold() != council.casefold():
         council_names.append(short)
+    whole = own + ([] if narrow else council_names)
     wider = council_names if narrow else []
-    council_whole = [] if narrow else council_names
-    return ReportNames(tuple(own), tuple(wider), tuple(abbreviations.items()), narrow,
-                       tuple(council_whole))
+    return ReportNames(tuple(whole), tuple(wider), tuple(abbreviations.items()), narrow)
 
 
 class _Subjects:
@@ -336,13 +331,9 @@ class _Subjects:
                       and w not in _MEASURE_NOUNS and w not in _NOT_A_HEAD}
         # The report's own names: the whole, or more than the data.
         self.scope_forms: list[tuple[list[str], str]] = []
-        self.unsure_forms: set[tuple[str, ...]] = set()
         for name, subject in [*((n, WHOLE) for n in names.whole),
-                              *((n, WIDER) for n in names.wider),
-                              *((n, WHOLE) for n in names.council)]:
+                              *((n, WIDER) for n in names.wider)]:
             self.scope_forms += [(form, subject) for form in _label_forms(name)]
-        for name in names.council:
-            self.unsure_forms.update(tuple(form) for form in _label_forms(name))
         # Declared short forms: of a label, or of one of the report's names.
         self.abbreviations: list[tuple[re.Pattern[str], str]] = []
         by_form = {tuple(f): s for s, forms in self.labels.items() for f in forms}
@@ -402,14 +393,12 @@ class _Subjects:
             n = len(form)
             for i in at.get(form[0], ()):
                 if norm[i:i + n] == form:
-                    scope.append(_Subject(words[i][0], words[i + n - 1][1], s,
-                                          part=tuple(form) in self.unsure_forms))
+                    scope.append(_Subject(words[i][0], words[i + n - 1][1], s))
         for m in _SCOPE_NOUN.finditer(sentence):
             s = WIDER if self.names.narrow and not m["unit"] else WHOLE
             word = m.start("unit") if m["unit"] else m.start("council") if m["council"] \
                 else m.start("wide")
-            # "the Council" with no directorate named: the total, but not surely (ReportNames).
-            scope.append(_Subject(word, m.end(), s, part=not m["unit"] and s == WHOLE))
+            scope.append(_Subject(word, m.end(), s))
         found += [x for x in scope if not any(f.start < x.end and x.start < f.end
                                               for f in found)]
         # Longest first, then drop those inside another.
