@@ -85,6 +85,11 @@ HARROW_CASES = [
     ("tenfold-and-a-money-label-does-not-block", "190 children are in placements.",
      "error: 140"),  # the savings area "Children's placements" names no count
     ("right-total", "There are 140 children in placements.", OK),
+    # another statutory group in the same clause is no count of ours (children in need, on a
+    # child protection plan, care leavers)
+    ("another-group-beside", "There are 650 children in need and 140 children in placements.",
+     OK),
+    ("another-group-cp", "There are 90 children on child protection plans.", OK),
     ("type-by-its-words", "47 children are placed with in-house foster carers.", "error: 46"),
     ("right-type", "46 children are placed with in-house foster carers.", OK),
     # "19 children in secure placements" for 2: secure is suppressed in this public report

@@ -43,6 +43,7 @@ from reportgen.checks.reading import (
     _PART_BEFORE,
     _RATE_WORDS,
     _SUPERSEDED_AFTER,
+    SCOPES,
     Claim,
     Judge,
     Sentence,
@@ -157,6 +158,17 @@ def _relabel(figures: Iterable[Figure], care: bool) -> list[Figure]:
         else:
             out.append(f)
     return out
+
+
+#: Children counted as another statutory group than looked after or placed (children in need,
+#: on a child protection plan, care leavers, privately fostered): the data hold none of them,
+#: so a number these words follow is never compared, even in a clause that names children
+#: looked after ("650 children in need, 142 children looked after").
+_OTHER_GROUP_AFTER = re.compile(
+    r"\s+(?:(?:children|young\s+people|cases)\s+)?(?:(?:were|are|was|is)\s+)?"
+    r"(?:in\s+need\b|on\s+(?:a\s+)?(?:child\s+protection|CP)\b|subject\s+to\s+(?:a\s+)?"
+    r"(?:child\s+protection|CP)\b|(?:care\s+leavers|care[- ]experienced|privately\s+fostered)\b)",
+    re.IGNORECASE)
 
 
 class CountReader:
@@ -293,6 +305,8 @@ class CountReader:
         region = _own_region(base, mine, lo, hi)
         if _ELSEWHERE.search(region):
             return None  # another area's count ("67 nationally")
+        if _OTHER_GROUP_AFTER.match(text[mine.end:mine.end + 60]):
+            return None  # "650 children in need": a statutory group the data do not hold
         _, end = base.own_phrases[mine.start]
         if _HYPOTHETICAL.search(_own_words(base, mine, mine.start, min(end, hi))):
             return None  # "up to 80 children may be able to leave care": not a count held
@@ -512,7 +526,9 @@ def _by_noun(c: Claim, s: Sentence, lit: Literal_) -> Claim:
     changes): the noun says which ("271 children", "275 placements", "the number of children
     looked after rose by 9")."""
     lo, hi = _clause(s, lit)
-    if any(lo <= x.start and x.end <= hi for x in s.subjects) or not c.evidence:
+    # The report's own scope ("the council", "the service") names no part of the data.
+    if any(lo <= x.start and x.end <= hi and x.subject not in SCOPES for x in s.subjects) \
+            or not c.evidence:
         return c
     totals = [f for f in c.candidates if f.subject is None and f.measure in ("count", "change")]
     named = set(s.earlier)
