@@ -76,7 +76,10 @@ class Source:
 
     def build(self) -> Snapshot:
         """Build once more; on failure the last good pages with the error line."""
-        with self._lock:
+        from reportgen import budget
+
+        # One command's time for the whole build, panels included (load and produce keep it).
+        with self._lock, budget.deadline():
             self._version += 1
             version = self._version
             try:
