@@ -325,3 +325,61 @@ def test_a_stop_signal_while_building_exits_cleanly(tmp_path: Path, signum: int)
         again.bind(("127.0.0.1", port))  # released
     finally:
         again.close()
+
+
+# --- the watcher ---------------------------------------------------------------------------
+
+
+def _wait_for(condition: Any, poke: Any, what: str, seconds: float = 240) -> None:
+    """Poll ``condition``, calling ``poke`` every few seconds (a change made before the
+    watcher was ready is not seen), until it holds."""
+    deadline = time.monotonic() + seconds
+    last_poke = 0.0
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what}")
+        if time.monotonic() - last_poke > 5:
+            poke()
+            last_poke = time.monotonic()
+        time.sleep(0.1)
+
+
+def test_a_symlink_loop_many_files_and_rapid_saves_leave_the_watcher_working(
+        tmp_path: Path) -> None:
+    from reportgen.serve.run import Server
+
+    bundle = tmp_path / "bundle"
+    shutil.copytree(HARROW, bundle)
+    (bundle / "loop").symlink_to(bundle, target_is_directory=True)
+    (bundle / "deep").mkdir()
+    (bundle / "deep" / "up").symlink_to("..", target_is_directory=True)
+    junk = bundle / "junk"
+    for folder in range(100):
+        (junk / f"d{folder}").mkdir(parents=True)
+        for number in range(1000):  # 100,000 files the report does not use
+            (junk / f"d{folder}" / f"f{number}.txt").touch()
+    nested = bundle
+    for level in range(200):
+        nested = nested / f"n{level}"
+    nested.mkdir(parents=True)
+    report = bundle / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    builds: list[Snapshot] = []
+    server = Server(bundle, 0, on_build=builds.append)
+    server.start()
+    try:
+        assert len(builds) == 1 and builds[0].error is None
+        _wait_for(lambda: len(builds) > 1, lambda: report.write_text(text, encoding="utf-8"),
+                  "a save rebuilt the page")
+        settled = len(builds)
+        for save in range(40):  # an editor saving over and over
+            report.write_text(text.replace("Monitoring Update", f"Monitoring Update {save}"),
+                              encoding="utf-8")
+        _wait_for(lambda: b"Monitoring Update 39" in builds[-1].pages[INDEX], lambda: None,
+                  "the last save shown")
+        # The saves were coalesced into a few builds, one after another, not 40 piled up.
+        assert len(builds) - settled < 10, [b.error for b in builds]
+        assert builds[-1].error is None, [b.error for b in builds]
+        assert [b.version for b in builds] == sorted(b.version for b in builds)
+    finally:
+        server.stop()
