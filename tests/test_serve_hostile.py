@@ -383,3 +383,48 @@ def test_a_symlink_loop_many_files_and_rapid_saves_leave_the_watcher_working(
         assert [b.version for b in builds] == sorted(b.version for b in builds)
     finally:
         server.stop()
+
+
+# --- content -------------------------------------------------------------------------------
+
+
+def test_hostile_narrative_svg_mathml_css_and_script_ends_stay_text(tmp_path: Path) -> None:
+    from lxml import html as lxml_html
+
+    bundle = tmp_path / "bundle"
+    shutil.copytree(HARROW, bundle)
+    attacks = ['<math><maction actiontype="statusline" xlink:href="javascript:alert(6)">m'
+               '</maction></math>', '<p style="background:url(https://evil.example/x)">s</p>',
+               '<svg><script>alert(7)</script></svg>', '</script><script>alert(8)</script>',
+               '<a href="JaVaScRiPt:alert(9)">a</a>', '<base href="https://evil.example/">',
+               '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+               '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxMCk8L3NjcmlwdD4=)',
+               '<iframe src="https://evil.example/"></iframe>', '<link rel=stylesheet '
+               'href="https://evil.example/s.css">', "£2,786,301 <b onmouseover=alert(11)>"]
+    text = (bundle / "report.yaml").read_text(encoding="utf-8")
+    text = text.replace("sections:\n  summary: |\n",
+                        "sections:\n  summary: |\n    " + " ".join(attacks) + "\n\n", 1)
+    (bundle / "report.yaml").write_text(text, encoding="utf-8")
+    snap = Source(bundle).build()
+    assert snap.error is None, snap.error
+    root = lxml_html.document_fromstring(snap.pages[INDEX])
+    assert [s.get("src") for s in root.iter("script")] == ["/_serve/serve.js"]
+    tags = {el.tag for el in root.iter() if isinstance(el.tag, str)}
+    assert not tags & {"math", "iframe", "base", "maction", "object", "embed"}, tags  # svg: charts
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for name, value in el.attrib.items():
+            squeezed = "".join(value.lower().split())
+            assert not name.lower().startswith("on"), (el.tag, name)
+            assert "javascript:" not in squeezed, (el.tag, name)
+            assert "url(" not in squeezed or squeezed.startswith("url(#"), (el.tag, name)
+            # A web address the officer typed is a plain link (as in the Word file); nothing
+            # else of the narrative's reaches an attribute (a style, a source, a base).
+            assert "evil.example" not in squeezed or (el.tag, name) == ("a", "href") and \
+                squeezed.startswith("https://"), (el.tag, name, value)
+            assert not (name in ("href", "src") and squeezed.startswith("data:text")), value
+    assert [m.get("content") for m in root.iter("meta") if m.get("http-equiv")] == \
+        [SERVE_CSP]  # no refresh: the page's only http-equiv is the policy
+    shown = root.text_content()
+    assert "</script><script>alert(8)</script>" in shown  # shown, as text
