@@ -428,3 +428,46 @@ def test_hostile_narrative_svg_mathml_css_and_script_ends_stay_text(tmp_path: Pa
         [SERVE_CSP]  # no refresh: the page's only http-equiv is the policy
     shown = root.text_content()
     assert "</script><script>alert(8)</script>" in shown  # shown, as text
+
+
+def _inotify_watches() -> int | None:
+    """How many inotify watches this process holds (None where there is no /proc)."""
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        return None
+    total = 0
+    for fd in fds.iterdir():
+        try:
+            if os.readlink(fd) != "anon_inode:inotify":
+                continue
+            info = (Path("/proc/self/fdinfo") / fd.name).read_text()
+        except OSError:
+            continue  # closed meanwhile
+        total += sum(1 for line in info.splitlines() if line.startswith("inotify"))
+    return total
+
+
+def test_a_link_out_of_the_bundle_is_not_walked_by_the_watcher(tmp_path: Path) -> None:
+    from reportgen.serve.run import Server
+
+    bundle = tmp_path / "bundle"
+    shutil.copytree(HARROW, bundle)
+    (bundle / "everything").symlink_to("/", target_is_directory=True)
+    (bundle / "usr").symlink_to("/usr", target_is_directory=True)
+    report = bundle / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    builds: list[Snapshot] = []
+    before = _inotify_watches()
+    server = Server(bundle, 0, on_build=builds.append)
+    server.start()
+    try:
+        _wait_for(lambda: len(builds) > 1, lambda: report.write_text(text, encoding="utf-8"),
+                  "a save rebuilt the page")
+        watches = _inotify_watches()
+        if watches is not None and before is not None:
+            # The bundle, its data folder and its style folder: not /usr's thousands.
+            assert watches - before <= len(builds[-1].watch) + 2, watches - before
+        assert all(p == bundle.resolve() or p.is_relative_to(bundle.resolve())
+                   or not p.is_relative_to(Path("/usr")) for p in builds[-1].watch)
+    finally:
+        server.stop()

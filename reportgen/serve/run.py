@@ -1,10 +1,11 @@
 """Running ``reportgen serve``: the first build, the server on 127.0.0.1 and the watcher.
 
 Werkzeug's threaded server answers each request (an open event stream holds one thread);
-watchfiles (Rust's ``notify``: inotify, FSEvents, ReadDirectoryChangesW) reports changes under
-the bundle folder and every folder an input or the style lives in, grouped so that an editor's
-save-as-rename is one change. Each change rebuilds in the watcher's thread; the page reloads
-when the new snapshot is in place. Nothing is ever written.
+watchfiles (Rust's ``notify``: inotify, FSEvents, ReadDirectoryChangesW) reports changes in
+the bundle folder and every folder an input or the style lives in (each folder alone, never
+its whole tree), grouped so that an editor's save-as-rename is one change. Each change
+rebuilds in the watcher's thread; the page reloads when the new snapshot is in place.
+Nothing is ever written.
 
 The threads are bounded: at most :data:`MAX_CONNECTIONS` connections are served at once (one
 more is closed unanswered), a connection that sends nothing for :data:`IDLE_SECONDS` is
@@ -149,8 +150,10 @@ class Server:
         while not self._stop.is_set():
             places = [p for p in (self.source.current.watch if self.source.current else [])
                       if p.is_dir()] or [self.source.folder.resolve()]
+            # Each place alone (recursive=False): see snapshot._watch_places.
             for _changes in watch(*places, stop_event=self._stop, debounce=300, step=50,
-                                  yield_on_timeout=False, raise_interrupt=False):
+                                  yield_on_timeout=False, raise_interrupt=False,
+                                  recursive=False):
                 before = list(places)
                 snap = self.rebuild()
                 if sorted(map(str, snap.watch)) != sorted(map(str, before)) and snap.watch:
