@@ -471,3 +471,36 @@ def test_a_link_out_of_the_bundle_is_not_walked_by_the_watcher(tmp_path: Path) -
                    or not p.is_relative_to(Path("/usr")) for p in builds[-1].watch)
     finally:
         server.stop()
+
+
+def test_a_watch_that_fails_is_taken_up_again(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import watchfiles
+
+    from reportgen.serve.run import Server
+
+    real = watchfiles.watch
+    calls: list[int] = []
+
+    def failing_once(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:  # the style folder was removed between two looks
+            raise FileNotFoundError(2, "No such file or directory")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(watchfiles, "watch", failing_once)
+    bundle = tmp_path / "bundle"
+    shutil.copytree(HARROW, bundle)
+    report = bundle / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    builds: list[Snapshot] = []
+    server = Server(bundle, 0, on_build=builds.append)
+    server.start()
+    try:
+        _wait_for(lambda: len(calls) > 1, lambda: None, "the watch taken up again")
+        count = len(builds)
+        _wait_for(lambda: len(builds) > count,
+                  lambda: report.write_text(text, encoding="utf-8"), "a save rebuilt the page")
+        assert server._watcher is not None and server._watcher.is_alive()
+    finally:
+        server.stop()

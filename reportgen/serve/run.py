@@ -150,11 +150,19 @@ class Server:
         while not self._stop.is_set():
             places = [p for p in (self.source.current.watch if self.source.current else [])
                       if p.is_dir()] or [self.source.folder.resolve()]
-            # Each place alone (recursive=False): see snapshot._watch_places.
-            for _changes in watch(*places, stop_event=self._stop, debounce=300, step=50,
-                                  yield_on_timeout=False, raise_interrupt=False,
-                                  recursive=False):
-                before = list(places)
-                snap = self.rebuild()
-                if sorted(map(str, snap.watch)) != sorted(map(str, before)) and snap.watch:
-                    break  # the inputs moved (a new style folder): watch the new places
+            try:
+                # Each place alone (recursive=False): see snapshot._watch_places.
+                for _changes in watch(*places, stop_event=self._stop, debounce=300, step=50,
+                                      yield_on_timeout=False, raise_interrupt=False,
+                                      recursive=False):
+                    before = list(places)
+                    snap = self.rebuild()
+                    if sorted(map(str, snap.watch)) != sorted(map(str, before)) and snap.watch:
+                        break  # the inputs moved (a new style folder): watch the new places
+            except (OSError, RuntimeError):
+                # A watched folder went (deleted or renamed between two looks) or the system
+                # refused a watch: look again shortly rather than the watcher dying with a
+                # traceback and the page silently never changing again.
+                self._stop.wait(1.0)
+                if not self._stop.is_set():
+                    self.rebuild()
