@@ -41,12 +41,15 @@ def _now() -> dt.datetime:
 
 
 def _watch_places(files: list[Path], folder: Path) -> list[Path]:
-    """The folders to watch: the source's own, and each folder an input lives in (a style
-    folder elsewhere, a data file in a sibling folder)."""
+    """The folders to watch, each on its own and not below it: the source's own, and each
+    folder an input lives in (its data folder, a style folder elsewhere). Watching the bundle
+    folder's whole tree would follow a symbolic link in it (to ``/``, say) and take the
+    system's file watches (inotify's are shared by every program of the user) for folders the
+    report never reads."""
     places: list[Path] = [folder.resolve()]
     for path in files:
         parent = path.resolve().parent
-        if parent.is_dir() and not any(parent == p or parent.is_relative_to(p) for p in places):
+        if parent.is_dir() and parent not in places:
             places.append(parent)
     return places
 
@@ -76,7 +79,10 @@ class Source:
 
     def build(self) -> Snapshot:
         """Build once more; on failure the last good pages with the error line."""
-        with self._lock:
+        from reportgen import budget
+
+        # One command's time for the whole build, panels included (load and produce keep it).
+        with self._lock, budget.deadline():
             self._version += 1
             version = self._version
             try:
