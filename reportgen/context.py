@@ -26,7 +26,7 @@ from reportgen import disclosure, formatting
 from reportgen.bundle import Bundle
 from reportgen.errors import ReportgenError
 from reportgen.metrics import Metrics
-from reportgen.sandbox import BoundedSandbox, LimitError, freeze_names
+from reportgen.sandbox import BoundedSandbox, LimitError, freeze_names, frozen_metrics
 from reportgen.styles import HouseStyle
 
 
@@ -100,22 +100,22 @@ def narrative_names(bundle: Bundle, metrics: Metrics,
     """
     from reportgen.narrative_windows import window_names, with_period
 
-    names: dict[str, Any] = {
+    report = freeze_names({
         "council": bundle.council,
         "meeting": bundle.meeting,
         "report": bundle.report,
         "as_at": metrics.as_at,
-        **metrics.namespace(),
-    }
+    })
     # period, year_to_date, collection_year: through the same rules as every other name (a
     # window's flows hidden as placements.flows is, its care counts as care's), with a
     # window ending with the period also hiding what the period hides.
     settings = bundle.settings
-    names.update(window_names(metrics.windows, metrics.period,
-                              public=protect is not None and settings.public,
-                              threshold=settings.suppression_threshold,
-                              symbol=settings.symbols.confidential))
-    frozen = freeze_names(names)
+    windows = window_names(metrics.windows, metrics.period,
+                           public=protect is not None and settings.public,
+                           threshold=settings.suppression_threshold,
+                           symbol=settings.symbols.confidential)
+    # The metrics frozen once for a render (the disclosure plan reads the same ones).
+    frozen = {**report, **frozen_metrics(metrics), **freeze_names(windows)}
     return with_period(protect(frozen) if protect is not None else frozen, metrics.period)
 
 

@@ -430,3 +430,26 @@ def test_a_window_s_care_counts_pass_through_care_s_rules() -> None:
     assert _say(public, "{{ collection_year.care.ceased }}") == "40"
     shown = _public_names(metrics, threshold=THRESHOLD, public=False)
     assert _say(shown, "{{ year_to_date.care.started }}") == str(THRESHOLD - 1)
+
+
+def test_the_count_walk_leaves_out_only_paths_with_no_count_below(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The walk for counts does not go down paths no count is declared under (a long top-N
+    # list); on generated data with small counts in a breakdown, in the care flows and among
+    # the placements, it finds exactly what the whole walk finds.
+    from reportgen.metrics.model import PlacementGroup
+    from reportgen.sandbox import freeze_names
+
+    groups = [PlacementGroup(g, g.upper(), n) for g, n in (("a", 2), ("b", 40), ("c", 0))]
+    care = CareMetrics(dt.date(2024, 3, 31), 300, started=3, ceased=30, placement_changes=40,
+                       placements_started=60,
+                       placement_groups=Keyed(groups, lambda g: g.group))
+    p = _placements({"ifa": 30, "residential": 2, "secure": 7}, renegotiated=1)
+    frozen = freeze_names(_metrics(p, care).namespace())
+    pruned = names.decide_counts(frozen, THRESHOLD, disclosure.is_small)
+    monkeypatch.setattr(names, "_may_hold_count", lambda pattern: True)
+    whole = names.decide_counts(frozen, THRESHOLD, disclosure.is_small)
+    assert pruned == whole
+    keys = {c.key: c.reason for c in pruned}
+    assert keys["care.started"] == "primary" and keys["placements.renegotiated"] == "primary"
+    assert keys["care.placement_groups['b'].count"] == "secondary"

@@ -84,3 +84,5 @@ def test_a_render_loads_the_chart_writers_only_for_a_chart(tmp_path: Path) -> No
     charted = loaded_after(run_cli(["render", str(with_chart), "-o", "chart.docx"]), tmp_path)
     assert "pptx" in charted  # the probe sees a chart bundle's writers
     assert charted & set(NEVER_FOR_A_RENDER) == set()
+    # python-pptx's chart writers without its presentation API, which brings Pillow.
+    assert "PIL" not in charted

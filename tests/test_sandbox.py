@@ -6,6 +6,7 @@ a Word template built here with python-docx (the full render). Both must stop wi
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from pathlib import Path
@@ -473,3 +474,22 @@ def test_comparisons_tests_and_text_read_as_before(loaded: LoadedReport,
     assert render_text(env, text, names, "s").split("|") == [
         "True", "False", "True", "True", "[2]", "[1, 2, 3]", "(1, 'a')", "[1, 2]", "1-b",
         "5", "1,[2]", "3", "True", "[1, 2]", "TrueFalseTrue"]
+
+
+def test_the_metrics_are_frozen_once_for_a_render_and_forgotten_with_them() -> None:
+    import gc
+
+    from reportgen import sandbox
+
+    loaded = load_report(FIXTURES / "ssda903-placements-2023")
+    metrics = dataclasses.replace(loaded.metrics)  # a Metrics no other test holds
+    some = sandbox.frozen_metrics(metrics, {"care", "placements"})
+    every = sandbox.frozen_metrics(metrics)
+    assert list(some) == ["placements", "care"]
+    assert every["care"] is some["care"] and every["placements"] is some["placements"]
+    assert list(every) == list(metrics.namespace())
+    assert every == sandbox.freeze_names(metrics.namespace())
+    key = id(metrics)
+    del metrics
+    gc.collect()
+    assert key not in sandbox._FROZEN_METRICS

@@ -275,16 +275,17 @@ def _standalone_counts(metrics: Metrics | None, threshold: int, public: bool
     if metrics is None or not public or threshold <= 1:
         return ()
     from reportgen.disclosure import names
-    from reportgen.sandbox import freeze_names
+    from reportgen.sandbox import freeze_names, frozen_metrics
 
-    # Only the names a count is declared under (not, say, a large indicators file).
+    # Only the names a count is declared under (not, say, a large indicators file); the
+    # metrics frozen once for a render (the narrative names share them).
     roots = {re.split(r"[.\[]", path)[0] for path, rule in names.NAMES.items()
              if rule.kind == "count"}
-    every: dict[str, object] = dict(metrics.namespace())
+    every: dict[str, object] = dict(frozen_metrics(metrics, roots))
     if metrics.windows is not None:
-        every.update(metrics.windows.items())
+        every.update(freeze_names(dict(metrics.windows.items())))
     namespace = {k: v for k, v in every.items() if k in roots}
-    return names.decide_counts(freeze_names(namespace), threshold, is_small)
+    return names.decide_counts(namespace, threshold, is_small)
 
 
 # --------------------------------------------------------------------------- narrative names

@@ -265,14 +265,17 @@ def is_container(value: Any) -> bool:
     return isinstance(value, (Record, KeyedValues, tuple, list, Mapping))
 
 
-def walk(names: Mapping[str, Any]) -> Iterator[Node]:
+def walk(names: Mapping[str, Any],
+         descend: Callable[[str], bool] | None = None) -> Iterator[Node]:
     """Every value of ``names`` (frozen) with its paths, containers before their items;
-    nothing below a path declared with ``x.**`` is visited."""
+    nothing below a path declared with ``x.**`` is visited, nor below a pattern path for
+    which ``descend`` (when given) is false."""
     stack = [Node(name, name, value) for name, value in reversed(list(names.items()))]
     while stack:
         node = stack.pop()
         yield node
-        if is_container(node.value) and not open_subtree(node.pattern):
+        if is_container(node.value) and not open_subtree(node.pattern) \
+                and (descend is None or descend(node.pattern)):
             stack.extend(reversed(list(children(node))))
 
 
@@ -303,12 +306,33 @@ class CountCell:
         return bool(self.reason)
 
 
+@cache
+def _count_prefixes() -> frozenset[str] | None:
+    """Every pattern path at or above a declared count (None if a count is declared by a
+    wildcard, which could lie below any path)."""
+    paths = [p for p, rule in NAMES.items() if rule.kind == "count"]
+    if any("*" in p for p in paths):
+        return None
+    prefixes: set[str] = set()
+    for path in paths:
+        prefixes.update(path[:m.start()] for m in re.finditer(r"[.\[]", path))
+        prefixes.add(path)
+    return frozenset(prefixes)
+
+
+def _may_hold_count(pattern: str) -> bool:
+    """Whether a count may be declared at or below ``pattern`` (a walk for counts need not
+    go down a 5,000-row top-N list: about 340,000 values with 100,000 placements)."""
+    prefixes = _count_prefixes()
+    return prefixes is None or pattern in prefixes
+
+
 def decide_counts(names: Mapping[str, Any], threshold: int,
                   is_small: Callable[[int, int], bool]) -> tuple[CountCell, ...]:
     """Every ``count`` of ``names`` (frozen) and whether a public report hides it."""
     found: list[CountCell] = []
     breakdown: dict[str, str] = {}  # an item of a list of counts → the list's pattern
-    for node in walk(names):
+    for node in walk(names, _may_hold_count):
         rule = rule_for(node.pattern)
         if rule is None or rule.kind != "count" or not isinstance(node.value, int) \
                 or isinstance(node.value, bool):

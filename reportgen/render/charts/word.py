@@ -14,9 +14,13 @@ values nor in the workbook, whose cell stays empty.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import math
+import sys
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from typing import Any
 
 from lxml import etree
@@ -119,10 +123,53 @@ def _title(parent: Any, text: str, size: int = FONT_SIZE, bold: bool = False) ->
     return title
 
 
-def _chart_data(panel: BarPanel) -> Any:
-    from pptx.chart.data import CategoryChartData
+@cache
+def _pptx_charts() -> types.SimpleNamespace:
+    """python-pptx's chart writers, without the rest of python-pptx.
 
-    class FixedChartData(CategoryChartData):
+    ``import pptx.chart.data`` runs python-pptx's ``__init__`` first, which imports the whole
+    presentation API and Pillow (about 0.15 s of a render's start-up) though a chart needs
+    none of it. So the chart modules are imported under a bare stand-in for the ``pptx``
+    package, which is removed again at once: a later ``import pptx`` runs the real one (and
+    finds these modules already loaded), as :mod:`reportgen.deadlines` does for holidays.
+    Any surprise falls back to the ordinary import.
+    """
+    name = "pptx"
+    stand_in = None
+    if name not in sys.modules:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.submodule_search_locations is not None:
+            stand_in = types.ModuleType(name)
+            stand_in.__path__ = list(spec.submodule_search_locations)
+            stand_in.__spec__ = spec
+            sys.modules[name] = stand_in
+    try:
+        return _import_pptx_charts()
+    except ImportError:
+        if stand_in is None:
+            raise
+        sys.modules.pop(name, None)
+        return _import_pptx_charts()
+    finally:
+        if stand_in is not None and sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+
+
+def _import_pptx_charts() -> types.SimpleNamespace:
+    from pptx.chart.data import CategoryChartData
+    from pptx.chart.xlsx import CategoryWorkbookWriter
+    from pptx.chart.xmlwriter import ChartXmlWriter
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    return types.SimpleNamespace(CategoryChartData=CategoryChartData,
+                                 CategoryWorkbookWriter=CategoryWorkbookWriter,
+                                 ChartXmlWriter=ChartXmlWriter, XL_CHART_TYPE=XL_CHART_TYPE)
+
+
+def _chart_data(panel: BarPanel) -> Any:
+    base: Any = _pptx_charts().CategoryChartData
+
+    class FixedChartData(base):
         """Chart data whose workbook is written by :func:`_workbook_writer`, so the chart's
         cell references and the workbook come from the one writer."""
 
@@ -144,9 +191,9 @@ def _chart_data(panel: BarPanel) -> Any:
 
 
 def _workbook_writer(data: Any) -> Any:
-    from pptx.chart.xlsx import CategoryWorkbookWriter
+    base: Any = _pptx_charts().CategoryWorkbookWriter
 
-    class FixedWorkbookWriter(CategoryWorkbookWriter):
+    class FixedWorkbookWriter(base):
         """python-pptx's workbook writer with a fixed creation date (XlsxWriter stamps the
         time of writing otherwise), every label written as text, and category labels wide
         enough to read."""
@@ -254,8 +301,8 @@ def _step(top: float) -> float:
 
 def chart_part(panel: BarPanel) -> tuple[bytes, bytes]:
     """The chart part's XML (its workbook related as ``rId1``) and the workbook's bytes."""
-    from pptx.chart.xmlwriter import ChartXmlWriter
-    from pptx.enum.chart import XL_CHART_TYPE
+    pptx = _pptx_charts()
+    ChartXmlWriter, XL_CHART_TYPE = pptx.ChartXmlWriter, pptx.XL_CHART_TYPE  # noqa: N806
 
     data = _chart_data(panel)
     kind = XL_CHART_TYPE.BAR_CLUSTERED if panel.horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
