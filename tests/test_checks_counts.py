@@ -90,6 +90,8 @@ HARROW_CASES = [
     ("another-group-beside", "There are 650 children in need and 140 children in placements.",
      OK),
     ("another-group-cp", "There are 90 children on child protection plans.", OK),
+    ("another-group-list", "There were 650 children in need, 140 children in placements and "
+     "143 children subject to protection plans.", OK),
     ("type-by-its-words", "47 children are placed with in-house foster carers.", "error: 46"),
     ("right-type", "46 children are placed with in-house foster carers.", OK),
     # "19 children in secure placements" for 2: secure is suppressed in this public report

@@ -166,8 +166,8 @@ def _relabel(figures: Iterable[Figure], care: bool) -> list[Figure]:
 #: looked after ("650 children in need, 142 children looked after").
 _OTHER_GROUP_AFTER = re.compile(
     r"\s+(?:(?:children|young\s+people|cases)\s+)?(?:(?:were|are|was|is)\s+)?"
-    r"(?:in\s+need\b|on\s+(?:a\s+)?(?:child\s+protection|CP)\b|subject\s+to\s+(?:a\s+)?"
-    r"(?:child\s+protection|CP)\b|(?:care\s+leavers|care[- ]experienced|privately\s+fostered)\b)",
+    r"(?:in\s+need\b|(?:on|subject\s+to)\s+(?:a\s+)?(?:child\s+protection|CP|protection)\b|"
+    r"(?:care\s+leavers|care[- ]experienced|privately\s+fostered)\b)",
     re.IGNORECASE)
 
 
