@@ -90,6 +90,7 @@ HARROW_CASES = [
     ("another-group-beside", "There are 650 children in need and 140 children in placements.",
      OK),
     ("another-group-cp", "There are 90 children on child protection plans.", OK),
+    ("what-it-is-for", "Savings for 3 children of around £437k have been achieved.", OK),
     ("another-group-list", "There were 650 children in need, 140 children in placements and "
      "143 children subject to protection plans.", OK),
     ("type-by-its-words", "47 children are placed with in-house foster carers.", "error: 46"),

@@ -160,6 +160,9 @@ def _relabel(figures: Iterable[Figure], care: bool) -> list[Figure]:
     return out
 
 
+#: A count that is what something is for ("savings for 3 children", "a home for 4 young
+#: people"): some children, not a stock or flow of the data (a miss at worst, never an error).
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 #: Children counted as another statutory group than looked after or placed (children in need,
 #: on a child protection plan, care leavers, privately fostered): the data hold none of them,
 #: so a number these words follow is never compared, even in a clause that names children
@@ -307,6 +310,8 @@ class CountReader:
             return None  # another area's count ("67 nationally")
         if _OTHER_GROUP_AFTER.match(text[mine.end:mine.end + 60]):
             return None  # "650 children in need": a statutory group the data do not hold
+        if _FOR_BEFORE.search(text[max(0, mine.start - 12):mine.start]):
+            return None  # "savings for 3 children": the children something is for, a part
         _, end = base.own_phrases[mine.start]
         if _HYPOTHETICAL.search(_own_words(base, mine, mine.start, min(end, hi))):
             return None  # "up to 80 children may be able to leave care": not a count held
