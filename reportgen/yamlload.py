@@ -8,6 +8,7 @@ validation error can point at it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -98,9 +99,27 @@ def _check_events(text: str, loader: Any = yaml.BaseLoader) -> None:
             depth -= 1
 
 
+#: The bidirectional overrides (LRO, RLO): they make a reader see letters in another order than
+#: the text holds, so a child's name written backwards behind one shows as the name while every
+#: check (identifiers, figures, words kept) reads it reversed. Marks and isolates, which
+#: right-to-left languages need, reorder no letters and are left alone.
+_OVERRIDES = re.compile("[\u202d\u202e]")
+
+
+def _refuse_overrides(text: str, path: Path) -> None:
+    found = _OVERRIDES.search(text)
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise ReportgenError(
+            f"line {line}, column {column}: a bidirectional override (U+{ord(found.group()):04X}) "
+            "would show the text in another order than it is checked in; remove it", file=path)
+
+
 def load_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
     """Return the document at ``path`` (strings, lists, dicts, None) and a map of value lines."""
     text = read_text(path, limits.MAX_YAML_BYTES, "a YAML file")
+    _refuse_overrides(text, path)
     fast = _with_libyaml(text)
     if fast is not None:
         return fast
