@@ -275,11 +275,15 @@ ROLE_NAMES = {
 }
 
 
+#: What a body section's id may be (a style's notes: are checked against it too).
+SECTION_ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
+
+
 class BodySection(Model):
     """One section of the officer's body: its own heading (any wording), an optional
     statutory role so the checks find it, its text (the Markdown subset) and sub-sections."""
 
-    id: str = Field(pattern=r"^[a-z][a-z0-9_-]{0,63}$")
+    id: str = Field(pattern=SECTION_ID_PATTERN)
     heading: str
     role: Role | None = None
     text: str | None = None

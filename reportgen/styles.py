@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import errno
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from reportgen import formatting
-from reportgen.bundle import ROLES, SECTION_IDS
+from reportgen.bundle import ROLES, SECTION_ID_PATTERN, SECTION_IDS
 from reportgen.errors import ReportgenError
 from reportgen.yamlload import load_yaml
 
@@ -601,6 +602,22 @@ class LayoutBlock:
     heading_number: str = "none"  # "paragraph": a body sub-heading takes a paragraph number
 
 
+def _note_key(key: str, where: str, file: Path) -> None:
+    """Refuse a body note no report can ever print: its key is neither a role nor of a
+    section id's form ("Financial implications" is how the heading reads, not a key). A
+    well-formed id that this report lacks is no fault: a style serves many reports, and
+    another report may have that section (docs/house-styles.md)."""
+    if key in ROLES or re.fullmatch(SECTION_ID_PATTERN, key):
+        return
+    close = difflib.get_close_matches(key.lower().replace(" ", "_"), [*ROLES, *SECTION_IDS],
+                                      n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    raise ReportgenError(f"{where}: notes: '{_one_line(key)[:80]}' is neither a section's role "
+                         "nor a section id a report can have (ids are lower-case letters, "
+                         "digits, _ and -, starting with a letter, as in body: and sections:)"
+                         f"{hint}", file=file)
+
+
 def _one_line(value: Any) -> str:
     return " ".join(str(value).split())
 
@@ -726,6 +743,8 @@ def _layout_block(item: Any, n: int, texts: dict[str, str], file: Path) -> Layou
             if note is None or not str(note).strip():
                 raise ReportgenError(f"{where}: notes: {key} must give the note's text (leave "
                                      f"{key} out for no note)", file=file)
+        for key in notes:
+            _note_key(str(key), where, file)
         opts["notes"] = {str(k): _one_line(v) for k, v in notes.items()}
     if kind == "section":
         opts["sections"] = _names(item, "sections", SECTION_IDS, file)

@@ -73,16 +73,14 @@ def _details(parent: Any, rows: list[tuple[str, Any]]) -> None:
 
 
 def _agenda_page(meeting: WebMeeting, agenda: Agenda, css: str | None) -> bytes:
-    from reportgen.formatting import long_date
-
     banner = _el_detached("p", meeting.council)
-    html, main, body = page(f"{meeting.committee}, {long_date(meeting.date)}: agenda",
+    html, main, body = page(f"{meeting.name}: agenda",
                             css=css, header=[banner])
     _el(main, "h1", f"{meeting.committee}: agenda")
-    rows: list[tuple[str, Any]] = [("Date", long_date(meeting.date, "weekday")),
+    rows: list[tuple[str, Any]] = [("Date", meeting.written(meeting.date)),
                                    ("Time", meeting.time), ("Venue", meeting.venue)]
     if meeting.publication_date:
-        rows.append(("Published", long_date(meeting.publication_date, "weekday")))
+        rows.append(("Published", meeting.written(meeting.publication_date)))
     _details(main, rows)
     _el(main, "h2", "Membership")
     members: list[tuple[str, Any]] = [("Chair", agenda.membership.chair)]

@@ -68,12 +68,18 @@ class WebMeeting:
     publication_date: dt.date | None
     items: list[WebItem]
     supplements: list[int]
+    # The agenda's date_style: the page names its meeting as the front sheet and reports do.
+    date_style: str = "weekday"
+
+    def written(self, date: dt.date) -> str:
+        """A date as this meeting's papers print it (machine-read dates stay ISO)."""
+        from reportgen.formatting import long_date
+
+        return long_date(date, self.date_style)
 
     @property
     def name(self) -> str:
-        from reportgen.formatting import long_date
-
-        return f"{self.committee}, {long_date(self.date)}"
+        return f"{self.committee}, {self.written(self.date)}"
 
     def part(self, public: bool, supplement: int | None) -> list[WebItem]:
         return [i for i in self.items if i.public == public and i.supplement == supplement]
@@ -126,7 +132,7 @@ def web_meeting(agenda: Agenda, items: list[PackItem]) -> WebMeeting:
     return WebMeeting(council=agenda.council, committee=meeting.committee, date=meeting.date,
                       time=meeting.time, venue=meeting.venue,
                       publication_date=agenda.publication_date, items=out,
-                      supplements=list(agenda.supplements))
+                      supplements=list(agenda.supplements), date_style=agenda.date_style)
 
 
 _TIME = re.compile(r"(\d{1,2})(?:[.:](\d{2}))?\s*([ap])?\.?\s*m?\.?", re.IGNORECASE)

@@ -269,6 +269,20 @@ class _Renderer:
     def _text(self, text: str, where: str) -> str:
         return render_text(self.narrative_env, text, self.names, where, self._file(where))
 
+    def _printed(self, key: str, rendered: str) -> str:
+        """Note a standard text the document prints: where the officer re-worded it (texts:
+        in report.yaml), content.words-lost looks for its words. Called only where it is
+        printed, so a re-worded text the form has no place for is never looked for."""
+        if key in self.bundle.texts:
+            self.other_texts[f"texts.{key}"] = rendered
+        return rendered
+
+    def _standard_blocks(self, key: str, where: str | None = None) -> list[Block]:
+        """The blocks of standard text ``key``, noted as printed (:meth:`_printed`)."""
+        where = where or f"standard text '{key}'"
+        rendered = self._printed(key, self._text(self.texts[key], where))
+        return self._blocks(self.texts[key], where, rendered)
+
     def _blocks(self, text: str, where: str, rendered: str | None = None) -> list[Block]:
         blocks = parse_markup(self._text(text, where) if rendered is None else rendered)
         for block in blocks:
@@ -315,10 +329,9 @@ class _Renderer:
         return self.style.numbers_paragraphs and \
             section_id not in self.style.unnumbered_sections
 
-    def _missing_text(self) -> str:
-        key = ("not_applicable_information" if self.bundle.report.type == "information"
-               else "not_provided")
-        return self.texts.get(key, "")
+    def _missing_key(self) -> str:
+        return ("not_applicable_information" if self.bundle.report.type == "information"
+                else "not_provided")
 
     def _required(self, *ids: str) -> bool:
         return any(SECTION_ROLES.get(i, i) in self.style.required_parts for i in ids)
@@ -354,10 +367,11 @@ class _Renderer:
         # is never numbered: it is not one of the officer's paragraphs, so it must not shift
         # their numbers.
         if missing is None:
-            fallback = self._missing_text() if self._required(*ids) else ""
+            key = self._missing_key()
+            blocks = self._standard_blocks(key, "standard text") \
+                if self._required(*ids) and self.texts.get(key) else []
         else:
-            fallback = missing
-        blocks = self._blocks(fallback, "standard text") if fallback else []
+            blocks = self._blocks(missing, "standard text") if missing else []
         write_blocks(sub, blocks, BlockStyle(2, False), self.tables, self.charts)
 
     def other_sections(self) -> Any:
@@ -383,8 +397,7 @@ class _Renderer:
         if key not in self.texts:
             raise ReportgenError(f"template.docx asks for unknown standard text '{key}'",
                                  file=self.style.template)
-        return self._subdoc(self._blocks(self.texts[key], f"standard text '{key}'"),
-                            self._numbered(None, numbered))
+        return self._subdoc(self._standard_blocks(key), self._numbered(None, numbered))
 
     def _rec_block(self) -> LayoutBlock | None:
         """The layout's recommendations block for this report, whose labels and lead-in
@@ -436,7 +449,8 @@ class _Renderer:
                 p.add_run(f"{label} ")
             add_runs(p, runs)
         if not recs:
-            blocks = self._blocks(self.texts.get("no_recommendations", "None."), "standard text")
+            blocks = self._standard_blocks("no_recommendations", "standard text") \
+                if "no_recommendations" in self.texts else self._blocks("None.", "standard text")
             write_blocks(sub, blocks, BlockStyle(2, False), self.tables, self.charts)
 
     def recommendations(self, lettered: bool | None = None, bold: bool = False) -> Any:
@@ -728,8 +742,7 @@ class _Renderer:
             self._write_body(sub, plan, first_pass=False, part=block.part, notes=block.notes)
         elif kind == "section":
             if block.standard:  # numbered as the section's paragraphs are
-                write_blocks(sub, self._blocks(self.texts[block.standard],
-                                               f"standard text '{block.standard}'"),
+                write_blocks(sub, self._standard_blocks(block.standard),
                              BlockStyle(2, self._numbered(None, block.numbered)),
                              self.tables, self.charts)
             self._write_section(sub, block.sections, block.numbered, block.missing)
@@ -763,9 +776,8 @@ class _Renderer:
             self._write_list(sub, list(self.bundle.background_papers), "no_background_papers",
                              numbered=self.style.background_papers == "numbered")
         elif kind == "standard":
-            write_blocks(sub, self._blocks(self.texts[block.standard],
-                                           f"standard text '{block.standard}'"),
-                         BlockStyle(2, False), self.tables, self.charts)
+            write_blocks(sub, self._standard_blocks(block.standard), BlockStyle(2, False),
+                         self.tables, self.charts)
         elif kind == "text":
             sub.add_paragraph(block.text, style="Normal")
         elif kind == "line":
@@ -889,19 +901,23 @@ class _Renderer:
             where = f"body.{section.id}" if self.bundle.body is not None else \
                 f"sections.{section.id}"
             blocks: list[Block] = []
+            std: list[Block] = []
+            standard: list[tuple[str, str]] = []  # (key, rendered): noted once printed
             if section.role and section.role in style.part_texts:
                 key = style.part_texts[section.role]
-                std = self._blocks(self.texts[key], f"standard text '{key}'")
-            else:
-                std = []
+                standard.append((key, self._text(self.texts[key], f"standard text '{key}'")))
+                std = self._blocks(self.texts[key], f"standard text '{key}'", standard[-1][1])
             if section.text:
                 rendered = self._text(section.text, where)
                 blocks = self._blocks(section.text, where, rendered)
                 if not first_pass:
                     self.result_sections[section.id] = rendered
             elif standard_part and section.role not in ("recommendations", "reasons"):
-                fallback = self._missing_text()
-                std = [*std, *(self._blocks(fallback, "standard text") if fallback else [])]
+                key = self._missing_key()
+                if self.texts.get(key):
+                    standard.append((key, self._text(self.texts[key], "standard text")))
+                    std = [*std, *self._blocks(self.texts[key], "standard text",
+                                               standard[-1][1])]
             labels: list[str] = []
             for block in blocks:
                 if numbered and isinstance(block, Paragraph):
@@ -917,6 +933,8 @@ class _Renderer:
                 ranges.setdefault(pid, []).extend(x for x in (heading_label, *labels) if x)
             if first_pass or not emit:
                 continue
+            for key, rendered in standard:
+                self._printed(key, rendered)
             level = min(depth, 6)
             sub.add_paragraph(heading, style=f"Heading {level}")
             note = (notes or {}).get(section.id) or (notes or {}).get(section.role or "")
@@ -1004,7 +1022,8 @@ class _Renderer:
                     _set_num(p, num_id)
                 add_runs(p, parse_inline(item))
         else:
-            sub.add_paragraph(self.texts.get(none_key, "None."), style="Normal")
+            sub.add_paragraph(self._printed(none_key, self.texts.get(none_key, "None.")),
+                              style="Normal")
 
     def background_papers(self) -> Any:
         return self._list_or(list(self.bundle.background_papers), "no_background_papers",
@@ -1020,7 +1039,9 @@ class _Renderer:
                                    self.bundle.appendices, strict=True):
             sub.add_paragraph(f"{label} – {appendix.title}", style="Normal")
         if not self.bundle.appendices:
-            sub.add_paragraph(self.texts.get("no_appendices", "None."), style="Normal")
+            sub.add_paragraph(self._printed("no_appendices", self.texts.get("no_appendices",
+                                                                            "None.")),
+                              style="Normal")
 
     def checkbox(self, checked: bool) -> Markup:
         """Run-level XML of a checkbox content control (for ``{{r checkbox(true) }}``)."""
