@@ -176,8 +176,9 @@ class RenderResult:
     # where -> rendered text, for the officer's words outside the sections (recommendations,
     # reasons): content.words-lost reads them with the sections.
     other_texts: dict[str, str] = field(default_factory=dict)
-    # where (``sections.finance``, ``body.costs``) -> the heading printed over it, so that a
-    # finding about a place can be shown at its heading (reportgen serve).
+    # where (``sections.finance``, ``body.costs``) -> the heading printed over it (without the
+    # number a form may put before it), so that a finding about a place can be shown at its
+    # heading (reportgen serve).
     headings: dict[str, str] = field(default_factory=dict)
 
 
@@ -929,7 +930,7 @@ class _Renderer:
                 continue
             level = min(depth, 6)
             sub.add_paragraph(heading, style=f"Heading {level}")
-            self.headings[where] = heading
+            self.headings[where] = section.heading  # unnumbered: the page may number it
             note = (notes or {}).get(section.id) or (notes or {}).get(section.role or "")
             if note:
                 add_runs(sub.add_paragraph(style="Normal"), parse_inline(note))
