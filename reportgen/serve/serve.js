@@ -65,6 +65,7 @@
     selection.removeAllRanges();
     selection.addRange(range);
   };
+  var labels = [];  // each button's "Copy": the last one pressed says "Copied" until the next
   Array.prototype.forEach.call(document.querySelectorAll("code.copyable"), function (code) {
     var button = document.createElement("button");
     button.type = "button";
@@ -74,18 +75,17 @@
     var what = document.createElement("span");
     what.className = "serve-visually-hidden";
     what.textContent = " " + code.textContent;
+    labels.push(label);
     button.appendChild(label);
     button.appendChild(what);
     code.parentNode.insertBefore(button, code.nextSibling);
     code.parentNode.insertBefore(document.createTextNode(" "), button);
-    var reset = null;
     button.addEventListener("click", function () {
       var text = code.textContent;
+      labels.forEach(function (each) { each.textContent = "Copy"; });
       var done = function () {
         label.textContent = "Copied";
         say("Copied " + text + " to the clipboard.");
-        window.clearTimeout(reset);
-        reset = window.setTimeout(function () { label.textContent = "Copy"; }, 4000);
       };
       var refused = function () {
         select(code);
