@@ -378,3 +378,61 @@ def test_the_server_starts_serves_and_stops_in_process(tmp_path: Path) -> None:
     unstarted = Server(bundle, 0)
     unstarted.start()
     unstarted.stop()  # never served: stop returns rather than waiting for a loop never run
+
+
+def _heading_before(note: Any) -> Any:
+    """The heading a note placed at a heading follows (the note comes straight after it)."""
+    previous = note.getprevious()
+    assert previous is not None
+    return previous
+
+
+@pytest.mark.parametrize("form", ["layout", "template"])
+def test_a_sections_finding_without_quoted_words_is_at_its_heading(tmp_path: Path,
+                                                                   form: str) -> None:
+    """A report written with ``sections:``: a finding about a section that quotes nothing
+    (an empty section) is shown at the heading the style prints for that key, whether the
+    heading comes from style.yaml's layout or from template.docx above its section() call."""
+    from reportgen.bundle import SECTION_IDS, SECTION_ROLES
+    from reportgen.pipeline import load_report, produce
+
+    bundle = tmp_path / "bundle"
+    shutil.copytree(HARROW, bundle)
+    report = yaml.safe_load((bundle / "report.yaml").read_text(encoding="utf-8"))
+    style_name = report["style"]
+    style_dir = ROOT / "templates" / style_name
+    style = yaml.safe_load((style_dir / "style.yaml").read_text(encoding="utf-8"))
+    assert "sections" in report and "body" not in report
+    if form == "template":  # the same style without its layout: template.docx's headings
+        shutil.copytree(style_dir, bundle / "style")
+        del style["layout"]
+        (bundle / "style" / "style.yaml").write_text(yaml.safe_dump(style), encoding="utf-8")
+        report["style"] = "./style"
+    # Every part the style requires that the report leaves out, given empty: each prints its
+    # heading with the standard text, and content.empty-section quotes nothing of it.
+    empty = [key for key in SECTION_IDS if not report["sections"].get(key)
+             and SECTION_ROLES.get(key, key) in style["required_parts"]]
+    assert empty
+    for key in empty:
+        report["sections"][key] = ""
+    (bundle / "report.yaml").write_text(yaml.safe_dump(report, allow_unicode=True),
+                                        encoding="utf-8")
+    result = produce(load_report(bundle), gate=False).result
+    _, snap = _snapshot_of(bundle)
+    assert snap.error is None
+    root = lxml_html.document_fromstring(snap.pages["index.html"])
+    panel = root.get_element_by_id("findings").getparent()
+    for key in empty:
+        heading = result.headings[f"sections.{key}"]
+        assert heading and heading not in (key, key.replace("_", " "))  # the style's words
+        # The panel's line for this finding links to the note; the note follows the heading.
+        items = [li for li in panel.iter("li") if f"sections.{key}:" in li.text_content()
+                 and "content.empty-section" in li.text_content()]
+        assert len(items) == 1, key
+        link = items[0].find("a")
+        assert link is not None, f"{key}: listed in the panel only"
+        note = root.get_element_by_id(link.get("href").removeprefix("#"))
+        at = _heading_before(note)
+        assert at.tag in ("h1", "h2", "h3", "h4", "h5", "h6"), key
+        assert " ".join(at.text_content().split()).endswith(heading), key
+        assert note.get("id") in (at.get("aria-describedby") or "").split()

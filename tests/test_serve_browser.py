@@ -125,6 +125,7 @@ def test_page_follows_the_file_and_shows_the_finding_at_its_sentence(
     assert "but the data give" in note.text and "figures.literal-mismatch" in note.text
     assert note.find_element(By.TAG_NAME, "code").text.startswith(
         expression.split("|")[0].strip())
+    assert note.find_elements(By.CSS_SELECTOR, "code.copyable + button.serve-copy")
     # The panel links to it.
     anchor = note.get_attribute("id")
     link = browser.find_element(By.CSS_SELECTOR, f'#findings ~ ol a[href="#{anchor}"]')
@@ -160,6 +161,59 @@ def test_page_follows_the_file_and_shows_the_finding_at_its_sentence(
     assert str(path) in alert.text and "Traceback" not in browser.page_source
     assert browser.find_elements(By.CSS_SELECTOR, "mark.finding-mark")  # the last good page
     assert _axe(browser) == []
+
+
+def test_each_expression_has_a_copy_button_worked_by_keyboard(
+        browser: Any, server: tuple[str, Path]) -> None:
+    """Tab from the names search reaches a Copy button; Enter on it says what happened in the
+    live region (headless Chromium may refuse the clipboard: then the expression is selected
+    and the status says so; either way the status names the expression)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    url, _ = server
+    browser.get(url)
+    status = browser.find_element(By.ID, "copy-status")
+    assert status.get_attribute("aria-live") == "polite" and status.text == ""
+    codes = browser.find_elements(By.CSS_SELECTOR, "#names-table code.copyable")
+    buttons = _wait(browser, lambda d: d.find_elements(
+        By.CSS_SELECTOR, "#names-table button.serve-copy") or False, "no copy buttons")
+    assert len(buttons) == len(codes) > 0  # one for each expression in the panel
+    search = browser.find_element(By.ID, "names-search")
+    search.click()
+    for _ in range(10):  # the table's scroll region, then its first button
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        active = browser.switch_to.active_element
+        if "serve-copy" in (active.get_attribute("class") or ""):
+            break
+    else:
+        raise AssertionError("no Copy button reachable by Tab from the search box")
+    expression = active.find_element(By.XPATH, "preceding-sibling::code[1]").text
+    assert expression.startswith("{{") and expression in active.get_attribute("textContent")
+    active.send_keys(Keys.ENTER)
+    said = _wait(browser, lambda d: d.find_element(By.ID, "copy-status").text or False,
+                 "the copy status did not change")
+    assert expression in said
+    assert said.startswith("Copied ") or "is selected, press Ctrl+C" in said
+    if said.startswith("Copied "):
+        assert "Copied" in active.text  # on the button too, until another is pressed
+    assert browser.switch_to.active_element == active  # focus stays on the button
+    # The clipboard refused (as a browser without permission does): the next button selects
+    # its expression for Ctrl+C and says so.
+    browser.execute_script("navigator.clipboard.writeText = function () {"
+                           " return Promise.reject(new Error('refused')); };")
+    active.send_keys(Keys.TAB)
+    following = browser.switch_to.active_element
+    assert "serve-copy" in (following.get_attribute("class") or "") and following != active
+    other = following.find_element(By.XPATH, "preceding-sibling::code[1]").text
+    following.send_keys(Keys.ENTER)
+    said = _wait(browser, lambda d: (lambda t: t if "is selected" in t else False)(
+        d.find_element(By.ID, "copy-status").text), "no fallback status")
+    assert other in said and "press Ctrl+C" in said
+    assert browser.execute_script("return window.getSelection().toString()") == other
+    assert "Copied" not in active.text  # the first button no longer claims a copy
+    violations = _axe(browser)
+    assert violations == [], json.dumps(violations, indent=1)
 
 
 def test_screenshot_in_the_docs_exists() -> None:

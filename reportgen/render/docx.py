@@ -176,6 +176,10 @@ class RenderResult:
     # where -> rendered text, for the officer's words outside the sections (recommendations,
     # reasons): content.words-lost reads them with the sections.
     other_texts: dict[str, str] = field(default_factory=dict)
+    # where (``sections.finance``, ``body.costs``) -> the heading printed over it (without the
+    # number a form may put before it), so that a finding about a place can be shown at its
+    # heading (reportgen serve).
+    headings: dict[str, str] = field(default_factory=dict)
 
 
 def document_timestamp(bundle: Bundle) -> dt.datetime:
@@ -211,6 +215,7 @@ class _Renderer:
             bundle, metrics, protect=lambda names: disclosure.protect_names(names, self.plan))
         self.result_sections: dict[str, str] = {}
         self.other_texts: dict[str, str] = {}
+        self.headings: dict[str, str] = {}
         self.paragraph_ranges: dict[str, tuple[str, str]] | None = None
         self._planning = False
         # paragraphs('id') is the one function narrative may call: added after freezing.
@@ -235,6 +240,8 @@ class _Renderer:
         self.placed = {m for call in _SECTION_CALL.findall(self.template_xml)
                        for m in _QUOTED.findall(call)}
         self.template_names = template_names(self.template_xml)
+        if not style.layout:  # the template's own headings over its section() calls
+            self.headings.update(_template_headings(self.tpl.docx))
         if style.layout:
             # What the form prints is what its blocks print (content.not-shown reads this).
             self.placed, self.template_names = self._layout_names()
@@ -387,6 +394,7 @@ class _Renderer:
                 continue
             where = f"sections.{section_id}"
             sub.add_paragraph(SECTION_TITLES[section_id], style="Heading 2")
+            self.headings[where] = SECTION_TITLES[section_id]
             rendered = self._text(text, where)
             blocks = self._blocks(text, where, rendered)
             self.result_sections[section_id] = rendered
@@ -715,6 +723,9 @@ class _Renderer:
                 continue
             if block.heading:
                 sub.add_paragraph(block.heading, style=f"Heading {block.level}")
+                if block.block == "section":
+                    self.headings.update((f"sections.{i}", block.heading)
+                                         for i in block.sections)
             if block.note:  # style.yaml words, printed as written (no Jinja)
                 add_runs(sub.add_paragraph(style="Normal"), parse_inline(block.note))
             if block.block == "body" and plan is None:
@@ -937,6 +948,7 @@ class _Renderer:
                 self._printed(key, rendered)
             level = min(depth, 6)
             sub.add_paragraph(heading, style=f"Heading {level}")
+            self.headings[where] = section.heading  # unnumbered: the page may number it
             note = (notes or {}).get(section.id) or (notes or {}).get(section.role or "")
             if note:
                 add_runs(sub.add_paragraph(style="Normal"), parse_inline(note))
@@ -1178,7 +1190,7 @@ class _Renderer:
         return RenderResult(normalise_docx(buffer.getvalue()), self.style,
                             self.result_sections, self.tables, self.charts,
                             self.not_shown(), self.printed_values(), self.plan,
-                            self.other_texts)
+                            self.other_texts, self.headings)
 
     # -- what this style cannot show (content.not-shown) ---------------------------------
 
@@ -1328,6 +1340,39 @@ def _keep_short_tables(body: Any) -> None:
         for tr in rows[:-1]:
             for p in tr.iter(qn("w:p")):
                 p.get_or_add_pPr().keepNext_val = True
+
+
+_TAG = re.compile(r"\{[{%#].*?[}%#]\}")
+
+
+def _template_headings(document: DocxDocument) -> dict[str, str]:
+    """``sections.<id>`` -> the template's heading above its ``section('<id>')`` call (the
+    heading's own tags taken out: a heading that is all tags names nothing)."""
+    out: dict[str, str] = {}
+    heading = ""
+    for p in document.element.body.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        style_id = style.get(qn("w:val")) if style is not None else ""
+        if style_id and _is_heading_style(document, style_id):
+            heading = " ".join(_TAG.sub(" ", text).split()).strip(" .")
+            continue
+        for call in _SECTION_CALL.findall(text):
+            for section_id in _QUOTED.findall(call):
+                if heading:
+                    out.setdefault(f"sections.{section_id}", heading)
+    return out
+
+
+def _is_heading_style(document: DocxDocument, style_id: str) -> bool:
+    """A paragraph style that is a heading: Word's own, or one with an outline level."""
+    style = document.styles.element.get_by_id(style_id)
+    if style is None:
+        return False
+    name = (style.name_val or "").lower()
+    ppr = style.find(qn("w:pPr"))
+    outline = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+    return name.startswith("heading") or outline is not None
 
 
 def _layout_body(document: DocxDocument) -> None:

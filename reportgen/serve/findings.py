@@ -7,7 +7,7 @@ page the quoted words are looked for in the part of the page made from that plac
 section's heading), then anywhere; a finding whose words are not on the page (a missing
 clearance, a date) is placed at its section's heading if it has one, and otherwise is listed
 in the panel only. Nothing is matched on a fixture's wording: only the finding's own quote and
-the bundle's own headings are used.
+the headings the render printed for each place (``RenderResult.headings``) are used.
 """
 
 from __future__ import annotations

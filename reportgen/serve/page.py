@@ -65,6 +65,10 @@ def _status_bar(body: Any, status: Status, findings: list[Finding]) -> None:
         f"{warnings} warning{'s' if warnings != 1 else ''}", href="#findings")
     _add(line, ". The page follows the file: save it and this page shows the change.")
     _error_lines(bar, status)
+    # What the copy buttons say (serve.js): in place before any copy, so that a screen reader
+    # announces each change.
+    _el(bar, "p", "", id="copy-status", class_="serve-line serve-copy-status", role="status",
+        aria_live="polite", aria_atomic="true")
     if status.downloads:
         links = _el(bar, "ul", class_="serve-downloads")
         for href, text in status.downloads:
@@ -123,7 +127,7 @@ def _findings_panel(body: Any, placed: list[Placed]) -> None:
         _add(li, f"{where} {finding.message}")
         if item.expression is not None:
             _add(li, ". Write ")
-            _el(li, "code", item.expression)
+            _el(li, "code", item.expression, class_="copyable")
         elif finding.fix:
             _add(li, f". Fix: {finding.fix}")
 
@@ -132,7 +136,8 @@ def _names_panel(body: Any, names: list[NameEntry]) -> None:
     panel = _el(body, "aside", class_="serve-panel", aria_labelledby="names")
     _el(panel, "h2", f"Names the narrative can use ({len(names)})", id="names")
     _el(panel, "p", "Each value is what the expression prints in this report. Copy the "
-        "expression into report.yaml to write the figure so that it follows the data.")
+        "expression into report.yaml (its Copy button puts it on the clipboard) to write the "
+        "figure so that it follows the data.")
     search = _el(panel, "p", class_="serve-search")
     _el(search, "label", "Search names and values", for_="names-search")
     _el(search, "input", type="search", id="names-search", autocomplete="off",
@@ -154,7 +159,7 @@ def _names_panel(body: Any, names: list[NameEntry]) -> None:
         if entry.label:
             _el(name, "span", entry.label, class_="serve-label")
         _el(row, "td", entry.value)
-        _el(_el(row, "td"), "code", entry.expression)
+        _el(_el(row, "td"), "code", entry.expression, class_="copyable")
 
 
 def served_page(page: bytes, status: Status, findings: list[Finding],

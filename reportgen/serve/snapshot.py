@@ -126,8 +126,8 @@ class Source:
         page = report_html(result.docx, css=house_css(result.style.template))
         name = default_output_name(loaded.bundle)
         status = Status(version, self.name, _now(), downloads=self._downloads(name))
-        served = served_page(page, status, produced.findings, _headings(loaded.bundle),
-                             _names(produced))
+        served = served_page(page, status, produced.findings,
+                             {**_headings(loaded.bundle), **result.headings}, _names(produced))
         inputs = bundle_inputs(loaded.bundle)
         return Snapshot(version, {INDEX: served}, result.docx, name,
                         _watch_places(inputs, self.folder))
@@ -181,7 +181,9 @@ def _with_error(page: bytes, status: Status) -> bytes:
 
 
 def _headings(bundle: Any) -> dict[str, str]:
-    """Where a finding may be (``body.finance``) → the heading the page shows for it."""
+    """Where a finding may be (``body.finance``) → the heading the officer wrote for it; the
+    render's own record (the heading as printed, numbered, or the style's heading over a
+    ``sections:`` key) is laid over this."""
     from reportgen.bundle import walk_sections
 
     if bundle.body is None:
