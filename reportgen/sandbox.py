@@ -230,17 +230,37 @@ def freeze(value: Any) -> Any:
         frozen = [freeze(item) for item in value]
         by_id = {id(item): f for item, f in zip(value, frozen, strict=True)}
         return KeyedValues(frozen, {k: by_id[id(value.get(k))] for k in value.keys()})  # noqa: SIM118 (Keyed)
-    if isinstance(value, BaseModel):
-        return _record_type(type(value).__name__)(
-            {n: freeze(getattr(value, n)) for n in _record_names(type(value))})
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return _record_type(type(value).__name__)(
-            {n: freeze(getattr(value, n)) for n in _record_names(type(value))})
+    if isinstance(value, BaseModel) or (dataclasses.is_dataclass(value)
+                                        and not isinstance(value, type)):
+        return _freeze_record(value)
     if isinstance(value, Mapping):
-        return MappingProxyType({str(k): freeze(v) for k, v in value.items()})
+        return MappingProxyType({str(k): _plain_or_frozen(v) for k, v in value.items()})
     if isinstance(value, (list, tuple)):
-        return tuple(freeze(v) for v in value)
+        return tuple(_plain_or_frozen(v) for v in value)
     raise TypeError(f"{type(value).__name__} cannot go into a template context")
+
+
+#: The exact types :func:`freeze` returns as they are, tested before the walk through every
+#: kind of value: a 5,000-row top-N list and the top placements of each type are tens of
+#: thousands of records of a dozen scalars each, and calling :func:`freeze` for every scalar
+#: was most of a render's freezing (about 0.4 s of CPU with 100,000 placements). Exact types
+#: only: a subclass (a numpy float, a datetime) still goes through :func:`freeze`, which
+#: decides the same as before.
+_PLAIN_TYPES = frozenset(_SCALARS)
+
+
+def _plain_or_frozen(value: Any) -> Any:
+    return value if type(value) in _PLAIN_TYPES else freeze(value)
+
+
+def _freeze_record(value: Any) -> Record:
+    """A dataclass or pydantic model as a :class:`Record` of its frozen fields."""
+    cls: type = type(value)
+    fields: dict[str, Any] = {}
+    for name in _record_names(cls):
+        field = getattr(value, name)
+        fields[name] = field if type(field) in _PLAIN_TYPES else freeze(field)
+    return _record_type(cls.__name__)(fields)
 
 
 def freeze_names(names: Mapping[str, Any]) -> dict[str, Any]:

@@ -262,15 +262,40 @@ def _link_text(t: Any, addresses: list[Address], style_id: str) -> None:
             run.getparent().remove(run)
 
 
+_PPR = qn("w:pPr")
+_PSTYLE = qn("w:pStyle")
+_VAL = qn("w:val")
+
+
+def _heading_paragraphs(body: Any, headings: set[str]) -> list[Any]:
+    """The paragraphs of ``body`` whose style (the first ``w:pPr/w:pStyle``, as
+    ``p.find`` reads it) is a heading, in document order.
+
+    Found from the ``w:pStyle`` elements rather than by visiting every paragraph: a
+    5,000-row table has tens of thousands of unstyled paragraphs, and each one visited
+    through python-docx's element classes cost about 5 µs (0.08 s of CPU a render)."""
+    found: list[Any] = []
+    seen: set[Any] = set()
+    for style in body.iter(_PSTYLE):
+        ppr = style.getparent()
+        if ppr is None or ppr.tag != _PPR:
+            continue
+        p = ppr.getparent()
+        if p is None or p.tag != _P or p in seen:
+            continue
+        seen.add(p)  # only its first pStyle counts, as with p.find
+        if style.get(_VAL) in headings:
+            found.append(p)
+    return found
+
+
 def finish_document(document: Document) -> None:
     """Apply the finishing pass to ``document`` in place (idempotent)."""
     body = document.element.body
     for tr in body.iter(qn("w:tr")):
         oxml.keep_row_together(tr)
     headings = heading_style_ids(document)
-    for p in body.iter(qn("w:p")):
-        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if style is not None and style.get(qn("w:val")) in headings:
-            oxml.keep_with_next(Paragraph(p, document))
+    for p in _heading_paragraphs(body, headings):
+        oxml.keep_with_next(Paragraph(p, document))
     link_addresses(document)
     _trim_end(body)
