@@ -409,6 +409,30 @@ _PR_SET_PDEATHSIG = 1
 _STOP_GRACE_SECONDS = 5.0
 
 
+#: The signals a stop arrives by (reportgen/stops.py).
+_STOP_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP")
+
+
+def _block_stops() -> tuple[str, ...]:
+    """Block the stop signals in this thread; the names blocked, for :func:`_unblock`."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # not on this platform: nothing to hold
+        return ()
+    wanted = {getattr(signal, n) for n in _STOP_SIGNALS if hasattr(signal, n)}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
+    return tuple(n for n in _STOP_SIGNALS
+                 if hasattr(signal, n) and getattr(signal, n) not in before)
+
+
+def _unblock(names: tuple[str, ...]) -> None:
+    import signal
+
+    if names and hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK,
+                               {getattr(signal, n) for n in names if hasattr(signal, n)})
+
+
 def _die_with_parent(parent: int) -> None:
     """Ask Linux to send this worker SIGTERM when the build process dies (even by SIGKILL),
     so that no orphan goes on working (it could not write: workers write nothing)."""
@@ -431,23 +455,26 @@ def _worker(job: Job, conn: Any, parent: int) -> None:
     import os
     import signal
 
-    from reportgen.commit import fault_step
-    from reportgen.stops import Interrupted, install_stop_handlers
-
-    with contextlib.suppress(ValueError):
-        signal.set_wakeup_fd(-1)  # the parent's wakeup pipe (see _WakeOnSignal) is not ours
-    install_stop_handlers()
-    _die_with_parent(parent)
+    # Everything inside the try: a stop can arrive at any step, even while the handlers are
+    # being put in place (the parent's, inherited by fork, raise too), and a worker must go
+    # with its exit code, never with a traceback on the user's terminal.
     try:
+        from reportgen.commit import fault_step
+        from reportgen.stops import install_stop_handlers
+
+        with contextlib.suppress(ValueError):
+            signal.set_wakeup_fd(-1)  # the parent's wakeup pipe (see _WakeOnSignal) is not ours
+        install_stop_handlers()
+        _unblock(_STOP_SIGNALS)  # blocked by the parent for the fork (see _run_parallel)
+        _die_with_parent(parent)
         fault_step(f"job {job.output.name}")  # where the fault tests catch a worker
         conn.send(run_job(job))
         conn.close()
-    except Interrupted as exc:  # it has written nothing: just go
-        os._exit(128 + exc.signum)
     except KeyboardInterrupt:
         os._exit(128 + signal.SIGINT)
-    except BaseException:  # noqa: BLE001 - the parent records the job as failed
-        os._exit(70)
+    except BaseException as exc:  # noqa: BLE001 - the parent records the job as failed
+        signum = getattr(exc, "signum", None)  # stops.Interrupted: it has written nothing
+        os._exit(128 + signum if isinstance(signum, int) else 70)
 
 
 def _stopped(job: Job, exitcode: int | None) -> JobResult:
@@ -501,7 +528,14 @@ def _run_parallel(jobs: list[Job], workers: int,
                 i, job = pending.pop()
                 receive, send = ctx.Pipe(duplex=False)
                 process = ctx.Process(target=_worker, args=(job, send, parent), daemon=True)
-                process.start()
+                # The worker is born with the stop signals blocked (a forked child inherits the
+                # mask), so none reaches it before its own handlers are in place; ours are
+                # held for the moment of the fork and then delivered as usual.
+                held = _block_stops()
+                try:
+                    process.start()
+                finally:
+                    _unblock(held)
                 send.close()  # ours: so a dead worker reads as end of file
                 running[i] = (process, receive)
             handles = [h for process, conn in running.values() for h in (conn, process.sentinel)]
