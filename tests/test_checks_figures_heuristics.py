@@ -465,6 +465,10 @@ NAMES = report_names("Sometown Borough Council", "Children's Services",
                      "Children and Families Overview and Scrutiny Committee",
                      {"CSC": "Children's Social Care", "XYZ": "Nothing in the data"})
 BROAD = report_names("Sometown Borough Council", None, "Cabinet", {})
+# The same, with the scope declared (report.yaml budget_scope): the council's whole budget,
+# or one service's.
+COUNCIL = report_names("Sometown Borough Council", None, "Cabinet", {}, "council")
+SERVICE = report_names("Sometown Borough Council", None, "Cabinet", {}, "service")
 
 MONEY_CASES = [
     # -- the report's own scope names the total, and says so surely (an error)
@@ -476,10 +480,26 @@ MONEY_CASES = [
      "Children and Families are forecasting an overspend of £9m.", NAMES, "error: £2m"),
     ("council-in-a-directorate-report-is-wider",
      "The Council is forecasting an overspend of £9m.", NAMES, OK),
-    ("council-in-a-council-report-is-the-total",
-     "The Council is forecasting an overspend of £9m.", BROAD, "error: £2m"),
-    ("council-name-in-a-council-report-is-the-total",
-     "Sometown is forecasting an overspend of £9m.", BROAD, "error: £2m"),
+    ("council-with-no-declared-scope-is-the-total-by-guess",
+     "The Council is forecasting an overspend of £9m.", BROAD, "warning: £2m"),
+    ("council-name-with-no-declared-scope-is-the-total-by-guess",
+     "Sometown is forecasting an overspend of £9m.", BROAD, "warning: £2m"),
+    ("council-with-no-declared-scope-may-be-of-more-than-the-data",
+     "Sometown's core revenue budget for the year stood at £95m.", BROAD, "warning: £40m"),
+    ("council-of-a-declared-council-scope-is-the-total",
+     "The Council is forecasting an overspend of £9m.", COUNCIL, "error: £2m"),
+    ("council-name-of-a-declared-council-scope-is-the-total",
+     "Sometown is forecasting an overspend of £9m.", COUNCIL, "error: £2m"),
+    ("council-of-a-declared-service-scope-is-wider",
+     "The Council is forecasting an overspend of £9m.", SERVICE, OK),
+    ("directorate-of-a-declared-service-scope-is-wider",
+     "The directorate is forecasting an overspend of £9m.", SERVICE, OK),
+    ("service-of-a-declared-service-scope-is-the-total",
+     "The service is forecasting an overspend of £9m.", SERVICE, "error: £2m"),
+    ("directorate-of-a-declared-council-scope-is-not-the-total",
+     "The directorate is forecasting an overspend of £9m.", COUNCIL, OK),
+    ("a-count-of-the-council-by-guess-is-still-checked",
+     "Sometown looked after 390 children in placements.", BROAD, "error: 412"),
     ("council-before-a-proper-name-is-that-name",
      "The Council Tax Reduction Scheme has an overspend of £9m.", BROAD,
      "warning: £2m"),  # no name: the total, inferred

@@ -113,6 +113,9 @@ class _Subject:
     subject: str
     partial: bool = False  # named by one word of its label: its last word, or (part) another
     part: bool = False
+    # The report's own scope taken for the data's by guess (the council's name where
+    # report.yaml declares no budget_scope): a claim resting on it is only ever a warning.
+    guessed: bool = False
 
 
 #: Words that qualify a measure word ("forecast overspend", "net revenue budget").
@@ -224,8 +227,8 @@ def _label_forms(label: str) -> list[list[str]]:
 #: The subject a sentence gives when it names the report's own scope ("the directorate", the
 #: council's or the service's name): the whole budget, the totals of the data.
 WHOLE = "⟨the whole⟩"
-#: The subject of a name wider than the data (the council, in a directorate's report): no
-#: figure of the data is of it.
+#: The subject of a name of another scope than the data's (the council, in a directorate's
+#: report; a directorate, in a council's): no figure of the data is of it.
 WIDER = "⟨wider than the data⟩"
 SCOPES = frozenset({WHOLE, WIDER})
 
@@ -235,15 +238,37 @@ class ReportNames:
     """What report.yaml calls the report's own scope and the short forms it declares.
 
     ``whole``: names of what the data are of (the directorate, the committee's subject, and
-    the council unless a directorate is named); ``wider``: names of more than the data (the
+    the council unless a directorate is named); ``wider``: names of another scope (the
     council, when the report names a directorate); ``abbreviations``:
-    short form → what it stands for (a label of the data, or one of the names above)."""
+    short form → what it stands for (a label of the data, or one of the names above);
+    ``scope``: report.yaml's ``budget_scope``, what the bundle declares the data are of."""
 
     whole: tuple[str, ...] = ()
     wider: tuple[str, ...] = ()
     abbreviations: tuple[tuple[str, str], ...] = ()
     #: whether the data are of less than the council (a directorate is named)
     narrow: bool = False
+    scope: str | None = None
+    #: the council's names (its own and its short form)
+    council: tuple[str, ...] = ()
+
+    def guessed(self, name: str) -> bool:
+        """Whether ``name`` (one of ``whole``) is taken for the data's scope by guess: the
+        council's, with no budget_scope declared."""
+        return self.scope is None and not self.narrow and name in self.council
+
+    def unit_noun(self, word: str) -> str | None:
+        """What "the directorate" / "the service" / "the council" names (None: a guess that
+        it is the whole, see :meth:`guessed`)."""
+        word = word.lower()
+        council = word in ("council", "authority")
+        if self.scope == "council":
+            return WHOLE if council else WIDER
+        if self.scope == "service":
+            return WHOLE if word == "service" else WIDER
+        if self.scope == "directorate" or self.narrow:
+            return WIDER if council else WHOLE
+        return None if council else WHOLE
 
 
 # "the directorate", "the Council's", "our service", "council-wide": the report's own scope,
@@ -272,10 +297,10 @@ _COMMITTEE_FORM = re.compile(r"\b(?:overview\s+(?:and|&)\s+scrutiny|overview|scr
 
 
 def report_names(council: str, directorate: str | None, committee: str | None,
-                 abbreviations: dict[str, str]) -> ReportNames:
+                 abbreviations: dict[str, str], scope: str | None = None) -> ReportNames:
     """The report's own names, from report.yaml's council, report.directorate, the meeting's
-    committee and abbreviations."""
-    narrow = bool(directorate and directorate.strip())
+    committee, abbreviations and budget_scope (``scope``)."""
+    narrow = bool(directorate and directorate.strip()) or scope in ("directorate", "service")
     own = [directorate.strip()] if directorate and directorate.strip() else []
     if committee:
         core = " ".join(_COMMITTEE_FORM.sub(" ", committee).split())
@@ -289,9 +314,13 @@ def report_names(council: str, directorate: str | None, committee: str | None,
     short = " ".join(_COUNCIL_FORM.sub(" ", council).split())
     if short and short.casefold() != council.casefold():
         council_names.append(short)
-    whole = own + ([] if narrow else council_names)
-    wider = council_names if narrow else []
-    return ReportNames(tuple(whole), tuple(wider), tuple(abbreviations.items()), narrow)
+    if scope == "council":  # the directorate and the committee's service are parts of it
+        whole, wider = council_names, own
+    else:
+        whole = own + ([] if narrow else council_names)
+        wider = council_names if narrow else []
+    return ReportNames(tuple(whole), tuple(wider), tuple(abbreviations.items()), narrow,
+                       scope, tuple(council_names))
 
 
 class _Subjects:
@@ -331,9 +360,12 @@ class _Subjects:
                       and w not in _MEASURE_NOUNS and w not in _NOT_A_HEAD}
         # The report's own names: the whole, or more than the data.
         self.scope_forms: list[tuple[list[str], str]] = []
+        self.guessed_forms: set[tuple[str, ...]] = set()
         for name, subject in [*((n, WHOLE) for n in names.whole),
                               *((n, WIDER) for n in names.wider)]:
             self.scope_forms += [(form, subject) for form in _label_forms(name)]
+            if subject == WHOLE and names.guessed(name):
+                self.guessed_forms.update(tuple(f) for f in _label_forms(name))
         # Declared short forms: of a label, or of one of the report's names.
         self.abbreviations: list[tuple[re.Pattern[str], str]] = []
         by_form = {tuple(f): s for s, forms in self.labels.items() for f in forms}
@@ -393,12 +425,14 @@ class _Subjects:
             n = len(form)
             for i in at.get(form[0], ()):
                 if norm[i:i + n] == form:
-                    scope.append(_Subject(words[i][0], words[i + n - 1][1], s))
+                    scope.append(_Subject(words[i][0], words[i + n - 1][1], s,
+                                          guessed=tuple(form) in self.guessed_forms))
         for m in _SCOPE_NOUN.finditer(sentence):
-            s = WIDER if self.names.narrow and not m["unit"] else WHOLE
+            noun = m["unit"] or m["council"] or m["wide"]
+            named = self.names.unit_noun(noun)
             word = m.start("unit") if m["unit"] else m.start("council") if m["council"] \
                 else m.start("wide")
-            scope.append(_Subject(word, m.end(), s))
+            scope.append(_Subject(word, m.end(), named or WHOLE, guessed=named is None))
         found += [x for x in scope if not any(f.start < x.end and x.start < f.end
                                               for f in found)]
         # Longest first, then drop those inside another.
@@ -935,6 +969,11 @@ class Judge:
                   subjects: list[_Subject], mention: _Mention,
                   named_elsewhere: bool = False) -> bool:
         """Whether the clause's own words make the claim (see :class:`Claim`)."""
+        names = self._names(figure)
+        if any(x.guessed and x.subject in names for x in subjects):
+            # The council named where the bundle declares no budget_scope: its figures may be
+            # of more than the data ("the Council's General Fund budget"), so only a warning.
+            return False
         if _distance((mention.start, mention.end), lit) > _NEAR:
             return False
         if mention.aggregate or figure.key.startswith("placements."):
@@ -942,7 +981,6 @@ class Judge:
         if len({lit.like(f) for f in cands}) == 1 and (subjects or not named_elsewhere):
             # The data have one such figure, and the sentence names nothing else it may be of.
             return True
-        names = self._names(figure)
         # A label's last word names its line, and the report's own scope names the total, as
         # surely as a whole label; another word of a label only suggests it.
         return any(x.subject in names and not x.part for x in subjects)
