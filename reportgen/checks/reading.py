@@ -487,9 +487,25 @@ _YEAR_IN_PHRASE = re.compile(r"^\s*(?:[A-Za-z'-]+\s+){0,4}?(?:in|at|for|during|b
                              r"((?:19|20)\d{2})\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
-_PART_BEFORE = re.compile(r"\bof\s+which\s+$|\bof which\b[^£\d]{0,20}$", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\bof\s+which\s+$|\bof which\b[^£\d;]{0,60}$", re.IGNORECASE)
 _PART_AFTER = re.compile(r"^\s*of\s+which\b", re.IGNORECASE)
 _OF_THE_AFTER = re.compile(r"^\s+of\s+the\s+$", re.IGNORECASE)
+#: A trailing clause of a part ("£24m, of which the cost to us was £9m"): its words are the
+#: part's, not the amount's before it.
+_PART_CLAUSE = re.compile(r",?\s*(?:of|in)\s+which\b", re.IGNORECASE)
+#: After an amount, what it is for ("£2m to close the budget gap"): the purpose's measure word
+#: is what the amount is set against, not the amount's own.
+_PURPOSE_AFTER = re.compile(r"\s+(?:(?:in\s+order|so\s+as)\s+)?to\s+(?:help\s+)?(?:offset|close|"
+                            r"bridge|meet|cover|mitigate|address|fund|balance|plug|reduce)\b",
+                            re.IGNORECASE)
+#: Words right before an amount that make it an increment ("an extra £4m", "another £2m"): a
+#: change, never the measure's own total.
+_INCREMENT_BEFORE = re.compile(r"\b(?:extra|another|additional|further)\s+(?:(?:approximately|"
+                               r"around|about|some|circa|c\.?|nearly|almost|over|just over|"
+                               r"up to)\s+)?$", re.IGNORECASE)
+#: A bracket holding just the amount ("reserves (£3m)"): it is the amount of the words before
+#: the bracket, and the words after the bracket are not its.
+_BRACKET_CLOSE = re.compile(r"[^()£\d]{0,25}\)")
 _CHANGE_GOVERNS = re.compile(r"^\s*(?:(?:from|since|on)\s+[^£\d,]{0,30}?\s*|"
                              r"in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:of|by)?\s*"
                              r"(?:(?:approximately|around|about|some|just over|just under|"
@@ -832,8 +848,19 @@ class Judge:
         includes = _INCLUDES_AFTER.search(s.text, lit.end, min(hi, lit.end + _NEAR + 60))
         if includes:
             hi = includes.start()  # "…, which included the X grant": parts, not its subject
+        part = _PART_CLAUSE.search(s.text, lit.end, hi)
+        if part and part.start() < hi and not s.text[lit.end:part.start()].strip(" ,"):
+            hi = part.start()  # "£24m, of which the cost to us was …": the part's words
+        purpose = _PURPOSE_AFTER.match(s.text, lit.end)
+        if purpose and purpose.start() < hi:
+            hi = purpose.start()  # "£2m to close the budget gap": not a gap of £2m
+        if re.search(r"\(\s*(?:(?:approximately|around|about|some|c\.?)\s+)?$",
+                     s.text[max(0, lit.start - 16):lit.start]):
+            close = _BRACKET_CLOSE.match(s.text, lit.end)
+            if close and close.end() < hi:
+                hi = close.end()  # "reserves (£3m), the service …": the bracket's own
         before, after = s.text[:lit.start], s.text[lit.end:]
-        if _PART_BEFORE.search(before[-40:]) or _PART_AFTER.match(after):
+        if _PART_BEFORE.search(before[-70:]) or _PART_AFTER.match(after):
             return None  # "£1m of which ...": a part of another amount
         if re.search(r"\bper\s+$", before[-8:], re.IGNORECASE):
             return None  # "per 10,000 children": the denominator of a rate, not a figure
@@ -902,6 +929,9 @@ class Judge:
         if previous:  # an earlier value is not a change: "from the £2.6m previously reported"
             mentions = [m for m in mentions if "change" not in m.measures]
         mention = self._measure(s, lit, mentions, to_value, inside, first)
+        if mention is not None and "change" not in mention.measures and \
+                _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
+            return None  # "spend an extra £4m on …": an increment, not the total spend
         if mention is None and previous:
             # "from the £2.6m previously reported": an earlier value of the sentence's measure.
             others = [m for m in mentions if "change" not in m.measures]
