@@ -645,3 +645,19 @@ def test_report_names_come_from_report_yaml() -> None:
     assert BROAD.whole == ("Sometown Borough Council", "Sometown") and not BROAD.wider
     # a committee whose name says nothing of a service names nothing
     assert report_names("X Council", "Y", "Corporate Parenting Panel", {}).whole == ("Y",)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # another proper name between a label's words names something else: no longer the line
+    # (its distinctive word "schools" only suggests it)
+    ("The Schools Forum's High Needs revenue budget is £12m.", "warning: £3m"),
+    ("The schools revenue budget is £12m.", "error: £3m"),
+    ("The revenue budget for schools is £12m.", "error: £3m"),
+])
+def test_a_proper_name_between_a_labels_words_names_something_else(sentence: str,
+                                                                     expected: str) -> None:
+    figures = [*_line("", 40_000_000, 42_005_321, scope="total"),
+               *_line("Schools revenue", 3_000_000, 3_100_000),
+               *_line("Children's Social Care", 20_000_000, 21_234_567)]
+    names = report_names("Sometown Borough Council", "Children's Services", "Cabinet", {})
+    assert verdict(sentence, figures, names=names) == expected

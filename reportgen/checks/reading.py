@@ -402,7 +402,13 @@ class _Subjects:
                     window = norm[i:i + 2 * len(content) + 2]
                     if set(content) <= set(window):
                         last = max(i + window.index(w) for w in content)
-                        if set(norm[i:last + 1]) >= set(content):
+                        # Another proper name between the label's words names something
+                        # else ("the Council's General Fund revenue budget" is not the line
+                        # "Council revenue").
+                        named = any(sentence[a:b][:1].isupper() and norm[k] not in content
+                                    and norm[k] not in _STOP
+                                    for k, (a, b, _) in enumerate(words[i + 1:last], i + 1))
+                        if set(norm[i:last + 1]) >= set(content) and not named:
                             found.append(_Subject(words[i][0], words[last][1], s))
         for s, patterns in self.types.items():
             for p in patterns:
