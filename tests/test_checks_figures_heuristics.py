@@ -653,6 +653,7 @@ def test_report_names_come_from_report_yaml() -> None:
     ("The Schools Forum's High Needs revenue budget is £12m.", "warning: £3m"),
     ("The schools revenue budget is £12m.", "error: £3m"),
     ("The revenue budget for schools is £12m.", "error: £3m"),
+    ("The Schools (SR) revenue budget is £12m.", "error: £3m"),  # its own short form
 ])
 def test_a_proper_name_between_a_labels_words_names_something_else(sentence: str,
                                                                      expected: str) -> None:

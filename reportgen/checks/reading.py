@@ -405,8 +405,9 @@ class _Subjects:
                         # Another proper name between the label's words names something
                         # else ("the Council's General Fund revenue budget" is not the line
                         # "Council revenue").
+                        # (A short form in brackets is the name's own: "X (XS) services".)
                         other = any(sentence[a:b][:1].isupper() and norm[k] not in content
-                                    and norm[k] not in _STOP
+                                    and norm[k] not in _STOP and sentence[a - 1] != "("
                                     for k, (a, b, _) in enumerate(words[i + 1:last], i + 1))
                         if set(norm[i:last + 1]) >= set(content) and not other:
                             found.append(_Subject(words[i][0], words[last][1], s))
