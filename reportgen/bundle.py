@@ -364,6 +364,10 @@ class Bundle(Model):
     # Short forms the narrative uses for a budget line, savings area or the report's own scope
     # ("CSC: Children's Social Care"): the figure checker reads each as what it stands for.
     abbreviations: dict[str, str] = Field(default_factory=dict)
+    # What the budget data are of: the whole council's budget, a directorate's or one
+    # service's. The figure check then knows which names ("the Council", "the directorate")
+    # name the data's totals; undeclared, the council's name is taken for them only by guess.
+    budget_scope: Literal["council", "directorate", "service"] | None = None
     settings: Settings = Field(default_factory=Settings)
     path: Path = Field(default=Path("."), exclude=True)
 

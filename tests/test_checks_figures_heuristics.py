@@ -465,6 +465,10 @@ NAMES = report_names("Sometown Borough Council", "Children's Services",
                      "Children and Families Overview and Scrutiny Committee",
                      {"CSC": "Children's Social Care", "XYZ": "Nothing in the data"})
 BROAD = report_names("Sometown Borough Council", None, "Cabinet", {})
+# The same, with the scope declared (report.yaml budget_scope): the council's whole budget,
+# or one service's.
+COUNCIL = report_names("Sometown Borough Council", None, "Cabinet", {}, "council")
+SERVICE = report_names("Sometown Borough Council", None, "Cabinet", {}, "service")
 
 MONEY_CASES = [
     # -- the report's own scope names the total, and says so surely (an error)
@@ -476,10 +480,26 @@ MONEY_CASES = [
      "Children and Families are forecasting an overspend of £9m.", NAMES, "error: £2m"),
     ("council-in-a-directorate-report-is-wider",
      "The Council is forecasting an overspend of £9m.", NAMES, OK),
-    ("council-in-a-council-report-is-the-total",
-     "The Council is forecasting an overspend of £9m.", BROAD, "error: £2m"),
-    ("council-name-in-a-council-report-is-the-total",
-     "Sometown is forecasting an overspend of £9m.", BROAD, "error: £2m"),
+    ("council-with-no-declared-scope-is-the-total-by-guess",
+     "The Council is forecasting an overspend of £9m.", BROAD, "warning: £2m"),
+    ("council-name-with-no-declared-scope-is-the-total-by-guess",
+     "Sometown is forecasting an overspend of £9m.", BROAD, "warning: £2m"),
+    ("council-with-no-declared-scope-may-be-of-more-than-the-data",
+     "Sometown's core revenue budget for the year stood at £95m.", BROAD, "warning: £40m"),
+    ("council-of-a-declared-council-scope-is-the-total",
+     "The Council is forecasting an overspend of £9m.", COUNCIL, "error: £2m"),
+    ("council-name-of-a-declared-council-scope-is-the-total",
+     "Sometown is forecasting an overspend of £9m.", COUNCIL, "error: £2m"),
+    ("council-of-a-declared-service-scope-is-wider",
+     "The Council is forecasting an overspend of £9m.", SERVICE, OK),
+    ("directorate-of-a-declared-service-scope-is-wider",
+     "The directorate is forecasting an overspend of £9m.", SERVICE, OK),
+    ("service-of-a-declared-service-scope-is-the-total",
+     "The service is forecasting an overspend of £9m.", SERVICE, "error: £2m"),
+    ("directorate-of-a-declared-council-scope-is-not-the-total",
+     "The directorate is forecasting an overspend of £9m.", COUNCIL, OK),
+    ("a-count-of-the-council-by-guess-is-still-checked",
+     "Sometown looked after 390 children in placements.", BROAD, "error: 412"),
     ("council-before-a-proper-name-is-that-name",
      "The Council Tax Reduction Scheme has an overspend of £9m.", BROAD,
      "warning: £2m"),  # no name: the total, inferred
@@ -569,6 +589,30 @@ MONEY_CASES = [
      NAMES, "error: £1.2m"),
     ("reported-in-a-month-is-an-earlier-value",
      "The overspend of £9m reported in September has fallen.", NAMES, OK),
+    # -- issue 26 on the new hold-outs: the words that say an amount is not the measure's own
+    ("a-bracketed-amount-is-of-the-words-before-its-bracket",
+     "Once grant funding (£2.5m) is applied, the service is forecast to overspend by £2.0m.",
+     NAMES, OK),
+    ("the-amount-after-a-bracketed-one-is-still-checked",
+     "Once grant funding (£2.5m) is applied, the service is forecast to overspend by £3.0m.",
+     NAMES, "error: £2.0m"),
+    ("an-extra-amount-is-an-increment-not-the-spend",
+     "The directorate will spend an extra £46 million this year.", NAMES, OK),
+    ("another-amount-is-an-increment-not-the-spend",
+     "The service will spend another £1.5m on agency staff.", NAMES, OK),
+    ("the-spend-itself-is-still-checked",
+     "The directorate will spend £46 million this year.", NAMES, "error: £42m"),
+    ("a-trailing-of-which-clause-is-the-parts-not-the-amounts",
+     "The trust was forecasting an overspend of £7.4m, of which the cost to the directorate "
+     "was £0.5m.", NAMES, OK),
+    ("an-amount-after-a-long-of-which-is-a-part",
+     "Children's Social Care reported an overspend of £1.2m, of which the cost to the "
+     "directorate was £0.5m.", NAMES, OK),
+    ("what-an-amount-is-for-is-not-its-measure",
+     "The service has found £0.9m to help offset the overspend.", NAMES, OK),
+    ("a-purpose-does-not-silence-the-rest-of-the-sentence",
+     "The service has found £0.9m to help offset the overspend, which stands at £3m.", NAMES,
+     "error: £2m"),
     # -- the direction a word gives
     ("an-overspend-called-an-underspend",
      "The directorate is reporting an underspend of £2.0m.", NAMES,
@@ -601,3 +645,20 @@ def test_report_names_come_from_report_yaml() -> None:
     assert BROAD.whole == ("Sometown Borough Council", "Sometown") and not BROAD.wider
     # a committee whose name says nothing of a service names nothing
     assert report_names("X Council", "Y", "Corporate Parenting Panel", {}).whole == ("Y",)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # another proper name between a label's words names something else: no longer the line
+    # (its distinctive word "schools" only suggests it)
+    ("The Schools Forum's High Needs revenue budget is £12m.", "warning: £3m"),
+    ("The schools revenue budget is £12m.", "error: £3m"),
+    ("The revenue budget for schools is £12m.", "error: £3m"),
+    ("The Schools (SR) revenue budget is £12m.", "error: £3m"),  # its own short form
+])
+def test_a_proper_name_between_a_labels_words_names_something_else(sentence: str,
+                                                                     expected: str) -> None:
+    figures = [*_line("", 40_000_000, 42_005_321, scope="total"),
+               *_line("Schools revenue", 3_000_000, 3_100_000),
+               *_line("Children's Social Care", 20_000_000, 21_234_567)]
+    names = report_names("Sometown Borough Council", "Children's Services", "Cabinet", {})
+    assert verdict(sentence, figures, names=names) == expected

@@ -35,6 +35,7 @@ NOT_PRINTED = {
     "settings": "how tables are built",
     "texts": "re-words the style's standard texts, which print where the style uses them",
     "abbreviations": "tells the figure checker what the narrative's short forms stand for",
+    "budget_scope": "tells the figure checker what the budget data are of",
     "meeting.nation": "sets the bank holidays and clear days the date checks count",
     "report.type": "chooses the standard wording (decision type, not-applicable texts)",
     "appendices.file": "the file is attached to the agenda pack, not printed in the report",

@@ -115,7 +115,7 @@ def check_literals(bundle: Bundle, figures: Sequence[Figure],
 def names_of(bundle: Bundle) -> ReportNames:
     """The report's own names (reading.report_names) from its report.yaml."""
     return report_names(bundle.council, bundle.report.directorate, bundle.meeting.committee,
-                        bundle.abbreviations)
+                        bundle.abbreviations, bundle.budget_scope)
 
 
 def check_text(text: str, figures: Sequence[Figure], period: str | None = None,

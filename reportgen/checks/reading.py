@@ -113,6 +113,9 @@ class _Subject:
     subject: str
     partial: bool = False  # named by one word of its label: its last word, or (part) another
     part: bool = False
+    # The report's own scope taken for the data's by guess (the council's name where
+    # report.yaml declares no budget_scope): a claim resting on it is only ever a warning.
+    guessed: bool = False
 
 
 #: Words that qualify a measure word ("forecast overspend", "net revenue budget").
@@ -224,8 +227,8 @@ def _label_forms(label: str) -> list[list[str]]:
 #: The subject a sentence gives when it names the report's own scope ("the directorate", the
 #: council's or the service's name): the whole budget, the totals of the data.
 WHOLE = "⟨the whole⟩"
-#: The subject of a name wider than the data (the council, in a directorate's report): no
-#: figure of the data is of it.
+#: The subject of a name of another scope than the data's (the council, in a directorate's
+#: report; a directorate, in a council's): no figure of the data is of it.
 WIDER = "⟨wider than the data⟩"
 SCOPES = frozenset({WHOLE, WIDER})
 
@@ -235,15 +238,37 @@ class ReportNames:
     """What report.yaml calls the report's own scope and the short forms it declares.
 
     ``whole``: names of what the data are of (the directorate, the committee's subject, and
-    the council unless a directorate is named); ``wider``: names of more than the data (the
+    the council unless a directorate is named); ``wider``: names of another scope (the
     council, when the report names a directorate); ``abbreviations``:
-    short form → what it stands for (a label of the data, or one of the names above)."""
+    short form → what it stands for (a label of the data, or one of the names above);
+    ``scope``: report.yaml's ``budget_scope``, what the bundle declares the data are of."""
 
     whole: tuple[str, ...] = ()
     wider: tuple[str, ...] = ()
     abbreviations: tuple[tuple[str, str], ...] = ()
     #: whether the data are of less than the council (a directorate is named)
     narrow: bool = False
+    scope: str | None = None
+    #: the council's names (its own and its short form)
+    council: tuple[str, ...] = ()
+
+    def guessed(self, name: str) -> bool:
+        """Whether ``name`` (one of ``whole``) is taken for the data's scope by guess: the
+        council's, with no budget_scope declared."""
+        return self.scope is None and not self.narrow and name in self.council
+
+    def unit_noun(self, word: str) -> str | None:
+        """What "the directorate" / "the service" / "the council" names (None: a guess that
+        it is the whole, see :meth:`guessed`)."""
+        word = word.lower()
+        council = word in ("council", "authority")
+        if self.scope == "council":
+            return WHOLE if council else WIDER
+        if self.scope == "service":
+            return WHOLE if word == "service" else WIDER
+        if self.scope == "directorate" or self.narrow:
+            return WIDER if council else WHOLE
+        return None if council else WHOLE
 
 
 # "the directorate", "the Council's", "our service", "council-wide": the report's own scope,
@@ -272,10 +297,10 @@ _COMMITTEE_FORM = re.compile(r"\b(?:overview\s+(?:and|&)\s+scrutiny|overview|scr
 
 
 def report_names(council: str, directorate: str | None, committee: str | None,
-                 abbreviations: dict[str, str]) -> ReportNames:
+                 abbreviations: dict[str, str], scope: str | None = None) -> ReportNames:
     """The report's own names, from report.yaml's council, report.directorate, the meeting's
-    committee and abbreviations."""
-    narrow = bool(directorate and directorate.strip())
+    committee, abbreviations and budget_scope (``scope``)."""
+    narrow = bool(directorate and directorate.strip()) or scope in ("directorate", "service")
     own = [directorate.strip()] if directorate and directorate.strip() else []
     if committee:
         core = " ".join(_COMMITTEE_FORM.sub(" ", committee).split())
@@ -289,9 +314,13 @@ def report_names(council: str, directorate: str | None, committee: str | None,
     short = " ".join(_COUNCIL_FORM.sub(" ", council).split())
     if short and short.casefold() != council.casefold():
         council_names.append(short)
-    whole = own + ([] if narrow else council_names)
-    wider = council_names if narrow else []
-    return ReportNames(tuple(whole), tuple(wider), tuple(abbreviations.items()), narrow)
+    if scope == "council":  # the directorate and the committee's service are parts of it
+        whole, wider = council_names, own
+    else:
+        whole = own + ([] if narrow else council_names)
+        wider = council_names if narrow else []
+    return ReportNames(tuple(whole), tuple(wider), tuple(abbreviations.items()), narrow,
+                       scope, tuple(council_names))
 
 
 class _Subjects:
@@ -331,9 +360,12 @@ class _Subjects:
                       and w not in _MEASURE_NOUNS and w not in _NOT_A_HEAD}
         # The report's own names: the whole, or more than the data.
         self.scope_forms: list[tuple[list[str], str]] = []
+        self.guessed_forms: set[tuple[str, ...]] = set()
         for name, subject in [*((n, WHOLE) for n in names.whole),
                               *((n, WIDER) for n in names.wider)]:
             self.scope_forms += [(form, subject) for form in _label_forms(name)]
+            if subject == WHOLE and names.guessed(name):
+                self.guessed_forms.update(tuple(f) for f in _label_forms(name))
         # Declared short forms: of a label, or of one of the report's names.
         self.abbreviations: list[tuple[re.Pattern[str], str]] = []
         by_form = {tuple(f): s for s, forms in self.labels.items() for f in forms}
@@ -370,7 +402,14 @@ class _Subjects:
                     window = norm[i:i + 2 * len(content) + 2]
                     if set(content) <= set(window):
                         last = max(i + window.index(w) for w in content)
-                        if set(norm[i:last + 1]) >= set(content):
+                        # Another proper name between the label's words names something
+                        # else ("the Council's General Fund revenue budget" is not the line
+                        # "Council revenue").
+                        # (A short form in brackets is the name's own: "X (XS) services".)
+                        other = any(sentence[a:b][:1].isupper() and norm[k] not in content
+                                    and norm[k] not in _STOP and sentence[a - 1] != "("
+                                    for k, (a, b, _) in enumerate(words[i + 1:last], i + 1))
+                        if set(norm[i:last + 1]) >= set(content) and not other:
                             found.append(_Subject(words[i][0], words[last][1], s))
         for s, patterns in self.types.items():
             for p in patterns:
@@ -393,12 +432,14 @@ class _Subjects:
             n = len(form)
             for i in at.get(form[0], ()):
                 if norm[i:i + n] == form:
-                    scope.append(_Subject(words[i][0], words[i + n - 1][1], s))
+                    scope.append(_Subject(words[i][0], words[i + n - 1][1], s,
+                                          guessed=tuple(form) in self.guessed_forms))
         for m in _SCOPE_NOUN.finditer(sentence):
-            s = WIDER if self.names.narrow and not m["unit"] else WHOLE
+            noun = m["unit"] or m["council"] or m["wide"]
+            named = self.names.unit_noun(noun)
             word = m.start("unit") if m["unit"] else m.start("council") if m["council"] \
                 else m.start("wide")
-            scope.append(_Subject(word, m.end(), s))
+            scope.append(_Subject(word, m.end(), named or WHOLE, guessed=named is None))
         found += [x for x in scope if not any(f.start < x.end and x.start < f.end
                                               for f in found)]
         # Longest first, then drop those inside another.
@@ -453,9 +494,25 @@ _YEAR_IN_PHRASE = re.compile(r"^\s*(?:[A-Za-z'-]+\s+){0,4}?(?:in|at|for|during|b
                              r"((?:19|20)\d{2})\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
-_PART_BEFORE = re.compile(r"\bof\s+which\s+$|\bof which\b[^£\d]{0,20}$", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\bof\s+which\s+$|\bof which\b[^£\d;]{0,60}$", re.IGNORECASE)
 _PART_AFTER = re.compile(r"^\s*of\s+which\b", re.IGNORECASE)
 _OF_THE_AFTER = re.compile(r"^\s+of\s+the\s+$", re.IGNORECASE)
+#: A trailing clause of a part ("£24m, of which the cost to us was £9m"): its words are the
+#: part's, not the amount's before it.
+_PART_CLAUSE = re.compile(r",?\s*(?:of|in)\s+which\b", re.IGNORECASE)
+#: After an amount, what it is for ("£2m to close the budget gap"): the purpose's measure word
+#: is what the amount is set against, not the amount's own.
+_PURPOSE_AFTER = re.compile(r"\s+(?:(?:in\s+order|so\s+as)\s+)?to\s+(?:help\s+)?(?:offset|close|"
+                            r"bridge|meet|cover|mitigate|address|fund|balance|plug|reduce)\b",
+                            re.IGNORECASE)
+#: Words right before an amount that make it an increment ("an extra £4m", "another £2m"): a
+#: change, never the measure's own total.
+_INCREMENT_BEFORE = re.compile(r"\b(?:extra|another|additional|further)\s+(?:(?:approximately|"
+                               r"around|about|some|circa|c\.?|nearly|almost|over|just over|"
+                               r"up to)\s+)?$", re.IGNORECASE)
+#: A bracket holding just the amount ("reserves (£3m)"): it is the amount of the words before
+#: the bracket, and the words after the bracket are not its.
+_BRACKET_CLOSE = re.compile(r"[^()£\d]{0,25}\)")
 _CHANGE_GOVERNS = re.compile(r"^\s*(?:(?:from|since|on)\s+[^£\d,]{0,30}?\s*|"
                              r"in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:of|by)?\s*"
                              r"(?:(?:approximately|around|about|some|just over|just under|"
@@ -798,8 +855,19 @@ class Judge:
         includes = _INCLUDES_AFTER.search(s.text, lit.end, min(hi, lit.end + _NEAR + 60))
         if includes:
             hi = includes.start()  # "…, which included the X grant": parts, not its subject
+        part = _PART_CLAUSE.search(s.text, lit.end, hi)
+        if part and part.start() < hi and not s.text[lit.end:part.start()].strip(" ,"):
+            hi = part.start()  # "£24m, of which the cost to us was …": the part's words
+        purpose = _PURPOSE_AFTER.match(s.text, lit.end)
+        if purpose and purpose.start() < hi:
+            hi = purpose.start()  # "£2m to close the budget gap": not a gap of £2m
+        if re.search(r"\(\s*(?:(?:approximately|around|about|some|c\.?)\s+)?$",
+                     s.text[max(0, lit.start - 16):lit.start]):
+            close = _BRACKET_CLOSE.match(s.text, lit.end)
+            if close and close.end() < hi:
+                hi = close.end()  # "reserves (£3m), the service …": the bracket's own
         before, after = s.text[:lit.start], s.text[lit.end:]
-        if _PART_BEFORE.search(before[-40:]) or _PART_AFTER.match(after):
+        if _PART_BEFORE.search(before[-70:]) or _PART_AFTER.match(after):
             return None  # "£1m of which ...": a part of another amount
         if re.search(r"\bper\s+$", before[-8:], re.IGNORECASE):
             return None  # "per 10,000 children": the denominator of a rate, not a figure
@@ -868,6 +936,9 @@ class Judge:
         if previous:  # an earlier value is not a change: "from the £2.6m previously reported"
             mentions = [m for m in mentions if "change" not in m.measures]
         mention = self._measure(s, lit, mentions, to_value, inside, first)
+        if mention is not None and "change" not in mention.measures and \
+                _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
+            return None  # "spend an extra £4m on …": an increment, not the total spend
         if mention is None and previous:
             # "from the £2.6m previously reported": an earlier value of the sentence's measure.
             others = [m for m in mentions if "change" not in m.measures]
@@ -935,6 +1006,11 @@ class Judge:
                   subjects: list[_Subject], mention: _Mention,
                   named_elsewhere: bool = False) -> bool:
         """Whether the clause's own words make the claim (see :class:`Claim`)."""
+        names = self._names(figure)
+        if any(x.guessed and x.subject in names for x in subjects):
+            # The council named where the bundle declares no budget_scope: its figures may be
+            # of more than the data ("the Council's General Fund budget"), so only a warning.
+            return False
         if _distance((mention.start, mention.end), lit) > _NEAR:
             return False
         if mention.aggregate or figure.key.startswith("placements."):
@@ -942,7 +1018,6 @@ class Judge:
         if len({lit.like(f) for f in cands}) == 1 and (subjects or not named_elsewhere):
             # The data have one such figure, and the sentence names nothing else it may be of.
             return True
-        names = self._names(figure)
         # A label's last word names its line, and the report's own scope names the total, as
         # surely as a whole label; another word of a label only suggests it.
         return any(x.subject in names and not x.part for x in subjects)
