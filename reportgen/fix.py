@@ -165,7 +165,7 @@ def _hand_typed(produced: Produced) -> Iterator[tuple[str, str, Literal_, Figure
     agrees with more than one, or the warning suggests another)."""
     from reportgen.checks import figures as rules
     from reportgen.checks import vocabulary
-    from reportgen.checks.reading import SCOPES, Judge, expression_for, narrative_sources
+    from reportgen.checks.reading import Judge, expression_for, narrative_sources
 
     loaded, result = produced.loaded, produced.result
     bundle = loaded.bundle
@@ -175,43 +175,31 @@ def _hand_typed(produced: Produced) -> Iterator[tuple[str, str, Literal_, Figure
     shown, counts = rules.readers(bundle, loaded.metrics, result.plan)
     judge = Judge(shown, rules._period(bundle), rules.names_of(bundle))
 
-    def named_in(text: str) -> frozenset[str]:
-        return frozenset(x.subject for x in judge.subjects.find(text)
-                         if x.subject not in SCOPES)
-
-    # The same reading as figures._judge_text: headings and earlier sentences name subjects.
+    # The checker's own reading of each text (figures.judged_numbers), with each sentence's
+    # word spans found alongside (its sentences are reading.paragraphs', in the same order).
     for where, text, headings in narrative_sources(bundle):
-        headed = named_in(headings) if headings else frozenset()
-        for paragraph in _paragraph_spans(text):
-            if paragraph[0][0].startswith("#"):
-                headed = named_in(" ".join(sentence for sentence, _ in paragraph))
-            earlier = headed
-            for sentence, spans in paragraph:
-                s = judge.read(sentence, earlier)
-                for lit in s.lits:
-                    finding = rules._judge_count(counts, s, lit, where) \
-                        if lit.kind == "count" else rules._judge(judge, s, lit, where)
-                    if finding is None or finding.rule != rules.HAND_TYPED.id:
-                        continue
-                    span = _source_span(sentence, spans, lit, text)
-                    # Any figure counts, hidden or not: which one the officer meant is unknown.
-                    agreeing = {f.expression: f for f in every
-                                if f.unit == lit.kind and lit.agrees(f)}
-                    if len(agreeing) != 1:
-                        # Only the figures the document shows are named (a message may be
-                        # published in a build's summary).
-                        names = "; ".join(sorted(f.label for f in agreeing.values()
-                                                 if f in shown))
-                        yield where, text, lit, None, (
-                            "it agrees with more than one figure of the data"
-                            + (f" ({quote_text(names, 200)})" if names else "")), span
-                        continue
-                    figure = next(iter(agreeing.values()))
-                    if expression_for(figure, lit) not in (finding.fix or ""):
-                        yield where, text, lit, None, "the warning names another figure", span
-                        continue
-                    yield where, text, lit, figure, "", span
-                earlier = earlier | {x.subject for x in s.subjects if x.subject not in SCOPES}
+        sentences = [sentence for paragraph in _paragraph_spans(text) for sentence in paragraph]
+        for n, _, lit, finding in rules.judged_numbers(judge, counts, text, where, headings):
+            if finding is None or finding.rule != rules.HAND_TYPED.id:
+                continue
+            sentence, spans = sentences[n]
+            span = _source_span(sentence, spans, lit, text)
+            # Any figure counts, hidden or not: which one the officer meant is unknown.
+            agreeing = {f.expression: f for f in every
+                        if f.unit == lit.kind and lit.agrees(f)}
+            if len(agreeing) != 1:
+                # Only the figures the document shows are named (a message may be
+                # published in a build's summary).
+                names = "; ".join(sorted(f.label for f in agreeing.values() if f in shown))
+                yield where, text, lit, None, (
+                    "it agrees with more than one figure of the data"
+                    + (f" ({quote_text(names, 200)})" if names else "")), span
+                continue
+            figure = next(iter(agreeing.values()))
+            if expression_for(figure, lit) not in (finding.fix or ""):
+                yield where, text, lit, None, "the warning names another figure", span
+                continue
+            yield where, text, lit, figure, "", span
 
 
 # ------------------------------------------------------------------------- the YAML file

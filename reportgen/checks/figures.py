@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from reportgen import budget, limits
@@ -134,7 +134,18 @@ def check_text(text: str, figures: Sequence[Figure], period: str | None = None,
 
 def _judge_text(judge: Judge, text: str, where: str, headings: str,
                 reading: _Reading, counts: CountReader) -> list[Finding]:
-    out: list[Finding] = []
+    return [finding for _, _, _, finding in
+            judged_numbers(judge, counts, text, where, headings, reading)
+            if finding is not None]
+
+
+def judged_numbers(judge: Judge, counts: CountReader, text: str, where: str, headings: str,
+                   reading: _Reading | None = None
+                   ) -> Iterator[tuple[int, Sentence, Literal_, Finding | None]]:
+    """Every typed number of the narrative source ``text`` (under ``headings``), judged:
+    ``(n, sentence, literal, finding)``, ``n`` counting the sentences of
+    reading.paragraphs(text) in order. The one reading of a text, for the checker and for
+    ``check --fix``; ``reading`` bounds it (the checker's budget of numbers and time)."""
     # A heading that names a line or area (the section's own, or a Markdown one in the text)
     # says what the paragraphs under it are about, until the next heading.
     def named_in(text: str) -> frozenset[str]:
@@ -143,22 +154,22 @@ def _judge_text(judge: Judge, text: str, where: str, headings: str,
                          if x.subject not in SCOPES)
 
     headed = named_in(headings) if headings else frozenset()
+    n = -1
     for paragraph in paragraphs(text):
         if paragraph[0].startswith("#"):
             headed = named_in(" ".join(paragraph))
         earlier = headed
         for sentence in paragraph:
-            if reading.stop(where, sentence):
-                return out
+            n += 1
+            if reading is not None and reading.stop(where, sentence):
+                return
             s = judge.read(sentence, earlier)
-            reading.numbers += len(s.lits)
+            if reading is not None:
+                reading.numbers += len(s.lits)
             for lit in s.lits:
-                finding = _judge_count(counts, s, lit, where) if lit.kind == "count" \
-                    else _judge(judge, s, lit, where)
-                if finding is not None:
-                    out.append(finding)
+                yield n, s, lit, (_judge_count(counts, s, lit, where) if lit.kind == "count"
+                                  else _judge(judge, s, lit, where))
             earlier = earlier | {x.subject for x in s.subjects if x.subject not in SCOPES}
-    return out
 
 
 def _judge(judge: Judge, s: Sentence, lit: Literal_, where: str) -> Finding | None:
