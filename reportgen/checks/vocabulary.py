@@ -371,6 +371,10 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:sav(?:ings?|e) (?:targets?|requirements?)|targets?|requirements?|"
      r"required|to be saved|approved to be realised|savings? plans?|"
      r"budget(?:ed)? savings|savings budget)", "target", 0),
+    # Savings put forward or agreed, not yet made, are what is to be saved: "savings
+    # proposals amounting to £2.8m", "is proposing savings totalling £8m", "agreed savings".
+    (r"(?:savings? proposals?|(?:propos(?:ed|ing)|planned|agreed|approved) savings|"
+     r"savings? (?:proposed|planned|agreed))", "target", 0),
     (r"(?:achieved|delivered|realised|savings made|secured|generated|savings? achieved|"
      r"savings? delivered|saved|saving)", "achieved", 0),
     # "savings" alone is what is to be saved or what was ("to achieve a further £25m in-year
@@ -419,7 +423,7 @@ COUNT_CHANGE_WORDS: tuple[tuple[str, str, int], ...] = (
 OVERRIDES: tuple[tuple[str, str, int], ...] = (
     (r"(?:budget movement|movement in the (?:forecast|position|overspend|variance))",
      "change:variance", 0),
-    (r"(?:savings? (?:programmes?|proposals?|options?|schemes?|levels?)|"
+    (r"(?:savings? (?:programmes?|options?|schemes?|levels?)|"
      r"budget (?:setting|preparation|monitoring|report|line|lines|book)|"
      r"(?:budget|funding) formula|revenue budget report)", "", 0),
 )
