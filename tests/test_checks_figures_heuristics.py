@@ -622,6 +622,14 @@ MONEY_CASES = [
      "The directorate is proposing savings totalling £1.2m for next year.", NAMES, OK),
     ("savings-proposals-amounting-to-are-the-target",
      "Savings proposals amounting to £1.9m were agreed.", BROAD, "warning: £1.2m"),
+    ("savings-said-to-be-agreed-are-the-target",
+     "Budget reductions of £1.9m had been agreed for the directorate.", NAMES,
+     "error: £1.2m"),
+    ("savings-said-to-be-agreed-right-raise-nothing",
+     "Budget reductions of £1.2m had been agreed for the directorate.", NAMES, OK),
+    ("savings-said-to-be-delivered-are-still-achieved",
+     "Savings of £1.2m have been approved and £0.9m have been delivered.", NAMES,
+     "warning: £0.7m"),
     ("a-coordinated-clause-naming-nothing-takes-the-subject-before",
      "Children's Social Care had a budget of £20m and the forecast showed an overspend of "
      "£1.6m.", NAMES, "warning: £1.2m"),  # carried: inferred
@@ -633,6 +641,8 @@ MONEY_CASES = [
      "Service was £3m.", NAMES, OK),
     ("general-fund-of-a-declared-council-scope-is-the-total",
      "The General Fund is forecast to overspend by £3.1m.", COUNCIL, "error: £2.0m"),
+    ("general-fund-in-lower-case",
+     "The general fund is forecast to overspend by £3.1m.", COUNCIL, "error: £2.0m"),
     ("general-fund-with-no-declared-scope-is-the-total-by-guess",
      "The General Fund is forecast to overspend by £3.1m.", BROAD, "warning: £2.0m"),
     ("general-fund-in-a-directorate-report-is-wider",

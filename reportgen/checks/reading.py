@@ -146,6 +146,7 @@ _TABLES = {
     "percent": _compile(vocabulary.PERCENT_WORDS),
     "count": _compile((*vocabulary.COUNT_CHANGE_WORDS, *vocabulary.COUNT_WORDS)),
 }
+_PLANNED_AFTER = re.compile(vocabulary.PLANNED_AFTER, re.IGNORECASE)
 _AGGREGATE = re.compile(r"^(combined|total|overall|altogether)\b", re.IGNORECASE)
 # "A total of 435 children" only says how many: "a total of" is no aggregate.
 _AGGREGATE_BEFORE = re.compile(r"(?<!\ba )(?<!\bA )\b(combined|total|overall)\s+$",
@@ -177,6 +178,9 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
         kept.append(_Mention(start, end, frozenset(name.split("|")), sign, of, weak,
                              aggregate))
     kept = [k for k in kept if k.measures]
+    kept = [dataclasses.replace(k, measures=frozenset({"target"}))
+            if k.measures == {"target", "achieved"} and _PLANNED_AFTER.match(sentence, k.end)
+            else k for k in kept]
     # A change denied ("has not changed", "no increase") says the level stayed: no change is
     # stated, and the amount after it is the level ("it has remained static at £2.4m").
     kept = [k for k in kept if not ("change" in k.measures and re.search(
@@ -288,7 +292,7 @@ _SCOPE_NOUN = re.compile(r"\b(?:the|this|our|its|their)\s+(?:(?:whole|overall|en
 # its reserves or balances, nor the Housing Revenue Account, which is another fund; and not in
 # brackets after a name, "Children's Services (General Fund)", where it says which fund that is).
 _GENERAL_FUND = re.compile(r"(?<!\()(?<!\(the )\bGeneral\s+Fund\b"
-                           r"(?!\s+(?:reserves?|balances?|working\s+balance)\b)")
+                           r"(?!\s+(?:reserves?|balances?|working\s+balance)\b)", re.IGNORECASE)
 # Words of a label too common in a children's services paper to name one line alone.
 _GENERIC = {"children", "child", "young", "people", "social", "family", "familie", "service",
             "council", "early", "other", "general", "management", "support", "additional",
