@@ -488,14 +488,51 @@ def names_subject(entry: Entry) -> bool:
                if len(w) > 3 and w not in _GENERIC_WORDS)
 
 
+# A subject that is the council's whole budget, in the researchers' words ("Council revenue
+# budget", "All services budget", "Council Fund", "Council net budget").
+_COUNCIL_WIDE = re.compile(
+    r"(?:overall\s+)?(?:council|all\s+services)(?:\s+(?:net\s+)?(?:revenue|fund|net))?",
+    re.IGNORECASE)
+
+
+def council_wide(entry: Entry) -> bool:
+    """Whether the entry's subject is the council's whole budget (its data are the council's,
+    and report.yaml says so: :func:`report_names`)."""
+    return bool(_COUNCIL_WIDE.fullmatch(entry.label)) and entry.unit == "money"
+
+
 def states_total(entry: Entry) -> bool:
     """A budget line's or savings area's figure (or an earlier period's) stated with no line or
     area named is the bundle's total: "A forecast overspend of £8.862m" in a paper on one
     service's budget. Its data split the figure between the subject's line and the
-    distractors, so only the total (never one line) gives it."""
+    distractors, so only the total (never one line) gives it. So is a figure of the council's
+    whole budget, however the sentence names it ("the Council revenue budget")."""
     target = target_of(entry)
     return target is not None and target[0] in ("line", "area", "previous") and \
-        not names_subject(entry)
+        (council_wide(entry) or not names_subject(entry))
+
+
+# A researcher's gloss that is a short form the sentence uses: "Children and Families Service
+# (CFS)". The form of report.yaml's `abbreviations:` keys.
+_SHORT_FORM = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,11})\)")
+
+
+def report_names(entries: Sequence[Entry]) -> dict[str, Any]:
+    """What report.yaml declares of the data's scope and short forms, as the officer of a real
+    bundle would: `budget_scope: council` when a figure is of the council's whole budget (so
+    its data are the council's), and each short form a subject gives that the sentence uses."""
+    out: dict[str, Any] = {}
+    if any(council_wide(e) and target_of(e) is not None for e in entries):
+        out["budget_scope"] = "council"
+    short: dict[str, str] = {}
+    for e in entries:
+        for m in _SHORT_FORM.finditer(e.subject):
+            if re.search(rf"\b{re.escape(m[1])}\b", e.sentence) and \
+                    m[1].casefold() != e.label.casefold():
+                short.setdefault(m[1], e.label)
+    if short:
+        out["abbreviations"] = short
+    return out
 
 
 # --------------------------------------------------------------------------- values
@@ -665,9 +702,16 @@ class _Spec:
     totals: set[str] = field(default_factory=set)  # labels whose figure is the bundle total
 
 
+# The line that holds what the other lines leave of a council-wide total: named so that the
+# sentence cannot name it (the sentence's "Council Fund" is the whole budget, not a line).
+_REST_OF_COUNCIL = ("Corporate and central costs", "Remaining directorates", "Other portfolios")
+
+
 def _apply(spec: _Spec, entry: Entry, target: Target, value: float) -> None:
     where, name, sign = target
     label = entry.label
+    if council_wide(entry):
+        label = _pick(_REST_OF_COUNCIL, entry.sentence, 1)[0]
     if states_total(entry):
         spec.totals.add(label)
     if where in ("line", "change", "previous", "budget_pct"):
@@ -1001,6 +1045,7 @@ def write_bundle(folder: Path, entries: Sequence[Entry], values: dict[str, float
         "period": period.label,
         "data": data,
         "sections": {"report": first.sentence},
+        **report_names(entries),
     }
     (folder / "report.yaml").write_text(
         yaml.safe_dump(report, allow_unicode=True, sort_keys=False, width=10_000),
