@@ -310,12 +310,17 @@ TARGETS: dict[str, Target] = {
     "h8-ealing-2018-04": ("change", "budget", 1),
     "h8-luton-2024-01": ("change", "budget", 1),
     "h8-luton-2024-02": ("change", "budget", 1),
+    "h8-glasgow-2013-01": ("change", "budget", 1),
+    "h8-inverclyde-2019-04": ("change", "budget", 1),
     # a line's overspend fallen since the previous quarter ("finances had improved by £800,000")
     "h8-islington-2023-04": ("change", "variance", -1),
     # the overspend as a share of the budget (the budget not stated beside it)
     "h8-eastlothian-2021-02": ("budget_pct", "variance", 1),
     # a count of children looked after at the report's date
     "h8-derby-2024-04": ("count", "", 1),
+    # yearly costs of a placement of a type ("around £100,000 per year")
+    "h8-edinburgh-2013-01": ("avg_annual_type", "residential", 1),
+    "h8-edinburgh-2013-02": ("avg_annual_type", "in_house_fostering", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -520,6 +525,39 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h8-luton-2024-03": "a count of council services: not placements",
     "h8-luton-2020-01": "a shortfall in the council's finances (a funding gap): no funding gap "
                         "in the data",
+    "h8-glasgow-2013-02": "savings over the next two years: a plan over several years",
+    "h8-glasgow-2013-03": "each service's efficiency share: no such figure",
+    "h8-edinburgh-2013-03": "spend over three years (2012 to 2015): one period of data",
+    "h8-inverclyde-2019-02": "savings over the next two years: a plan over several years",
+    "h8-inverclyde-2019-03": "posts lost: no staffing data",
+    "h8-inverclyde-2019-05": "a four-year capital programme: the data model holds the revenue "
+                             "budget only",
+    "h8-eastayrshire-2020-02": "a budget gap over three years: a plan, and no funding gap in the "
+                               "savings data",
+    "h8-eastayrshire-2020-03": "savings over seven years: one period of savings data",
+    "h8-eastayrshire-2020-04": "a funding gap for the year: no funding gap in the savings data",
+    "h8-bolton-2012-01": "savings over the next two years: a plan over several years",
+    "h8-bolton-2012-02": "two years' savings as a share of the budget: no such figure",
+    "h8-bolton-2012-04": "savings over the last two years: one period of savings data",
+    "h8-bolton-2025-01": "an original two-year savings target: a plan over several years, and "
+                         "no earlier target in the data",
+    "h8-bolton-2025-02": "a revised two-year savings target: a plan over several years",
+    "h8-bolton-2025-03": "proposed cuts dropped from a budget: no such figure",
+    "h8-bolton-2025-04": "proposed cuts reduced in a budget: no such figure",
+    "h8-camden-2019-01": "savings by 2022 as a range: a plan over several years",
+    "h8-camden-2019-03": "savings over eight years: one period of savings data",
+    "h8-camden-2023-01": "cuts since 2010: one period of savings data",
+    "h8-camden-2023-02": "a deficit forecast for a later year: a plan, and no funding gap in the "
+                         "data",
+    "h8-camden-2023-03": "the Housing Revenue Account's gap as a range: an account apart from "
+                         "the General Fund",
+    "h8-camden-2023-04": "savings in a worst-case scenario: not a plan or data",
+    "h8-havering-2026-01": "a budget gap over the medium-term plan: no funding gap in the data",
+    "h8-havering-2026-02": "a worst-case budget gap: no funding gap in the data",
+    "h8-havering-2026-03": "savings over several years: one period of savings data",
+    "h8-havering-2024-01": "a capitalisation loan from the government: no such figure",
+    "h8-havering-2024-02": "a budget gap: no funding gap in the data",
+    "h8-havering-2024-03": "a budget gap over four years: a plan, and no funding gap in the data",
 }
 
 
