@@ -56,6 +56,7 @@ def test_harness_tables_name_real_entries() -> None:
     ids |= {e.id for e in load_corpus(harness.HOLDOUT5)}
     ids |= {e.id for e in load_corpus(harness.HOLDOUT6)}
     ids |= {e.id for e in load_corpus(harness.HOLDOUT7)}
+    ids |= {e.id for e in load_corpus(harness.HOLDOUT8)}
     for table in (harness.TARGETS, harness.LABELS, harness.NOT_EXPRESSIBLE):
         assert set(table) <= ids, set(table) - ids
     assert not set(harness.TARGETS) & set(harness.NOT_EXPRESSIBLE)

@@ -59,6 +59,9 @@ HOLDOUTS = [
             siblings=("holdout7",)),
     HoldOut("holdout7", harness.HOLDOUT7, "h7-", 11, 3, 5, min_testable=7,
             siblings=("holdout6",)),
+    # Issue 26's third collection, money sentences from councils A to L (README, "Hold-out 8");
+    # the sizes are what was collected.
+    HoldOut("holdout8", harness.HOLDOUT8, "h8-", 120, 23, 8, min_testable=62),
 ]
 MAIN = load_corpus(harness.CORPUS)
 _FIXTURES = re.compile(r"harrow|herefordshire|rotherham", re.IGNORECASE)
