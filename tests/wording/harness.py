@@ -69,6 +69,10 @@ HOLDOUT7 = HERE / "holdout7.yaml"
 # The eighth (README.md, "Hold-out 8 (clean, issue 26, third collection)"): money sentences
 # (ids "h8-") from English and Scottish councils A to L in none of the corpora above.
 HOLDOUT8 = HERE / "holdout8.yaml"
+# The ninth (README.md, "Hold-out 9 (clean, issue 26, third collection)"): money sentences (ids
+# "h9-") from English councils M to Z, Welsh councils and Scottish councils M to Z in none of the
+# corpora above, collected beside hold-out 8 (councils A to L) and a count collection.
+HOLDOUT9 = HERE / "holdout9.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -321,6 +325,18 @@ TARGETS: dict[str, Target] = {
     # yearly costs of a placement of a type ("around £100,000 per year")
     "h8-edinburgh-2013-01": ("avg_annual_type", "residential", 1),
     "h8-edinburgh-2013-02": ("avg_annual_type", "in_house_fostering", 1),
+    # ---- hold-out 9 (holdout9.yaml, ids "h9-"): same meanings as above
+    # the previous quarter's forecast of the total, in a later quarter's report
+    "h9-sandwell-2022-03": ("previous", "variance", 1),
+    "h9-westlothian-2024-01": ("previous", "variance", 1),
+    # the total's overspend fallen since the previous quarter ("bring down ... by £2.3 million")
+    "h9-westlothian-2024-05": ("change", "variance", -1),
+    # a line's budget growth from the year before ("approved budget growth of £2.5m")
+    "h9-scottishborders-2023-05": ("change", "budget", 1),
+    # an overspend as a share of the budget, beside the overspend itself
+    "h9-renfrewshire-2025-02": ("budget_pct", "variance", 1),
+    "h9-sutton-2018-02": ("budget_pct", "variance", 1),
+    "h9-suffolk-2023-04": ("budget_pct", "variance", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -343,6 +359,12 @@ LABELS: dict[str, str] = {
     # ---- hold-out 6 (holdout6.yaml, ids "h6-"): likewise
     "h6-barkingdagenham-2024-03": "Council revenue",
     "h6-barkingdagenham-2023-03": "Council revenue",
+    # ---- hold-out 9 (holdout9.yaml, ids "h9-"): a movement of the total is the total's line;
+    # two lines named by the one word each amount follows ("both Children's (£5.1m) and
+    # Adults' (£2.4m) social care services"), the words they share coming after both
+    "h9-westlothian-2024-05": "Council revenue",
+    "h9-swindon-2024-03": "Children's",
+    "h9-swindon-2024-04": "Adults'",
 }
 
 NOT_EXPRESSIBLE: dict[str, str] = {
@@ -558,6 +580,72 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h8-havering-2024-01": "a capitalisation loan from the government: no such figure",
     "h8-havering-2024-02": "a budget gap: no funding gap in the data",
     "h8-havering-2024-03": "a budget gap over four years: a plan, and no funding gap in the data",
+    # ---- hold-out 9 (holdout9.yaml, ids "h9-")
+    "h9-manchester-2023-01": "a budget shortfall forecast for a year being budgeted, before "
+                             "savings (three years' in one sentence): a plan, not data",
+    "h9-manchester-2023-02": "a budget shortfall forecast for a later year: a plan, not data",
+    "h9-manchester-2023-03": "a budget shortfall forecast for a later year: a plan, not data",
+    "h9-manchester-2023-04": "smoothing reserves to be used in each of three years: no reserves "
+                             "data, and a plan",
+    "h9-manchester-2023-05": "a budget shortfall after reserves, forecast for a year being "
+                             "budgeted: a plan, not data",
+    "h9-manchester-2023-06": "a budget shortfall after reserves, forecast for a later year: a "
+                             "plan, not data",
+    "h9-manchester-2023-07": "a budget shortfall after reserves, forecast for a later year: a "
+                             "plan, not data",
+    "h9-manchester-2023-08": "savings options over three years: one period of data",
+    "h9-sandwell-2021-02": "the total's underspend once reserves, corporate resources and a "
+                           "Covid-19 grant are applied, beside its overspend before them: no "
+                           "reserves or grant data",
+    "h9-sandwell-2021-03": "budget virements between lines: the data model holds each line's "
+                           "budget, not transfers between lines",
+    "h9-solihull-2025-01": "a budget deficit forecast for the next year when the budget was set: "
+                           "a plan, not data",
+    "h9-renfrewshire-2024-01": "revenue grant funding: no income data",
+    "h9-renfrewshire-2023-02": "a capital underspend: the data model holds the revenue budget only",
+    "h9-scottishborders-2023-02": "the pressures of all services together, beside inflation "
+                                  "pressures: a subtotal; the data model holds lines and the "
+                                  "total, no subtotal",
+    "h9-scottishborders-2023-03": "inflation pressures across the budget: a kind of cost, not a "
+                                  "budget line; the data model has no such split",
+    "h9-scottishborders-2023-07": "inflation pressures across the budget ('additional direct "
+                                  "costs'): a kind of cost, not a budget line; the data model has "
+                                  "no such split",
+    "h9-anglesey-2017-03": "derived: the overspend as a share of the budget, both in the sentence",
+    "h9-anglesey-2017-05": "a draw on General Reserves: no reserves data",
+    "h9-anglesey-2017-06": "a threshold for usable reserves: no reserves data",
+    "h9-denbighshire-2018-02": "the previous year's budget beside this year's: the harness reads "
+                               "back an earlier period's variance or a change of budget, not an "
+                               "earlier budget",
+    "h9-westlothian-2020-02": "a percentage change of a line's budget: changes in the data model "
+                              "are differences",
+    "h9-southend-2024-01": "a budget gap over the next four years: one period of data, and a plan",
+    "h9-swindon-2024-02": "next year's budget gap beside this year's overspend: a plan, not data",
+    "h9-swindon-2025-01": "next year's budget gap: a plan, not data",
+    "h9-swindon-2025-02": "savings proposed for next year's budget: a plan, not data",
+    "h9-swindon-2025-03": "next year's budget gap: a plan, not data",
+    "h9-thurrock-2022-02": "council tax income, a funding source of the budget: no income data",
+    "h9-thurrock-2022-03": "business rates income, a funding source of the budget: no income data",
+    "h9-thurrock-2022-04": "grant funding, a funding source of the budget: no income data",
+    "h9-thurrock-2022-05": "investment income, a funding source of the budget: no income data",
+    "h9-thurrock-2022-06": "the funding gap left for the budget being set: a plan, not data",
+    "h9-thurrock-2022-07": "the funding gap of the budget being set, before it was closed: a plan, "
+                           "not data",
+    "h9-thurrock-2022-08": "the funding gap of the budget being set, after it was closed: a plan, "
+                           "not data",
+    "h9-suffolk-2023-03": "the share of the overspend of two lines together (school transport and "
+                          "children in care), written in words: a subtotal; the data model holds "
+                          "lines and the total, no subtotal",
+    "h9-suffolk-2023-06": "grant and business rates pooling income offsetting the overspend: no "
+                          "income data",
+    "h9-ceredigion-2025-01": "a percentage change of a line's budget: changes in the data model "
+                             "are differences",
+    "h9-ceredigion-2023-01": "cost pressures of the year being budgeted, before savings and "
+                             "council tax: a plan, not data",
+    "h9-ceredigion-2023-02": "an inflation factor of the year being budgeted (its pressures as a "
+                             "share of spending): a plan, and no such figure",
+    "h9-ceredigion-2023-03": "the shortfall to be met from savings and council tax in the budget "
+                             "being set: a plan, not data",
 }
 
 
@@ -736,6 +824,11 @@ PERIODS: dict[str, str] = {
     # year is arbitrary and the quarter is what the sentence's "Q2" must match.
     "h3-merton-01": "2023/24 Q2",
     "h3-merton-02": "2023/24 Q2",
+    # ---- hold-out 9 (holdout9.yaml, ids "h9-"): an earlier quarter's forecast stated in a later
+    # quarter's report is that report's previous period (Sandwell's Q2 in its Q3 minutes; West
+    # Lothian's November estimate, the six-month position, in its February update)
+    "h9-sandwell-2022-03": "2022/23 Q3",
+    "h9-westlothian-2024-01": "2024/25 Q3",
 }
 
 
