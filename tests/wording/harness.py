@@ -303,6 +303,8 @@ TARGETS: dict[str, Target] = {
     "h10-thurrock-cla-01": ("count", "", 1),
     "h10-derby-2020-01": ("count", "", 1),
     "h10-hartlepool-2025-01": ("count", "", 1),
+    "h10-westminster-2019-01": ("count", "", 1),
+    "h10-ceredigion-2022-01": ("count", "", 1),
     # ... the share of placements in fostering ...
     "h10-essex-mps-02": ("share", "fostering", 1),
     # ... and the yearly series of an indicators file: the count a year before ("an increase from
@@ -492,6 +494,9 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h10-derby-2020-04": "a percentage change: changes in the data model are differences",
     "h10-hartlepool-2025-02": "children looked after by sex: no sex data",
     "h10-hartlepool-2025-03": "children looked after by sex: no sex data",
+    "h10-ceredigion-2022-02": "a count a quarter before the report's (end of Q2 in a quarter 3 "
+                              "report): placements give the count at the report's date, the "
+                              "indicator series points a whole year apart",
 }
 
 
