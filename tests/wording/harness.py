@@ -305,6 +305,7 @@ TARGETS: dict[str, Target] = {
     "h10-hartlepool-2025-01": ("count", "", 1),
     "h10-westminster-2019-01": ("count", "", 1),
     "h10-ceredigion-2022-01": ("count", "", 1),
+    "h10-manchester-2024-01": ("count", "", 1),
     # ... the share of placements in fostering ...
     "h10-essex-mps-02": ("share", "fostering", 1),
     # ... and the yearly series of an indicators file: the count a year before ("an increase from
