@@ -73,6 +73,10 @@ HOLDOUT8 = HERE / "holdout8.yaml"
 # "h9-") from English councils M to Z, Welsh councils and Scottish councils M to Z in none of the
 # corpora above, collected beside hold-out 8 (councils A to L) and a count collection.
 HOLDOUT9 = HERE / "holdout9.yaml"
+# The tenth (README.md, "Hold-out 10 (clean, issue 26, third collection)"): count and change
+# sentences (ids "h10-") from councils in none of the corpora above, collected alongside hold-outs
+# 8 and 9 (money; they may share a council) and measured once before any rule is written from it.
+HOLDOUT10 = HERE / "holdout10.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -337,6 +341,24 @@ TARGETS: dict[str, Target] = {
     "h9-renfrewshire-2025-02": ("budget_pct", "variance", 1),
     "h9-sutton-2018-02": ("budget_pct", "variance", 1),
     "h9-suffolk-2023-04": ("budget_pct", "variance", 1),
+    # ---- hold-out 10 (holdout10.yaml, ids "h10-"): same meanings as above
+    # counts of children looked after at the report's date (placements) ...
+    "h10-essex-mps-01": ("count", "", 1),
+    "h10-thurrock-2024-02": ("count", "", 1),
+    "h10-thurrock-cla-01": ("count", "", 1),
+    "h10-derby-2020-01": ("count", "", 1),
+    "h10-hartlepool-2025-01": ("count", "", 1),
+    "h10-westminster-2019-01": ("count", "", 1),
+    "h10-ceredigion-2022-01": ("count", "", 1),
+    "h10-manchester-2024-01": ("count", "", 1),
+    # ... the share of placements in fostering ...
+    "h10-essex-mps-02": ("share", "fostering", 1),
+    # ... and the yearly series of an indicators file: the count a year before ("an increase from
+    # 562 children at ... the previous year end") and the change over the year ("increased by 39
+    # compared to 2020/21", "an additional 26 children")
+    "h10-derby-2020-02": ("indicator", "previous", 1),
+    "h10-derby-2020-03": ("indicator", "change", 1),
+    "h10-essex-2022-01": ("indicator", "change", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -646,6 +668,31 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                              "share of spending): a plan, and no such figure",
     "h9-ceredigion-2023-03": "the shortfall to be met from savings and council tax in the budget "
                              "being set: a plan, not data",
+    # ---- hold-out 10 (holdout10.yaml, ids "h10-")
+    "h10-essex-mps-03": "the share of one placement type (in-house fostering): the harness makes "
+                        "only the share of fostering as a whole",
+    "h10-essex-mps-04": "the share of one placement type (external fostering): the harness makes "
+                        "only the share of fostering as a whole",
+    "h10-essex-mps-05": "the share of one placement type (kinship fostering): the harness makes "
+                        "only the share of fostering as a whole",
+    "h10-essex-mps-06": "the share placed at a family home (with parents): no such placement type",
+    "h10-thurrock-2024-01": "a count a quarter before the report's (end of quarter 1 in a "
+                            "quarter 2 report): placements give the count at the report's date, "
+                            "the indicator series points a whole year apart",
+    "h10-thurrock-2024-03": "starters in one month (August) of the report's quarter: the data give "
+                            "starters of the report's period",
+    "h10-thurrock-2024-04": "share placed within 20 miles of home: no location data",
+    "h10-thurrock-2024-05": "share placed more than 20 miles from home: no location data",
+    "h10-thurrock-2024-06": "asylum-seeking children among those placed far from home: placements "
+                            "have no asylum status and no location",
+    "h10-thurrock-cla-02": "unaccompanied asylum-seeking children: placements have no asylum "
+                           "status, so no such count",
+    "h10-derby-2020-04": "a percentage change: changes in the data model are differences",
+    "h10-hartlepool-2025-02": "children looked after by sex: no sex data",
+    "h10-hartlepool-2025-03": "children looked after by sex: no sex data",
+    "h10-ceredigion-2022-02": "a count a quarter before the report's (end of Q2 in a quarter 3 "
+                              "report): placements give the count at the report's date, the "
+                              "indicator series points a whole year apart",
 }
 
 
@@ -693,7 +740,7 @@ _COUNCIL_WIDE = re.compile(
 def council_wide(entry: Entry) -> bool:
     """Whether the entry's subject is the council's whole budget (its data are the council's,
     and report.yaml says so: :func:`report_names`)."""
-    return bool(_COUNCIL_WIDE.fullmatch(entry.label)) and entry.unit == "money"
+    return bool(_COUNCIL_WIDE.fullmatch(entry.label)) and entry.unit in ("money", "percent")
 
 
 def states_total(entry: Entry) -> bool:
