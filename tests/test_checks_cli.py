@@ -19,7 +19,7 @@ GROUP_VARIANCE = "{{ budget.groups['Independent placements'].variance | money }}
 
 EXPECTED_RULES = {
     "figures.literal-mismatch", "figures.hand-typed", "figures.not-checked",
-    "figures.suppressed-count",
+    "figures.suppressed-count", "figures.two-readings",
     "figures.table-total",
     "figures.percentage", "figures.identity", "figures.same-measure", "figures.period-link",
     "dates.publication-deadline", "dates.publication-date-unset",

@@ -111,7 +111,8 @@ CASES = [
     ("budget-after-preposition-is-not-the-measure",
      "The overspend on the Children's Social Care budget was £1.5m.", "error: £1.2m"),
     ("budget-bound-to-its-number",
-     "The Children's Social Care budget of £21m had overspent by £1.2m.", "error: £20m"),
+     # (£21m would be its projected spend: figures.two-readings, tests/test_checks_two_readings)
+     "The Children's Social Care budget of £22m had overspent by £1.2m.", "error: £20m"),
     # -- a name after its number weighs double
     ("name-after-number-weighs-less",
      "Adoption & Fostering overspend of £1.5m, mostly on Children's Social Care.",

@@ -52,6 +52,10 @@ HAND_TYPED = define(
     "figures.hand-typed", "warning",
     "A figure typed in the narrative agrees with the data today but will not follow it: "
     "use the expression instead.", "bundle")
+TWO_READINGS = define(
+    "figures.two-readings", "warning",
+    "A figure typed in the narrative disagrees with the figure its words are read as, but "
+    "agrees exactly with another figure of the data: which is meant is not certain.", "bundle")
 NOT_CHECKED = define(
     "figures.not-checked", "warning",
     "The narrative types more numbers than the figure checker reads in one report (or its "
@@ -184,6 +188,10 @@ def _judge(judge: Judge, s: Sentence, lit: Literal_, where: str) -> Finding | No
                 f"'{quote}' but the data give {what} of {lit.like(figure, named=True)}",
                 where=where, fix=f"call it {what} and write {expression_for(figure, lit)}",
                 severity=None if claim.explicit else "warning")
+        other = None if lit.agrees(figure) else _other_reading(judge.figures, figure, lit,
+                                                                claim.sign)
+        if other is not None:
+            return _two_readings(figure, other, lit, quote, where)
         if not lit.agrees(figure):
             # An inferred claim (reading.Claim.explicit) disagreeing is a warning: on councils'
             # wording the checker was not written from, such readings are too often wrong to
@@ -205,6 +213,39 @@ def _judge(judge: Judge, s: Sentence, lit: Literal_, where: str) -> Finding | No
     if agreeing:
         return _hand_typed(agreeing[0], lit, s.text[lit.start:lit.end], where)
     return None
+
+
+def _other_reading(figures: Sequence[Figure], claimed: Figure, lit: Literal_,
+                   sign: int = 0) -> Figure | None:
+    """Another figure of the data the typed number agrees with exactly, when its words were
+    read as ``claimed``, which it does not: two readings disagree, so the number is not surely
+    wrong (an error must be certain). A correct figure always agrees with some figure of the
+    data, and a misread sentence is likelier than a wrong number that happens to equal
+    another figure; but a number written to one significant figure ("£4m") agrees with too
+    much by chance, and the claimed figure's own measure and subject at another period is the
+    figure gone stale, which is wrong."""
+    if lit.bound != "exact" or lit.value < 10 * lit.precision:
+        return None
+    for f in figures:
+        if f.unit != lit.kind or f.key == claimed.key or not lit.agrees(f):
+            continue
+        if f.subject == claimed.subject and f.measure == claimed.measure:
+            continue
+        # "an underspend of £673k" does not agree with an overspend of £673k
+        if sign and f.measure == "variance" and f.value * sign < 0:
+            continue
+        return f
+    return None
+
+
+def _two_readings(claimed: Figure, other: Figure, lit: Literal_, quote: str,
+                  where: str) -> Finding:
+    return TWO_READINGS.finding(
+        f"'{quote}' agrees with the {other.label} in the data, but its words read as the "
+        f"{claimed.label}, which the data give as {lit.like(claimed, named=True)}",
+        where=where,
+        fix=f"write {expression_for(other, lit)} if the {other.label} is meant, or "
+            f"{expression_for(claimed, lit)}")
 
 
 def _judge_count(counts: CountReader, s: Sentence, lit: Literal_, where: str) -> Finding | None:
