@@ -614,6 +614,77 @@ MONEY_CASES = [
     ("a-purpose-does-not-silence-the-rest-of-the-sentence",
      "The service has found £0.9m to help offset the overspend, which stands at £3m.", NAMES,
      "error: £2m"),
+    # -- issue 26, how council finance sentences are built (other words and figures than the
+    # hold-out sentences they were learnt from)
+    ("savings-proposed-are-the-target",
+     "The directorate is proposing savings totalling £1.9m for next year.", NAMES,
+     "error: £1.2m"),
+    ("savings-proposed-right-raise-nothing",
+     "The directorate is proposing savings totalling £1.2m for next year.", NAMES, OK),
+    ("savings-proposals-amounting-to-are-the-target",
+     "Savings proposals amounting to £1.9m were agreed.", BROAD, "warning: £1.2m"),
+    ("savings-said-to-be-agreed-are-the-target",
+     "Budget reductions of £1.9m had been agreed for the directorate.", NAMES,
+     "error: £1.2m"),
+    ("savings-said-to-be-agreed-right-raise-nothing",
+     "Budget reductions of £1.2m had been agreed for the directorate.", NAMES, OK),
+    ("savings-said-to-be-delivered-are-still-achieved",
+     "Savings of £1.2m have been approved and £0.9m have been delivered.", NAMES,
+     "warning: £0.7m"),
+    ("a-coordinated-clause-naming-nothing-takes-the-subject-before",
+     "Children's Social Care had a budget of £20m and the forecast showed an overspend of "
+     "£1.6m.", NAMES, "warning: £1.2m"),  # carried: inferred
+    ("a-coordinated-clause-right-raises-nothing",
+     "Children's Social Care had a budget of £20m and the forecast showed an overspend of "
+     "£1.2m.", NAMES, OK),
+    ("a-coordinated-clause-naming-another-thing-is-its-own",
+     "Children's Social Care had a budget of £20m and the overspend on the Youth Offending "
+     "Service was £3m.", NAMES, OK),
+    ("general-fund-of-a-declared-council-scope-is-the-total",
+     "The General Fund is forecast to overspend by £3.1m.", COUNCIL, "error: £2.0m"),
+    ("general-fund-in-lower-case",
+     "The general fund is forecast to overspend by £3.1m.", COUNCIL, "error: £2.0m"),
+    ("general-fund-with-no-declared-scope-is-the-total-by-guess",
+     "The General Fund is forecast to overspend by £3.1m.", BROAD, "warning: £2.0m"),
+    ("general-fund-in-a-directorate-report-is-wider",
+     "The General Fund is forecast to overspend by £3.1m.", NAMES, OK),
+    ("general-fund-right-raises-nothing",
+     "The General Fund is forecast to overspend by £2.0m.", COUNCIL, OK),
+    ("general-fund-reserves-are-no-budget",
+     "General Fund reserves of £3.1m are available.", COUNCIL, OK),
+    ("an-amount-for-a-name-the-data-do-not-hold-is-its-own",
+     "The General Fund overspend is £2.0m and there is an overspend of £0.4m for the Housing "
+     "Revenue Account.", COUNCIL, OK),
+    ("amounts-and-names-in-series-bound-in-order-the-nearest-agreeing",
+     "Overspends of £1.3m and £0.9m are forecast for Children's Social Care and Adoption & "
+     "Fostering.", NAMES, "error: £1.2m"),
+    ("amounts-and-names-in-series-bound-in-order-against-the-nearest-is-inferred",
+     "Overspends of £1.2m and £0.8m are forecast for Children's Social Care and Adoption & "
+     "Fostering.", NAMES, "warning: £1.0m"),
+    ("amounts-and-names-in-series-respectively-is-sure",
+     "Overspends of £1.2m and £0.8m are forecast for Children's Social Care and Adoption & "
+     "Fostering respectively.", NAMES, "error: £1.0m"),
+    ("amounts-and-names-in-series-right-raise-nothing",
+     "Overspends of £1.2m and £1.0m are forecast for Children's Social Care and Adoption & "
+     "Fostering.", NAMES, OK),
+    ("names-then-amounts-in-series-bound-in-order",
+     "Children's Social Care and Adoption & Fostering overspent by £1.2m and £0.8m.", NAMES,
+     "error: £1.0m"),
+    ("names-then-amounts-in-series-right-raise-nothing",
+     "Children's Social Care and Adoption & Fostering overspent by £1.2m and £1.0m.", NAMES,
+     OK),
+    ("a-denied-change-names-no-change",
+     "The budget for Children's Social Care has not changed since last year and remains at "
+     "£23m.", NAMES, "error: £20m"),
+    ("a-denied-change-right-raises-nothing",
+     "The budget for Children's Social Care has not changed since last year and remains at "
+     "£20m.", NAMES, OK),
+    ("the-start-of-a-span-of-years-is-not-the-amounts-year",
+     "The Children's Social Care budget has been held from 2023/24 to the current year at "
+     "£23m.", NAMES, "error: £20m"),
+    ("a-span-of-years-right-raises-nothing",
+     "The Children's Social Care budget has been held from 2023/24 to the current year at "
+     "£20m.", NAMES, OK),
     # -- the direction a word gives
     ("an-overspend-called-an-underspend",
      "The directorate is reporting an underspend of £2.0m.", NAMES,

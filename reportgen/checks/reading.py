@@ -146,6 +146,7 @@ _TABLES = {
     "percent": _compile(vocabulary.PERCENT_WORDS),
     "count": _compile((*vocabulary.COUNT_CHANGE_WORDS, *vocabulary.COUNT_WORDS)),
 }
+_PLANNED_AFTER = re.compile(vocabulary.PLANNED_AFTER, re.IGNORECASE)
 _AGGREGATE = re.compile(r"^(combined|total|overall|altogether)\b", re.IGNORECASE)
 # "A total of 435 children" only says how many: "a total of" is no aggregate.
 _AGGREGATE_BEFORE = re.compile(r"(?<!\ba )(?<!\bA )\b(combined|total|overall)\s+$",
@@ -177,6 +178,14 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
         kept.append(_Mention(start, end, frozenset(name.split("|")), sign, of, weak,
                              aggregate))
     kept = [k for k in kept if k.measures]
+    kept = [dataclasses.replace(k, measures=frozenset({"target"}))
+            if k.measures == {"target", "achieved"} and _PLANNED_AFTER.match(sentence, k.end)
+            else k for k in kept]
+    # A change denied ("has not changed", "no increase") says the level stayed: no change is
+    # stated, and the amount after it is the level ("it has remained static at £2.4m").
+    kept = [k for k in kept if not ("change" in k.measures and re.search(
+        r"\b(?:not|no|never|n't)\s+(?:been\s+)?$", sentence[max(0, k.start - 12):k.start],
+        re.IGNORECASE))]
     # A bare "forecast" after another measure word, with no number between, qualifies it
     # ("the quarter two overspend forecast of £1.1m", "the overall overspend across the
     # Council forecast of £4.8million").
@@ -279,6 +288,11 @@ _SCOPE_NOUN = re.compile(r"\b(?:the|this|our|its|their)\s+(?:(?:whole|overall|en
                          # "the Council Tax Reduction Scheme", "the Service Plan": a name
                          r"(?!\s+(?-i:[A-Z]))(?![\w-])|\b(?P<wide>council|authority)-wide\b",
                          re.IGNORECASE)
+# "the General Fund", "General Fund revenue budget": the council's budget for its services (not
+# its reserves or balances, nor the Housing Revenue Account, which is another fund; and not in
+# brackets after a name, "Children's Services (General Fund)", where it says which fund that is).
+_GENERAL_FUND = re.compile(r"(?<!\()(?<!\(the )\bGeneral\s+Fund\b"
+                           r"(?!\s+(?:reserves?|balances?|working\s+balance)\b)", re.IGNORECASE)
 # Words of a label too common in a children's services paper to name one line alone.
 _GENERIC = {"children", "child", "young", "people", "social", "family", "familie", "service",
             "council", "early", "other", "general", "management", "support", "additional",
@@ -434,6 +448,11 @@ class _Subjects:
                 if norm[i:i + n] == form:
                     scope.append(_Subject(words[i][0], words[i + n - 1][1], s,
                                           guessed=tuple(form) in self.guessed_forms))
+        for m in _GENERAL_FUND.finditer(sentence):
+            # The council's own revenue budget: the whole in a council's report, more than
+            # the data in a directorate's, the whole by guess where no scope is declared.
+            named = self.names.unit_noun("council")
+            scope.append(_Subject(m.start(), m.end(), named or WHOLE, guessed=named is None))
         for m in _SCOPE_NOUN.finditer(sentence):
             noun = m["unit"] or m["council"] or m["wide"]
             named = self.names.unit_noun(noun)
@@ -459,6 +478,12 @@ _CLAUSE_BREAK = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, w
                            r" rather than |, which compared |, compared (?:to|with) |"
                            r"\b(?:less|more|greater|lower|higher|fewer) than\b"
                            r"(?!\s*(?:£|\d)|\s+(?:the\s+|its\s+)?(?:\w+\s+)?budget)",
+                           re.IGNORECASE)
+
+
+#: The clause breaks that join two clauses of one statement: a subject named in the first and
+#: none in the second is the second's too.
+_COORDINATION = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, whereas ",
                            re.IGNORECASE)
 
 
@@ -567,6 +592,8 @@ _BY_AMOUNT_TO = re.compile(r"\bby\s+(?:£\s?)?[\d.,]+\s*(?:m|k|bn|million|billio
 _LIST_GAP = re.compile(r"\s*\)?\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
                        r"(?P<item>(?:the\s+)?[^£\d;.()]{2,80}?)\s*(?:of|at|:|\(|-|–|was|is|"
                        r"were)?\s*(?:\(\s*)?$", re.IGNORECASE)
+#: Between two amounts, or two names, of a series: "£0.3m and £0.2m", "A, B and the C".
+_SERIES_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
 #: "has increased to £3.6m": the amount is the measure's new value, not a change.
 _CHANGED_TO = re.compile(r"\b(?:increased|risen|rose|grown|grew|reduced|fallen|fell|decreased|"
                          r"dropped|moved|changed|gone up|gone down|improved|deteriorated)\s+"
@@ -588,6 +615,11 @@ _REPORTED_IN_MONTH = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:reported|forecast|projected|predicted|estimated)\s+(?:in|at|to|for)\s+"
     r"(?:the\s+)?(?:(?:end\s+of|start\s+of)\s+)?(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b", re.IGNORECASE)
+#: Right after a number, a name of its own that is none of the data's ("an overspend of £121k
+#: for the Housing Revenue Account"); not a period ("at Quarter Three").
+_UNKNOWN_NAME_AFTER = re.compile(r"\s+(?:for|on|within|in)\s+(?:the\s+)?(?!(?:Quarter|Month|"
+                                 r"Period)\b)[A-Z][a-z]+(?:\s+(?:and\s+|&\s+|of\s+)?"
+                                 r"[A-Z][a-z]+)+")
 _UNKNOWN_NAME = re.compile(r"\b(?:for|on|at|within)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -711,6 +743,43 @@ class Sentence:
             out[b.start] = (head, (gap.start("item"), b.start))
         return out
 
+    @functools.cached_property
+    def respective(self) -> dict[int, tuple[_Subject, bool, Literal_]]:
+        """Amounts listed together and names listed together in one clause, as many of each,
+        bound in order ("overspends of £0.3m and £0.2m for Fostering and Adoption"): for each
+        amount (by where it starts) its name, whether "respectively" says so, and the first
+        amount of the series."""
+        out: dict[int, tuple[_Subject, bool, Literal_]] = {}
+        money = [o for o in sorted(self.lits, key=lambda o: o.start) if o.kind == "money"]
+        runs: list[list[Literal_]] = []
+        for o in money:
+            if runs and _SERIES_GAP.fullmatch(self.text, runs[-1][-1].end, o.start):
+                runs[-1].append(o)
+            else:
+                runs.append([o])
+        names = sorted((x for x in self.subjects if x.subject not in SCOPES and not x.part),
+                       key=lambda x: x.start)
+        for run in runs:
+            if len(run) < 2:
+                continue
+            lo, hi = _clause(self, run[0])[0], _clause(self, run[-1])[1]
+            # The names' series starts in the amounts' clause and runs on from name to name
+            # ("… for Fostering and the Adoption Service": its "and the" is no new clause).
+            after = [x for x in names if run[-1].end <= x.start]
+            after = after[:len(run)] if after and after[0].end <= hi else []
+            before = [x for x in names if lo <= x.start and x.end <= run[0].start][-len(run):]
+            for chain in (after, before):
+                if len(chain) == len(run) and len({x.subject for x in chain}) == len(run) and \
+                        all(_SERIES_GAP.fullmatch(self.text, a.end, b.start)
+                            for a, b in itertools.pairwise(chain)):
+                    hi = max(hi, chain[-1].end)
+                    sure = bool(re.search(r"\brespectively\b",
+                                          self.text[lo:chain[-1].end + 20], re.IGNORECASE))
+                    out.update({o.start: (x, sure, run[0])
+                                for o, x in zip(run, chain, strict=True)})
+                    break
+        return out
+
     def list_head(self, lit: Literal_) -> Literal_:
         """The first amount of the list ``lit`` is an item of (itself when in none)."""
         found = self._lists.get(lit.start)
@@ -831,7 +900,15 @@ class Judge:
                 m.end() <= o.start < lit.start for o in s.lits)
             return cut and any(0 <= m.start() - e <= 25 for e in ends)
 
-        named = [m for m in s.years if m.end() <= lit.start and not of_another(m)]
+        def range_start(m: re.Match[str]) -> bool:
+            # "has not changed from 2021/22 to the current year": where a span of years starts
+            # is not the year the amount is of (where it ends, named or "this year", is).
+            return bool(re.search(r"\bfrom\s+(?:the\s+)?$", s.text[max(0, m.start() - 12):
+                                                                    m.start()], re.IGNORECASE)
+                        and re.match(r"\s+(?:to|until|through)\b", s.text[m.end():]))
+
+        named = [m for m in s.years if m.end() <= lit.start and not of_another(m)
+                 and not range_start(m)]
         year = own or (named[-1] if named else None)
         if year is None:
             return False
@@ -850,6 +927,9 @@ class Judge:
     def claim(self, s: Sentence, lit: Literal_) -> Claim | None:
         lo, hi = _clause(s, lit)
         first = s.list_head(lit)
+        respective = s.respective.get(lit.start)
+        if respective is not None and first is lit:
+            first = respective[2]  # "of £0.3m and £0.2m": the series' words before it count
         if first is not lit:  # an item of a list: the list's words before its first item count
             lo = min(lo, _clause(s, first)[0])
         includes = _INCLUDES_AFTER.search(s.text, lit.end, min(hi, lit.end + _NEAR + 60))
@@ -927,6 +1007,13 @@ class Judge:
         if cause:
             subjects = [dataclasses.replace(x, part=True) if x.start >= cause.start() else x
                         for x in subjects]
+        # Bound by order, the pairing is sure when "respectively" says so or the name nearest
+        # the amount is the same one; otherwise two readings disagree: inferred.
+        inferred_order = respective is not None and not respective[1] and \
+            min(subjects, key=lambda x: _distance((x.start, x.end), lit),
+                default=respective[0]).subject != respective[0].subject
+        if respective is not None:
+            subjects = [respective[0]]  # the name in the same place of its own series
         item = s.list_item(lit)
         if item is not None and any(item[0] <= x.start and x.end <= item[1] for x in subjects):
             # "X of £a, Y of £b": each amount is of the name in its own item.
@@ -995,10 +1082,11 @@ class Judge:
             flipped = self._pick(s, lit, unsigned, sure, mention, evidence, lo, hi)
             if flipped is not None and flipped.value * mention.sign < 0:
                 explicit = self._explicit(flipped, lit, unsigned, subjects, mention,
-                                          bool(s.subjects))
+                                          bool(s.subjects)) and inferred_order is False
                 return Claim(flipped, unsigned, evidence, explicit, direction=mention.sign)
         explicit = figure is not None and self._explicit(figure, lit, cands, subjects, mention,
-                                                         bool(s.subjects))
+                                                         bool(s.subjects)) and \
+            inferred_order is False
         return Claim(figure, cands, evidence, explicit,
                      sign=mention.sign if measures == {"variance"} else 0)
 
@@ -1196,6 +1284,9 @@ class Judge:
         # external residential placements and 47 children placed in foster care").
         lo_own, hi_own = self._own_phrase(s, lit)
         own = [x for x in subjects if lo_own <= x.start and x.end <= hi_own]
+        name = _UNKNOWN_NAME_AFTER.match(s.text, lo_own, hi_own)
+        if name and not any(x.start < name.end() and name.start() < x.end for x in subjects):
+            return None  # "£121k for the Housing Revenue Account": a name the data do not hold
         earlier = [self._own_phrase(s, o) for o in s.lits
                    if o is not lit and o.kind == lit.kind and o.end <= lit.start]
         subjects = own or [x for x in subjects
@@ -1240,6 +1331,15 @@ class Judge:
             return self._one([f for f in cands if f.scope == "total"], lit)
         if _UNKNOWN_NAME.search(s.text[lo:hi]):
             return None  # the clause is about something the data do not name
+        carried = self._carried(s, lo) if lit.kind == "money" else None
+        if carried is not None:
+            # "The Council's budget was £194m and the forecast outturn projected an overspend
+            # of £6m": a clause naming nothing, joined to one that names one subject, goes on
+            # about it. Inferred, as a subject of an earlier sentence is: a number agreeing
+            # with any candidate is recognised, never an error.
+            chosen = [f for f in cands if carried in self._names(f)]
+            if chosen:
+                return None if any(lit.agrees(f) for f in cands) else self._one(chosen, lit)
         one = self._one(cands, lit)
         if one is not None or s.after_named or s.subjects or _PLACEHOLDER in s.text or \
                 (mention.weak and not self._bound_to(s.text, lit, mention)):
@@ -1255,6 +1355,18 @@ class Judge:
         if any(lit.agrees(f) for f in cands):
             return None
         return self._one([f for f in cands if f.scope == "total"], lit)
+
+    @staticmethod
+    def _carried(s: Sentence, lo: int) -> str | None:
+        """The one subject the clause before the one starting at ``lo`` names, when the two
+        are joined as one statement ("…, and …", "…; …", "… but …")."""
+        joint = next(((a, b) for a, b in s.clause_breaks if b == lo), None)
+        if joint is None or not _COORDINATION.fullmatch(s.text[joint[0]:joint[1]]):
+            return None
+        start = max((b for _, b in s.clause_breaks if b <= joint[0]), default=0)
+        named = {x.subject for x in s.subjects
+                 if start <= x.start and x.end <= joint[0] and not x.part}
+        return next(iter(named)) if len(named) == 1 else None
 
     @staticmethod
     def _own_phrase(s: Sentence, lit: Literal_) -> tuple[int, int]:

@@ -371,12 +371,17 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:sav(?:ings?|e) (?:targets?|requirements?)|targets?|requirements?|"
      r"required|to be saved|approved to be realised|savings? plans?|"
      r"budget(?:ed)? savings|savings budget)", "target", 0),
+    # Savings put forward or agreed, not yet made, are what is to be saved: "savings
+    # proposals amounting to £2.8m", "is proposing savings totalling £8m", "agreed savings".
+    (r"(?:savings? proposals?|(?:propos(?:ed|ing)|planned|agreed|approved) savings|"
+     r"savings? (?:proposed|planned|agreed))", "target", 0),
     (r"(?:achieved|delivered|realised|savings made|secured|generated|savings? achieved|"
      r"savings? delivered|saved|saving)", "achieved", 0),
     # "savings" alone is what is to be saved or what was ("to achieve a further £25m in-year
     # savings" is a target): only a figure both readings give is claimed, unless a status
     # word says which ("saving around £200,000", a thing done, is achieved).
-    (r"(?:savings)", "target|achieved", 0),
+    (r"(?:savings|(?:cost|budget|spending) reductions|efficiency savings|efficiencies)",
+     "target|achieved", 0),
     (r"(?:(?:forecast|projected|expected) savings)", "savings_forecast", 0),
     (r"(?:shortfall|(?:budget |funding |savings )?gap|yet to be (?:delivered|achieved|found)|"
      r"(?:net )?under-?(?:achievement|delivery)|non-?delivery|slippage|"
@@ -419,10 +424,15 @@ COUNT_CHANGE_WORDS: tuple[tuple[str, str, int], ...] = (
 OVERRIDES: tuple[tuple[str, str, int], ...] = (
     (r"(?:budget movement|movement in the (?:forecast|position|overspend|variance))",
      "change:variance", 0),
-    (r"(?:savings? (?:programmes?|proposals?|options?|schemes?|levels?)|"
+    (r"(?:savings? (?:programmes?|options?|schemes?|levels?)|"
      r"budget (?:setting|preparation|monitoring|report|line|lines|book)|"
      r"(?:budget|funding) formula|revenue budget report)", "", 0),
 )
+
+#: After savings of either reading ("savings", "cost reductions"), words that say they are
+#: planned, not made: "cost reductions of £3m had been agreed" are the target.
+PLANNED_AFTER = (r"(?:[^.;]|\.(?=\d)){0,60}?\b(?:has|have|had|was|were|is|are|being)\s+"
+                 r"(?:been\s+)?(?:agreed|approved|proposed|planned)\b")
 
 #: Percentages.
 PERCENT_WORDS: tuple[tuple[str, str, int], ...] = (
