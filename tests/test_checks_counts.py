@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -373,3 +374,82 @@ def test_small_flows_are_suppressed_in_every_window_that_shows_them(tmp_path: Pa
         assert not any(re.search(r"(?<![\d/])16(?![\d/])", f.line())
                        for f in judged.findings(sentence))  # "2016/17" is the period
     assert judged.verdict("In 2015/16, 60 placements started.") == "error: 51"
+
+
+# --------------------------------------------------------------------------- series and rates
+
+# A yearly series of children looked after at 31 March (a count indicator) and the council's
+# rate per 10,000 (a benchmark), in a year-end report (2022/23 Q4, its day 31 March 2023).
+_SERIES = {date(2021, 3, 31): 512, date(2022, 3, 31): 498, date(2023, 3, 31): 476}
+_RATES = {"2021/22": 68.2, "2022/23": 71.4}
+
+
+def _write_rows(path: Path, rows: list[list[object]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+
+
+def _series_bundle(folder: Path) -> Path:
+    bundle = folder / "series"
+    (bundle / "data").mkdir(parents=True)
+    _write_rows(bundle / "data" / "indicators.csv",
+                [["measure", "period", "area", "area_type", "value", "unit"]] +
+                [["Looked after children", f"{d.day} {d:%B} {d.year}", "", "", v, "count"]
+                 for d, v in _SERIES.items()])
+    rate = "Rate of looked after children per 10,000"
+    rows: list[list[object]] = [["measure", "area", "area_type", "value", "period"]]
+    for year, value in _RATES.items():
+        rows += [[rate, "Anyshire County Council", "council", value, year],
+                 [rate, "England", "england", f"{value + 9.6:.1f}", year]]
+    _write_rows(bundle / "data" / "benchmarks.csv", rows)
+    data = {"indicators": "data/indicators.csv", "benchmarks": "data/benchmarks.csv"}
+    report = {
+        "council": "Anyshire County Council",
+        "meeting": {"committee": "Corporate Parenting Board", "date": "2023-05-18"},
+        "report": {"title": "Children in care: the year", "type": "information",
+                   "responsible_officer": "A. Officer, Director of Children's Services"},
+        "period": "2022/23 Q4", "data": data, "sections": {"report": "Placeholder."}}
+    (bundle / "report.yaml").write_text(yaml.safe_dump(report, sort_keys=False),
+                                        encoding="utf-8")
+    return bundle
+
+
+@pytest.fixture(scope="module")
+def series(tmp_path_factory: pytest.TempPathFactory) -> Judged:
+    return Judged(_series_bundle(tmp_path_factory.mktemp("series")))
+
+
+SERIES_CASES = [
+    # a series: each count bound to its own date, the subject named once
+    ("series-right", "At the end of March 2021 there were 512 looked after children; the figure "
+     "fell to 498 in 2022 and to 476 in 2023.", OK),
+    ("series-first-wrong", "At the end of March 2021 there were 520 looked after children; the "
+     "figure fell to 498 in 2022 and to 476 in 2023.", "error: 512"),
+    ("series-middle-wrong", "At the end of March 2021 there were 512 looked after children; the "
+     "figure fell to 490 in 2022 and to 476 in 2023.", "error: 498"),
+    ("series-date-before", "In 2022 the number of looked after children stood at 508.",
+     "error: 498"),
+    ("series-no-such-point", "In 2019 there were 530 looked after children.", OK),
+    ("series-a-change-in-a-year-is-no-point", "Looked after children fell by 20 in 2022.", OK),
+    # "from A to B": B is the point on the report's day (A, inferred, the point before)
+    ("to-is-now", "The number of looked after children has gone down from 498 to 470.",
+     "error: 476"),
+    ("to-is-now-right", "The number of looked after children has gone down from 498 to 476.",
+     OK),
+    # "N per 10,000" is the rate: certain with children in care named, else inferred
+    ("rate-named", "Our rate of looked after children is 75 per 10,000.", "error: 71"),
+    ("rate-lac", "There are 75 looked after children per 10k of the child population.",
+     "error: 71"),
+    ("rate-right", "There are 71 looked after children per 10k of the child population.", OK),
+    ("rate-unnamed-is-inferred", "That is equal to 75 per 10,000 children.", "warning: 71"),
+    ("rate-dated", "The rate of looked after children was 75 per 10,000 at 31 March 2022.",
+     "error: 68"),
+    ("rate-elsewhere", "Nationally the figure is 75 per 10,000.", OK),
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "expected"), SERIES_CASES,
+                         ids=[c[0] for c in SERIES_CASES])
+def test_counts_against_a_series_and_a_rate(series: Judged, rule: str, sentence: str,
+                                            expected: str) -> None:
+    assert series.verdict(sentence) == expected

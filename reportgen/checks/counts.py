@@ -53,7 +53,8 @@ from reportgen.checks.reading import (
 )
 from reportgen.checks.registry import define
 from reportgen.checks.vocabulary import Figure
-from reportgen.periods import Period
+from reportgen.errors import ReportgenError
+from reportgen.periods import Period, parse_period
 
 SUPPRESSED = define(
     "figures.suppressed-count", "error",
@@ -300,6 +301,71 @@ class CountReader:
     def claim(self, text: str, lit: Literal_, earlier: frozenset[str] = frozenset()
               ) -> CountClaim | None:
         """What the count ``lit`` of sentence ``text`` claims to be, or None."""
+        if _PER_TEN_THOUSAND.match(text[lit.end:]):
+            # "71 looked after children per 10k": a rate, never a count of children
+            rate = self._per_ten_thousand(text, lit, earlier)
+            if rate is not None:
+                return rate
+            found = self._claim(text, lit, earlier)
+            return found if found is not None and found.figure is not None and \
+                _is_rate(found.figure) else None
+        found = self._claim(text, lit, earlier)
+        if found is not None and found.figure is not None and \
+                found.figure.key.startswith(("indicators", "benchmarks")):
+            # A point of a series, when the number's words date it to another day, is not
+            # what they mean ("In 2019 there were 530": the data have no 2019 point).
+            s = self._sentence("period", text, earlier)
+            mine = _same(s, lit)
+            end = point_end(found.figure.key)
+            when = _date_of(s, mine, *_clause(s, mine)) if mine is not None else None
+            if when is not None and end is not None and not _on(end, when):
+                return None
+        return found
+
+    def _per_ten_thousand(self, text: str, lit: Literal_, earlier: frozenset[str]
+                          ) -> CountClaim | None:
+        """"64 per 10,000", "a rate of 95 LAC per 10k": a rate per 10,000 is the value of the
+        data's one series of such a rate (the one the sentence names, else the only one), at
+        the date its words give, else on the report's day. Certain when the clause names the
+        series or children in care and the point is of that day; the latest point otherwise
+        (inferred)."""
+        s = self._sentence("period", text, earlier)
+        mine = _same(s, lit)
+        per = _PER_TEN_THOUSAND.match(text[lit.end:]) if mine is not None else None
+        if mine is None or per is None:
+            return None
+        lo, hi = _clause(s, mine)
+        if _ELSEWHERE.search(text[lo:hi]) or _NOT_THE_VALUE.search(_own_words(s, mine, lo, hi)):
+            return None  # another place's rate, a target's
+        rates = {f.subject for f in self.by_key.values()
+                 if f.key.startswith(("indicators", "benchmarks")) and f.measure == "count"
+                 and f.key.endswith(".value") and _is_rate(f)}
+        named = rates & ({x.subject for x in s.subjects} | set(earlier))
+        pool = named or rates
+        if len(pool) != 1:
+            return None
+        subject = next(iter(pool))
+        points = [(f, end) for f in self.by_key.values() if f.subject == subject and
+                  f.key.endswith(".value") and f.measure == "count" and
+                  (end := point_end(f.key)) is not None]
+        if not points:
+            return None
+        when = _date_of(s, mine, lo, hi, skip=per.end())
+        if when is not None:
+            found = [f for f, end in points if _on(end, when)]
+        else:
+            found = [f for f, end in points if self.period is not None and
+                     _of_period(f.key, self.period.label, self.period.end)]
+        certain = len(found) == 1 and bool(named or _IN_CARE.search(text[lo:hi]))
+        if len(found) != 1:
+            if when is not None:
+                return None  # a date the series has no point for
+            found = [max(points, key=lambda p: p[1])[0]]
+        evidence = [(x.start, x.end) for x in s.subjects if x.subject == subject][:1] or \
+            [(mine.start, lit.end + per.end())]
+        return self._finish(Claim(found[0], found[:1], evidence), certain)
+
+    def _claim(self, text: str, lit: Literal_, earlier: frozenset[str]) -> CountClaim | None:
         base = self._sentence("period", text, earlier)
         mine = _same(base, lit)
         if mine is None:
@@ -321,6 +387,10 @@ class CountReader:
         month = self._other_month(after_words) if _MONTH.search(after_words) else \
             self._other_month(region[:max(0, region.find(mine.text))] if mine.text in region
                               else region)
+        if not _AVERAGE.search(region):
+            dated = self._dated(base, mine, lo, hi)
+            if dated is not None:
+                return dated  # "403 in March 2018": the series' point of that day
         if _AVERAGE.search(region) or month == 2:
             return None  # "on average 15 a month", "in September 2018": no figure of ours
         # "a decrease of 8 from the previous quarter": the change over the report's period,
@@ -385,6 +455,31 @@ class CountReader:
             return self._finish(Claim(named_figures[0], pool, evidence), False)
         return self._finish(Claim(None, pool, evidence), False)
 
+    def _dated(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> CountClaim | None:
+        """A count the sentence dates ("403 in March 2018", "In March 2019 the number ... was
+        385", "this fell to 364 in 2020") is the point of that day in a series of counts the
+        sentence (or its paragraph) names: each count of a series bound to its own date. One
+        point must answer to the date (a year alone names a point only when the series has
+        one that year); certain when the sentence names one series, else inferred."""
+        when = _date_of(s, lit, lo, hi)
+        if when is None or _NOT_A_STOCK.search(s.text[lo:lit.start][-40:]) or \
+                _NOT_A_STOCK_AFTER.match(s.text[lit.end:hi]):
+            return None
+        rate = bool(_PER_TEN_THOUSAND.match(s.text[lit.end:]))
+        named = {x.subject for x in s.subjects} | set(s.earlier)
+        series = {f.subject for f in self.by_key.values()
+                  if f.key.startswith(("indicators", "benchmarks")) and f.measure == "count"
+                  and f.subject in named and _is_rate(f) == rate}
+        points = [(f, end) for f in self.by_key.values() if f.subject in series and
+                  f.key.endswith(".value") and f.measure == "count" and
+                  (end := point_end(f.key)) is not None]
+        found = [f for f, end in points if _on(end, when)]
+        if len(found) != 1:
+            return None
+        figure = found[0]
+        evidence = [(x.start, x.end) for x in s.subjects if x.subject == figure.subject][:1]
+        return self._finish(Claim(figure, [figure], evidence), len(series) == 1)
+
     def _indicator(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> CountClaim | None:
         """A count indicator named in the clause, when no count word is: its value, certain
         only in the report's own period; not when the number's words say it is a target, an
@@ -400,7 +495,8 @@ class CountReader:
             return None
         if _NOT_THE_VALUE.search(_own_words(s, lit, lo, hi)):
             return None
-        mine = self.period is not None and _of_period(c.figure.key, self.period.label)
+        mine = self.period is not None and _of_period(c.figure.key, self.period.label,
+                                                      self.period.end)
         return self._finish(c, mine)
 
     @staticmethod
@@ -477,14 +573,98 @@ class CountReader:
         return CountClaim(c.figure, pool, c.evidence, explicit, hidden, reversed_)
 
 
+#: A date: "in March 2018", "at 31st March 2017", "in 2019" (not a financial year "2018-19").
+_DATE = (r"(?:in|at|by|as\s+at|on|during|for|of)\s+(?:the\s+end\s+of\s+)?"
+         r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?:(?P<month>january|february|march|april|"
+         r"may|june|july|august|september|october|november|december)\s+)?"
+         r"(?P<year>(?:19|20)\d{2})\b(?!\s*[/-]\s*\d)")
+_DATE_AFTER = re.compile(rf"^[^.;:\d£%]{{0,50}}?\b{_DATE}", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"\b{_DATE}", re.IGNORECASE)
+#: Words before or after a count that make it a flow or a change, never a point of a series
+#: of stocks ("rose by 12 in 2019", "148 children entered care in 2019").
+_NOT_A_STOCK = re.compile(r"\b(?:by|of)\s+(?:around\s+|about\s+|some\s+)?$|"
+                          r"\b(?:increase|decrease|rise|fall|reduction|drop|change)\s+of\s+$",
+                          re.IGNORECASE)
+_NOT_A_STOCK_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,4}?(?:entered|entering|came|coming|started|starting|left|leaving|"
+    r"ceased|admitted|discharged|adopted|new|more|fewer|less)\b", re.IGNORECASE)
+#: "64 per 10,000", "95 LAC per 10k": a rate per 10,000.
+_PER_TEN_THOUSAND = re.compile(r"^\s*(?:[A-Za-z()'-]+\s+){0,3}?per\s+(?:10,?000|10k|ten "
+                               r"thousand)\b", re.IGNORECASE)
+
+
+def _on(end: date, when: tuple[int, int | None, int | None]) -> bool:
+    """Whether a point ending on ``end`` is of the date (year, month or None, day or None)."""
+    year, month, day = when
+    return end.year == year and month in (None, end.month) and day in (None, end.day)
+
+
+def _is_rate(f: Figure) -> bool:
+    return bool(re.search(r"\brates?\b|\bper\s+(?:10,?000|10k)\b", f.label, re.IGNORECASE))
+
+
+def _date_of(s: Sentence, lit: Literal_, lo: int, hi: int, skip: int = 0
+             ) -> tuple[int, int | None, int | None] | None:
+    """The date a count's own words give it: after it (and ``skip`` characters of its own
+    words, a rate's "per 10k"), before any other number ("to 385 in 2019", "95 per 10k ...
+    at 31 March 2017"), else at its clause's start with no number between ("In March 2018 the
+    number ... was 403")."""
+    start = lit.end + skip
+    nxt = min((o.start for o in s.lits if o.start >= start), default=hi)
+    m = _DATE_AFTER.match(s.text[start:min(hi, nxt)])
+    if m is None:
+        prev = max((o.end for o in s.lits if o.end <= lit.start), default=lo)
+        found = list(_DATE_BEFORE.finditer(s.text, max(lo, prev), lit.start))
+        m = found[-1] if found else None
+    if m is None:
+        return None
+    month = m.group("month")
+    return (int(m.group("year")), _MONTHS.index(month.lower()[:3]) + 1 if month else None,
+            int(m.group("day")) if m.group("day") else None)
+
+
 #: Words that make a number something other than an indicator's value.
 _NOT_THE_VALUE = re.compile(
     r"\b(?:targets?|aims?|ambition|goals?|plan(?:ned|s)?|forecasts?|expect(?:ed|s)?|"
     r"projected|predicted|estimated?|budget(?:ed)?|average)\b", re.IGNORECASE)
 
 
-def _of_period(key: str, label: str) -> bool:
-    return f"['{label}']" in key or f'["{label}"]' in key
+def _of_period(key: str, label: str, end: date | None = None) -> bool:
+    """Whether an indicator's figure is of the report's period: its point is named by the
+    period's label, or (``end`` given) dated on the period's last day ("as at 31 March 2022"
+    in a report for 2021/22 M12)."""
+    if f"['{label}']" in key or f'["{label}"]' in key:
+        return True
+    return end is not None and point_end(key) == end
+
+
+#: An indicator's point in its key: ``indicators['Children in care']['as at 31 March 2020']``.
+_POINT = re.compile(r"^\w+\[(['\"]).*?\1\]\[(['\"])(?P<point>.*?)\2\]")
+_DAY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+)\s+"
+                  r"(?P<year>(?:19|20)\d{2})\b")
+
+
+def point_end(key: str) -> date | None:
+    """The day an indicator's point ends on, from its key: a day named in the point ("as at
+    31 March 2020") or the end of the period it names ("2019/20", "2019/20 Q3"); else None."""
+    m = _POINT.match(key)
+    if m is None:
+        return None
+    point = m.group("point")
+    day = _DAY.search(point)
+    if day is not None:
+        month = day.group("month").lower()[:3]
+        if month in _MONTHS:
+            try:
+                return date(int(day.group("year")), _MONTHS.index(month) + 1,
+                            int(day.group("day")))
+            except ValueError:
+                return None
+        return None
+    try:
+        return parse_period(point.strip()).end
+    except ReportgenError:
+        return None
 
 
 def _this_period(figures: list[Figure], period: Period | None) -> list[Figure]:
@@ -492,11 +672,12 @@ def _this_period(figures: list[Figure], period: Period | None) -> list[Figure]:
     and target then), else all its points as before (the latest is the reading's)."""
     if period is None:
         return figures
-    label = period.label
+    label, end = period.label, period.end
     own = {f.subject for f in figures
-           if f.key.startswith(("indicators", "benchmarks")) and _of_period(f.key, label)}
+           if f.key.startswith(("indicators", "benchmarks")) and _of_period(f.key, label, end)}
     return [f for f in figures if not (f.key.startswith(("indicators", "benchmarks")) and
-                                       f.subject in own and not _of_period(f.key, label))]
+                                       f.subject in own and
+                                       not _of_period(f.key, label, end))]
 
 
 #: Words that make "children" those in care or in placements.
