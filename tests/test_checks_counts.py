@@ -453,3 +453,23 @@ SERIES_CASES = [
 def test_counts_against_a_series_and_a_rate(series: Judged, rule: str, sentence: str,
                                             expected: str) -> None:
     assert series.verdict(sentence) == expected
+
+
+def test_two_windows_that_give_one_value_are_certain(tmp_path: Path) -> None:
+    """"Over the last year" may be the year to date or the collection year; in a year-end
+    report both are the year, so the two readings agree and a wrong number is an error (they
+    differ in a quarter's report: "either-year-is-a-warning")."""
+    bundle = tmp_path / "year"
+    shutil.copytree(HARROW, bundle)
+    edit_yaml(bundle, lambda d: (d.update(period="2016/17", as_at="2017-03-31"),
+                                 d["meeting"].update(date="2017-05-16"),
+                                 d["report"].update(publication_date="2017-05-08"),
+                                 d["data"].pop("budget"), d["data"].pop("savings")))
+    path = write_placements(bundle / "data" / "placements.csv", 400, date(2017, 3, 31), 7)
+    with path.open(encoding="utf-8") as f:
+        started = sum(date(2016, 4, 1) <= date.fromisoformat(r["start_date"]) <= date(2017, 3, 31)
+                      for r in csv.DictReader(f))
+    judged = Judged(bundle)
+    said = "During the year, {} children came into care."
+    assert judged.verdict(said.format(started)) == OK
+    assert judged.verdict(said.format(started + 3)) == f"error: {started}"

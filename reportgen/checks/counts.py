@@ -440,13 +440,18 @@ class CountReader:
             if _of_something_else(c, s, at):
                 return None
             return self._finish(c, self._explicit(c, lit, named), s=s)
-        # Several windows: a figure only when they all give one value; never explicit.
+        # Several windows: a figure only when they all give one value; certain only when
+        # each window's reading is and they give the same value (the readings agree).
+        claims = [(_by_noun(c, s, at) if c.figure is None else c, s, at)
+                  for c, s, at in claims]
         figures = [c.figure for c, _, _ in claims]
         pool = [f for c, _, _ in claims for f in c.candidates]
         evidence = [span_ for c, _, _ in claims for span_ in c.evidence]
         if all(f is not None for f in figures) and \
                 len({lit.like(f) for f in figures if f is not None}) == 1:
-            return self._finish(Claim(figures[0], pool, evidence), False)
+            agree = all(self._explicit(c, lit, named) and not _of_something_else(c, s, at)
+                        for c, s, at in claims)
+            return self._finish(Claim(figures[0], pool, evidence), agree)
         agreeing = [f for f in figures if f is not None and lit.agrees(f)]
         if agreeing:
             return self._finish(Claim(agreeing[0], pool, evidence), False)
