@@ -122,6 +122,19 @@ HARROW_CASES = [
     ("another-place-after",
      "The council has 140 children in placements, against 300 for its statistical neighbours.",
      OK),
+    # "numbers had increased to N", "this had fallen to N": the count now, of the type named
+    # before (else in all), always inferred (what "this" is the words leave open)
+    ("changed-to-is-now", "Numbers had increased further to 150 by the time of the meeting.",
+     "warning: 140"),
+    ("changed-to-is-now-right", "Numbers had increased further to 140 by the time of the "
+     "meeting.", OK),
+    ("changed-to-of-the-type-before", "In April 2016, 15 children were in residential "
+     "placements, but this had risen to 30 at present.", "warning: 20"),
+    ("changed-to-of-the-type-before-right", "In April 2016, 15 children were in residential "
+     "placements, but this had risen to 20 at present.", OK),
+    ("changed-to-another-countable", "The number of referrals rose to 150.", OK),
+    ("changed-to-another-date", "It had gone down to 150 in 2012.", OK),
+    ("changed-to-with-a-noun", "These numbers had increased to 150 care leavers.", OK),
     ("another-period", "Last year 150 children were in placements.", OK),
     ("another-year", "There were 150 children in placements in 2012.", OK),
 ]

@@ -310,6 +310,8 @@ class CountReader:
             return found if found is not None and found.figure is not None and \
                 _is_rate(found.figure) else None
         found = self._claim(text, lit, earlier)
+        if found is None or (found.figure is None and not found.candidates):
+            found = self._changed_to(text, lit, earlier) or found
         if found is not None and found.figure is not None and \
                 found.figure.key.startswith(("indicators", "benchmarks")):
             # A point of a series, when the number's words date it to another day, is not
@@ -321,6 +323,39 @@ class CountReader:
             if when is not None and end is not None and not _on(end, when):
                 return None
         return found
+
+    def _changed_to(self, text: str, lit: Literal_, earlier: frozenset[str]
+                    ) -> CountClaim | None:
+        """"these numbers had increased further to 245", "it had reduced to 434 at present":
+        a count that an anaphor ("this", "it", "the figure", "numbers") changed to, with no
+        noun of its own, is the count now (on the report's day: its words name no other day):
+        of the series or placement type the sentence names before it, else children looked
+        after (or placements) in all. Always inferred: what "this" is the words leave open."""
+        s = self._sentence("period", text, earlier)
+        mine = _same(s, lit)
+        if mine is None or mine.decimal:
+            return None
+        lo, hi = _clause(s, mine)
+        start = max(lo - 80, 0)
+        anaphor = _ANAPHOR_CHANGED_TO.search(text[start:mine.start])
+        if anaphor is None or \
+                _OTHER_COUNTABLE.search(text) or _ELSEWHERE.search(text[lo:hi]) or \
+                not _NO_NOUN_AFTER.match(text[mine.end:]):
+            return None
+        when = _date_of(s, mine, lo, hi)
+        if when is not None and (self.period is None or not _on(self.period.end, when)):
+            return None  # "to 443 in October 2019": another day's
+        now = [f for f in self.judges["period"].figures if f.unit == "count" and
+               f.measure == "count" and f.key not in self.hidden and not _is_rate(f)]
+        before = {x.subject for x in s.subjects if x.end <= mine.start}
+        named = [f for f in now if f.subject is not None and f.subject in before]
+        pool = named or [f for f in now if f.subject is None]
+        if len({f.value for f in pool}) > 1:
+            pool = [f for f in pool if f.key.startswith("care.")] if not named else []
+        if not pool:
+            return None
+        return self._finish(Claim(pool[0], pool[:1], [(start + anaphor.start(), mine.end)]),
+                            False)
 
     def _per_ten_thousand(self, text: str, lit: Literal_, earlier: frozenset[str]
                           ) -> CountClaim | None:
@@ -593,6 +628,24 @@ _NOT_A_STOCK = re.compile(r"\b(?:by|of)\s+(?:around\s+|about\s+|some\s+)?$|"
 _NOT_A_STOCK_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,4}?(?:entered|entering|came|coming|started|starting|left|leaving|"
     r"ceased|admitted|discharged|adopted|new|more|fewer|less)\b", re.IGNORECASE)
+#: An anaphor changed to a number: "this reduced to", "these numbers had increased further
+#: to", "it had stabilised and reduced to", "numbers ... had increased by 12.7% to".
+_ANAPHOR_CHANGED_TO = re.compile(
+    r"\b(?:this|it|these(?:\s+numbers)?|those\s+numbers|the\s+(?:figure|numbers|total)|"
+    r"numbers|the\s+number(?!\s+of))\b[^.;:\d£%]{0,60}?\b(?:increased|decreased|risen|rose|"
+    r"reduced|fallen|fell|declined|dropped|grown|grew|climbed|gone\s+(?:up|down)|went\s+"
+    r"(?:up|down))\s+(?:by\s+(?:around\s+|about\s+)?[\d.,]+\s*%?\s+)?(?:further\s+|again\s+)?"
+    r"to\s+(?:around\s+|about\s+|approximately\s+)?$", re.IGNORECASE)
+#: What follows a count that has no noun of its own: an end, a date's or time's words.
+_NO_NOUN_AFTER = re.compile(
+    r"^\s*(?:$|[,.;:)–—-]|(?:at|by|in|on|as|and|following|from|which|when|since|currently|now|"
+    r"today|over|during|compared|against|but|however|equivalent|this)\b)", re.IGNORECASE)
+#: Countable things a children's services paper also counts, which "numbers" may be of.
+_OTHER_COUNTABLE = re.compile(
+    r"\b(?:in\s+need|CIN|child\s+protection|protection\s+plans?|CP|care\s+leavers|referrals?|"
+    r"assessments?|contacts?|EHC\w*|plans|pupils|posts|staff|vacanc\w+|workers|caseloads?|"
+    r"carers|households|families|applications|complaints|beds|cases|placements\s+moves?|"
+    r"moves|enquiries|investigations|visits|adoptions?)\b", re.IGNORECASE)
 #: "64 per 10,000", "95 LAC per 10k": a rate per 10,000.
 _PER_TEN_THOUSAND = re.compile(r"^\s*(?:[A-Za-z()'-]+\s+){0,3}?per\s+(?:10,?000|10k|ten "
                                r"thousand)\b", re.IGNORECASE)
