@@ -96,6 +96,11 @@ HARROW_CASES = [
      "143 children subject to protection plans.", OK),
     ("type-by-its-words", "47 children are placed with in-house foster carers.", "error: 46"),
     ("right-type", "46 children are placed with in-house foster carers.", OK),
+    # "external foster care" is the independent agencies' (as "internal fostering" is in-house)
+    ("external-fostering-is-ifa", "Today 44 children live in external foster care.",
+     "error: 40"),
+    ("external-fostering-is-ifa-right", "Today 40 children live in external foster care.",
+     OK),
     # "19 children in secure placements" for 2: secure is suppressed in this public report
     ("suppressed-wrong", "19 children are in secure placements.", "suppressed: error"),
     ("suppressed-right-said-the-same", "2 children are in secure placements.",
