@@ -309,6 +309,21 @@ class CountReader:
             found = self._claim(text, lit, earlier)
             return found if found is not None and found.figure is not None and \
                 _is_rate(found.figure) else None
+        peak = _PEAK_BEFORE.search(text, max(0, lit.start - 40), lit.start)
+        if peak is not None:
+            # "rose to a high of 593 in September": the value it rose to, read without the
+            # peak's words; inferred (the peak may have been before the day counted).
+            # Only a peak its words date to the report's own month or day: any other is a
+            # figure of another day.
+            base = self._sentence("period", text, earlier)
+            mine = _same(base, lit)
+            when = _date_of(base, mine, *_clause(base, mine)) if mine is not None else None
+            if when is None or when[1] is None or self.period is None or \
+                    not _on(self.period.end, when):
+                return None
+            a, b = peak.span()
+            found = self._claim(text[:a] + " " * (b - a) + text[b:], lit, earlier)
+            return dataclasses.replace(found, explicit=False) if found is not None else None
         found = self._claim(text, lit, earlier)
         if found is None or (found.figure is None and not found.candidates):
             found = self._changed_to(text, lit, earlier) or found
@@ -628,6 +643,9 @@ _NOT_A_STOCK = re.compile(r"\b(?:by|of)\s+(?:around\s+|about\s+|some\s+)?$|"
 _NOT_A_STOCK_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,4}?(?:entered|entering|came|coming|started|starting|left|leaving|"
     r"ceased|admitted|discharged|adopted|new|more|fewer|less)\b", re.IGNORECASE)
+#: A peak's words before its number: "to an all-time high of", "a peak of", "a record low of".
+_PEAK_BEFORE = re.compile(r"\b(?:an?|the|its)\s+(?:(?:all[- ]time|record|new|historic|"
+                          r"highest|lowest)\s+)?(?:high|peak|low)\s+of\s+$", re.IGNORECASE)
 #: An anaphor changed to a number: "this reduced to", "these numbers had increased further
 #: to", "it had stabilised and reduced to", "numbers ... had increased by 12.7% to".
 _ANAPHOR_CHANGED_TO = re.compile(
