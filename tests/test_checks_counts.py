@@ -415,13 +415,13 @@ def _write_rows(path: Path, rows: list[list[object]]) -> None:
         csv.writer(f).writerows(rows)
 
 
-def _series_bundle(folder: Path) -> Path:
+def _series_bundle(folder: Path, points: dict[date, int] | None = None) -> Path:
     bundle = folder / "series"
     (bundle / "data").mkdir(parents=True)
     _write_rows(bundle / "data" / "indicators.csv",
                 [["measure", "period", "area", "area_type", "value", "unit"]] +
                 [["Looked after children", f"{d.day} {d:%B} {d.year}", "", "", v, "count"]
-                 for d, v in _SERIES.items()])
+                 for d, v in (points or _SERIES).items()])
     rate = "Rate of looked after children per 10,000"
     rows: list[list[object]] = [["measure", "area", "area_type", "value", "period"]]
     for year, value in _RATES.items():
@@ -499,3 +499,26 @@ def test_two_windows_that_give_one_value_are_certain(tmp_path: Path) -> None:
     said = "During the year, {} children came into care."
     assert judged.verdict(said.format(started)) == OK
     assert judged.verdict(said.format(started + 3)) == f"error: {started}"
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck),
+          derandomize=True, database=None)
+@given(st.lists(st.integers(min_value=30, max_value=1800), min_size=3, max_size=3),
+       st.integers(min_value=0, max_value=2), st.sampled_from([1, 10]))
+def test_generated_series_each_count_is_bound_to_its_date(values: list[int], which: int,
+                                                          factor: int) -> None:
+    """A generated yearly series typed as a sentence of dated counts: right raises nothing;
+    one count one unit or tenfold off is an error naming that year's own point."""
+    points = dict(zip(_SERIES, values, strict=True))
+    with tempfile.TemporaryDirectory() as folder:
+        judged = Judged(_series_bundle(Path(folder), points))
+
+    def said(counts: list[int]) -> str:
+        a, b, c = (f"{n:,}" for n in counts)
+        return (f"In March 2021 the number of looked after children was {a}; it changed to {b} "
+                f"in 2022 and to {c} in 2023.")
+
+    assert judged.verdict(said(values)) == OK
+    wrong = list(values)
+    wrong[which] = values[which] * 10 if factor == 10 else values[which] + 1
+    assert judged.verdict(said(wrong)) == f"error: {values[which]:,}"

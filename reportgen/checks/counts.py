@@ -301,7 +301,7 @@ class CountReader:
     def claim(self, text: str, lit: Literal_, earlier: frozenset[str] = frozenset()
               ) -> CountClaim | None:
         """What the count ``lit`` of sentence ``text`` claims to be, or None."""
-        if _PER_TEN_THOUSAND.match(text[lit.end:]):
+        if _PER_TEN_THOUSAND.match(text[lit.end:lit.end + 60]):
             # "71 looked after children per 10k": a rate, never a count of children
             rate = self._per_ten_thousand(text, lit, earlier)
             if rate is not None:
@@ -355,7 +355,7 @@ class CountReader:
         anaphor = _ANAPHOR_CHANGED_TO.search(text[start:mine.start])
         if anaphor is None or \
                 _OTHER_COUNTABLE.search(text) or _ELSEWHERE.search(text[lo:hi]) or \
-                not _NO_NOUN_AFTER.match(text[mine.end:]):
+                not _NO_NOUN_AFTER.match(text[mine.end:mine.end + 20]):
             return None
         when = _date_of(s, mine, lo, hi)
         if when is not None and (self.period is None or not _on(self.period.end, when)):
@@ -381,7 +381,7 @@ class CountReader:
         (inferred)."""
         s = self._sentence("period", text, earlier)
         mine = _same(s, lit)
-        per = _PER_TEN_THOUSAND.match(text[lit.end:]) if mine is not None else None
+        per = _PER_TEN_THOUSAND.match(text[lit.end:lit.end + 60]) if mine is not None else None
         if mine is None or per is None:
             return None
         lo, hi = _clause(s, mine)
@@ -520,7 +520,7 @@ class CountReader:
         if when is None or _NOT_A_STOCK.search(s.text[lo:lit.start][-40:]) or \
                 _NOT_A_STOCK_AFTER.match(s.text[lit.end:hi]):
             return None
-        rate = bool(_PER_TEN_THOUSAND.match(s.text[lit.end:]))
+        rate = bool(_PER_TEN_THOUSAND.match(s.text[lit.end:lit.end + 60]))
         named = {x.subject for x in s.subjects} | set(s.earlier)
         series = {f.subject for f in self.by_key.values()
                   if f.key.startswith(("indicators", "benchmarks")) and f.measure == "count"
