@@ -184,6 +184,8 @@ EPISODE_CASES = [
      "error: 27, a rise: the change goes the other way"),
     ("from-x-to-y", "The number of children looked after rose from 240 to 270.", "warning: 243"),
     ("from-x-to-y-right", "The number of children looked after rose from 243 to 270.", OK),
+    ("y-up-from-x", "The council looked after 270 children, up from 240.", "warning: 243"),
+    ("y-up-from-x-right", "The council looked after 270 children, up from 243.", OK),
     ("suppressed-type", "There are 30 children in secure placements.", "suppressed: error"),
     ("became-looked-after", "In the quarter, 45 children became looked after.", "error: 44"),
     ("change-from-the-previous-quarter", "There were 270 children looked after at the end of "
@@ -456,6 +458,10 @@ SERIES_CASES = [
     ("series-date-before", "In 2022 the number of looked after children stood at 508.",
      "error: 498"),
     ("series-no-such-point", "In 2019 there were 530 looked after children.", OK),
+    ("series-from-dated", "Looked after children went from 505 in 2022 to 476 in 2023.",
+     "error: 498"),
+    ("series-a-date-after-an-earlier-number-is-its-own", "Looked after children numbered 476 "
+     "at 31 March 2023, down from 490 a year earlier.", "warning: 498"),
     ("series-a-change-in-a-year-is-no-point", "Looked after children fell by 20 in 2022.", OK),
     # "from A to B": B is the point on the report's day (A, inferred, the point before)
     ("to-is-now", "The number of looked after children has gone down from 498 to 470.",

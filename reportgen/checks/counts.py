@@ -74,7 +74,7 @@ _YEAR_TO_DATE = re.compile(
 _SOME_YEAR = re.compile(
     r"\b(?:(?:in|during|over|throughout|across) the (?:last |past |previous )?(?:financial )?"
     r"year|(?:in|during|over) the (?:last|past) (?:12|twelve) months|annually|per year|"
-    r"each year|a year)\b", re.IGNORECASE)
+    r"each year|a year(?!\s+(?:earlier|before|ago|previously|on\b)))\b", re.IGNORECASE)
 #: Words for the report's own period (a change said with them is of it).
 _THE_PERIOD = re.compile(
     r"\b(?:(?:this|the|in the|during the|over the) (?:quarter|month|period)|"
@@ -104,6 +104,11 @@ _A_CHANGE = re.compile(r"\b(?:increase|decrease|rise|rose|risen|fall|fell|fallen
                        r"reduced|up|down|drop|dropped|grew|grown|change)", re.IGNORECASE)
 _FROM_X_TO = re.compile(r"^\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+#: Between Y and X of "Y, down from X": the change's words (Y's date may come between).
+_Y_DOWN_FROM = re.compile(r"^[^.;£%]{0,60}?,\s*(?:(?:which\s+is\s+|this\s+is\s+)?(?:down|up)|"
+                          r"(?:a\s+)?(?:fall|rise|decrease|increase|reduction|drop)|falling|"
+                          r"rising|decreasing|increasing|dropping)\s+from\s+(?:the\s+|a\s+)?$",
+                          re.IGNORECASE)
 
 #: Measures that are a stock on a day, not a number over a span of days.
 _STOCKS = frozenset({"count", "start_count"})
@@ -462,6 +467,13 @@ class CountReader:
             flipped = False
             if c is None or (c.figure is None and not c.candidates):
                 c, flipped = self._other_way(w, s, at) or (c, False)
+            if _FROM.search(s.text[max(0, at.start - 12):at.start]):
+                # "up from 243", "from 52 to 61": the value at the start, never a change's size
+                start = self._from_value(w, s, at)
+                if start is not None or (c is not None and (
+                        c.figure.measure == "change" if c.figure is not None else
+                        any(f.measure == "change" for f in c.candidates))):
+                    c = start
             if c is None:
                 c = self._from_value(w, s, at)
             if c is None:
@@ -599,15 +611,19 @@ class CountReader:
         if not _FROM.search(before):
             return None
         after = [o for o in s.lits if o.start > lit.end and o.kind == "count"]
-        if not after or not _FROM_X_TO.match(s.text[lit.end:after[0].start]):
+        earlier = [o for o in s.lits if o.end <= lit.start and o.kind == "count"]
+        if after and _FROM_X_TO.match(s.text[lit.end:after[0].start]):
+            y = after[0]
+        elif earlier and _Y_DOWN_FROM.search(s.text[earlier[-1].end:lit.start]):
+            y = earlier[-1]  # "476 at 31 March 2023, down from 490": Y, then X
+        else:
             return None
-        then = self.claim(s.text, after[0], s.earlier)
+        then = self.claim(s.text, y, s.earlier)
         if then is None:
             return None
         # Y's figure, or another of the same value (placements and children looked after
         # on the report's day), with a value at the start of its window; when Y agrees with
         # the data, the figures it agrees with.
-        y = after[0]
         same = [then.figure, *(f for f in then.candidates if y.like(f) == y.like(then.figure))
                 ] if then.figure is not None else [f for f in then.candidates if y.agrees(f)]
         starts = [self.by_key[k] for f in same
@@ -688,9 +704,9 @@ def _date_of(s: Sentence, lit: Literal_, lo: int, hi: int, skip: int = 0
     start = lit.end + skip
     nxt = min((o.start for o in s.lits if o.start >= start), default=hi)
     m = _DATE_AFTER.match(s.text[start:min(hi, nxt)])
-    if m is None:
-        prev = max((o.end for o in s.lits if o.end <= lit.start), default=lo)
-        found = list(_DATE_BEFORE.finditer(s.text, max(lo, prev), lit.start))
+    if m is None and not any(lo <= o.start and o.end <= lit.start for o in s.lits):
+        # only at the clause's start: a date after an earlier number is that number's
+        found = list(_DATE_BEFORE.finditer(s.text, lo, lit.start))
         m = found[-1] if found else None
     if m is None:
         return None
