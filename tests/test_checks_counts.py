@@ -458,6 +458,10 @@ SERIES_CASES = [
     ("series-date-before", "In 2022 the number of looked after children stood at 508.",
      "error: 498"),
     ("series-no-such-point", "In 2019 there were 530 looked after children.", OK),
+    # a type, an age band or a status makes the count a part of the series, not its value
+    ("series-a-type-is-a-part", "In March 2022, 60 looked after children were in residential "
+     "care.", OK),
+    ("series-an-age-band-is-a-part", "There were 60 looked after children aged under five.", OK),
     ("series-from-dated", "Looked after children went from 505 in 2022 to 476 in 2023.",
      "error: 498"),
     ("series-a-date-after-an-earlier-number-is-its-own", "Looked after children numbered 476 "

@@ -52,7 +52,7 @@ from reportgen.checks.reading import (
     quote_of,
 )
 from reportgen.checks.registry import define
-from reportgen.checks.vocabulary import Figure
+from reportgen.checks.vocabulary import TYPE_WORDS, Figure
 from reportgen.errors import ReportgenError
 from reportgen.periods import Period, parse_period
 
@@ -339,9 +339,12 @@ class CountReader:
             s = self._sentence("period", text, earlier)
             mine = _same(s, lit)
             end = point_end(found.figure.key)
-            when = _date_of(s, mine, *_clause(s, mine)) if mine is not None else None
+            lo, hi = _clause(s, mine) if mine is not None else (0, len(text))
+            when = _date_of(s, mine, lo, hi) if mine is not None else None
             if when is not None and end is not None and not _on(end, when):
                 return None
+            if _narrower(text[lo:hi], found.figure):
+                return None  # "60 looked after children in residential care": a part
         return found
 
     def _changed_to(self, text: str, lit: Literal_, earlier: frozenset[str]
@@ -528,10 +531,11 @@ class CountReader:
         sentence (or its paragraph) names: each count of a series bound to its own date. One
         point must answer to the date (a year alone names a point only when the series has
         one that year); certain when the sentence names one series, else inferred."""
-        when = _date_of(s, lit, lo, hi)
-        if when is None or _NOT_A_STOCK.search(s.text[lo:lit.start][-40:]) or \
+        dated = _dated_words(s, lit, lo, hi)
+        if dated is None or _NOT_A_STOCK.search(s.text[lo:lit.start][-40:]) or \
                 _NOT_A_STOCK_AFTER.match(s.text[lit.end:hi]):
             return None
+        when, _ = dated
         rate = bool(_PER_TEN_THOUSAND.match(s.text[lit.end:lit.end + 60]))
         named = {x.subject for x in s.subjects} | set(s.earlier)
         series = {f.subject for f in self.by_key.values()
@@ -544,6 +548,8 @@ class CountReader:
         if len(found) != 1:
             return None
         figure = found[0]
+        if _narrower(s.text[lo:hi], figure):
+            return None
         evidence = [(x.start, x.end) for x in s.subjects if x.subject == figure.subject][:1]
         return self._finish(Claim(figure, [figure], evidence), len(series) == 1)
 
@@ -645,10 +651,10 @@ class CountReader:
 
 
 #: A date: "in March 2018", "at 31st March 2017", "in 2019" (not a financial year "2018-19").
-_DATE = (r"(?:in|at|by|as\s+at|on|during|for|of)\s+(?:the\s+end\s+of\s+)?"
+_DATE = (r"(?P<date>(?:in|at|by|as\s+at|on|during|for|of)\s+(?:the\s+end\s+of\s+)?"
          r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?:(?P<month>january|february|march|april|"
          r"may|june|july|august|september|october|november|december)\s+)?"
-         r"(?P<year>(?:19|20)\d{2})\b(?!\s*[/-]\s*\d)")
+         r"(?P<year>(?:19|20)\d{2})\b(?!\s*[/-]\s*\d))")
 _DATE_AFTER = re.compile(rf"^[^.;:\d£%]{{0,50}}?\b{_DATE}", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"\b{_DATE}", re.IGNORECASE)
 #: Words before or after a count that make it a flow or a change, never a point of a series
@@ -685,6 +691,29 @@ _PER_TEN_THOUSAND = re.compile(r"^\s*(?:[A-Za-z()'-]+\s+){0,3}?per\s+(?:10,?000|
                                r"thousand)\b", re.IGNORECASE)
 
 
+#: Words that make a count a part of a series of all children: a placement type, an age band,
+#: a legal status.
+_PART_WORDS = re.compile(
+    "|".join(rf"\b(?:{w})\b" for ws in TYPE_WORDS.values() for w in ws) +
+    r"|\baged\b|\bunder\s+(?:the\s+age\s+of\s+)?\d|\bover\s+\d|\b\d+\s*(?:-|–|to)\s*\d+\s*"
+    r"years?\b|\bunaccompanied\b|\basylum\b|\bUASC\b|\bdisabilit|\bboys\b|\bgirls\b|"
+    r"\bsection\s+20\b|\bcare\s+orders?\b|\bplacement\s+orders?\b", re.IGNORECASE)
+
+
+def _narrower(clause: str, figure: Figure) -> bool:
+    """Whether a clause says its count is a part of a series' figure: it names a placement
+    type, an age band or a status that the series' own name does not."""
+    if not figure.key.startswith(("indicators", "benchmarks")) or _is_rate(figure):
+        return False  # a rate's own words name its population ("per 10,000 aged under 18")
+    clause = _ALL_AGES.sub(" ", clause)
+    return bool(_PART_WORDS.search(clause)) and not _PART_WORDS.search(figure.label)
+
+
+#: Ages that are every child: "aged under 18", "0-17".
+_ALL_AGES = re.compile(r"\b(?:aged\s+)?(?:under\s+(?:the\s+age\s+of\s+)?18|0\s*(?:-|–|to)\s*1[78]"
+                       r"(?:\s*years?)?)\b", re.IGNORECASE)
+
+
 def _on(end: date, when: tuple[int, int | None, int | None]) -> bool:
     """Whether a point ending on ``end`` is of the date (year, month or None, day or None)."""
     year, month, day = when
@@ -697,22 +726,31 @@ def _is_rate(f: Figure) -> bool:
 
 def _date_of(s: Sentence, lit: Literal_, lo: int, hi: int, skip: int = 0
              ) -> tuple[int, int | None, int | None] | None:
-    """The date a count's own words give it: after it (and ``skip`` characters of its own
-    words, a rate's "per 10k"), before any other number ("to 385 in 2019", "95 per 10k ...
-    at 31 March 2017"), else at its clause's start with no number between ("In March 2018 the
-    number ... was 403")."""
+    """The date a count's own words give it (:func:`_dated_words`): (year, month, day)."""
+    found = _dated_words(s, lit, lo, hi, skip)
+    return found[0] if found is not None else None
+
+
+def _dated_words(s: Sentence, lit: Literal_, lo: int, hi: int, skip: int = 0
+                 ) -> tuple[tuple[int, int | None, int | None], tuple[int, int]] | None:
+    """The date a count's own words give it, and where they are: after it (and ``skip``
+    characters of its own words, a rate's "per 10k"), before any other number ("to 385 in
+    2019", "95 per 10k ... at 31 March 2017"), else at its clause's start with no number
+    between ("In March 2018 the number ... was 403")."""
     start = lit.end + skip
     nxt = min((o.start for o in s.lits if o.start >= start), default=hi)
     m = _DATE_AFTER.match(s.text[start:min(hi, nxt)])
+    offset = start
     if m is None and not any(lo <= o.start and o.end <= lit.start for o in s.lits):
         # only at the clause's start: a date after an earlier number is that number's
         found = list(_DATE_BEFORE.finditer(s.text, lo, lit.start))
-        m = found[-1] if found else None
+        m, offset = (found[-1] if found else None), 0
     if m is None:
         return None
     month = m.group("month")
-    return (int(m.group("year")), _MONTHS.index(month.lower()[:3]) + 1 if month else None,
+    when = (int(m.group("year")), _MONTHS.index(month.lower()[:3]) + 1 if month else None,
             int(m.group("day")) if m.group("day") else None)
+    return when, (offset + m.start("date"), offset + m.end("date"))
 
 
 #: Words that make a number something other than an indicator's value.
