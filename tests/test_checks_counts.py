@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -95,6 +96,11 @@ HARROW_CASES = [
      "143 children subject to protection plans.", OK),
     ("type-by-its-words", "47 children are placed with in-house foster carers.", "error: 46"),
     ("right-type", "46 children are placed with in-house foster carers.", OK),
+    # "external foster care" is the independent agencies' (as "internal fostering" is in-house)
+    ("external-fostering-is-ifa", "Today 44 children live in external foster care.",
+     "error: 40"),
+    ("external-fostering-is-ifa-right", "Today 40 children live in external foster care.",
+     OK),
     # "19 children in secure placements" for 2: secure is suppressed in this public report
     ("suppressed-wrong", "19 children are in secure placements.", "suppressed: error"),
     ("suppressed-right-said-the-same", "2 children are in secure placements.",
@@ -121,6 +127,27 @@ HARROW_CASES = [
     ("another-place-after",
      "The council has 140 children in placements, against 300 for its statistical neighbours.",
      OK),
+    # "numbers had increased to N", "this had fallen to N": the count now, of the type named
+    # before (else in all), always inferred (what "this" is the words leave open)
+    ("changed-to-is-now", "Numbers had increased further to 150 by the time of the meeting.",
+     "warning: 140"),
+    ("changed-to-is-now-right", "Numbers had increased further to 140 by the time of the "
+     "meeting.", OK),
+    ("changed-to-of-the-type-before", "In April 2016, 15 children were in residential "
+     "placements, but this had risen to 30 at present.", "warning: 20"),
+    ("changed-to-of-the-type-before-right", "In April 2016, 15 children were in residential "
+     "placements, but this had risen to 20 at present.", OK),
+    ("changed-to-another-countable", "The number of referrals rose to 150.", OK),
+    ("changed-to-another-date", "It had gone down to 150 in 2012.", OK),
+    ("changed-to-with-a-noun", "These numbers had increased to 150 care leavers.", OK),
+    # a peak dated to the report's month is the count then (inferred: the peak may have been
+    # before the day counted); undated or of another month, no figure of ours
+    ("peak-in-the-report-month", "Children in care rose to a record high of 150 in June 2016.",
+     "warning: 140"),
+    ("peak-in-the-report-month-right", "Children in care rose to a record high of 140 in June "
+     "2016.", OK),
+    ("peak-undated", "Children in care had reached a peak of 150 before falling.", OK),
+    ("peak-another-month", "Children in care reached a peak of 150 in March 2016.", OK),
     ("another-period", "Last year 150 children were in placements.", OK),
     ("another-year", "There were 150 children in placements in 2012.", OK),
 ]
@@ -157,6 +184,8 @@ EPISODE_CASES = [
      "error: 27, a rise: the change goes the other way"),
     ("from-x-to-y", "The number of children looked after rose from 240 to 270.", "warning: 243"),
     ("from-x-to-y-right", "The number of children looked after rose from 243 to 270.", OK),
+    ("y-up-from-x", "The council looked after 270 children, up from 240.", "warning: 243"),
+    ("y-up-from-x-right", "The council looked after 270 children, up from 243.", OK),
     ("suppressed-type", "There are 30 children in secure placements.", "suppressed: error"),
     ("became-looked-after", "In the quarter, 45 children became looked after.", "error: 44"),
     ("change-from-the-previous-quarter", "There were 270 children looked after at the end of "
@@ -373,3 +402,133 @@ def test_small_flows_are_suppressed_in_every_window_that_shows_them(tmp_path: Pa
         assert not any(re.search(r"(?<![\d/])16(?![\d/])", f.line())
                        for f in judged.findings(sentence))  # "2016/17" is the period
     assert judged.verdict("In 2015/16, 60 placements started.") == "error: 51"
+
+
+# --------------------------------------------------------------------------- series and rates
+
+# A yearly series of children looked after at 31 March (a count indicator) and the council's
+# rate per 10,000 (a benchmark), in a year-end report (2022/23 Q4, its day 31 March 2023).
+_SERIES = {date(2021, 3, 31): 512, date(2022, 3, 31): 498, date(2023, 3, 31): 476}
+_RATES = {"2021/22": 68.2, "2022/23": 71.4}
+
+
+def _write_rows(path: Path, rows: list[list[object]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+
+
+def _series_bundle(folder: Path, points: dict[date, int] | None = None) -> Path:
+    bundle = folder / "series"
+    (bundle / "data").mkdir(parents=True)
+    _write_rows(bundle / "data" / "indicators.csv",
+                [["measure", "period", "area", "area_type", "value", "unit"]] +
+                [["Looked after children", f"{d.day} {d:%B} {d.year}", "", "", v, "count"]
+                 for d, v in (points or _SERIES).items()])
+    rate = "Rate of looked after children per 10,000"
+    rows: list[list[object]] = [["measure", "area", "area_type", "value", "period"]]
+    for year, value in _RATES.items():
+        rows += [[rate, "Anyshire County Council", "council", value, year],
+                 [rate, "England", "england", f"{value + 9.6:.1f}", year]]
+    _write_rows(bundle / "data" / "benchmarks.csv", rows)
+    data = {"indicators": "data/indicators.csv", "benchmarks": "data/benchmarks.csv"}
+    report = {
+        "council": "Anyshire County Council",
+        "meeting": {"committee": "Corporate Parenting Board", "date": "2023-05-18"},
+        "report": {"title": "Children in care: the year", "type": "information",
+                   "responsible_officer": "A. Officer, Director of Children's Services"},
+        "period": "2022/23 Q4", "data": data, "sections": {"report": "Placeholder."}}
+    (bundle / "report.yaml").write_text(yaml.safe_dump(report, sort_keys=False),
+                                        encoding="utf-8")
+    return bundle
+
+
+@pytest.fixture(scope="module")
+def series(tmp_path_factory: pytest.TempPathFactory) -> Judged:
+    return Judged(_series_bundle(tmp_path_factory.mktemp("series")))
+
+
+SERIES_CASES = [
+    # a series: each count bound to its own date, the subject named once
+    ("series-right", "At the end of March 2021 there were 512 looked after children; the figure "
+     "fell to 498 in 2022 and to 476 in 2023.", OK),
+    ("series-first-wrong", "At the end of March 2021 there were 520 looked after children; the "
+     "figure fell to 498 in 2022 and to 476 in 2023.", "error: 512"),
+    ("series-middle-wrong", "At the end of March 2021 there were 512 looked after children; the "
+     "figure fell to 490 in 2022 and to 476 in 2023.", "error: 498"),
+    ("series-date-before", "In 2022 the number of looked after children stood at 508.",
+     "error: 498"),
+    ("series-no-such-point", "In 2019 there were 530 looked after children.", OK),
+    # a type, an age band or a status makes the count a part of the series, not its value
+    ("series-a-type-is-a-part", "In March 2022, 60 looked after children were in residential "
+     "care.", OK),
+    ("series-an-age-band-is-a-part", "There were 60 looked after children aged under five.", OK),
+    ("series-from-dated", "Looked after children went from 505 in 2022 to 476 in 2023.",
+     "error: 498"),
+    ("series-a-date-after-an-earlier-number-is-its-own", "Looked after children numbered 476 "
+     "at 31 March 2023, down from 490 a year earlier.", "warning: 498"),
+    ("series-a-change-in-a-year-is-no-point", "Looked after children fell by 20 in 2022.", OK),
+    # "from A to B": B is the point on the report's day (A, inferred, the point before)
+    ("to-is-now", "The number of looked after children has gone down from 498 to 470.",
+     "error: 476"),
+    ("to-is-now-right", "The number of looked after children has gone down from 498 to 476.",
+     OK),
+    # "N per 10,000" is the rate: certain with children in care named, else inferred
+    ("rate-named", "Our rate of looked after children is 75 per 10,000.", "error: 71"),
+    ("rate-lac", "There are 75 looked after children per 10k of the child population.",
+     "error: 71"),
+    ("rate-right", "There are 71 looked after children per 10k of the child population.", OK),
+    ("rate-unnamed-is-inferred", "That is equal to 75 per 10,000 children.", "warning: 71"),
+    ("rate-dated", "The rate of looked after children was 75 per 10,000 at 31 March 2022.",
+     "error: 68"),
+    ("rate-elsewhere", "Nationally the figure is 75 per 10,000.", OK),
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "expected"), SERIES_CASES,
+                         ids=[c[0] for c in SERIES_CASES])
+def test_counts_against_a_series_and_a_rate(series: Judged, rule: str, sentence: str,
+                                            expected: str) -> None:
+    assert series.verdict(sentence) == expected
+
+
+def test_two_windows_that_give_one_value_are_certain(tmp_path: Path) -> None:
+    """"Over the last year" may be the year to date or the collection year; in a year-end
+    report both are the year, so the two readings agree and a wrong number is an error (they
+    differ in a quarter's report: "either-year-is-a-warning")."""
+    bundle = tmp_path / "year"
+    shutil.copytree(HARROW, bundle)
+    edit_yaml(bundle, lambda d: (d.update(period="2016/17", as_at="2017-03-31"),
+                                 d["meeting"].update(date="2017-05-16"),
+                                 d["report"].update(publication_date="2017-05-08"),
+                                 d["data"].pop("budget"), d["data"].pop("savings")))
+    path = write_placements(bundle / "data" / "placements.csv", 400, date(2017, 3, 31), 7)
+    with path.open(encoding="utf-8") as f:
+        started = sum(date(2016, 4, 1) <= date.fromisoformat(r["start_date"]) <= date(2017, 3, 31)
+                      for r in csv.DictReader(f))
+    judged = Judged(bundle)
+    said = "During the year, {} children came into care."
+    assert judged.verdict(said.format(started)) == OK
+    assert judged.verdict(said.format(started + 3)) == f"error: {started}"
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck),
+          derandomize=True, database=None)
+@given(st.lists(st.integers(min_value=30, max_value=1800), min_size=3, max_size=3),
+       st.integers(min_value=0, max_value=2), st.sampled_from([1, 10]))
+def test_generated_series_each_count_is_bound_to_its_date(values: list[int], which: int,
+                                                          factor: int) -> None:
+    """A generated yearly series typed as a sentence of dated counts: right raises nothing;
+    one count one unit or tenfold off is an error naming that year's own point."""
+    points = dict(zip(_SERIES, values, strict=True))
+    with tempfile.TemporaryDirectory() as folder:
+        judged = Judged(_series_bundle(Path(folder), points))
+
+    def said(counts: list[int]) -> str:
+        a, b, c = (f"{n:,}" for n in counts)
+        return (f"In March 2021 the number of looked after children was {a}; it changed to {b} "
+                f"in 2022 and to {c} in 2023.")
+
+    assert judged.verdict(said(values)) == OK
+    wrong = list(values)
+    wrong[which] = values[which] * 10 if factor == 10 else values[which] + 1
+    assert judged.verdict(said(wrong)) == f"error: {values[which]:,}"

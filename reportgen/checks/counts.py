@@ -52,8 +52,9 @@ from reportgen.checks.reading import (
     quote_of,
 )
 from reportgen.checks.registry import define
-from reportgen.checks.vocabulary import Figure
-from reportgen.periods import Period
+from reportgen.checks.vocabulary import TYPE_WORDS, Figure
+from reportgen.errors import ReportgenError
+from reportgen.periods import Period, parse_period
 
 SUPPRESSED = define(
     "figures.suppressed-count", "error",
@@ -73,7 +74,7 @@ _YEAR_TO_DATE = re.compile(
 _SOME_YEAR = re.compile(
     r"\b(?:(?:in|during|over|throughout|across) the (?:last |past |previous )?(?:financial )?"
     r"year|(?:in|during|over) the (?:last|past) (?:12|twelve) months|annually|per year|"
-    r"each year|a year)\b", re.IGNORECASE)
+    r"each year|a year(?!\s+(?:earlier|before|ago|previously|on\b)))\b", re.IGNORECASE)
 #: Words for the report's own period (a change said with them is of it).
 _THE_PERIOD = re.compile(
     r"\b(?:(?:this|the|in the|during the|over the) (?:quarter|month|period)|"
@@ -103,6 +104,11 @@ _A_CHANGE = re.compile(r"\b(?:increase|decrease|rise|rose|risen|fall|fell|fallen
                        r"reduced|up|down|drop|dropped|grew|grown|change)", re.IGNORECASE)
 _FROM_X_TO = re.compile(r"^\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+#: Between Y and X of "Y, down from X": the change's words (Y's date may come between).
+_Y_DOWN_FROM = re.compile(r"^[^.;£%]{0,60}?,\s*(?:(?:which\s+is\s+|this\s+is\s+)?(?:down|up)|"
+                          r"(?:a\s+)?(?:fall|rise|decrease|increase|reduction|drop)|falling|"
+                          r"rising|decreasing|increasing|dropping)\s+from\s+(?:the\s+|a\s+)?$",
+                          re.IGNORECASE)
 
 #: Measures that are a stock on a day, not a number over a span of days.
 _STOCKS = frozenset({"count", "start_count"})
@@ -300,6 +306,124 @@ class CountReader:
     def claim(self, text: str, lit: Literal_, earlier: frozenset[str] = frozenset()
               ) -> CountClaim | None:
         """What the count ``lit`` of sentence ``text`` claims to be, or None."""
+        if _PER_TEN_THOUSAND.match(text[lit.end:lit.end + 60]):
+            # "71 looked after children per 10k": a rate, never a count of children
+            rate = self._per_ten_thousand(text, lit, earlier)
+            if rate is not None:
+                return rate
+            found = self._claim(text, lit, earlier)
+            return found if found is not None and found.figure is not None and \
+                _is_rate(found.figure) else None
+        peak = _PEAK_BEFORE.search(text, max(0, lit.start - 40), lit.start)
+        if peak is not None:
+            # "rose to a high of 593 in September": the value it rose to, read without the
+            # peak's words; inferred (the peak may have been before the day counted).
+            # Only a peak its words date to the report's own month or day: any other is a
+            # figure of another day.
+            base = self._sentence("period", text, earlier)
+            mine = _same(base, lit)
+            when = _date_of(base, mine, *_clause(base, mine)) if mine is not None else None
+            if when is None or when[1] is None or self.period is None or \
+                    not _on(self.period.end, when):
+                return None
+            a, b = peak.span()
+            found = self._claim(text[:a] + " " * (b - a) + text[b:], lit, earlier)
+            return dataclasses.replace(found, explicit=False) if found is not None else None
+        found = self._claim(text, lit, earlier)
+        if found is None or (found.figure is None and not found.candidates):
+            found = self._changed_to(text, lit, earlier) or found
+        if found is not None and found.figure is not None and \
+                found.figure.key.startswith(("indicators", "benchmarks")):
+            # A point of a series, when the number's words date it to another day, is not
+            # what they mean ("In 2019 there were 530": the data have no 2019 point).
+            s = self._sentence("period", text, earlier)
+            mine = _same(s, lit)
+            end = point_end(found.figure.key)
+            lo, hi = _clause(s, mine) if mine is not None else (0, len(text))
+            when = _date_of(s, mine, lo, hi) if mine is not None else None
+            if when is not None and end is not None and not _on(end, when):
+                return None
+            if _narrower(text[lo:hi], found.figure):
+                return None  # "60 looked after children in residential care": a part
+        return found
+
+    def _changed_to(self, text: str, lit: Literal_, earlier: frozenset[str]
+                    ) -> CountClaim | None:
+        """"these numbers had increased further to 245", "it had reduced to 434 at present":
+        a count that an anaphor ("this", "it", "the figure", "numbers") changed to, with no
+        noun of its own, is the count now (on the report's day: its words name no other day):
+        of the series or placement type the sentence names before it, else children looked
+        after (or placements) in all. Always inferred: what "this" is the words leave open."""
+        s = self._sentence("period", text, earlier)
+        mine = _same(s, lit)
+        if mine is None or mine.decimal:
+            return None
+        lo, hi = _clause(s, mine)
+        start = max(lo - 80, 0)
+        anaphor = _ANAPHOR_CHANGED_TO.search(text[start:mine.start])
+        if anaphor is None or \
+                _OTHER_COUNTABLE.search(text) or _ELSEWHERE.search(text[lo:hi]) or \
+                not _NO_NOUN_AFTER.match(text[mine.end:mine.end + 20]):
+            return None
+        when = _date_of(s, mine, lo, hi)
+        if when is not None and (self.period is None or not _on(self.period.end, when)):
+            return None  # "to 443 in October 2019": another day's
+        now = [f for f in self.judges["period"].figures if f.unit == "count" and
+               f.measure == "count" and f.key not in self.hidden and not _is_rate(f)]
+        before = {x.subject for x in s.subjects if x.end <= mine.start}
+        named = [f for f in now if f.subject is not None and f.subject in before]
+        pool = named or [f for f in now if f.subject is None]
+        if len({f.value for f in pool}) > 1:
+            pool = [f for f in pool if f.key.startswith("care.")] if not named else []
+        if not pool:
+            return None
+        return self._finish(Claim(pool[0], pool[:1], [(start + anaphor.start(), mine.end)]),
+                            False)
+
+    def _per_ten_thousand(self, text: str, lit: Literal_, earlier: frozenset[str]
+                          ) -> CountClaim | None:
+        """"64 per 10,000", "a rate of 95 LAC per 10k": a rate per 10,000 is the value of the
+        data's one series of such a rate (the one the sentence names, else the only one), at
+        the date its words give, else on the report's day. Certain when the clause names the
+        series or children in care and the point is of that day; the latest point otherwise
+        (inferred)."""
+        s = self._sentence("period", text, earlier)
+        mine = _same(s, lit)
+        per = _PER_TEN_THOUSAND.match(text[lit.end:lit.end + 60]) if mine is not None else None
+        if mine is None or per is None:
+            return None
+        lo, hi = _clause(s, mine)
+        if _ELSEWHERE.search(text[lo:hi]) or _NOT_THE_VALUE.search(_own_words(s, mine, lo, hi)):
+            return None  # another place's rate, a target's
+        rates = {f.subject for f in self.by_key.values()
+                 if f.key.startswith(("indicators", "benchmarks")) and f.measure == "count"
+                 and f.key.endswith(".value") and _is_rate(f)}
+        named = rates & ({x.subject for x in s.subjects} | set(earlier))
+        pool = named or rates
+        if len(pool) != 1:
+            return None
+        subject = next(iter(pool))
+        points = [(f, end) for f in self.by_key.values() if f.subject == subject and
+                  f.key.endswith(".value") and f.measure == "count" and
+                  (end := point_end(f.key)) is not None]
+        if not points:
+            return None
+        when = _date_of(s, mine, lo, hi, skip=per.end())
+        if when is not None:
+            found = [f for f, end in points if _on(end, when)]
+        else:
+            found = [f for f, end in points if self.period is not None and
+                     _of_period(f.key, self.period.label, self.period.end)]
+        certain = len(found) == 1 and bool(named or _IN_CARE.search(text[lo:hi]))
+        if len(found) != 1:
+            if when is not None:
+                return None  # a date the series has no point for
+            found = [max(points, key=lambda p: p[1])[0]]
+        evidence = [(x.start, x.end) for x in s.subjects if x.subject == subject][:1] or \
+            [(mine.start, lit.end + per.end())]
+        return self._finish(Claim(found[0], found[:1], evidence), certain)
+
+    def _claim(self, text: str, lit: Literal_, earlier: frozenset[str]) -> CountClaim | None:
         base = self._sentence("period", text, earlier)
         mine = _same(base, lit)
         if mine is None:
@@ -321,6 +445,10 @@ class CountReader:
         month = self._other_month(after_words) if _MONTH.search(after_words) else \
             self._other_month(region[:max(0, region.find(mine.text))] if mine.text in region
                               else region)
+        if not _AVERAGE.search(region):
+            dated = self._dated(base, mine, lo, hi)
+            if dated is not None:
+                return dated  # "403 in March 2018": the series' point of that day
         if _AVERAGE.search(region) or month == 2:
             return None  # "on average 15 a month", "in September 2018": no figure of ours
         # "a decrease of 8 from the previous quarter": the change over the report's period,
@@ -342,6 +470,13 @@ class CountReader:
             flipped = False
             if c is None or (c.figure is None and not c.candidates):
                 c, flipped = self._other_way(w, s, at) or (c, False)
+            if _FROM.search(s.text[max(0, at.start - 12):at.start]):
+                # "up from 243", "from 52 to 61": the value at the start, never a change's size
+                start = self._from_value(w, s, at)
+                if start is not None or (c is not None and (
+                        c.figure.measure == "change" if c.figure is not None else
+                        any(f.measure == "change" for f in c.candidates))):
+                    c = start
             if c is None:
                 c = self._from_value(w, s, at)
             if c is None:
@@ -370,13 +505,18 @@ class CountReader:
             if _of_something_else(c, s, at):
                 return None
             return self._finish(c, self._explicit(c, lit, named), s=s)
-        # Several windows: a figure only when they all give one value; never explicit.
+        # Several windows: a figure only when they all give one value; certain only when
+        # each window's reading is and they give the same value (the readings agree).
+        claims = [(_by_noun(c, s, at) if c.figure is None else c, s, at)
+                  for c, s, at in claims]
         figures = [c.figure for c, _, _ in claims]
         pool = [f for c, _, _ in claims for f in c.candidates]
         evidence = [span_ for c, _, _ in claims for span_ in c.evidence]
         if all(f is not None for f in figures) and \
                 len({lit.like(f) for f in figures if f is not None}) == 1:
-            return self._finish(Claim(figures[0], pool, evidence), False)
+            agree = all(self._explicit(c, lit, named) and not _of_something_else(c, s, at)
+                        for c, s, at in claims)
+            return self._finish(Claim(figures[0], pool, evidence), agree)
         agreeing = [f for f in figures if f is not None and lit.agrees(f)]
         if agreeing:
             return self._finish(Claim(agreeing[0], pool, evidence), False)
@@ -384,6 +524,34 @@ class CountReader:
         if named_figures and len(named_figures) == len(figures):
             return self._finish(Claim(named_figures[0], pool, evidence), False)
         return self._finish(Claim(None, pool, evidence), False)
+
+    def _dated(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> CountClaim | None:
+        """A count the sentence dates ("403 in March 2018", "In March 2019 the number ... was
+        385", "this fell to 364 in 2020") is the point of that day in a series of counts the
+        sentence (or its paragraph) names: each count of a series bound to its own date. One
+        point must answer to the date (a year alone names a point only when the series has
+        one that year); certain when the sentence names one series, else inferred."""
+        dated = _dated_words(s, lit, lo, hi)
+        if dated is None or _NOT_A_STOCK.search(s.text[lo:lit.start][-40:]) or \
+                _NOT_A_STOCK_AFTER.match(s.text[lit.end:hi]):
+            return None
+        when, _ = dated
+        rate = bool(_PER_TEN_THOUSAND.match(s.text[lit.end:lit.end + 60]))
+        named = {x.subject for x in s.subjects} | set(s.earlier)
+        series = {f.subject for f in self.by_key.values()
+                  if f.key.startswith(("indicators", "benchmarks")) and f.measure == "count"
+                  and f.subject in named and _is_rate(f) == rate}
+        points = [(f, end) for f in self.by_key.values() if f.subject in series and
+                  f.key.endswith(".value") and f.measure == "count" and
+                  (end := point_end(f.key)) is not None]
+        found = [f for f, end in points if _on(end, when)]
+        if len(found) != 1:
+            return None
+        figure = found[0]
+        if _narrower(s.text[lo:hi], figure):
+            return None
+        evidence = [(x.start, x.end) for x in s.subjects if x.subject == figure.subject][:1]
+        return self._finish(Claim(figure, [figure], evidence), len(series) == 1)
 
     def _indicator(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> CountClaim | None:
         """A count indicator named in the clause, when no count word is: its value, certain
@@ -400,7 +568,8 @@ class CountReader:
             return None
         if _NOT_THE_VALUE.search(_own_words(s, lit, lo, hi)):
             return None
-        mine = self.period is not None and _of_period(c.figure.key, self.period.label)
+        mine = self.period is not None and _of_period(c.figure.key, self.period.label,
+                                                      self.period.end)
         return self._finish(c, mine)
 
     @staticmethod
@@ -448,15 +617,19 @@ class CountReader:
         if not _FROM.search(before):
             return None
         after = [o for o in s.lits if o.start > lit.end and o.kind == "count"]
-        if not after or not _FROM_X_TO.match(s.text[lit.end:after[0].start]):
+        earlier = [o for o in s.lits if o.end <= lit.start and o.kind == "count"]
+        if after and _FROM_X_TO.match(s.text[lit.end:after[0].start]):
+            y = after[0]
+        elif earlier and _Y_DOWN_FROM.search(s.text[earlier[-1].end:lit.start]):
+            y = earlier[-1]  # "476 at 31 March 2023, down from 490": Y, then X
+        else:
             return None
-        then = self.claim(s.text, after[0], s.earlier)
+        then = self.claim(s.text, y, s.earlier)
         if then is None:
             return None
         # Y's figure, or another of the same value (placements and children looked after
         # on the report's day), with a value at the start of its window; when Y agrees with
         # the data, the figures it agrees with.
-        y = after[0]
         same = [then.figure, *(f for f in then.candidates if y.like(f) == y.like(then.figure))
                 ] if then.figure is not None else [f for f in then.candidates if y.agrees(f)]
         starts = [self.by_key[k] for f in same
@@ -477,14 +650,151 @@ class CountReader:
         return CountClaim(c.figure, pool, c.evidence, explicit, hidden, reversed_)
 
 
+#: A date: "in March 2018", "at 31st March 2017", "in 2019" (not a financial year "2018-19").
+_DATE = (r"(?P<date>(?:in|at|by|as\s+at|on|during|for|of)\s+(?:the\s+end\s+of\s+)?"
+         r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?:(?P<month>january|february|march|april|"
+         r"may|june|july|august|september|october|november|december)\s+)?"
+         r"(?P<year>(?:19|20)\d{2})\b(?!\s*[/-]\s*\d))")
+_DATE_AFTER = re.compile(rf"^[^.;:\d£%]{{0,50}}?\b{_DATE}", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"\b{_DATE}", re.IGNORECASE)
+#: Words before or after a count that make it a flow or a change, never a point of a series
+#: of stocks ("rose by 12 in 2019", "148 children entered care in 2019").
+_NOT_A_STOCK = re.compile(r"\b(?:by|of)\s+(?:around\s+|about\s+|some\s+)?$|"
+                          r"\b(?:increase|decrease|rise|fall|reduction|drop|change)\s+of\s+$",
+                          re.IGNORECASE)
+_NOT_A_STOCK_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,4}?(?:entered|entering|came|coming|started|starting|left|leaving|"
+    r"ceased|admitted|discharged|adopted|new|more|fewer|less)\b", re.IGNORECASE)
+#: A peak's words before its number: "to an all-time high of", "a peak of", "a record low of".
+_PEAK_BEFORE = re.compile(r"\b(?:an?|the|its)\s+(?:(?:all[- ]time|record|new|historic|"
+                          r"highest|lowest)\s+)?(?:high|peak|low)\s+of\s+$", re.IGNORECASE)
+#: An anaphor changed to a number: "this reduced to", "these numbers had increased further
+#: to", "it had stabilised and reduced to", "numbers ... had increased by 12.7% to".
+_ANAPHOR_CHANGED_TO = re.compile(
+    r"\b(?:this|it|these(?:\s+numbers)?|those\s+numbers|the\s+(?:figure|numbers|total)|"
+    r"numbers|the\s+number(?!\s+of))\b[^.;:\d£%]{0,60}?\b(?:increased|decreased|risen|rose|"
+    r"reduced|fallen|fell|declined|dropped|grown|grew|climbed|gone\s+(?:up|down)|went\s+"
+    r"(?:up|down))\s+(?:by\s+(?:around\s+|about\s+)?[\d.,]+\s*%?\s+)?(?:further\s+|again\s+)?"
+    r"to\s+(?:around\s+|about\s+|approximately\s+)?$", re.IGNORECASE)
+#: What follows a count that has no noun of its own: an end, a date's or time's words.
+_NO_NOUN_AFTER = re.compile(
+    r"^\s*(?:$|[,.;:)–—-]|(?:at|by|in|on|as|and|following|from|which|when|since|currently|now|"
+    r"today|over|during|compared|against|but|however|equivalent|this)\b)", re.IGNORECASE)
+#: Countable things a children's services paper also counts, which "numbers" may be of.
+_OTHER_COUNTABLE = re.compile(
+    r"\b(?:in\s+need|CIN|child\s+protection|protection\s+plans?|CP|care\s+leavers|referrals?|"
+    r"assessments?|contacts?|EHC\w*|plans|pupils|posts|staff|vacanc\w+|workers|caseloads?|"
+    r"carers|households|families|applications|complaints|beds|cases|placements\s+moves?|"
+    r"moves|enquiries|investigations|visits|adoptions?)\b", re.IGNORECASE)
+#: "64 per 10,000", "95 LAC per 10k": a rate per 10,000.
+_PER_TEN_THOUSAND = re.compile(r"^\s*(?:[A-Za-z()'-]+\s+){0,3}?per\s+(?:10,?000|10k|ten "
+                               r"thousand)\b", re.IGNORECASE)
+
+
+#: Words that make a count a part of a series of all children: a placement type, an age band,
+#: a legal status.
+_PART_WORDS = re.compile(
+    "|".join(rf"\b(?:{w})\b" for ws in TYPE_WORDS.values() for w in ws) +
+    r"|\baged\b|\bunder\s+(?:the\s+age\s+of\s+)?\d|\bover\s+\d|\b\d+\s*(?:-|–|to)\s*\d+\s*"
+    r"years?\b|\bunaccompanied\b|\basylum\b|\bUASC\b|\bdisabilit|\bboys\b|\bgirls\b|"
+    r"\bsection\s+20\b|\bcare\s+orders?\b|\bplacement\s+orders?\b", re.IGNORECASE)
+
+
+def _narrower(clause: str, figure: Figure) -> bool:
+    """Whether a clause says its count is a part of a series' figure: it names a placement
+    type, an age band or a status that the series' own name does not."""
+    if not figure.key.startswith(("indicators", "benchmarks")) or _is_rate(figure):
+        return False  # a rate's own words name its population ("per 10,000 aged under 18")
+    clause = _ALL_AGES.sub(" ", clause)
+    return bool(_PART_WORDS.search(clause)) and not _PART_WORDS.search(figure.label)
+
+
+#: Ages that are every child: "aged under 18", "0-17".
+_ALL_AGES = re.compile(r"\b(?:aged\s+)?(?:under\s+(?:the\s+age\s+of\s+)?18|0\s*(?:-|–|to)\s*1[78]"
+                       r"(?:\s*years?)?)\b", re.IGNORECASE)
+
+
+def _on(end: date, when: tuple[int, int | None, int | None]) -> bool:
+    """Whether a point ending on ``end`` is of the date (year, month or None, day or None)."""
+    year, month, day = when
+    return end.year == year and month in (None, end.month) and day in (None, end.day)
+
+
+def _is_rate(f: Figure) -> bool:
+    return bool(re.search(r"\brates?\b|\bper\s+(?:10,?000|10k)\b", f.label, re.IGNORECASE))
+
+
+def _date_of(s: Sentence, lit: Literal_, lo: int, hi: int, skip: int = 0
+             ) -> tuple[int, int | None, int | None] | None:
+    """The date a count's own words give it (:func:`_dated_words`): (year, month, day)."""
+    found = _dated_words(s, lit, lo, hi, skip)
+    return found[0] if found is not None else None
+
+
+def _dated_words(s: Sentence, lit: Literal_, lo: int, hi: int, skip: int = 0
+                 ) -> tuple[tuple[int, int | None, int | None], tuple[int, int]] | None:
+    """The date a count's own words give it, and where they are: after it (and ``skip``
+    characters of its own words, a rate's "per 10k"), before any other number ("to 385 in
+    2019", "95 per 10k ... at 31 March 2017"), else at its clause's start with no number
+    between ("In March 2018 the number ... was 403")."""
+    start = lit.end + skip
+    nxt = min((o.start for o in s.lits if o.start >= start), default=hi)
+    m = _DATE_AFTER.match(s.text[start:min(hi, nxt)])
+    offset = start
+    if m is None and not any(lo <= o.start and o.end <= lit.start for o in s.lits):
+        # only at the clause's start: a date after an earlier number is that number's
+        found = list(_DATE_BEFORE.finditer(s.text, lo, lit.start))
+        m, offset = (found[-1] if found else None), 0
+    if m is None:
+        return None
+    month = m.group("month")
+    when = (int(m.group("year")), _MONTHS.index(month.lower()[:3]) + 1 if month else None,
+            int(m.group("day")) if m.group("day") else None)
+    return when, (offset + m.start("date"), offset + m.end("date"))
+
+
 #: Words that make a number something other than an indicator's value.
 _NOT_THE_VALUE = re.compile(
     r"\b(?:targets?|aims?|ambition|goals?|plan(?:ned|s)?|forecasts?|expect(?:ed|s)?|"
     r"projected|predicted|estimated?|budget(?:ed)?|average)\b", re.IGNORECASE)
 
 
-def _of_period(key: str, label: str) -> bool:
-    return f"['{label}']" in key or f'["{label}"]' in key
+def _of_period(key: str, label: str, end: date | None = None) -> bool:
+    """Whether an indicator's figure is of the report's period: its point is named by the
+    period's label, or (``end`` given) dated on the period's last day ("as at 31 March 2022"
+    in a report for 2021/22 M12)."""
+    if f"['{label}']" in key or f'["{label}"]' in key:
+        return True
+    return end is not None and point_end(key) == end
+
+
+#: An indicator's point in its key: ``indicators['Children in care']['as at 31 March 2020']``.
+_POINT = re.compile(r"^\w+\[(['\"]).*?\1\]\[(['\"])(?P<point>.*?)\2\]")
+_DAY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+)\s+"
+                  r"(?P<year>(?:19|20)\d{2})\b")
+
+
+def point_end(key: str) -> date | None:
+    """The day an indicator's point ends on, from its key: a day named in the point ("as at
+    31 March 2020") or the end of the period it names ("2019/20", "2019/20 Q3"); else None."""
+    m = _POINT.match(key)
+    if m is None:
+        return None
+    point = m.group("point")
+    day = _DAY.search(point)
+    if day is not None:
+        month = day.group("month").lower()[:3]
+        if month in _MONTHS:
+            try:
+                return date(int(day.group("year")), _MONTHS.index(month) + 1,
+                            int(day.group("day")))
+            except ValueError:
+                return None
+        return None
+    try:
+        return parse_period(point.strip()).end
+    except ReportgenError:
+        return None
 
 
 def _this_period(figures: list[Figure], period: Period | None) -> list[Figure]:
@@ -492,11 +802,12 @@ def _this_period(figures: list[Figure], period: Period | None) -> list[Figure]:
     and target then), else all its points as before (the latest is the reading's)."""
     if period is None:
         return figures
-    label = period.label
+    label, end = period.label, period.end
     own = {f.subject for f in figures
-           if f.key.startswith(("indicators", "benchmarks")) and _of_period(f.key, label)}
+           if f.key.startswith(("indicators", "benchmarks")) and _of_period(f.key, label, end)}
     return [f for f in figures if not (f.key.startswith(("indicators", "benchmarks")) and
-                                       f.subject in own and not _of_period(f.key, label))]
+                                       f.subject in own and
+                                       not _of_period(f.key, label, end))]
 
 
 #: Words that make "children" those in care or in placements.

@@ -107,7 +107,7 @@ TYPE_WORDS: dict[str, tuple[str, ...]] = {
     "in_house_fostering": (r"in[- ]house fost\w*", r"internal (?:mainstream )?fost\w*",
                            r"council foster\w*", r"own foster carers?"),
     "ifa": (r"IFAs?", r"independent fostering(?: agenc(?:y|ies))?", r"agency (?:foster )?carers?",
-            r"agency foster\w*"),
+            r"agency foster\w*", r"external fost\w*(?: care| placements?)?"),
     "residential": (r"residential(?: provision| care| placements?| units?| homes?)?",
                     r"children'?s homes?"),
     "kinship": (r"kinship", r"connected (?:persons? )?carers?", r"family and friends carers?"),
