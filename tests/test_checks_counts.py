@@ -127,6 +127,16 @@ HARROW_CASES = [
     ("another-place-after",
      "The council has 140 children in placements, against 300 for its statistical neighbours.",
      OK),
+    # "in the region of N" is about N, not another region's count; "the region" still is
+    ("in-the-region-of-is-approximate", "Children looked after were in the region of 200.",
+     "error: 140"),
+    ("the-region-is-elsewhere", "Children looked after in the region numbered 200.", OK),
+    # "CiC" is children in care as "CLA" and "LAC" are; the council as corporate parent "for"
+    # or "to" N children looks after them (not "savings for 3 children", a part)
+    ("cic-short-form", "The number of CiC at the end of the quarter was 200.", "error: 140"),
+    ("corporate-parent-for", "Members are corporate parents for about 200 children.",
+     "error: 140"),
+    ("corporate-parent-for-right", "Members are corporate parents for 140 children.", OK),
     # "numbers had increased to N", "this had fallen to N": the count now, of the type named
     # before (else in all), always inferred (what "this" is the words leave open)
     ("changed-to-is-now", "Numbers had increased further to 150 by the time of the meeting.",

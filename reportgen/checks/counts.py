@@ -82,8 +82,9 @@ _THE_PERIOD = re.compile(
 #: Words that make a count another area's.
 _ELSEWHERE = re.compile(
     r"\b(?:national(?:ly)?|nationwide|england|english average|statistical neighbours?|"
-    r"comparators?|(?:regional(?:ly)?|the region)|other (?:local )?(?:authorities|councils|"
-    r"las)|similar (?:local )?(?:authorities|councils)|across the country|(?:the )?uk)\b",
+    r"comparators?|(?:regional(?:ly)?|the region(?!\s+of\b))|"
+    r"other (?:local )?(?:authorities|councils|las)|similar (?:local )?(?:authorities|councils)|"
+    r"across the country|(?:the )?uk)\b",
     re.IGNORECASE)
 #: After a count, words that make it what may, will or should be, not what is.
 _HYPOTHETICAL = re.compile(r"\b(?:may|might|could|would|will|should|expected to|likely to|"
@@ -169,6 +170,9 @@ def _relabel(figures: Iterable[Figure], care: bool) -> list[Figure]:
 #: A count that is what something is for ("savings for 3 children", "a home for 4 young
 #: people"): some children, not a stock or flow of the data (a miss at worst, never an error).
 _FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+#: ... except the council's own role: "corporate parents for 150 children" are the children it
+#: looks after (the statutory words for that duty).
+_CORPORATE_PARENT_FOR = re.compile(r"\bcorporate\s+parents?\s+(?:for|to)\s+$", re.IGNORECASE)
 #: Children counted as another statutory group than looked after or placed (children in need,
 #: on a child protection plan, care leavers, privately fostered): the data hold none of them,
 #: so a number these words follow is never compared, even in a clause that names children
@@ -434,7 +438,8 @@ class CountReader:
             return None  # another area's count ("67 nationally")
         if _OTHER_GROUP_AFTER.match(text[mine.end:mine.end + 60]):
             return None  # "650 children in need": a statutory group the data do not hold
-        if _FOR_BEFORE.search(text[max(0, mine.start - 12):mine.start]):
+        if _FOR_BEFORE.search(text[max(0, mine.start - 12):mine.start]) and \
+                not _CORPORATE_PARENT_FOR.search(text[max(0, mine.start - 40):mine.start]):
             return None  # "savings for 3 children": the children something is for, a part
         _, end = base.own_phrases[mine.start]
         if _HYPOTHETICAL.search(_own_words(base, mine, mine.start, min(end, hi))):
@@ -812,7 +817,8 @@ def _this_period(figures: list[Figure], period: Period | None) -> list[Figure]:
 
 #: Words that make "children" those in care or in placements.
 _IN_CARE = re.compile(r"\b(?:looked[- ]after|in (?:our |the council'?s )?care|care|placed|"
-                      r"placements?|accommodated|CLA|LAC|CiC)\b", re.IGNORECASE)
+                      r"placements?|accommodated|CLA|LAC|CiC|corporate\s+parents?)\b",
+                      re.IGNORECASE)
 
 
 def _of_something_else(c: Claim, s: Sentence, lit: Literal_) -> bool:

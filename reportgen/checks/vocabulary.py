@@ -465,7 +465,7 @@ COUNT_WORDS: tuple[tuple[str, str, int], ...] = (
      r"placements)", "ended", 0),
     (r"(?:placements?|(?:looked after )?children(?!'s)(?: and young people)?"
      r"(?: in care| looked after| placed)?|young people(?: placed| in care| looked after)?|"
-     r"CLA|LAC|number of children(?: in care| looked after)?)", "count", 0),
+     r"CLA|LAC|CiC|number of children(?: in care| looked after)?)", "count", 0),
 )
 
 #: Words that qualify a measure as an aggregate: "combined" names a group of lines where
