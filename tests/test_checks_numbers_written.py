@@ -92,6 +92,15 @@ def test_a_pound_sign_glued_to_the_word_before_is_an_amount() -> None:
     assert _money("version 2£5m") == []  # a digit before the sign: not an amount
 
 
+def test_a_plus_after_the_number_is_a_lower_bound() -> None:
+    assert _money("the £45+ million still to be found") == [
+        ("£45+ million", Decimal(45_000_000), Decimal(1_000_000), "lower")]
+    assert _money("pressures of £6m+ this year") == [
+        ("£6m+", Decimal(6_000_000), Decimal(1_000_000), "lower")]
+    # a sum is two amounts, neither a bound
+    assert [b for *_, b in _money("£4m+£2m and £7+£1")] == ["exact"] * 4
+
+
 # --------------------------------------------------------------------------- ranges
 
 @pytest.mark.parametrize(("sentence", "text", "low", "high"), [

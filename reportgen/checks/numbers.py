@@ -1,7 +1,9 @@
 """Numbers as an officer types them: "£2,786,300", "£7.9m", "c£5.8m", "over £7m", "3.8%",
-"46 per cent", "1699", "54.9", each with the precision it was written to and any approximation
-or bound ("circa", "over"), and what is not an amount (years, "quarter 3", "paragraphs 4.2 and
-4.3", "aged under 18", "25 miles"). Rule 1 of docs/checks.md, "How a typed number is read".
+"46 per cent", "1699", "54.9", "£150mn", "£1.2 billion", "2.188m" (a pound sign lost),
+"£35-40 million" (a range), each with the precision it was written to and any approximation
+or bound ("circa", "over", "£30+ million"), and what is not an amount (years, "quarter 3",
+"paragraphs 4.2 and 4.3", "aged under 18", "25 miles", "1.2 million residents"). Rule 1 of
+docs/checks.md, "How a typed number is read".
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ _SUFFIX = r"k|m|mn|bn|millions?|thousands?|billions?"
 _AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
 # A pound sign glued to the word before it ("achieved£141k") still starts an amount; a digit
 # before it does not, and "c" before it is "circa" only as a word of its own ("c£5.8m").
+# "£30+ million", "£5m+": a "+" after the number makes it a lower bound.
 _MONEY = re.compile(
     r"(?<![\d£])(?:(?<!\w)(?P<circa>c\.?\s?(?=£)))?(?P<sign>[-−])?£\s?" + _AMOUNT +
-    rf"(?:\s?(?P<suffix>{_SUFFIX})\b)?",
+    rf"(?P<plus>\+(?!\s*£?\d))?(?:\s?(?P<suffix>{_SUFFIX})\b)?(?(plus)|(?P<plus2>\+(?!\s*£?\d))?)",
     re.IGNORECASE,
 )
 # An amount whose pound sign was lost on the page ("an overspend of 2.188m", "savings of
@@ -301,7 +304,9 @@ def find_literals(sentence: str) -> list[Literal_]:
     for m in _MONEY.finditer(sentence):
         if m.start() in taken or m.end() - 1 in taken:
             continue
-        bound = "approx" if m["circa"] else _bound(_before(sentence, m.start()))
+        bound: Bound = "approx" if m["circa"] else _bound(_before(sentence, m.start()))
+        if m["plus"] or m["plus2"]:
+            bound = "lower"
         value, precision, style, dec = _amount(m["num"], m["dec"] or "", m["suffix"] or "",
                                                bound)
         found.append(Literal_("money", m.start(), m.end(), m.group(0), value, precision, style,
