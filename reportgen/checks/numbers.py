@@ -1,7 +1,9 @@
 """Numbers as an officer types them: "£2,786,300", "£7.9m", "c£5.8m", "over £7m", "3.8%",
-"46 per cent", "1699", "54.9", each with the precision it was written to and any approximation
-or bound ("circa", "over"), and what is not an amount (years, "quarter 3", "paragraphs 4.2 and
-4.3", "aged under 18", "25 miles"). Rule 1 of docs/checks.md, "How a typed number is read".
+"46 per cent", "1699", "54.9", "£150mn", "£1.2 billion", "2.188m" (a pound sign lost),
+"£35-40 million" (a range), each with the precision it was written to and any approximation
+or bound ("circa", "over", "£30+ million"), and what is not an amount (years, "quarter 3",
+"paragraphs 4.2 and 4.3", "aged under 18", "25 miles", "1.2 million residents"). Rule 1 of
+docs/checks.md, "How a typed number is read".
 """
 
 from __future__ import annotations
@@ -13,16 +15,61 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
 from reportgen import formatting
-from reportgen.checks.vocabulary import Figure
+from reportgen.checks.vocabulary import MONEY_WORDS, Figure
 
 Kind = Literal["money", "count", "percent"]
 
+_SUFFIX = r"k|m|mn|bn|millions?|thousands?|billions?"
+_AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
+# A pound sign glued to the word before it ("achieved£141k") still starts an amount; a digit
+# before it does not, and "c" before it is "circa" only as a word of its own ("c£5.8m").
+# "£30+ million", "£5m+": a "+" after the number makes it a lower bound.
 _MONEY = re.compile(
-    r"(?<![\w£])(?P<circa>c\.?\s?(?=£))?(?P<sign>[-−])?£\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+)"
-    r"(?:\.(?P<dec>\d+))?"
-    r"(?:\s?(?P<suffix>k|m|bn|millions?|thousands?|billions?)\b)?",
+    r"(?<![\d£])(?:(?<!\w)(?P<circa>c\.?\s?(?=£)))?(?P<sign>[-−])?£\s?" + _AMOUNT +
+    rf"(?P<plus>\+(?!\s*£?\d))?(?:\s?(?P<suffix>{_SUFFIX})\b)?(?(plus)|(?P<plus2>\+(?!\s*£?\d))?)",
     re.IGNORECASE,
 )
+# An amount whose pound sign was lost on the page ("an overspend of 2.188m", "savings of
+# 4.312 million"): money only with a money unit and a money word bound to it (below).
+_BARE_MONEY = re.compile(r"(?<![\w£.,/:\-−])" + _AMOUNT + rf"\s?(?P<suffix>{_SUFFIX})\b",
+                         re.IGNORECASE)
+# A range is one claim that the figure lies between its ends: "£35-40 million", "£8m-£12m",
+# "£35 to 40 million", "between £2m and £3m" (not "by £2m to £3m", a change).
+_RANGE = re.compile(
+    r"(?<![\d£])(?:(?<!\w)(?P<circa>c\.?\s?(?=£)))?£\s?(?P<lo>\d{1,3}(?:,\d{3})+|\d+)"
+    rf"(?:\.(?P<lodec>\d+))?(?:\s?(?P<losuf>{_SUFFIX})\b)?"
+    r"(?:\s?[-–—]\s?|\s+(?P<word>to|and)\s+)£?\s?(?P<hi>\d{1,3}(?:,\d{3})+|\d+)"
+    rf"(?:\.(?P<hidec>\d+))?(?:\s?(?P<hisuf>{_SUFFIX})\b)?(?![\d.,]\d|%)",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+# Nouns that make an amount in millions a number of people or things ("1.2 million
+# residents", "a population of 1.2 million"), never money.
+_THING = (
+    r"people|persons?|residents?|population|inhabitants|citizens|households?|homes?|houses|"
+    r"dwellings|properties|visitors?|visits?|users?|customers?|passengers?|journeys?|trips?|"
+    r"pupils?|students?|patients?|adults?|children|child|families|family|tonnes?|tons?|"
+    r"litres?|gallons?|miles?|km|kilometres?|hours?|days?|items?|calls?|contacts?|referrals?|"
+    r"books?|pages?|views?|downloads?|trees?|square|sq|acres?|hectares?|units?|words?|bins?|"
+    r"meals?|doses?|vaccinations?|tests?|jobs?|workers?|employees?|staff|members?|readers?|"
+    r"followers?|viewers?|votes?|voters?|placements?|cases?|applications?|claims?|records?|"
+    r"steps?|kwh|mwh|gwh|barrels?|runs?|times?")
+_THINGS_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?:(?:new|more|fewer|extra|additional|local|adult|young|older|"
+    rf"registered|unique|active|individual)\s+)?(?:{_THING})\b", re.IGNORECASE)
+_THINGS_IN = re.compile(rf"\b(?:{_THING})\b", re.IGNORECASE)
+# Money words that may claim a bare amount in millions: the measure words of the data except
+# a change ("an increase of 1.2 million" says nothing of money), and money's own nouns.
+_MONEY_NOUN = re.compile(
+    r"\b(?:" + "|".join(p for p, measure, _ in MONEY_WORDS if not measure.startswith("change"))
+    + r"|funding|funded|reserves?|income|revenue|capital|investment|debt|borrowing|"
+    r"council tax|allocation|contribution|fund)\b",
+    re.IGNORECASE)
+# Between a money word and its amount: at most a few words ("an overspend of", "savings
+# totalling around"), no other number, no clause break.
+_GAP_BEFORE = re.compile(r"^[^\d;:()]{0,40}$")
+_GAP_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
 _PERCENT = re.compile(r"(?<![\w.,£])(?P<num>\d+(?:\.(?P<dec>\d+))?)\s?(?:%|per\s?cent\b)",
                       re.IGNORECASE)
 _COUNT = re.compile(r"(?<![\w£.,/:\-−])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%/:]|[.,]\d)")
@@ -47,8 +94,9 @@ _NOT_COUNT_AFTER = re.compile(
     rf"^\s*(?:{_MONTHS}|years?|months?|weeks?|days?|hours?|minutes?|miles?|km|am|pm|st|nd|"
     rf"rd|th)\b",
     re.IGNORECASE)
-_MULTIPLIERS = {"k": 1000, "thousand": 1000, "thousands": 1000, "m": 10**6, "million": 10**6,
-                "millions": 10**6, "bn": 10**9, "billion": 10**9, "billions": 10**9}
+_MULTIPLIERS = {"k": 1000, "thousand": 1000, "thousands": 1000, "m": 10**6, "mn": 10**6,
+                "million": 10**6, "millions": 10**6, "bn": 10**9, "billion": 10**9,
+                "billions": 10**9}
 # Words before a number that make it approximate, or a bound rather than a value.
 _APPROX_BEFORE = re.compile(
     r"(?:\b(?:approximately|approx\.?|around|about|circa|roughly|some|nearly|almost|"
@@ -60,7 +108,7 @@ _UPPER_BEFORE = re.compile(
     r"(?:\b(?:just under|under|less than|up to|below|no more than|fewer than)\s*)$",
     re.IGNORECASE)
 
-Bound = Literal["exact", "approx", "lower", "upper"]
+Bound = Literal["exact", "approx", "lower", "upper", "range"]
 
 
 @dataclass(frozen=True)
@@ -78,6 +126,7 @@ class Literal_:
     negative: bool = False
     bound: Bound = "exact"
     decimal: bool = False  # a count written with decimals: a rate or an indicator's value
+    upper: Decimal | None = None  # a range ("£35-40 million"): its upper end; value its lower
 
     def agrees(self, figure: Figure) -> bool:
         """Whether ``figure`` shows as this literal at the literal's own precision (for a
@@ -97,6 +146,8 @@ class Literal_:
             return steps >= mine
         if self.bound == "upper":
             return steps <= mine
+        if self.bound == "range" and self.upper is not None:
+            return mine <= steps <= (self.upper / unit).quantize(Decimal(1), ROUND_HALF_UP)
         return steps == mine
 
     def like(self, figure: Figure, *, named: bool = False) -> str:
@@ -109,6 +160,11 @@ class Literal_:
             return formatting.percent(abs(value), self.places + finer)
         if self.kind == "count":
             return formatting.number(abs(value), self.places + finer if self.decimal else 0)
+        if self.style == "bn":
+            # "£1.2 billion" is told "£1.4bn", not "£1,380.0m".
+            billions = abs(Decimal(repr(float(value)))) / 10**9
+            text = f"£{formatting.number(billions, self.places + finer)}bn"
+            return f"-{text}" if self.negative and value < 0 else text
         places = self.places + finer if self.style in ("k", "m") else None
         text = formatting.money(abs(value), self.style, places)
         return f"-{text}" if self.negative and value < 0 else text
@@ -164,34 +220,101 @@ class _Spans:
         return i >= 0 and at < self._ends[i]
 
 
+def _amount(digits: str, dec: str, suffix: str,
+            bound: Bound) -> tuple[Decimal, Decimal, str, str]:
+    """(value, precision, style, decimals) of an amount typed as ``digits``.``dec`` with a
+    money ``suffix``."""
+    digits = digits.replace(",", "")
+    mult = _MULTIPLIERS.get(suffix.lower(), 1)
+    if len(dec) == 3 and mult in (1, 1000) and "," not in digits:
+        # "£911.000", "£4.170k": three digits after a full stop are never pence (nor
+        # pounds of a thousand), so the stop is a thousands separator typed as a full stop.
+        digits, dec = digits + dec, ""
+    value = Decimal(f"{digits}.{dec}" if dec else digits) * mult
+    if dec:
+        precision = Decimal(1).scaleb(-len(dec)) * mult
+    elif mult == 1:
+        # "£2,786,300" is exact to the £100; no one rounds an exact pounds figure beyond
+        # £1,000, but "around £200,000" is rounded to its last non-zero digit.
+        zeros = _trailing_zeros(digits)
+        precision = Decimal(10) ** (zeros if bound != "exact" else min(zeros, 3))
+    else:
+        precision = Decimal(mult)
+    style = {1: "pence" if dec else "full", 1000: "k", 10**9: "bn"}.get(mult, "m")
+    return value, precision, style, dec
+
+
+def _ranges(sentence: str) -> list[Literal_]:
+    """Ranges of money ("£35-40 million", "£8m-£12m", "between £2m and £3m"): one literal
+    each, whose figure must lie between the ends; a lone end's unit is the other's."""
+    found = []
+    for m in _RANGE.finditer(sentence):
+        before = _before(sentence, m.start())
+        word = (m["word"] or "").lower()
+        if (word == "and") != bool(_BETWEEN.search(before)) or (
+                word == "to" and (m["losuf"] or not m["hisuf"] or _FROM.search(before))):
+            # "£2m and £3m" are two amounts; "by £2m to £3m", "from £2m to £3m" a change:
+            # "to" makes a range only when its ends share one unit ("£35 to 40 million").
+            continue
+        losuf, hisuf = m["losuf"] or m["hisuf"] or "", m["hisuf"] or m["losuf"] or ""
+        if _MULTIPLIERS.get(losuf.lower(), 1) > _MULTIPLIERS.get(hisuf.lower(), 1):
+            continue  # "£1m-500k" is not a range read surely
+        lo, lo_p, style, dec = _amount(m["lo"], m["lodec"] or "", losuf, "exact")
+        hi, hi_p, _, hidec = _amount(m["hi"], m["hidec"] or "", hisuf, "exact")
+        if hi <= lo:
+            continue  # "£5-£3m": not a range (a typo, or two amounts)
+        precision = max(lo_p, hi_p)
+        places = min(len(dec), len(hidec)) if style != "full" else 0
+        found.append(Literal_("money", m.start(), m.end(), m.group(0), lo, precision, style,
+                              places, bound="range", upper=hi))
+    return found
+
+
+def _bare_money(sentence: str, taken: _Spans) -> list[Literal_]:
+    """Amounts in millions (or thousands, billions) typed without their pound sign: money
+    when a money word is bound to them ("an overspend of 2.188m", "a 1.45m adverse
+    variance") and no noun makes them people or things ("1.2 million residents")."""
+    found = []
+    for m in _BARE_MONEY.finditer(sentence):
+        if m.start() in taken or _THINGS_AFTER.match(sentence, m.end()):
+            continue
+        before = _before(sentence, m.start())
+        words_before = [w for w in _MONEY_NOUN.finditer(before)
+                        if _GAP_BEFORE.match(before[w.end():])
+                        and not _THINGS_IN.search(before[w.end():])]
+        after = sentence[m.end():m.end() + 40]
+        words_after = [w for w in _MONEY_NOUN.finditer(after)
+                       if _GAP_AFTER.match(after[:w.start()])]
+        if not words_before and not words_after:
+            continue
+        bound = _bound(before)
+        value, precision, style, dec = _amount(m["num"], m["dec"] or "", m["suffix"], bound)
+        found.append(Literal_("money", m.start(), m.end(), m.group(0), value, precision, style,
+                              len(dec), bound=bound))
+    return found
+
+
 def find_literals(sentence: str) -> list[Literal_]:
     """Money amounts, percentages and counts typed in ``sentence``, in order."""
     found: list[Literal_] = []
     taken = _Spans()
+    for lit in _ranges(sentence):
+        found.append(lit)
+        taken.add((lit.start, lit.end))
     for m in _MONEY.finditer(sentence):
-        digits = m["num"].replace(",", "")
-        dec = m["dec"] or ""
-        suffix = (m["suffix"] or "").lower()
-        mult = _MULTIPLIERS.get(suffix, 1)
-        if len(dec) == 3 and mult in (1, 1000) and "," not in m["num"]:
-            # "£911.000", "£4.170k": three digits after a full stop are never pence (nor
-            # pounds of a thousand), so the stop is a thousands separator typed as a full stop.
-            digits, dec = digits + dec, ""
-        bound = "approx" if m["circa"] else _bound(_before(sentence, m.start()))
-        value = Decimal(f"{digits}.{dec}" if dec else digits) * mult
-        if dec:
-            precision = Decimal(1).scaleb(-len(dec)) * mult
-        elif mult == 1:
-            # "£2,786,300" is exact to the £100; no one rounds an exact pounds figure beyond
-            # £1,000, but "around £200,000" is rounded to its last non-zero digit.
-            zeros = _trailing_zeros(digits)
-            precision = Decimal(10) ** (zeros if bound != "exact" else min(zeros, 3))
-        else:
-            precision = Decimal(mult)
-        style = {1: "pence" if dec else "full", 1000: "k"}.get(mult, "m")
+        if m.start() in taken or m.end() - 1 in taken:
+            continue
+        bound: Bound = "approx" if m["circa"] else _bound(_before(sentence, m.start()))
+        if m["plus"] or m["plus2"]:
+            bound = "lower"
+        value, precision, style, dec = _amount(m["num"], m["dec"] or "", m["suffix"] or "",
+                                               bound)
         found.append(Literal_("money", m.start(), m.end(), m.group(0), value, precision, style,
                               len(dec), negative=bool(m["sign"]), bound=bound))
         taken.add(m.span())
+    for lit in _bare_money(sentence, taken):
+        found.append(lit)
+        taken.add((lit.start, lit.end))
     for m in _PERCENT.finditer(sentence):
         if m.start() in taken:
             continue
