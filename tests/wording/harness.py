@@ -143,6 +143,11 @@ def precision_of(entry: Entry) -> float:
         m = re.match(r"(0\.0*1)m", p)
         if m:
             return float(m.group(1)) * 1e6
+        m = re.match(r"(0\.0*1)\s*bn", p)
+        if m:
+            return float(m.group(1)) * 1e9
+        if p.startswith("bn"):
+            return 1e9
         if p.startswith("m"):
             return 1e6
         if p.startswith("k"):
