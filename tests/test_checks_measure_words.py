@@ -60,6 +60,7 @@ CASES = [
     ("not-capital-investment", "The council will invest £3.5m in capital schemes for Adoption & "
      "Fostering.", OK),
     ("not-investment-income", "Investment income of £3.5m was received this year.", OK),
+    ("not-a-boost-from-a-grant", "The council welcomed a £3.5m boost from government.", OK),
     ("not-a-number-further-on", "The plan includes £2.1m of investment proposals and a capital "
      "programme of £7m.", OK),
     ("not-an-allocation-inside-a-sentence", "The overspend of £1.0m is due to pressures, with "

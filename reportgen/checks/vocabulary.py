@@ -473,7 +473,9 @@ GROWTH_WORDS: tuple[tuple[str, str, int], ...] = (
      r"programme|board|activity|activities|assets?)\b)(?![\s-]+to[\s-]+save)"
      + _NOT_CAPITAL, "change:budget", 1),
     # "an £11 million boost for care", "a boost of £2m"
-    (r"boost(?!\s+(?:to|for)\s+(?:the\s+)?(?:council'?s?\s+)?(?:finances|reserves|income)\b)",
+    # (not "a £2m boost from government", "a boost to the council's finances": income)
+    (r"boost(?!\s+from\b)(?!\s+(?:to|for)\s+(?:the\s+)?(?:council'?s?\s+)?(?:finances|"
+     r"reserves|income)\b)",
      "change:budget", 1),
     # "approved budget growth of £2.5m", "growth bids of £1m", "£3m of growth"
     (r"(?:(?:budget|service|revenue|approved|agreed|proposed)\s+growth|growth\s+(?:bids?|"
