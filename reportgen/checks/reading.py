@@ -104,6 +104,7 @@ class _Mention:
     of: str = ""  # for a change: the measure that changed, when the words say it
     weak: bool = False  # a bare noun ("savings", "budget"): any other measure word wins
     aggregate: str | None = None  # "group" or "total" when qualified by "combined", "total"
+    inferred: bool = False  # words that only suggest the figure (budget growth): never an error
 
 
 @dataclass(frozen=True)
@@ -141,12 +142,16 @@ def _compile(table: Sequence[tuple[str, str, int]]) -> list[tuple[re.Pattern[str
              measure, sign) for pattern, measure, sign in table]
 
 
+_GROWTH = _compile(vocabulary.GROWTH_WORDS)
+_INFERRED = frozenset(p.pattern for p, _, _ in _GROWTH)
+_ALLOCATION_AFTER = re.compile(vocabulary.ALLOCATION_AFTER, re.IGNORECASE)
 _TABLES = {
-    "money": _compile((*vocabulary.OVERRIDES, *vocabulary.MONEY_WORDS)),
+    "money": _compile((*vocabulary.OVERRIDES, *vocabulary.MONEY_WORDS)) + _GROWTH,
     "percent": _compile(vocabulary.PERCENT_WORDS),
     "count": _compile((*vocabulary.COUNT_CHANGE_WORDS, *vocabulary.COUNT_WORDS)),
 }
 _PLANNED_AFTER = re.compile(vocabulary.PLANNED_AFTER, re.IGNORECASE)
+_PLANNED_BEFORE = re.compile(vocabulary.PLANNED_BEFORE, re.IGNORECASE)
 _AGGREGATE = re.compile(r"^(combined|total|overall|altogether)\b", re.IGNORECASE)
 # "A total of 435 children" only says how many: "a total of" is no aggregate.
 _AGGREGATE_BEFORE = re.compile(r"(?<!\ba )(?<!\bA )\b(combined|total|overall)\s+$",
@@ -155,13 +160,13 @@ _AGGREGATE_BEFORE = re.compile(r"(?<!\ba )(?<!\bA )\b(combined|total|overall)\s+
 
 def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
     """Every measure word of ``kind`` in ``sentence``, the longest winning where two overlap."""
-    raw: list[tuple[int, int, str, int]] = []
+    raw: list[tuple[int, int, str, int, bool]] = []
     for pattern, measure, sign in _TABLES[kind]:
         for m in pattern.finditer(sentence):
-            raw.append((m.start(), m.end(), measure, sign))
+            raw.append((m.start(), m.end(), measure, sign, pattern.pattern in _INFERRED))
     raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
     kept: list[_Mention] = []
-    for start, end, measure, sign in raw:
+    for start, end, measure, sign, inferred in raw:
         if any(k.start < end and start < k.end for k in kept):
             continue
         if not measure:
@@ -176,10 +181,12 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
         core = re.sub(_QUALIFIERS, "", text, flags=re.IGNORECASE)
         weak = bool(_WEAK.match(core.strip()))
         kept.append(_Mention(start, end, frozenset(name.split("|")), sign, of, weak,
-                             aggregate))
+                             aggregate, inferred))
     kept = [k for k in kept if k.measures]
     kept = [dataclasses.replace(k, measures=frozenset({"target"}))
-            if k.measures == {"target", "achieved"} and _PLANNED_AFTER.match(sentence, k.end)
+            if k.measures == {"target", "achieved"} and (
+                _PLANNED_AFTER.match(sentence, k.end) or
+                _PLANNED_BEFORE.search(sentence[max(0, k.start - 80):k.start]))
             else k for k in kept]
     # A change denied ("has not changed", "no increase") says the level stayed: no change is
     # stated, and the amount after it is the level ("it has remained static at £2.4m").
@@ -547,7 +554,8 @@ _CHANGE_GOVERNS = re.compile(r"^\s*(?:(?:from|since|on)\s+[^£\d,]{0,30}?\s*|"
 _HEAD_OF_BEFORE = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+(?:(?:approximately|around|about|"
                              r"some|circa|c\.?|just over|over|just under|under|up to|nearly|"
                              r"almost)\s+)?$")
-_PHRASE_END = re.compile(r"[,;:(]|\s(?:and|but|whilst|while|which|although)\s", re.IGNORECASE)
+_PHRASE_END = re.compile(r"[,;:(]|\s[-–—]\s|\s(?:and|but|whilst|while|which|although)\s",
+                         re.IGNORECASE)
 #: After a number, words that say it has changed since: an earlier value, not the data's.
 _SUPERSEDED_AFTER = re.compile(r"^[^.;£\d]*\b(?:but|although|however|since when)\s+(?:this|it|"
                                r"that|the (?:figure|number|total))\s+(?:has|had|have)\s+"
@@ -949,6 +957,8 @@ class Judge:
         before, after = s.text[:lit.start], s.text[lit.end:]
         if _PART_BEFORE.search(before[-70:]) or _PART_AFTER.match(after):
             return None  # "£1m of which ...": a part of another amount
+        if re.match(r"\s*[-–]\s*£?\d", after) or re.search(r"\d\s*[-–]\s*£?$", before[-6:]):
+            return None  # "£35-40 million of savings": a range, no one figure
         if re.search(r"\bper\s+$", before[-8:], re.IGNORECASE):
             return None  # "per 10,000 children": the denominator of a rate, not a figure
         if lit.kind == "count" and _RATE_WORDS.search(s.text[lo:hi]):
@@ -956,8 +966,12 @@ class Judge:
             return self._rate(s, lit, lo, hi)
         if lit.decimal:
             return None  # "an average of 3.2 placements": no figure of the data
-        if _ADDED_AFTER.match(after):
-            return None  # "£1.4m had been put into the budget": a change the data do not hold
+        if _ADDED_AFTER.match(after) and not any(
+                m.inferred and not s.text[lit.end:m.start].strip()
+                for m in s.mentions["money"]):
+            # "£1m was transferred from reserves": a change the data do not hold ("£1.4m had
+            # been put into the budget" is the budget's growth: vocabulary.GROWTH_WORDS)
+            return None
         if _SUPERSEDED_AFTER.match(after[:160]):
             return None  # "84 children were in residential care, but this had decreased to 74"
         window = max(0, lit.start - 60)
@@ -1023,6 +1037,12 @@ class Judge:
         if previous:  # an earlier value is not a change: "from the £2.6m previously reported"
             mentions = [m for m in mentions if "change" not in m.measures]
         mention = self._measure(s, lit, mentions, to_value, inside, first)
+        if lit.kind == "money" and not re.sub(r"[-*•·–\s]", "", s.text[:lit.start]):
+            allocation = _ALLOCATION_AFTER.match(s.text, lit.end)
+            if allocation and (mention is None or mention.start >= allocation.end()):
+                # "£3.8m to support home to school transport": a list item of budget setting
+                mention = _Mention(allocation.start(), allocation.end(),
+                                   frozenset({"change"}), 1, "budget", inferred=True)
         if mention is not None and "change" not in mention.measures and \
                 _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
             return None  # "spend an extra £4m on …": an increment, not the total spend
@@ -1060,9 +1080,13 @@ class Judge:
         if "change" in measures and not of:
             of = self._base(lit, mentions, mention)
         measures = self._by_unit(s.text, lit, measures)
+        # A type's yearly average only where the words say yearly ("£250,000 a year"): with
+        # no unit said, a type's average cost is its weekly one.
+        no_unit = {"average_weekly_cost", "average_annual_cost"} <= measures
         cands = [f for f in self.figures
                  if f.unit == lit.kind and f.measure in measures and f.previous == previous
-                 and (not of or f.measure != "change" or f.of == of)]
+                 and (not of or f.measure != "change" or f.of == of)
+                 and not (no_unit and f.measure == "average_annual_cost" and f.scope == "type")]
         unsigned = [f for f in cands if f.value != 0]
         if mention.sign:
             cands = [f for f in cands if f.value * mention.sign > 0
@@ -1086,7 +1110,7 @@ class Judge:
                 return Claim(flipped, unsigned, evidence, explicit, direction=mention.sign)
         explicit = figure is not None and self._explicit(figure, lit, cands, subjects, mention,
                                                          bool(s.subjects)) and \
-            inferred_order is False
+            inferred_order is False and not mention.inferred
         return Claim(figure, cands, evidence, explicit,
                      sign=mention.sign if measures == {"variance"} else 0)
 
@@ -1157,6 +1181,11 @@ class Judge:
         usable = [m for m in mentions if _distance((m.start, m.end), head) <= 2 * _MAX_GAP
                   and not _blocked(starts, lit, (m.start, m.end))
                   and not self._owned(s, lit, m)]
+        # Growth words only measure the amount they introduce or follow ("invest £2m", "£2m of
+        # investment"), never one further on in their clause.
+        usable = [m for m in usable if not m.inferred or (
+            _CHANGE_GOVERNS.match(s.text[m.end:lit.start]) if m.end <= lit.start else
+            re.fullmatch(r"\s*(?:of\s+)?", s.text[lit.end:m.start], re.IGNORECASE))]
         if whole is not None:
             # In "£2.9m of the £3.5m savings target" the words right by £3.5m are its own;
             # £2.9m is the part of it achieved, unless other words say what part.
@@ -1174,10 +1203,15 @@ class Judge:
         if against:
             sign = -1 if against["under"] else 1
             return _Mention(against.start(), against.end(), frozenset({"variance"}), sign)
-        # A change word right after the number is its noun: "a £250,000 reduction".
+        # A change word right after the number is its noun: "a £250,000 reduction" (growth
+        # words also after "of": "£3.6m of investment proposals", unless a change word proper
+        # introduces the number: "a further £3m is being invested").
+        sure = any(not m.inferred and "change" in m.measures and m.end <= lit.start and
+                   _CHANGE_GOVERNS.match(s.text[m.end:lit.start]) for m in usable)
         for m in usable:
-            if "change" in m.measures and m.start >= lit.end and \
-                    not s.text[lit.end:m.start].strip():
+            if "change" in m.measures and m.start >= lit.end and not (m.inferred and sure) and \
+                    re.fullmatch(r"\s*(?:of\s+)?" if m.inferred else r"\s*",
+                                 s.text[lit.end:m.start], re.IGNORECASE):
                 return m
         if to_value:  # "rose from X to Y": Y is the measure's new value, not a change
             usable = [m for m in usable if "change" not in m.measures]
@@ -1231,7 +1265,10 @@ class Judge:
             return bool(re.fullmatch(r"\s*(?:of|is|was|were|at|stood at|amounted to|totall?ing|"
                                      r":)?\s*(?:(?:approximately|around|about|some)\s+)?",
                                      text[m.end:lit.start], re.IGNORECASE))
-        return not text[lit.end:m.start].strip()
+        # "£31m of savings": savings are the amount's own noun after "of" too
+        return not text[lit.end:m.start].strip() or (
+            m.measures <= {"target", "achieved"} and
+            re.fullmatch(r"\s+of\s+", text[lit.end:m.start]) is not None)
 
     @staticmethod
     def _base(lit: Literal_, mentions: list[_Mention], change: _Mention) -> str:

@@ -31,6 +31,10 @@ if TYPE_CHECKING:  # metrics import pandas; naming a figure needs neither
 
 T = TypeVar("T")
 
+#: Weeks in a year as the metrics annualise a weekly cost (reportgen/metrics/placements.py;
+#: not imported, as that module needs pandas).
+WEEKS_PER_YEAR = 52
+
 Unit = Literal["money", "count", "percent"]
 
 
@@ -181,6 +185,12 @@ def _placement_figures(p: PlacementMetrics) -> list[Figure]:
                  s.total_weekly_cost, "money", "weekly_cost", subject=st, scope="type"),
             _fig(f"{base}.annual_cost", f"annual cost of {noun} placements", s.annual_cost,
                  "money", "annual_cost", subject=st, scope="type"),
+            # "a residential placement costs around £250,000 a year": the average weekly cost
+            # annualised as the metrics annualise every weekly cost (52 weeks)
+            _fig(f"{base}.average_annual_cost", f"average annual cost of {noun} placements",
+                 s.average_weekly_cost * WEEKS_PER_YEAR, "money", "average_annual_cost",
+                 subject=st, scope="type",
+                 expression=f"{{{{ ({base}.average_weekly_cost * {WEEKS_PER_YEAR}) | money }}}}"),
         ]
         if t.count:
             out.append(_fig(f"{base}.share", f"share of placements that are {noun}",
@@ -375,6 +385,22 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # proposals amounting to £2.8m", "is proposing savings totalling £8m", "agreed savings".
     (r"(?:savings? proposals?|(?:propos(?:ed|ing)|planned|agreed|approved) savings|"
      r"savings? (?:proposed|planned|agreed))", "target", 0),
+    # ... and so are reductions, cuts and efficiencies agreed, and the nouns joined to them:
+    # "£4.5m of reductions agreed in November", "agreed savings and efficiencies worth £4.6m".
+    (r"(?:(?:propos(?:ed|ing)|planned|agreed|approved) (?:savings|efficiencies|reductions|cuts)"
+     r" and (?:savings|efficiencies|reductions|cuts)|(?:propos(?:ed|ing)|planned|agreed|approved)"
+     r" (?:efficiencies|reductions|cuts)|(?:reductions|cuts|efficiencies) (?:proposed|planned|"
+     r"agreed|approved))", "target", 0),
+    # Savings still to be made are what is to be saved ("total savings to be delivered next
+    # year"); those expected to be made are the forecast. (Those "yet" or "still" to be made,
+    # or that remain to be, are the shortfall, below.)
+    # (the forecast first: "expected" is also a qualifier, so both match the same words)
+    (r"(?:forecast|expected|projected|anticipated|predicted|likely) to be (?:delivered|achieved|"
+     r"made|realised)", "savings_forecast", 0),
+    (r"(?:savings\s+)?to be (?:delivered|achieved|made|realised)", "target", 0),
+    # "despite the Authority delivering savings of £1.55m": a thing done ("is delivering
+    # savings" is under way, not done)
+    (r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )delivering savings", "achieved", 0),
     (r"(?:achieved|delivered|realised|savings made|secured|generated|savings? achieved|"
      r"savings? delivered|saved|saving)", "achieved", 0),
     # "savings" alone is what is to be saved or what was ("to achieve a further £25m in-year
@@ -385,7 +411,8 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:(?:forecast|projected|expected) savings)", "savings_forecast", 0),
     (r"(?:shortfall|(?:budget |funding |savings )?gap|yet to be (?:delivered|achieved|found)|"
      r"(?:net )?under-?(?:achievement|delivery)|non-?delivery|slippage|"
-     r"still to be (?:delivered|achieved|found)|undelivered|unachieved)", "shortfall", 0),
+     r"still to be (?:delivered|achieved|found)|undelivered|unachieved|"
+     r"(?:remain(?:s|ing)?|left) to be (?:delivered|achieved|found|made))", "shortfall", 0),
     # "identified £2.1m of efficiencies": savings found or planned, no figure of the data
     (r"(?:identified|(?:savings|efficiencies) (?:plans? )?identified)", "identified", 0),
     # costs of placements
@@ -396,6 +423,14 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:total weekly cost)", "weekly_cost", 0),
     (r"(?:weekly cost|cost per week|costs? a week)", "weekly_cost|average_weekly_cost", 0),
     (r"(?:annual cost|cost per (?:annum|year))", "annual_cost", 0),
+    # The cost of one child's or one placement's care is an average, weekly or yearly as the
+    # words after the amount say: "costs of looking after a young person in a children's home",
+    # "cost for a council foster carer to look after a child", "a residential placement costs".
+    (r"(?:costs? (?:of|for) (?:looking after|caring for|placing|supporting) (?:a|one|each) "
+     r"(?:young person|child)|costs? (?:for|of) (?:a|an|one) (?:[\w'’-]+ ){0,4}?to (?:look after|"
+     r"care for|support) (?:a|one|each) (?:young person|child)|(?:a|an|one|each) (?:[\w'’-]+ )"
+     r"{0,3}?placement costs?|costs? (?:per|for each|of each) (?:child|young person|placement))",
+     "average_weekly_cost|average_annual_cost", 0),
     # changes from the previous period
     (r"(?:increase(?:d)?(?: of| by)?|rise(?: of)?|risen by|rose by|up by|grown by|"
      r"additional|further|more than (?:at|in) the|higher by)", "change", 1),
@@ -406,6 +441,59 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:improvement(?: of)?|improved by)", "change:variance", -1),
     (r"(?:deterioration(?: of)?|deteriorated by|worsened by)", "change:variance", 1),
 )
+
+#: Budget growth, as budget setting says it: money invested in a service, added to its budget,
+#: a boost for it, growth approved for it ("invest £2m in ...", "£1.5m is being invested",
+#: "adding £3m to the placements budget", "an £8m boost for care", "budget growth of £2.5m",
+#: "£0.4m of investment proposals", "additional funding of £600,000"). The data hold it as the
+#: budget's change since the previous period (a budget file with that period), but a growth
+#: item is not the whole change (savings and inflation move a budget too), so a claim read
+#: from these words is inferred: a warning, never an error. Not capital investment, investment
+#: income or returns, nor invest-to-save schemes, which are no budget's growth.
+_AMOUNT_AHEAD = (r"\s+(?:an?\s+)?(?:(?:extra|additional|further)\s+)?£?\s?[\d.,]+\s*"
+                 r"(?:m|k|bn|million|billion|thousand)?")
+_NOT_CAPITAL = (r"(?!(?:" + _AMOUNT_AHEAD + r")?\s+(?:(?:in|into|on|for)\s+(?:[\w-]+\s+){0,2}?|"
+                r"of\s+)capital\b)")
+GROWTH_WORDS: tuple[tuple[str, str, int], ...] = (
+    # "invest £2m", "invest an extra £28m in ...", "investing a further £1m"
+    (r"(?<!capital )invest(?:s|ed|ing)?(?:\s+an?\s+extra)?"
+     r"(?![\s-]+to[\s-]+save)" + _NOT_CAPITAL, "change:budget", 1),
+    # "£8m is also being invested", "£1.4m had been put into the budget" (what was put, added
+    # or injected into something else is read only when it is a budget)
+    (r"(?:(?:is|are|was|were|has|have|had|will|would|to)\s+)?(?:(?:also|now)\s+)?"
+     r"(?:(?:been|be|being)\s+)?(?:(?:also|now)\s+)?(?:invested(?![\s-]+to[\s-]+save)"
+     r"|(?:put|added|injected|allocated)\s+(?:in|into|to)\s+(?:the\s+|its\s+|our\s+)?"
+     r"(?:[\w'’&-]+\s+){0,4}?budgets?)" + _NOT_CAPITAL, "change:budget", 1),
+    # "adding £12m to social care budgets", "added £1m to the fostering budget"
+    (r"add(?:s|ed|ing)?(?=" + _AMOUNT_AHEAD + r"\s+(?:in)?to\s+(?:the\s+|its\s+|our\s+)?"
+     r"(?:[\w'’&-]+\s+){0,4}?budgets?\b)", "change:budget", 1),
+    # "a £6.6m investment", "£1m of investment", "investment proposals of £3m", "investment of"
+    (r"(?<!capital )investment(?:\s+(?:proposals?|bids?|package))?"
+     r"(?!\s+(?:income|returns?|approach|portfolio|propert(?:y|ies)|strategy|fund|"
+     r"programme|board|activity|activities|assets?)\b)(?![\s-]+to[\s-]+save)"
+     + _NOT_CAPITAL, "change:budget", 1),
+    # "an £11 million boost for care", "a boost of £2m"
+    # (not "a £2m boost from government", "a boost to the council's finances": income)
+    (r"boost(?!\s+from\b)(?!\s+(?:to|for)\s+(?:the\s+)?(?:council'?s?\s+)?(?:finances|"
+     r"reserves|income)\b)",
+     "change:budget", 1),
+    # "approved budget growth of £2.5m", "growth bids of £1m", "£3m of growth"
+    (r"(?:(?:budget|service|revenue|approved|agreed|proposed)\s+growth|growth\s+(?:bids?|"
+     r"funding|items?|allocations?|proposals?)|(?<=of )growth(?!\s+in\b))", "change:budget", 1),
+    # "additional funding of £600,000", "extra funding of £1m"
+    (r"(?:additional|extra|further|new)\s+funding", "change:budget", 1),
+    # Not growth, but as unsure: "reduce costs by £10.6m" is savings (of either reading unless
+    # the words say which: "having to reduce costs by", PLANNED_BEFORE), or a recovery plan's
+    # aim for an overspend, which no figure of the data holds.
+    (r"(?:reduc(?:e|ing) (?:its |our |their |the )?(?:costs|spending|expenditure) by)",
+     "target|achieved", 0),
+)
+#: After an amount that opens a sentence or a list item with no verb of its own, words that
+#: say what it is given for ("£3.8m to support home to school transport", "£2m funding will
+#: support ..."): an allocation of budget setting, read as the budget's growth (inferred).
+ALLOCATION_AFTER = (r"\s+(?:of\s+)?(?:(?:new|additional|extra)\s+)?(?:funding\s+|investment\s+)?"
+                    r"(?:will\s+|to\s+)(?:help\s+)?(?:support|increase|fund|expand|provide|"
+                    r"improve|meet)\b")
 
 #: Changes of a count ("rose by 9", "a decrease of 5"): the change of children looked after
 #: over a window, of placements (started less ended) or of an indicator since its last point.
@@ -431,8 +519,19 @@ OVERRIDES: tuple[tuple[str, str, int], ...] = (
 
 #: After savings of either reading ("savings", "cost reductions"), words that say they are
 #: planned, not made: "cost reductions of £3m had been agreed" are the target.
-PLANNED_AFTER = (r"(?:[^.;]|\.(?=\d)){0,60}?\b(?:has|have|had|was|were|is|are|being)\s+"
-                 r"(?:been\s+)?(?:agreed|approved|proposed|planned)\b")
+PLANNED_AFTER = (r"(?:[^.;]|\.(?=\d)){0,60}?\b(?:(?:has|have|had|having|was|were|is|are|being)\s+"
+                 r"(?:already\s+)?(?:been\s+)?(?:agreed|approved|proposed|planned)|"
+                 # "Delivery of £31m of savings in 2017/18 is on track": the plan's amount
+                 r"(?:is|are|remains?)\s+(?:(?:broadly|currently|still)\s+)?on\s+track)\b")
+#: Before savings of either reading, words that say they are to be made: an obligation or a
+#: plan ("the need to make £23m of savings", "having to reduce costs by £10.6m", "will be
+#: required to find £5.3m savings"), or a budget that includes them ("the 2014/15 budget also
+#: included savings of £4.3m"). Never "identified" (issue 26: savings found are no target).
+PLANNED_BEFORE = (r"(?:(?:\b(?:need(?:s|ed)?|ha(?:s|ve|d|ving)|required|plan(?:s|ned|ning)?|"
+                  r"aim(?:s|ing)?)\s+to|\bmust)\s+(?:(?:make|find|deliver|achieve|save)\b"
+                  r"(?:(?!\band\b)(?:[^.;,]|[.,](?=\d))){0,45})?|\bbudgets?\s+(?:[\w/'’-]+\s+){0,4}?"
+                  r"includ(?:e|es|ed|ing)\s+(?:(?:total|further|additional|new|planned|"
+                  r"proposed)\s+)?)$")
 
 #: Percentages.
 PERCENT_WORDS: tuple[tuple[str, str, int], ...] = (
