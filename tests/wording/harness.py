@@ -148,7 +148,7 @@ def precision_of(entry: Entry) -> float:
             return float(m.group(1)) * 1e9
         if p.startswith("bn"):
             return 1e9
-        if p.startswith("m"):
+        if p.startswith(("m", "1m")):
             return 1e6
         if p.startswith("k"):
             return 1e3
