@@ -692,6 +692,44 @@ MONEY_CASES = [
     ("a-lines-overspend-called-an-underspend",
      "The underspend on Children's Social Care is £1.2m.", NAMES,
      "error: an overspend of £1.2m"),
+    # -- (h-clauses) earlier periods, clause boundaries and the council's other pots
+    ("an-earlier-forecast-at-a-quarter-abbreviated-is-the-previous-figure",
+     "The previous forecast at Qtr 2 for Children's Social Care was an overspend of £0.5m.",
+     NAMES, "error: £0.9m"),
+    ("qtr-dot-does-not-end-a-sentence",
+     "The forecast at Qtr. 2 for Children's Social Care was an overspend of £0.5m.", NAMES,
+     "error: £0.9m"),
+    ("a-period-at-the-head-of-the-clause-is-the-numbers",
+     "The forecast at Quarter 3 for Children's Social Care was an overspend of £0.5m.", NAMES,
+     "error: £1.2m"),
+    ("an-earlier-forecast-right-raises-nothing",
+     "The previous forecast at Qtr 2 for Children's Social Care was an overspend of £0.9m.",
+     NAMES, OK),
+    ("the-previous-months-end-named-after-an-amount-is-the-previous-figure",
+     "The overspend on Children's Social Care was forecast at £0.5m in September.", NAMES,
+     "error: £0.9m"),
+    ("the-periods-end-month-named-after-an-amount-is-this-periods",
+     "The overspend on Children's Social Care was forecast at £0.5m in December.", NAMES,
+     "error: £1.2m"),
+    ("a-when-clause-dated-by-another-month-is-no-figure-of-the-data",
+     "Savings plans were approved in November 2024 when the Council's projected overspend "
+     "stood at £6.3m.", COUNCIL, OK),
+    ("a-spaced-dash-after-a-number-starts-a-clause",
+     "Looking after a child in a residential home costs about £5,312 per week - a placement "
+     "with a fostering agency costs about £900 per week.", NAMES, OK),
+    ("a-spaced-dash-before-a-number-is-a-labels",
+     "Adoption & Fostering – an overspend of £1.5m.", NAMES, "error: £1.0m"),
+    ("the-councils-reserves-are-not-its-budget",
+     "The overspend is £2.0m. However, there was an underspend of £7.8m when budgets were set "
+     "against the Council's reserves.", COUNCIL, OK),
+    ("spending-from-the-councils-fund-is-not-the-total-by-its-name",
+     "Members agreed to spend £3.4m from the council's smoothing fund.", COUNCIL,
+     "warning: £42.0m"),
+    ("an-overspend-funded-from-the-councils-reserves-is-the-councils",
+     "The forecast shows an overspend of £3.1m which would be funded from the Council's "
+     "reserves.", COUNCIL, "error: £2.0m"),
+    ("the-councils-own-overspend-is-still-the-total",
+     "The Council's overspend is £3m.", COUNCIL, "error: £2m"),
 ]
 
 

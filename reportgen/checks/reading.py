@@ -30,7 +30,8 @@ _PLACEHOLDER = "⟨…⟩"
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _DIRECTIVE = re.compile(r"^\s*\[[a-z_]+:[^\]\n]*\]\s*$", re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n\s*(?=[-*+]\s|\d+[.)]\s|#)")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z£0-9\"'(‘“])")
+# (Not after "Qtr.": "the forecast at Qtr. 2" is one sentence.)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<![Qq]tr\.)\s+(?=[A-Z£0-9\"'(‘“])")
 _NEAR = 100  # a measure word this near its number (after it: half as far) claims it explicitly
 _MAX_GAP = 100  # characters between a measure word and the number it measures
 _INSIDE_LABEL = 40  # extra distance of a measure word that is part of a label
@@ -293,6 +294,16 @@ _SCOPE_NOUN = re.compile(r"\b(?:the|this|our|its|their)\s+(?:(?:whole|overall|en
 # brackets after a name, "Children's Services (General Fund)", where it says which fund that is).
 _GENERAL_FUND = re.compile(r"(?<!\()(?<!\(the )\bGeneral\s+Fund\b"
                            r"(?!\s+(?:reserves?|balances?|working\s+balance)\b)", re.IGNORECASE)
+#: After the council's name, a pot of money that is not its budget ("the Council's reserves",
+#: "the council's smoothing fund"; not its General Fund).
+_POT_AFTER = re.compile(r"['’]?s?\s+(?!general\s+fund\b)(?:[\w-]+\s+){0,2}?"
+                        r"(?:reserves?|balances?|funds?)\b", re.IGNORECASE)
+_AGAINST_BEFORE = re.compile(r"\b(?:against|compared\s+(?:to|with)|relative\s+to)\s+"
+                             r"(?:the\s+|its\s+|our\s+)?$", re.IGNORECASE)
+_FUNDED_FROM_BEFORE = re.compile(r"\b(?:funded|met|covered|financed|paid\s+for)\s+"
+                                 r"(?:(?:in\s+part|partly|fully|wholly)\s+)?(?:from|using|"
+                                 r"through|by|out\s+of)\s+(?:the\s+|its\s+|our\s+)?$",
+                                 re.IGNORECASE)
 # Words of a label too common in a children's services paper to name one line alone.
 _GENERIC = {"children", "child", "young", "people", "social", "family", "familie", "service",
             "council", "early", "other", "general", "management", "support", "additional",
@@ -391,6 +402,20 @@ class _Subjects:
                 self.abbreviations.append(
                     (re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])"), target))
 
+    @staticmethod
+    def _pot(sentence: str, x: _Subject | None) -> _Subject | None:
+        """The council's name before a pot of money that is not its budget ("the Council's
+        reserves", "the council's smoothing fund") names no figure of the data: an amount
+        measured against the pot is the pot's (more than the data's), and one taken from or
+        paid into it is of nothing the name says. (An amount funded from the council's
+        reserves is the council's: the pot's owner pays for it.)"""
+        if x is None or not _POT_AFTER.match(sentence, x.end) or \
+                _FUNDED_FROM_BEFORE.search(sentence, max(0, x.start - 40), x.start):
+            return x
+        if _AGAINST_BEFORE.search(sentence, max(0, x.start - 40), x.start):
+            return dataclasses.replace(x, subject=WIDER, guessed=False)
+        return None
+
     def find(self, sentence: str) -> list[_Subject]:
         words = _words(sentence)
         norm = [w for _, _, w in words]
@@ -441,13 +466,14 @@ class _Subjects:
                     found.append(_Subject(words[i][0], words[i][1], self.parts[w], True,
                                           part=True))
         # The report's own scope, where no label of the data is named in the same words.
-        scope: list[_Subject] = []
+        scope: list[_Subject | None] = []
         for form, s in self.scope_forms:
             n = len(form)
             for i in at.get(form[0], ()):
                 if norm[i:i + n] == form:
                     scope.append(_Subject(words[i][0], words[i + n - 1][1], s,
                                           guessed=tuple(form) in self.guessed_forms))
+        scope = [self._pot(sentence, x) for x in scope]
         for m in _GENERAL_FUND.finditer(sentence):
             # The council's own revenue budget: the whole in a council's report, more than
             # the data in a directorate's, the whole by guess where no scope is declared.
@@ -458,9 +484,10 @@ class _Subjects:
             named = self.names.unit_noun(noun)
             word = m.start("unit") if m["unit"] else m.start("council") if m["council"] \
                 else m.start("wide")
-            scope.append(_Subject(word, m.end(), named or WHOLE, guessed=named is None))
-        found += [x for x in scope if not any(f.start < x.end and x.start < f.end
-                                              for f in found)]
+            scope.append(self._pot(sentence, _Subject(word, m.end(), named or WHOLE,
+                                                      guessed=named is None)))
+        found += [x for x in scope if x is not None and not any(
+            f.start < x.end and x.start < f.end for f in found)]
         # Longest first, then drop those inside another.
         found.sort(key=lambda f: (-(f.end - f.start), f.start))
         kept: list[_Subject] = []
@@ -481,6 +508,10 @@ _CLAUSE_BREAK = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, w
                            re.IGNORECASE)
 
 
+#: A dash between spaces followed by words in lower case: a clause break when the words before
+#: it hold a number (see Sentence.clause_breaks).
+_DASH_BREAK = re.compile(r"\s[-–—]\s+(?=[a-z])")
+
 #: The clause breaks that join two clauses of one statement: a subject named in the first and
 #: none in the second is the second's too.
 _COORDINATION = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, whereas ",
@@ -500,7 +531,7 @@ def _clause(s: Sentence, lit: Literal_) -> tuple[int, int]:
 
 
 _PERIOD_REF = re.compile(
-    r"\b(?:(?:quarter|q)\s*(?P<q>[1-4]|one|two|three|four)|(?:month|m|period|p)\s*"
+    r"\b(?:(?:quarter|qtr\.?|q)\s*(?P<q>[1-4]|one|two|three|four)|(?:month|m|period|p)\s*"
     r"(?P<m>1[0-2]|[1-9])|fr\s?(?P<fr>[1-4]))\b", re.IGNORECASE)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 _PREVIOUS = re.compile(rf"^[\s,]*(?:{vocabulary.PREVIOUS_WORDS})", re.IGNORECASE)
@@ -510,7 +541,23 @@ _PREVIOUS_IN_PHRASE = re.compile(rf"^\s*(?:(?!since\b)\w+\s+){{0,3}}?(?<!since )
                                  rf"(?:{vocabulary.PREVIOUS_WORDS})",
                                  re.IGNORECASE)
 _PREVIOUS_BEFORE = re.compile(r"\bpreviously\s+(?:been\s+)?(?:estimated|forecast|projected|"
-                              r"reported|predicted|expected)\b[^.;]*$", re.IGNORECASE)
+                              r"reported|predicted|expected)\b[^.;]*$|"
+                              # "The previous forecast at Qtr 2 was an overspend of £1.9m": an
+                              # earlier forecast as the clause's subject (not "compared with
+                              # the previous forecast, the overspend is …", cut by its comma).
+                              r"\b(?:previous|prior|last|earlier)\s+(?:forecasts?|projections?|"
+                              r"estimates?|reports?|monitoring)\b(?:[^.;,£]|\.(?=\s*\d))*$",
+                              re.IGNORECASE)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_MONTH = rf"(?P<month>{'|'.join(_MONTHS)})(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b"
+#: A month named right after an amount ("forecast at £14m in September"), or a past when-clause
+#: dated by one before it ("agreed in November 2024 when the overspend was £8.1m"): the amount
+#: is the figure of that month.
+_MONTH_AFTER = re.compile(rf"^\s*\)?\s*(?:in|at|as\s+at|during|for)\s+(?:the\s+end\s+of\s+)?"
+                          rf"{_MONTH}", re.IGNORECASE)
+_MONTH_WHEN_BEFORE = re.compile(rf"\b(?:in|at|during|by)\s+(?:the\s+end\s+of\s+)?{_MONTH},?\s+"
+                                rf"when\b[^.;£\d]*$", re.IGNORECASE)
 _PERIOD_AT = re.compile(r"\b(?:in|at|for|by|as at)\s+(?:the\s+)?(?:end\s+of\s+)?"
                         r"(?=(?:quarter|q|month|m|period|p|fr)\s*\w)", re.IGNORECASE)
 #: A year in the number's own phrase: "290 children in 2015", "£3.2m in 2014/15".
@@ -711,7 +758,21 @@ class Sentence:
 
     @functools.cached_property
     def clause_breaks(self) -> list[tuple[int, int]]:
-        return [m.span() for m in _CLAUSE_BREAK.finditer(self.text)]
+        found = [m.span() for m in _CLAUSE_BREAK.finditer(self.text)]
+        # A spaced dash after a clause holding a number of its own, before words, starts
+        # another clause ("around £100,000 per year - cost for a foster carer is around
+        # £26,000"); one before the number is a label's ("Fostering – £1.5m").
+        for m in _DASH_BREAK.finditer(self.text):
+            start = max((b for _, b in found if b <= m.start()), default=0)
+            if any(start <= o.start and o.end <= m.start() for o in self.lits):
+                found.append(m.span())
+        return sorted(found)
+
+    @functools.cached_property
+    def period_refs(self) -> list[tuple[int, int]]:
+        """Where the sentence names a quarter or month ("Qtr 2"): its number is no amount
+        standing between another number and its words."""
+        return [m.span() for m in _PERIOD_REF.finditer(self.text)]
 
     @functools.cached_property
     def years(self) -> list[re.Match[str]]:
@@ -851,10 +912,14 @@ class Judge:
             return self._year_named(s, lit, lo, hi)  # a period after a change is its start
         if _REPORTED_IN_MONTH.match(phrase):
             return None  # "£9m reported in September": an earlier report's, by its month
+        month = _MONTH_AFTER.match(phrase) or _MONTH_WHEN_BEFORE.search(before[-120:])
+        if month:
+            return self._month(month)
         # A period named in the number's own phrase: just before it (no other number between)
         # or just after it ("£9million in quarter three").
         own = before[-40:]
-        cut = max((o.end for o in s.lits if o.end <= lit.start), default=0) - lit.start
+        cut = max((o.end for o in s.lits if o.end <= lit.start and not any(
+            a <= o.start and o.end <= b for a, b in s.period_refs)), default=0) - lit.start
         if cut > -40:
             own = before[cut:] if cut < 0 else ""
         own = re.split(r"[,;(]", own)[-1]
@@ -866,6 +931,12 @@ class Judge:
         # The period right after the number is its own ("increased to £3.6m at Month 9"),
         # before one said earlier in the clause ("predicted at Month 6 and that has …").
         ref = (_period_ref(tail.group(0)) if tail else None) or _period_ref(own)
+        if ref is None:
+            # "The forecast at Qtr 2 for <line> was an overspend of £0.5m": a period said at
+            # the head of the number's clause, no other amount between, is the number's.
+            head = before[-120:] if cut <= -120 else before[cut:] if cut < 0 else ""
+            at = _PERIOD_AT.search(re.split(r"[,;(]", head)[-1])
+            ref = _period_ref(re.split(r"[,;(]", head)[-1][at.end():]) if at else None
         if ref is None:
             # "£3.1m overspend was predicted at Month 6": named after the number's measure.
             at = _PERIOD_AT.search(phrase)
@@ -881,6 +952,22 @@ class Judge:
         if _FROM_BEFORE.search(before[-12:]) and re.search(r"\bto\b", after):
             return None  # "from £X to £Y": £X is where it started
         return self._year_named(s, lit, lo, hi)
+
+    def _month(self, m: re.Match[str]) -> bool | None:
+        """The period a month names: this one when it is the month the period ends, the
+        previous when it is the month that one ends, else one the data do not hold (an
+        estimate of another month, within the period or before it)."""
+        if self.period is None:
+            return None
+        month = _MONTHS.index(m["month"].lower()) + 1
+        fy = self.period.start_year
+        year = int(m["year"]) if m["year"] else (fy if month >= 4 else fy + 1)
+        if (year, month) == (self.period.end.year, self.period.end.month):
+            return False
+        before = self.previous_period
+        if before is not None and (year, month) == (before.end.year, before.end.month):
+            return True
+        return None
 
     def _year_named(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> bool | None:
         """The financial year a sentence names anywhere ("In 2019/20 ..."): the nearest one
