@@ -728,6 +728,18 @@ MONEY_CASES = [
     ("an-overspend-funded-from-the-councils-reserves-is-the-councils",
      "The forecast shows an overspend of £3.1m which would be funded from the Council's "
      "reserves.", COUNCIL, "error: £2.0m"),
+    ("a-further-amount-naming-a-subject-of-its-own-is-its-figure",
+     "Children's Social Care is set to overspend by £1.2m with a further £0.5m overspend on "
+     "Adoption & Fostering.", NAMES, "error: £1.0m"),
+    ("a-further-amount-naming-a-subject-of-its-own-right-raises-nothing",
+     "Children's Social Care is set to overspend by £1.2m with a further £1.0m overspend on "
+     "Adoption & Fostering.", NAMES, OK),
+    ("names-sharing-the-noun-after-their-bracketed-amounts-each-name-a-line",
+     "Pressures are driven by cost pressures in Adults' (£2m) and Children's (£1.5m) social "
+     "care.", NAMES, "error: £1.2m"),
+    ("names-sharing-the-noun-after-their-bracketed-amounts-right-raise-nothing",
+     "Pressures are driven by cost pressures in Adults' (£2m) and Children's (£1.2m) social "
+     "care.", NAMES, OK),
     ("the-councils-own-overspend-is-still-the-total",
      "The Council's overspend is £3m.", COUNCIL, "error: £2m"),
 ]

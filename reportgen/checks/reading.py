@@ -304,6 +304,13 @@ _FUNDED_FROM_BEFORE = re.compile(r"\b(?:funded|met|covered|financed|paid\s+for)\
                                  r"(?:(?:in\s+part|partly|fully|wholly)\s+)?(?:from|using|"
                                  r"through|by|out\s+of)\s+(?:the\s+|its\s+|our\s+)?$",
                                  re.IGNORECASE)
+#: A list of single names, each with its amount in brackets, and the noun they share after it
+#: ("Children's (£5.1m) and Adults' (£2.4m) social care").
+_ITEM = r"[A-Za-z][\w'’-]*\s*\([^()]{1,30}\)"
+_BRACKETED_ITEM = re.compile(r"(?P<word>[A-Za-z][\w'’-]*)\s*\([^()]{1,30}\)")
+_SHARED_HEAD = re.compile(rf"{_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ITEM})+\s+"
+                          r"(?P<head>[A-Za-z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Za-z][\w'’-]*)"
+                          r"{0,3})")
 # Words of a label too common in a children's services paper to name one line alone.
 _GENERIC = {"children", "child", "young", "people", "social", "family", "familie", "service",
             "council", "early", "other", "general", "management", "support", "additional",
@@ -416,6 +423,23 @@ class _Subjects:
             return dataclasses.replace(x, subject=WIDER, guessed=False)
         return None
 
+    def _shared_head(self, sentence: str) -> list[_Subject]:
+        """Names in a list sharing the noun after it, each with its amount in brackets: "both
+        Children's (£5.1m) and Adults' (£2.4m) social care services" names "Children's social
+        care services" at "Children's", and "Adults' social care services" at "Adults'"."""
+        out: list[_Subject] = []
+        for run in _SHARED_HEAD.finditer(sentence):
+            items = list(_BRACKETED_ITEM.finditer(run.group(0)))
+            head = [w for _, _, w in _words(run["head"])]
+            for item in items:
+                first = _norm_word(item["word"])
+                for s, forms in self.labels.items():
+                    if any(len(f) >= 2 and f[0] == first and f[1:] == head[:len(f) - 1]
+                           for f in forms):
+                        at = run.start() + item.start("word")
+                        out.append(_Subject(at, at + len(item["word"]), s))
+        return out
+
     def find(self, sentence: str) -> list[_Subject]:
         words = _words(sentence)
         norm = [w for _, _, w in words]
@@ -448,8 +472,12 @@ class _Subjects:
                         other = any(sentence[a:b][:1].isupper() and norm[k] not in content
                                     and norm[k] not in _STOP and sentence[a - 1] != "("
                                     for k, (a, b, _) in enumerate(words[i + 1:last], i + 1))
-                        if set(norm[i:last + 1]) >= set(content) and not other:
+                        # (An amount between them parts them: "Children's (£5.1m) and
+                        # Adults' (£2.4m) social care", see _shared_head.)
+                        apart = "£" in sentence[words[i][0]:words[last][1]]
+                        if set(norm[i:last + 1]) >= set(content) and not other and not apart:
                             found.append(_Subject(words[i][0], words[last][1], s))
+        found += self._shared_head(sentence)
         for s, patterns in self.types.items():
             for p in patterns:
                 for m in p.finditer(sentence):
@@ -582,6 +610,11 @@ _PURPOSE_AFTER = re.compile(r"\s+(?:(?:in\s+order|so\s+as)\s+)?to\s+(?:help\s+)?
 _INCREMENT_BEFORE = re.compile(r"\b(?:extra|another|additional|further)\s+(?:(?:approximately|"
                                r"around|about|some|circa|c\.?|nearly|almost|over|just over|"
                                r"up to)\s+)?$", re.IGNORECASE)
+#: "… and a further £82m", "… with a further £4.7m": a next item of the amounts before it.
+_FURTHER_ITEM_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|with|plus)\s+(?:a|an)\s+(?:further|"
+                                  r"additional)\s+(?:(?:approximately|around|about|some|"
+                                  r"circa|c\.?|nearly|almost|over|just over)\s+)?$",
+                                  re.IGNORECASE)
 #: A bracket holding just the amount ("reserves (£3m)"): it is the amount of the words before
 #: the bracket, and the words after the bracket are not its.
 _BRACKET_CLOSE = re.compile(r"[^()£\d]{0,25}\)")
@@ -1109,9 +1142,14 @@ class Judge:
                   if any(x.start <= m.start and m.end <= x.end for x in subjects)}
         if previous:  # an earlier value is not a change: "from the £2.6m previously reported"
             mentions = [m for m in mentions if "change" not in m.measures]
-        mention = self._measure(s, lit, mentions, to_value, inside, first)
-        if mention is not None and "change" not in mention.measures and \
-                _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
+        continued = self._continued(s, lit, subjects, lo)
+        if continued is not None:  # its "further" says another item, not a change
+            mentions = [m for m in mentions if not (continued.end <= m.start and
+                                                    m.end <= lit.start and
+                                                    "change" in m.measures)]
+        mention = self._measure(s, lit, mentions, to_value, inside, continued or first)
+        if mention is not None and "change" not in mention.measures and continued is None \
+                and _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
             return None  # "spend an extra £4m on …": an increment, not the total spend
         if mention is None and previous:
             # "from the £2.6m previously reported": an earlier value of the sentence's measure.
@@ -1300,6 +1338,26 @@ class Judge:
         # but as if it were further away than the words outside.
         return min(preferred, key=lambda m: _distance((m.start, m.end), lit) +
                    (_INSIDE_LABEL if m in inside else 0))
+
+    def _continued(self, s: Sentence, lit: Literal_, subjects: list[_Subject],
+                   lo: int) -> Literal_ | None:
+        """The amount a "further" amount goes on from, when it names a subject of its own
+        ("spends £110m on adults and a further £82m on children's services", "overspent by
+        £7.7m with a further £4.7m overspend on children's services"): the same measure of
+        another subject, not an increment."""
+        join = _FURTHER_ITEM_BEFORE.search(s.text, max(lo, lit.start - 40), lit.start)
+        if join is None:
+            return None
+        earlier = [o for o in s.lits if o.kind == lit.kind and lo <= o.start and
+                   o.end <= join.start()]
+        a, b = s.own_phrases[lit.start]
+        own = {x.subject for x in subjects if a <= x.start and x.end <= b
+               and x.subject not in SCOPES}
+        if not earlier or not own:
+            return None
+        theirs = {x.subject for x in subjects if x.end <= join.start()
+                  and x.subject not in SCOPES}
+        return earlier[-1] if theirs and not theirs & own else None
 
     @staticmethod
     def _owned(s: Sentence, lit: Literal_, m: _Mention) -> bool:
