@@ -784,3 +784,17 @@ def test_a_proper_name_between_a_labels_words_names_something_else(sentence: str
                *_line("Children's Social Care", 20_000_000, 21_234_567)]
     names = report_names("Sometown Borough Council", "Children's Services", "Cabinet", {})
     assert verdict(sentence, figures, names=names) == expected
+
+
+# (h-clauses) A cost of one child is an average, never the type's total cost.
+WITH_ANNUAL = ALL + [_fig("placements.by_type['residential'].annual_cost", "annual_cost",
+                          9_270_000, "residential", "type")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The cost of looking after a child in a residential home is around £300,000 a year.", OK),
+    ("Residential placements cost £9.5m a year.", "error: £9.3m"),
+    ("Residential placements cost £9.3m a year.", OK),
+])
+def test_one_childs_cost_is_an_average(sentence: str, expected: str) -> None:
+    assert verdict(sentence, WITH_ANNUAL) == expected

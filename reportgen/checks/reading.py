@@ -615,6 +615,12 @@ _FURTHER_ITEM_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|with|plus)\s+(?:a|an)\s+(
                                   r"additional)\s+(?:(?:approximately|around|about|some|"
                                   r"circa|c\.?|nearly|almost|over|just over)\s+)?$",
                                   re.IGNORECASE)
+#: Words that make a cost one child's: "of looking after a young person", "per child".
+_ONE_CHILD = re.compile(r"\b(?:look(?:ing)?\s+after|car(?:e|ing)\s+for|plac(?:e|ing)|"
+                        r"support(?:ing)?|keep(?:ing)?)\s+(?:a|one|each)\s+(?:young\s+person|"
+                        r"child)\b|\bper\s+(?:child|young\s+person|placement)\b",
+                        re.IGNORECASE)
+_ONE_CHILDS = {"annual_cost": "average_annual_cost", "weekly_cost": "average_weekly_cost"}
 #: A bracket holding just the amount ("reserves (£3m)"): it is the amount of the words before
 #: the bracket, and the words after the bracket are not its.
 _BRACKET_CLOSE = re.compile(r"[^()£\d]{0,25}\)")
@@ -1185,6 +1191,10 @@ class Judge:
         if "change" in measures and not of:
             of = self._base(lit, mentions, mention)
         measures = self._by_unit(s.text, lit, measures)
+        if measures & set(_ONE_CHILDS) and _ONE_CHILD.search(s.text, lo, hi):
+            # "the cost of looking after a young person in a children's home is £100,000 a
+            # year": one child's cost, an average, not what all of them cost.
+            measures = {_ONE_CHILDS.get(m, m) for m in measures if m != "spend"}
         cands = [f for f in self.figures
                  if f.unit == lit.kind and f.measure in measures and f.previous == previous
                  and (not of or f.measure != "change" or f.of == of)]
