@@ -615,6 +615,15 @@ _FURTHER_ITEM_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|with|plus)\s+(?:a|an)\s+(
                                   r"additional)\s+(?:(?:approximately|around|about|some|"
                                   r"circa|c\.?|nearly|almost|over|just over)\s+)?$",
                                   re.IGNORECASE)
+#: A verb that moves a measure, its object, then "by" right before the amount: "bring down the
+#: council's projected overspend by £2.3m", "pushed up the overspend by £1m".
+_MOVED_BY = re.compile(r"\b(?P<verb>(?P<down>(?:bring|bringing|brought|drive|driving|drove|"
+                       r"driven|push|pushing|pushed)\s+down|(?:reduce|reduced|reducing|cut|"
+                       r"cutting|lower|lowered|lowering))|(?:bring|bringing|brought|drive|"
+                       r"driving|drove|driven|push|pushing|pushed)\s+up|(?:increase|increased|"
+                       r"increasing|raise|raised|raising))\s+(?:the\s+|its\s+|our\s+|their\s+)"
+                       r"[^£\d.;]{0,80}?\bby\s+(?:(?:approximately|around|about|some|over|"
+                       r"nearly|almost|just over)\s+)?$", re.IGNORECASE)
 #: Words that make a cost one child's: "of looking after a young person", "per child".
 _ONE_CHILD = re.compile(r"\b(?:look(?:ing)?\s+after|car(?:e|ing)\s+for|plac(?:e|ing)|"
                         r"support(?:ing)?|keep(?:ing)?)\s+(?:a|one|each)\s+(?:young\s+person|"
@@ -695,7 +704,10 @@ _AGAINST_BUDGET_AFTER = re.compile(
     r"\s+(?:(?:is|was|are|were|being|forecast|projected|expected|predicted|likely|currently|"
     r"now)\s+){0,3}(?:to\s+be\s+)?(?:(?P<over>above|over|more than|higher than|greater than|"
     r"in excess of)|(?P<under>below|under|less than|lower than))\s+"
-    r"(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:budget|cash limit)s?\b",
+    r"(?:the\s+|its\s+|their\s+|our\s+)?"
+    # the budget's own amount may stand before it: "spend £22.3m over its £688.1m budget"
+    r"(?:£\s?[\d.,]+\s*(?:m|k|bn|mn|million|billion)?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:budget|cash limit)s?\b",
     re.IGNORECASE)
 _REPORTED_IN_MONTH = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:reported|forecast|projected|predicted|estimated)\s+(?:in|at|to|for)\s+"
@@ -1148,6 +1160,16 @@ class Judge:
                   if any(x.start <= m.start and m.end <= x.end for x in subjects)}
         if previous:  # an earlier value is not a change: "from the £2.6m previously reported"
             mentions = [m for m in mentions if "change" not in m.measures]
+        moved = _MOVED_BY.search(s.text, lo, lit.start)
+        if moved and not any(o.kind == lit.kind and moved.end() <= o.start < lit.start
+                             for o in s.lits) and \
+                not any("change" in m.measures and moved.start() <= m.start for m in mentions):
+            # "bring down the projected overspend by £2.3m": the verb is the change, of the
+            # measure it takes as its object.
+            mentions = sorted([*mentions, _Mention(moved.start("verb"), moved.end("verb"),
+                                                   frozenset({"change"}),
+                                                   -1 if moved["down"] else 1)],
+                              key=lambda m: m.start)
         continued = self._continued(s, lit, subjects, lo)
         if continued is not None:  # its "further" says another item, not a change
             mentions = [m for m in mentions if not (continued.end <= m.start and
