@@ -801,12 +801,17 @@ def test_a_proper_name_between_a_labels_words_names_something_else(sentence: str
 
 # (h-clauses) A cost of one child is an average, never the type's total cost.
 WITH_ANNUAL = ALL + [_fig("placements.by_type['residential'].annual_cost", "annual_cost",
-                          9_270_000, "residential", "type")]
+                          9_270_000, "residential", "type"),
+                     _fig("placements.average_annual_cost_per_child", "average_annual_cost",
+                          64_650)]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("The cost of looking after a child in a residential home is around £300,000 a year.", OK),
     ("Residential placements cost £9.5m a year.", "error: £9.3m"),
+    ("The cost of looking after a child is around £26,000 a year.", "error: £64,650"),
+    # one child's cost in a kind of care the data do not name: no figure of the data
+    ("The cost for a kinship carer to look after a child is around £26,000 a year.", OK),
     ("Residential placements cost £9.3m a year.", OK),
 ])
 def test_one_childs_cost_is_an_average(sentence: str, expected: str) -> None:

@@ -629,6 +629,11 @@ _ONE_CHILD = re.compile(r"\b(?:look(?:ing)?\s+after|car(?:e|ing)\s+for|plac(?:e|
                         r"support(?:ing)?|keep(?:ing)?)\s+(?:a|one|each)\s+(?:young\s+person|"
                         r"child)\b|\bper\s+(?:child|young\s+person|placement)\b",
                         re.IGNORECASE)
+#: Words for a kind of care: a one child's cost naming one of them, but no placement type of
+#: the data, is of a kind the data do not name (not the average over all).
+_KIND_OF_CARE = re.compile(r"\b(?:foster\w*|carers?|homes?|residential|placements?|kinship|"
+                           r"adopt\w*|semi-independent|supported\s+(?:living|accommodation)|"
+                           r"secure)\b", re.IGNORECASE)
 _ONE_CHILDS = {"annual_cost": "average_annual_cost", "weekly_cost": "average_weekly_cost"}
 #: A bracket holding just the amount ("reserves (£3m)"): it is the amount of the words before
 #: the bracket, and the words after the bracket are not its.
@@ -1217,6 +1222,8 @@ class Judge:
             # "the cost of looking after a young person in a children's home is £100,000 a
             # year": one child's cost, an average, not what all of them cost.
             measures = {_ONE_CHILDS.get(m, m) for m in measures if m != "spend"}
+            if not subjects and _KIND_OF_CARE.search(s.text, lo, hi):
+                return None  # "for a council foster carer": a kind the data do not name
         cands = [f for f in self.figures
                  if f.unit == lit.kind and f.measure in measures and f.previous == previous
                  and (not of or f.measure != "change" or f.of == of)]
