@@ -810,6 +810,9 @@ WITH_ANNUAL = ALL + [_fig("placements.by_type['residential'].annual_cost", "annu
     ("The cost of looking after a child in a residential home is around £300,000 a year.", OK),
     ("Residential placements cost £9.5m a year.", "error: £9.3m"),
     ("The cost of looking after a child is around £26,000 a year.", "error: £64,650"),
+    # a spaced dash ends an amount's own phrase: the type after it is the next amount's
+    ("Looking after a child in a residential home costs around £300,000 a year - looking "
+     "after a child with agency foster carers costs around £26,000 a year.", OK),
     # one child's cost in a kind of care the data do not name: no figure of the data
     ("The cost for a kinship carer to look after a child is around £26,000 a year.", OK),
     ("Residential placements cost £9.3m a year.", OK),

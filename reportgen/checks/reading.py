@@ -647,7 +647,8 @@ _CHANGE_GOVERNS = re.compile(r"^\s*(?:(?:from|since|on)\s+[^£\d,]{0,30}?\s*|"
 _HEAD_OF_BEFORE = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+(?:(?:approximately|around|about|"
                              r"some|circa|c\.?|just over|over|just under|under|up to|nearly|"
                              r"almost)\s+)?$")
-_PHRASE_END = re.compile(r"[,;:(]|\s(?:and|but|whilst|while|which|although)\s", re.IGNORECASE)
+_PHRASE_END = re.compile(r"[,;:(]|\s(?:and|but|whilst|while|which|although)\s|"
+                         r"\s[-–—]\s+(?-i:(?=[a-z]))", re.IGNORECASE)
 #: After a number, words that say it has changed since: an earlier value, not the data's.
 _SUPERSEDED_AFTER = re.compile(r"^[^.;£\d]*\b(?:but|although|however|since when)\s+(?:this|it|"
                                r"that|the (?:figure|number|total))\s+(?:has|had|have)\s+"
