@@ -692,6 +692,69 @@ MONEY_CASES = [
     ("a-lines-overspend-called-an-underspend",
      "The underspend on Children's Social Care is £1.2m.", NAMES,
      "error: an overspend of £1.2m"),
+    # -- (h-clauses) earlier periods, clause boundaries and the council's other pots
+    ("an-earlier-forecast-at-a-quarter-abbreviated-is-the-previous-figure",
+     "The previous forecast at Qtr 2 for Children's Social Care was an overspend of £0.5m.",
+     NAMES, "error: £0.9m"),
+    ("qtr-dot-does-not-end-a-sentence",
+     "The forecast at Qtr. 2 for Children's Social Care was an overspend of £0.5m.", NAMES,
+     "error: £0.9m"),
+    ("a-period-at-the-head-of-the-clause-is-the-numbers",
+     "The forecast at Quarter 3 for Children's Social Care was an overspend of £0.5m.", NAMES,
+     "error: £1.2m"),
+    ("an-earlier-forecast-right-raises-nothing",
+     "The previous forecast at Qtr 2 for Children's Social Care was an overspend of £0.9m.",
+     NAMES, OK),
+    ("the-previous-months-end-named-after-an-amount-is-the-previous-figure",
+     "The overspend on Children's Social Care was forecast at £0.5m in September.", NAMES,
+     "error: £0.9m"),
+    ("the-periods-end-month-named-after-an-amount-is-this-periods",
+     "The overspend on Children's Social Care was forecast at £0.5m in December.", NAMES,
+     "error: £1.2m"),
+    ("a-when-clause-dated-by-another-month-is-no-figure-of-the-data",
+     "Savings plans were approved in November 2024 when the Council's projected overspend "
+     "stood at £6.3m.", COUNCIL, OK),
+    ("a-spaced-dash-after-a-number-starts-a-clause",
+     "Looking after a child in a residential home costs about £5,312 per week - a placement "
+     "with a fostering agency costs about £900 per week.", NAMES, OK),
+    ("a-spaced-dash-before-a-number-is-a-labels",
+     "Adoption & Fostering – an overspend of £1.5m.", NAMES, "error: £1.0m"),
+    ("the-councils-reserves-are-not-its-budget",
+     "The overspend is £2.0m. However, there was an underspend of £7.8m when budgets were set "
+     "against the Council's reserves.", COUNCIL, OK),
+    ("spending-from-the-councils-fund-is-not-the-total-by-its-name",
+     "Members agreed to spend £3.4m from the council's smoothing fund.", COUNCIL,
+     "warning: £42.0m"),
+    ("an-overspend-funded-from-the-councils-reserves-is-the-councils",
+     "The forecast shows an overspend of £3.1m which would be funded from the Council's "
+     "reserves.", COUNCIL, "error: £2.0m"),
+    ("a-further-amount-naming-a-subject-of-its-own-is-its-figure",
+     "Children's Social Care is set to overspend by £1.2m with a further £0.5m overspend on "
+     "Adoption & Fostering.", NAMES, "error: £1.0m"),
+    ("a-further-amount-naming-a-subject-of-its-own-right-raises-nothing",
+     "Children's Social Care is set to overspend by £1.2m with a further £1.0m overspend on "
+     "Adoption & Fostering.", NAMES, OK),
+    ("names-sharing-the-noun-after-their-bracketed-amounts-each-name-a-line",
+     "Pressures are driven by cost pressures in Adults' (£2m) and Children's (£1.5m) social "
+     "care.", NAMES, "error: £1.2m"),
+    ("names-sharing-the-noun-after-their-bracketed-amounts-right-raise-nothing",
+     "Pressures are driven by cost pressures in Adults' (£2m) and Children's (£1.2m) social "
+     "care.", NAMES, OK),
+    ("an-amount-over-a-budget-stated-with-its-own-amount-is-the-variance",
+     "The Council is forecasting to spend £2.5m over its £40m budget.", COUNCIL,
+     "error: £2.0m"),
+    ("an-amount-over-a-budget-stated-with-its-own-amount-right-raises-nothing",
+     "The Council is forecasting to spend £2.0m over its £40m budget.", COUNCIL, OK),
+    ("bringing-down-a-measure-by-an-amount-is-a-fall",
+     "Actions have reduced the council's projected overspend by £0.5 million.", COUNCIL, OK),
+    ("pushing-up-a-measure-by-an-amount-is-a-rise",
+     "Pressures have pushed up the council's projected overspend by £0.5 million.", COUNCIL,
+     "error: £0.3m"),
+    ("pushing-up-a-measure-by-an-amount-right-raises-nothing",
+     "Pressures have pushed up the council's projected overspend by £0.3 million.", COUNCIL,
+     OK),
+    ("the-councils-own-overspend-is-still-the-total",
+     "The Council's overspend is £3m.", COUNCIL, "error: £2m"),
 ]
 
 
@@ -734,3 +797,25 @@ def test_a_proper_name_between_a_labels_words_names_something_else(sentence: str
                *_line("Children's Social Care", 20_000_000, 21_234_567)]
     names = report_names("Sometown Borough Council", "Children's Services", "Cabinet", {})
     assert verdict(sentence, figures, names=names) == expected
+
+
+# (h-clauses) A cost of one child is an average, never the type's total cost.
+WITH_ANNUAL = ALL + [_fig("placements.by_type['residential'].annual_cost", "annual_cost",
+                          9_270_000, "residential", "type"),
+                     _fig("placements.average_annual_cost_per_child", "average_annual_cost",
+                          64_650)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The cost of looking after a child in a residential home is around £300,000 a year.", OK),
+    ("Residential placements cost £9.5m a year.", "error: £9.3m"),
+    ("The cost of looking after a child is around £26,000 a year.", "error: £64,650"),
+    # a spaced dash ends an amount's own phrase: the type after it is the next amount's
+    ("Looking after a child in a residential home costs around £300,000 a year - looking "
+     "after a child with agency foster carers costs around £26,000 a year.", OK),
+    # one child's cost in a kind of care the data do not name: no figure of the data
+    ("The cost for a kinship carer to look after a child is around £26,000 a year.", OK),
+    ("Residential placements cost £9.3m a year.", OK),
+])
+def test_one_childs_cost_is_an_average(sentence: str, expected: str) -> None:
+    assert verdict(sentence, WITH_ANNUAL) == expected

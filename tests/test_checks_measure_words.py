@@ -87,7 +87,10 @@ CASES = [
     ("reduce-costs-by-inferred", "The service will have to reduce costs by £1.1m in Placements.",
      "warning: £0.8m"),
     ("identified-is-no-target", "The budget identified £1.5m in savings.", OK),
-    ("a-range-is-no-figure", "The council must make £35-40 million of savings.", OK),
+    # a range is one claim, that the figure lies between its ends (checks/numbers.py)
+    ("a-range-is-one-claim", "The council must make £35-40 million of savings.",
+     "warning: £1m"),
+    ("a-range-that-holds", "The council must make £1-2 million of savings.", OK),
     # -- the cost of one child's care: an average, by the unit after it
     ("cost-of-looking-after-a-child-yearly",
      "The cost of looking after a child in residential care is £350,000 a year.",

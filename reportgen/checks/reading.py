@@ -30,7 +30,8 @@ _PLACEHOLDER = "⟨…⟩"
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _DIRECTIVE = re.compile(r"^\s*\[[a-z_]+:[^\]\n]*\]\s*$", re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n\s*(?=[-*+]\s|\d+[.)]\s|#)")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z£0-9\"'(‘“])")
+# (Not after "Qtr.": "the forecast at Qtr. 2" is one sentence.)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<![Qq]tr\.)\s+(?=[A-Z£0-9\"'(‘“])")
 _NEAR = 100  # a measure word this near its number (after it: half as far) claims it explicitly
 _MAX_GAP = 100  # characters between a measure word and the number it measures
 _INSIDE_LABEL = 40  # extra distance of a measure word that is part of a label
@@ -300,6 +301,23 @@ _SCOPE_NOUN = re.compile(r"\b(?:the|this|our|its|their)\s+(?:(?:whole|overall|en
 # brackets after a name, "Children's Services (General Fund)", where it says which fund that is).
 _GENERAL_FUND = re.compile(r"(?<!\()(?<!\(the )\bGeneral\s+Fund\b"
                            r"(?!\s+(?:reserves?|balances?|working\s+balance)\b)", re.IGNORECASE)
+#: After the council's name, a pot of money that is not its budget ("the Council's reserves",
+#: "the council's smoothing fund"; not its General Fund).
+_POT_AFTER = re.compile(r"['’]?s?\s+(?!general\s+fund\b)(?:[\w-]+\s+){0,2}?"
+                        r"(?:reserves?|balances?|funds?)\b", re.IGNORECASE)
+_AGAINST_BEFORE = re.compile(r"\b(?:against|compared\s+(?:to|with)|relative\s+to)\s+"
+                             r"(?:the\s+|its\s+|our\s+)?$", re.IGNORECASE)
+_FUNDED_FROM_BEFORE = re.compile(r"\b(?:funded|met|covered|financed|paid\s+for)\s+"
+                                 r"(?:(?:in\s+part|partly|fully|wholly)\s+)?(?:from|using|"
+                                 r"through|by|out\s+of)\s+(?:the\s+|its\s+|our\s+)?$",
+                                 re.IGNORECASE)
+#: A list of single names, each with its amount in brackets, and the noun they share after it
+#: ("Children's (£5.1m) and Adults' (£2.4m) social care").
+_ITEM = r"[A-Za-z][\w'’-]*\s*\([^()]{1,30}\)"
+_BRACKETED_ITEM = re.compile(r"(?P<word>[A-Za-z][\w'’-]*)\s*\([^()]{1,30}\)")
+_SHARED_HEAD = re.compile(rf"{_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ITEM})+\s+"
+                          r"(?P<head>[A-Za-z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Za-z][\w'’-]*)"
+                          r"{0,3})")
 # Words of a label too common in a children's services paper to name one line alone.
 _GENERIC = {"children", "child", "young", "people", "social", "family", "familie", "service",
             "council", "early", "other", "general", "management", "support", "additional",
@@ -398,6 +416,37 @@ class _Subjects:
                 self.abbreviations.append(
                     (re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])"), target))
 
+    @staticmethod
+    def _pot(sentence: str, x: _Subject | None) -> _Subject | None:
+        """The council's name before a pot of money that is not its budget ("the Council's
+        reserves", "the council's smoothing fund") names no figure of the data: an amount
+        measured against the pot is the pot's (more than the data's), and one taken from or
+        paid into it is of nothing the name says. (An amount funded from the council's
+        reserves is the council's: the pot's owner pays for it.)"""
+        if x is None or not _POT_AFTER.match(sentence, x.end) or \
+                _FUNDED_FROM_BEFORE.search(sentence, max(0, x.start - 40), x.start):
+            return x
+        if _AGAINST_BEFORE.search(sentence, max(0, x.start - 40), x.start):
+            return dataclasses.replace(x, subject=WIDER, guessed=False)
+        return None
+
+    def _shared_head(self, sentence: str) -> list[_Subject]:
+        """Names in a list sharing the noun after it, each with its amount in brackets: "both
+        Children's (£5.1m) and Adults' (£2.4m) social care services" names "Children's social
+        care services" at "Children's", and "Adults' social care services" at "Adults'"."""
+        out: list[_Subject] = []
+        for run in _SHARED_HEAD.finditer(sentence):
+            items = list(_BRACKETED_ITEM.finditer(run.group(0)))
+            head = [w for _, _, w in _words(run["head"])]
+            for item in items:
+                first = _norm_word(item["word"])
+                for s, forms in self.labels.items():
+                    if any(len(f) >= 2 and f[0] == first and f[1:] == head[:len(f) - 1]
+                           for f in forms):
+                        at = run.start() + item.start("word")
+                        out.append(_Subject(at, at + len(item["word"]), s))
+        return out
+
     def find(self, sentence: str) -> list[_Subject]:
         words = _words(sentence)
         norm = [w for _, _, w in words]
@@ -430,8 +479,12 @@ class _Subjects:
                         other = any(sentence[a:b][:1].isupper() and norm[k] not in content
                                     and norm[k] not in _STOP and sentence[a - 1] != "("
                                     for k, (a, b, _) in enumerate(words[i + 1:last], i + 1))
-                        if set(norm[i:last + 1]) >= set(content) and not other:
+                        # (An amount between them parts them: "Children's (£5.1m) and
+                        # Adults' (£2.4m) social care", see _shared_head.)
+                        apart = "£" in sentence[words[i][0]:words[last][1]]
+                        if set(norm[i:last + 1]) >= set(content) and not other and not apart:
                             found.append(_Subject(words[i][0], words[last][1], s))
+        found += self._shared_head(sentence)
         for s, patterns in self.types.items():
             for p in patterns:
                 for m in p.finditer(sentence):
@@ -448,13 +501,14 @@ class _Subjects:
                     found.append(_Subject(words[i][0], words[i][1], self.parts[w], True,
                                           part=True))
         # The report's own scope, where no label of the data is named in the same words.
-        scope: list[_Subject] = []
+        scope: list[_Subject | None] = []
         for form, s in self.scope_forms:
             n = len(form)
             for i in at.get(form[0], ()):
                 if norm[i:i + n] == form:
                     scope.append(_Subject(words[i][0], words[i + n - 1][1], s,
                                           guessed=tuple(form) in self.guessed_forms))
+        scope = [self._pot(sentence, x) for x in scope]
         for m in _GENERAL_FUND.finditer(sentence):
             # The council's own revenue budget: the whole in a council's report, more than
             # the data in a directorate's, the whole by guess where no scope is declared.
@@ -465,9 +519,10 @@ class _Subjects:
             named = self.names.unit_noun(noun)
             word = m.start("unit") if m["unit"] else m.start("council") if m["council"] \
                 else m.start("wide")
-            scope.append(_Subject(word, m.end(), named or WHOLE, guessed=named is None))
-        found += [x for x in scope if not any(f.start < x.end and x.start < f.end
-                                              for f in found)]
+            scope.append(self._pot(sentence, _Subject(word, m.end(), named or WHOLE,
+                                                      guessed=named is None)))
+        found += [x for x in scope if x is not None and not any(
+            f.start < x.end and x.start < f.end for f in found)]
         # Longest first, then drop those inside another.
         found.sort(key=lambda f: (-(f.end - f.start), f.start))
         kept: list[_Subject] = []
@@ -488,6 +543,10 @@ _CLAUSE_BREAK = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, w
                            re.IGNORECASE)
 
 
+#: A dash between spaces followed by words in lower case: a clause break when the words before
+#: it hold a number (see Sentence.clause_breaks).
+_DASH_BREAK = re.compile(r"\s[-–—]\s+(?=[a-z])")
+
 #: The clause breaks that join two clauses of one statement: a subject named in the first and
 #: none in the second is the second's too.
 _COORDINATION = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, whereas ",
@@ -507,7 +566,7 @@ def _clause(s: Sentence, lit: Literal_) -> tuple[int, int]:
 
 
 _PERIOD_REF = re.compile(
-    r"\b(?:(?:quarter|q)\s*(?P<q>[1-4]|one|two|three|four)|(?:month|m|period|p)\s*"
+    r"\b(?:(?:quarter|qtr\.?|q)\s*(?P<q>[1-4]|one|two|three|four)|(?:month|m|period|p)\s*"
     r"(?P<m>1[0-2]|[1-9])|fr\s?(?P<fr>[1-4]))\b", re.IGNORECASE)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 _PREVIOUS = re.compile(rf"^[\s,]*(?:{vocabulary.PREVIOUS_WORDS})", re.IGNORECASE)
@@ -517,7 +576,23 @@ _PREVIOUS_IN_PHRASE = re.compile(rf"^\s*(?:(?!since\b)\w+\s+){{0,3}}?(?<!since )
                                  rf"(?:{vocabulary.PREVIOUS_WORDS})",
                                  re.IGNORECASE)
 _PREVIOUS_BEFORE = re.compile(r"\bpreviously\s+(?:been\s+)?(?:estimated|forecast|projected|"
-                              r"reported|predicted|expected)\b[^.;]*$", re.IGNORECASE)
+                              r"reported|predicted|expected)\b[^.;]*$|"
+                              # "The previous forecast at Qtr 2 was an overspend of £1.9m": an
+                              # earlier forecast as the clause's subject (not "compared with
+                              # the previous forecast, the overspend is …", cut by its comma).
+                              r"\b(?:previous|prior|last|earlier)\s+(?:forecasts?|projections?|"
+                              r"estimates?|reports?|monitoring)\b(?:[^.;,£]|\.(?=\s*\d))*$",
+                              re.IGNORECASE)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_MONTH = rf"(?P<month>{'|'.join(_MONTHS)})(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b"
+#: A month named right after an amount ("forecast at £14m in September"), or a past when-clause
+#: dated by one before it ("agreed in November 2024 when the overspend was £8.1m"): the amount
+#: is the figure of that month.
+_MONTH_AFTER = re.compile(rf"^\s*\)?\s*(?:in|at|as\s+at|during|for)\s+(?:the\s+end\s+of\s+)?"
+                          rf"{_MONTH}", re.IGNORECASE)
+_MONTH_WHEN_BEFORE = re.compile(rf"\b(?:in|at|during|by)\s+(?:the\s+end\s+of\s+)?{_MONTH},?\s+"
+                                rf"when\b[^.;£\d]*$", re.IGNORECASE)
 _PERIOD_AT = re.compile(r"\b(?:in|at|for|by|as at)\s+(?:the\s+)?(?:end\s+of\s+)?"
                         r"(?=(?:quarter|q|month|m|period|p|fr)\s*\w)", re.IGNORECASE)
 #: A year in the number's own phrase: "290 children in 2015", "£3.2m in 2014/15".
@@ -542,6 +617,31 @@ _PURPOSE_AFTER = re.compile(r"\s+(?:(?:in\s+order|so\s+as)\s+)?to\s+(?:help\s+)?
 _INCREMENT_BEFORE = re.compile(r"\b(?:extra|another|additional|further)\s+(?:(?:approximately|"
                                r"around|about|some|circa|c\.?|nearly|almost|over|just over|"
                                r"up to)\s+)?$", re.IGNORECASE)
+#: "… and a further £82m", "… with a further £4.7m": a next item of the amounts before it.
+_FURTHER_ITEM_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|with|plus)\s+(?:a|an)\s+(?:further|"
+                                  r"additional)\s+(?:(?:approximately|around|about|some|"
+                                  r"circa|c\.?|nearly|almost|over|just over)\s+)?$",
+                                  re.IGNORECASE)
+#: A verb that moves a measure, its object, then "by" right before the amount: "bring down the
+#: council's projected overspend by £2.3m", "pushed up the overspend by £1m".
+_MOVED_BY = re.compile(r"\b(?P<verb>(?P<down>(?:bring|bringing|brought|drive|driving|drove|"
+                       r"driven|push|pushing|pushed)\s+down|(?:reduce|reduced|reducing|cut|"
+                       r"cutting|lower|lowered|lowering))|(?:bring|bringing|brought|drive|"
+                       r"driving|drove|driven|push|pushing|pushed)\s+up|(?:increase|increased|"
+                       r"increasing|raise|raised|raising))\s+(?:the\s+|its\s+|our\s+|their\s+)"
+                       r"[^£\d.;]{0,80}?\bby\s+(?:(?:approximately|around|about|some|over|"
+                       r"nearly|almost|just over)\s+)?$", re.IGNORECASE)
+#: Words that make a cost one child's: "of looking after a young person", "per child".
+_ONE_CHILD = re.compile(r"\b(?:look(?:ing)?\s+after|car(?:e|ing)\s+for|plac(?:e|ing)|"
+                        r"support(?:ing)?|keep(?:ing)?)\s+(?:a|one|each)\s+(?:young\s+person|"
+                        r"child)\b|\bper\s+(?:child|young\s+person|placement)\b",
+                        re.IGNORECASE)
+#: Words for a kind of care: a one child's cost naming one of them, but no placement type of
+#: the data, is of a kind the data do not name (not the average over all).
+_KIND_OF_CARE = re.compile(r"\b(?:foster\w*|carers?|homes?|residential|placements?|kinship|"
+                           r"adopt\w*|semi-independent|supported\s+(?:living|accommodation)|"
+                           r"secure)\b", re.IGNORECASE)
+_ONE_CHILDS = {"annual_cost": "average_annual_cost", "weekly_cost": "average_weekly_cost"}
 #: A bracket holding just the amount ("reserves (£3m)"): it is the amount of the words before
 #: the bracket, and the words after the bracket are not its.
 _BRACKET_CLOSE = re.compile(r"[^()£\d]{0,25}\)")
@@ -554,8 +654,8 @@ _CHANGE_GOVERNS = re.compile(r"^\s*(?:(?:from|since|on)\s+[^£\d,]{0,30}?\s*|"
 _HEAD_OF_BEFORE = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+(?:(?:approximately|around|about|"
                              r"some|circa|c\.?|just over|over|just under|under|up to|nearly|"
                              r"almost)\s+)?$")
-_PHRASE_END = re.compile(r"[,;:(]|\s[-–—]\s|\s(?:and|but|whilst|while|which|although)\s",
-                         re.IGNORECASE)
+_PHRASE_END = re.compile(r"[,;:(]|\s(?:and|but|whilst|while|which|although)\s|"
+                         r"\s[-–—]\s+(?-i:(?=[a-z]))", re.IGNORECASE)
 #: After a number, words that say it has changed since: an earlier value, not the data's.
 _SUPERSEDED_AFTER = re.compile(r"^[^.;£\d]*\b(?:but|although|however|since when)\s+(?:this|it|"
                                r"that|the (?:figure|number|total))\s+(?:has|had|have)\s+"
@@ -617,7 +717,10 @@ _AGAINST_BUDGET_AFTER = re.compile(
     r"\s+(?:(?:is|was|are|were|being|forecast|projected|expected|predicted|likely|currently|"
     r"now)\s+){0,3}(?:to\s+be\s+)?(?:(?P<over>above|over|more than|higher than|greater than|"
     r"in excess of)|(?P<under>below|under|less than|lower than))\s+"
-    r"(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:budget|cash limit)s?\b",
+    r"(?:the\s+|its\s+|their\s+|our\s+)?"
+    # the budget's own amount may stand before it: "spend £22.3m over its £688.1m budget"
+    r"(?:£\s?[\d.,]+\s*(?:m|k|bn|mn|million|billion)?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:budget|cash limit)s?\b",
     re.IGNORECASE)
 _REPORTED_IN_MONTH = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:reported|forecast|projected|predicted|estimated)\s+(?:in|at|to|for)\s+"
@@ -719,7 +822,21 @@ class Sentence:
 
     @functools.cached_property
     def clause_breaks(self) -> list[tuple[int, int]]:
-        return [m.span() for m in _CLAUSE_BREAK.finditer(self.text)]
+        found = [m.span() for m in _CLAUSE_BREAK.finditer(self.text)]
+        # A spaced dash after a clause holding a number of its own, before words, starts
+        # another clause ("around £100,000 per year - cost for a foster carer is around
+        # £26,000"); one before the number is a label's ("Fostering – £1.5m").
+        for m in _DASH_BREAK.finditer(self.text):
+            start = max((b for _, b in found if b <= m.start()), default=0)
+            if any(start <= o.start and o.end <= m.start() for o in self.lits):
+                found.append(m.span())
+        return sorted(found)
+
+    @functools.cached_property
+    def period_refs(self) -> list[tuple[int, int]]:
+        """Where the sentence names a quarter or month ("Qtr 2"): its number is no amount
+        standing between another number and its words."""
+        return [m.span() for m in _PERIOD_REF.finditer(self.text)]
 
     @functools.cached_property
     def years(self) -> list[re.Match[str]]:
@@ -859,10 +976,14 @@ class Judge:
             return self._year_named(s, lit, lo, hi)  # a period after a change is its start
         if _REPORTED_IN_MONTH.match(phrase):
             return None  # "£9m reported in September": an earlier report's, by its month
+        month = _MONTH_AFTER.match(phrase) or _MONTH_WHEN_BEFORE.search(before[-120:])
+        if month:
+            return self._month(month)
         # A period named in the number's own phrase: just before it (no other number between)
         # or just after it ("£9million in quarter three").
         own = before[-40:]
-        cut = max((o.end for o in s.lits if o.end <= lit.start), default=0) - lit.start
+        cut = max((o.end for o in s.lits if o.end <= lit.start and not any(
+            a <= o.start and o.end <= b for a, b in s.period_refs)), default=0) - lit.start
         if cut > -40:
             own = before[cut:] if cut < 0 else ""
         own = re.split(r"[,;(]", own)[-1]
@@ -874,6 +995,12 @@ class Judge:
         # The period right after the number is its own ("increased to £3.6m at Month 9"),
         # before one said earlier in the clause ("predicted at Month 6 and that has …").
         ref = (_period_ref(tail.group(0)) if tail else None) or _period_ref(own)
+        if ref is None:
+            # "The forecast at Qtr 2 for <line> was an overspend of £0.5m": a period said at
+            # the head of the number's clause, no other amount between, is the number's.
+            head = before[-120:] if cut <= -120 else before[cut:] if cut < 0 else ""
+            at = _PERIOD_AT.search(re.split(r"[,;(]", head)[-1])
+            ref = _period_ref(re.split(r"[,;(]", head)[-1][at.end():]) if at else None
         if ref is None:
             # "£3.1m overspend was predicted at Month 6": named after the number's measure.
             at = _PERIOD_AT.search(phrase)
@@ -889,6 +1016,22 @@ class Judge:
         if _FROM_BEFORE.search(before[-12:]) and re.search(r"\bto\b", after):
             return None  # "from £X to £Y": £X is where it started
         return self._year_named(s, lit, lo, hi)
+
+    def _month(self, m: re.Match[str]) -> bool | None:
+        """The period a month names: this one when it is the month the period ends, the
+        previous when it is the month that one ends, else one the data do not hold (an
+        estimate of another month, within the period or before it)."""
+        if self.period is None:
+            return None
+        month = _MONTHS.index(m["month"].lower()) + 1
+        fy = self.period.start_year
+        year = int(m["year"]) if m["year"] else (fy if month >= 4 else fy + 1)
+        if (year, month) == (self.period.end.year, self.period.end.month):
+            return False
+        before = self.previous_period
+        if before is not None and (year, month) == (before.end.year, before.end.month):
+            return True
+        return None
 
     def _year_named(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> bool | None:
         """The financial year a sentence names anywhere ("In 2019/20 ..."): the nearest one
@@ -1036,15 +1179,30 @@ class Judge:
                   if any(x.start <= m.start and m.end <= x.end for x in subjects)}
         if previous:  # an earlier value is not a change: "from the £2.6m previously reported"
             mentions = [m for m in mentions if "change" not in m.measures]
-        mention = self._measure(s, lit, mentions, to_value, inside, first)
+        moved = _MOVED_BY.search(s.text, lo, lit.start)
+        if moved and not any(o.kind == lit.kind and moved.end() <= o.start < lit.start
+                             for o in s.lits) and \
+                not any("change" in m.measures and moved.start() <= m.start for m in mentions):
+            # "bring down the projected overspend by £2.3m": the verb is the change, of the
+            # measure it takes as its object.
+            mentions = sorted([*mentions, _Mention(moved.start("verb"), moved.end("verb"),
+                                                   frozenset({"change"}),
+                                                   -1 if moved["down"] else 1)],
+                              key=lambda m: m.start)
+        continued = self._continued(s, lit, subjects, lo)
+        if continued is not None:  # its "further" says another item, not a change
+            mentions = [m for m in mentions if not (continued.end <= m.start and
+                                                    m.end <= lit.start and
+                                                    "change" in m.measures)]
+        mention = self._measure(s, lit, mentions, to_value, inside, continued or first)
         if lit.kind == "money" and not re.sub(r"[-*•·–\s]", "", s.text[:lit.start]):
             allocation = _ALLOCATION_AFTER.match(s.text, lit.end)
             if allocation and (mention is None or mention.start >= allocation.end()):
                 # "£3.8m to support home to school transport": a list item of budget setting
                 mention = _Mention(allocation.start(), allocation.end(),
                                    frozenset({"change"}), 1, "budget", inferred=True)
-        if mention is not None and "change" not in mention.measures and \
-                _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
+        if mention is not None and "change" not in mention.measures and continued is None \
+                and _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
             return None  # "spend an extra £4m on …": an increment, not the total spend
         if mention is None and previous:
             # "from the £2.6m previously reported": an earlier value of the sentence's measure.
@@ -1080,6 +1238,13 @@ class Judge:
         if "change" in measures and not of:
             of = self._base(lit, mentions, mention)
         measures = self._by_unit(s.text, lit, measures)
+        if measures & {*_ONE_CHILDS, *_ONE_CHILDS.values()} and \
+                _ONE_CHILD.search(s.text, lo, hi):
+            # "the cost of looking after a young person in a children's home is £100,000 a
+            # year": one child's cost, an average, not what all of them cost.
+            measures = {_ONE_CHILDS.get(m, m) for m in measures if m != "spend"}
+            if not subjects and _KIND_OF_CARE.search(s.text, lo, hi):
+                return None  # "for a council foster carer": a kind the data do not name
         # A type's yearly average only where the words say yearly ("£250,000 a year"): with
         # no unit said, a type's average cost is its weekly one.
         no_unit = {"average_weekly_cost", "average_annual_cost"} <= measures
@@ -1247,6 +1412,26 @@ class Judge:
         # but as if it were further away than the words outside.
         return min(preferred, key=lambda m: _distance((m.start, m.end), lit) +
                    (_INSIDE_LABEL if m in inside else 0))
+
+    def _continued(self, s: Sentence, lit: Literal_, subjects: list[_Subject],
+                   lo: int) -> Literal_ | None:
+        """The amount a "further" amount goes on from, when it names a subject of its own
+        ("spends £110m on adults and a further £82m on children's services", "overspent by
+        £7.7m with a further £4.7m overspend on children's services"): the same measure of
+        another subject, not an increment."""
+        join = _FURTHER_ITEM_BEFORE.search(s.text, max(lo, lit.start - 40), lit.start)
+        if join is None:
+            return None
+        earlier = [o for o in s.lits if o.kind == lit.kind and lo <= o.start and
+                   o.end <= join.start()]
+        a, b = s.own_phrases[lit.start]
+        own = {x.subject for x in subjects if a <= x.start and x.end <= b
+               and x.subject not in SCOPES}
+        if not earlier or not own:
+            return None
+        theirs = {x.subject for x in subjects if x.end <= join.start()
+                  and x.subject not in SCOPES}
+        return earlier[-1] if theirs and not theirs & own else None
 
     @staticmethod
     def _owned(s: Sentence, lit: Literal_, m: _Mention) -> bool:
