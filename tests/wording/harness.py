@@ -730,6 +730,12 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                           "budget, not transfers between lines",
     "h11-angus-1997-05": "a surplus budgeted for a trading service (net income): the data model's "
                          "budget lines are net spending",
+    "h11-orkney-2018-03": "a council tax increase: no income data",
+    "h11-orkney-2018-04": "a Band D council tax charge: no income data",
+    "h11-orkney-2018-05": "a Band D council tax charge: no income data",
+    "h11-orkney-2018-06": "an increase of fees and charges: no income data",
+    "h11-orkney-2018-07": "government funding of the budget: no income data",
+    "h11-orkney-2018-08": "government funding allocated to a service: no income data",
 }
 
 
