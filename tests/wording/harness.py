@@ -736,6 +736,8 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h11-orkney-2018-06": "an increase of fees and charges: no income data",
     "h11-orkney-2018-07": "government funding of the budget: no income data",
     "h11-orkney-2018-08": "government funding allocated to a service: no income data",
+    "h11-aberdeen-2010-01": "a number of approved savings: the data model counts placements, not "
+                            "savings proposals",
 }
 
 
