@@ -75,6 +75,11 @@ HOLDOUTS = [
     # sizes are what was collected.
     HoldOut("holdout10", harness.HOLDOUT10, "h10-", 27, 7, 8, min_testable=13,
             siblings=("holdout8", "holdout9")),
+    # Issue 26's fourth collection (README, "Hold-out 11"): money sentences, collected beside a
+    # count collection (hold-out 12) that may share its councils. Sizes as collected: 60 entries
+    # from 10 councils (no more than 8 from one), 41 testable.
+    HoldOut("holdout11", harness.HOLDOUT11, "h11-", 60, 10, 8, min_testable=41,
+            siblings=("holdout12",)),
 ]
 MAIN = load_corpus(harness.CORPUS)
 _FIXTURES = re.compile(r"harrow|herefordshire|rotherham", re.IGNORECASE)

@@ -77,6 +77,10 @@ HOLDOUT9 = HERE / "holdout9.yaml"
 # sentences (ids "h10-") from councils in none of the corpora above, collected alongside hold-outs
 # 8 and 9 (money; they may share a council) and measured once before any rule is written from it.
 HOLDOUT10 = HERE / "holdout10.yaml"
+# The eleventh (README.md, "Hold-out 11 (clean, issue 26, fourth collection)"): money sentences
+# (ids "h11-") from English and Scottish councils in none of the corpora above, collected beside
+# a count collection (hold-out 12) and measured once before any rule is written from it.
+HOLDOUT11 = HERE / "holdout11.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -364,6 +368,17 @@ TARGETS: dict[str, Target] = {
     "h10-derby-2020-02": ("indicator", "previous", 1),
     "h10-derby-2020-03": ("indicator", "change", 1),
     "h10-essex-2022-01": ("indicator", "change", 1),
+    # ---- hold-out 11 (holdout11.yaml, ids "h11-"): same meanings as above
+    # an overspend as a share of the budget, beside the overspend itself
+    "h11-bucks-2024-02": ("budget_pct", "variance", 1),
+    # the previous quarter's forecast beside the current one ("compared with £6.5m reported in
+    # Q1", "(£7.7m Q1)")
+    "h11-bucks-2024-03": ("previous", "variance", 1),
+    "h11-bucks-2024-05": ("previous", "variance", 1),
+    # budget growth of a line ("the increase in the contract sum for 2023/24 of £4.447m")
+    "h11-slough-2023-02": ("change", "budget", 1),
+    # a line's overspend fallen since the previous quarter ("a further reduction of £1.8 million")
+    "h11-aberdeenshire-2025-04": ("change", "variance", -1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -698,6 +713,36 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h10-ceredigion-2022-02": "a count a quarter before the report's (end of Q2 in a quarter 3 "
                               "report): placements give the count at the report's date, the "
                               "indicator series points a whole year apart",
+    # ---- hold-out 11 (holdout11.yaml, ids "h11-")
+    "h11-bristol-2020-01": "the financial impact of Covid-19 on the General Fund (costs and lost "
+                           "income): the data model has no split of spending or income by cause",
+    "h11-bristol-2020-02": "the General Fund's overspend without its Covid-19 part: a part of the "
+                           "total by cause; the data model has no such split",
+    "h11-bristol-2020-05": "a cumulative DSG deficit carried forward: a reserve, not a line's "
+                           "figure",
+    "h11-bristol-2020-06": "an earlier forecast of the Covid-19 part of a directorate's "
+                           "overspend: no split by cause in the data",
+    "h11-bucks-2024-06": "a savings programme over three years: one period of savings data",
+    "h11-slough-2023-01": "deficits of two earlier years together, funded from a reserve: a span "
+                          "of years, and no reserves data",
+    "h11-aberdeenshire-2025-02": "a reduction since quarter two stated in a month 8 (November) "
+                                 "position: the budget data's previous period is the month before",
+    "h11-rutland-2016-01": "a council tax increase: no income data",
+    "h11-rutland-2016-02": "a funding gap forecast for a later year (2019/20): a plan, not data",
+    "h11-rutland-2016-03": "the earlier budget beside the increased one: the harness reads back an "
+                           "earlier period's variance or a change of budget, not an earlier budget",
+    "h11-dundee-2022-02": "budget virements between lines: the data model holds each line's "
+                          "budget, not transfers between lines",
+    "h11-angus-1997-05": "a surplus budgeted for a trading service (net income): the data model's "
+                         "budget lines are net spending",
+    "h11-orkney-2018-03": "a council tax increase: no income data",
+    "h11-orkney-2018-04": "a Band D council tax charge: no income data",
+    "h11-orkney-2018-05": "a Band D council tax charge: no income data",
+    "h11-orkney-2018-06": "an increase of fees and charges: no income data",
+    "h11-orkney-2018-07": "government funding of the budget: no income data",
+    "h11-orkney-2018-08": "government funding allocated to a service: no income data",
+    "h11-aberdeen-2010-01": "a number of approved savings: the data model counts placements, not "
+                            "savings proposals",
 }
 
 
