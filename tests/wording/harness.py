@@ -81,6 +81,11 @@ HOLDOUT10 = HERE / "holdout10.yaml"
 # (ids "h11-") from English and Scottish councils in none of the corpora above, collected beside
 # a count collection (hold-out 12) and measured once before any rule is written from it.
 HOLDOUT11 = HERE / "holdout11.yaml"
+# The twelfth (README.md, "Hold-out 12 (clean, issue 26, fourth collection)"): count and change
+# sentences (ids "h12-") from councils in none of the corpora above, collected alongside a money
+# collection (hold-out 11, which may share a council) and measured once before any rule is written
+# from it.
+HOLDOUT12 = HERE / "holdout12.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -379,6 +384,21 @@ TARGETS: dict[str, Target] = {
     "h11-slough-2023-02": ("change", "budget", 1),
     # a line's overspend fallen since the previous quarter ("a further reduction of £1.8 million")
     "h11-aberdeenshire-2025-04": ("change", "variance", -1),
+    # ---- hold-out 12 (holdout12.yaml, ids "h12-"): same meanings as above
+    # counts of children looked after at the report's date (placements), of all types ...
+    "h12-northyorks-2021-01": ("count", "", 1),
+    "h12-aberdeenshire-02": ("count", "", 1),
+    "h12-liverpool-2013-02": ("count", "", 1),
+    "h12-liverpool-fostering-01": ("count", "", 1),
+    "h12-slough-2015-01": ("count", "", 1),
+    "h12-southtyneside-2016-01": ("count", "", 1),
+    "h12-stirling-2018-01": ("count", "", 1),
+    # ... and of one type (residential care)
+    "h12-liverpool-res-02": ("count", "residential", 1),
+    # the yearly series of an indicators file: a count two years before the report's date and the
+    # report's own ("from 375 in 2023 to 335 in March 2025")
+    "h12-dundee-2025-02": ("indicator", "earlier2", 1),
+    "h12-dundee-2025-03": ("indicator", "now", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -743,6 +763,51 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h11-orkney-2018-08": "government funding allocated to a service: no income data",
     "h11-aberdeen-2010-01": "a number of approved savings: the data model counts placements, not "
                             "savings proposals",
+    # ---- hold-out 12 (holdout12.yaml, ids "h12-")
+    "h12-northyorks-2021-02": "unaccompanied asylum-seeking children: placements have no asylum "
+                              "status, so no such count",
+    "h12-northyorks-2021-03": "children in care not counting asylum-seeking children: placements "
+                              "have no asylum status, so this part cannot differ from the total",
+    "h12-northyorks-2021-04": "a percentage change since the end of 2019/20 (eighteen months "
+                              "before a quarter 2 report): changes in the data model are "
+                              "differences, and a series' change is over one year",
+    "h12-northyorks-2021-05": "a change since the end of 2019/20, eighteen months before the "
+                              "report's date: a series' change in the data model is since its "
+                              "previous point (one year)",
+    "h12-northyorks-2021-06": "a national change (the lower end of a range): no national data",
+    "h12-northyorks-2021-07": "a national change (the upper end of a range): no national data",
+    "h12-aberdeenshire-01": "young people supported through social work: the data model holds "
+                            "placements of looked-after children only",
+    "h12-aberdeenshire-03": "children receiving a Self-Directed Support Package: no such data",
+    "h12-aberdeenshire-04": "children on the Child Protection Register: no such data",
+    "h12-dundee-2025-01": "a percentage change over two years: changes in the data model are "
+                          "differences, and a series' change is over one year",
+    "h12-liverpool-res-01": "a percentage change since 2017 in children needing residential care: "
+                            "changes in the data model are differences over one year",
+    "h12-liverpool-2013-01": "a change over four years: a series' change in the data model is "
+                             "since its previous point (one year)",
+    "h12-southtyneside-2016-03": "the statistical neighbours' rate: the benchmarks file the "
+                                 "harness writes derives the comparators from the council's rate, "
+                                 "so it cannot hold a given comparator value",
+    "h12-southtyneside-2016-04": "a region's rate (North East): the benchmarks file holds the "
+                                 "council, England and statistical neighbours only",
+    "h12-southtyneside-2016-05": "England's rate: the benchmarks file the harness writes derives "
+                                 "the comparators from the council's rate, so it cannot hold a "
+                                 "given comparator value",
+    "h12-southtyneside-2016-06": "another council's rate (Middlesbrough): the benchmarks file "
+                                 "holds the council, England and statistical neighbours only",
+    "h12-southtyneside-2016-07": "another council's rate (Hartlepool): the benchmarks file holds "
+                                 "the council, England and statistical neighbours only",
+    "h12-southtyneside-2016-08": "another council's rate (Sunderland): the benchmarks file holds "
+                                 "the council, England and statistical neighbours only",
+    "h12-stirling-2018-02": "looked-after children as a percentage of all children: no population "
+                            "data, and the benchmarks rate is per 10,000",
+    "h12-stirling-2018-03": "starters in the year to 31 July (Scotland's statistical year): the "
+                            "data give starters of the report's period, a financial year or part "
+                            "of one",
+    "h12-stirling-2018-04": "leavers in the year to 31 July (Scotland's statistical year): the "
+                            "data give leavers of the report's period, a financial year or part "
+                            "of one",
 }
 
 
