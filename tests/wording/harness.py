@@ -77,6 +77,10 @@ HOLDOUT9 = HERE / "holdout9.yaml"
 # sentences (ids "h10-") from councils in none of the corpora above, collected alongside hold-outs
 # 8 and 9 (money; they may share a council) and measured once before any rule is written from it.
 HOLDOUT10 = HERE / "holdout10.yaml"
+# The thirteenth (README.md, "Hold-out 13 (clean, issue 26, fifth collection)"): count and change
+# sentences (ids "h13-") from councils in none of the corpora above, collected beside hold-out 14
+# (they may share a council) and measured once before any rule is written from it.
+HOLDOUT13 = HERE / "holdout13.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -359,6 +363,16 @@ TARGETS: dict[str, Target] = {
     "h10-derby-2020-02": ("indicator", "previous", 1),
     "h10-derby-2020-03": ("indicator", "change", 1),
     "h10-essex-2022-01": ("indicator", "change", 1),
+    # ---- hold-out 13 (holdout13.yaml, ids "h13-"): same meanings as above
+    # counts of children in care at the page's date (placements) ...
+    "h13-hull-2023-01": ("count", "", 1),
+    "h13-brightonhove-2013-01": ("count", "", 1),
+    # ... and points of the yearly series of an indicators file: the report's count beside the
+    # year before's ("was 638 which was very similar to the number in March 2020 which was
+    # 640"), and a count two years before the page's (31 March 2021 on a March 2023 page)
+    "h13-wakefield-2021-01": ("indicator", "now", 1),
+    "h13-wakefield-2021-02": ("indicator", "previous", 1),
+    "h13-hull-2023-04": ("indicator", "earlier2", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -693,6 +707,23 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h10-ceredigion-2022-02": "a count a quarter before the report's (end of Q2 in a quarter 3 "
                               "report): placements give the count at the report's date, the "
                               "indicator series points a whole year apart",
+    # ---- hold-out 13 (holdout13.yaml, ids "h13-")
+    "h13-wakefield-2021-04": "the national rate beside the council's: the harness's benchmark "
+                             "rows for England are derived from the council's rate, so this "
+                             "figure cannot be set or made wrong on its own",
+    "h13-wakefield-2021-05": "the statistical neighbours' rate beside the council's: the "
+                             "harness's benchmark rows for neighbours are derived from the "
+                             "council's rate, so this figure cannot be set or made wrong on its "
+                             "own",
+    "h13-wakefield-2021-06": "children in care by sex: no sex data",
+    "h13-wakefield-2021-07": "children in care by sex: no sex data",
+    "h13-hull-2023-03": "the number of councils in a national ranking: no such data",
+    "h13-hull-2023-05": "a rate two years before the page's: one period of benchmark data",
+    "h13-westdunbartonshire-02": "Scotland's national rate beside the council's: the harness's "
+                                 "benchmark rows for other areas are derived from the council's "
+                                 "rate, so this figure cannot be set or made wrong on its own",
+    "h13-greenwich-01": "the share of children coming into care by reason (abuse or neglect): "
+                        "no category-of-need data",
 }
 
 
