@@ -86,6 +86,10 @@ HOLDOUT11 = HERE / "holdout11.yaml"
 # collection (hold-out 11, which may share a council) and measured once before any rule is written
 # from it.
 HOLDOUT12 = HERE / "holdout12.yaml"
+# The thirteenth (README.md, "Hold-out 13 (clean, issue 26, fifth collection)"): count and change
+# sentences (ids "h13-") from councils in none of the corpora above, collected beside hold-out 14
+# (they may share a council) and measured once before any rule is written from it.
+HOLDOUT13 = HERE / "holdout13.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -399,6 +403,16 @@ TARGETS: dict[str, Target] = {
     # report's own ("from 375 in 2023 to 335 in March 2025")
     "h12-dundee-2025-02": ("indicator", "earlier2", 1),
     "h12-dundee-2025-03": ("indicator", "now", 1),
+    # ---- hold-out 13 (holdout13.yaml, ids "h13-"): same meanings as above
+    # counts of children in care at the page's date (placements) ...
+    "h13-hull-2023-01": ("count", "", 1),
+    "h13-brightonhove-2013-01": ("count", "", 1),
+    # ... and points of the yearly series of an indicators file: the report's count beside the
+    # year before's ("was 638 which was very similar to the number in March 2020 which was
+    # 640"), and a count two years before the page's (31 March 2021 on a March 2023 page)
+    "h13-wakefield-2021-01": ("indicator", "now", 1),
+    "h13-wakefield-2021-02": ("indicator", "previous", 1),
+    "h13-hull-2023-04": ("indicator", "earlier2", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -808,6 +822,23 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h12-stirling-2018-04": "leavers in the year to 31 July (Scotland's statistical year): the "
                             "data give leavers of the report's period, a financial year or part "
                             "of one",
+    # ---- hold-out 13 (holdout13.yaml, ids "h13-")
+    "h13-wakefield-2021-04": "the national rate beside the council's: the harness's benchmark "
+                             "rows for England are derived from the council's rate, so this "
+                             "figure cannot be set or made wrong on its own",
+    "h13-wakefield-2021-05": "the statistical neighbours' rate beside the council's: the "
+                             "harness's benchmark rows for neighbours are derived from the "
+                             "council's rate, so this figure cannot be set or made wrong on its "
+                             "own",
+    "h13-wakefield-2021-06": "children in care by sex: no sex data",
+    "h13-wakefield-2021-07": "children in care by sex: no sex data",
+    "h13-hull-2023-03": "the number of councils in a national ranking: no such data",
+    "h13-hull-2023-05": "a rate two years before the page's: one period of benchmark data",
+    "h13-westdunbartonshire-02": "Scotland's national rate beside the council's: the harness's "
+                                 "benchmark rows for other areas are derived from the council's "
+                                 "rate, so this figure cannot be set or made wrong on its own",
+    "h13-greenwich-01": "the share of children coming into care by reason (abuse or neglect): "
+                        "no category-of-need data",
 }
 
 
