@@ -365,13 +365,16 @@ TARGETS: dict[str, Target] = {
     "h10-derby-2020-03": ("indicator", "change", 1),
     "h10-essex-2022-01": ("indicator", "change", 1),
     # ---- hold-out 14 (holdout14.yaml, ids "h14-")
-    # budget growth ("an investment of more than £2.3m", "£22.6m more than last year"): the
-    # change of the budget since the previous period, as hold-outs 1 and 8's
+    # budget growth ("an investment of more than £2.3m", "£22.6m more than last year", "£5million
+    # in funding to support looked after children"): the change of the budget since the
+    # previous period, as hold-outs 1 and 8's
     "h14-highland-2023-01": ("change", "budget", 1),
     "h14-highland-2023-02": ("change", "budget", 1),
     "h14-highland-2023-03": ("change", "budget", 1),
     "h14-fife-2025-01": ("change", "budget", 1),
     "h14-fife-2025-06": ("change", "budget", 1),
+    "h14-bedford-2014-02": ("change", "budget", 1),
+    "h14-southwark-2018-04": ("change", "budget", 1),
     # the average weekly cost of a child in care (all placement types)
     "h14-walsall-2025-02": ("avg_weekly", "", 1),
 }
@@ -740,12 +743,41 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h14-newcastle-2025-06": "savings forecast for a later year (2027-28): a plan, not data",
     "h14-newcastle-2025-08": "council tax income: no income data",
     "h14-wakefield-2018-02": "cuts since 2010: one period of data",
-    "h14-wakefield-2018-03": "a fall in government grant funding since 2010: no income data",
     "h14-wakefield-2017-01": "cuts since 2010: one period of data",
     "h14-wakefield-2017-02": "savings over the decade to 2020: one period of data",
     "h14-wakefield-2017-03": "a fall in the money available over the decade: one period of data",
     "h14-wakefield-2017-05": "an earlier estimate of the year's savings, replaced: the savings "
                              "data hold one target per area and period",
+    "h14-wakefield-2017-06": "cost pressures of children's and adults' social care in the year "
+                             "being budgeted: a plan, not data",
+    "h14-bedford-2018-01": "savings achieved since 2010: one period of data",
+    "h14-bedford-2018-02": "further savings to find over three years to 2021: one period of data, "
+                           "and a plan",
+    "h14-northsomerset-2024-01": "a budget gap over three years (2025-28): one period of data, and "
+                                 "a plan",
+    "h14-northsomerset-2024-02": "a budget gap over three years, after savings proposals: one "
+                                 "period of data, and a plan",
+    "h14-northsomerset-2024-03": "the budget gap of the year being budgeted, still to find: a "
+                                 "plan, not data",
+    "h14-northsomerset-2024-04": "savings proposed over three years (2025 to 2028): one period of "
+                                 "data",
+    "h14-northsomerset-2025-01": "savings proposals over the next three years: one period of data",
+    "h14-northsomerset-2025-03": "a budget gap forecast for the next three years: one period of "
+                                 "data, and a plan",
+    "h14-southwark-2018-01": "the budget gap of the year being budgeted: a plan, not data",
+    "h14-southwark-2018-02": "an earlier estimate (a range) of the budget gap of the year being "
+                             "budgeted: a plan, not data",
+    "h14-southwark-2018-03": "an earlier estimate (a range) of the budget gap of the year being "
+                             "budgeted: a plan, not data",
+    "h14-southwark-2018-05": "a savings total stated with all its parts named: the harness adds "
+                             "distractor savings areas, so the total and its parts cannot both "
+                             "be built (the parts are testable)",
+    "h14-tameside-2020-01": "savings over six years: one period of data",
+    "h14-tameside-2020-02": "council tax income: no income data",
+    "h14-tameside-2011-01": "the budget lost to government funding cuts this year: no income data",
+    "h14-tameside-2011-02": "a reduction of funding next year: no income data, and a plan",
+    "h14-tameside-2011-03": "budget reductions over the years to 2015: one period of data, and a "
+                            "plan",
 }
 
 
