@@ -90,6 +90,11 @@ HOLDOUT12 = HERE / "holdout12.yaml"
 # sentences (ids "h13-") from councils in none of the corpora above, collected beside hold-out 14
 # (they may share a council) and measured once before any rule is written from it.
 HOLDOUT13 = HERE / "holdout13.yaml"
+# The fourteenth (README.md, "Hold-out 14 (clean, issue 26, fifth collection)"): money sentences
+# (ids "h14-") about children's services and councils' revenue budgets, mostly from councils' own
+# news releases, from councils in none of the corpora above; collected beside hold-out 13
+# (counts), which may share its councils.
+HOLDOUT14 = HERE / "holdout14.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -413,6 +418,19 @@ TARGETS: dict[str, Target] = {
     "h13-wakefield-2021-01": ("indicator", "now", 1),
     "h13-wakefield-2021-02": ("indicator", "previous", 1),
     "h13-hull-2023-04": ("indicator", "earlier2", 1),
+    # ---- hold-out 14 (holdout14.yaml, ids "h14-")
+    # budget growth ("an investment of more than £2.3m", "£22.6m more than last year", "£5million
+    # in funding to support looked after children"): the change of the budget since the
+    # previous period, as hold-outs 1 and 8's
+    "h14-highland-2023-01": ("change", "budget", 1),
+    "h14-highland-2023-02": ("change", "budget", 1),
+    "h14-highland-2023-03": ("change", "budget", 1),
+    "h14-fife-2025-01": ("change", "budget", 1),
+    "h14-fife-2025-06": ("change", "budget", 1),
+    "h14-bedford-2014-02": ("change", "budget", 1),
+    "h14-southwark-2018-04": ("change", "budget", 1),
+    # the average weekly cost of a child in care (all placement types)
+    "h14-walsall-2025-02": ("avg_weekly", "", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -839,6 +857,73 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                                  "rate, so this figure cannot be set or made wrong on its own",
     "h13-greenwich-01": "the share of children coming into care by reason (abuse or neglect): "
                         "no category-of-need data",
+    # ---- hold-out 14 (holdout14.yaml, ids "h14-")
+    "h14-northumberland-2024-02": "an increase of a year's cost since 2019: one period of data",
+    "h14-salford-2019-02": "an earlier estimate of the year's savings target, replaced before the "
+                           "budget was set: the savings data hold one target per area and period",
+    "h14-salford-2019-04": "cuts since 2010: nine years of savings, one period of data",
+    "h14-salford-2019-05": "a reduction in government funding since 2010: no income data",
+    "h14-salford-2019-06": "the cuts since 2010 as a daily equivalent: a derived figure, no such "
+                           "data",
+    "h14-walsall-2025-03": "one line's budget growth beside another line's in the sentence: "
+                           "the data's budget change is the total's, both lines' together",
+    "h14-walsall-2025-04": "one line's budget growth beside another line's in the sentence: "
+                           "the data's budget change is the total's, both lines' together",
+    "h14-walsall-2025-05": "a percentage rise of placement costs over four years: one period of "
+                           "data, and changes in the data model are differences",
+    "h14-walsall-2025-06": "savings since 2010: fifteen years of savings, one period of data",
+    "h14-walsall-2025-07": "savings since 2010 as a share of a year's gross expenditure: a derived "
+                           "figure, no gross expenditure data",
+    "h14-walsall-2025-08": "savings over 15 years: one period of data",
+    "h14-brightonhove-2024-02": "a budget shortfall predicted for the next year being budgeted: a "
+                                "plan, not data",
+    "h14-calderdale-2024-01": "savings found since 2010, as a yearly amount: one period of data",
+    "h14-fife-2025-02": "an investment in roads over the next three years: one period of data",
+    "h14-fife-2025-03": "a council tax rise: no income data",
+    "h14-fife-2025-04": "the budget gap of the year being budgeted, bridged by a council tax rise: "
+                        "a plan, not data",
+    "h14-newcastle-2025-02": "savings since 2010: one period of data",
+    "h14-newcastle-2025-03": "savings forecast over the next three years together: one period of "
+                             "data",
+    "h14-newcastle-2025-05": "savings forecast for a later year (2026-27): a plan, not data",
+    "h14-newcastle-2025-06": "savings forecast for a later year (2027-28): a plan, not data",
+    "h14-newcastle-2025-08": "council tax income: no income data",
+    "h14-wakefield-2018-02": "cuts since 2010: one period of data",
+    "h14-wakefield-2017-01": "cuts since 2010: one period of data",
+    "h14-wakefield-2017-02": "savings over the decade to 2020: one period of data",
+    "h14-wakefield-2017-03": "a fall in the money available over the decade: one period of data",
+    "h14-wakefield-2017-05": "an earlier estimate of the year's savings, replaced: the savings "
+                             "data hold one target per area and period",
+    "h14-wakefield-2017-06": "cost pressures of children's and adults' social care in the year "
+                             "being budgeted: a plan, not data",
+    "h14-bedford-2018-01": "savings achieved since 2010: one period of data",
+    "h14-bedford-2018-02": "further savings to find over three years to 2021: one period of data, "
+                           "and a plan",
+    "h14-northsomerset-2024-01": "a budget gap over three years (2025-28): one period of data, and "
+                                 "a plan",
+    "h14-northsomerset-2024-02": "a budget gap over three years, after savings proposals: one "
+                                 "period of data, and a plan",
+    "h14-northsomerset-2024-03": "the budget gap of the year being budgeted, still to find: a "
+                                 "plan, not data",
+    "h14-northsomerset-2024-04": "savings proposed over three years (2025 to 2028): one period of "
+                                 "data",
+    "h14-northsomerset-2025-01": "savings proposals over the next three years: one period of data",
+    "h14-northsomerset-2025-03": "a budget gap forecast for the next three years: one period of "
+                                 "data, and a plan",
+    "h14-southwark-2018-01": "the budget gap of the year being budgeted: a plan, not data",
+    "h14-southwark-2018-02": "an earlier estimate (a range) of the budget gap of the year being "
+                             "budgeted: a plan, not data",
+    "h14-southwark-2018-03": "an earlier estimate (a range) of the budget gap of the year being "
+                             "budgeted: a plan, not data",
+    "h14-southwark-2018-05": "a savings total stated with all its parts named: the harness adds "
+                             "distractor savings areas, so the total and its parts cannot both "
+                             "be built (the parts are testable)",
+    "h14-tameside-2020-01": "savings over six years: one period of data",
+    "h14-tameside-2020-02": "council tax income: no income data",
+    "h14-tameside-2011-01": "the budget lost to government funding cuts this year: no income data",
+    "h14-tameside-2011-02": "a reduction of funding next year: no income data, and a plan",
+    "h14-tameside-2011-03": "budget reductions over the years to 2015: one period of data, and a "
+                            "plan",
 }
 
 
