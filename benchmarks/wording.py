@@ -3,6 +3,7 @@
     python benchmarks/wording.py              # overall, by kind and by council
     python benchmarks/wording.py --misses     # also every entry the checker got wrong, and why
     python benchmarks/wording.py --corpus tests/wording/holdout.yaml   # the clean hold-out
+    python benchmarks/wording.py --corpus tests/wording/holdout11.yaml tests/wording/holdout14.yaml
 
 Every sentence of tests/wording/corpus.yaml is checked against data made to match it
 (tests/wording/harness.py): recall is the share of wrong figures reported as
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tests.wording import harness  # noqa: E402
 from tests.wording.harness import (  # noqa: E402
     CORPUS,
     Outcome,
@@ -92,15 +94,20 @@ def issue_26_figures(s: Score) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every entry not passed")
-    parser.add_argument("--corpus", type=Path, default=CORPUS,
+    parser.add_argument("--corpus", type=Path, nargs="+", default=[CORPUS],
                         help="the corpus to measure (default: tests/wording/corpus.yaml; the "
-                             "clean hold-out is tests/wording/holdout.yaml)")
+                             "hold-outs are tests/wording/holdout*.yaml); several are pooled")
+    parser.add_argument("--plain-report", action="store_true",
+                        help="write report.yaml without budget_scope and abbreviations, to "
+                             "measure a checker older than those keys (issue 26's 'before')")
     args = parser.parse_args(argv)
-    if not args.corpus.is_file():
-        parser.error(f"{args.corpus}: no such corpus file")
-    outcomes = run_corpus(load_corpus(args.corpus))
+    for path in args.corpus:
+        if not path.is_file():
+            parser.error(f"{path}: no such corpus file")
+    harness.DECLARE_NAMES = not args.plain_report
+    outcomes = run_corpus([e for path in args.corpus for e in load_corpus(path)])
     total = score(outcomes)
-    lines = [f"corpus: {args.corpus}", ""]
+    lines = [f"corpus: {', '.join(str(p) for p in args.corpus)}", ""]
     lines += table("Overall", {"all entries": total})
     lines += table("Hold-out halves (by council, see tests/wording/README.md)",
                    breakdown(outcomes, "half"))

@@ -8,6 +8,7 @@ The two thresholds of issue 18 are here; the numbers themselves are printed by
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -182,3 +183,34 @@ def test_hold_out_split_is_fixed_and_by_council() -> None:
     b = sorted((c for c, h in halves.items() if h == "B"), key=str.casefold)
     assert abs(len(a) - len(b)) <= 1
     assert a[0] == "Central Bedfordshire Council" and b[0] == "Cheshire East Council"
+
+
+def test_the_benchmark_pools_corpora_and_can_leave_out_the_report_names(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/wording.py --corpus A B measures A and B together (issue 26's pooled
+    figures); --plain-report writes report.yaml without budget_scope and abbreviations, for a
+    checker older than those keys."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "wording_benchmark", harness.HERE.parent.parent / "benchmarks" / "wording.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    a, b = harness.HOLDOUT5, harness.HOLDOUT7
+    testable = sum(1 for p in (a, b) for e in load_corpus(p) if harness.target_of(e) is not None)
+    assert bench.main(["--corpus", str(a), str(b)]) == 0
+    out = capsys.readouterr().out
+    assert "naming the true figure: " in out and f" of {testable} (" in out
+    council = next(e for p in sorted(harness.HERE.glob("holdout*.yaml")) for e in load_corpus(p)
+                   if harness.council_wide(e) and harness.target_of(e) is not None)
+    values = {council.id: harness.true_data_value(council)}
+    try:
+        assert bench.main(["--plain-report", "--corpus", str(a)]) == 0
+        assert not harness.DECLARE_NAMES
+        plain = harness.write_bundle(tmp_path / "plain", [council], values)
+    finally:
+        harness.DECLARE_NAMES = True
+    named = harness.write_bundle(tmp_path / "named", [council], values)
+    assert "budget_scope: council" in (named / "report.yaml").read_text(encoding="utf-8")
+    assert "budget_scope" not in (plain / "report.yaml").read_text(encoding="utf-8")
