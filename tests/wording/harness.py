@@ -956,6 +956,13 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                           "budget: the data's share is of the line's own budget",
     "h15-harlow-2015-05": "forecast balances at the year-end: no reserves data",
     "h15-harlow-2015-06": "a reserve's forecast balance (nil): no reserves data",
+    "h15-eastdunbartonshire-2024-01": "the coming year's budget as estimated before the budget "
+                                      "was set: a plan, not data",
+    "h15-eastdunbartonshire-2024-02": "forecast income: no income data",
+    "h15-eastdunbartonshire-2024-03": "the funding gap of the year being planned: a plan, not data",
+    "h15-eastdunbartonshire-2017-02": "a council tax increase: no council tax data",
+    "h15-eileansiar-2025-01": "the initial deficit of the year being planned: a plan, not data",
+    "h15-eileansiar-2025-02": "use of reserves to balance the budget: no reserves data",
     "h15-newcastleunderlyme-2025-01": "funding pressures of a year being planned: a plan, not data",
     "h15-newcastleunderlyme-2025-02": "funding pressures over five years being planned: a plan, "
                                       "not data",
