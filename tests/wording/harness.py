@@ -95,6 +95,11 @@ HOLDOUT13 = HERE / "holdout13.yaml"
 # news releases, from councils in none of the corpora above; collected beside hold-out 13
 # (counts), which may share its councils.
 HOLDOUT14 = HERE / "holdout14.yaml"
+# The fifteenth (README.md, "Hold-out 15 (clean, issue 26, sixth collection)"): money sentences
+# (ids "h15-"), most of them councils' revenue budget monitoring (district councils' among them),
+# from councils in none of the corpora above; collected beside hold-out 16 (counts), which may
+# share its councils.
+HOLDOUT15 = HERE / "holdout15.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -431,6 +436,9 @@ TARGETS: dict[str, Target] = {
     "h14-southwark-2018-04": ("change", "budget", 1),
     # the average weekly cost of a child in care (all placement types)
     "h14-walsall-2025-02": ("avg_weekly", "", 1),
+    # ---- hold-out 15 (holdout15.yaml, ids "h15-"): a movement of the forecast overspend since
+    # the previous quarter ("an increase of £0.1m from Quarter Two"), as hold-out 2's
+    "h15-westberks-2015-02": ("change", "variance", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -459,6 +467,8 @@ LABELS: dict[str, str] = {
     "h9-westlothian-2024-05": "Council revenue",
     "h9-swindon-2024-03": "Children's",
     "h9-swindon-2024-04": "Adults'",
+    # ---- hold-out 15 (holdout15.yaml, ids "h15-"): a movement of the total is the total's line
+    "h15-westberks-2015-02": "Council revenue",
 }
 
 NOT_EXPRESSIBLE: dict[str, str] = {
@@ -924,6 +934,38 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h14-tameside-2011-02": "a reduction of funding next year: no income data, and a plan",
     "h14-tameside-2011-03": "budget reductions over the years to 2015: one period of data, and a "
                             "plan",
+    # ---- hold-out 15 (holdout15.yaml, ids "h15-")
+    "h15-westberks-2022-02": "an overspend before a provision held in reserves (the forecast is "
+                             "£3m after it): no such figure",
+    "h15-northlincs-2022-02": "a capital programme over four years: no capital data",
+    "h15-walthamforest-2024-02": "savings required over the next three years (a range): a plan, "
+                                 "not data",
+    "h15-walthamforest-2024-03": "savings required over the next three years (a range): a plan, "
+                                 "not data",
+    "h15-huntingdonshire-2009-02": "a reduction in the budget deficit (the call on reserves): no "
+                                   "reserves data",
+    "h15-huntingdonshire-2009-03": "reserves required to balance the budget: no reserves data",
+    "h15-middevon-2021-02": "the Housing Revenue Account beside the General Fund in one sentence, "
+                            "an account apart from it: the data model holds one budget (its "
+                            "lines and total), as hold-out 6's",
+    "h15-tendring-2018-01": "a variance to date against the profiled budget: no year-to-date data",
+    "h15-valewhitehorse-2021-03": "a capital programme: no capital data",
+    "h15-lincoln-2018-02": "a planned contribution to balances: no reserves data",
+    "h15-lincoln-2018-03": "general balances estimated at the year-end: no reserves data",
+    "h15-harlow-2015-02": "a variance of the controllable budgets as a share of the gross HRA "
+                          "budget: the data's share is of the line's own budget",
+    "h15-harlow-2015-05": "forecast balances at the year-end: no reserves data",
+    "h15-harlow-2015-06": "a reserve's forecast balance (nil): no reserves data",
+    "h15-eastdunbartonshire-2024-01": "the coming year's budget as estimated before the budget "
+                                      "was set: a plan, not data",
+    "h15-eastdunbartonshire-2024-02": "forecast income: no income data",
+    "h15-eastdunbartonshire-2024-03": "the funding gap of the year being planned: a plan, not data",
+    "h15-eastdunbartonshire-2017-02": "a council tax increase: no council tax data",
+    "h15-eileansiar-2025-01": "the initial deficit of the year being planned: a plan, not data",
+    "h15-eileansiar-2025-02": "use of reserves to balance the budget: no reserves data",
+    "h15-newcastleunderlyme-2025-01": "funding pressures of a year being planned: a plan, not data",
+    "h15-newcastleunderlyme-2025-02": "funding pressures over five years being planned: a plan, "
+                                      "not data",
 }
 
 
