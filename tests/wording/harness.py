@@ -95,6 +95,11 @@ HOLDOUT13 = HERE / "holdout13.yaml"
 # news releases, from councils in none of the corpora above; collected beside hold-out 13
 # (counts), which may share its councils.
 HOLDOUT14 = HERE / "holdout14.yaml"
+# The sixteenth (README.md, "Hold-out 16 (clean, issue 26, sixth collection)"): count and change
+# sentences (ids "h16-") from councils in none of the corpora above, mostly councils' own web pages,
+# collected beside hold-out 15 (which may share its councils) and measured once before any rule is
+# written from it.
+HOLDOUT16 = HERE / "holdout16.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -431,6 +436,21 @@ TARGETS: dict[str, Target] = {
     "h14-southwark-2018-04": ("change", "budget", 1),
     # the average weekly cost of a child in care (all placement types)
     "h14-walsall-2025-02": ("avg_weekly", "", 1),
+    # ---- hold-out 16 (holdout16.yaml, ids "h16-"): same meanings as above
+    # counts of children looked after at the report's (or page's) date (placements), exact and
+    # approximate ("about 250", "more than 250", "over 900") ...
+    "h16-conwy-2016-03": ("count", "", 1),
+    "h16-conwy-2015-03": ("count", "", 1),
+    "h16-reading-news-01": ("count", "", 1),
+    "h16-reading-fostering-01": ("count", "", 1),
+    "h16-reading-lac-01": ("count", "", 1),
+    "h16-nelincs-01": ("count", "", 1),
+    "h16-stoke-2022-01": ("count", "", 1),
+    "h16-stoke-2024-01": ("count", "", 1),
+    "h16-wrexham-01": ("count", "", 1),
+    # ... and children starting to be looked after in the year ("approximately 100 children and
+    # young people coming in to care each year")
+    "h16-southglos-2014-01": ("started", "", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -924,6 +944,22 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h14-tameside-2011-02": "a reduction of funding next year: no income data, and a plan",
     "h14-tameside-2011-03": "budget reductions over the years to 2015: one period of data, and a "
                             "plan",
+    # ---- hold-out 16 (holdout16.yaml, ids "h16-")
+    "h16-conwy-2016-01": "the share of children looked after with three or more placements in the "
+                         "year (placement stability, SCC/004): no placement-move data",
+    "h16-conwy-2016-02": "children who moved placement twice or more in the year: no "
+                         "placement-move data",
+    "h16-conwy-2015-01": "the share of children looked after with three or more placements in the "
+                         "year (placement stability, SCC/004): no placement-move data",
+    "h16-conwy-2015-02": "children who moved placement twice or more in the year: no "
+                         "placement-move data",
+    "h16-reading-2021-01": "an average count over time ('on average'): no such figure",
+    "h16-southglos-01": "the share of looked after children by age (11 to 18): no age data",
+    "h16-wrexham-02": "foster carers: no carer data",
+    "h16-wrexham-03": "connected carers: no carer data",
+    "h16-wrexham-04": "children placed with the council's foster carers and connected carers "
+                      "together: the data hold counts by placement type and in total, no "
+                      "subtotal of two types",
 }
 
 
