@@ -448,6 +448,8 @@ TARGETS: dict[str, Target] = {
     "h16-stoke-2022-01": ("count", "", 1),
     "h16-stoke-2024-01": ("count", "", 1),
     "h16-wrexham-01": ("count", "", 1),
+    "h16-cheshirewest-mps-01": ("count", "", 1),
+    "h16-birmingham-2021-01": ("count", "", 1),
     # ... and children starting to be looked after in the year ("approximately 100 children and
     # young people coming in to care each year")
     "h16-southglos-2014-01": ("started", "", 1),
@@ -960,6 +962,23 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h16-wrexham-04": "children placed with the council's foster carers and connected carers "
                       "together: the data hold counts by placement type and in total, no "
                       "subtotal of two types",
+    "h16-merthyr-2024-01": "children in foster care of every kind: the data hold counts by "
+                           "placement type (in-house, agency and kinship foster care apart) and in "
+                           "total, no count of foster care as a whole",
+    "h16-cheshirewest-mps-02": "the share of children in care placed within the borough: no "
+                               "location data",
+    "h16-cheshirewest-mps-03": "the share of children in care placed out of borough: no location "
+                               "data",
+    "h16-cheshirewest-2018-01": "the share of children coming into care by age (nine to 15): no "
+                                "age data",
+    "h16-cheshirewest-2018-02": "the share of children coming into care by age (nine to 15): no "
+                                "age data",
+    "h16-cheshirewest-plan-01": "a percentage fall of starters over two years: one period of data, "
+                                "and changes in the data model are differences",
+    "h16-birmingham-2022-01": "children living with foster families of every kind: the data hold "
+                              "counts by placement type (in-house, agency and kinship foster care "
+                              "apart) and in total, no count of foster care as a whole",
+    "h16-birmingham-2022-02": "foster families: no carer data",
 }
 
 
