@@ -71,6 +71,7 @@ def test_harness_tables_name_real_entries() -> None:
     ids |= {e.id for e in load_corpus(harness.HOLDOUT13)}
     ids |= {e.id for e in load_corpus(harness.HOLDOUT14)}
     ids |= {e.id for e in load_corpus(harness.HOLDOUT15)}
+    ids |= {e.id for e in load_corpus(harness.HOLDOUT16)}
     for table in (harness.TARGETS, harness.LABELS, harness.NOT_EXPRESSIBLE):
         assert set(table) <= ids, set(table) - ids
     assert not set(harness.TARGETS) & set(harness.NOT_EXPRESSIBLE)

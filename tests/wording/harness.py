@@ -100,6 +100,11 @@ HOLDOUT14 = HERE / "holdout14.yaml"
 # from councils in none of the corpora above; collected beside hold-out 16 (counts), which may
 # share its councils.
 HOLDOUT15 = HERE / "holdout15.yaml"
+# The sixteenth (README.md, "Hold-out 16 (clean, issue 26, sixth collection)"): count and change
+# sentences (ids "h16-") from councils in none of the corpora above, mostly councils' own web pages,
+# collected beside hold-out 15 (which may share its councils) and measured once before any rule is
+# written from it.
+HOLDOUT16 = HERE / "holdout16.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -439,6 +444,23 @@ TARGETS: dict[str, Target] = {
     # ---- hold-out 15 (holdout15.yaml, ids "h15-"): a movement of the forecast overspend since
     # the previous quarter ("an increase of £0.1m from Quarter Two"), as hold-out 2's
     "h15-westberks-2015-02": ("change", "variance", 1),
+    # ---- hold-out 16 (holdout16.yaml, ids "h16-"): same meanings as above
+    # counts of children looked after at the report's (or page's) date (placements), exact and
+    # approximate ("about 250", "more than 250", "over 900") ...
+    "h16-conwy-2016-03": ("count", "", 1),
+    "h16-conwy-2015-03": ("count", "", 1),
+    "h16-reading-news-01": ("count", "", 1),
+    "h16-reading-fostering-01": ("count", "", 1),
+    "h16-reading-lac-01": ("count", "", 1),
+    "h16-nelincs-01": ("count", "", 1),
+    "h16-stoke-2022-01": ("count", "", 1),
+    "h16-stoke-2024-01": ("count", "", 1),
+    "h16-wrexham-01": ("count", "", 1),
+    "h16-cheshirewest-mps-01": ("count", "", 1),
+    "h16-birmingham-2021-01": ("count", "", 1),
+    # ... and children starting to be looked after in the year ("approximately 100 children and
+    # young people coming in to care each year")
+    "h16-southglos-2014-01": ("started", "", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -966,6 +988,39 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h15-newcastleunderlyme-2025-01": "funding pressures of a year being planned: a plan, not data",
     "h15-newcastleunderlyme-2025-02": "funding pressures over five years being planned: a plan, "
                                       "not data",
+    # ---- hold-out 16 (holdout16.yaml, ids "h16-")
+    "h16-conwy-2016-01": "the share of children looked after with three or more placements in the "
+                         "year (placement stability, SCC/004): no placement-move data",
+    "h16-conwy-2016-02": "children who moved placement twice or more in the year: no "
+                         "placement-move data",
+    "h16-conwy-2015-01": "the share of children looked after with three or more placements in the "
+                         "year (placement stability, SCC/004): no placement-move data",
+    "h16-conwy-2015-02": "children who moved placement twice or more in the year: no "
+                         "placement-move data",
+    "h16-reading-2021-01": "an average count over time ('on average'): no such figure",
+    "h16-southglos-01": "the share of looked after children by age (11 to 18): no age data",
+    "h16-wrexham-02": "foster carers: no carer data",
+    "h16-wrexham-03": "connected carers: no carer data",
+    "h16-wrexham-04": "children placed with the council's foster carers and connected carers "
+                      "together: the data hold counts by placement type and in total, no "
+                      "subtotal of two types",
+    "h16-merthyr-2024-01": "children in foster care of every kind: the data hold counts by "
+                           "placement type (in-house, agency and kinship foster care apart) and in "
+                           "total, no count of foster care as a whole",
+    "h16-cheshirewest-mps-02": "the share of children in care placed within the borough: no "
+                               "location data",
+    "h16-cheshirewest-mps-03": "the share of children in care placed out of borough: no location "
+                               "data",
+    "h16-cheshirewest-2018-01": "the share of children coming into care by age (nine to 15): no "
+                                "age data",
+    "h16-cheshirewest-2018-02": "the share of children coming into care by age (nine to 15): no "
+                                "age data",
+    "h16-cheshirewest-plan-01": "a percentage fall of starters over two years: one period of data, "
+                                "and changes in the data model are differences",
+    "h16-birmingham-2022-01": "children living with foster families of every kind: the data hold "
+                              "counts by placement type (in-house, agency and kinship foster care "
+                              "apart) and in total, no count of foster care as a whole",
+    "h16-birmingham-2022-02": "foster families: no carer data",
 }
 
 
