@@ -52,26 +52,6 @@ def test_harness_tables_name_real_entries() -> None:
     ids = {e.id for e in ENTRIES}
     for path in sorted(harness.HERE.glob("holdout*.yaml")):
         ids |= {e.id for e in load_corpus(path)}
-    # The tables also hold the hold-outs' entries (ids "ho-", "h2-" ... "h7-", "h9-",
-    # holdout.yaml ... holdout7.yaml, holdout9.yaml).
-    # The tables also hold the hold-outs' entries (ids "ho-", "h2-" ... "h7-", "h10-", "h12-",
-    # holdout.yaml ... holdout7.yaml, holdout10.yaml, holdout12.yaml).
-    ids = {e.id for e in ENTRIES} | {e.id for e in load_corpus(harness.HOLDOUT)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT2)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT3)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT4)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT5)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT6)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT7)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT8)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT9)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT10)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT11)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT12)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT13)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT14)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT15)}
-    ids |= {e.id for e in load_corpus(harness.HOLDOUT16)}
     for table in (harness.TARGETS, harness.LABELS, harness.NOT_EXPRESSIBLE):
         assert set(table) <= ids, set(table) - ids
     assert not set(harness.TARGETS) & set(harness.NOT_EXPRESSIBLE)
