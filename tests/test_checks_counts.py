@@ -592,6 +592,14 @@ ROUND2_HARROW_CASES = [
      "error: 140"),
     ("bracketed-rate-beside-right", "In total 140 children were in care (45 per 10,000 "
      "children).", OK),
+    # so is a rate that follows it ("which is a rate of", "equivalent to"); an age band's
+    # numbers ("aged between 0 and 17") are no counts
+    ("rate-tail-beside", "On 30 June 2016 Harrow had 150 looked after children which is a rate "
+     "of 0.4% of all children aged 0 to 17.", "error: 140"),
+    ("rate-tail-beside-right", "On 30 June 2016 Harrow had 140 looked after children which is "
+     "a rate of 0.4% of all children aged between 0 and 17.", OK),
+    ("rate-tail-equivalent", "There were 150 children in care, equivalent to 45 per 10,000 "
+     "children.", "error: 140"),
 ]
 
 
@@ -629,6 +637,10 @@ ROUND2_SERIES_CASES = [
      "children (71 per 10,000).", "error: 476"),
     ("bracketed-rate-beside-a-dated-count-right", "At 31 March 2023 there were 476 looked after "
      "children (71 per 10,000).", OK),
+    ("rate-tail-is-still-the-rate", "At 31 March 2023 there were 476 looked after children, "
+     "which is a rate of 75 per 10,000.", "error: 71"),
+    ("rate-tail-is-still-the-rate-right", "At 31 March 2023 there were 476 looked after "
+     "children, equivalent to 71 per 10,000 children.", OK),
 ]
 
 

@@ -205,14 +205,21 @@ _ANOTHER_SERVICE = re.compile(
     r"care\s+leavers?|care[- ]experienced|privately\s+fostered|early\s+help)",
     re.IGNORECASE)
 #: Before a number, words that make it an age: "population under 18", "children under the
-#: age of 16", "those over 16" ("under 50 children" is a bound of a count).
+#: age of 16", "those over 16", "aged between 0 and 17" ("under 50 children" is a bound of a
+#: count).
 _AGE_BEFORE = re.compile(
     r"(?:\b(?:population|people|children|residents|persons|those|child|young\s+people)\s+"
     r"(?:aged\s+)?(?:under|over|below|above|up\s+to)\s+(?:the\s+age\s+of\s+)?|"
-    r"\b(?:under|over|below|above)\s+the\s+age\s+of\s+)$", re.IGNORECASE)
+    r"\b(?:under|over|below|above)\s+the\s+age\s+of\s+|"
+    r"\b(?:aged|ages(?:\s+of)?)\s+(?:between\s+)?\d{1,2}\s*(?:and|to|-|–)\s*)$", re.IGNORECASE)
 #: A rate in brackets: "(128 children per 10,000 population)".
 _RATE_BRACKET = re.compile(r"\([^()]*?\d[^()]*?\bper\s+(?:1,?000|10,?000|10k|100,?000|"
                            r"ten\s+thousand)\b[^()]*\)", re.IGNORECASE)
+#: After a count, a rate of its own that follows it to the clause's end: "236 looked after
+#: children which is a rate of 1.3% of all children", "230 – equivalent to 64 per 10,000".
+_RATE_TAIL = re.compile(r"(?:,|\s[-–—])?\s+(?:(?:which|this|that)\s+(?:is|was|equates\s+to|"
+                        r"represents)\s+|equivalent\s+to\s+)(?:a\s+rate\s+of|equivalent\s+to|"
+                        r"(?=[\d.,]+\s*(?:%|per\b)))[^.;]*?\d[^.;]*", re.IGNORECASE)
 #: Before a number, a rate per 10,000 named as its subject, with no other number between but
 #: its denominator: "The rate of children in care (per 10,000 population) was 85",
 #: "the rate per 10,000 children stood at 64".
@@ -370,7 +377,7 @@ class CountReader:
             return None  # "per 10,000 population under 18": an age, not a count
         # A rate in brackets beside a count ("773 children in care (128 per 10,000)") is its
         # own phrase: the count outside is read without it (blanked, keeping every offset).
-        for m in _RATE_BRACKET.finditer(text):
+        for m in [*_RATE_BRACKET.finditer(text), *_RATE_TAIL.finditer(text)]:
             if not m.start() <= lit.start < m.end():
                 text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
         if _PER_TEN_THOUSAND.match(text[lit.end:lit.end + 60]) or \
