@@ -641,6 +641,13 @@ ROUND2_SERIES_CASES = [
      "which is a rate of 75 per 10,000.", "error: 71"),
     ("rate-tail-is-still-the-rate-right", "At 31 March 2023 there were 476 looked after "
      "children, equivalent to 71 per 10,000 children.", OK),
+    # a rate per 1,000 is never compared with one per 10,000; "compared to 67 nationally"
+    # after a rate makes the 67 another place's, not the council's own
+    ("rate-another-denominator", "Our rate of looked after children is 7.5 per 1,000.", OK),
+    ("rate-then-nationally", "Our rate of looked after children is 75 per 10,000 compared to "
+     "67 nationally.", "error: 71"),
+    ("rate-then-nationally-right", "Our rate of looked after children is 71 per 10,000 "
+     "compared to 67 nationally.", OK),
 ]
 
 

@@ -388,8 +388,12 @@ class CountReader:
             if rate is not None:
                 return rate
             found = self._claim(text, lit, earlier)
+            per = _PER_TEN_THOUSAND.match(text[lit.end:lit.end + 60])
+            said = _denominator(per.group(0)) if per is not None else None
+            # never a rate per 10,000 for one said per 1,000 (nor the reverse)
             return found if found is not None and found.figure is not None and \
-                _is_rate(found.figure) else None
+                _is_rate(found.figure) and \
+                said in (None, _denominator(found.figure.label) or 10000) else None
         peak = _PEAK_BEFORE.search(text, max(0, lit.start - 40), lit.start)
         if peak is not None:
             # "rose to a high of 593 in September": the value it rose to, read without the
@@ -478,11 +482,23 @@ class CountReader:
             if before is None or not any(lo <= x.start and x.end <= lit.start and
                                          x.subject in rates for x in s.subjects):
                 return None
-        if _ELSEWHERE.search(text[lo:hi]) or _NOT_THE_VALUE.search(_own_words(s, mine, lo, hi)):
+            denominator = _denominator(before.group(0))
+        else:
+            denominator = _denominator(per.group(0))
+        # another place's rate ("Nationally, 75 per 10,000", "67 nationally"): in the words
+        # before it and its own after its "per" words, up to "compared to" ("32.3 per 1000
+        # compared to 15.7 nationally" is this council's)
+        start = max((o.end for o in s.lits if o.end <= lit.start and o.start >= lo), default=lo)
+        tail = lit.end + skip
+        stop = min([hi, *(o.start for o in s.lits if o.start >= tail)])
+        barrier = _DATE_BARRIER.search(text, tail, stop)
+        region = text[start:barrier.start() if barrier else stop]
+        if _ELSEWHERE.search(region) or _NOT_THE_VALUE.search(_own_words(s, mine, lo, hi)):
             return None  # another place's rate, a target's
         rates = {f.subject for f in self.by_key.values()
                  if f.key.startswith(("indicators", "benchmarks")) and f.measure == "count"
-                 and f.key.endswith(".value") and _is_rate(f)}
+                 and f.key.endswith(".value") and _is_rate(f) and
+                 (_denominator(f.label) or 10000) == denominator}
         named = rates & ({x.subject for x in s.subjects} | set(earlier))
         pool = named or rates
         if len(pool) != 1:
@@ -797,8 +813,17 @@ _OTHER_COUNTABLE = re.compile(
     r"carers|households|families|applications|complaints|beds|cases|placements\s+moves?|"
     r"moves|enquiries|investigations|visits|adoptions?)\b", re.IGNORECASE)
 #: "64 per 10,000", "95 LAC per 10k": a rate per 10,000.
-_PER_TEN_THOUSAND = re.compile(r"^\s*(?:[A-Za-z()'-]+\s+){0,3}?per\s+(?:10,?000|10k|ten "
-                               r"thousand)\b", re.IGNORECASE)
+_PER_TEN_THOUSAND = re.compile(r"^\s*(?:[A-Za-z()'-]+\s+){0,3}?per\s+(?P<per>10,?000|10k|ten "
+                               r"thousand|1,?000|one\s+thousand)\b", re.IGNORECASE)
+
+
+def _denominator(words: str) -> int | None:
+    """The population a rate is per ("per 10,000", "per 1000"), or None when not said."""
+    m = re.search(r"\bper\s+(10,?000|10k|ten\s+thousand|1,?000|one\s+thousand)\b", words,
+                  re.IGNORECASE)
+    if m is None:
+        return None
+    return 1000 if re.match(r"1,?000\b|one", m.group(1), re.IGNORECASE) else 10000
 
 
 #: Words that make a count a part of a series of all children: a placement type, an age band,
@@ -831,7 +856,8 @@ def _on(end: date, when: tuple[int, int | None, int | None]) -> bool:
 
 
 def _is_rate(f: Figure) -> bool:
-    return bool(re.search(r"\brates?\b|\bper\s+(?:10,?000|10k)\b", f.label, re.IGNORECASE))
+    return bool(re.search(r"\brates?\b|\bper\s+(?:1,?000|10,?000|10k)\b", f.label,
+                          re.IGNORECASE))
 
 
 def _date_of(s: Sentence, lit: Literal_, lo: int, hi: int, skip: int = 0
