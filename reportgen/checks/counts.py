@@ -74,7 +74,7 @@ _YEAR_TO_DATE = re.compile(
 _SOME_YEAR = re.compile(
     r"\b(?:(?:in|during|over|throughout|across) the (?:last |past |previous )?(?:financial )?"
     r"year|(?:in|during|over) the (?:last|past) (?:12|twelve) months|annually|per year|"
-    r"each year|a year(?!\s+(?:earlier|before|ago|previously|on\b)))\b", re.IGNORECASE)
+    r"each year|a year(?![\s-]+(?:earlier|before|ago|previously|on\b)))\b", re.IGNORECASE)
 #: Words for the report's own period (a change said with them is of it).
 _THE_PERIOD = re.compile(
     r"\b(?:(?:this|the|in the|during the|over the) (?:quarter|month|period)|"
@@ -170,9 +170,11 @@ def _relabel(figures: Iterable[Figure], care: bool) -> list[Figure]:
 #: A count that is what something is for ("savings for 3 children", "a home for 4 young
 #: people"): some children, not a stock or flow of the data (a miss at worst, never an error).
 _FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
-#: ... except the council's own role: "corporate parents for 150 children" are the children it
-#: looks after (the statutory words for that duty).
-_CORPORATE_PARENT_FOR = re.compile(r"\bcorporate\s+parents?\s+(?:for|to)\s+$", re.IGNORECASE)
+#: ... except the council's own role: "corporate parents for 150 children", "responsible for
+#: 196 looked after children" are the children it looks after (the statutory words for that
+#: duty).
+_CORPORATE_PARENT_FOR = re.compile(r"\b(?:corporate\s+parents?\s+(?:for|to)|responsible\s+for)\s+$",
+                                   re.IGNORECASE)
 #: Children counted as another statutory group than looked after or placed (children in need,
 #: on a child protection plan, care leavers, privately fostered): the data hold none of them,
 #: so a number these words follow is never compared, even in a clause that names children
@@ -182,6 +184,67 @@ _OTHER_GROUP_AFTER = re.compile(
     r"(?:in\s+need\b|(?:on|subject\s+to)\s+(?:a\s+)?(?:child\s+protection|CP|protection)\b|"
     r"(?:care\s+leavers|care[- ]experienced|privately\s+fostered)\b)",
     re.IGNORECASE)
+
+
+#: A part of all children that the data do not hold, in the number's own words, in any order
+#: or capitalisation: "13 Unaccompanied Asylum Seeking Children", "9 UASC", "12 children
+#: seeking asylum", "40 disabled young people". Never the total, whatever the clause says.
+_A_PART = re.compile(r"\b(?:unaccompanied|asylum|UASC|refugees?|disabled|disabilit\w*)\b",
+                     re.IGNORECASE)
+#: Children served some other way than being looked after or placed: by social work in all,
+#: with a package or payment, on a register, in need, referred. In a count's own clause they
+#: say it is that group's ("2,100 young people are supported through social work, 390 are
+#: looked after"), unless its words say in care first ("390 children in care receive ...").
+_ANOTHER_SERVICE = re.compile(
+    r"\b(?:supported\s+(?:by|through|from|via)\s+(?:the\s+|our\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:social\s+work\w*|social\s+care|early\s+help|services?|teams?)|social\s+work\s+"
+    r"support|known\s+to\s+(?:[\w'-]+\s+){0,2}?(?:social\s+(?:work|care)|services?)|"
+    r"receiv\w*\s+(?:an?\s+|the\s+|their\s+)?(?:[\w'-]+\s+){0,3}?(?:packages?|payments?|"
+    r"short\s+breaks|respite|benefits?|allowances?)|support\s+packages?|direct\s+payments?|"
+    r"registers?\b|in\s+need\b|child\s+protection|protection\s+plans?|referr\w+|"
+    r"care\s+leavers?|care[- ]experienced|privately\s+fostered|early\s+help)",
+    re.IGNORECASE)
+#: Before a number, words that make it an age: "population under 18", "children under the
+#: age of 16", "those over 16", "aged between 0 and 17" ("under 50 children" is a bound of a
+#: count).
+_AGE_BEFORE = re.compile(
+    r"(?:\b(?:population|people|children|residents|persons|those|child|young\s+people)\s+"
+    r"(?:aged\s+)?(?:under|over|below|above|up\s+to)\s+(?:the\s+age\s+of\s+)?|"
+    r"\b(?:under|over|below|above)\s+the\s+age\s+of\s+|"
+    r"\b(?:aged|ages(?:\s+of)?)\s+(?:between\s+)?\d{1,2}\s*(?:and|to|-|–)\s*)$", re.IGNORECASE)
+#: A rate in brackets: "(128 children per 10,000 population)".
+_RATE_BRACKET = re.compile(r"\([^()]*?\d[^()]*?\bper\s+(?:1,?000|10,?000|10k|100,?000|"
+                           r"ten\s+thousand)\b[^()]*\)", re.IGNORECASE)
+#: After a count, a rate of its own that follows it to the clause's end: "236 looked after
+#: children which is a rate of 1.3% of all children", "230 – equivalent to 64 per 10,000".
+_RATE_TAIL = re.compile(r"(?:,|\s[-–—])?\s+(?:(?:which|this|that)\s+(?:is|was|equates\s+to|"
+                        r"represents)\s+|equivalent\s+to\s+)(?:a\s+rate\s+of|equivalent\s+to|"
+                        r"(?=[\d.,]+\s*(?:%|per\b)))[^.;]*?\d[^.;]*", re.IGNORECASE)
+#: Before a number, a rate per 10,000 named as its subject, with no other number between but
+#: its denominator: "The rate of children in care (per 10,000 population) was 85",
+#: "the rate per 10,000 children stood at 64".
+_RATE_NAMED_BEFORE = re.compile(
+    r"\brate\b[^.;\d]{0,60}?\bper\s+(?:10,?000|10k|ten\s+thousand)\b[^.;\d]{0,50}?"
+    r"\b(?:was|is|were|are|stood\s+at|stands\s+at|of|at|to|remains?(?:\s+at)?)\s+"
+    r"(?:around\s+|about\s+|approximately\s+)?$", re.IGNORECASE)
+#: The end of a count's own clause: a comma, semicolon, colon or bracket, or words that start
+#: another's ("650 (which excluded ...) alongside the number of asylum-seeking children").
+_CLAUSE_END = re.compile(r"[,;:()]|\b(?:which|but|whilst|while|whereas|although|alongside|"
+                         r"excluding|except|besides|plus|as\s+well\s+as)\b", re.IGNORECASE)
+
+
+def _another_group(text: str, lit: Literal_, lits: Sequence[Literal_]) -> bool:
+    """Whether a count's own words, up to the next number or :data:`_CLAUSE_END`, say it is
+    of a part the data do not hold or of children served another way (:data:`_A_PART`,
+    :data:`_ANOTHER_SERVICE`): not the children looked after, even when another clause of
+    the sentence names them."""
+    hi = min((o.start for o in lits if o.start >= lit.end), default=len(text))
+    stop = _CLAUSE_END.search(text, lit.end, hi)
+    own = text[lit.end:stop.start() if stop else hi]
+    if _A_PART.search(own):
+        return True
+    other = _ANOTHER_SERVICE.search(own)
+    return other is not None and not _IN_CARE.search(own[:other.start()])
 
 
 class CountReader:
@@ -310,14 +373,27 @@ class CountReader:
     def claim(self, text: str, lit: Literal_, earlier: frozenset[str] = frozenset()
               ) -> CountClaim | None:
         """What the count ``lit`` of sentence ``text`` claims to be, or None."""
-        if _PER_TEN_THOUSAND.match(text[lit.end:lit.end + 60]):
-            # "71 looked after children per 10k": a rate, never a count of children
+        if _AGE_BEFORE.search(text, max(0, lit.start - 60), lit.start):
+            return None  # "per 10,000 population under 18": an age, not a count
+        # A rate in brackets beside a count ("773 children in care (128 per 10,000)") is its
+        # own phrase: the count outside is read without it (blanked, keeping every offset).
+        for m in [*_RATE_BRACKET.finditer(text), *_RATE_TAIL.finditer(text)]:
+            if not m.start() <= lit.start < m.end():
+                text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        if _PER_TEN_THOUSAND.match(text[lit.end:lit.end + 60]) or \
+                _RATE_NAMED_BEFORE.search(text[max(0, lit.start - 100):lit.start]):
+            # "71 looked after children per 10k", "the rate (per 10,000) was 85": a rate,
+            # never a count of children
             rate = self._per_ten_thousand(text, lit, earlier)
             if rate is not None:
                 return rate
             found = self._claim(text, lit, earlier)
+            per = _PER_TEN_THOUSAND.match(text[lit.end:lit.end + 60])
+            said = _denominator(per.group(0)) if per is not None else None
+            # never a rate per 10,000 for one said per 1,000 (nor the reverse)
             return found if found is not None and found.figure is not None and \
-                _is_rate(found.figure) else None
+                _is_rate(found.figure) and \
+                said in (None, _denominator(found.figure.label) or 10000) else None
         peak = _PEAK_BEFORE.search(text, max(0, lit.start - 40), lit.start)
         if peak is not None:
             # "rose to a high of 593 in September": the value it rose to, read without the
@@ -394,14 +470,35 @@ class CountReader:
         s = self._sentence("period", text, earlier)
         mine = _same(s, lit)
         per = _PER_TEN_THOUSAND.match(text[lit.end:lit.end + 60]) if mine is not None else None
-        if mine is None or per is None:
+        skip = per.end() if per is not None else 0
+        if mine is None:
             return None
         lo, hi = _clause(s, mine)
-        if _ELSEWHERE.search(text[lo:hi]) or _NOT_THE_VALUE.search(_own_words(s, mine, lo, hi)):
+        if per is None:
+            # the rate's words before it, with no other number between: only a series the
+            # clause names ("the rate of children in care (per 10,000) was 85")
+            before = _RATE_NAMED_BEFORE.search(text[max(lo, lit.start - 100):lit.start])
+            rates = {f.subject for f in self.by_key.values() if _is_rate(f)}
+            if before is None or not any(lo <= x.start and x.end <= lit.start and
+                                         x.subject in rates for x in s.subjects):
+                return None
+            denominator = _denominator(before.group(0))
+        else:
+            denominator = _denominator(per.group(0))
+        # another place's rate ("Nationally, 75 per 10,000", "67 nationally"): in the words
+        # before it and its own after its "per" words, up to "compared to" ("32.3 per 1000
+        # compared to 15.7 nationally" is this council's)
+        start = max((o.end for o in s.lits if o.end <= lit.start and o.start >= lo), default=lo)
+        tail = lit.end + skip
+        stop = min([hi, *(o.start for o in s.lits if o.start >= tail)])
+        barrier = _DATE_BARRIER.search(text, tail, stop)
+        region = text[start:barrier.start() if barrier else stop]
+        if _ELSEWHERE.search(region) or _NOT_THE_VALUE.search(_own_words(s, mine, lo, hi)):
             return None  # another place's rate, a target's
         rates = {f.subject for f in self.by_key.values()
                  if f.key.startswith(("indicators", "benchmarks")) and f.measure == "count"
-                 and f.key.endswith(".value") and _is_rate(f)}
+                 and f.key.endswith(".value") and _is_rate(f) and
+                 (_denominator(f.label) or 10000) == denominator}
         named = rates & ({x.subject for x in s.subjects} | set(earlier))
         pool = named or rates
         if len(pool) != 1:
@@ -412,7 +509,7 @@ class CountReader:
                   (end := point_end(f.key)) is not None]
         if not points:
             return None
-        when = _date_of(s, mine, lo, hi, skip=per.end())
+        when = _date_of(s, mine, lo, hi, skip=skip)
         if when is not None:
             found = [f for f, end in points if _on(end, when)]
         else:
@@ -423,8 +520,12 @@ class CountReader:
             if when is not None:
                 return None  # a date the series has no point for
             found = [max(points, key=lambda p: p[1])[0]]
-        evidence = [(x.start, x.end) for x in s.subjects if x.subject == subject][:1] or \
-            [(mine.start, lit.end + per.end())]
+        own = (mine.start, lit.end + skip)
+        evidence = [(x.start, x.end) for x in s.subjects if x.subject == subject][:1]
+        if not evidence or evidence[0][0] < mine.start < evidence[0][1]:
+            # the rate's own words when the series' name is written around the number ("a
+            # rate of 50.2 looked after children per 10,000"): a quote ends at its number
+            evidence = [own]
         return self._finish(Claim(found[0], found[:1], evidence), certain)
 
     def _claim(self, text: str, lit: Literal_, earlier: frozenset[str]) -> CountClaim | None:
@@ -436,10 +537,11 @@ class CountReader:
         region = _own_region(base, mine, lo, hi)
         if _ELSEWHERE.search(region):
             return None  # another area's count ("67 nationally")
-        if _OTHER_GROUP_AFTER.match(text[mine.end:mine.end + 60]):
-            return None  # "650 children in need": a statutory group the data do not hold
+        if _OTHER_GROUP_AFTER.match(text[mine.end:mine.end + 60]) or \
+                _another_group(text, mine, base.lits):
+            return None  # "650 children in need", "13 UASC": a group the data do not hold
         if _FOR_BEFORE.search(text[max(0, mine.start - 12):mine.start]) and \
-                not _CORPORATE_PARENT_FOR.search(text[max(0, mine.start - 40):mine.start]):
+                not _CORPORATE_PARENT_FOR.search(text, max(0, mine.start - 40), mine.start):
             return None  # "savings for 3 children": the children something is for, a part
         _, end = base.own_phrases[mine.start]
         if _HYPOTHETICAL.search(_own_words(base, mine, mine.start, min(end, hi))):
@@ -456,6 +558,13 @@ class CountReader:
                 return dated  # "403 in March 2018": the series' point of that day
         if _AVERAGE.search(region) or month == 2:
             return None  # "on average 15 a month", "in September 2018": no figure of ours
+        when = _date_of(base, mine, lo, hi)
+        if when is not None and self.period is not None and \
+                not _on(self.period.end, when) and \
+                not any(p is not None and p.search(clause) for p in self._cy_words):
+            # "In 2012 there were 250 children in care", "from 31 March 2021 when there were
+            # 947": a count its own words date to another day (no series point of it above)
+            return None
         # "a decrease of 8 from the previous quarter": the change over the report's period,
         # not a figure of the previous one (blanked, keeping every offset).
         since = self._since_previous(clause)
@@ -656,12 +765,19 @@ class CountReader:
 
 
 #: A date: "in March 2018", "at 31st March 2017", "in 2019" (not a financial year "2018-19").
-_DATE = (r"(?P<date>(?:in|at|by|as\s+at|on|during|for|of)\s+(?:the\s+end\s+of\s+)?"
-         r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?:(?P<month>january|february|march|april|"
-         r"may|june|july|august|september|october|november|december)\s+)?"
-         r"(?P<year>(?:19|20)\d{2})\b(?!\s*[/-]\s*\d))")
+_DATE_WORDS = (r"(?:the\s+end\s+of\s+)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+               r"(?:(?P<month>january|february|march|april|may|june|july|august|september|"
+               r"october|november|december)\s+)?(?P<year>(?:19|20)\d{2})\b(?!\s*[/-]\s*\d)")
+_DATE = rf"(?P<date>(?:in|at|by|as\s+at|on|during|for|of)\s+{_DATE_WORDS})"
+#: Before a count, also "from 31 March 2021 when ... there were 947": the day of the "when"
+#: clause that holds the count.
+_DATE_WHEN = (rf"(?P<date>(?:in|at|by|as\s+at|on|during|for|of|from(?=[^.;]{{0,40}}?\bwhen\b))"
+              rf"\s+{_DATE_WORDS})")
+#: Words after a number that start another's phrase: a date past them is not the number's.
+_DATE_BARRIER = re.compile(r"\b(?:which|that|compared|similar|same|than|whereas|while|whilst|"
+                           r"but|versus|vs|against|(?:up|down)\s+(?:from|on))\b", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^[^.;:\d£%]{{0,50}}?\b{_DATE}", re.IGNORECASE)
-_DATE_BEFORE = re.compile(rf"\b{_DATE}", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"\b{_DATE_WHEN}", re.IGNORECASE)
 #: Words before or after a count that make it a flow or a change, never a point of a series
 #: of stocks ("rose by 12 in 2019", "148 children entered care in 2019").
 _NOT_A_STOCK = re.compile(r"\b(?:by|of)\s+(?:around\s+|about\s+|some\s+)?$|"
@@ -680,7 +796,12 @@ _ANAPHOR_CHANGED_TO = re.compile(
     r"numbers|the\s+number(?!\s+of))\b[^.;:\d£%]{0,60}?\b(?:increased|decreased|risen|rose|"
     r"reduced|fallen|fell|declined|dropped|grown|grew|climbed|gone\s+(?:up|down)|went\s+"
     r"(?:up|down))\s+(?:by\s+(?:around\s+|about\s+)?[\d.,]+\s*%?\s+)?(?:further\s+|again\s+)?"
-    r"to\s+(?:around\s+|about\s+|approximately\s+)?$", re.IGNORECASE)
+    r"to\s+(?:around\s+|about\s+|approximately\s+)?$|"
+    # "the number now stands at almost 1,000", "numbers currently total 450": the count now
+    r"\b(?:the\s+(?:figure|numbers?(?!\s+of)|total)|these\s+numbers|numbers)\s+(?:(?:now|"
+    r"currently|today)\s+)?(?:stands?|stood|sits?|totals?|totalled|is|are)\s+(?:now\s+)?"
+    r"(?:at\s+)?(?:around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|"
+    r"more\s+than\s+|just\s+(?:over|under)\s+|some\s+)?$", re.IGNORECASE)
 #: What follows a count that has no noun of its own: an end, a date's or time's words.
 _NO_NOUN_AFTER = re.compile(
     r"^\s*(?:$|[,.;:)–—-]|(?:at|by|in|on|as|and|following|from|which|when|since|currently|now|"
@@ -692,8 +813,17 @@ _OTHER_COUNTABLE = re.compile(
     r"carers|households|families|applications|complaints|beds|cases|placements\s+moves?|"
     r"moves|enquiries|investigations|visits|adoptions?)\b", re.IGNORECASE)
 #: "64 per 10,000", "95 LAC per 10k": a rate per 10,000.
-_PER_TEN_THOUSAND = re.compile(r"^\s*(?:[A-Za-z()'-]+\s+){0,3}?per\s+(?:10,?000|10k|ten "
-                               r"thousand)\b", re.IGNORECASE)
+_PER_TEN_THOUSAND = re.compile(r"^\s*(?:[A-Za-z()'-]+\s+){0,3}?per\s+(?P<per>10,?000|10k|ten "
+                               r"thousand|1,?000|one\s+thousand)\b", re.IGNORECASE)
+
+
+def _denominator(words: str) -> int | None:
+    """The population a rate is per ("per 10,000", "per 1000"), or None when not said."""
+    m = re.search(r"\bper\s+(10,?000|10k|ten\s+thousand|1,?000|one\s+thousand)\b", words,
+                  re.IGNORECASE)
+    if m is None:
+        return None
+    return 1000 if re.match(r"1,?000\b|one", m.group(1), re.IGNORECASE) else 10000
 
 
 #: Words that make a count a part of a series of all children: a placement type, an age band,
@@ -726,7 +856,8 @@ def _on(end: date, when: tuple[int, int | None, int | None]) -> bool:
 
 
 def _is_rate(f: Figure) -> bool:
-    return bool(re.search(r"\brates?\b|\bper\s+(?:10,?000|10k)\b", f.label, re.IGNORECASE))
+    return bool(re.search(r"\brates?\b|\bper\s+(?:1,?000|10,?000|10k)\b", f.label,
+                          re.IGNORECASE))
 
 
 def _date_of(s: Sentence, lit: Literal_, lo: int, hi: int, skip: int = 0
@@ -743,12 +874,24 @@ def _dated_words(s: Sentence, lit: Literal_, lo: int, hi: int, skip: int = 0
     2019", "95 per 10k ... at 31 March 2017"), else at its clause's start with no number
     between ("In March 2018 the number ... was 403")."""
     start = lit.end + skip
-    nxt = min((o.start for o in s.lits if o.start >= start), default=hi)
-    m = _DATE_AFTER.match(s.text[start:min(hi, nxt)])
+    stop = min([hi, *(o.start for o in s.lits if o.start >= start)])
+    # A date after the number is its own only within its own phrase: never across "which
+    # was", "compared to", "similar to the number in" (that date is another number's).
+    barrier = _DATE_BARRIER.search(s.text, start, stop)
+    m = _DATE_AFTER.match(s.text[start:barrier.start() if barrier else stop])
     offset = start
-    if m is None and not any(lo <= o.start and o.end <= lit.start for o in s.lits):
-        # only at the clause's start: a date after an earlier number is that number's
-        found = list(_DATE_BEFORE.finditer(s.text, lo, lit.start))
+    if m is None:
+        # before it: at its clause's start, or after such words past an earlier number ("638
+        # which was similar to the number in March 2020, which was 640"); a date right after
+        # an earlier number is that number's
+        # (a number in brackets is an aside: "(out of 147)")
+        earlier = [o for o in s.lits if lo <= o.start and o.end <= lit.start and
+                   s.text.rfind("(", lo, o.start) <= s.text.rfind(")", lo, o.start)]
+        frm: int | None = lo
+        if earlier:
+            past = _DATE_BARRIER.search(s.text, earlier[-1].end, lit.start)
+            frm = past.end() if past else None
+        found = list(_DATE_BEFORE.finditer(s.text, frm, lit.start)) if frm is not None else []
         m, offset = (found[-1] if found else None), 0
     if m is None:
         return None

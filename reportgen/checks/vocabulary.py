@@ -562,9 +562,14 @@ COUNT_WORDS: tuple[tuple[str, str, int], ...] = (
     (_WHO + r"(?:discharged from care|left care|leaving care|ceased to be looked after|"
      r"leavers|end(?:ed|ing)|moved on|leaving (?:external )?placements|left (?:external )?"
      r"placements)", "ended", 0),
-    (r"(?:placements?|(?:looked after )?children(?!'s)(?: and young people)?"
+    (r"(?:placements?|(?:looked[- ]after )?children(?!'s)(?: and young people)?"
      r"(?: in care| looked after| placed)?|young people(?: placed| in care| looked after)?|"
      r"CLA|LAC|CiC|number of children(?: in care| looked after)?)", "count", 0),
+    # A count with no noun whose verb says what it counts: "more than 400 are legally
+    # considered to be 'looked after'", "212 were looked after".
+    (r"(?:are|were|is|was)\s+(?:(?:legally|currently|now|formally)\s+)?(?:(?:considered|"
+     r"deemed|classed|classified|recorded)\s+(?:to\s+be\s+|as\s+(?:being\s+)?)?)?"
+     r"['‘\"]?looked[- ]after(?:['’\"](?!\w))?", "count", 0),
 )
 
 #: Words that qualify a measure as an aggregate: "combined" names a group of lines where
