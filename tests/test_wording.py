@@ -214,3 +214,12 @@ def test_the_benchmark_pools_corpora_and_can_leave_out_the_report_names(
     named = harness.write_bundle(tmp_path / "named", [council], values)
     assert "budget_scope: council" in (named / "report.yaml").read_text(encoding="utf-8")
     assert "budget_scope" not in (plain / "report.yaml").read_text(encoding="utf-8")
+
+
+def test_a_figure_is_found_as_a_whole_number_not_inside_a_longer_one() -> None:
+    entry = SimpleNamespace(sentence="Of 2,400 young people supported, 400 are looked after.",
+                            text="400")
+    lo, hi = harness.figure_span(entry)  # type: ignore[arg-type]
+    assert entry.sentence[lo - 2:hi] == ", 400"
+    entry = SimpleNamespace(sentence="52% of the savings (£1.52m) were made.", text="52%")
+    assert harness.figure_span(entry) == (0, 3)  # type: ignore[arg-type]

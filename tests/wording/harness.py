@@ -1736,15 +1736,31 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def _find_whole(sentence: str, text: str) -> int:
+    """Where ``text`` stands in ``sentence`` as a whole number, not inside a longer one ("400"
+    is not the end of "2,400"); -1 if nowhere."""
+    digit_first = text[:1].isdigit()
+    at = sentence.find(text)
+    while at >= 0:
+        before = sentence[at - 1:at] if at else ""
+        after = sentence[at + len(text):at + len(text) + 1]
+        inside = (digit_first and bool(before) and (before.isdigit() or before in ",.")) or \
+            (text[-1:].isdigit() and after.isdigit())
+        if not inside:
+            return at
+        at = sentence.find(text, at + 1)
+    return -1
+
+
 def figure_span(entry: Entry) -> tuple[int, int]:
     """Where the entry's figure is written in the (whitespace-normalised) sentence."""
     sentence = _flat(entry.sentence)
     text = _flat(entry.text)
-    at = sentence.find(text)
+    at = _find_whole(sentence, text)
     if at < 0:
         # The figure's text with its noun dropped ("12 placements" → "12").
         core = re.match(r"\S+", text)
-        at = sentence.find(core.group(0)) if core else -1
+        at = _find_whole(sentence, core.group(0)) if core else -1
         if at < 0:
             raise ValueError(f"{entry.id}: figure text {entry.text!r} not in the sentence")
         return at, at + len(core.group(0)) if core else at
