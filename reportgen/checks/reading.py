@@ -535,7 +535,14 @@ class _Subjects:
 # ----------------------------------------------------------------- clauses and periods
 
 # A new clause starts at these: its words do not describe the numbers of the one before.
-_CLAUSE_BREAK = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, whereas |"
+# " and that " opens a second reported clause ("advised that there were 37 savings which
+# totalled £8.5m and that the service was on target": the service is the second's subject),
+# but not before a verb ("£3.1m was predicted and that has increased to £3.6m": "that" is
+# the amount's own subject there).
+_AND_THAT = (r",? and that (?!(?:has|have|had|is|was|were|are|will|would|may|might|could|"
+             r"should|can)\b)")
+_CLAUSE_BREAK = re.compile(r";|,? and the |, and |" + _AND_THAT + r"|,? but |, whilst |, while |"
+                           r", whereas |"
                            r",? (?:(?:partly|partially|largely|mainly) )?offset by |"
                            r" rather than |, which compared |, compared (?:to|with) |"
                            r"\b(?:less|more|greater|lower|higher|fewer) than\b"
@@ -549,7 +556,8 @@ _DASH_BREAK = re.compile(r"\s[-–—]\s+(?=[a-z])")
 
 #: The clause breaks that join two clauses of one statement: a subject named in the first and
 #: none in the second is the second's too.
-_COORDINATION = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, whereas ",
+_COORDINATION = re.compile(r";|,? and the |, and |" + _AND_THAT +
+                           r"|,? but |, whilst |, while |, whereas ",
                            re.IGNORECASE)
 
 
@@ -599,6 +607,28 @@ _PERIOD_AT = re.compile(r"\b(?:in|at|for|by|as at)\s+(?:the\s+)?(?:end\s+of\s+)?
 _YEAR_IN_PHRASE = re.compile(r"^\s*(?:[A-Za-z'-]+\s+){0,4}?(?:in|at|for|during|by)\s+(?:the\s+)?"
                              r"(?:(?:end|start|beginning)\s+of\s+)?(?:[A-Za-z]+\s+)?"
                              r"((?:19|20)\d{2})\b", re.IGNORECASE)
+#: A period's bare label right after an amount, closing its bracket: "(£7.7m Q1)".
+_PERIOD_LABEL_AFTER = re.compile(r"^\s*(?:quarter|qtr\.?|q|month|m|period|p)\s*(?:[1-9]|1[0-2]|one|"
+                                 r"two|three|four)\s*\)", re.IGNORECASE)
+#: Words of a sum over several years, right after its amount ("£45.8m for years 2025 to
+#: 2028", "£53m for 2025-28", "£44m across the next three years", "£62.8m over the next three
+#: years") or heading its clause before it ("over the next three years the council must save").
+_SPAN = (r"(?:(?:over|across|during|in|for)\s+(?:the\s+)?(?:next|coming|last|past|previous|"
+         r"following)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
+         r"(?:financial\s+)?(?:years|decade)|(?:for|over|across|between|from)\s+(?:the\s+)?"
+         r"(?:financial\s+)?(?:years?\s+)?(?:19|20)\d{2}(?:\s*/\s*\d{2,4})?\s*(?:to|and)\s+"
+         r"(?:19|20)\d{2}(?:\s*/\s*\d{2,4})?)")
+_YEARS_SPAN = re.compile(rf"^\s*(?:[\w'-]+\s+){{0,3}}?{_SPAN}", re.IGNORECASE)
+_YEARS_SPAN_BEFORE = re.compile(rf"(?:^|,\s*|\b(?:and|but)\s+){_SPAN}\b[^,;]*$",
+                                re.IGNORECASE)
+#: "£53m for 2025-28": a pair of years more than one apart (2025-26 is one financial year).
+_YEAR_PAIR = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:for|over|across|in)\s+(?:the\s+)?"
+                        r"(?:period\s+|years\s+)?(?:19|20)(?P<a>\d{2})\s*[-–]\s*(?:20)?(?P<b>\d{2})"
+                        r"\b(?!\s*/)", re.IGNORECASE)
+#: "since 2010", "since April 2010", "since 2010/11": a sum from a year on.
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)\s+)?(?P<year>(?:19|20)\d{2})\b",
+                         re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\bof\s+which\s+$|\bof which\b[^£\d;]{0,60}$", re.IGNORECASE)
@@ -822,7 +852,8 @@ class Sentence:
 
     @functools.cached_property
     def clause_breaks(self) -> list[tuple[int, int]]:
-        found = [m.span() for m in _CLAUSE_BREAK.finditer(self.text)]
+        found = [m.span() for m in _CLAUSE_BREAK.finditer(self.text)
+                 if not self._heading_before(m.start())]
         # A spaced dash after a clause holding a number of its own, before words, starts
         # another clause ("around £100,000 per year - cost for a foster carer is around
         # £26,000"); one before the number is a label's ("Fostering – £1.5m").
@@ -831,6 +862,18 @@ class Sentence:
             if any(start <= o.start and o.end <= m.start() for o in self.lits):
                 found.append(m.span())
         return sorted(found)
+
+    def _heading_before(self, at: int) -> bool:
+        """Whether the sentence opens with just a name up to ``at`` ("Dedicated Schools Grant
+        (DSG); forecast a £8.6m in-year deficit"): a heading of what follows, not a clause."""
+        if self.text[at:at + 1] != ";":
+            return False
+        rest = list(self.text[:at])
+        names = [x for x in self.subjects if x.end <= at and x.subject not in SCOPES]
+        for x in names:
+            rest[x.start:x.end] = " " * (x.end - x.start)
+        left = re.sub(r"\([^()]{1,30}\)|\bthe\b", " ", "".join(rest), flags=re.IGNORECASE)
+        return bool(names) and not left.strip(" -–—:")
 
     @functools.cached_property
     def period_refs(self) -> list[tuple[int, int]]:
@@ -995,6 +1038,11 @@ class Judge:
         # The period right after the number is its own ("increased to £3.6m at Month 9"),
         # before one said earlier in the clause ("predicted at Month 6 and that has …").
         ref = (_period_ref(tail.group(0)) if tail else None) or _period_ref(own)
+        label = _PERIOD_LABEL_AFTER.match(after)
+        if ref is None and label:
+            # "an in-year deficit of £13.1m (£7.7m Q1)": a bracket's amount labelled with a
+            # period is that period's figure.
+            ref = _period_ref(label.group(0))
         if ref is None:
             # "The forecast at Qtr 2 for <line> was an overspend of £0.5m": a period said at
             # the head of the number's clause, no other amount between, is the number's.
@@ -1016,6 +1064,24 @@ class Judge:
         if _FROM_BEFORE.search(before[-12:]) and re.search(r"\bto\b", after):
             return None  # "from £X to £Y": £X is where it started
         return self._year_named(s, lit, lo, hi)
+
+    def _over_years(self, s: Sentence, lit: Literal_, lo: int) -> bool:
+        """Whether the amount's own words make it a sum over several years: since a year
+        before the report's ("Since 2010 the council has saved £381m"), or across a span of
+        years ("£45.8m for years 2025 to 2028", "£44m across the next three years"). No
+        period's figure is such a sum; a part said of one year is (rule 6)."""
+        nxt = min((o.start for o in s.lits if o.start >= lit.end), default=len(s.text))
+        phrase = s.text[lit.end:min(nxt, lit.end + 60)]
+        prev = max((o.end for o in s.lits if o.end <= lit.start), default=0)
+        before = s.text[max(lo, prev):lit.start]
+        if _YEARS_SPAN.match(phrase) or _YEARS_SPAN_BEFORE.search(before):
+            return True
+        pair = _YEAR_PAIR.match(phrase)
+        if pair and (int(pair["b"]) - int(pair["a"])) % 100 >= 2:
+            return True
+        since = _SINCE_YEAR.search(before) or _SINCE_YEAR.search(phrase[:40])
+        return bool(since and self.period is not None and
+                    int(since.group("year")) < self.period.start_year)
 
     def _month(self, m: re.Match[str]) -> bool | None:
         """The period a month names: this one when it is the month the period ends, the
@@ -1127,8 +1193,17 @@ class Judge:
             spans += [(x.start, x.end) for x in s.subjects]
             if not any(a < he and hs < b for a, b in spans):
                 return None  # "the allocation of £5 million": the amount of a noun of its own
+        if lit.kind == "money" and re.search(r"\b(?:a|an)\s+$", before[-4:]):
+            noun = _OWN_NOUN_AFTER.match(after)
+            if noun and not any(m.start == lit.end + noun.end() - 1
+                                for m in s.mentions["money"]):
+                # "which leads to an £11.4m carry forward": an amount between an article and a
+                # noun that is no measure word is that noun's, not the clause's measure's.
+                return None
         if lit.kind == "count" and _DIFFERENCE_AFTER.match(after):
             return None  # "300 more than at the start": a difference the data do not hold
+        if lit.kind == "money" and self._over_years(s, lit, lo):
+            return None  # "saved £381m since 2010", "£45.8m for years 2025 to 2028"
         previous = self._wants_previous(s, lit, lo, hi)
         if previous is None:
             return None
@@ -1505,7 +1580,9 @@ class Judge:
         # its subject; one in an earlier number's phrase is that number's ("75 children in
         # external residential placements and 47 children placed in foster care").
         lo_own, hi_own = self._own_phrase(s, lit)
-        own = [x for x in subjects if lo_own <= x.start and x.end <= hi_own]
+        # (Not a name after a cause: "an underspend due to the Council not being able to …"
+        # says why, not what it is of.)
+        own = [x for x in subjects if lo_own <= x.start and x.end <= hi_own and not x.part]
         name = _UNKNOWN_NAME_AFTER.match(s.text, lo_own, hi_own)
         if name and not any(x.start < name.end() and name.start() < x.end for x in subjects):
             return None  # "£121k for the Housing Revenue Account": a name the data do not hold
