@@ -797,6 +797,27 @@ MONEY_CASES = [
     ("a-scope-after-a-cause-right-raises-nothing",
      "Home to School Transport: an underspend of £0.24m due to the Council renegotiating "
      "routes.", COUNCIL, OK),
+    ("savings-to-approve-are-the-target",
+     "To approve the savings for Transport totalling £0.6m.", NAMES, "error: £0.4m"),
+    ("savings-to-approve-right-raise-nothing",
+     "To approve the savings for Transport totalling £0.4m.", NAMES, OK),
+    ("savings-to-approve-with-words-between-are-the-target",
+     "To approve the category A and category B savings for Placements totalling £0.6m.",
+     NAMES, "error: £0.8m"),
+    ("a-list-item-repeating-planned-savings-is-planned",
+     "To approve the savings for Placements totalling £0.8m; the savings for Transport "
+     "totalling £0.6m.", NAMES, "error: £0.4m"),
+    ("a-list-item-of-savings-said-done-is-achieved",
+     "To approve the savings for Placements totalling £0.8m; the savings for Transport of "
+     "£0.3m have been delivered.", NAMES, "error: £0.2m"),
+    ("to-save-an-amount-is-the-target",
+     "The Council proposes to save £1.5m next year.", COUNCIL, "error: £1.2m"),
+    ("to-save-the-target-right-raises-nothing",
+     "The Council proposes to save £1.2m next year.", COUNCIL, OK),
+    ("savings-that-must-be-found-are-the-target",
+     "Savings of £1.5m must be found in the year.", COUNCIL, "warning: £1.2m"),
+    ("savings-that-have-been-found-are-not-read-as-the-target",
+     "Savings of £1.5m have been found in the year.", COUNCIL, OK),
 ]
 
 

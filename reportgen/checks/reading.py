@@ -189,6 +189,19 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
                 _PLANNED_AFTER.match(sentence, k.end) or
                 _PLANNED_BEFORE.search(sentence[max(0, k.start - 80):k.start]))
             else k for k in kept]
+    # A list's next item repeating the words of a planned one is planned too ("to approve the
+    # category A savings for X totalling £58,000; the category A savings for Y totalling …").
+    # (Not one whose own words say it is done: "; savings of £1m have been delivered".)
+    planned: dict[str, int] = {}
+    for k in sorted(kept, key=lambda k: k.start):
+        key = sentence[k.start:k.end].lower()
+        if k.measures == {"target"}:
+            planned[key] = k.end
+        elif k.measures == {"target", "achieved"} and key in planned and \
+                re.search(r"[;,]|\band\b", sentence[planned[key]:k.start]) and \
+                not re.match(r"[^;.]*\b(?:delivered|achieved|made|realised|saved|secured)\b",
+                             sentence[k.end:]):
+            kept[kept.index(k)] = dataclasses.replace(k, measures=frozenset({"target"}))
     # A change denied ("has not changed", "no increase") says the level stayed: no change is
     # stated, and the amount after it is the level ("it has remained static at £2.4m").
     kept = [k for k in kept if not ("change" in k.measures and re.search(

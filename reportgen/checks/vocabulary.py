@@ -398,6 +398,11 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:forecast|expected|projected|anticipated|predicted|likely) to be (?:delivered|achieved|"
      r"made|realised)", "savings_forecast", 0),
     (r"(?:savings\s+)?to be (?:delivered|achieved|made|realised)", "target", 0),
+    # The verb: "the authority proposes to save £21.3m" is what is to be saved; "is forecast
+    # to save" the forecast ("has saved", "saved" are done: achieved, below).
+    (r"(?:forecast|expected|projected|anticipated|predicted|likely) to save", "savings_forecast",
+     0),
+    (r"(?<!\bbeen )to save(?!\s+(?:money|costs?|time)\b)", "target", 0),
     # "despite the Authority delivering savings of £1.55m": a thing done ("is delivering
     # savings" is under way, not done)
     (r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )delivering savings", "achieved", 0),
@@ -522,7 +527,10 @@ OVERRIDES: tuple[tuple[str, str, int], ...] = (
 PLANNED_AFTER = (r"(?:[^.;]|\.(?=\d)){0,60}?\b(?:(?:has|have|had|having|was|were|is|are|being)\s+"
                  r"(?:already\s+)?(?:been\s+)?(?:agreed|approved|proposed|planned)|"
                  # "Delivery of £31m of savings in 2017/18 is on track": the plan's amount
-                 r"(?:is|are|remains?)\s+(?:(?:broadly|currently|still)\s+)?on\s+track)\b")
+                 r"(?:is|are|remains?)\s+(?:(?:broadly|currently|still)\s+)?on\s+track|"
+                 # "savings of £1.8 million should be found during the year ahead"
+                 r"(?:should|must|will\s+need\s+to|needs?\s+to|ha(?:s|ve)\s+to|will)\s+be\s+"
+                 r"(?:found|made|delivered|achieved|realised))\b")
 #: Before savings of either reading, words that say they are to be made: an obligation or a
 #: plan ("the need to make £23m of savings", "having to reduce costs by £10.6m", "will be
 #: required to find £5.3m savings"), or a budget that includes them ("the 2014/15 budget also
@@ -531,7 +539,11 @@ PLANNED_BEFORE = (r"(?:(?:\b(?:need(?:s|ed)?|ha(?:s|ve|d|ving)|required|plan(?:s
                   r"aim(?:s|ing)?)\s+to|\bmust)\s+(?:(?:make|find|deliver|achieve|save)\b"
                   r"(?:(?!\band\b)(?:[^.;,]|[.,](?=\d))){0,45})?|\bbudgets?\s+(?:[\w/'’-]+\s+){0,4}?"
                   r"includ(?:e|es|ed|ing)\s+(?:(?:total|further|additional|new|planned|"
-                  r"proposed)\s+)?)$")
+                  r"proposed)\s+)?|"
+                  # a decision to approve or agree them: "to approve the category A savings for
+                  # the Roads Department totalling £452,000", "agreed the further savings"
+                  r"\b(?:approv(?:e|es|ed|ing)|agree(?:s|d|ing)?|recommend(?:s|ed|ing)?)\s+"
+                  r"(?:the\s+|these\s+|those\s+|further\s+)?(?:[\w-]+\s+){0,5}?)$")
 
 #: Percentages.
 PERCENT_WORDS: tuple[tuple[str, str, int], ...] = (
