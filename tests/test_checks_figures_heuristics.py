@@ -818,6 +818,13 @@ MONEY_CASES = [
      "Savings of £1.5m must be found in the year.", COUNCIL, "warning: £1.2m"),
     ("savings-that-have-been-found-are-not-read-as-the-target",
      "Savings of £1.5m have been found in the year.", COUNCIL, OK),
+    ("whole-pounds-without-a-pound-sign-after-a-variance-word-are-money",
+     "Children's Social Care showed an overspend of 1,500,000 against its budget.", NAMES,
+     "error: £1,234,567"),
+    ("whole-pounds-without-a-pound-sign-right-raise-nothing",
+     "Children's Social Care showed an overspend of 1,234,567 against its budget.", NAMES, OK),
+    ("a-separated-number-of-things-after-a-savings-word-is-no-money",
+     "Children's Social Care reported savings of 12,000 hours of staff time.", NAMES, OK),
 ]
 
 
