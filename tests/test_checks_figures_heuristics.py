@@ -825,6 +825,12 @@ MONEY_CASES = [
      "Children's Social Care showed an overspend of 1,234,567 against its budget.", NAMES, OK),
     ("a-separated-number-of-things-after-a-savings-word-is-no-money",
      "Children's Social Care reported savings of 12,000 hours of staff time.", NAMES, OK),
+    ("a-measure-word-in-a-closed-bracket-is-its-own-numbers",
+     "Children's Social Care has an overspend of £1.2m (6.2% of Service budgets) compared "
+     "with £0.5m reported at Quarter 2.", NAMES, "error: £0.9m"),
+    ("a-measure-word-in-a-closed-bracket-right-raises-nothing",
+     "Children's Social Care has an overspend of £1.2m (6.2% of Service budgets) compared "
+     "with £0.9m reported at Quarter 2.", NAMES, OK),
 ]
 
 
@@ -832,6 +838,17 @@ MONEY_CASES = [
                          ids=[c[0] for c in MONEY_CASES])
 def test_money_heuristic(sentence: str, names: ReportNames, expected: str) -> None:
     assert verdict(sentence, names=names) == expected
+
+
+# (h-money2) A share of budgets named by a word of their own ("of Portfolio budgets") is the
+# variance's share of the budget.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The adverse variance is £2.0m (6.0% of Directorate budgets).", "error: 5.0%"),
+    ("The adverse variance is £2.0m (5.0% of Directorate budgets).", OK),
+])
+def test_a_share_of_named_budgets_is_the_variance_share(sentence: str, expected: str) -> None:
+    share = _fig("budget.total.variance_pct", "variance_pct", 0.0501, unit="percent")
+    assert verdict(sentence, figures=[*ALL, share], names=COUNCIL) == expected
 
 
 def test_an_underspend_never_agrees_with_an_overspend() -> None:

@@ -547,8 +547,9 @@ PLANNED_BEFORE = (r"(?:(?:\b(?:need(?:s|ed)?|ha(?:s|ve|d|ving)|required|plan(?:s
 
 #: Percentages.
 PERCENT_WORDS: tuple[tuple[str, str, int], ...] = (
-    (r"(?:of (?:the )?(?:total |net |revised )?budget|(?:over|under) ?spen(?:d|t))",
-     "variance_pct", 0),
+    # (also "of Portfolio budgets", "of the directorate's net budget")
+    (r"(?:of (?:the )?(?:total |net |revised )?budget|of (?:the |its |our )?(?:[\w'’-]+ ){1,2}?"
+     r"budgets?|(?:over|under) ?spen(?:d|t))", "variance_pct", 0),
     (r"(?:of (?:the )?(?:savings? )?(?:target|requirement|required amount)|"
      r"(?:savings? )?(?:delivery|achieved|delivered|realised))", "achieved_pct", 0),
     (r"(?:of (?:all |the )?(?:total )?(?:number of )?(?:placements|children|CLA|"
