@@ -831,6 +831,16 @@ MONEY_CASES = [
     ("a-measure-word-in-a-closed-bracket-right-raises-nothing",
      "Children's Social Care has an overspend of £1.2m (6.2% of Service budgets) compared "
      "with £0.9m reported at Quarter 2.", NAMES, OK),
+    ("will-rise-to-an-amount-is-the-measures-new-value",
+     "The Children's Social Care budget will rise to £25m.", NAMES, "error: £20m"),
+    ("will-rise-to-the-new-value-right-raises-nothing",
+     "The Children's Social Care budget will rise to £20m.", NAMES, OK),
+    ("an-amount-more-than-last-quarter-is-the-change",
+     "The overspend on Children's Social Care is £1.2m, £0.5m more than last quarter.", NAMES,
+     "error: £0.3m"),
+    ("an-amount-more-than-last-quarter-right-raises-nothing",
+     "The overspend on Children's Social Care is £1.2m, £0.3m more than last quarter.", NAMES,
+     OK),
 ]
 
 

@@ -559,7 +559,9 @@ _CLAUSE_BREAK = re.compile(r";|,? and the |, and |" + _AND_THAT + r"|,? but |, w
                            r",? (?:(?:partly|partially|largely|mainly) )?offset by |"
                            r" rather than |, which compared |, compared (?:to|with) |"
                            r"\b(?:less|more|greater|lower|higher|fewer) than\b"
-                           r"(?!\s*(?:£|\d)|\s+(?:the\s+|its\s+)?(?:\w+\s+)?budget)",
+                           r"(?!\s*(?:£|\d)|\s+(?:the\s+|its\s+)?(?:\w+\s+)?budget|"
+                           r"\s+(?:in\s+|at\s+)?(?:the\s+)?(?:last|previous|prior)\s+"
+                           r"(?:financial\s+)?(?:year|quarter|month)\b)",
                            re.IGNORECASE)
 
 
@@ -593,7 +595,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 _PREVIOUS = re.compile(rf"^[\s,]*(?:{vocabulary.PREVIOUS_WORDS})", re.IGNORECASE)
 #: An earlier period named in the number's phrase after its measure ("£1 million overspend from
 #: the previous year"), or said before it ("it had previously been estimated that ... £4m").
-_PREVIOUS_IN_PHRASE = re.compile(rf"^\s*(?:(?!since\b)\w+\s+){{0,3}}?(?<!since )"
+_PREVIOUS_IN_PHRASE = re.compile(rf"^\s*(?:(?!since\b)\w+\s+){{0,3}}?(?<!since )(?<!than )"
                                  rf"(?:{vocabulary.PREVIOUS_WORDS})",
                                  re.IGNORECASE)
 _PREVIOUS_BEFORE = re.compile(r"\bpreviously\s+(?:been\s+)?(?:estimated|forecast|projected|"
@@ -747,7 +749,10 @@ _LIST_GAP = re.compile(r"\s*\)?\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
 _SERIES_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
 #: "has increased to £3.6m": the amount is the measure's new value, not a change.
 _CHANGED_TO = re.compile(r"\b(?:increased|risen|rose|grown|grew|reduced|fallen|fell|decreased|"
-                         r"dropped|moved|changed|gone up|gone down|improved|deteriorated)\s+"
+                         r"dropped|moved|changed|gone up|gone down|improved|deteriorated|"
+                         # "the budget will rise to £457m"
+                         r"(?:will|would|to|is\s+set\s+to)\s+(?:rise|increase|grow|fall|drop|"
+                         r"decrease|reduce))\s+"
                          r"(?:(?:further|slightly|again)\s+)?to\s+(?:the\s+|a\s+)?$",
                          re.IGNORECASE)
 #: A change word that introduces the number: a period named after it is the change's start

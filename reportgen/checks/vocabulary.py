@@ -438,9 +438,13 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
      "average_weekly_cost|average_annual_cost", 0),
     # changes from the previous period
     (r"(?:increase(?:d)?(?: of| by)?|rise(?: of)?|risen by|rose by|up by|grown by|"
-     r"additional|further|more than (?:at|in) the|higher by)", "change", 1),
+     r"additional|further|more than (?:at|in) the|higher by|"
+     # "£22.6m more than last year": a change since the previous period
+     r"more than (?:in |at )?(?:the )?(?:last|previous|prior) (?:financial )?(?:year|quarter|"
+     r"month))", "change", 1),
     (r"(?:reduction(?: of)?|reduced by|decrease(?:d)?(?: of| by)?|fall(?: of)?|fell by|"
-     r"down by|lower by|less than (?:at|in) the)", "change", -1),
+     r"down by|lower by|less than (?:at|in) the|less than (?:in |at )?(?:the )?(?:last|"
+     r"previous|prior) (?:financial )?(?:year|quarter|month))", "change", -1),
     (r"(?:(?:budget )?movement|moved by|change(?:d)?(?: of| by)?)", "change", 0),
     # a position that improves has less overspend (or more underspend)
     (r"(?:improvement(?: of)?|improved by)", "change:variance", -1),
