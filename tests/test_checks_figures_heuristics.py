@@ -841,6 +841,13 @@ MONEY_CASES = [
     ("an-amount-more-than-last-quarter-right-raises-nothing",
      "The overspend on Children's Social Care is £1.2m, £0.3m more than last quarter.", NAMES,
      OK),
+    ("a-saving-of-an-amount-proposed-is-the-target",
+     "The saving of £0.6m proposed for Transport is still being worked up.", NAMES,
+     "error: £0.4m"),
+    ("a-saving-of-an-amount-proposed-right-raises-nothing",
+     "The saving of £0.4m proposed for Transport is still being worked up.", NAMES, OK),
+    ("a-saving-said-achieved-is-still-achieved",
+     "The saving of £0.3m for Transport was achieved.", NAMES, "error: £0.2m"),
 ]
 
 

@@ -185,7 +185,8 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
                              aggregate, inferred))
     kept = [k for k in kept if k.measures]
     kept = [dataclasses.replace(k, measures=frozenset({"target"}))
-            if k.measures == {"target", "achieved"} and (
+            if (k.measures == {"target", "achieved"} or
+                (k.weak and k.measures == {"achieved"})) and (
                 _PLANNED_AFTER.match(sentence, k.end) or
                 _PLANNED_BEFORE.search(sentence[max(0, k.start - 80):k.start]))
             else k for k in kept]

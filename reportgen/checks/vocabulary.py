@@ -532,6 +532,9 @@ PLANNED_AFTER = (r"(?:[^.;]|\.(?=\d)){0,60}?\b(?:(?:has|have|had|having|was|were
                  r"(?:already\s+)?(?:been\s+)?(?:agreed|approved|proposed|planned)|"
                  # "Delivery of £31m of savings in 2017/18 is on track": the plan's amount
                  r"(?:is|are|remains?)\s+(?:(?:broadly|currently|still)\s+)?on\s+track|"
+                 # "the saving of £810,000 proposed for staff costs"
+                 r"(?<=[A-Za-z])\s+of\s+£\s?[\d.,]+\s*(?:m|k|bn|million|thousand)?\s+"
+                 r"(?:proposed|planned|agreed|approved)|"
                  # "savings of £1.8 million should be found during the year ahead"
                  r"(?:should|must|will\s+need\s+to|needs?\s+to|ha(?:s|ve)\s+to|will)\s+be\s+"
                  r"(?:found|made|delivered|achieved|realised))\b")
