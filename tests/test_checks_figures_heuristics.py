@@ -923,3 +923,23 @@ WITH_ANNUAL = ALL + [_fig("placements.by_type['residential'].annual_cost", "annu
 ])
 def test_one_childs_cost_is_an_average(sentence: str, expected: str) -> None:
     assert verdict(sentence, WITH_ANNUAL) == expected
+
+
+# (h-money2) A label ending in a measure noun ("Business Support savings") is named without it.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("£0.5m had so far been saved within Business Support.", "error: £0.4m"),
+    ("£0.4m had so far been saved within Business Support.", OK),
+])
+def test_a_label_ending_in_a_measure_noun_is_named_without_it(sentence: str,
+                                                              expected: str) -> None:
+    areas = [
+        _fig("savings.total.target", "target", 1_000_000),
+        _fig("savings.total.achieved", "achieved", 620_000),
+        _fig("savings.areas['Business Support savings'].target", "target", 500_000,
+             "Business Support savings", "area"),
+        _fig("savings.areas['Business Support savings'].achieved", "achieved", 410_000,
+             "Business Support savings", "area"),
+        _fig("savings.areas['Transport'].target", "target", 500_000, "Transport", "area"),
+        _fig("savings.areas['Transport'].achieved", "achieved", 210_000, "Transport", "area"),
+    ]
+    assert verdict(sentence, figures=areas) == expected

@@ -252,6 +252,10 @@ def _label_forms(label: str) -> list[list[str]]:
         words = [w for _, _, w in _words(text)]
         if words:
             forms.append(words)
+    # A label ending in a measure noun ("People Directorate savings") is named without it
+    # too ("£399k had been saved within the People Directorate"), when two words remain.
+    if forms and len(forms[0]) >= 3 and forms[0][-1] in _MEASURE_NOUNS:
+        forms.append(forms[0][:-1])
     return forms
 
 
