@@ -848,6 +848,15 @@ MONEY_CASES = [
      "The saving of £0.4m proposed for Transport is still being worked up.", NAMES, OK),
     ("a-saving-said-achieved-is-still-achieved",
      "The saving of £0.3m for Transport was achieved.", NAMES, "error: £0.2m"),
+    ("one-years-part-of-a-sum-over-years-has-the-sums-measure",
+     "The Council has agreed savings of £3m across the next three years, with £1.5m for next "
+     "year alone.", COUNCIL, "warning: £1.2m"),  # "next year" may be the report's or the next
+    ("one-years-part-of-a-sum-over-years-right-raises-nothing",
+     "The Council has agreed savings of £3m across the next three years, with £1.2m for next "
+     "year alone.", COUNCIL, OK),
+    ("a-named-years-part-of-a-sum-over-years-has-the-sums-measure",
+     "The Council has agreed savings of £3m over the next three years - £1.5m in 2024/25.",
+     COUNCIL, "warning: £1.2m"),
 ]
 
 

@@ -645,6 +645,14 @@ _YEARS_SPAN_BEFORE = re.compile(rf"(?:^|,\s*|\b(?:and|but)\s+){_SPAN}\b[^,;]*$",
 _YEAR_PAIR = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:for|over|across|in)\s+(?:the\s+)?"
                         r"(?:period\s+|years\s+)?(?:19|20)(?P<a>\d{2})\s*[-–]\s*(?:20)?(?P<b>\d{2})"
                         r"\b(?!\s*/)", re.IGNORECASE)
+#: Between a sum over years and its part for one year: "…, with (over) £20m", " - £21.3m".
+_PART_GAP = re.compile(r"(?:[-–—,]|\bwith)\s*(?:with\s+)?(?:(?:over|around|about|some|nearly|"
+                       r"almost|just over|up to)\s+)?$", re.IGNORECASE)
+#: After the part: its one year ("next year", "for next year alone", "in 2025/26").
+_PART_OF_YEAR_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:(?:next|this|the\s+first|the\s+"
+                                 r"coming)\s+(?:financial\s+)?year\b|(?:in|for|during)\s+"
+                                 r"(?:the\s+)?(?:next\s+)?20\d{2}\s*[/-]\s*\d{2}\b)",
+                                 re.IGNORECASE)
 #: "since 2010", "since April 2010", "since 2010/11": a sum from a year on.
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:January|February|March|April|May|June|July|August|"
                          r"September|October|November|December)\s+)?(?P<year>(?:19|20)\d{2})\b",
@@ -1106,6 +1114,24 @@ class Judge:
         return bool(since and self.period is not None and
                     int(since.group("year")) < self.period.start_year)
 
+    def _year_of_span(self, s: Sentence, lit: Literal_) -> _Mention | None:
+        """The measure of a sum over several years said right before the amount, when the
+        amount is that sum's part for one year ("savings of £44m across the next three years,
+        with £20m recommended for next year alone", "£62.8m over the next three years - £21.3m
+        next year"). Inferred: "next year" of a report may be its own year or the one after."""
+        earlier = [o for o in s.lits if o.kind == "money" and o.end <= lit.start]
+        if not earlier or not _PART_OF_YEAR_AFTER.match(s.text, lit.end):
+            return None
+        whole = earlier[-1]
+        gap = s.text[whole.end:lit.start]
+        if len(gap) > 80 or not _PART_GAP.search(gap) or \
+                not self._over_years(s, whole, _clause(s, whole)[0]):
+            return None
+        lo = max([_clause(s, whole)[0], *(o.end for o in earlier[:-1])])
+        found = [m for m in s.mentions["money"] if lo <= m.start and m.end <= whole.start
+                 and "change" not in m.measures]
+        return dataclasses.replace(found[-1], inferred=True) if found else None
+
     def _month(self, m: re.Match[str]) -> bool | None:
         """The period a month names: this one when it is the month the period ends, the
         previous when it is the month that one ends, else one the data do not hold (an
@@ -1254,8 +1280,9 @@ class Judge:
         # ("the Council forecast of £4.8m …, there is an overspend of £3.5m which is an
         # improvement of £800k").
         # (Not the earlier value of "from £X to", "by £X to", "£X … has increased to".)
-        far = [x for x in subjects
-               if x.subject in SCOPES and _distance((x.start, x.end), lit) > _NEAR]
+        span_whole = self._year_of_span(s, lit) if lit.kind == "money" else None
+        far = [x for x in subjects if span_whole is None  # a part's whole's scope is its own
+               and x.subject in SCOPES and _distance((x.start, x.end), lit) > _NEAR]
         if far:
             between = sorted(o.start for o in s.lits if o is not lit and o.kind == lit.kind
                              and s.list_head(o) is not first
@@ -1306,6 +1333,8 @@ class Judge:
         if mention is not None and "change" not in mention.measures and continued is None \
                 and _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
             return None  # "spend an extra £4m on …": an increment, not the total spend
+        if span_whole is not None and (mention is None or "change" in mention.measures):
+            mention = span_whole  # "£44m across the next three years, with £20m next year"
         if mention is None and previous:
             # "from the £2.6m previously reported": an earlier value of the sentence's measure.
             others = [m for m in mentions if "change" not in m.measures]
