@@ -349,6 +349,9 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
      r"(?:cash limit|budget)(?: provision| position)?)", "variance", 1),
     (r"(?:(?:budget |demand |cost |financial |in-year |service )?pressures?)", "variance", 1),
     (r"(?:(?:in-year |budget )?deficit)", "variance", 1),
+    # A gap of this year's budget is its overspend ("the in year funding gap of £6.8m", "its
+    # in-year budget, projecting a gap of £28.2m"); a gap alone is savings still to find.
+    (r"(?:in[- ]year\b[^.;£\d]{0,60}?\b(?:funding |budget |financial )?gap)", "variance", 1),
     (r"(?:adverse (?:variance|position))", "variance", 1),
     # variance: under
     (r"(?:under[- ]?spen(?:d|ds|t|ding)|under budget|underspent by|surplus|"
