@@ -653,6 +653,12 @@ _PART_OF_YEAR_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:(?:next|this|the\s+f
                                  r"coming)\s+(?:financial\s+)?year\b|(?:in|for|during)\s+"
                                  r"(?:the\s+)?(?:next\s+)?20\d{2}\s*[/-]\s*\d{2}\b)",
                                  re.IGNORECASE)
+#: A verb of savings still to be made right before "another £X": "has to find another",
+#: "proposals to cut another".
+_TO_FIND_BEFORE = re.compile(r"\bto\s+(?:find|make|cut|save|deliver|identify)\s+(?:an?\s+)?"
+                             r"(?:extra|another|additional|further)\s+(?:(?:approximately|"
+                             r"around|about|some|nearly|almost|over|just over)\s+)?$",
+                             re.IGNORECASE)
 #: "since 2010", "since April 2010", "since 2010/11": a sum from a year on.
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:January|February|March|April|May|June|July|August|"
                          r"September|October|November|December)\s+)?(?P<year>(?:19|20)\d{2})\b",
@@ -1332,7 +1338,12 @@ class Judge:
                                    frozenset({"change"}), 1, "budget", inferred=True)
         if mention is not None and "change" not in mention.measures and continued is None \
                 and _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
-            return None  # "spend an extra £4m on …": an increment, not the total spend
+            if mention.measures != {"target"} or not _TO_FIND_BEFORE.search(
+                    s.text[max(0, lit.start - 60):lit.start]):
+                return None  # "spend an extra £4m on …": an increment, not the total spend
+            # "has to find another £28m of savings": another year's savings to make, this
+            # year's target, unless "another" is more of this year's: inferred.
+            mention = dataclasses.replace(mention, inferred=True)
         if span_whole is not None and (mention is None or "change" in mention.measures):
             mention = span_whole  # "£44m across the next three years, with £20m next year"
         if mention is None and previous:

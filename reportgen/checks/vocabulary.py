@@ -404,7 +404,8 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # The verb: "the authority proposes to save £21.3m" is what is to be saved ("is forecast
     # to save" may be the plan or a forecast: neither; "saved" is done: achieved, below).
     (r"(?<!\bbeen )(?<!forecast )(?<!expected )(?<!projected )(?<!anticipated )"
-     r"(?<!predicted )(?<!likely )to save(?!\s+(?:money|costs?|time)\b)", "target", 0),
+     r"(?<!predicted )(?<!likely )to (?:save|cut)(?!\s+(?:money|costs?|time)\b)"
+     r"(?![^.;£\d]{0,60}\bby\b)", "target", 0),  # not "to cut the overspend by £2m" (a change)
     # "despite the Authority delivering savings of £1.55m": a thing done ("is delivering
     # savings" is under way, not done)
     (r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )delivering savings", "achieved", 0),
