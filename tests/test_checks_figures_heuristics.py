@@ -755,6 +755,126 @@ MONEY_CASES = [
      OK),
     ("the-councils-own-overspend-is-still-the-total",
      "The Council's overspend is £3m.", COUNCIL, "error: £2m"),
+    # -- (h-money2) periods and spans of years an amount is of; clause heads and own nouns
+    ("a-bracketed-amount-labelled-with-a-period-is-that-periods",
+     "Children's Social Care is forecast to overspend by £1.2m (£0.5m Q2).", NAMES,
+     "error: £0.9m"),
+    ("a-bracketed-amount-labelled-with-a-period-right-raises-nothing",
+     "Children's Social Care is forecast to overspend by £1.2m (£0.9m Q2).", NAMES, OK),
+    ("a-bracketed-amount-of-a-period-the-data-do-not-hold-is-not-checked",
+     "Children's Social Care is forecast to overspend by £1.2m (£0.4m Q1).", NAMES, OK),
+    ("savings-since-an-earlier-year-are-a-sum-of-years",
+     "Since 2012 the Council has achieved savings of £95m.", COUNCIL, OK),
+    ("savings-since-an-earlier-year-said-after-the-amount-are-a-sum-of-years",
+     "The Council has achieved savings of £95m since April 2011.", COUNCIL, OK),
+    ("savings-since-a-month-of-the-year-are-still-checked",
+     "The Council has achieved savings of £0.9m since October.", COUNCIL, "error: £0.7m"),
+    ("savings-over-the-next-years-are-a-sum-of-years",
+     "The Council has agreed savings of £6m over the next four years.", COUNCIL, OK),
+    ("savings-for-a-span-of-years-are-a-sum-of-years",
+     "The Council has agreed savings totalling £5.2m for the years 2024 to 2027.", COUNCIL,
+     OK),
+    ("savings-for-a-pair-of-years-apart-are-a-sum-of-years",
+     "The Council has agreed savings of £5.2m for 2024-27.", COUNCIL, OK),
+    ("savings-for-one-financial-year-are-still-checked",
+     "The Council has agreed savings of £1.5m for 2024-25.", COUNCIL, "error: £1.2m"),
+    ("and-that-opens-a-second-reported-clause",
+     "Officers reported that 12 savings had been approved which totalled £1.5m and that the "
+     "service expected to deliver them.", SERVICE, OK),
+    ("an-amount-between-an-article-and-its-own-noun-is-that-nouns",
+     "Children's Social Care forecast a £1.2m overspend which leads to a £3.5m drawdown.",
+     NAMES, OK),
+    ("an-amount-before-its-measure-word-is-still-checked",
+     "Children's Social Care forecast a £1.5m overspend which leads to a £1.5m drawdown.",
+     NAMES, "error: £1.2m"),
+    ("a-name-alone-before-a-semicolon-heads-the-clause",
+     "Children's Social Care; forecast a £1.5m overspend.", NAMES, "error: £1.2m"),
+    ("a-name-alone-before-a-semicolon-right-raises-nothing",
+     "Children's Social Care; forecast a £1.2m overspend.", NAMES, OK),
+    ("a-scope-after-a-cause-does-not-displace-the-named-line",
+     "Home to School Transport: an underspend of £0.5m due to the Council renegotiating "
+     "routes.", COUNCIL, "error: £0.2m"),
+    ("a-scope-after-a-cause-right-raises-nothing",
+     "Home to School Transport: an underspend of £0.24m due to the Council renegotiating "
+     "routes.", COUNCIL, OK),
+    ("savings-to-approve-are-the-target",
+     "To approve the savings for Transport totalling £0.6m.", NAMES, "error: £0.4m"),
+    ("savings-to-approve-right-raise-nothing",
+     "To approve the savings for Transport totalling £0.4m.", NAMES, OK),
+    ("savings-to-approve-with-words-between-are-the-target",
+     "To approve the category A and category B savings for Placements totalling £0.6m.",
+     NAMES, "error: £0.8m"),
+    ("a-list-item-repeating-planned-savings-is-planned",
+     "To approve the savings for Placements totalling £0.8m; the savings for Transport "
+     "totalling £0.6m.", NAMES, "error: £0.4m"),
+    ("a-list-item-of-savings-said-done-is-achieved",
+     "To approve the savings for Placements totalling £0.8m; the savings for Transport of "
+     "£0.3m have been delivered.", NAMES, "error: £0.2m"),
+    ("to-save-an-amount-is-the-target",
+     "The Council proposes to save £1.5m next year.", COUNCIL, "error: £1.2m"),
+    ("to-save-the-target-right-raises-nothing",
+     "The Council proposes to save £1.2m next year.", COUNCIL, OK),
+    ("savings-that-must-be-found-are-the-target",
+     "Savings of £1.5m must be found in the year.", COUNCIL, "warning: £1.2m"),
+    ("savings-that-have-been-found-are-not-read-as-the-target",
+     "Savings of £1.5m have been found in the year.", COUNCIL, OK),
+    ("whole-pounds-without-a-pound-sign-after-a-variance-word-are-money",
+     "Children's Social Care showed an overspend of 1,500,000 against its budget.", NAMES,
+     "error: £1,234,567"),
+    ("whole-pounds-without-a-pound-sign-right-raise-nothing",
+     "Children's Social Care showed an overspend of 1,234,567 against its budget.", NAMES, OK),
+    ("a-separated-number-of-things-after-a-savings-word-is-no-money",
+     "Children's Social Care reported savings of 12,000 hours of staff time.", NAMES, OK),
+    ("a-measure-word-in-a-closed-bracket-is-its-own-numbers",
+     "Children's Social Care has an overspend of £1.2m (6.2% of Service budgets) compared "
+     "with £0.5m reported at Quarter 2.", NAMES, "error: £0.9m"),
+    ("a-measure-word-in-a-closed-bracket-right-raises-nothing",
+     "Children's Social Care has an overspend of £1.2m (6.2% of Service budgets) compared "
+     "with £0.9m reported at Quarter 2.", NAMES, OK),
+    ("will-rise-to-an-amount-is-the-measures-new-value",
+     "The Children's Social Care budget will rise to £25m.", NAMES, "error: £20m"),
+    ("will-rise-to-the-new-value-right-raises-nothing",
+     "The Children's Social Care budget will rise to £20m.", NAMES, OK),
+    ("an-amount-more-than-last-quarter-is-the-change",
+     "The overspend on Children's Social Care is £1.2m, £0.5m more than last quarter.", NAMES,
+     "error: £0.3m"),
+    ("an-amount-more-than-last-quarter-right-raises-nothing",
+     "The overspend on Children's Social Care is £1.2m, £0.3m more than last quarter.", NAMES,
+     OK),
+    ("a-saving-of-an-amount-proposed-is-the-target",
+     "The saving of £0.6m proposed for Transport is still being worked up.", NAMES,
+     "error: £0.4m"),
+    ("a-saving-of-an-amount-proposed-right-raises-nothing",
+     "The saving of £0.4m proposed for Transport is still being worked up.", NAMES, OK),
+    ("a-saving-said-achieved-is-still-achieved",
+     "The saving of £0.3m for Transport was achieved.", NAMES, "error: £0.2m"),
+    ("one-years-part-of-a-sum-over-years-has-the-sums-measure",
+     "The Council has agreed savings of £3m across the next three years, with £1.5m for next "
+     "year alone.", COUNCIL, "warning: £1.2m"),  # "next year" may be the report's or the next
+    ("one-years-part-of-a-sum-over-years-right-raises-nothing",
+     "The Council has agreed savings of £3m across the next three years, with £1.2m for next "
+     "year alone.", COUNCIL, OK),
+    ("an-in-year-budget-gap-is-the-overspend",
+     "The Council faces an in-year budget gap of £3m.", COUNCIL, "error: £2m"),
+    ("an-in-year-budget-gap-right-raises-nothing",
+     "The Council faces an in-year budget gap of £2m.", COUNCIL, OK),
+    ("a-gap-after-an-in-year-budget-is-the-overspend",
+     "The Council's forecast for its in year budget shows a gap of £3m.", COUNCIL,
+     "error: £2m"),
+    ("a-budget-gap-alone-is-no-overspend",
+     "The Council faces a budget gap of £3m next year.", COUNCIL, OK),
+    ("another-amount-of-savings-to-find-is-the-target-inferred",
+     "The Council has to find another £1.5m of savings this year.", COUNCIL, "warning: £1.2m"),
+    ("another-amount-of-savings-to-find-right-raises-nothing",
+     "The Council has to find another £1.2m of savings this year.", COUNCIL, OK),
+    ("to-cut-another-amount-is-the-target-inferred",
+     "The Council has shared proposals to cut another £1.5m from its budget.", COUNCIL,
+     "warning: £1.2m"),
+    ("an-extra-amount-to-spend-is-still-an-increment",
+     "The Council will spend an extra £1.5m on placements.", COUNCIL, OK),
+    ("a-named-years-part-of-a-sum-over-years-has-the-sums-measure",
+     "The Council has agreed savings of £3m over the next three years - £1.5m in 2024/25.",
+     COUNCIL, "warning: £1.2m"),
 ]
 
 
@@ -762,6 +882,17 @@ MONEY_CASES = [
                          ids=[c[0] for c in MONEY_CASES])
 def test_money_heuristic(sentence: str, names: ReportNames, expected: str) -> None:
     assert verdict(sentence, names=names) == expected
+
+
+# (h-money2) A share of budgets named by a word of their own ("of Portfolio budgets") is the
+# variance's share of the budget.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The adverse variance is £2.0m (6.0% of Directorate budgets).", "error: 5.0%"),
+    ("The adverse variance is £2.0m (5.0% of Directorate budgets).", OK),
+])
+def test_a_share_of_named_budgets_is_the_variance_share(sentence: str, expected: str) -> None:
+    share = _fig("budget.total.variance_pct", "variance_pct", 0.0501, unit="percent")
+    assert verdict(sentence, figures=[*ALL, share], names=COUNCIL) == expected
 
 
 def test_an_underspend_never_agrees_with_an_overspend() -> None:
@@ -819,3 +950,23 @@ WITH_ANNUAL = ALL + [_fig("placements.by_type['residential'].annual_cost", "annu
 ])
 def test_one_childs_cost_is_an_average(sentence: str, expected: str) -> None:
     assert verdict(sentence, WITH_ANNUAL) == expected
+
+
+# (h-money2) A label ending in a measure noun ("Business Support savings") is named without it.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("£0.5m had so far been saved within Business Support.", "error: £0.4m"),
+    ("£0.4m had so far been saved within Business Support.", OK),
+])
+def test_a_label_ending_in_a_measure_noun_is_named_without_it(sentence: str,
+                                                              expected: str) -> None:
+    areas = [
+        _fig("savings.total.target", "target", 1_000_000),
+        _fig("savings.total.achieved", "achieved", 620_000),
+        _fig("savings.areas['Business Support savings'].target", "target", 500_000,
+             "Business Support savings", "area"),
+        _fig("savings.areas['Business Support savings'].achieved", "achieved", 410_000,
+             "Business Support savings", "area"),
+        _fig("savings.areas['Transport'].target", "target", 500_000, "Transport", "area"),
+        _fig("savings.areas['Transport'].achieved", "achieved", 210_000, "Transport", "area"),
+    ]
+    assert verdict(sentence, figures=areas) == expected

@@ -66,6 +66,13 @@ _MONEY_NOUN = re.compile(
     + r"|funding|funded|reserves?|income|revenue|capital|investment|debt|borrowing|"
     r"council tax|allocation|contribution|fund)\b",
     re.IGNORECASE)
+# Whole pounds with their pound sign lost ("an overspend of 887,000"): thousands separators,
+# and a money measure word of a variance or savings right before "of" or "by".
+_BARE_POUNDS = re.compile(r"(?<![\w£.,/:\-−])(?P<num>\d{1,3}(?:,\d{3})+)(?![\w%/:]|[.,]\d)")
+_POUNDS_WORD_BEFORE = re.compile(
+    r"\b(?:(?:over|under)[- ]?spen(?:d|ds|t)|overspent|underspent|deficit|surplus|variance|"
+    r"savings?)\s+(?:of|by)\s+(?:(?:approximately|around|about|some|over|under|nearly|almost|"
+    r"just over|just under)\s+)?$", re.IGNORECASE)
 # Between a money word and its amount: at most a few words ("an overspend of", "savings
 # totalling around"), no other number, no clause break.
 _GAP_BEFORE = re.compile(r"^[^\d;:()]{0,40}$")
@@ -294,6 +301,24 @@ def _bare_money(sentence: str, taken: _Spans) -> list[Literal_]:
     return found
 
 
+def _bare_pounds(sentence: str, taken: _Spans) -> list[Literal_]:
+    """Whole pounds typed without their pound sign right after a money measure word and "of"
+    or "by" ("an overspend of 887,000", "projecting an underspend of 80,000"): money when
+    written with thousands separators and no noun makes them people or things."""
+    found = []
+    for m in _BARE_POUNDS.finditer(sentence):
+        if m.start() in taken or _THINGS_AFTER.match(sentence, m.end()) or \
+                _NOT_COUNT_AFTER.match(sentence, m.end()):
+            continue
+        if not _POUNDS_WORD_BEFORE.search(_before(sentence, m.start())):
+            continue
+        bound = _bound(_before(sentence, m.start()))
+        value, precision, style, dec = _amount(m["num"], "", "", bound)
+        found.append(Literal_("money", m.start(), m.end(), m.group(0), value, precision, style,
+                              len(dec), bound=bound))
+    return found
+
+
 def find_literals(sentence: str) -> list[Literal_]:
     """Money amounts, percentages and counts typed in ``sentence``, in order."""
     found: list[Literal_] = []
@@ -312,7 +337,7 @@ def find_literals(sentence: str) -> list[Literal_]:
         found.append(Literal_("money", m.start(), m.end(), m.group(0), value, precision, style,
                               len(dec), negative=bool(m["sign"]), bound=bound))
         taken.add(m.span())
-    for lit in _bare_money(sentence, taken):
+    for lit in [*_bare_money(sentence, taken), *_bare_pounds(sentence, taken)]:
         found.append(lit)
         taken.add((lit.start, lit.end))
     for m in _PERCENT.finditer(sentence):

@@ -185,10 +185,24 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
                              aggregate, inferred))
     kept = [k for k in kept if k.measures]
     kept = [dataclasses.replace(k, measures=frozenset({"target"}))
-            if k.measures == {"target", "achieved"} and (
+            if (k.measures == {"target", "achieved"} or
+                (k.weak and k.measures == {"achieved"})) and (
                 _PLANNED_AFTER.match(sentence, k.end) or
                 _PLANNED_BEFORE.search(sentence[max(0, k.start - 80):k.start]))
             else k for k in kept]
+    # A list's next item repeating the words of a planned one is planned too ("to approve the
+    # category A savings for X totalling £58,000; the category A savings for Y totalling …").
+    # (Not one whose own words say it is done: "; savings of £1m have been delivered".)
+    planned: dict[str, int] = {}
+    for k in sorted(kept, key=lambda k: k.start):
+        key = sentence[k.start:k.end].lower()
+        if k.measures == {"target"}:
+            planned[key] = k.end
+        elif k.measures == {"target", "achieved"} and key in planned and \
+                re.search(r"[;,]|\band\b", sentence[planned[key]:k.start]) and \
+                not re.match(r"[^;.]*\b(?:delivered|achieved|made|realised|saved|secured)\b",
+                             sentence[k.end:]):
+            kept[kept.index(k)] = dataclasses.replace(k, measures=frozenset({"target"}))
     # A change denied ("has not changed", "no increase") says the level stayed: no change is
     # stated, and the amount after it is the level ("it has remained static at £2.4m").
     kept = [k for k in kept if not ("change" in k.measures and re.search(
@@ -238,6 +252,10 @@ def _label_forms(label: str) -> list[list[str]]:
         words = [w for _, _, w in _words(text)]
         if words:
             forms.append(words)
+    # A label ending in a measure noun ("People Directorate savings") is named without it
+    # too ("£399k had been saved within the People Directorate"), when two words remain.
+    if forms and len(forms[0]) >= 3 and forms[0][-1] in _MEASURE_NOUNS:
+        forms.append(forms[0][:-1])
     return forms
 
 
@@ -535,11 +553,20 @@ class _Subjects:
 # ----------------------------------------------------------------- clauses and periods
 
 # A new clause starts at these: its words do not describe the numbers of the one before.
-_CLAUSE_BREAK = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, whereas |"
+# " and that " opens a second reported clause ("advised that there were 37 savings which
+# totalled £8.5m and that the service was on target": the service is the second's subject),
+# but not before a verb ("£3.1m was predicted and that has increased to £3.6m": "that" is
+# the amount's own subject there).
+_AND_THAT = (r",? and that (?!(?:has|have|had|is|was|were|are|will|would|may|might|could|"
+             r"should|can)\b)")
+_CLAUSE_BREAK = re.compile(r";|,? and the |, and |" + _AND_THAT + r"|,? but |, whilst |, while |"
+                           r", whereas |"
                            r",? (?:(?:partly|partially|largely|mainly) )?offset by |"
                            r" rather than |, which compared |, compared (?:to|with) |"
                            r"\b(?:less|more|greater|lower|higher|fewer) than\b"
-                           r"(?!\s*(?:£|\d)|\s+(?:the\s+|its\s+)?(?:\w+\s+)?budget)",
+                           r"(?!\s*(?:£|\d)|\s+(?:the\s+|its\s+)?(?:\w+\s+)?budget|"
+                           r"\s+(?:in\s+|at\s+)?(?:the\s+)?(?:last|previous|prior)\s+"
+                           r"(?:financial\s+)?(?:year|quarter|month)\b)",
                            re.IGNORECASE)
 
 
@@ -549,7 +576,8 @@ _DASH_BREAK = re.compile(r"\s[-–—]\s+(?=[a-z])")
 
 #: The clause breaks that join two clauses of one statement: a subject named in the first and
 #: none in the second is the second's too.
-_COORDINATION = re.compile(r";|,? and the |, and |,? but |, whilst |, while |, whereas ",
+_COORDINATION = re.compile(r";|,? and the |, and |" + _AND_THAT +
+                           r"|,? but |, whilst |, while |, whereas ",
                            re.IGNORECASE)
 
 
@@ -572,7 +600,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 _PREVIOUS = re.compile(rf"^[\s,]*(?:{vocabulary.PREVIOUS_WORDS})", re.IGNORECASE)
 #: An earlier period named in the number's phrase after its measure ("£1 million overspend from
 #: the previous year"), or said before it ("it had previously been estimated that ... £4m").
-_PREVIOUS_IN_PHRASE = re.compile(rf"^\s*(?:(?!since\b)\w+\s+){{0,3}}?(?<!since )"
+_PREVIOUS_IN_PHRASE = re.compile(rf"^\s*(?:(?!since\b)\w+\s+){{0,3}}?(?<!since )(?<!than )"
                                  rf"(?:{vocabulary.PREVIOUS_WORDS})",
                                  re.IGNORECASE)
 _PREVIOUS_BEFORE = re.compile(r"\bpreviously\s+(?:been\s+)?(?:estimated|forecast|projected|"
@@ -599,6 +627,42 @@ _PERIOD_AT = re.compile(r"\b(?:in|at|for|by|as at)\s+(?:the\s+)?(?:end\s+of\s+)?
 _YEAR_IN_PHRASE = re.compile(r"^\s*(?:[A-Za-z'-]+\s+){0,4}?(?:in|at|for|during|by)\s+(?:the\s+)?"
                              r"(?:(?:end|start|beginning)\s+of\s+)?(?:[A-Za-z]+\s+)?"
                              r"((?:19|20)\d{2})\b", re.IGNORECASE)
+#: A period's bare label right after an amount, closing its bracket: "(£7.7m Q1)".
+_PERIOD_LABEL_AFTER = re.compile(r"^\s*(?:quarter|qtr\.?|q|month|m|period|p)\s*(?:[1-9]|1[0-2]|one|"
+                                 r"two|three|four)\s*\)", re.IGNORECASE)
+#: Words of a sum over several years, right after its amount ("£45.8m for years 2025 to
+#: 2028", "£53m for 2025-28", "£44m across the next three years", "£62.8m over the next three
+#: years") or heading its clause before it ("over the next three years the council must save").
+_SPAN = (r"(?:(?:over|across|during|in|for)\s+(?:the\s+)?(?:next|coming|last|past|previous|"
+         r"following)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
+         r"(?:financial\s+)?(?:years|decade)|(?:for|over|across|between|from)\s+(?:the\s+)?"
+         r"(?:financial\s+)?(?:years?\s+)?(?:19|20)\d{2}(?:\s*/\s*\d{2,4})?\s*(?:to|and)\s+"
+         r"(?:19|20)\d{2}(?:\s*/\s*\d{2,4})?)")
+_YEARS_SPAN = re.compile(rf"^\s*(?:[\w'-]+\s+){{0,3}}?{_SPAN}", re.IGNORECASE)
+_YEARS_SPAN_BEFORE = re.compile(rf"(?:^|,\s*|\b(?:and|but)\s+){_SPAN}\b[^,;]*$",
+                                re.IGNORECASE)
+#: "£53m for 2025-28": a pair of years more than one apart (2025-26 is one financial year).
+_YEAR_PAIR = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:for|over|across|in)\s+(?:the\s+)?"
+                        r"(?:period\s+|years\s+)?(?:19|20)(?P<a>\d{2})\s*[-–]\s*(?:20)?(?P<b>\d{2})"
+                        r"\b(?!\s*/)", re.IGNORECASE)
+#: Between a sum over years and its part for one year: "…, with (over) £20m", " - £21.3m".
+_PART_GAP = re.compile(r"(?:[-–—,]|\bwith)\s*(?:with\s+)?(?:(?:over|around|about|some|nearly|"
+                       r"almost|just over|up to)\s+)?$", re.IGNORECASE)
+#: After the part: its one year ("next year", "for next year alone", "in 2025/26").
+_PART_OF_YEAR_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:(?:next|this|the\s+first|the\s+"
+                                 r"coming)\s+(?:financial\s+)?year\b|(?:in|for|during)\s+"
+                                 r"(?:the\s+)?(?:next\s+)?20\d{2}\s*[/-]\s*\d{2}\b)",
+                                 re.IGNORECASE)
+#: A verb of savings still to be made right before "another £X": "has to find another",
+#: "proposals to cut another".
+_TO_FIND_BEFORE = re.compile(r"\bto\s+(?:find|make|cut|save|deliver|identify)\s+(?:an?\s+)?"
+                             r"(?:extra|another|additional|further)\s+(?:(?:approximately|"
+                             r"around|about|some|nearly|almost|over|just over)\s+)?$",
+                             re.IGNORECASE)
+#: "since 2010", "since April 2010", "since 2010/11": a sum from a year on.
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)\s+)?(?P<year>(?:19|20)\d{2})\b",
+                         re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\bof\s+which\s+$|\bof which\b[^£\d;]{0,60}$", re.IGNORECASE)
@@ -704,7 +768,10 @@ _LIST_GAP = re.compile(r"\s*\)?\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
 _SERIES_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
 #: "has increased to £3.6m": the amount is the measure's new value, not a change.
 _CHANGED_TO = re.compile(r"\b(?:increased|risen|rose|grown|grew|reduced|fallen|fell|decreased|"
-                         r"dropped|moved|changed|gone up|gone down|improved|deteriorated)\s+"
+                         r"dropped|moved|changed|gone up|gone down|improved|deteriorated|"
+                         # "the budget will rise to £457m"
+                         r"(?:will|would|to|is\s+set\s+to)\s+(?:rise|increase|grow|fall|drop|"
+                         r"decrease|reduce))\s+"
                          r"(?:(?:further|slightly|again)\s+)?to\s+(?:the\s+|a\s+)?$",
                          re.IGNORECASE)
 #: A change word that introduces the number: a period named after it is the change's start
@@ -822,7 +889,8 @@ class Sentence:
 
     @functools.cached_property
     def clause_breaks(self) -> list[tuple[int, int]]:
-        found = [m.span() for m in _CLAUSE_BREAK.finditer(self.text)]
+        found = [m.span() for m in _CLAUSE_BREAK.finditer(self.text)
+                 if not self._heading_before(m.start())]
         # A spaced dash after a clause holding a number of its own, before words, starts
         # another clause ("around £100,000 per year - cost for a foster carer is around
         # £26,000"); one before the number is a label's ("Fostering – £1.5m").
@@ -831,6 +899,18 @@ class Sentence:
             if any(start <= o.start and o.end <= m.start() for o in self.lits):
                 found.append(m.span())
         return sorted(found)
+
+    def _heading_before(self, at: int) -> bool:
+        """Whether the sentence opens with just a name up to ``at`` ("Dedicated Schools Grant
+        (DSG); forecast a £8.6m in-year deficit"): a heading of what follows, not a clause."""
+        if self.text[at:at + 1] != ";":
+            return False
+        rest = list(self.text[:at])
+        names = [x for x in self.subjects if x.end <= at and x.subject not in SCOPES]
+        for x in names:
+            rest[x.start:x.end] = " " * (x.end - x.start)
+        left = re.sub(r"\([^()]{1,30}\)|\bthe\b", " ", "".join(rest), flags=re.IGNORECASE)
+        return bool(names) and not left.strip(" -–—:")
 
     @functools.cached_property
     def period_refs(self) -> list[tuple[int, int]]:
@@ -995,6 +1075,11 @@ class Judge:
         # The period right after the number is its own ("increased to £3.6m at Month 9"),
         # before one said earlier in the clause ("predicted at Month 6 and that has …").
         ref = (_period_ref(tail.group(0)) if tail else None) or _period_ref(own)
+        label = _PERIOD_LABEL_AFTER.match(after)
+        if ref is None and label:
+            # "an in-year deficit of £13.1m (£7.7m Q1)": a bracket's amount labelled with a
+            # period is that period's figure.
+            ref = _period_ref(label.group(0))
         if ref is None:
             # "The forecast at Qtr 2 for <line> was an overspend of £0.5m": a period said at
             # the head of the number's clause, no other amount between, is the number's.
@@ -1016,6 +1101,42 @@ class Judge:
         if _FROM_BEFORE.search(before[-12:]) and re.search(r"\bto\b", after):
             return None  # "from £X to £Y": £X is where it started
         return self._year_named(s, lit, lo, hi)
+
+    def _over_years(self, s: Sentence, lit: Literal_, lo: int) -> bool:
+        """Whether the amount's own words make it a sum over several years: since a year
+        before the report's ("Since 2010 the council has saved £381m"), or across a span of
+        years ("£45.8m for years 2025 to 2028", "£44m across the next three years"). No
+        period's figure is such a sum; a part said of one year is (rule 6)."""
+        nxt = min((o.start for o in s.lits if o.start >= lit.end), default=len(s.text))
+        phrase = s.text[lit.end:min(nxt, lit.end + 60)]
+        prev = max((o.end for o in s.lits if o.end <= lit.start), default=0)
+        before = s.text[max(lo, prev):lit.start]
+        if _YEARS_SPAN.match(phrase) or _YEARS_SPAN_BEFORE.search(before):
+            return True
+        pair = _YEAR_PAIR.match(phrase)
+        if pair and (int(pair["b"]) - int(pair["a"])) % 100 >= 2:
+            return True
+        since = _SINCE_YEAR.search(before) or _SINCE_YEAR.search(phrase[:40])
+        return bool(since and self.period is not None and
+                    int(since.group("year")) < self.period.start_year)
+
+    def _year_of_span(self, s: Sentence, lit: Literal_) -> _Mention | None:
+        """The measure of a sum over several years said right before the amount, when the
+        amount is that sum's part for one year ("savings of £44m across the next three years,
+        with £20m recommended for next year alone", "£62.8m over the next three years - £21.3m
+        next year"). Inferred: "next year" of a report may be its own year or the one after."""
+        earlier = [o for o in s.lits if o.kind == "money" and o.end <= lit.start]
+        if not earlier or not _PART_OF_YEAR_AFTER.match(s.text, lit.end):
+            return None
+        whole = earlier[-1]
+        gap = s.text[whole.end:lit.start]
+        if len(gap) > 80 or not _PART_GAP.search(gap) or \
+                not self._over_years(s, whole, _clause(s, whole)[0]):
+            return None
+        lo = max([_clause(s, whole)[0], *(o.end for o in earlier[:-1])])
+        found = [m for m in s.mentions["money"] if lo <= m.start and m.end <= whole.start
+                 and "change" not in m.measures]
+        return dataclasses.replace(found[-1], inferred=True) if found else None
 
     def _month(self, m: re.Match[str]) -> bool | None:
         """The period a month names: this one when it is the month the period ends, the
@@ -1127,15 +1248,28 @@ class Judge:
             spans += [(x.start, x.end) for x in s.subjects]
             if not any(a < he and hs < b for a, b in spans):
                 return None  # "the allocation of £5 million": the amount of a noun of its own
+        if lit.kind == "money" and re.search(r"\b(?:a|an)\s+$", before[-4:]):
+            noun = _OWN_NOUN_AFTER.match(after)
+            if noun and not any(m.start == lit.end + noun.end() - 1
+                                for m in s.mentions["money"]):
+                # "which leads to an £11.4m carry forward": an amount between an article and a
+                # noun that is no measure word is that noun's, not the clause's measure's.
+                return None
         if lit.kind == "count" and _DIFFERENCE_AFTER.match(after):
             return None  # "300 more than at the start": a difference the data do not hold
+        if lit.kind == "money" and self._over_years(s, lit, lo):
+            return None  # "saved £381m since 2010", "£45.8m for years 2025 to 2028"
         previous = self._wants_previous(s, lit, lo, hi)
         if previous is None:
             return None
         to_value = bool(_TO_AFTER.search(before[-12:]) and (
             re.search(r"\bfrom\b[^;]*$", s.text[lo:lit.start], re.IGNORECASE) or
             _BY_AMOUNT_TO.search(before[-40:]) or _CHANGED_TO.search(before[-40:])))
-        mentions = [m for m in s.mentions[lit.kind] if lo <= m.start and m.end <= hi]
+        # A measure word inside a closed bracket holding a number of its own before this
+        # amount is that number's: "£8.4m (1.7% of Portfolio budgets) compared with £6.5m".
+        closed = [b.span() for b in re.finditer(r"\([^()]*\d[^()]*\)", s.text[lo:lit.start])]
+        mentions = [m for m in s.mentions[lit.kind] if lo <= m.start and m.end <= hi and
+                    not any(lo + a < m.start and m.end < lo + b for a, b in closed)]
         listed = s.list_item(first)
         if listed is not None and any(not m.weak and m.end <= listed[0] for m in mentions):
             # A bare noun inside a list's items ("Children's Social Care budget of £1.2m")
@@ -1152,8 +1286,9 @@ class Judge:
         # ("the Council forecast of £4.8m …, there is an overspend of £3.5m which is an
         # improvement of £800k").
         # (Not the earlier value of "from £X to", "by £X to", "£X … has increased to".)
-        far = [x for x in subjects
-               if x.subject in SCOPES and _distance((x.start, x.end), lit) > _NEAR]
+        span_whole = self._year_of_span(s, lit) if lit.kind == "money" else None
+        far = [x for x in subjects if span_whole is None  # a part's whole's scope is its own
+               and x.subject in SCOPES and _distance((x.start, x.end), lit) > _NEAR]
         if far:
             between = sorted(o.start for o in s.lits if o is not lit and o.kind == lit.kind
                              and s.list_head(o) is not first
@@ -1203,7 +1338,14 @@ class Judge:
                                    frozenset({"change"}), 1, "budget", inferred=True)
         if mention is not None and "change" not in mention.measures and continued is None \
                 and _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
-            return None  # "spend an extra £4m on …": an increment, not the total spend
+            if mention.measures != {"target"} or not _TO_FIND_BEFORE.search(
+                    s.text[max(0, lit.start - 60):lit.start]):
+                return None  # "spend an extra £4m on …": an increment, not the total spend
+            # "has to find another £28m of savings": another year's savings to make, this
+            # year's target, unless "another" is more of this year's: inferred.
+            mention = dataclasses.replace(mention, inferred=True)
+        if span_whole is not None and (mention is None or "change" in mention.measures):
+            mention = span_whole  # "£44m across the next three years, with £20m next year"
         if mention is None and previous:
             # "from the £2.6m previously reported": an earlier value of the sentence's measure.
             others = [m for m in mentions if "change" not in m.measures]
@@ -1505,7 +1647,9 @@ class Judge:
         # its subject; one in an earlier number's phrase is that number's ("75 children in
         # external residential placements and 47 children placed in foster care").
         lo_own, hi_own = self._own_phrase(s, lit)
-        own = [x for x in subjects if lo_own <= x.start and x.end <= hi_own]
+        # (Not a name after a cause: "an underspend due to the Council not being able to …"
+        # says why, not what it is of.)
+        own = [x for x in subjects if lo_own <= x.start and x.end <= hi_own and not x.part]
         name = _UNKNOWN_NAME_AFTER.match(s.text, lo_own, hi_own)
         if name and not any(x.start < name.end() and name.start() < x.end for x in subjects):
             return None  # "£121k for the Housing Revenue Account": a name the data do not hold

@@ -349,6 +349,9 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
      r"(?:cash limit|budget)(?: provision| position)?)", "variance", 1),
     (r"(?:(?:budget |demand |cost |financial |in-year |service )?pressures?)", "variance", 1),
     (r"(?:(?:in-year |budget )?deficit)", "variance", 1),
+    # A gap of this year's budget is its overspend ("the in year funding gap of £6.8m", "its
+    # in-year budget, projecting a gap of £28.2m"); a gap alone is savings still to find.
+    (r"(?:in[- ]year\b[^.;£\d]{0,60}?\b(?:funding |budget |financial )?gap)", "variance", 1),
     (r"(?:adverse (?:variance|position))", "variance", 1),
     # variance: under
     (r"(?:under[- ]?spen(?:d|ds|t|ding)|under budget|underspent by|surplus|"
@@ -398,6 +401,11 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:forecast|expected|projected|anticipated|predicted|likely) to be (?:delivered|achieved|"
      r"made|realised)", "savings_forecast", 0),
     (r"(?:savings\s+)?to be (?:delivered|achieved|made|realised)", "target", 0),
+    # The verb: "the authority proposes to save £21.3m" is what is to be saved ("is forecast
+    # to save" may be the plan or a forecast: neither; "saved" is done: achieved, below).
+    (r"(?<!\bbeen )(?<!forecast )(?<!expected )(?<!projected )(?<!anticipated )"
+     r"(?<!predicted )(?<!likely )to (?:save|cut)(?!\s+(?:money|costs?|time)\b)"
+     r"(?![^.;£\d]{0,60}\bby\b)", "target", 0),  # not "to cut the overspend by £2m" (a change)
     # "despite the Authority delivering savings of £1.55m": a thing done ("is delivering
     # savings" is under way, not done)
     (r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )delivering savings", "achieved", 0),
@@ -433,9 +441,13 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
      "average_weekly_cost|average_annual_cost", 0),
     # changes from the previous period
     (r"(?:increase(?:d)?(?: of| by)?|rise(?: of)?|risen by|rose by|up by|grown by|"
-     r"additional|further|more than (?:at|in) the|higher by)", "change", 1),
+     r"additional|further|more than (?:at|in) the|higher by|"
+     # "£22.6m more than last year": a change since the previous period
+     r"more than (?:in |at )?(?:the )?(?:last|previous|prior) (?:financial )?(?:year|quarter|"
+     r"month))", "change", 1),
     (r"(?:reduction(?: of)?|reduced by|decrease(?:d)?(?: of| by)?|fall(?: of)?|fell by|"
-     r"down by|lower by|less than (?:at|in) the)", "change", -1),
+     r"down by|lower by|less than (?:at|in) the|less than (?:in |at )?(?:the )?(?:last|"
+     r"previous|prior) (?:financial )?(?:year|quarter|month))", "change", -1),
     (r"(?:(?:budget )?movement|moved by|change(?:d)?(?: of| by)?)", "change", 0),
     # a position that improves has less overspend (or more underspend)
     (r"(?:improvement(?: of)?|improved by)", "change:variance", -1),
@@ -522,7 +534,13 @@ OVERRIDES: tuple[tuple[str, str, int], ...] = (
 PLANNED_AFTER = (r"(?:[^.;]|\.(?=\d)){0,60}?\b(?:(?:has|have|had|having|was|were|is|are|being)\s+"
                  r"(?:already\s+)?(?:been\s+)?(?:agreed|approved|proposed|planned)|"
                  # "Delivery of £31m of savings in 2017/18 is on track": the plan's amount
-                 r"(?:is|are|remains?)\s+(?:(?:broadly|currently|still)\s+)?on\s+track)\b")
+                 r"(?:is|are|remains?)\s+(?:(?:broadly|currently|still)\s+)?on\s+track|"
+                 # "the saving of £810,000 proposed for staff costs"
+                 r"(?<=[A-Za-z])\s+of\s+£\s?[\d.,]+\s*(?:m|k|bn|million|thousand)?\s+"
+                 r"(?:proposed|planned|agreed|approved)|"
+                 # "savings of £1.8 million should be found during the year ahead"
+                 r"(?:should|must|will\s+need\s+to|needs?\s+to|ha(?:s|ve)\s+to|will)\s+be\s+"
+                 r"(?:found|made|delivered|achieved|realised))\b")
 #: Before savings of either reading, words that say they are to be made: an obligation or a
 #: plan ("the need to make £23m of savings", "having to reduce costs by £10.6m", "will be
 #: required to find £5.3m savings"), or a budget that includes them ("the 2014/15 budget also
@@ -531,12 +549,17 @@ PLANNED_BEFORE = (r"(?:(?:\b(?:need(?:s|ed)?|ha(?:s|ve|d|ving)|required|plan(?:s
                   r"aim(?:s|ing)?)\s+to|\bmust)\s+(?:(?:make|find|deliver|achieve|save)\b"
                   r"(?:(?!\band\b)(?:[^.;,]|[.,](?=\d))){0,45})?|\bbudgets?\s+(?:[\w/'’-]+\s+){0,4}?"
                   r"includ(?:e|es|ed|ing)\s+(?:(?:total|further|additional|new|planned|"
-                  r"proposed)\s+)?)$")
+                  r"proposed)\s+)?|"
+                  # a decision to approve or agree them: "to approve the category A savings for
+                  # the Roads Department totalling £452,000", "agreed the further savings"
+                  r"\b(?:approv(?:e|es|ed|ing)|agree(?:s|d|ing)?|recommend(?:s|ed|ing)?)\s+"
+                  r"(?:the\s+|these\s+|those\s+|further\s+)?(?:[\w-]+\s+){0,5}?)$")
 
 #: Percentages.
 PERCENT_WORDS: tuple[tuple[str, str, int], ...] = (
-    (r"(?:of (?:the )?(?:total |net |revised )?budget|(?:over|under) ?spen(?:d|t))",
-     "variance_pct", 0),
+    # (also "of Portfolio budgets", "of the directorate's net budget")
+    (r"(?:of (?:the )?(?:total |net |revised )?budget|of (?:the |its |our )?(?:[\w'’-]+ ){1,2}?"
+     r"budgets?|(?:over|under) ?spen(?:d|t))", "variance_pct", 0),
     (r"(?:of (?:the )?(?:savings? )?(?:target|requirement|required amount)|"
      r"(?:savings? )?(?:delivery|achieved|delivered|realised))", "achieved_pct", 0),
     (r"(?:of (?:all |the )?(?:total )?(?:number of )?(?:placements|children|CLA|"
