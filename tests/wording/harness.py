@@ -472,6 +472,12 @@ TARGETS: dict[str, Target] = {
     # ... and a line's budget increased in the quarter ("Increase ... Budget by £70k")
     "h17-dacorum-2015-01": ("change", "budget", 1),
     "h17-dacorum-2015-02": ("change", "budget", 1),
+    "h17-threerivers-2024-01": ("change", "budget", 1),
+    # ... a budget reduced ("a slight reduction of £3,192", "an £846k decrease in net
+    # expenditure"), and the budget as set before that change (the previous period's)
+    "h17-tonbridgemalling-2024-02": ("change", "budget", -1),
+    "h17-northherts-2025-01": ("change", "budget", -1),
+    "h17-tonbridgemalling-2024-01": ("previous", "budget", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -1055,6 +1061,22 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h17-dacorum-2022-05": "a draw down from a reserve: no reserves data",
     "h17-dacorum-2022-06": "revenue contribution to capital reallocated: no capital financing "
                            "data",
+    "h17-threerivers-2021-01": "one of two lines' budget increases in one sentence: the data "
+                               "model's budget change is the whole budget's",
+    "h17-threerivers-2021-02": "one of two lines' budget increases in one sentence: the data "
+                               "model's budget change is the whole budget's",
+    "h17-tonbridgemalling-2024-03": "salaries against estimates apportioned to date: no profiled "
+                                    "budget data",
+    "h17-tonbridgemalling-2024-04": "income against the estimate apportioned to date: no profiled "
+                                    "budget data",
+    "h17-tonbridgemalling-2024-05": "the funding gap of the medium-term plan: a plan, not data",
+    "h17-tonbridgemalling-2024-06": "a savings target to be achieved by next April (next year's "
+                                    "budget): a plan, not data",
+    "h17-welwynhatfield-2023-02": "a drawdown from the General Fund Reserve: no reserves data",
+    "h17-welwynhatfield-2023-03": "an increase in the planned use of balances: no reserves data",
+    "h17-welwynhatfield-2023-04": "the Housing Revenue Account's closing balance: no reserves data",
+    "h17-welwynhatfield-2022-01": "the budget gap of the year being planned: a plan, not data",
+    "h17-northherts-2025-02": "changes to next year's budget (2026/27): a plan, not data",
 }
 
 
