@@ -105,6 +105,10 @@ HOLDOUT15 = HERE / "holdout15.yaml"
 # collected beside hold-out 15 (which may share its councils) and measured once before any rule is
 # written from it.
 HOLDOUT16 = HERE / "holdout16.yaml"
+# The seventeenth (README.md, "Hold-out 17 (clean, issue 26, seventh collection)"): money sentences
+# (ids "h17-"), mostly English district councils' revenue and capital monitoring minutes, from
+# councils in none of the corpora above; collected beside hold-out 18, which may share its councils.
+HOLDOUT17 = HERE / "holdout17.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -461,6 +465,19 @@ TARGETS: dict[str, Target] = {
     # ... and children starting to be looked after in the year ("approximately 100 children and
     # young people coming in to care each year")
     "h16-southglos-2014-01": ("started", "", 1),
+    # ---- hold-out 17 (holdout17.yaml, ids "h17-"): a variance as a share of the budget
+    # ("within 0.3% of the budget", "0.61% of the net service expenditure") ...
+    "h17-maldon-2025-01": ("budget_pct", "variance", 1),
+    "h17-sevenoaks-2021-02": ("budget_pct", "variance", 1),
+    # ... and a line's budget increased in the quarter ("Increase ... Budget by £70k")
+    "h17-dacorum-2015-01": ("change", "budget", 1),
+    "h17-dacorum-2015-02": ("change", "budget", 1),
+    "h17-threerivers-2024-01": ("change", "budget", 1),
+    # ... a budget reduced ("a slight reduction of £3,192", "an £846k decrease in net
+    # expenditure"), and the budget as set before that change (the previous period's)
+    "h17-tonbridgemalling-2024-02": ("change", "budget", -1),
+    "h17-northherts-2025-01": ("change", "budget", -1),
+    "h17-tonbridgemalling-2024-01": ("previous", "budget", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -1021,6 +1038,45 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                               "counts by placement type (in-house, agency and kinship foster care "
                               "apart) and in total, no count of foster care as a whole",
     "h16-birmingham-2022-02": "foster families: no carer data",
+    # ---- hold-out 17 (holdout17.yaml, ids "h17-")
+    "h17-eppingforest-2024-01": "derived: the budget less the projected net expenditure, both in "
+                                "the sentence",
+    "h17-braintree-2025-01": "the budget shortfall of the year being planned: a plan, not data",
+    "h17-braintree-2025-02": "a budget gap over four years being planned: a plan, not data",
+    "h17-braintree-2025-04": "services the council delivers: no count of services",
+    "h17-braintree-2025-05": "residents of the district: no population data",
+    "h17-braintree-2024-02": "a budget gap of a future year (2027-28): a plan, not data",
+    "h17-braintree-2024-03": "balances that would be used to balance a budget: no reserves data",
+    "h17-brentwood-2023-02": "a fall in the working balance (reserves): no reserves data",
+    "h17-brentwood-2023-03": "the working balance (reserves): no reserves data",
+    "h17-maidstone-2018-03": "capital spent to date (April to December): no spend-to-date data",
+    "h17-maidstone-2018-05": "capital spent to date (three quarters): no spend-to-date data",
+    "h17-maldon-2025-02": "a tolerance the finance officer aims for: a target, not data",
+    "h17-sevenoaks-2023-02": "grant funding used to offset a deficit: no grant or funding data",
+    "h17-sevenoaks-2023-04": "the budget gap at the start of the year, before the savings that "
+                             "closed it: a plan, not data",
+    "h17-guildford-2024-05": "General Fund reserves at year end: no reserves data",
+    "h17-guildford-2024-06": "earmarked reserves: no reserves data",
+    "h17-guildford-2024-07": "usable reserves: no reserves data",
+    "h17-dacorum-2022-05": "a draw down from a reserve: no reserves data",
+    "h17-dacorum-2022-06": "revenue contribution to capital reallocated: no capital financing "
+                           "data",
+    "h17-threerivers-2021-01": "one of two lines' budget increases in one sentence: the data "
+                               "model's budget change is the whole budget's",
+    "h17-threerivers-2021-02": "one of two lines' budget increases in one sentence: the data "
+                               "model's budget change is the whole budget's",
+    "h17-tonbridgemalling-2024-03": "salaries against estimates apportioned to date: no profiled "
+                                    "budget data",
+    "h17-tonbridgemalling-2024-04": "income against the estimate apportioned to date: no profiled "
+                                    "budget data",
+    "h17-tonbridgemalling-2024-05": "the funding gap of the medium-term plan: a plan, not data",
+    "h17-tonbridgemalling-2024-06": "a savings target to be achieved by next April (next year's "
+                                    "budget): a plan, not data",
+    "h17-welwynhatfield-2023-02": "a drawdown from the General Fund Reserve: no reserves data",
+    "h17-welwynhatfield-2023-03": "an increase in the planned use of balances: no reserves data",
+    "h17-welwynhatfield-2023-04": "the Housing Revenue Account's closing balance: no reserves data",
+    "h17-welwynhatfield-2022-01": "the budget gap of the year being planned: a plan, not data",
+    "h17-northherts-2025-02": "changes to next year's budget (2026/27): a plan, not data",
 }
 
 
