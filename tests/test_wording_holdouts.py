@@ -108,6 +108,11 @@ HOLDOUTS = [
     # are what was collected (29 entries from 9 councils, 12 testable).
     HoldOut("holdout16", harness.HOLDOUT16, "h16-", 29, 9, 8, min_testable=12,
             siblings=("holdout15",)),
+    # Issue 26's seventh collection (README, "Hold-out 18"): count and change sentences from
+    # councils' own news pages, collected beside hold-out 17, which may share its councils; the
+    # sizes are what was collected (10 entries from 2 councils, 2 testable).
+    HoldOut("holdout18", harness.HOLDOUT18, "h18-", 10, 2, 8, min_testable=2,
+            siblings=("holdout17",)),
 ]
 MAIN = load_corpus(harness.CORPUS)
 _FIXTURES = re.compile(r"harrow|herefordshire|rotherham", re.IGNORECASE)

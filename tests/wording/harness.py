@@ -105,6 +105,10 @@ HOLDOUT15 = HERE / "holdout15.yaml"
 # collected beside hold-out 15 (which may share its councils) and measured once before any rule is
 # written from it.
 HOLDOUT16 = HERE / "holdout16.yaml"
+# The eighteenth (README.md, "Hold-out 18 (clean, issue 26, seventh collection)"): count and change
+# sentences (ids "h18-") from councils' own news pages, from councils in none of the corpora above;
+# collected beside hold-out 17, which may share its councils.
+HOLDOUT18 = HERE / "holdout18.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -461,6 +465,10 @@ TARGETS: dict[str, Target] = {
     # ... and children starting to be looked after in the year ("approximately 100 children and
     # young people coming in to care each year")
     "h16-southglos-2014-01": ("started", "", 1),
+    # ---- hold-out 18 (holdout18.yaml, ids "h18-"): counts of children looked after at the news
+    # page's date (placements), approximate bounds ("just under 1,100", "just over 1,000")
+    "h18-norfolk-2021-01": ("count", "", 1),
+    "h18-norfolk-2018-01": ("count", "", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -1021,6 +1029,20 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                               "counts by placement type (in-house, agency and kinship foster care "
                               "apart) and in total, no count of foster care as a whole",
     "h16-birmingham-2022-02": "foster families: no carer data",
+    # ---- hold-out 18 (holdout18.yaml, ids "h18-")
+    "h18-caerphilly-2024-01": "children in care in the whole of Wales: the data hold one "
+                              "council's placements",
+    "h18-caerphilly-2024-02": "foster families in the whole of Wales: no carer data",
+    "h18-caerphilly-2024-03": "children in care in the whole of Wales: the data hold one "
+                              "council's placements",
+    "h18-caerphilly-2024-04": "foster families in the whole of Wales: no carer data",
+    "h18-caerphilly-2023-01": "the share of agency foster placements in Wales outside the child's "
+                              "local area: no location data, and one council's placements",
+    "h18-caerphilly-2023-02": "the share of agency foster placements in Wales outside Wales: no "
+                              "location data, and one council's placements",
+    "h18-caerphilly-2023-03": "the share of in-house foster placements in Wales within the child's "
+                              "local area: no location data, and one council's placements",
+    "h18-norfolk-2021-02": "foster caring households: no carer data",
 }
 
 
