@@ -109,6 +109,10 @@ HOLDOUT16 = HERE / "holdout16.yaml"
 # (ids "h17-"), mostly English district councils' revenue and capital monitoring minutes, from
 # councils in none of the corpora above; collected beside hold-out 18, which may share its councils.
 HOLDOUT17 = HERE / "holdout17.yaml"
+# The eighteenth (README.md, "Hold-out 18 (clean, issue 26, seventh collection)"): count and change
+# sentences (ids "h18-") from councils' own news pages, from councils in none of the corpora above;
+# collected beside hold-out 17, which may share its councils.
+HOLDOUT18 = HERE / "holdout18.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -478,6 +482,10 @@ TARGETS: dict[str, Target] = {
     "h17-tonbridgemalling-2024-02": ("change", "budget", -1),
     "h17-northherts-2025-01": ("change", "budget", -1),
     "h17-tonbridgemalling-2024-01": ("previous", "budget", 1),
+    # ---- hold-out 18 (holdout18.yaml, ids "h18-"): counts of children looked after at the news
+    # page's date (placements), approximate bounds ("just under 1,100", "just over 1,000")
+    "h18-norfolk-2021-01": ("count", "", 1),
+    "h18-norfolk-2018-01": ("count", "", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -1077,6 +1085,20 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h17-welwynhatfield-2023-04": "the Housing Revenue Account's closing balance: no reserves data",
     "h17-welwynhatfield-2022-01": "the budget gap of the year being planned: a plan, not data",
     "h17-northherts-2025-02": "changes to next year's budget (2026/27): a plan, not data",
+    # ---- hold-out 18 (holdout18.yaml, ids "h18-")
+    "h18-caerphilly-2024-01": "children in care in the whole of Wales: the data hold one "
+                              "council's placements",
+    "h18-caerphilly-2024-02": "foster families in the whole of Wales: no carer data",
+    "h18-caerphilly-2024-03": "children in care in the whole of Wales: the data hold one "
+                              "council's placements",
+    "h18-caerphilly-2024-04": "foster families in the whole of Wales: no carer data",
+    "h18-caerphilly-2023-01": "the share of agency foster placements in Wales outside the child's "
+                              "local area: no location data, and one council's placements",
+    "h18-caerphilly-2023-02": "the share of agency foster placements in Wales outside Wales: no "
+                              "location data, and one council's placements",
+    "h18-caerphilly-2023-03": "the share of in-house foster placements in Wales within the child's "
+                              "local area: no location data, and one council's placements",
+    "h18-norfolk-2021-02": "foster caring households: no carer data",
 }
 
 
