@@ -875,6 +875,22 @@ MONEY_CASES = [
     ("a-named-years-part-of-a-sum-over-years-has-the-sums-measure",
      "The Council has agreed savings of £3m over the next three years - £1.5m in 2024/25.",
      COUNCIL, "warning: £1.2m"),
+    # -- (h-money3) councils' whole-budget monitoring: other funds, qualifiers, the revenue budget
+    ("an-amount-of-another-fund-in-capitals-after-its-measure-is-not-checked",
+     "The projected outturn for the General Fund was a £2m overspend, a £0.5m underspend for "
+     "the HRA and no change in the capital programme.", COUNCIL, OK),
+    ("the-general-funds-amount-beside-another-funds-is-still-checked",
+     "The projected outturn for the General Fund was a £2.6m overspend, a £0.5m underspend for "
+     "the HRA and no change in the capital programme.", COUNCIL, "error: £2.0m"),
+    ("an-amount-of-a-name-the-data-do-not-hold-after-its-measure-is-not-checked",
+     "The General Fund shows a £2m overspend, with a £0.3m overspend on the Parking Account.",
+     COUNCIL, OK),
+    ("a-bare-forecast-before-an-amount-qualifies-the-measure-after-it",
+     "Cabinet noted the forecast £2.5m overspend for the year.", COUNCIL, "warning: £2.0m"),
+    ("a-bare-forecast-before-an-amount-right-raises-nothing",
+     "Cabinet noted the forecast £2m overspend for the year.", COUNCIL, OK),
+    ("a-bare-forecast-qualifies-a-measure-after-a-budget-noun",
+     "Cabinet noted a forecast £2.5m in-year budget overspend.", COUNCIL, "warning: £2.0m"),
 ]
 
 

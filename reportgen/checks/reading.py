@@ -795,9 +795,14 @@ _REPORTED_IN_MONTH = re.compile(
     r"August|September|October|November|December)\b", re.IGNORECASE)
 #: Right after a number, a name of its own that is none of the data's ("an overspend of £121k
 #: for the Housing Revenue Account"); not a period ("at Quarter Three").
-_UNKNOWN_NAME_AFTER = re.compile(r"\s+(?:for|on|within|in)\s+(?:the\s+)?(?!(?:Quarter|Month|"
-                                 r"Period)\b)[A-Z][a-z]+(?:\s+(?:and\s+|&\s+|of\s+)?"
-                                 r"[A-Z][a-z]+)+")
+# (Also after the amount's own measure noun, and a short form in capitals: "a £314k underspend
+# for the HRA", beside "a £65k underspend for the General Fund": the other fund's.)
+_UNKNOWN_NAME_AFTER = re.compile(r"\s+(?:(?:(?:forecast|projected|net|in-year|adverse|"
+                                 r"favourable)\s+)*(?:over[- ]?spend|under[- ]?spend|variance|"
+                                 r"deficit|surplus|pressure|budget|saving)s?\s+)?"
+                                 r"(?:for|on|within|in)\s+(?:the\s+)?(?!(?:Quarter|Month|"
+                                 r"Period)\b)(?:[A-Z][a-z]+(?:\s+(?:and\s+|&\s+|of\s+)?"
+                                 r"[A-Z][a-z]+)+|[A-Z]{2,6}\b(?![-']))")
 _UNKNOWN_NAME = re.compile(r"\b(?:for|on|at|within)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -1539,6 +1544,17 @@ class Judge:
         # delivered"); "budget" and "costs" right by their number stand ("budget of £1.8M").
         strong = [m for m in usable if not m.weak or (
             "achieved" not in m.measures and self._bound_to(s.text, lit, m))]
+        # A bare "forecast" right before the amount, with a measure word proper right after it,
+        # qualifies that word ("the forecast £3m over spend", "a forecast £7.6m in-year budget
+        # overspend"): the measure is the word after, and a bare noun between is part of it.
+        follow = next((m for m in usable if not m.weak and "change" not in m.measures and
+                       m.start >= lit.end and re.fullmatch(r"\s+(?:[A-Za-z][\w-]*\s+){0,2}",
+                                                           s.text[lit.end:m.start])), None)
+        if follow is not None and any(
+                m.weak and m.measures == {"spend"} and m.end <= lit.start and
+                not s.text[m.end:lit.start].strip() for m in strong):
+            strong = [m for m in strong if not m.weak or not (
+                m.end <= lit.start or lit.end <= m.start < follow.start)]
         # Only a measure word proper (not a change word) outranks a bare noun; a change word
         # that does not introduce the number is the sentence's verb ("had decreased and was
         # now 650"), so a measure word proper outranks it too.
