@@ -891,6 +891,23 @@ MONEY_CASES = [
      "Cabinet noted the forecast £2m overspend for the year.", COUNCIL, OK),
     ("a-bare-forecast-qualifies-a-measure-after-a-budget-noun",
      "Cabinet noted a forecast £2.5m in-year budget overspend.", COUNCIL, "warning: £2.0m"),
+    ("the-revenue-position-names-the-councils-whole-budget",
+     "Members noted that the forecast revenue position was an overspend of £2.5m.", COUNCIL,
+     "error: £2.0m"),
+    ("the-revenue-position-right-raises-nothing",
+     "Members noted that the forecast revenue position was an overspend of £2m.", COUNCIL, OK),
+    ("revenue-expenditure-names-the-councils-whole-spend",
+     "Members noted that the expected outturn of revenue expenditure was £45m.", COUNCIL,
+     "error: £42m"),
+    ("a-names-revenue-budget-is-not-the-whole-surely",
+     "Members noted that the Highways revenue budget was overspent by £2.5m.", COUNCIL,
+     "warning: £2.0m"),
+    ("a-line-named-beside-the-revenue-budget-is-its-part",
+     "The revenue budget of Home to School Transport shows an underspend of £0.5m.", COUNCIL,
+     "error: £0.2m"),
+    ("the-revenue-position-of-a-broad-report-is-only-the-total-by-guess",
+     "Members noted that the forecast revenue position was an overspend of £2.5m.", BROAD,
+     "warning: £2.0m"),
 ]
 
 

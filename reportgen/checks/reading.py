@@ -319,6 +319,15 @@ _SCOPE_NOUN = re.compile(r"\b(?:the|this|our|its|their)\s+(?:(?:whole|overall|en
 # brackets after a name, "Children's Services (General Fund)", where it says which fund that is).
 _GENERAL_FUND = re.compile(r"(?<!\()(?<!\(the )\bGeneral\s+Fund\b"
                            r"(?!\s+(?:reserves?|balances?|working\s+balance)\b)", re.IGNORECASE)
+# "the revenue budget", "the forecast revenue position", "the Quarter 1 revenue budget position",
+# "outturn of revenue expenditure": the council's revenue budget as a whole, in a report declared
+# to be of the council's budget (not after a name: "the Highways revenue budget" is a part).
+_REVENUE_WHOLE = re.compile(
+    r"(?:^|\b(?:the|its|our|their|this|a|an|of|on|for)\s+)(?:(?:(?:quarter|qtr\.?|q|month|"
+    r"period|p)\s*(?:[1-9]|1[0-2]|one|two|three|four)|(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?|"
+    r"current|latest|overall|total|net|gross|projected|forecast|predicted|expected|estimated|"
+    r"approved|original|revised)\s+)*(?P<name>revenue)\s+(?=(?:budget|expenditure|spend|"
+    r"spending|position|outturn)\b)", re.IGNORECASE)
 #: After the council's name, a pot of money that is not its budget ("the Council's reserves",
 #: "the council's smoothing fund"; not its General Fund).
 _POT_AFTER = re.compile(r"['’]?s?\s+(?!general\s+fund\b)(?:[\w-]+\s+){0,2}?"
@@ -532,6 +541,9 @@ class _Subjects:
             # the data in a directorate's, the whole by guess where no scope is declared.
             named = self.names.unit_noun("council")
             scope.append(_Subject(m.start(), m.end(), named or WHOLE, guessed=named is None))
+        if self.names.scope == "council":
+            scope += [_Subject(m.start("name"), m.end("name"), WHOLE)
+                      for m in _REVENUE_WHOLE.finditer(sentence)]
         for m in _SCOPE_NOUN.finditer(sentence):
             noun = m["unit"] or m["council"] or m["wide"]
             named = self.names.unit_noun(noun)
