@@ -1003,3 +1003,23 @@ def test_a_label_ending_in_a_measure_noun_is_named_without_it(sentence: str,
         _fig("savings.areas['Transport'].achieved", "achieved", 210_000, "Transport", "area"),
     ]
     assert verdict(sentence, figures=areas) == expected
+
+
+# (h-money3) The report's own whole named surely is nothing else a figure of the whole may be
+# of: with one budget line (its figures the total's), "the forecast revenue outturn position
+# ... compared with £X reported in Q2" is the whole's earlier variance, an error (before, the
+# name far before the amount made the claim only inferred).
+ONE_LINE = [*_line("", 30_000_000, 32_400_000, scope="total"),
+            *_line("Corporate costs", 30_000_000, 32_400_000),
+            *_line("", 30_000_000, 31_500_000, scope="total", previous=True),
+            *_line("Corporate costs", 30_000_000, 31_500_000, previous=True)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The forecast revenue outturn position at Quarter 3 was an adverse variance of £2.4m (8% "
+     "of Portfolio budgets) compared with £1.9m reported in Q2.", "error: £1.5m"),
+    ("The forecast revenue outturn position at Quarter 3 was an adverse variance of £2.4m (8% "
+     "of Portfolio budgets) compared with £1.5m reported in Q2.", OK),
+])
+def test_the_whole_named_surely_is_nothing_else(sentence: str, expected: str) -> None:
+    assert verdict(sentence, ONE_LINE, names=COUNCIL) == expected

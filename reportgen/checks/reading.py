@@ -1420,6 +1420,10 @@ class Judge:
         elif "change" in measures:
             cands = [f for f in cands if f.value != 0]  # a change of nothing is not stated
         evidence = [(mention.start, mention.end)]
+        # What else the sentence names (the report's own whole, surely named, is no other
+        # thing a figure of the whole may be of: "the revenue position ... compared with £6.5m
+        # reported in Q1").
+        elsewhere = any(x.subject != WHOLE or x.guessed for x in s.subjects)
         figure = self._pick(s, lit, cands, subjects, mention, evidence, lo, hi)
         if figure is None and mention.sign and measures == {"variance"}:
             # "an underspend of £673k" where the figure its words name is an overspend.
@@ -1430,10 +1434,10 @@ class Judge:
             flipped = self._pick(s, lit, unsigned, sure, mention, evidence, lo, hi)
             if flipped is not None and flipped.value * mention.sign < 0:
                 explicit = self._explicit(flipped, lit, unsigned, subjects, mention,
-                                          bool(s.subjects)) and inferred_order is False
+                                          elsewhere) and inferred_order is False
                 return Claim(flipped, unsigned, evidence, explicit, direction=mention.sign)
         explicit = figure is not None and self._explicit(figure, lit, cands, subjects, mention,
-                                                         bool(s.subjects)) and \
+                                                         elsewhere) and \
             inferred_order is False and not mention.inferred
         return Claim(figure, cands, evidence, explicit,
                      sign=mention.sign if measures == {"variance"} else 0)
