@@ -875,6 +875,39 @@ MONEY_CASES = [
     ("a-named-years-part-of-a-sum-over-years-has-the-sums-measure",
      "The Council has agreed savings of £3m over the next three years - £1.5m in 2024/25.",
      COUNCIL, "warning: £1.2m"),
+    # -- (h-money3) councils' whole-budget monitoring: other funds, qualifiers, the revenue budget
+    ("an-amount-of-another-fund-in-capitals-after-its-measure-is-not-checked",
+     "The projected outturn for the General Fund was a £2m overspend, a £0.5m underspend for "
+     "the HRA and no change in the capital programme.", COUNCIL, OK),
+    ("the-general-funds-amount-beside-another-funds-is-still-checked",
+     "The projected outturn for the General Fund was a £2.6m overspend, a £0.5m underspend for "
+     "the HRA and no change in the capital programme.", COUNCIL, "error: £2.0m"),
+    ("an-amount-of-a-name-the-data-do-not-hold-after-its-measure-is-not-checked",
+     "The General Fund shows a £2m overspend, with a £0.3m overspend on the Parking Account.",
+     COUNCIL, OK),
+    ("a-bare-forecast-before-an-amount-qualifies-the-measure-after-it",
+     "Cabinet noted the forecast £2.5m overspend for the year.", COUNCIL, "warning: £2.0m"),
+    ("a-bare-forecast-before-an-amount-right-raises-nothing",
+     "Cabinet noted the forecast £2m overspend for the year.", COUNCIL, OK),
+    ("a-bare-forecast-qualifies-a-measure-after-a-budget-noun",
+     "Cabinet noted a forecast £2.5m in-year budget overspend.", COUNCIL, "warning: £2.0m"),
+    ("the-revenue-position-names-the-councils-whole-budget",
+     "Members noted that the forecast revenue position was an overspend of £2.5m.", COUNCIL,
+     "error: £2.0m"),
+    ("the-revenue-position-right-raises-nothing",
+     "Members noted that the forecast revenue position was an overspend of £2m.", COUNCIL, OK),
+    ("revenue-expenditure-names-the-councils-whole-spend",
+     "Members noted that the expected outturn of revenue expenditure was £45m.", COUNCIL,
+     "error: £42m"),
+    ("a-names-revenue-budget-is-not-the-whole-surely",
+     "Members noted that the Highways revenue budget was overspent by £2.5m.", COUNCIL,
+     "warning: £2.0m"),
+    ("a-line-named-beside-the-revenue-budget-is-its-part",
+     "The revenue budget of Home to School Transport shows an underspend of £0.5m.", COUNCIL,
+     "error: £0.2m"),
+    ("the-revenue-position-of-a-broad-report-is-only-the-total-by-guess",
+     "Members noted that the forecast revenue position was an overspend of £2.5m.", BROAD,
+     "warning: £2.0m"),
 ]
 
 
@@ -970,3 +1003,23 @@ def test_a_label_ending_in_a_measure_noun_is_named_without_it(sentence: str,
         _fig("savings.areas['Transport'].achieved", "achieved", 210_000, "Transport", "area"),
     ]
     assert verdict(sentence, figures=areas) == expected
+
+
+# (h-money3) The report's own whole named surely is nothing else a figure of the whole may be
+# of: with one budget line (its figures the total's), "the forecast revenue outturn position
+# ... compared with £X reported in Q2" is the whole's earlier variance, an error (before, the
+# name far before the amount made the claim only inferred).
+ONE_LINE = [*_line("", 30_000_000, 32_400_000, scope="total"),
+            *_line("Corporate costs", 30_000_000, 32_400_000),
+            *_line("", 30_000_000, 31_500_000, scope="total", previous=True),
+            *_line("Corporate costs", 30_000_000, 31_500_000, previous=True)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The forecast revenue outturn position at Quarter 3 was an adverse variance of £2.4m (8% "
+     "of Portfolio budgets) compared with £1.9m reported in Q2.", "error: £1.5m"),
+    ("The forecast revenue outturn position at Quarter 3 was an adverse variance of £2.4m (8% "
+     "of Portfolio budgets) compared with £1.5m reported in Q2.", OK),
+])
+def test_the_whole_named_surely_is_nothing_else(sentence: str, expected: str) -> None:
+    assert verdict(sentence, ONE_LINE, names=COUNCIL) == expected

@@ -319,6 +319,15 @@ _SCOPE_NOUN = re.compile(r"\b(?:the|this|our|its|their)\s+(?:(?:whole|overall|en
 # brackets after a name, "Children's Services (General Fund)", where it says which fund that is).
 _GENERAL_FUND = re.compile(r"(?<!\()(?<!\(the )\bGeneral\s+Fund\b"
                            r"(?!\s+(?:reserves?|balances?|working\s+balance)\b)", re.IGNORECASE)
+# "the revenue budget", "the forecast revenue position", "the Quarter 1 revenue budget position",
+# "outturn of revenue expenditure": the council's revenue budget as a whole, in a report declared
+# to be of the council's budget (not after a name: "the Highways revenue budget" is a part).
+_REVENUE_WHOLE = re.compile(
+    r"(?:^|\b(?:the|its|our|their|this|a|an|of|on|for)\s+)(?:(?:(?:quarter|qtr\.?|q|month|"
+    r"period|p)\s*(?:[1-9]|1[0-2]|one|two|three|four)|(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?|"
+    r"current|latest|overall|total|net|gross|projected|forecast|predicted|expected|estimated|"
+    r"approved|original|revised)\s+)*(?P<name>revenue)\s+(?=(?:budget|expenditure|spend|"
+    r"spending|position|outturn)\b)", re.IGNORECASE)
 #: After the council's name, a pot of money that is not its budget ("the Council's reserves",
 #: "the council's smoothing fund"; not its General Fund).
 _POT_AFTER = re.compile(r"['’]?s?\s+(?!general\s+fund\b)(?:[\w-]+\s+){0,2}?"
@@ -532,6 +541,9 @@ class _Subjects:
             # the data in a directorate's, the whole by guess where no scope is declared.
             named = self.names.unit_noun("council")
             scope.append(_Subject(m.start(), m.end(), named or WHOLE, guessed=named is None))
+        if self.names.scope == "council":
+            scope += [_Subject(m.start("name"), m.end("name"), WHOLE)
+                      for m in _REVENUE_WHOLE.finditer(sentence)]
         for m in _SCOPE_NOUN.finditer(sentence):
             noun = m["unit"] or m["council"] or m["wide"]
             named = self.names.unit_noun(noun)
@@ -795,9 +807,14 @@ _REPORTED_IN_MONTH = re.compile(
     r"August|September|October|November|December)\b", re.IGNORECASE)
 #: Right after a number, a name of its own that is none of the data's ("an overspend of £121k
 #: for the Housing Revenue Account"); not a period ("at Quarter Three").
-_UNKNOWN_NAME_AFTER = re.compile(r"\s+(?:for|on|within|in)\s+(?:the\s+)?(?!(?:Quarter|Month|"
-                                 r"Period)\b)[A-Z][a-z]+(?:\s+(?:and\s+|&\s+|of\s+)?"
-                                 r"[A-Z][a-z]+)+")
+# (Also after the amount's own measure noun, and a short form in capitals: "a £314k underspend
+# for the HRA", beside "a £65k underspend for the General Fund": the other fund's.)
+_UNKNOWN_NAME_AFTER = re.compile(r"\s+(?:(?:(?:forecast|projected|net|in-year|adverse|"
+                                 r"favourable)\s+)*(?:over[- ]?spend|under[- ]?spend|variance|"
+                                 r"deficit|surplus|pressure|budget|saving)s?\s+)?"
+                                 r"(?:for|on|within|in)\s+(?:the\s+)?(?!(?:Quarter|Month|"
+                                 r"Period)\b)(?:[A-Z][a-z]+(?:\s+(?:and\s+|&\s+|of\s+)?"
+                                 r"[A-Z][a-z]+)+|[A-Z]{2,6}\b(?![-']))")
 _UNKNOWN_NAME = re.compile(r"\b(?:for|on|at|within)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -1403,6 +1420,10 @@ class Judge:
         elif "change" in measures:
             cands = [f for f in cands if f.value != 0]  # a change of nothing is not stated
         evidence = [(mention.start, mention.end)]
+        # What else the sentence names (the report's own whole, surely named, is no other
+        # thing a figure of the whole may be of: "the revenue position ... compared with £6.5m
+        # reported in Q1").
+        elsewhere = any(x.subject != WHOLE or x.guessed for x in s.subjects)
         figure = self._pick(s, lit, cands, subjects, mention, evidence, lo, hi)
         if figure is None and mention.sign and measures == {"variance"}:
             # "an underspend of £673k" where the figure its words name is an overspend.
@@ -1413,10 +1434,10 @@ class Judge:
             flipped = self._pick(s, lit, unsigned, sure, mention, evidence, lo, hi)
             if flipped is not None and flipped.value * mention.sign < 0:
                 explicit = self._explicit(flipped, lit, unsigned, subjects, mention,
-                                          bool(s.subjects)) and inferred_order is False
+                                          elsewhere) and inferred_order is False
                 return Claim(flipped, unsigned, evidence, explicit, direction=mention.sign)
         explicit = figure is not None and self._explicit(figure, lit, cands, subjects, mention,
-                                                         bool(s.subjects)) and \
+                                                         elsewhere) and \
             inferred_order is False and not mention.inferred
         return Claim(figure, cands, evidence, explicit,
                      sign=mention.sign if measures == {"variance"} else 0)
@@ -1539,6 +1560,17 @@ class Judge:
         # delivered"); "budget" and "costs" right by their number stand ("budget of £1.8M").
         strong = [m for m in usable if not m.weak or (
             "achieved" not in m.measures and self._bound_to(s.text, lit, m))]
+        # A bare "forecast" right before the amount, with a measure word proper right after it,
+        # qualifies that word ("the forecast £3m over spend", "a forecast £7.6m in-year budget
+        # overspend"): the measure is the word after, and a bare noun between is part of it.
+        follow = next((m for m in usable if not m.weak and "change" not in m.measures and
+                       m.start >= lit.end and re.fullmatch(r"\s+(?:[A-Za-z][\w-]*\s+){0,2}",
+                                                           s.text[lit.end:m.start])), None)
+        if follow is not None and any(
+                m.weak and m.measures == {"spend"} and m.end <= lit.start and
+                not s.text[m.end:lit.start].strip() for m in strong):
+            strong = [m for m in strong if not m.weak or not (
+                m.end <= lit.start or lit.end <= m.start < follow.start)]
         # Only a measure word proper (not a change word) outranks a bare noun; a change word
         # that does not introduce the number is the sentence's verb ("had decreased and was
         # now 650"), so a measure word proper outranks it too.
