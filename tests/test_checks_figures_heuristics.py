@@ -875,6 +875,13 @@ MONEY_CASES = [
     ("a-named-years-part-of-a-sum-over-years-has-the-sums-measure",
      "The Council has agreed savings of £3m over the next three years - £1.5m in 2024/25.",
      COUNCIL, "warning: £1.2m"),
+    # -- a label's last word joined to words that are not the label's ends another name:
+    # "Adult Social Care" is not the line "Children's Social Care" (no error; at most the
+    # total's warning when no line is named)
+    ("last-word-in-another-name",
+     "There are pressures within Adult Social Care of £1.5m.", NAMES, OK),
+    ("last-word-alone-still-names", "The overspend on care is £1.5m.", NAMES,
+     "error: £1.2m"),
     # -- (h-money3) councils' whole-budget monitoring: other funds, qualifiers, the revenue budget
     ("an-amount-of-another-fund-in-capitals-after-its-measure-is-not-checked",
      "The projected outturn for the General Fund was a £2m overspend, a £0.5m underspend for "

@@ -474,6 +474,26 @@ class _Subjects:
                         out.append(_Subject(at, at + len(item["word"]), s))
         return out
 
+    def _in_another_name(self, sentence: str, words: list[tuple[int, int, str]], i: int,
+                         label: str) -> bool:
+        """Whether the word at ``i`` (one word of ``label``) ends a name of words joined to it
+        that are not the label's: "Adult Social Care" is not "Children's Social Care", nor
+        "External placements" the line "Residential placements", though each ends in the
+        label's last word."""
+        own = {w for form in self.labels.get(label, ()) for w in form}
+        j = i - 1
+        while j >= 0 and not sentence[words[j][1]:words[j + 1][0]].strip():
+            w, text = words[j][2], sentence[words[j][0]:words[j][1]]
+            # Only a capitalised word makes a name ("the same directorate", "my department"
+            # are the label's); a sentence's first word is capitalised anyway.
+            if w in _STOP or not text[:1].isupper() or \
+                    (j == 0 and not sentence[words[1][0]:words[1][0] + 1].isupper()):
+                return False
+            if w not in own:
+                return True
+            j -= 1
+        return False
+
     def find(self, sentence: str) -> list[_Subject]:
         words = _words(sentence)
         norm = [w for _, _, w in words]
@@ -520,6 +540,9 @@ class _Subjects:
             found.extend(_Subject(m.start(), m.end(), s) for m in p.finditer(sentence))
         if not found:
             for i, w in enumerate(norm):
+                named = self.heads.get(w) or self.parts.get(w)
+                if named is not None and self._in_another_name(sentence, words, i, named):
+                    continue  # "Adult Social Care" is not the line "Children's Social Care"
                 if w in self.heads:
                     # Its last word names a line as surely as its whole label, when it is
                     # no count's noun ("care" in "children in care": see Judge.claim).
