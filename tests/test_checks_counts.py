@@ -656,3 +656,47 @@ ROUND2_SERIES_CASES = [
 def test_round2_counts_against_a_series_and_a_rate(series: Judged, rule: str, sentence: str,
                                                    expected: str) -> None:
     assert series.verdict(sentence) == expected
+
+
+# Round 3 (issue 26, hold-outs 16, 12 and 10): councils' own web pages, with approximate and
+# bound wording. Harrow: 140 placements, 46 in-house fostering, 20 residential, 51 started in
+# 2015/16.
+ROUND3_HARROW_CASES = [
+    # "local" between a count and its noun is the council's own place, no part of its children
+    ("local-children", "About 190 local children are looked after by the council.",
+     "error: 140"),
+    ("local-children-right", "About 140 local children are looked after by the council.", OK),
+    # the council's verb for its duty ("looks after N young people") says they are in its care
+    ("looks-after", "The borough looks after roughly 190 young people.", "error: 140"),
+    ("looks-after-right", "The borough looks after roughly 140 young people.", OK),
+    # a type named before a clause that "because", "as", "who" or "which" opens is the other
+    # clause's (foster carers wanted), not the type of a count with its own noun in it ...
+    ("reason-clause", "We are asking residents to consider becoming foster carers because more "
+     "than 190 children are in our care.", "error: 140"),
+    ("reason-clause-right", "We are asking residents to consider becoming foster carers because "
+     "more than 130 children are in our care.", OK),
+    ("relative-clause", "New foster carers will join the authority, which is responsible for "
+     "190 looked after children.", "error: 140"),
+    ("relative-clause-right", "New foster carers will join the authority, which is responsible "
+     "for 140 looked after children.", OK),
+    # ... but a type the count's own clause names still is
+    ("reason-clause-own-type", "We need more foster carers as 46 children are placed in "
+     "residential care.", "error: 20"),
+    ("type-as-the-subject", "Our in-house foster carers look after 50 children.", "error: 46"),
+    # "N out of M": N is a part, never the total; M is the whole of N's noun (inferred)
+    ("out-of-part-is-no-total", "Only 9 children out of 140 had three or more placements in the "
+     "year.", OK),
+    ("out-of-whole", "Only 9 children out of a total of 150 had three or more placements in the "
+     "year.", "warning: 140"),
+    # "children and young people coming in to care" is a flow, as "into care" is
+    ("came-in-to-care", "In 2015/16, 60 children and young people came in to care.",
+     "error: 51"),
+    ("came-in-to-care-right", "In 2015/16, 51 children and young people came in to care.", OK),
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "expected"), ROUND3_HARROW_CASES,
+                         ids=[c[0] for c in ROUND3_HARROW_CASES])
+def test_round3_counts_against_a_placements_file(harrow: Judged, rule: str, sentence: str,
+                                                 expected: str) -> None:
+    assert harrow.verdict(sentence) == expected

@@ -233,6 +233,33 @@ _CLAUSE_END = re.compile(r"[,;:()]|\b(?:which|but|whilst|while|whereas|although|
                          r"excluding|except|besides|plus|as\s+well\s+as)\b", re.IGNORECASE)
 
 
+#: After a count, "out of (a total of) M", "of the M": the count is a part of M.
+_OUT_OF_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:out\s+of|of\s+the)\s+(?:a\s+total\s+of\s+|"
+                           r"the\s+)?\d", re.IGNORECASE)
+#: Before a count, "N <noun> out of (a total of)": the count is the whole N is part of.
+_OUT_OF_BEFORE = re.compile(r"(?P<n>\b\d[\d,]*)\s+(?:[\w'-]+\s+){1,4}?"
+                            r"(?P<of>out\s+of\s+(?:a\s+total\s+of\s+|the\s+)?)$", re.IGNORECASE)
+#: Between a count and its noun, words that say the children are the council's own place's
+#: ("about 250 local children"): no part of them, as an asylum-seeking or disabled child is.
+_OWN_PLACE = re.compile(r"\s+(local)\s+(?=(?:looked[- ]after\s+)?(?:children|young\s+people)\b)",
+                        re.IGNORECASE)
+#: Right after a count, its own noun of children (with a bound's or place's word between).
+_OWN_NOUN = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:looked[- ]after\s+)?(?:children|young\s+"
+                       r"people)\b", re.IGNORECASE)
+#: Words that open a clause of its own: a reason ("as", "because") or a relative clause ("who",
+#: "which"), not "such as", "as well as", "as at", "as of", "as many as".
+_OPENER = re.compile(r"(?<!\bsuch\s)(?<!\bwell\s)(?<!\bmany\s)(?<!\bmuch\s)\b(?:as(?!\s+(?:at|of|"
+                     r"a|an|well|part|such|many|much|follows?|shown|set|the\s+\w+\s+of)\b)|"
+                     r"because|who|which)\b", re.IGNORECASE)
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` blanked (keeping every offset)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def _another_group(text: str, lit: Literal_, lits: Sequence[Literal_]) -> bool:
     """Whether a count's own words, up to the next number or :data:`_CLAUSE_END`, say it is
     of a part the data do not hold or of children served another way (:data:`_A_PART`,
@@ -375,6 +402,26 @@ class CountReader:
         """What the count ``lit`` of sentence ``text`` claims to be, or None."""
         if _AGE_BEFORE.search(text, max(0, lit.start - 60), lit.start):
             return None  # "per 10,000 population under 18": an age, not a count
+        if _OUT_OF_AFTER.match(text, lit.end):
+            return None  # "18 children out of 170": a part of the number after, never a total
+        place = _OWN_PLACE.match(text, lit.end, lit.end + 60)
+        if place is not None:
+            text = _blank(text, [place.span(1)])
+        text = self._own_clause(text, lit, earlier)
+        whole = _OUT_OF_BEFORE.search(text, max(0, lit.start - 80), lit.start)
+        if whole is not None:
+            # "18 children out of a total of 170": the whole the part's noun counts, read as
+            # that noun's count (the part's number and "out of" blanked); inferred, since the
+            # whole is named only through its part.
+            spans = [whole.span("n"), whole.span("of")]
+            if not _OWN_NOUN.match(text, lit.end):
+                # "18 children out of a total of 170, had moved placement during the year":
+                # the year is the part's verb's, not the whole's (a whole with its own noun
+                # after it keeps its words: "out of the 300 children who came into care")
+                spans += [m.span() for p in (_SOME_YEAR, _YEAR_TO_DATE)
+                          for m in p.finditer(text, lit.end)]
+            found = self.claim(_blank(text, spans), lit, earlier)
+            return dataclasses.replace(found, explicit=False) if found is not None else None
         # A rate in brackets beside a count ("773 children in care (128 per 10,000)") is its
         # own phrase: the count outside is read without it (blanked, keeping every offset).
         for m in [*_RATE_BRACKET.finditer(text), *_RATE_TAIL.finditer(text)]:
@@ -426,6 +473,23 @@ class CountReader:
             if _narrower(text[lo:hi], found.figure):
                 return None  # "60 looked after children in residential care": a part
         return found
+
+    def _own_clause(self, text: str, lit: Literal_, earlier: frozenset[str]) -> str:
+        """A count with its own noun after it ("900 children are in care") in a clause that
+        "as", "because", "who" or "which" opens: the names of placement types before that
+        word are the other clause's ("think about emergency fostering as over 900 children are
+        in care", "As a foster carer, you'll work with the council who are responsible for
+        1,500 looked after children"), blanked (keeping every offset)."""
+        if not _OWN_NOUN.match(text, lit.end):
+            return text
+        opener = None
+        for m in _OPENER.finditer(text, max(0, lit.start - 120), lit.start):
+            opener = m
+        if opener is None or re.search(r"\d", text[opener.end():lit.start]):
+            return text
+        s = self._sentence("period", text, earlier)
+        return _blank(text, [(x.start, x.end) for x in s.subjects
+                             if x.end <= opener.start() and x.subject not in SCOPES])
 
     def _changed_to(self, text: str, lit: Literal_, earlier: frozenset[str]
                     ) -> CountClaim | None:
@@ -958,9 +1022,11 @@ def _this_period(figures: list[Figure], period: Period | None) -> list[Figure]:
                                        not _of_period(f.key, label, end))]
 
 
-#: Words that make "children" those in care or in placements.
-_IN_CARE = re.compile(r"\b(?:looked[- ]after|in (?:our |the council'?s )?care|care|placed|"
-                      r"placements?|accommodated|CLA|LAC|CiC|corporate\s+parents?)\b",
+#: Words that make "children" those in care or in placements (also the council's verb for
+#: it: "the council looks after 300 young people").
+_IN_CARE = re.compile(r"\b(?:looked[- ]after|looks?\s+after|looking\s+after|"
+                      r"in (?:our |the council'?s )?care|care|placed|placements?|"
+                      r"accommodated|CLA|LAC|CiC|corporate\s+parents?)\b",
                       re.IGNORECASE)
 
 
