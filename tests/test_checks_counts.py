@@ -692,6 +692,19 @@ ROUND3_HARROW_CASES = [
     ("came-in-to-care", "In 2015/16, 60 children and young people came in to care.",
      "error: 51"),
     ("came-in-to-care-right", "In 2015/16, 51 children and young people came in to care.", OK),
+    # a comma and a new subject after a count's own words start another clause: its type is
+    # not the count's ("..., we must recruit more foster carers")
+    ("main-clause-after", "With about 60 children and young people coming in to care in "
+     "2015/16, we must recruit more foster carers.", "error: 51"),
+    ("main-clause-after-right", "With about 50 children and young people coming in to care in "
+     "2015/16, we must recruit more foster carers.", OK),
+    # a flow with no type named is all that started, not a type's that agrees by rounding
+    ("flow-with-no-type-is-all", "About 40 children came into care in 2015/16.", "error: 51"),
+    ("flow-of-a-type-named", "In 2015/16 around 40 external placements started.", OK),
+    # "almost" and "nearly" are about the number and never more than it
+    ("nearly-is-never-more", "Nearly 100 children are looked after.", "error: 140"),
+    ("almost-is-about-too", "Almost 200 children are looked after.", "error: 140"),
+    ("almost-right", "Almost 140 children are looked after.", OK),
 ]
 
 

@@ -252,6 +252,10 @@ _OPENER = re.compile(r"(?<!\bsuch\s)(?<!\bwell\s)(?<!\bmany\s)(?<!\bmuch\s)\b(?:
                      r"a|an|well|part|such|many|much|follows?|shown|set|the\s+\w+\s+of)\b)|"
                      r"because|who|which)\b", re.IGNORECASE)
 
+#: After a count's own words, a comma and a new subject: another clause ("..., we need").
+_NEW_SUBJECT = re.compile(r",\s+(?:and\s+|so\s+)?(?:we|you|they|I|it|there|this|these|our)\s",
+                          re.IGNORECASE)
+
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with ``spans`` blanked (keeping every offset)."""
@@ -476,20 +480,31 @@ class CountReader:
 
     def _own_clause(self, text: str, lit: Literal_, earlier: frozenset[str]) -> str:
         """A count with its own noun after it ("900 children are in care") in a clause that
-        "as", "because", "who" or "which" opens: the names of placement types before that
-        word are the other clause's ("think about emergency fostering as over 900 children are
+        "as", "because", "who" or "which" opens, or that a comma and a new subject ends ("...,
+        we need"): the names of placement types before that word (after that comma) are the
+        other clause's ("think about emergency fostering as over 900 children are
         in care", "As a foster carer, you'll work with the council who are responsible for
         1,500 looked after children"), blanked (keeping every offset)."""
         if not _OWN_NOUN.match(text, lit.end):
             return text
+        s = self._sentence("period", text, earlier)
         opener = None
         for m in _OPENER.finditer(text, max(0, lit.start - 120), lit.start):
             opener = m
-        if opener is None or re.search(r"\d", text[opener.end():lit.start]):
+        # (no other number between: a year is none)
+        if opener is not None and any(opener.end() <= o.start < lit.start for o in s.lits):
+            opener = None
+        # After it, a comma and a new subject start the main clause: "With about 100 children
+        # coming into care each year, we need more foster carers".
+        closer = _NEW_SUBJECT.search(text, lit.end)
+        if closer is not None and any(lit.end <= o.start < closer.start() for o in s.lits):
+            closer = None
+        if opener is None and closer is None:
             return text
-        s = self._sentence("period", text, earlier)
+        lo = opener.start() if opener is not None else 0
+        hi = closer.start() if closer is not None else len(text)
         return _blank(text, [(x.start, x.end) for x in s.subjects
-                             if x.end <= opener.start() and x.subject not in SCOPES])
+                             if (x.end <= lo or x.start >= hi) and x.subject not in SCOPES])
 
     def _changed_to(self, text: str, lit: Literal_, earlier: frozenset[str]
                     ) -> CountClaim | None:
@@ -1061,7 +1076,10 @@ def _by_noun(c: Claim, s: Sentence, lit: Literal_) -> Claim:
     if any(lo <= x.start and x.end <= hi and x.subject not in SCOPES for x in s.subjects) \
             or not c.evidence:
         return c
-    totals = [f for f in c.candidates if f.subject is None and f.measure in ("count", "change")]
+    # (flows too: "approximately 100 children coming into care" are all that started, not
+    # the external placements that started, which only agree with it by its rounding)
+    totals = [f for f in c.candidates if f.subject is None and f.measure in (
+        "count", "change", "started", "ended", "placement_started", "placement_ended")]
     named = set(s.earlier)
     if not totals or any(lit.agrees(f) for f in c.candidates
                          if f not in totals and f.subject in named):
