@@ -683,6 +683,10 @@ ROUND3_HARROW_CASES = [
     ("reason-clause-own-type", "We need more foster carers as 46 children are placed in "
      "residential care.", "error: 20"),
     ("type-as-the-subject", "Our in-house foster carers look after 50 children.", "error: 46"),
+    ("type-as-the-subject-who", "We value our in-house foster carers, who look after 50 "
+     "children.", "error: 46"),
+    ("type-as-the-subject-as", "We value our in-house foster carers as they look after 50 "
+     "children.", "error: 46"),
     # "N out of M": N is a part, never the total; M is the whole of N's noun (inferred)
     ("out-of-part-is-no-total", "Only 9 children out of 140 had three or more placements in the "
      "year.", OK),
@@ -698,6 +702,11 @@ ROUND3_HARROW_CASES = [
      "2015/16, we must recruit more foster carers.", "error: 51"),
     ("main-clause-after-right", "With about 50 children and young people coming in to care in "
      "2015/16, we must recruit more foster carers.", OK),
+    # ... but not an aside before the count's words say in care, nor its own clause's type
+    ("aside-is-no-clause", "46 children, we are pleased to say, are placed with in-house "
+     "foster carers.", OK),
+    ("type-after-the-total", "There are 140 children in care, this includes 20 in residential "
+     "care.", OK),
     # a flow with no type named is all that started, not a type's that agrees by rounding
     ("flow-with-no-type-is-all", "About 40 children came into care in 2015/16.", "error: 51"),
     ("flow-of-a-type-named", "In 2015/16 around 40 external placements started.", OK),

@@ -252,6 +252,14 @@ _OPENER = re.compile(r"(?<!\bsuch\s)(?<!\bwell\s)(?<!\bmany\s)(?<!\bmuch\s)\b(?:
                      r"a|an|well|part|such|many|much|follows?|shown|set|the\s+\w+\s+of)\b)|"
                      r"because|who|which)\b", re.IGNORECASE)
 
+#: Before a relative pronoun, the council as its antecedent.
+_COUNCIL_BEFORE = re.compile(r"\b(?:council|authority|borough|county|city|trust)\s*,?\s*$",
+                             re.IGNORECASE)
+#: Between "as"/"because" and a count: only words of a bound or of being.
+_ONLY_BOUND = re.compile(r"\s+(?:(?:there\s+(?:are|were|is)|currently|now|over|more\s+than|"
+                         r"about|around|approximately|roughly|nearly|almost|some|just\s+(?:over|"
+                         r"under)|in\s+excess\s+of|at\s+least|upwards\s+of)\s+)*",
+                         re.IGNORECASE)
 #: After a count's own words, a comma and a new subject: another clause ("..., we need").
 _NEW_SUBJECT = re.compile(r",\s+(?:and\s+|so\s+)?(?:we|you|they|I|it|there|this|these|our)\s",
                           re.IGNORECASE)
@@ -491,13 +499,24 @@ class CountReader:
         opener = None
         for m in _OPENER.finditer(text, max(0, lit.start - 120), lit.start):
             opener = m
-        # (no other number between: a year is none)
-        if opener is not None and any(opener.end() <= o.start < lit.start for o in s.lits):
+        # A reason clause whose subject is the count itself ("as over 900 children are"), a
+        # relative clause of the council ("the council who are responsible for"): not "as
+        # they look after 46 children" (they: the carers named before), nor "foster carers,
+        # who look after 46 children".
+        if opener is not None and (
+                opener.group(0).lower() in ("who", "which")
+                and not _COUNCIL_BEFORE.search(text, max(0, opener.start() - 40),
+                                               opener.start())
+                or opener.group(0).lower() in ("as", "because")
+                and not _ONLY_BOUND.fullmatch(text, opener.end(), lit.start)):
             opener = None
         # After it, a comma and a new subject start the main clause: "With about 100 children
         # coming into care each year, we need more foster carers".
+        # (Only after the count's own words say in care: "46 children, we are pleased to say,
+        # are placed with ..." is an aside.)
         closer = _NEW_SUBJECT.search(text, lit.end)
-        if closer is not None and any(lit.end <= o.start < closer.start() for o in s.lits):
+        if closer is not None and (any(lit.end <= o.start < closer.start() for o in s.lits) or
+                                   not _IN_CARE.search(text, lit.end, closer.start())):
             closer = None
         if opener is None and closer is None:
             return text
