@@ -707,6 +707,10 @@ ROUND3_HARROW_CASES = [
      "foster carers.", OK),
     ("type-after-the-total", "There are 140 children in care, this includes 20 in residential "
      "care.", OK),
+    # "Of the N children ..., M ...": the type after the comma is the part's
+    ("of-the-whole", "Of the 140 children we look after, 20 live in residential care.", OK),
+    ("of-the-whole-wrong", "Of the 150 children we look after, 20 live in residential care.",
+     "error: 140"),
     # a flow with no type named is all that started, not a type's that agrees by rounding
     ("flow-with-no-type-is-all", "About 40 children came into care in 2015/16.", "error: 51"),
     ("flow-of-a-type-named", "In 2015/16 around 40 external placements started.", OK),

@@ -252,6 +252,9 @@ _OPENER = re.compile(r"(?<!\bsuch\s)(?<!\bwell\s)(?<!\bmany\s)(?<!\bmuch\s)\b(?:
                      r"a|an|well|part|such|many|much|follows?|shown|set|the\s+\w+\s+of)\b)|"
                      r"because|who|which)\b", re.IGNORECASE)
 
+#: A sentence opening on a whole: "Of the 140 children", "Of all our".
+_OF_THE_WHOLE = re.compile(r"^\s*of\s+(?:the|our|all(?:\s+(?:the|our))?|its|these|those)\s+$",
+                           re.IGNORECASE)
 #: Before a relative pronoun, the council as its antecedent.
 _COUNCIL_BEFORE = re.compile(r"\b(?:council|authority|borough|county|city|trust)\s*,?\s*$",
                              re.IGNORECASE)
@@ -515,6 +518,10 @@ class CountReader:
         # (Only after the count's own words say in care: "46 children, we are pleased to say,
         # are placed with ..." is an aside.)
         closer = _NEW_SUBJECT.search(text, lit.end)
+        if _OF_THE_WHOLE.match(text[:lit.start]):
+            # "Of the 140 children we look after, 20 live in residential care": the whole's
+            # phrase ends at its comma; what follows is its part's
+            closer = re.compile(",").search(text, lit.end)
         if closer is not None and (any(lit.end <= o.start < closer.start() for o in s.lits) or
                                    not _IN_CARE.search(text, lit.end, closer.start())):
             closer = None
