@@ -656,3 +656,73 @@ ROUND2_SERIES_CASES = [
 def test_round2_counts_against_a_series_and_a_rate(series: Judged, rule: str, sentence: str,
                                                    expected: str) -> None:
     assert series.verdict(sentence) == expected
+
+
+# Round 3 (issue 26, hold-outs 16, 12 and 10): councils' own web pages, with approximate and
+# bound wording. Harrow: 140 placements, 46 in-house fostering, 20 residential, 51 started in
+# 2015/16.
+ROUND3_HARROW_CASES = [
+    # "local" between a count and its noun is the council's own place, no part of its children
+    ("local-children", "About 190 local children are looked after by the council.",
+     "error: 140"),
+    ("local-children-right", "About 140 local children are looked after by the council.", OK),
+    # the council's verb for its duty ("looks after N young people") says they are in its care
+    ("looks-after", "The borough looks after roughly 190 young people.", "error: 140"),
+    ("looks-after-right", "The borough looks after roughly 140 young people.", OK),
+    # a type named before a clause that "because", "as", "who" or "which" opens is the other
+    # clause's (foster carers wanted), not the type of a count with its own noun in it ...
+    ("reason-clause", "We are asking residents to consider becoming foster carers because more "
+     "than 190 children are in our care.", "error: 140"),
+    ("reason-clause-right", "We are asking residents to consider becoming foster carers because "
+     "more than 130 children are in our care.", OK),
+    ("relative-clause", "New foster carers will join the authority, which is responsible for "
+     "190 looked after children.", "error: 140"),
+    ("relative-clause-right", "New foster carers will join the authority, which is responsible "
+     "for 140 looked after children.", OK),
+    # ... but a type the count's own clause names still is
+    ("reason-clause-own-type", "We need more foster carers as 46 children are placed in "
+     "residential care.", "error: 20"),
+    ("type-as-the-subject", "Our in-house foster carers look after 50 children.", "error: 46"),
+    ("type-as-the-subject-who", "We value our in-house foster carers, who look after 50 "
+     "children.", "error: 46"),
+    ("type-as-the-subject-as", "We value our in-house foster carers as they look after 50 "
+     "children.", "error: 46"),
+    # "N out of M": N is a part, never the total; M is the whole of N's noun (inferred)
+    ("out-of-part-is-no-total", "Only 9 children out of 140 had three or more placements in the "
+     "year.", OK),
+    ("out-of-whole", "Only 9 children out of a total of 150 had three or more placements in the "
+     "year.", "warning: 140"),
+    # "children and young people coming in to care" is a flow, as "into care" is
+    ("came-in-to-care", "In 2015/16, 60 children and young people came in to care.",
+     "error: 51"),
+    ("came-in-to-care-right", "In 2015/16, 51 children and young people came in to care.", OK),
+    # a comma and a new subject after a count's own words start another clause: its type is
+    # not the count's ("..., we must recruit more foster carers")
+    ("main-clause-after", "With about 60 children and young people coming in to care in "
+     "2015/16, we must recruit more foster carers.", "error: 51"),
+    ("main-clause-after-right", "With about 50 children and young people coming in to care in "
+     "2015/16, we must recruit more foster carers.", OK),
+    # ... but not an aside before the count's words say in care, nor its own clause's type
+    ("aside-is-no-clause", "46 children, we are pleased to say, are placed with in-house "
+     "foster carers.", OK),
+    ("type-after-the-total", "There are 140 children in care, this includes 20 in residential "
+     "care.", OK),
+    # "Of the N children ..., M ...": the type after the comma is the part's
+    ("of-the-whole", "Of the 140 children we look after, 20 live in residential care.", OK),
+    ("of-the-whole-wrong", "Of the 150 children we look after, 20 live in residential care.",
+     "error: 140"),
+    # a flow with no type named is all that started, not a type's that agrees by rounding
+    ("flow-with-no-type-is-all", "About 40 children came into care in 2015/16.", "error: 51"),
+    ("flow-of-a-type-named", "In 2015/16 around 40 external placements started.", OK),
+    # "almost" and "nearly" are about the number and never more than it
+    ("nearly-is-never-more", "Nearly 100 children are looked after.", "error: 140"),
+    ("almost-is-about-too", "Almost 200 children are looked after.", "error: 140"),
+    ("almost-right", "Almost 140 children are looked after.", OK),
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "expected"), ROUND3_HARROW_CASES,
+                         ids=[c[0] for c in ROUND3_HARROW_CASES])
+def test_round3_counts_against_a_placements_file(harrow: Judged, rule: str, sentence: str,
+                                                 expected: str) -> None:
+    assert harrow.verdict(sentence) == expected

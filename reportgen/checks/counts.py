@@ -233,6 +233,48 @@ _CLAUSE_END = re.compile(r"[,;:()]|\b(?:which|but|whilst|while|whereas|although|
                          r"excluding|except|besides|plus|as\s+well\s+as)\b", re.IGNORECASE)
 
 
+#: After a count, "out of (a total of) M", "of the M": the count is a part of M.
+_OUT_OF_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:out\s+of|of\s+the)\s+(?:a\s+total\s+of\s+|"
+                           r"the\s+)?\d", re.IGNORECASE)
+#: Before a count, "N <noun> out of (a total of)": the count is the whole N is part of.
+_OUT_OF_BEFORE = re.compile(r"(?P<n>\b\d[\d,]*)\s+(?:[\w'-]+\s+){1,4}?"
+                            r"(?P<of>out\s+of\s+(?:a\s+total\s+of\s+|the\s+)?)$", re.IGNORECASE)
+#: Between a count and its noun, words that say the children are the council's own place's
+#: ("about 250 local children"): no part of them, as an asylum-seeking or disabled child is.
+_OWN_PLACE = re.compile(r"\s+(local)\s+(?=(?:looked[- ]after\s+)?(?:children|young\s+people)\b)",
+                        re.IGNORECASE)
+#: Right after a count, its own noun of children (with a bound's or place's word between).
+_OWN_NOUN = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:looked[- ]after\s+)?(?:children|young\s+"
+                       r"people)\b", re.IGNORECASE)
+#: Words that open a clause of its own: a reason ("as", "because") or a relative clause ("who",
+#: "which"), not "such as", "as well as", "as at", "as of", "as many as".
+_OPENER = re.compile(r"(?<!\bsuch\s)(?<!\bwell\s)(?<!\bmany\s)(?<!\bmuch\s)\b(?:as(?!\s+(?:at|of|"
+                     r"a|an|well|part|such|many|much|follows?|shown|set|the\s+\w+\s+of)\b)|"
+                     r"because|who|which)\b", re.IGNORECASE)
+
+#: A sentence opening on a whole: "Of the 140 children", "Of all our".
+_OF_THE_WHOLE = re.compile(r"^\s*of\s+(?:the|our|all(?:\s+(?:the|our))?|its|these|those)\s+$",
+                           re.IGNORECASE)
+#: Before a relative pronoun, the council as its antecedent.
+_COUNCIL_BEFORE = re.compile(r"\b(?:council|authority|borough|county|city|trust)\s*,?\s*$",
+                             re.IGNORECASE)
+#: Between "as"/"because" and a count: only words of a bound or of being.
+_ONLY_BOUND = re.compile(r"\s+(?:(?:there\s+(?:are|were|is)|currently|now|over|more\s+than|"
+                         r"about|around|approximately|roughly|nearly|almost|some|just\s+(?:over|"
+                         r"under)|in\s+excess\s+of|at\s+least|upwards\s+of)\s+)*",
+                         re.IGNORECASE)
+#: After a count's own words, a comma and a new subject: another clause ("..., we need").
+_NEW_SUBJECT = re.compile(r",\s+(?:and\s+|so\s+)?(?:we|you|they|I|it|there|this|these|our)\s",
+                          re.IGNORECASE)
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` blanked (keeping every offset)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def _another_group(text: str, lit: Literal_, lits: Sequence[Literal_]) -> bool:
     """Whether a count's own words, up to the next number or :data:`_CLAUSE_END`, say it is
     of a part the data do not hold or of children served another way (:data:`_A_PART`,
@@ -375,6 +417,26 @@ class CountReader:
         """What the count ``lit`` of sentence ``text`` claims to be, or None."""
         if _AGE_BEFORE.search(text, max(0, lit.start - 60), lit.start):
             return None  # "per 10,000 population under 18": an age, not a count
+        if _OUT_OF_AFTER.match(text, lit.end):
+            return None  # "18 children out of 170": a part of the number after, never a total
+        place = _OWN_PLACE.match(text, lit.end, lit.end + 60)
+        if place is not None:
+            text = _blank(text, [place.span(1)])
+        text = self._own_clause(text, lit, earlier)
+        whole = _OUT_OF_BEFORE.search(text, max(0, lit.start - 80), lit.start)
+        if whole is not None:
+            # "18 children out of a total of 170": the whole the part's noun counts, read as
+            # that noun's count (the part's number and "out of" blanked); inferred, since the
+            # whole is named only through its part.
+            spans = [whole.span("n"), whole.span("of")]
+            if not _OWN_NOUN.match(text, lit.end):
+                # "18 children out of a total of 170, had moved placement during the year":
+                # the year is the part's verb's, not the whole's (a whole with its own noun
+                # after it keeps its words: "out of the 300 children who came into care")
+                spans += [m.span() for p in (_SOME_YEAR, _YEAR_TO_DATE)
+                          for m in p.finditer(text, lit.end)]
+            found = self.claim(_blank(text, spans), lit, earlier)
+            return dataclasses.replace(found, explicit=False) if found is not None else None
         # A rate in brackets beside a count ("773 children in care (128 per 10,000)") is its
         # own phrase: the count outside is read without it (blanked, keeping every offset).
         for m in [*_RATE_BRACKET.finditer(text), *_RATE_TAIL.finditer(text)]:
@@ -426,6 +488,49 @@ class CountReader:
             if _narrower(text[lo:hi], found.figure):
                 return None  # "60 looked after children in residential care": a part
         return found
+
+    def _own_clause(self, text: str, lit: Literal_, earlier: frozenset[str]) -> str:
+        """A count with its own noun after it ("900 children are in care") in a clause that
+        "as", "because", "who" or "which" opens, or that a comma and a new subject ends ("...,
+        we need"): the names of placement types before that word (after that comma) are the
+        other clause's ("think about emergency fostering as over 900 children are
+        in care", "As a foster carer, you'll work with the council who are responsible for
+        1,500 looked after children"), blanked (keeping every offset)."""
+        if not _OWN_NOUN.match(text, lit.end):
+            return text
+        s = self._sentence("period", text, earlier)
+        opener = None
+        for m in _OPENER.finditer(text, max(0, lit.start - 120), lit.start):
+            opener = m
+        # A reason clause whose subject is the count itself ("as over 900 children are"), a
+        # relative clause of the council ("the council who are responsible for"): not "as
+        # they look after 46 children" (they: the carers named before), nor "foster carers,
+        # who look after 46 children".
+        if opener is not None and (
+                opener.group(0).lower() in ("who", "which")
+                and not _COUNCIL_BEFORE.search(text, max(0, opener.start() - 40),
+                                               opener.start())
+                or opener.group(0).lower() in ("as", "because")
+                and not _ONLY_BOUND.fullmatch(text, opener.end(), lit.start)):
+            opener = None
+        # After it, a comma and a new subject start the main clause: "With about 100 children
+        # coming into care each year, we need more foster carers".
+        # (Only after the count's own words say in care: "46 children, we are pleased to say,
+        # are placed with ..." is an aside.)
+        closer = _NEW_SUBJECT.search(text, lit.end)
+        if _OF_THE_WHOLE.match(text[:lit.start]):
+            # "Of the 140 children we look after, 20 live in residential care": the whole's
+            # phrase ends at its comma; what follows is its part's
+            closer = re.compile(",").search(text, lit.end)
+        if closer is not None and (any(lit.end <= o.start < closer.start() for o in s.lits) or
+                                   not _IN_CARE.search(text, lit.end, closer.start())):
+            closer = None
+        if opener is None and closer is None:
+            return text
+        lo = opener.start() if opener is not None else 0
+        hi = closer.start() if closer is not None else len(text)
+        return _blank(text, [(x.start, x.end) for x in s.subjects
+                             if (x.end <= lo or x.start >= hi) and x.subject not in SCOPES])
 
     def _changed_to(self, text: str, lit: Literal_, earlier: frozenset[str]
                     ) -> CountClaim | None:
@@ -958,9 +1063,11 @@ def _this_period(figures: list[Figure], period: Period | None) -> list[Figure]:
                                        not _of_period(f.key, label, end))]
 
 
-#: Words that make "children" those in care or in placements.
-_IN_CARE = re.compile(r"\b(?:looked[- ]after|in (?:our |the council'?s )?care|care|placed|"
-                      r"placements?|accommodated|CLA|LAC|CiC|corporate\s+parents?)\b",
+#: Words that make "children" those in care or in placements (also the council's verb for
+#: it: "the council looks after 300 young people").
+_IN_CARE = re.compile(r"\b(?:looked[- ]after|looks?\s+after|looking\s+after|"
+                      r"in (?:our |the council'?s )?care|care|placed|placements?|"
+                      r"accommodated|CLA|LAC|CiC|corporate\s+parents?)\b",
                       re.IGNORECASE)
 
 
@@ -995,7 +1102,10 @@ def _by_noun(c: Claim, s: Sentence, lit: Literal_) -> Claim:
     if any(lo <= x.start and x.end <= hi and x.subject not in SCOPES for x in s.subjects) \
             or not c.evidence:
         return c
-    totals = [f for f in c.candidates if f.subject is None and f.measure in ("count", "change")]
+    # (flows too: "approximately 100 children coming into care" are all that started, not
+    # the external placements that started, which only agree with it by its rounding)
+    totals = [f for f in c.candidates if f.subject is None and f.measure in (
+        "count", "change", "started", "ended", "placement_started", "placement_ended")]
     named = set(s.earlier)
     if not totals or any(lit.agrees(f) for f in c.candidates
                          if f not in totals and f.subject in named):

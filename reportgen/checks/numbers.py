@@ -114,6 +114,9 @@ _LOWER_BEFORE = re.compile(
 _UPPER_BEFORE = re.compile(
     r"(?:\b(?:just under|under|less than|up to|below|no more than|fewer than)\s*)$",
     re.IGNORECASE)
+#: Before a count, words that make it an upper bound ("almost 1,000 children", "nearly 60"):
+#: the count is about it and never more (an amount of money so written stays approximate).
+_SHORT_OF_BEFORE = re.compile(r"\b(?:almost|nearly|not\s+quite)\s*$", re.IGNORECASE)
 
 Bound = Literal["exact", "approx", "lower", "upper", "range"]
 
@@ -134,6 +137,8 @@ class Literal_:
     bound: Bound = "exact"
     decimal: bool = False  # a count written with decimals: a rate or an indicator's value
     upper: Decimal | None = None  # a range ("£35-40 million"): its upper end; value its lower
+    # approximate and short of it ("almost 1,000 children"): about it, and never more
+    short: bool = False
 
     def agrees(self, figure: Figure) -> bool:
         """Whether ``figure`` shows as this literal at the literal's own precision (for a
@@ -144,6 +149,8 @@ class Literal_:
             return False
         if self.kind == "percent":
             value = value * 100
+        if self.short and value > self.value:
+            return False
         # A bound is met or not by the figure written to one digit more than the bound:
         # "over £7m" holds for £6.96m but not for £6.9m, which rounds to £7m.
         unit = self.precision / 10 if self.bound in ("lower", "upper") else self.precision
@@ -365,8 +372,10 @@ def find_literals(sentence: str) -> list[Literal_]:
             continue  # a year
         if _not_a_count(sentence, m):
             continue
-        bound = _bound(_before(sentence, m.start()))
+        before = _before(sentence, m.start())
+        bound = _bound(before)
         zeros = _trailing_zeros(digits) if bound == "approx" else 0
         found.append(Literal_("count", m.start(), m.end(), m.group(0), Decimal(digits),
-                              Decimal(10) ** zeros, "count", bound=bound))
+                              Decimal(10) ** zeros, "count", bound=bound,
+                              short=bound == "approx" and bool(_SHORT_OF_BEFORE.search(before))))
     return sorted(found, key=lambda lit: lit.start)

@@ -567,7 +567,8 @@ PERCENT_WORDS: tuple[tuple[str, str, int], ...] = (
 )
 
 #: Counts.
-_WHO = r"(?:(?:children|young people|placements)(?: were| have| had)? )?"
+#: (also "children and young people coming in to care": the flow's own subject)
+_WHO = r"(?:(?:children(?: and young people)?|young people|placements)(?: were| have| had)? )?"
 COUNT_WORDS: tuple[tuple[str, str, int], ...] = (
     # Placements, not children: with an SSDA903 file a child starting to be looked after
     # and a placement starting are two figures. Listed first: of two words of one length,
@@ -578,7 +579,8 @@ COUNT_WORDS: tuple[tuple[str, str, int], ...] = (
      "placement_ended", 0),
     (r"(?:periods? of care (?:that )?(?:started|starting|began|begun))", "periods_started", 0),
     (r"(?:periods? of care (?:that )?(?:ended|ending|ceased))", "periods_ended", 0),
-    (_WHO + r"(?:admitted to care|(?:came|come|coming|entered|entering) (?:into )?care|"
+    (_WHO + r"(?:admitted to care|(?:came|come|coming|entered|entering) (?:into |in to )?"
+     r"(?:our )?care|"
      r"(?:became|become|becoming) looked after|"
      r"new(?:ly)? (?:placed|placements|entrants)|starters|start(?:ed|ing)|"
      r"accommodated|placed (?:during|in) the)", "started", 0),
