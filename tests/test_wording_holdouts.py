@@ -119,6 +119,10 @@ HOLDOUTS = [
     # sizes are what was collected (10 entries from 2 councils, 2 testable).
     HoldOut("holdout18", harness.HOLDOUT18, "h18-", 10, 2, 8, min_testable=2,
             siblings=("holdout17",)),
+    # Issue 26's eighth collection (README, "Hold-out 19"): money sentences from English district
+    # and borough councils' monitoring minutes and decisions (and two council news releases); the
+    # sizes are what was collected (38 entries from 6 councils, no more than 8 from one).
+    HoldOut("holdout19", harness.HOLDOUT19, "h19-", 38, 6, 8, min_testable=14),
 ]
 MAIN = load_corpus(harness.CORPUS)
 _FIXTURES = re.compile(r"harrow|herefordshire|rotherham", re.IGNORECASE)
