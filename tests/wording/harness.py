@@ -1130,6 +1130,18 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h19-rother-2023-02": "a budgeted deficit met from reserves: no reserves data",
     "h19-rother-2023-05": "a budgeted drawdown from reserves: no reserves data",
     "h19-rother-2023-06": "a forecast drawdown from reserves: no reserves data",
+    "h19-rushcliffe-2024-02": "interest from treasury activities: no treasury data",
+    "h19-rushcliffe-2024-03": "a capital programme underspend: no capital data",
+    "h19-rushcliffe-2024-04": "capital rephased to the next year: no capital data",
+    "h19-rushcliffe-2022-02": "a capital programme underspend: no capital data",
+    "h19-rushcliffe-2022-03": "external funding over three years: no grant or funding data",
+    "h19-redditch-2010-02": "an underspend target for the period: a target, not data",
+    "h19-bolsover-2024-01": "a variance against the budget profiled to date: no profiled budget "
+                            "data",
+    "h19-bolsover-2024-02": "a contribution to a reserve in the original budget: no reserves data",
+    "h19-bolsover-2024-03": "an estimated business rates deficit: no collection fund data",
+    "h19-bolsover-2024-04": "a surplus of the current budget (income over spending): the data "
+                            "model's budget is a spending budget",
     "h18-norfolk-2021-02": "foster caring households: no carer data",
 }
 
