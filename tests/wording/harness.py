@@ -1142,6 +1142,15 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h19-bolsover-2024-03": "an estimated business rates deficit: no collection fund data",
     "h19-bolsover-2024-04": "a surplus of the current budget (income over spending): the data "
                             "model's budget is a spending budget",
+    "h19-tamworth-2020-01": "a forecast fall of income as a share: no income data",
+    "h19-hastings-2021-02": "the full-year effect of a pressure: a plan, not data",
+    "h19-hastings-2021-03": "savings needed to balance next year's budget: a plan, not data",
+    "h19-hastings-2021-04": "a fall of government funding over a decade: no grant or funding data",
+    "h19-hastings-2021-05": "a recommended minimum of reserves: no reserves data",
+    "h19-hastings-draft-01": "savings identified for the budget being drafted: a plan, not data",
+    "h19-hastings-draft-02": "the deficit of the budget being drafted: a plan, not data",
+    "h19-hastings-draft-03": "a floor for reserves: no reserves data",
+    "h19-epsomewell-2025-02": "temporary accommodation demand assumed by a budget: no housing data",
     "h18-norfolk-2021-02": "foster caring households: no carer data",
 }
 
