@@ -113,6 +113,10 @@ HOLDOUT17 = HERE / "holdout17.yaml"
 # sentences (ids "h18-") from councils' own news pages, from councils in none of the corpora above;
 # collected beside hold-out 17, which may share its councils.
 HOLDOUT18 = HERE / "holdout18.yaml"
+# The nineteenth (README.md, "Hold-out 19 (clean, issue 26, eighth collection)"): money sentences
+# (ids "h19-"), English district and borough councils' monitoring minutes and decisions and two
+# council news releases, from councils in none of the corpora above; no sibling.
+HOLDOUT19 = HERE / "holdout19.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -1098,6 +1102,55 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                               "location data, and one council's placements",
     "h18-caerphilly-2023-03": "the share of in-house foster placements in Wales within the child's "
                               "local area: no location data, and one council's placements",
+    # ---- hold-out 19 (holdout19.yaml, ids "h19-")
+    "h19-fareham-2023-01": "a call on reserves expected when the budget was set: no reserves data",
+    "h19-charnwood-2021-01": "spend to date at period 7: no spend-to-date data",
+    "h19-charnwood-2021-02": "the budget profiled to period 7: no profiled budget data",
+    "h19-charnwood-2021-07": "savings delivered beyond the target: the data model's savings gap "
+                             "is a shortfall",
+    "h19-northnorfolk-2019-03": "a fall in investment and borrowing interest: no treasury data",
+    "h19-northnorfolk-2019-04": "a Collection Fund deficit: no collection fund data",
+    "h19-northnorfolk-2019-05": "the operating overspend and the Collection Fund deficit together: "
+                                "no collection fund data",
+    "h19-northnorfolk-2019-06": "business rates pilot income: no grant or funding data",
+    "h19-northnorfolk-2019-08": "underspends rolled forward to earmarked reserves: no reserves "
+                                "data",
+    "h19-melton-2023-01": "a capital grant re-purposed: no capital or grant data",
+    "h19-melton-2023-02": "a capital programme line: no capital data",
+    "h19-melton-2023-03": "a capital programme line: no capital data",
+    "h19-melton-2023-04": "a capital programme increase: no capital data",
+    "h19-melton-2023-06": "an increase in a reserve's balance: no reserves data",
+    "h19-chelmsford-2023-01": "the budget gap of the year being planned: a plan, not data",
+    "h19-chelmsford-2023-02": "an extra weekly cost of energy: no weekly service cost data",
+    "h19-chelmsford-2023-04": "a weekly shortfall of parking income: no weekly income data",
+    "h19-chelmsford-2024-01": "cost pressures of the year being budgeted: a plan, not data",
+    "h19-chelmsford-2024-02": "funding lost since 2010/11: no grant or funding data",
+    "h19-chelmsford-2024-03": "an increase in core grant: no grant or funding data",
+    "h19-rother-2023-01": "a forecast deficit met from reserves: no reserves data",
+    "h19-rother-2023-02": "a budgeted deficit met from reserves: no reserves data",
+    "h19-rother-2023-05": "a budgeted drawdown from reserves: no reserves data",
+    "h19-rother-2023-06": "a forecast drawdown from reserves: no reserves data",
+    "h19-rushcliffe-2024-02": "interest from treasury activities: no treasury data",
+    "h19-rushcliffe-2024-03": "a capital programme underspend: no capital data",
+    "h19-rushcliffe-2024-04": "capital rephased to the next year: no capital data",
+    "h19-rushcliffe-2022-02": "a capital programme underspend: no capital data",
+    "h19-rushcliffe-2022-03": "external funding over three years: no grant or funding data",
+    "h19-redditch-2010-02": "an underspend target for the period: a target, not data",
+    "h19-bolsover-2024-01": "a variance against the budget profiled to date: no profiled budget "
+                            "data",
+    "h19-bolsover-2024-02": "a contribution to a reserve in the original budget: no reserves data",
+    "h19-bolsover-2024-03": "an estimated business rates deficit: no collection fund data",
+    "h19-bolsover-2024-04": "a surplus of the current budget (income over spending): the data "
+                            "model's budget is a spending budget",
+    "h19-tamworth-2020-01": "a forecast fall of income as a share: no income data",
+    "h19-hastings-2021-02": "the full-year effect of a pressure: a plan, not data",
+    "h19-hastings-2021-03": "savings needed to balance next year's budget: a plan, not data",
+    "h19-hastings-2021-04": "a fall of government funding over a decade: no grant or funding data",
+    "h19-hastings-2021-05": "a recommended minimum of reserves: no reserves data",
+    "h19-hastings-draft-01": "savings identified for the budget being drafted: a plan, not data",
+    "h19-hastings-draft-02": "the deficit of the budget being drafted: a plan, not data",
+    "h19-hastings-draft-03": "a floor for reserves: no reserves data",
+    "h19-epsomewell-2025-02": "temporary accommodation demand assumed by a budget: no housing data",
     "h18-norfolk-2021-02": "foster caring households: no carer data",
 }
 
