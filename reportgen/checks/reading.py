@@ -312,12 +312,7 @@ _SCOPE_NOUN = re.compile(r"\b(?:the|this|our|its|their)\s+(?:(?:whole|overall|en
                          r"(?:(?P<unit>directorate|department|service)|"
                          r"(?P<council>council|authority))(?!['’]?s?\s+(?:area|run|owned|homes?)\b)"
                          # "the Council Tax Reduction Scheme", "the Service Plan": a name
-                         r"(?!\s+(?-i:[A-Z]))(?![\w-])"
-                         # "the Council's Place and Prosperity Service": the owner of a name,
-                         # which is the subject (not "the Council's General Fund" or its
-                         # "Revenue Budget", the council's own)
-                         r"(?!['’]s\s+(?!(?:revenue|budget|net|overall|total|gross|"
-                         r"general\s+fund)\b)(?-i:[A-Z]))|\b(?P<wide>council|authority)-wide\b",
+                         r"(?!\s+(?-i:[A-Z]))(?![\w-])|\b(?P<wide>council|authority)-wide\b",
                          re.IGNORECASE)
 # "the General Fund", "General Fund revenue budget": the council's budget for its services (not
 # its reserves or balances, nor the Housing Revenue Account, which is another fund; and not in
