@@ -915,6 +915,23 @@ MONEY_CASES = [
     ("the-revenue-position-of-a-broad-report-is-only-the-total-by-guess",
      "Members noted that the forecast revenue position was an overspend of £2.5m.", BROAD,
      "warning: £2.0m"),
+    # -- (h-money4) district councils' revenue monitoring: a service named after its owner
+    ("the-councils-possessive-before-a-name-owns-it-and-is-not-the-whole",
+     "Members noted a forecast overspend of £2.5m on the Council's Parks and Leisure Service.",
+     COUNCIL, OK),
+    ("a-capitalised-name-runs-on-past-its-and",
+     "Cabinet heard of an underspend of £0.4m within the Leisure and Culture Team.", COUNCIL, OK),
+    ("the-councils-own-revenue-budget-after-its-possessive-is-still-the-whole",
+     "Members noted a forecast overspend of £2.5m for the Council's Revenue Budget.", COUNCIL,
+     "error: £2.0m"),
+    ("a-line-of-the-data-after-the-councils-possessive-is-checked-as-that-line",
+     "Members noted an underspend of £0.5m on the Council's Home to School Transport service.",
+     COUNCIL, "error: £0.2m"),
+    ("a-line-after-the-councils-possessive-right-raises-nothing",
+     "Members noted an underspend of £0.2m on the Council's Home to School Transport service.",
+     COUNCIL, OK),
+    ("the-councils-possessive-alone-is-still-the-whole",
+     "The Council's forecast overspend is £2.5m.", COUNCIL, "error: £2.0m"),
 ]
 
 

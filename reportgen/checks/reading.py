@@ -835,9 +835,13 @@ _REPORTED_IN_MONTH = re.compile(
 _UNKNOWN_NAME_AFTER = re.compile(r"\s+(?:(?:(?:forecast|projected|net|in-year|adverse|"
                                  r"favourable)\s+)*(?:over[- ]?spend|under[- ]?spend|variance|"
                                  r"deficit|surplus|pressure|budget|saving)s?\s+)?"
-                                 r"(?:for|on|within|in)\s+(?:the\s+)?(?!(?:Quarter|Month|"
-                                 r"Period)\b)(?:[A-Z][a-z]+(?:\s+(?:and\s+|&\s+|of\s+)?"
-                                 r"[A-Z][a-z]+)+|[A-Z]{2,6}\b(?![-']))")
+                                 r"(?:for|on|within|in)\s+(?:the\s+)?"
+                                 # (its owner first: "on the Council's Place and Prosperity
+                                 # Service")
+                                 r"(?:(?:Council|Authority|council|authority)['’]s\s+)?"
+                                 r"(?P<name>(?!(?:Quarter|Month|Period|(?:Net\s+)?(?:Revenue\s+)?Budget)\b)"
+                                 r"(?:[A-Z][a-z]+(?:\s+(?:and\s+|&\s+|of\s+)?"
+                                 r"[A-Z][a-z]+)+|[A-Z]{2,6}\b(?![-'])))")
 _UNKNOWN_NAME = re.compile(r"\b(?:for|on|at|within)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -1705,8 +1709,11 @@ class Judge:
         # (Not a name after a cause: "an underspend due to the Council not being able to …"
         # says why, not what it is of.)
         own = [x for x in subjects if lo_own <= x.start and x.end <= hi_own and not x.part]
-        name = _UNKNOWN_NAME_AFTER.match(s.text, lo_own, hi_own)
-        if name and not any(x.start < name.end() and name.start() < x.end for x in subjects):
+        # (A name runs on past the own phrase's "and" between its capitalised words: "on the
+        # Parks and Leisure Service".)
+        name = _UNKNOWN_NAME_AFTER.match(s.text, lo_own, max(hi_own, hi))
+        if name and not any(x.start < name.end("name") and name.start("name") < x.end
+                            for x in subjects):
             return None  # "£121k for the Housing Revenue Account": a name the data do not hold
         earlier = [self._own_phrase(s, o) for o in s.lits
                    if o is not lit and o.kind == lit.kind and o.end <= lit.start]
