@@ -878,6 +878,12 @@ MONEY_CASES = [
     # -- a label's last word joined to words that are not the label's ends another name:
     # "Adult Social Care" is not the line "Children's Social Care" (no error; at most the
     # total's warning when no line is named)
+    # -- "£X more (a week, than planned)" after the amount is a difference from another
+    # amount, not the measure's level; "more than last year" is the change since then
+    ("more-after-the-amount-is-a-difference",
+     "Children's Social Care will need to spend £1.5m more a year on placements.", NAMES, OK),
+    ("more-than-last-year-is-the-change",
+     "Children's Social Care spent £1.5m more than last year.", NAMES, "error: £0.3m"),
     ("last-word-in-another-name",
      "There are pressures within Adult Social Care of £1.5m.", NAMES, OK),
     ("last-word-alone-still-names", "The overspend on care is £1.5m.", NAMES,

@@ -716,6 +716,10 @@ _PURPOSE_AFTER = re.compile(r"\s+(?:(?:in\s+order|so\s+as)\s+)?to\s+(?:help\s+)?
 _INCREMENT_BEFORE = re.compile(r"\b(?:extra|another|additional|further)\s+(?:(?:approximately|"
                                r"around|about|some|circa|c\.?|nearly|almost|over|just over|"
                                r"up to)\s+)?$", re.IGNORECASE)
+#: "spend £48,000 more a week": after the amount, a difference from some other amount, not
+#: the measure's level (unless a change word claims it; "£2m less than the budget" is the
+#: variance, read by its own words).
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|less|extra)\b(?!\s+than\b)", re.IGNORECASE)
 #: "… and a further £82m", "… with a further £4.7m": a next item of the amounts before it.
 _FURTHER_ITEM_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|with|plus)\s+(?:a|an)\s+(?:further|"
                                   r"additional)\s+(?:(?:approximately|around|about|some|"
@@ -1380,6 +1384,10 @@ class Judge:
                 # "£3.8m to support home to school transport": a list item of budget setting
                 mention = _Mention(allocation.start(), allocation.end(),
                                    frozenset({"change"}), 1, "budget", inferred=True)
+        if mention is not None and "change" not in mention.measures and continued is None \
+                and _INCREMENT_AFTER.match(s.text, lit.end) and \
+                not _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
+            return None  # "spend £48,000 more a week on energy": a difference, not the spend
         if mention is not None and "change" not in mention.measures and continued is None \
                 and _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
             if mention.measures != {"target"} or not _TO_FIND_BEFORE.search(
