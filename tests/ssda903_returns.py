@@ -94,6 +94,40 @@ class Return:
             path.write_text(text, encoding="utf-8")
         return paths
 
+    def quarter(self) -> tuple[str, date]:
+        """The report period of the quarter ending on the as-at date ("2023/24 Q2") and the
+        quarter's first day."""
+        return quarter_of(self.as_at)
+
+    def write_bundle(self, folder: Path, sections: str = "  summary: Figures.\n",
+                     style: str | None = None) -> tuple[Path, Path, Path]:
+        """A report bundle in ``folder`` for the quarter ending on the as-at date (not public):
+        the return under data/ and a report.yaml whose ``sections:`` are ``sections`` (YAML
+        lines, indented two spaces). Returns the data files' paths."""
+        paths = self.write(folder / "data")
+        period, _ = self.quarter()
+        (folder / "report.yaml").write_text(
+            "council: Generated Council\n"
+            + (f"style: {style}\n" if style else "")
+            + "meeting:\n  committee: Corporate Parenting Panel\n  date: 2026-01-30\n"
+            "report:\n  title: Placements\n  type: information\n"
+            "  responsible_officer: Director of Children's Services\n"
+            f"period: {period}\nas_at: {self.as_at.isoformat()}\n"
+            "data:\n  placements: data/episodes.csv\n  ssda903_header: data/header.csv\n"
+            "  placement_costs: data/costs.csv\n"
+            "settings:\n  public: no\n"
+            "sections:\n" + sections, encoding="utf-8")
+        return paths
+
+
+def quarter_of(end: date) -> tuple[str, date]:
+    """The financial-year quarter ending on ``end`` (a quarter's last day): its report period
+    ("2023/24 Q2") and its first day."""
+    year = end.year if end.month >= 4 else end.year - 1
+    number = {6: 1, 9: 2, 12: 3, 3: 4}[end.month]
+    first = date(year + (number == 4), {1: 4, 2: 7, 3: 10, 4: 1}[number], 1)
+    return f"{year}/{(year + 1) % 100:02d} Q{number}", first
+
 
 def _csv(columns: list[str], rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
@@ -112,7 +146,7 @@ def returns(draw: st.DrawFn, max_children: int = 7) -> Return:
     """A valid SSDA903 return with its costs, an as-at date and a window ending on it."""
     as_at = draw(st.sampled_from(QUARTER_ENDS))
     year_start = date(as_at.year if as_at.month >= 4 else as_at.year - 1, 4, 1)
-    quarter_start = _minus_months(as_at, 3) + timedelta(days=1)
+    _, quarter_start = quarter_of(as_at)
     window = (draw(st.sampled_from([quarter_start, year_start])), as_at)
     horizon = min(as_at + timedelta(days=draw(st.integers(0, 60))), LAST_DAY)
     made = Return(as_at=as_at, window=window)
