@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
-from collections.abc import Callable
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,3 +49,25 @@ def client_missing(message: str) -> None:
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
+
+
+@contextlib.contextmanager
+def serving(bundle: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """`reportgen serve BUNDLE --port 0` in a process of its own, with the address it prints
+    once the first page is ready; stopped (killed if it will not stop) on leaving."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, "-m", "reportgen", "serve", str(bundle),
+                                "--port", "0"], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True, env=env)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()  # blocks until the first page is ready (or it died)
+        match = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert match is not None, f"serve did not start: {line!r}"
+        yield process, match.group(0)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()

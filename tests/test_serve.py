@@ -23,7 +23,7 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT, serving
 
 pytest.importorskip("werkzeug", reason="reportgen[serve] not installed")
 pytest.importorskip("watchfiles", reason="reportgen[serve] not installed")
@@ -214,26 +214,12 @@ def test_a_bundle_that_never_loaded_shows_only_its_error(tmp_path: Path) -> None
     assert alerts == [" ".join(again.error.split())]
 
 
-def _start(path: Path) -> tuple[subprocess.Popen[str], int]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen([sys.executable, "-m", "reportgen", "serve", str(path),
-                                "--port", "0"], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True, env=env)
-    assert process.stdout is not None
-    line = process.stdout.readline()  # blocks until the first page is ready (or it died)
-    match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-    if match is None:
-        process.kill()
-        raise AssertionError(f"serve did not start: {line!r}")
-    return process, int(match.group(1))
-
-
 def test_the_real_server_refuses_raw_paths_outside_the_bundle(tmp_path: Path) -> None:
     bundle = tmp_path / "bundle"
     shutil.copytree(HARROW, bundle)
     (bundle / "outside-link").symlink_to("/etc/passwd")
-    process, port = _start(bundle)
-    try:
+    with serving(bundle) as (_, address):
+        port = int(address.rsplit(":", 1)[1].strip("/"))
         for path in ("/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
                      "/..%2f..%2f..%2fetc%2fpasswd", "//etc/passwd", "/outside-link",
                      "/" + str(bundle / "report.yaml"), "/report.yaml",
@@ -249,12 +235,6 @@ def test_the_real_server_refuses_raw_paths_outside_the_bundle(tmp_path: Path) ->
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         connection.request("GET", "/")
         assert connection.getresponse().status == 200
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def test_findings_are_placed_at_their_sentence_cell_or_heading() -> None:

@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +22,7 @@ import pytest
 import yaml
 
 from tests import test_html_browser
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT, serving
 from tests.test_html_browser import AXE, RUN_AXE, TAGS
 
 pytest.importorskip("werkzeug", reason="reportgen[serve] not installed")
@@ -54,22 +51,8 @@ def _percent_figure(bundle: Path) -> tuple[str, float]:
 def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     bundle = tmp_path / "bundle"
     shutil.copytree(HARROW, bundle)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen([sys.executable, "-m", "reportgen", "serve", str(bundle),
-                                "--port", "0"], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True, env=env)
-    assert process.stdout is not None
-    line = process.stdout.readline()
-    match = re.search(r"http://127\.0\.0\.1:\d+/", line)
-    try:
-        assert match is not None, line
-        yield match.group(0), bundle
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with serving(bundle) as (_, address):
+        yield address, bundle
 
 
 def _wait(driver: Any, condition: Any, what: str) -> Any:
