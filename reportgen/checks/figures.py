@@ -188,11 +188,10 @@ def _judge(judge: Judge, s: Sentence, lit: Literal_, where: str) -> Finding | No
                 f"'{quote}' but the data give {what} of {lit.like(figure, named=True)}",
                 where=where, fix=f"call it {what} and write {expression_for(figure, lit)}",
                 severity=None if claim.explicit else "warning")
-        other = None if lit.agrees(figure) else _other_reading(judge.figures, figure, lit,
-                                                                claim.sign)
-        if other is not None:
-            return _two_readings(figure, other, lit, quote, where)
         if not lit.agrees(figure):
+            other = _other_reading(judge.figures, figure, lit, claim.sign)
+            if other is not None:
+                return _two_readings(figure, other, lit, quote, where)
             # An inferred claim (reading.Claim.explicit) disagreeing is a warning: on councils'
             # wording the checker was not written from, such readings are too often wrong to
             # stop a render (tests/wording/README.md, the hold-outs).
