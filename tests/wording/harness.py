@@ -1177,6 +1177,14 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h22-barnet-2022-02": "residents of asylum hotels (not children in care): no such data",
     "h22-pembrokeshire-2024-01": "a count seven years before the report's (March 2017 against "
                                  "March 2024): the indicator series holds three yearly points",
+    "h22-sunderland-2017-01": "the share of care leavers in suitable accommodation: no care leaver "
+                              "data",
+    "h22-sunderland-2017-02": "the share of care leavers in suitable accommodation: no care leaver "
+                              "data",
+    "h22-sunderland-2017-03": "the share of care leavers in education, training or employment: no "
+                              "care leaver data",
+    "h22-sunderland-2017-04": "the share of care leavers in education, training or employment: no "
+                              "care leaver data",
 }
 
 
