@@ -1185,6 +1185,15 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                               "care leaver data",
     "h22-sunderland-2017-04": "the share of care leavers in education, training or employment: no "
                               "care leaver data",
+    "h22-midlothian-2025-01": "unaccompanied asylum-seeking children supported over six years "
+                              "(cumulative): placements have no asylum status",
+    "h22-midlothian-2025-02": "unaccompanied asylum-seeking children who arrived without notice: "
+                              "placements have no asylum status",
+    "h22-midlothian-2024-01": "children on the Child Protection Register: no child protection data",
+    "h22-northlanarkshire-conf-01": "young people in care at an undated page's 'currently': no "
+                                    "period to hold the count at",
+    "h22-northlanarkshire-promise-01": "young people in care at an undated page's 'currently': no "
+                                       "period to hold the count at",
 }
 
 
