@@ -117,6 +117,10 @@ HOLDOUT18 = HERE / "holdout18.yaml"
 # (ids "h19-"), English district and borough councils' monitoring minutes and decisions and two
 # council news releases, from councils in none of the corpora above; no sibling.
 HOLDOUT19 = HERE / "holdout19.yaml"
+# The twenty-second (README.md, "Hold-out 22 (clean, issue 26, ninth collection, counts)"): count
+# and change sentences about children's social care (ids "h22-") from councils' own pages and
+# minutes, from councils in none of the corpora above; no sibling.
+HOLDOUT22 = HERE / "holdout22.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -490,6 +494,10 @@ TARGETS: dict[str, Target] = {
     # page's date (placements), approximate bounds ("just under 1,100", "just over 1,000")
     "h18-norfolk-2021-01": ("count", "", 1),
     "h18-norfolk-2018-01": ("count", "", 1),
+    # ---- hold-out 22 (holdout22.yaml, ids "h22-"): counts of children looked after at the page's
+    # or report's date (placements), exact and approximate ("around 120")
+    "h22-richmond-2017-01": ("count", "", 1),
+    "h22-pembrokeshire-2024-02": ("count", "", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -1152,6 +1160,40 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h19-hastings-draft-03": "a floor for reserves: no reserves data",
     "h19-epsomewell-2025-02": "temporary accommodation demand assumed by a budget: no housing data",
     "h18-norfolk-2021-02": "foster caring households: no carer data",
+    # ---- hold-out 22 (holdout22.yaml, ids "h22-")
+    "h22-bexley-2022-01": "children starting an episode of need: no children in need data",
+    "h22-bexley-2022-02": "children ending an episode of need: no children in need data",
+    "h22-bexley-2022-03": "children in need at any point in the year: no children in need data",
+    "h22-bexley-2022-04": "children in need: no children in need data",
+    "h22-bexley-2022-05": "the share of children in need with a disability: no children in need "
+                          "or disability data",
+    "h22-bexley-2022-06": "a disability's share among children in need with one: no children in "
+                          "need or disability data",
+    "h22-bexley-2022-07": "a disability's share among children in need with one: no children in "
+                          "need or disability data",
+    "h22-bexley-2022-08": "a disability's share among children in need with one: no children in "
+                          "need or disability data",
+    "h22-barnet-2022-01": "unaccompanied asylum-seeking children: placements have no asylum status",
+    "h22-barnet-2022-02": "residents of asylum hotels (not children in care): no such data",
+    "h22-pembrokeshire-2024-01": "a count seven years before the report's (March 2017 against "
+                                 "March 2024): the indicator series holds three yearly points",
+    "h22-sunderland-2017-01": "the share of care leavers in suitable accommodation: no care leaver "
+                              "data",
+    "h22-sunderland-2017-02": "the share of care leavers in suitable accommodation: no care leaver "
+                              "data",
+    "h22-sunderland-2017-03": "the share of care leavers in education, training or employment: no "
+                              "care leaver data",
+    "h22-sunderland-2017-04": "the share of care leavers in education, training or employment: no "
+                              "care leaver data",
+    "h22-midlothian-2025-01": "unaccompanied asylum-seeking children supported over six years "
+                              "(cumulative): placements have no asylum status",
+    "h22-midlothian-2025-02": "unaccompanied asylum-seeking children who arrived without notice: "
+                              "placements have no asylum status",
+    "h22-midlothian-2024-01": "children on the Child Protection Register: no child protection data",
+    "h22-northlanarkshire-conf-01": "young people in care at an undated page's 'currently': no "
+                                    "period to hold the count at",
+    "h22-northlanarkshire-promise-01": "young people in care at an undated page's 'currently': no "
+                                       "period to hold the count at",
 }
 
 
