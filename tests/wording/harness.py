@@ -117,6 +117,11 @@ HOLDOUT18 = HERE / "holdout18.yaml"
 # (ids "h19-"), English district and borough councils' monitoring minutes and decisions and two
 # council news releases, from councils in none of the corpora above; no sibling.
 HOLDOUT19 = HERE / "holdout19.yaml"
+# The twentieth (README.md, "Hold-out 20 (clean, issue 26, ninth collection)"): money sentences
+# (ids "h20-") from London and metropolitan boroughs, unitary, Scottish and Northern Irish councils
+# in none of the corpora above (their committee minutes and decisions and their own budget pages),
+# collected beside other collectors' district-council and count hold-outs.
+HOLDOUT20 = HERE / "holdout20.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -490,6 +495,9 @@ TARGETS: dict[str, Target] = {
     # page's date (placements), approximate bounds ("just under 1,100", "just over 1,000")
     "h18-norfolk-2021-01": ("count", "", 1),
     "h18-norfolk-2018-01": ("count", "", 1),
+    # ---- hold-out 20 (holdout20.yaml, ids "h20-"): a council's savings proposals in total
+    # ("Recurring savings proposals totalling £6.485 million"), as hold-out 1's
+    "h20-southlanarkshire-2025-02": ("savings_total", "target", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -1152,6 +1160,46 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h19-hastings-draft-03": "a floor for reserves: no reserves data",
     "h19-epsomewell-2025-02": "temporary accommodation demand assumed by a budget: no housing data",
     "h18-norfolk-2021-02": "foster caring households: no carer data",
+    # ---- hold-out 20 (holdout20.yaml, ids "h20-")
+    "h20-wigan-2021-01": "savings made over a decade: one period of data",
+    "h20-wigan-2021-02": "savings over a decade as a share of the budget: one period of data",
+    "h20-wigan-2021-03": "a budget gap projected over three years: a plan, not data",
+    "h20-wigan-2021-04": "growth the budget must find each year for an ageing population: a plan, "
+                         "not data",
+    "h20-wigan-2021-05": "a change of children in care over an unstated period, written as a "
+                         "word: no such figure",
+    "h20-sunderland-2025-01": "the budget gap of the year being planned: a plan, not data",
+    "h20-sunderland-2025-02": "a planned use of reserves: no reserves data",
+    "h20-sunderland-2025-03": "the budget gap of the year being planned, after reserves: a plan, "
+                              "not data",
+    "h20-sunderland-2025-04": "a budget gap over four years: a plan, not data",
+    "h20-belfast-2013-01": "an underspend to the end of the quarter against the budget to date: "
+                           "no profiled budget data",
+    "h20-belfast-2013-02": "an underspend to date as a share of the budget to date: no profiled "
+                           "budget data",
+    "h20-belfast-2013-05": "a reallocation of the forecast underspend to a campaign: no such data",
+    "h20-belfast-2013-06": "derived: the forecast underspend less the reallocation, both in the "
+                           "sentence",
+    "h20-belfast-2013-07": "derived: the share of the underspend left after the reallocation",
+    "h20-southlanarkshire-2025-01": "a budget gap over three years: a plan, not data",
+    "h20-southlanarkshire-2025-03": "a Council Tax increase: no council tax data",
+    "h20-southlanarkshire-2025-04": "Council Tax income raised by the increase: no income data",
+    "h20-southlanarkshire-2025-05": "investments added to the budget being set: the data model "
+                                    "holds lines' budgets and the total's change, not items of "
+                                    "growth",
+    "h20-southlanarkshire-2025-06": "one-off investments of the budget being set: the data model "
+                                    "holds lines' budgets, not items of growth",
+    "h20-argyllbute-2018-01": "the local tax requirement funded from Council Tax: no funding data",
+    "h20-argyllbute-2018-02": "a surplus of the budget being set (funding over spending): the "
+                              "data model's budget is a spending budget",
+    "h20-argyllbute-2018-04": "a proposed reduction that was not accepted: no such figure",
+    "h20-argyllbute-2018-05": "a further addition to one line's allocation beside a restored "
+                              "reduction: the data model's budget change is the previous period's "
+                              "to this",
+    "h20-argyllbute-2018-06": "indicative allocations of two future years: a plan, not data",
+    "h20-kensingtonchelsea-2024-01": "a programme's spend planned over three years: a plan, not "
+                                     "data",
+    "h20-kensingtonchelsea-2024-02": "the misprint a minute corrects: not a figure of any data",
 }
 
 
