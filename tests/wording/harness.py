@@ -495,9 +495,16 @@ TARGETS: dict[str, Target] = {
     # page's date (placements), approximate bounds ("just under 1,100", "just over 1,000")
     "h18-norfolk-2021-01": ("count", "", 1),
     "h18-norfolk-2018-01": ("count", "", 1),
-    # ---- hold-out 20 (holdout20.yaml, ids "h20-"): a council's savings proposals in total
-    # ("Recurring savings proposals totalling £6.485 million"), as hold-out 1's
+    # ---- hold-out 20 (holdout20.yaml, ids "h20-"): a council's savings in total ("Recurring
+    # savings proposals totalling £6.485 million", "its £37m savings target"), as hold-out 1's ...
     "h20-southlanarkshire-2025-02": ("savings_total", "target", 1),
+    "h20-towerhamlets-2024-02": ("savings_total", "target", 1),
+    # ... and money put into a line's budget ("just under £9m had been put into the adult's
+    # budget", "invest £5m into the waste service"): the change of its budget since the previous
+    # period, as hold-out 14's
+    "h20-barnet-2020-01": ("change", "budget", 1),
+    "h20-towerhamlets-2024-01": ("change", "budget", 1),
+    "h20-towerhamlets-2024-03": ("change", "budget", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -1200,6 +1207,20 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-kensingtonchelsea-2024-01": "a programme's spend planned over three years: a plan, not "
                                      "data",
     "h20-kensingtonchelsea-2024-02": "the misprint a minute corrects: not a figure of any data",
+    "h20-moray-2024-02": "an item added to the budget being set (a top-up of welfare grants): the "
+                         "data model holds lines' budgets, not items of growth",
+    "h20-moray-2024-03": "the shortfall of the budget being set, met from savings and reserves: a "
+                         "plan, not data",
+    "h20-moray-2024-04": "savings needed next year: a plan, not data",
+    "h20-moray-2024-07": "a Scottish Government grant: no grant or funding data",
+    "h20-moray-2024-08": "a grant as a share of the budget: no grant or funding data",
+    "h20-towerhamlets-2024-05": "students receiving an allowance: not placements",
+    "h20-towerhamlets-2024-06": "an allowance per student per year: no such cost data",
+    "h20-towerhamlets-2024-07": "an allowance per student per year: no such cost data",
+    "h20-redbridge-2020-01": "savings made over nearly ten years: one period of data",
+    "h20-redbridge-2017-01": "savings needed over five years: a plan, not data",
+    "h20-redbridge-2017-02": "an investment programme of the budget being set: not a service "
+                             "line's budget",
 }
 
 
