@@ -500,11 +500,13 @@ TARGETS: dict[str, Target] = {
     "h20-southlanarkshire-2025-02": ("savings_total", "target", 1),
     "h20-towerhamlets-2024-02": ("savings_total", "target", 1),
     # ... and money put into a line's budget ("just under £9m had been put into the adult's
-    # budget", "invest £5m into the waste service"): the change of its budget since the previous
-    # period, as hold-out 14's
+    # budget", "invest £5m into the waste service", "almost £7 million to maintain health and
+    # social care services"): the change of its budget since the previous period, as hold-out
+    # 14's
     "h20-barnet-2020-01": ("change", "budget", 1),
     "h20-towerhamlets-2024-01": ("change", "budget", 1),
     "h20-towerhamlets-2024-03": ("change", "budget", 1),
+    "h20-perthkinross-2025-01": ("change", "budget", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -1221,6 +1223,17 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-redbridge-2017-01": "savings needed over five years: a plan, not data",
     "h20-redbridge-2017-02": "an investment programme of the budget being set: not a service "
                              "line's budget",
+    "h20-perthkinross-2025-02": "a sum over two years: one period of data",
+    "h20-perthkinross-2025-03": "money restored against reductions that were proposed: the data "
+                                "model's budget change is the previous period's to this",
+    "h20-perthkinross-2025-04": "money to prevent proposed cuts: the data model's budget change "
+                                "is the previous period's to this",
+    "h20-perthkinross-2025-05": "an item of investment in the budget being set: the data model "
+                                "holds lines' budgets, not items of growth",
+    "h20-perthkinross-2025-06": "an item of investment in the budget being set: the data model "
+                                "holds lines' budgets, not items of growth",
+    "h20-perthkinross-2025-07": "an item of investment in the budget being set: the data model "
+                                "holds lines' budgets, not items of growth",
 }
 
 
