@@ -499,6 +499,8 @@ TARGETS: dict[str, Target] = {
     # savings proposals totalling £6.485 million", "its £37m savings target"), as hold-out 1's ...
     "h20-southlanarkshire-2025-02": ("savings_total", "target", 1),
     "h20-towerhamlets-2024-02": ("savings_total", "target", 1),
+    "h20-newham-2024-01": ("savings_total", "target", 1),
+    "h20-newham-2024-04": ("savings_total", "target", 1),
     # ... and money put into a line's budget ("just under £9m had been put into the adult's
     # budget", "invest £5m into the waste service", "almost £7 million to maintain health and
     # social care services"): the change of its budget since the previous period, as hold-out
@@ -1234,6 +1236,14 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                                 "holds lines' budgets, not items of growth",
     "h20-perthkinross-2025-07": "an item of investment in the budget being set: the data model "
                                 "holds lines' budgets, not items of growth",
+    "h20-newham-2024-02": "a revenue gap over three years: a plan, not data",
+    "h20-newham-2024-03": "part of a three-year revenue gap: a plan, not data",
+    "h20-newham-2024-05": "savings over three years: one period of data",
+    "h20-newham-2024-06": "savings proposals still to be consulted upon for next year: a plan, "
+                          "not data",
+    "h20-newham-2024-07": "savings identified over three years: one period of data",
+    "h20-ardsnorthdown-2023-01": "cost increases of the year being budgeted: a plan, not data",
+    "h20-ardsnorthdown-2023-02": "cost increases of the year being budgeted: a plan, not data",
 }
 
 
