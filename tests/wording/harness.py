@@ -501,6 +501,7 @@ TARGETS: dict[str, Target] = {
     "h20-towerhamlets-2024-02": ("savings_total", "target", 1),
     "h20-newham-2024-01": ("savings_total", "target", 1),
     "h20-newham-2024-04": ("savings_total", "target", 1),
+    "h20-derrystrabane-2023-01": ("savings_total", "target", 1),
     # ... and money put into a line's budget ("just under £9m had been put into the adult's
     # budget", "invest £5m into the waste service", "almost £7 million to maintain health and
     # social care services"): the change of its budget since the previous period, as hold-out
@@ -1244,6 +1245,9 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-newham-2024-07": "savings identified over three years: one period of data",
     "h20-ardsnorthdown-2023-01": "cost increases of the year being budgeted: a plan, not data",
     "h20-ardsnorthdown-2023-02": "cost increases of the year being budgeted: a plan, not data",
+    "h20-derrystrabane-2023-02": "a surplus to the end of the first quarter against the budget to "
+                                 "date: no profiled budget data",
+    "h20-derrystrabane-2023-03": "interest income ahead of budget: no income or treasury data",
 }
 
 
