@@ -1248,6 +1248,18 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-derrystrabane-2023-02": "a surplus to the end of the first quarter against the budget to "
                                  "date: no profiled budget data",
     "h20-derrystrabane-2023-03": "interest income ahead of budget: no income or treasury data",
+    "h20-rochdale-2014-01": "cuts required over several years, as first set: a plan over several "
+                            "years, not one period's data",
+    "h20-rochdale-2014-02": "cuts required over several years: a plan over several years, not one "
+                            "period's data",
+    "h20-rochdale-2014-03": "a cumulative reduction of planned spend over several years: one "
+                            "period of data",
+    "h20-rochdale-2014-04": "savings from a measure over several years: one period of data",
+    "h20-rochdale-2014-05": "an investment in highways over unstated years (capital or revenue "
+                            "not said): no such data",
+    "h20-rochdale-2017-01": "savings agreed since 2010: one period of data",
+    "h20-rochdale-2017-02": "savings needed over two years: a plan, not data",
+    "h20-rochdale-2017-03": "savings needed over two years: a plan, not data",
 }
 
 
