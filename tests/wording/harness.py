@@ -1260,6 +1260,8 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-rochdale-2017-01": "savings agreed since 2010: one period of data",
     "h20-rochdale-2017-02": "savings needed over two years: a plan, not data",
     "h20-rochdale-2017-03": "savings needed over two years: a plan, not data",
+    "h20-wigan-2024-01": "an investment fund of the budget being set: the data model holds lines' "
+                         "budgets, not items of growth",
 }
 
 
