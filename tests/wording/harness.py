@@ -502,6 +502,7 @@ TARGETS: dict[str, Target] = {
     "h20-newham-2024-01": ("savings_total", "target", 1),
     "h20-newham-2024-04": ("savings_total", "target", 1),
     "h20-derrystrabane-2023-01": ("savings_total", "target", 1),
+    "h20-northayrshire-2018-01": ("savings_total", "target", 1),
     # ... and money put into a line's budget ("just under £9m had been put into the adult's
     # budget", "invest £5m into the waste service", "almost £7 million to maintain health and
     # social care services"): the change of its budget since the previous period, as hold-out
@@ -510,6 +511,7 @@ TARGETS: dict[str, Target] = {
     "h20-towerhamlets-2024-01": ("change", "budget", 1),
     "h20-towerhamlets-2024-03": ("change", "budget", 1),
     "h20-perthkinross-2025-01": ("change", "budget", 1),
+    "h20-northayrshire-2018-04": ("change", "budget", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -1262,6 +1264,12 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-rochdale-2017-03": "savings needed over two years: a plan, not data",
     "h20-wigan-2024-01": "an investment fund of the budget being set: the data model holds lines' "
                          "budgets, not items of growth",
+    "h20-midlothian-2024-01": "a Scottish Government grant: no grant or funding data",
+    "h20-midlothian-2024-03": "an amendment's addition to a proposed allocation: the data model's "
+                              "budget change is the previous period's to this",
+    "h20-midlothian-2024-05": "the budget gap of a year before, closed since: a plan, not data",
+    "h20-midlothian-2024-06": "a projected budget gap four years ahead: a plan, not data",
+    "h20-northayrshire-2018-03": "savings made over several years: one period of data",
 }
 
 
