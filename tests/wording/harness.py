@@ -503,6 +503,8 @@ TARGETS: dict[str, Target] = {
     "h20-newham-2024-04": ("savings_total", "target", 1),
     "h20-derrystrabane-2023-01": ("savings_total", "target", 1),
     "h20-northayrshire-2018-01": ("savings_total", "target", 1),
+    "h20-dumgal-2017-01": ("savings_total", "target", 1),
+    "h20-sthelens-2020-02": ("savings_total", "target", 1),
     # ... and money put into a line's budget ("just under £9m had been put into the adult's
     # budget", "invest £5m into the waste service", "almost £7 million to maintain health and
     # social care services"): the change of its budget since the previous period, as hold-out
@@ -1270,6 +1272,23 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-midlothian-2024-05": "the budget gap of a year before, closed since: a plan, not data",
     "h20-midlothian-2024-06": "a projected budget gap four years ahead: a plan, not data",
     "h20-northayrshire-2018-03": "savings made over several years: one period of data",
+    "h20-dumgal-2017-02": "the funding gap of the budget being set: a plan, not data",
+    "h20-dumgal-2017-03": "more spending on road infrastructure (capital or revenue not said): no "
+                          "such data",
+    "h20-dumgal-2017-04": "investment in two flood protection schemes: no capital data",
+    "h20-dumgal-2017-05": "an investment in an inclusive play fund (play parks): no capital data",
+    "h20-dumgal-2017-06": "new initiatives of the budget being set: the data model holds lines' "
+                          "budgets, not items of growth",
+    "h20-dumgal-2024-01": "a funding gap over three years: a plan, not data",
+    "h20-dumgal-2024-02": "a draw on reserves: no reserves data",
+    "h20-sthelens-2017-01": "a saving a service change may bring in a later year: a plan, not "
+                            "data",
+    "h20-sthelens-2017-02": "savings needed over three years: a plan, not data",
+    "h20-sthelens-2017-03": "cuts made since 2010: one period of data",
+    "h20-sthelens-2020-01": "the share of savings coming from income generation: no income data",
+    "h20-sthelens-2020-03": "a budget gap filled from reserves: no reserves data",
+    "h20-sthelens-2020-04": "business rates income: no income or funding data",
+    "h20-sthelens-2020-05": "council tax income from the increases: no income data",
 }
 
 
