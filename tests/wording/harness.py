@@ -514,6 +514,7 @@ TARGETS: dict[str, Target] = {
     "h20-towerhamlets-2024-03": ("change", "budget", 1),
     "h20-perthkinross-2025-01": ("change", "budget", 1),
     "h20-northayrshire-2018-04": ("change", "budget", 1),
+    "h20-sunderland-2018-03": ("change", "budget", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -1289,6 +1290,19 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-sthelens-2020-03": "a budget gap filled from reserves: no reserves data",
     "h20-sthelens-2020-04": "business rates income: no income or funding data",
     "h20-sthelens-2020-05": "council tax income from the increases: no income data",
+    "h20-westmorlandfurness-2025-01": "council tax income set aside for priorities: no income "
+                                      "data",
+    "h20-sunderland-2018-01": "precept income: no income data",
+    "h20-sunderland-2018-02": "people receiving adult care packages: not children's placements",
+    "h20-sunderland-2018-04": "money invested in a line the year before, beside this year's "
+                              "extra: the data model's budget change is this period's",
+    "h20-bexley-2025-02": "a capital programme over four years: no capital data",
+    "h20-bexley-2025-03": "a capital programme: no capital data",
+    "h20-bexley-2025-04": "an average daily spend of revenue and capital: no such figure",
+    "h20-bexley-2025-06": "children and young people given social care (of every kind): the data "
+                          "hold placements of looked-after children, not everyone the service "
+                          "supports",
+    "h20-bexley-2025-08": "adults supported through social care: not children's placements",
 }
 
 
