@@ -1303,6 +1303,18 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                           "hold placements of looked-after children, not everyone the service "
                           "supports",
     "h20-bexley-2025-08": "adults supported through social care: not children's placements",
+    "h20-kensingtonchelsea-2020-01": "spend decided over five years: one period of data",
+    "h20-kensingtonchelsea-2020-02": "one amount of two years, spent in one and planned for the "
+                                     "next: not one period's figure",
+    "h20-kensingtonchelsea-2020-03": "a reduction of the government settlement over three years: "
+                                     "no grant or funding data",
+    "h20-kensingtonchelsea-2025-01": "a payment per household: no such cost data",
+    "h20-kensingtonchelsea-2025-02": "households receiving a payment: not placements",
+    "h20-kensingtonchelsea-2025-03": "a budget gap over four years: a plan, not data",
+    "h20-wandsworth-2024-01": "a support fund provided over more than one year (from a reserve): "
+                              "not one period's line",
+    "h20-wandsworth-2024-02": "a support fund provided over more than one year (from a reserve): "
+                              "not one period's line",
 }
 
 
