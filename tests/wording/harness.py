@@ -505,6 +505,7 @@ TARGETS: dict[str, Target] = {
     "h20-northayrshire-2018-01": ("savings_total", "target", 1),
     "h20-dumgal-2017-01": ("savings_total", "target", 1),
     "h20-sthelens-2020-02": ("savings_total", "target", 1),
+    "h20-northlanarkshire-2019-01": ("savings_total", "target", 1),
     # ... and money put into a line's budget ("just under £9m had been put into the adult's
     # budget", "invest £5m into the waste service", "almost £7 million to maintain health and
     # social care services"): the change of its budget since the previous period, as hold-out
@@ -1315,6 +1316,7 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                               "not one period's line",
     "h20-wandsworth-2024-02": "a support fund provided over more than one year (from a reserve): "
                               "not one period's line",
+    "h20-northlanarkshire-2020-01": "savings anticipated over three years: a plan, not data",
 }
 
 
