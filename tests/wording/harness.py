@@ -506,6 +506,8 @@ TARGETS: dict[str, Target] = {
     "h20-dumgal-2017-01": ("savings_total", "target", 1),
     "h20-sthelens-2020-02": ("savings_total", "target", 1),
     "h20-northlanarkshire-2019-01": ("savings_total", "target", 1),
+    "h20-midulster-2018-04": ("savings_total", "target", 1),
+    "h20-fermanaghomagh-2025-03": ("savings_total", "target", 1),
     # ... and money put into a line's budget ("just under £9m had been put into the adult's
     # budget", "invest £5m into the waste service", "almost £7 million to maintain health and
     # social care services"): the change of its budget since the previous period, as hold-out
@@ -1317,6 +1319,17 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-wandsworth-2024-02": "a support fund provided over more than one year (from a reserve): "
                               "not one period's line",
     "h20-northlanarkshire-2020-01": "savings anticipated over three years: a plan, not data",
+    "h20-midulster-2018-01": "financial pressures of the budget being set: a plan, not data",
+    "h20-midulster-2018-02": "a district rate increase the pressures would have brought: no rates "
+                             "data",
+    "h20-midulster-2018-03": "a cut in a government grant: no grant or funding data",
+    "h20-midulster-2017-01": "increased costs of the budget being set: a plan, not data",
+    "h20-fermanaghomagh-2019-01": "a cut in a government grant: no grant or funding data",
+    "h20-fermanaghomagh-2025-02": "a capital plan: no capital data",
+    "h20-fermanaghomagh-2025-04": "a use of a reserve: no reserves data",
+    "h20-fermanaghomagh-2025-05": "a reserve's remaining balance: no reserves data",
+    "h20-fermanaghomagh-2016-01": "gross expenditure of the estimates: the data model's budgets "
+                                  "are net",
 }
 
 
