@@ -1330,6 +1330,14 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-fermanaghomagh-2025-05": "a reserve's remaining balance: no reserves data",
     "h20-fermanaghomagh-2016-01": "gross expenditure of the estimates: the data model's budgets "
                                   "are net",
+    "h20-antrimnewtownabbey-2020-01": "savings planned over ten years: a plan, not data",
+    "h20-antrimnewtownabbey-2020-02": "increased costs of the budget being set: a plan, not data",
+    "h20-antrimnewtownabbey-2020-03": "part of the increased costs of the budget being set: a "
+                                      "plan, not data",
+    "h20-antrimnewtownabbey-2020-04": "part of the increased costs of the budget being set: a "
+                                      "plan, not data",
+    "h20-antrimnewtownabbey-2020-05": "part of the increased costs of the budget being set: a "
+                                      "plan, not data",
 }
 
 
