@@ -1338,6 +1338,11 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                                       "plan, not data",
     "h20-antrimnewtownabbey-2020-05": "part of the increased costs of the budget being set: a "
                                       "plan, not data",
+    "h20-midandeastantrim-2024-01": "a shortfall of rates income: no income data",
+    "h20-midandeastantrim-2024-02": "additional running costs of the year being planned: a plan, "
+                                    "not data",
+    "h20-midandeastantrim-2024-03": "a reduction of rateable income: no income data",
+    "h20-midandeastantrim-2024-04": "an impact on rate projections: no rates data",
 }
 
 
