@@ -1343,6 +1343,8 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                                     "not data",
     "h20-midandeastantrim-2024-03": "a reduction of rateable income: no income data",
     "h20-midandeastantrim-2024-04": "an impact on rate projections: no rates data",
+    "h20-ardsnorthdown-2023-03": "savings to be identified for next year's budget: a plan, not "
+                                 "data",
 }
 
 
