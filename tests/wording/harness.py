@@ -1345,6 +1345,19 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-midandeastantrim-2024-04": "an impact on rate projections: no rates data",
     "h20-ardsnorthdown-2023-03": "savings to be identified for next year's budget: a plan, not "
                                  "data",
+    "h20-richmond-2017-01": "a repayment of grant to the Government: no grant or funding data",
+    "h20-richmond-2017-02": "government funding per resident: no grant or funding data",
+    "h20-richmond-2017-03": "government funding per resident against an average: no grant or "
+                            "funding data",
+    "h20-richmond-2017-04": "a fund's allocation per resident over three years: no grant or "
+                            "funding data",
+    "h20-richmond-2017-05": "an average allocation per resident over three years: no grant or "
+                            "funding data",
+    "h20-richmond-2017-06": "savings still to find by 2021: a plan, not data",
+    "h20-richmond-2017-07": "savings from a shared staffing arrangement over several years: one "
+                            "period of data",
+    "h20-hounslow-2016-01": "savings approved for two years' budgets: one period of data",
+    "h20-hounslow-2016-02": "a two-year budget gap: a plan, not data",
 }
 
 
