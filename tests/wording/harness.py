@@ -1358,6 +1358,7 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                             "period of data",
     "h20-hounslow-2016-01": "savings approved for two years' budgets: one period of data",
     "h20-hounslow-2016-02": "a two-year budget gap: a plan, not data",
+    "h20-argyllbute-2023-02": "indicative allocations of two future years: a plan, not data",
 }
 
 
