@@ -1359,6 +1359,9 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-hounslow-2016-01": "savings approved for two years' budgets: one period of data",
     "h20-hounslow-2016-02": "a two-year budget gap: a plan, not data",
     "h20-argyllbute-2023-02": "indicative allocations of two future years: a plan, not data",
+    "h20-redbridge-2024-02": "savings identified over many years: one period of data",
+    "h20-redbridge-2021-01": "savings proposed for next year's budget: a plan, not data",
+    "h20-redbridge-2021-02": "savings committed over five years: a plan, not data",
 }
 
 
