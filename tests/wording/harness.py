@@ -1362,6 +1362,8 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-redbridge-2024-02": "savings identified over many years: one period of data",
     "h20-redbridge-2021-01": "savings proposed for next year's budget: a plan, not data",
     "h20-redbridge-2021-02": "savings committed over five years: a plan, not data",
+    "h20-derrystrabane-2020-01": "the rates impact of an efficiency programme: no rates data",
+    "h20-derrystrabane-2020-02": "cumulative savings over several years: one period of data",
 }
 
 
