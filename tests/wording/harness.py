@@ -509,6 +509,7 @@ TARGETS: dict[str, Target] = {
     "h20-midulster-2018-04": ("savings_total", "target", 1),
     "h20-fermanaghomagh-2025-03": ("savings_total", "target", 1),
     "h20-causeway-2023-02": ("savings_total", "target", 1),
+    "h20-northlanarkshire-2023-04": ("savings_total", "target", 1),
     # ... and money put into a line's budget ("just under £9m had been put into the adult's
     # budget", "invest £5m into the waste service", "almost £7 million to maintain health and
     # social care services"): the change of its budget since the previous period, as hold-out
@@ -1366,6 +1367,10 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-derrystrabane-2020-01": "the rates impact of an efficiency programme: no rates data",
     "h20-derrystrabane-2020-02": "cumulative savings over several years: one period of data",
     "h20-causeway-2023-01": "financial pressures of the budget being set: a plan, not data",
+    "h20-northlanarkshire-2023-01": "cuts anticipated over two future years: a plan, not data",
+    "h20-northlanarkshire-2023-02": "an item added to the budget being set (a one-off fund): the "
+                                    "data model holds lines' budgets, not items of growth",
+    "h20-northlanarkshire-2023-03": "the budget gap of the budget being set: a plan, not data",
 }
 
 
