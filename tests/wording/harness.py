@@ -1371,6 +1371,7 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-northlanarkshire-2023-02": "an item added to the budget being set (a one-off fund): the "
                                     "data model holds lines' budgets, not items of growth",
     "h20-northlanarkshire-2023-03": "the budget gap of the budget being set: a plan, not data",
+    "h20-wigan-2020-01": "a budget reduction over a decade (partly planned): one period of data",
 }
 
 
