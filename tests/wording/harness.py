@@ -1372,6 +1372,9 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                                     "data model holds lines' budgets, not items of growth",
     "h20-northlanarkshire-2023-03": "the budget gap of the budget being set: a plan, not data",
     "h20-wigan-2020-01": "a budget reduction over a decade (partly planned): one period of data",
+    "h20-hounslow-2016-03": "savings over many years (partly planned): one period of data",
+    "h20-hounslow-2016-04": "a government grant: no grant or funding data",
+    "h20-hounslow-2016-05": "a government grant: no grant or funding data",
 }
 
 
