@@ -126,6 +126,11 @@ HOLDOUT22 = HERE / "holdout22.yaml"
 # and web pages, from councils in none of the corpora above; collected beside hold-outs 20 and 22
 # (other collectors' files), which may share its councils.
 HOLDOUT21 = HERE / "holdout21.yaml"
+# The twentieth (README.md, "Hold-out 20 (clean, issue 26, ninth collection)"): money sentences
+# (ids "h20-") from London and metropolitan boroughs, unitary, Scottish and Northern Irish councils
+# in none of the corpora above (their committee minutes and decisions and their own budget pages),
+# collected beside other collectors' district-council and count hold-outs.
+HOLDOUT20 = HERE / "holdout20.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -526,6 +531,31 @@ TARGETS: dict[str, Target] = {
     "h21-stratfordonavon-2020-02": ("change", "budget", 1),
     "h21-stratfordonavon-2020-06": ("change", "budget", 1),
     "h21-winchester-2025-01": ("change", "budget", 1),
+    # ---- hold-out 20 (holdout20.yaml, ids "h20-"): a council's savings in total ("Recurring
+    # savings proposals totalling £6.485 million", "its £37m savings target"), as hold-out 1's ...
+    "h20-southlanarkshire-2025-02": ("savings_total", "target", 1),
+    "h20-towerhamlets-2024-02": ("savings_total", "target", 1),
+    "h20-newham-2024-01": ("savings_total", "target", 1),
+    "h20-newham-2024-04": ("savings_total", "target", 1),
+    "h20-derrystrabane-2023-01": ("savings_total", "target", 1),
+    "h20-northayrshire-2018-01": ("savings_total", "target", 1),
+    "h20-dumgal-2017-01": ("savings_total", "target", 1),
+    "h20-sthelens-2020-02": ("savings_total", "target", 1),
+    "h20-northlanarkshire-2019-01": ("savings_total", "target", 1),
+    "h20-midulster-2018-04": ("savings_total", "target", 1),
+    "h20-fermanaghomagh-2025-03": ("savings_total", "target", 1),
+    "h20-causeway-2023-02": ("savings_total", "target", 1),
+    "h20-northlanarkshire-2023-04": ("savings_total", "target", 1),
+    # ... and money put into a line's budget ("just under £9m had been put into the adult's
+    # budget", "invest £5m into the waste service", "almost £7 million to maintain health and
+    # social care services"): the change of its budget since the previous period, as hold-out
+    # 14's
+    "h20-barnet-2020-01": ("change", "budget", 1),
+    "h20-towerhamlets-2024-01": ("change", "budget", 1),
+    "h20-towerhamlets-2024-03": ("change", "budget", 1),
+    "h20-perthkinross-2025-01": ("change", "budget", 1),
+    "h20-northayrshire-2018-04": ("change", "budget", 1),
+    "h20-sunderland-2018-03": ("change", "budget", 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -1459,6 +1489,199 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h21-wyreforest-2022-03": "a budget gap or deficit of a year being planned: a plan, not data",
     "h21-wyreforest-2023-02": "a budget gap or deficit of a year being planned: a plan, not data",
     "h21-wyreforest-2026-01": "a budget gap or deficit of a year being planned: a plan, not data",
+    # ---- hold-out 20 (holdout20.yaml, ids "h20-")
+    "h20-wigan-2021-01": "savings made over a decade: one period of data",
+    "h20-wigan-2021-02": "savings over a decade as a share of the budget: one period of data",
+    "h20-wigan-2021-03": "a budget gap projected over three years: a plan, not data",
+    "h20-wigan-2021-04": "growth the budget must find each year for an ageing population: a plan, "
+                         "not data",
+    "h20-wigan-2021-05": "a change of children in care over an unstated period, written as a "
+                         "word: no such figure",
+    "h20-sunderland-2025-01": "the budget gap of the year being planned: a plan, not data",
+    "h20-sunderland-2025-02": "a planned use of reserves: no reserves data",
+    "h20-sunderland-2025-03": "the budget gap of the year being planned, after reserves: a plan, "
+                              "not data",
+    "h20-sunderland-2025-04": "a budget gap over four years: a plan, not data",
+    "h20-belfast-2013-01": "an underspend to the end of the quarter against the budget to date: "
+                           "no profiled budget data",
+    "h20-belfast-2013-02": "an underspend to date as a share of the budget to date: no profiled "
+                           "budget data",
+    "h20-belfast-2013-05": "a reallocation of the forecast underspend to a campaign: no such data",
+    "h20-belfast-2013-06": "derived: the forecast underspend less the reallocation, both in the "
+                           "sentence",
+    "h20-belfast-2013-07": "derived: the share of the underspend left after the reallocation",
+    "h20-southlanarkshire-2025-01": "a budget gap over three years: a plan, not data",
+    "h20-southlanarkshire-2025-03": "a Council Tax increase: no council tax data",
+    "h20-southlanarkshire-2025-04": "Council Tax income raised by the increase: no income data",
+    "h20-southlanarkshire-2025-05": "investments added to the budget being set: the data model "
+                                    "holds lines' budgets and the total's change, not items of "
+                                    "growth",
+    "h20-southlanarkshire-2025-06": "one-off investments of the budget being set: the data model "
+                                    "holds lines' budgets, not items of growth",
+    "h20-argyllbute-2018-01": "the local tax requirement funded from Council Tax: no funding data",
+    "h20-argyllbute-2018-02": "a surplus of the budget being set (funding over spending): the "
+                              "data model's budget is a spending budget",
+    "h20-argyllbute-2018-04": "a proposed reduction that was not accepted: no such figure",
+    "h20-argyllbute-2018-05": "a further addition to one line's allocation beside a restored "
+                              "reduction: the data model's budget change is the previous period's "
+                              "to this",
+    "h20-argyllbute-2018-06": "indicative allocations of two future years: a plan, not data",
+    "h20-kensingtonchelsea-2024-01": "a programme's spend planned over three years: a plan, not "
+                                     "data",
+    "h20-kensingtonchelsea-2024-02": "the misprint a minute corrects: not a figure of any data",
+    "h20-moray-2024-02": "an item added to the budget being set (a top-up of welfare grants): the "
+                         "data model holds lines' budgets, not items of growth",
+    "h20-moray-2024-03": "the shortfall of the budget being set, met from savings and reserves: a "
+                         "plan, not data",
+    "h20-moray-2024-04": "savings needed next year: a plan, not data",
+    "h20-moray-2024-07": "a Scottish Government grant: no grant or funding data",
+    "h20-moray-2024-08": "a grant as a share of the budget: no grant or funding data",
+    "h20-towerhamlets-2024-05": "students receiving an allowance: not placements",
+    "h20-towerhamlets-2024-06": "an allowance per student per year: no such cost data",
+    "h20-towerhamlets-2024-07": "an allowance per student per year: no such cost data",
+    "h20-redbridge-2020-01": "savings made over nearly ten years: one period of data",
+    "h20-redbridge-2017-01": "savings needed over five years: a plan, not data",
+    "h20-redbridge-2017-02": "an investment programme of the budget being set: not a service "
+                             "line's budget",
+    "h20-perthkinross-2025-02": "a sum over two years: one period of data",
+    "h20-perthkinross-2025-03": "money restored against reductions that were proposed: the data "
+                                "model's budget change is the previous period's to this",
+    "h20-perthkinross-2025-04": "money to prevent proposed cuts: the data model's budget change "
+                                "is the previous period's to this",
+    "h20-perthkinross-2025-05": "an item of investment in the budget being set: the data model "
+                                "holds lines' budgets, not items of growth",
+    "h20-perthkinross-2025-06": "an item of investment in the budget being set: the data model "
+                                "holds lines' budgets, not items of growth",
+    "h20-perthkinross-2025-07": "an item of investment in the budget being set: the data model "
+                                "holds lines' budgets, not items of growth",
+    "h20-newham-2024-02": "a revenue gap over three years: a plan, not data",
+    "h20-newham-2024-03": "part of a three-year revenue gap: a plan, not data",
+    "h20-newham-2024-05": "savings over three years: one period of data",
+    "h20-newham-2024-06": "savings proposals still to be consulted upon for next year: a plan, "
+                          "not data",
+    "h20-newham-2024-07": "savings identified over three years: one period of data",
+    "h20-ardsnorthdown-2023-01": "cost increases of the year being budgeted: a plan, not data",
+    "h20-ardsnorthdown-2023-02": "cost increases of the year being budgeted: a plan, not data",
+    "h20-derrystrabane-2023-02": "a surplus to the end of the first quarter against the budget to "
+                                 "date: no profiled budget data",
+    "h20-derrystrabane-2023-03": "interest income ahead of budget: no income or treasury data",
+    "h20-rochdale-2014-01": "cuts required over several years, as first set: a plan over several "
+                            "years, not one period's data",
+    "h20-rochdale-2014-02": "cuts required over several years: a plan over several years, not one "
+                            "period's data",
+    "h20-rochdale-2014-03": "a cumulative reduction of planned spend over several years: one "
+                            "period of data",
+    "h20-rochdale-2014-04": "savings from a measure over several years: one period of data",
+    "h20-rochdale-2014-05": "an investment in highways over unstated years (capital or revenue "
+                            "not said): no such data",
+    "h20-rochdale-2017-01": "savings agreed since 2010: one period of data",
+    "h20-rochdale-2017-02": "savings needed over two years: a plan, not data",
+    "h20-rochdale-2017-03": "savings needed over two years: a plan, not data",
+    "h20-wigan-2024-01": "an investment fund of the budget being set: the data model holds lines' "
+                         "budgets, not items of growth",
+    "h20-midlothian-2024-01": "a Scottish Government grant: no grant or funding data",
+    "h20-midlothian-2024-03": "an amendment's addition to a proposed allocation: the data model's "
+                              "budget change is the previous period's to this",
+    "h20-midlothian-2024-05": "the budget gap of a year before, closed since: a plan, not data",
+    "h20-midlothian-2024-06": "a projected budget gap four years ahead: a plan, not data",
+    "h20-northayrshire-2018-03": "savings made over several years: one period of data",
+    "h20-dumgal-2017-02": "the funding gap of the budget being set: a plan, not data",
+    "h20-dumgal-2017-03": "more spending on road infrastructure (capital or revenue not said): no "
+                          "such data",
+    "h20-dumgal-2017-04": "investment in two flood protection schemes: no capital data",
+    "h20-dumgal-2017-05": "an investment in an inclusive play fund (play parks): no capital data",
+    "h20-dumgal-2017-06": "new initiatives of the budget being set: the data model holds lines' "
+                          "budgets, not items of growth",
+    "h20-dumgal-2024-01": "a funding gap over three years: a plan, not data",
+    "h20-dumgal-2024-02": "a draw on reserves: no reserves data",
+    "h20-sthelens-2017-01": "a saving a service change may bring in a later year: a plan, not "
+                            "data",
+    "h20-sthelens-2017-02": "savings needed over three years: a plan, not data",
+    "h20-sthelens-2017-03": "cuts made since 2010: one period of data",
+    "h20-sthelens-2020-01": "the share of savings coming from income generation: no income data",
+    "h20-sthelens-2020-03": "a budget gap filled from reserves: no reserves data",
+    "h20-sthelens-2020-04": "business rates income: no income or funding data",
+    "h20-sthelens-2020-05": "council tax income from the increases: no income data",
+    "h20-westmorlandfurness-2025-01": "council tax income set aside for priorities: no income "
+                                      "data",
+    "h20-sunderland-2018-01": "precept income: no income data",
+    "h20-sunderland-2018-02": "people receiving adult care packages: not children's placements",
+    "h20-sunderland-2018-04": "money invested in a line the year before, beside this year's "
+                              "extra: the data model's budget change is this period's",
+    "h20-bexley-2025-02": "a capital programme over four years: no capital data",
+    "h20-bexley-2025-03": "a capital programme: no capital data",
+    "h20-bexley-2025-04": "an average daily spend of revenue and capital: no such figure",
+    "h20-bexley-2025-06": "children and young people given social care (of every kind): the data "
+                          "hold placements of looked-after children, not everyone the service "
+                          "supports",
+    "h20-bexley-2025-08": "adults supported through social care: not children's placements",
+    "h20-kensingtonchelsea-2020-01": "spend decided over five years: one period of data",
+    "h20-kensingtonchelsea-2020-02": "one amount of two years, spent in one and planned for the "
+                                     "next: not one period's figure",
+    "h20-kensingtonchelsea-2020-03": "a reduction of the government settlement over three years: "
+                                     "no grant or funding data",
+    "h20-kensingtonchelsea-2025-01": "a payment per household: no such cost data",
+    "h20-kensingtonchelsea-2025-02": "households receiving a payment: not placements",
+    "h20-kensingtonchelsea-2025-03": "a budget gap over four years: a plan, not data",
+    "h20-wandsworth-2024-01": "a support fund provided over more than one year (from a reserve): "
+                              "not one period's line",
+    "h20-wandsworth-2024-02": "a support fund provided over more than one year (from a reserve): "
+                              "not one period's line",
+    "h20-northlanarkshire-2020-01": "savings anticipated over three years: a plan, not data",
+    "h20-midulster-2018-01": "financial pressures of the budget being set: a plan, not data",
+    "h20-midulster-2018-02": "a district rate increase the pressures would have brought: no rates "
+                             "data",
+    "h20-midulster-2018-03": "a cut in a government grant: no grant or funding data",
+    "h20-midulster-2017-01": "increased costs of the budget being set: a plan, not data",
+    "h20-fermanaghomagh-2019-01": "a cut in a government grant: no grant or funding data",
+    "h20-fermanaghomagh-2025-02": "a capital plan: no capital data",
+    "h20-fermanaghomagh-2025-04": "a use of a reserve: no reserves data",
+    "h20-fermanaghomagh-2025-05": "a reserve's remaining balance: no reserves data",
+    "h20-fermanaghomagh-2016-01": "gross expenditure of the estimates: the data model's budgets "
+                                  "are net",
+    "h20-antrimnewtownabbey-2020-01": "savings planned over ten years: a plan, not data",
+    "h20-antrimnewtownabbey-2020-02": "increased costs of the budget being set: a plan, not data",
+    "h20-antrimnewtownabbey-2020-03": "part of the increased costs of the budget being set: a "
+                                      "plan, not data",
+    "h20-antrimnewtownabbey-2020-04": "part of the increased costs of the budget being set: a "
+                                      "plan, not data",
+    "h20-antrimnewtownabbey-2020-05": "part of the increased costs of the budget being set: a "
+                                      "plan, not data",
+    "h20-midandeastantrim-2024-01": "a shortfall of rates income: no income data",
+    "h20-midandeastantrim-2024-02": "additional running costs of the year being planned: a plan, "
+                                    "not data",
+    "h20-midandeastantrim-2024-03": "a reduction of rateable income: no income data",
+    "h20-midandeastantrim-2024-04": "an impact on rate projections: no rates data",
+    "h20-ardsnorthdown-2023-03": "savings to be identified for next year's budget: a plan, not "
+                                 "data",
+    "h20-richmond-2017-01": "a repayment of grant to the Government: no grant or funding data",
+    "h20-richmond-2017-02": "government funding per resident: no grant or funding data",
+    "h20-richmond-2017-03": "government funding per resident against an average: no grant or "
+                            "funding data",
+    "h20-richmond-2017-04": "a fund's allocation per resident over three years: no grant or "
+                            "funding data",
+    "h20-richmond-2017-05": "an average allocation per resident over three years: no grant or "
+                            "funding data",
+    "h20-richmond-2017-06": "savings still to find by 2021: a plan, not data",
+    "h20-richmond-2017-07": "savings from a shared staffing arrangement over several years: one "
+                            "period of data",
+    "h20-hounslow-2016-01": "savings approved for two years' budgets: one period of data",
+    "h20-hounslow-2016-02": "a two-year budget gap: a plan, not data",
+    "h20-argyllbute-2023-02": "indicative allocations of two future years: a plan, not data",
+    "h20-redbridge-2024-02": "savings identified over many years: one period of data",
+    "h20-redbridge-2021-01": "savings proposed for next year's budget: a plan, not data",
+    "h20-redbridge-2021-02": "savings committed over five years: a plan, not data",
+    "h20-derrystrabane-2020-01": "the rates impact of an efficiency programme: no rates data",
+    "h20-derrystrabane-2020-02": "cumulative savings over several years: one period of data",
+    "h20-causeway-2023-01": "financial pressures of the budget being set: a plan, not data",
+    "h20-northlanarkshire-2023-01": "cuts anticipated over two future years: a plan, not data",
+    "h20-northlanarkshire-2023-02": "an item added to the budget being set (a one-off fund): the "
+                                    "data model holds lines' budgets, not items of growth",
+    "h20-northlanarkshire-2023-03": "the budget gap of the budget being set: a plan, not data",
+    "h20-wigan-2020-01": "a budget reduction over a decade (partly planned): one period of data",
+    "h20-hounslow-2016-03": "savings over many years (partly planned): one period of data",
+    "h20-hounslow-2016-04": "a government grant: no grant or funding data",
+    "h20-hounslow-2016-05": "a government grant: no grant or funding data",
 }
 
 
