@@ -1553,6 +1553,46 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h23-cheltenham-2016-02": "business rates pool income transferred to a reserve",
     "h23-midsussex-2023-01": "a change in the planned use of treasury income to fund a budget "
                              "being set",
+    "h23-eastleigh-2018-01": "a council tax increase: no income data",
+    "h23-eastleigh-2020-01": "a government grant applied to a project: income, not a budget line's"
+                             " figure",
+    "h23-eastleigh-2019-02": "growth added to two years' budgets in one sentence: the data's "
+                             "change of budget is of one period",
+    "h23-eastleigh-2019-03": "growth added to two years' budgets in one sentence: the data's "
+                             "change of budget is of one period",
+    "h23-gosport-2023-01": "the budget of an amendment whose outcome the excerpt does not give",
+    "h23-gosport-2024-01": "growth added to a budget being set",
+    "h23-gosport-2024-02": "another council's budget cuts",
+    "h23-gosport-2024-03": "an investment whose object the excerpt garbles ('invested into "
+                           "published')",
+    "h23-gosport-2024-04": "a budget deficit inherited from an earlier year",
+    "h23-rushmoor-2023-01": "a capital programme over four years: no capital data",
+    "h23-rushmoor-2021-01": "a capital programme: no capital data",
+    "h23-gedling-2013-01": "an addition to the capital programme funded by a grant: no capital "
+                           "data",
+    "h23-gedling-2013-02": "an addition to the capital programme funded by a grant: no capital "
+                           "data",
+    "h23-gedling-2013-03": "an addition to the capital programme funded by a grant: no capital "
+                           "data",
+    "h23-eastlindsey-2025-01": "a use of a capital reserve for capital works",
+    "h23-eastlindsey-2025-02": "a grant from an investment fund's unallocated money",
+    "h23-eastlindsey-2025-03": "a use of an investment fund's budget share",
+    "h23-eastlindsey-2025-04": "the share of a fund set aside as a budget: no such share in the "
+                               "data",
+    "h23-eastlindsey-2024-01": "external funding received: income",
+    "h23-eastlindsey-2024-02": "a grant-funded addition to a budget of a year being set",
+    "h23-eastlindsey-2024-03": "an addition to the capital programme: no capital data",
+    "h23-eastlindsey-2024-04": "external funding received: income",
+    "h23-northkesteven-2023-01": "money set aside for capital improvements",
+    "h23-northkesteven-2023-02": "a capital scheme's total cost with grant",
+    "h23-northkesteven-2023-03": "money repositioned for investment (capital and reserves)",
+    "h23-southlakeland-2020-01": "a revenue carry forward of unspent budget into the next year",
+    "h23-southlakeland-2020-02": "a revenue carry forward of unspent budget into the next year",
+    "h23-southlakeland-2020-03": "a revenue carry forward of unspent budget into the next year",
+    "h23-southlakeland-2020-04": "a revenue carry forward of unspent budget into the next year",
+    "h23-southlakeland-2019-04": "a revenue carry forward of unspent budget into the next year",
+    "h23-staffsmoorlands-2018-04": "a capital programme: no capital data",
+    "h23-staffsmoorlands-2018-05": "a capital programme's projected outturn: no capital data",
 }
 
 
