@@ -1593,6 +1593,7 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h23-southlakeland-2019-04": "a revenue carry forward of unspent budget into the next year",
     "h23-staffsmoorlands-2018-04": "a capital programme: no capital data",
     "h23-staffsmoorlands-2018-05": "a capital programme's projected outturn: no capital data",
+    "h23-tewkesbury-2022-04": "money to be carried forward into the next year",
 }
 
 
