@@ -131,6 +131,10 @@ HOLDOUT21 = HERE / "holdout21.yaml"
 # in none of the corpora above (their committee minutes and decisions and their own budget pages),
 # collected beside other collectors' district-council and count hold-outs.
 HOLDOUT20 = HERE / "holdout20.yaml"
+# The twenty-third (README.md, "Hold-out 23 (clean, issue 26, tenth collection)"): money
+# sentences (ids "h23-") from English district councils' committee pages, decisions, news
+# releases and web pages, from councils in none of the corpora above; no sibling.
+HOLDOUT23 = HERE / "holdout23.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -556,6 +560,15 @@ TARGETS: dict[str, Target] = {
     "h20-perthkinross-2025-01": ("change", "budget", 1),
     "h20-northayrshire-2018-04": ("change", "budget", 1),
     "h20-sunderland-2018-03": ("change", "budget", 1),
+    # ---- hold-out 23 (holdout23.yaml, ids "h23-"): an income line's favourable variance (income
+    # 'underestimated', 'above target'), a committee's net budget cut from original to revised
+    # estimate, and a quarter's forecast recalled in a later report
+    "h23-torridge-2020-06": ("line", "variance", -1),
+    "h23-ribblevalley-2021-01": ("change", "budget", -1),
+    "h23-ashford-2017-01": ("previous", "variance", -1),
+    "h23-ashford-2017-03": ("previous", "variance", -1),
+    "h23-cheltenham-2023-04": ("previous", "variance", 1),
+    "h23-midsussex-2022-01": ("line", "variance", -1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -1682,6 +1695,128 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h20-hounslow-2016-03": "savings over many years (partly planned): one period of data",
     "h20-hounslow-2016-04": "a government grant: no grant or funding data",
     "h20-hounslow-2016-05": "a government grant: no grant or funding data",
+    # ---- hold-out 23 (holdout23.yaml, ids "h23-"): capital, reserves, grants and funding, plans,
+    # carry forwards and draws on balances, each with its reason
+    "h23-stafford-2017-02": "the previous year's budget beside this year's: the harness reads back"
+                            " an earlier period's variance or a change of budget, not an earlier "
+                            "budget",
+    "h23-stafford-2018-02": "the previous year's budget beside this year's: the harness reads back"
+                            " an earlier period's variance or a change of budget, not an earlier "
+                            "budget",
+    "h23-torridge-2020-02": "a count of grant tranches: not placements",
+    "h23-torridge-2020-03": "grant funding received: income, not a budget line's figure",
+    "h23-torridge-2020-04": "grant funding received: income, not a budget line's figure",
+    "h23-torridge-2020-05": "the share of lost income a government scheme compensates",
+    "h23-westdevon-2019-01": "a budget gap closed in setting the year's budget: no savings "
+                             "shortfall of a year's data",
+    "h23-westdevon-2019-02": "a fall in government funding over several years",
+    "h23-westdevon-2019-03": "an allocation to housing schemes (capital), not a revenue budget "
+                             "line",
+    "h23-westdevon-2019-04": "a count of schemes: not placements",
+    "h23-westdevon-2019-05": "a count of homes hoped for: not placements",
+    "h23-westdevon-2019-06": "an allocation for grants to residents (capital), not a revenue "
+                             "budget line",
+    "h23-westdevon-2021-02": "a yearly fall in government funding since 2010",
+    "h23-woking-2023-01": "a savings plan or budget gap of a year being planned (MTFS)",
+    "h23-woking-2023-02": "a savings plan or budget gap of a year being planned (MTFS)",
+    "h23-woking-2023-03": "a savings plan or budget gap of a year being planned (MTFS)",
+    "h23-woking-2023-04": "a savings plan or budget gap of a year being planned (MTFS)",
+    "h23-woking-2023-05": "a savings plan or budget gap of a year being planned (MTFS)",
+    "h23-woking-2023-06": "a savings plan or budget gap of a year being planned (MTFS)",
+    "h23-woking-2023-07": "a savings plan or budget gap of a year being planned (MTFS)",
+    "h23-woking-2023-08": "a savings plan or budget gap of a year being planned (MTFS)",
+    "h23-ribblevalley-2021-02": "the same change net of earmarked reserve movements: a second "
+                                "measure of one change",
+    "h23-bassetlaw-2021-01": "a savings requirement over five years being planned",
+    "h23-bassetlaw-2021-02": "a fall in government grant over three years",
+    "h23-chichester-2018-02": "a contribution to a reserve",
+    "h23-chichester-2017-02": "a contribution to a reserve",
+    "h23-dover-2020-01": "a fall in government grant",
+    "h23-dover-2020-02": "government grant funding: income, not a budget line's figure",
+    "h23-dover-2020-03": "a planned surplus of a budget being set: no line's budget, spend or "
+                         "variance",
+    "h23-havant-2024-01": "investment (capital) planned over five years",
+    "h23-havant-2024-02": "a capital allocation over 18 months",
+    "h23-havant-2024-03": "a capital allocation",
+    "h23-havant-2024-04": "money earmarked to buy property (capital)",
+    "h23-havant-2024-05": "grant funding available: income, not a budget line's figure",
+    "h23-havant-2024-08": "the part of the budget funded by council tax: income, not a budget "
+                          "line's figure",
+    "h23-cambridge-2015-01": "a carry forward of unspent budget into the next year",
+    "h23-cambridge-2015-02": "capital spending rephased into the next year",
+    "h23-cambridge-2018-01": "a carry forward of unspent budget into the next year",
+    "h23-cambridge-2018-02": "capital resources carried forward",
+    "h23-cambridge-2018-03": "capital resources carried forward",
+    "h23-cambridge-2018-04": "capital resources carried forward",
+    "h23-cambridge-2018-05": "an addition to a later year's budget from reserves: a budget change,"
+                             " not a budget of the data's year",
+    "h23-teignbridge-2025-01": "a capital provision funded by borrowing",
+    "h23-midsuffolk-2019-01": "an allocation of the year's surplus to reserves",
+    "h23-midsuffolk-2019-02": "an allocation of the year's surplus to reserves",
+    "h23-midsuffolk-2019-03": "an allocation of the year's surplus to reserves",
+    "h23-midsuffolk-2019-04": "an allocation of the year's surplus to reserves",
+    "h23-eastsuffolk-2025-01": "a rise in government-assessed spending power: funding, not a "
+                               "budget line's figure",
+    "h23-eastsuffolk-2025-02": "other councils' funding rise",
+    "h23-eastsuffolk-2026-01": "a use of reserves to balance a budget being set",
+    "h23-stroud-2023-01": "an addition to a budget being set",
+    "h23-stroud-2023-02": "a budget gap of a year being planned",
+    "h23-gloucester-2016-02": "savings in progress: neither a target nor achieved",
+    "h23-gloucester-2016-03": "a forecast draw on the General Fund balance (the year's deficit), "
+                              "not a variance against a line's budget",
+    "h23-gloucester-2016-04": "the change of a forecast draw on balances",
+    "h23-gloucester-2016-05": "a contribution to a reserve",
+    "h23-gloucester-2023-01": "a forecast draw on the General Fund balance (the year's deficit), "
+                              "not a variance against a line's budget",
+    "h23-gloucester-2023-02": "a budgeted draw on the General Fund balance",
+    "h23-cheltenham-2023-01": "a use of balances to balance a budget",
+    "h23-cheltenham-2023-02": "a budgeted contribution to balances",
+    "h23-cheltenham-2016-01": "a December (month 9) forecast recalled in a year-end report: the "
+                              "budget data's previous period is the month before",
+    "h23-cheltenham-2016-02": "business rates pool income transferred to a reserve",
+    "h23-midsussex-2023-01": "a change in the planned use of treasury income to fund a budget "
+                             "being set",
+    "h23-eastleigh-2018-01": "a council tax increase: no income data",
+    "h23-eastleigh-2020-01": "a government grant applied to a project: income, not a budget line's"
+                             " figure",
+    "h23-eastleigh-2019-02": "growth added to two years' budgets in one sentence: the data's "
+                             "change of budget is of one period",
+    "h23-eastleigh-2019-03": "growth added to two years' budgets in one sentence: the data's "
+                             "change of budget is of one period",
+    "h23-gosport-2023-01": "the budget of an amendment whose outcome the excerpt does not give",
+    "h23-gosport-2024-01": "growth added to a budget being set",
+    "h23-gosport-2024-02": "another council's budget cuts",
+    "h23-gosport-2024-03": "an investment whose object the excerpt garbles ('invested into "
+                           "published')",
+    "h23-gosport-2024-04": "a budget deficit inherited from an earlier year",
+    "h23-rushmoor-2023-01": "a capital programme over four years: no capital data",
+    "h23-rushmoor-2021-01": "a capital programme: no capital data",
+    "h23-gedling-2013-01": "an addition to the capital programme funded by a grant: no capital "
+                           "data",
+    "h23-gedling-2013-02": "an addition to the capital programme funded by a grant: no capital "
+                           "data",
+    "h23-gedling-2013-03": "an addition to the capital programme funded by a grant: no capital "
+                           "data",
+    "h23-eastlindsey-2025-01": "a use of a capital reserve for capital works",
+    "h23-eastlindsey-2025-02": "a grant from an investment fund's unallocated money",
+    "h23-eastlindsey-2025-03": "a use of an investment fund's budget share",
+    "h23-eastlindsey-2025-04": "the share of a fund set aside as a budget: no such share in the "
+                               "data",
+    "h23-eastlindsey-2024-01": "external funding received: income",
+    "h23-eastlindsey-2024-02": "a grant-funded addition to a budget of a year being set",
+    "h23-eastlindsey-2024-03": "an addition to the capital programme: no capital data",
+    "h23-eastlindsey-2024-04": "external funding received: income",
+    "h23-northkesteven-2023-01": "money set aside for capital improvements",
+    "h23-northkesteven-2023-02": "a capital scheme's total cost with grant",
+    "h23-northkesteven-2023-03": "money repositioned for investment (capital and reserves)",
+    "h23-southlakeland-2020-01": "a revenue carry forward of unspent budget into the next year",
+    "h23-southlakeland-2020-02": "a revenue carry forward of unspent budget into the next year",
+    "h23-southlakeland-2020-03": "a revenue carry forward of unspent budget into the next year",
+    "h23-southlakeland-2020-04": "a revenue carry forward of unspent budget into the next year",
+    "h23-southlakeland-2019-04": "a revenue carry forward of unspent budget into the next year",
+    "h23-staffsmoorlands-2018-04": "a capital programme: no capital data",
+    "h23-staffsmoorlands-2018-05": "a capital programme's projected outturn: no capital data",
+    "h23-tewkesbury-2022-04": "money to be carried forward into the next year",
 }
 
 
@@ -1874,6 +2009,12 @@ PERIODS: dict[str, str] = {
     # are the previous period of a year-end (quarter 4) report
     "h21-adur-2019-02": "2019/20 Q4",
     "h21-worthing-2019-02": "2019/20 Q4",
+    # ---- hold-out 23 (holdout23.yaml, ids "h23-"): a quarter's forecast recalled in the next
+    # report is that report's previous period (Ashford's quarter 3 in its year-end report,
+    # Cheltenham's quarter 1 in its quarter 2 report)
+    "h23-ashford-2017-01": "2016/17 Q4",
+    "h23-ashford-2017-03": "2016/17 Q4",
+    "h23-cheltenham-2023-04": "2023/24 Q2",
 }
 
 
