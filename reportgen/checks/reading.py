@@ -328,6 +328,15 @@ _REVENUE_WHOLE = re.compile(
     r"current|latest|overall|total|net|gross|projected|forecast|predicted|expected|estimated|"
     r"approved|original|revised)\s+)*(?P<name>revenue)\s+(?=(?:budget|expenditure|spend|"
     r"spending|position|outturn)\b)", re.IGNORECASE)
+# The council's whole revenue account by its accounting names, in a report declared to be of
+# the council's budget: "the General Fund net cost of services", "net service budgets",
+# "the GF revenue account", "service and corporate budgets", "against allocated budgets".
+_ACCOUNT_WHOLE = re.compile(
+    r"\b(?:(?:(?:General\s+Fund|(?-i:GF))\s+)?net\s+cost\s+of\s+(?:the\s+)?services|"
+    r"net\s+service\s+budgets?|"
+    r"(?:General\s+Fund|(?-i:GF))\s+revenue\s+account|"
+    r"service\s+and\s+corporate\s+budgets|"
+    r"(?<=against\s)(?:the\s+)?allocated\s+budgets)\b", re.IGNORECASE)
 #: After the council's name, a pot of money that is not its budget ("the Council's reserves",
 #: "the council's smoothing fund"; not its General Fund).
 _POT_AFTER = re.compile(r"['’]?s?\s+(?!general\s+fund\b)(?:[\w-]+\s+){0,2}?"
@@ -567,6 +576,8 @@ class _Subjects:
         if self.names.scope == "council":
             scope += [_Subject(m.start("name"), m.end("name"), WHOLE)
                       for m in _REVENUE_WHOLE.finditer(sentence)]
+            scope += [_Subject(m.start(), m.end(), WHOLE)
+                      for m in _ACCOUNT_WHOLE.finditer(sentence)]
         for m in _SCOPE_NOUN.finditer(sentence):
             noun = m["unit"] or m["council"] or m["wide"]
             named = self.names.unit_noun(noun)
@@ -846,6 +857,11 @@ _UNKNOWN_NAME_AFTER = re.compile(r"\s+(?:(?:(?:forecast|projected|net|in-year|ad
                                  r"(?P<name>(?!(?:Quarter|Month|Period|(?:Net\s+)?(?:Revenue\s+)?Budget)\b)"
                                  r"(?:[A-Z][a-z]+(?:\s+(?:and\s+|&\s+|of\s+)?"
                                  r"[A-Z][a-z]+)+|[A-Z]{2,6}\b(?![-'])))")
+#: After an amount, a verb of result and the article of its object ("resulting in a", "giving an",
+#: "to give an overall", "leading to a"): what follows is what the amount gives, not its measure.
+_RESULT_AFTER = re.compile(r"\b(?:(?:which|that)\s+(?:has\s+|have\s+|will\s+|would\s+)?)?"
+                           r"(?:result(?:s|ed|ing)?\s+in|giv(?:e|es|ing)|gave|lead(?:s|ing)?\s+to|"
+                           r"led\s+to|produc(?:e|es|ed|ing))\s+(?:an?|the)\b", re.IGNORECASE)
 _UNKNOWN_NAME = re.compile(r"\b(?:for|on|at|within)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -1318,6 +1334,11 @@ class Judge:
         closed = [b.span() for b in re.finditer(r"\([^()]*\d[^()]*\)", s.text[lo:lit.start])]
         mentions = [m for m in s.mentions[lit.kind] if lo <= m.start and m.end <= hi and
                     not any(lo + a < m.start and m.end < lo + b for a, b in closed)]
+        result = _RESULT_AFTER.search(s.text, lit.end, hi)
+        if result:
+            # "… of £2.0m resulting in a forecast drawdown of £2.7m": the words after a verb of
+            # result are the result's, never the measure of the amount before it.
+            mentions = [m for m in mentions if m.end <= lit.start or m.start < result.start()]
         listed = s.list_item(first)
         if listed is not None and any(not m.weak and m.end <= listed[0] for m in mentions):
             # A bare noun inside a list's items ("Children's Social Care budget of £1.2m")
@@ -1733,6 +1754,11 @@ class Judge:
             # A line named in the clause says which part of the report's scope it is.
             named = [x for x in named if x.subject not in SCOPES]
         aggregate = mention.aggregate
+        result = [m.end() for m in _RESULT_AFTER.finditer(s.text, lo, lit.start)]
+        if aggregate and result and mention.start >= result[-1]:
+            # "X was forecast to overachieve by £0.5m to give an overall favourable variance of
+            # £0.3m": a name before the verb of result is the part's, the overall the whole's.
+            named = [x for x in named if x.start >= result[-1]]
         if aggregate and not any(x.end <= lit.start for x in named):
             # "the overall £58.4m saving requirement": the qualifier of the number itself
             # wins over a name further on.
