@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pytest
 
+from reportgen.checks.reading import ReportNames, report_names
 from tests.test_checks_figures_heuristics import BROAD, COUNCIL, OK, SERVICE, verdict
 
 CASES = [
@@ -94,6 +95,48 @@ CASES = [
     ("with-no-declared-scope-the-accounts-name-is-no-certain-whole",
      "an overspend of £1.7m was forecast for service and corporate budgets", BROAD,
      "warning: £2.0m"),
+    # -- the scope named as the frame of the sentence is every amount's
+    ("a-frame-covers-the-amounts-after-another",
+     "In terms of General Fund revenue expenditure a net budget overspend of £2.0m was "
+     "being forecast with a projected net expenditure of £44.1m against an overall budget "
+     "provision of £40.0m.",
+     COUNCIL, "error: £42.0m"),
+    ("a-frame-right",
+     "In terms of General Fund revenue expenditure a net budget overspend of £2.0m was "
+     "being forecast with a projected net expenditure of £42.0m against an overall budget "
+     "provision of £40.0m.",
+     COUNCIL, OK),
+    ("a-budget-provision-is-a-budget",
+     "With regard to the revenue budget, an overspend of £2.0m was forecast against a budget "
+     "provision of £38.5m.", COUNCIL, "error: £40.0m"),
+    ("no-frame-the-scope-far-before-another-amount-is-that-amounts",
+     "The General Fund showed an overspend of £2.0m at the end of the second quarter, after "
+     "the pay award had been agreed, with projected spending of £44.1m.", COUNCIL, OK),
+    # -- a monitoring list's items: a line, what moved, a dash, the amount
+    ("less-income-is-adverse", "adoption and fostering reduced income - £1.5m;", COUNCIL,
+     "error: £1.0m"),
+    ("less-cost-is-favourable", "home to school transport reduced cost - £0.5m;", COUNCIL,
+     "error: £0.2m"),
+    ("less-cost-right", "home to school transport reduced cost - £0.24m;", COUNCIL, OK),
+    ("more-income-is-favourable", "Adoption & Fostering increased income - £1.01m", COUNCIL,
+     "error: an overspend of £1.01m"),
+    ("more-cost-right", "Adoption & Fostering increased costs - £1.01m; and", COUNCIL, OK),
+    ("an-item-of-a-line-the-data-do-not-hold", "car parking reduced income - £1,133,500;",
+     COUNCIL, OK),
+    ("an-item-of-the-council-is-no-line", "the council reduced income - £1.5m;", COUNCIL, OK),
+    ("words-after-the-amount-make-no-item",
+     "home to school transport reduced cost - £0.5m in 2025/26 and beyond", COUNCIL, OK),
+    # -- the council named as "the local authority"
+    ("the-local-authority-is-the-council",
+     "Members were told the local authority's latest accounts show a forecast £7.6m in-year "
+     "budget overspend.", COUNCIL, "error: £2.0m"),
+    ("the-local-authority-in-a-service-report-is-wider",
+     "Members were told the local authority's latest accounts show a forecast £7.6m in-year "
+     "budget overspend.", SERVICE, OK),
+    ("the-local-authority-area-is-a-place",
+     "The local authority area saw a rise in costs of £7.6m.", COUNCIL, OK),
+    ("the-local-authoritys-reserves-are-a-pot",
+     "The local authority's reserves stand at £7.6m.", COUNCIL, OK),
 ]
 
 
@@ -105,3 +148,28 @@ def test_monitoring_wording(sentence: str, names: object, expected: str) -> None
 
 def test_every_case_has_its_own_name() -> None:
     assert len({c[0] for c in CASES}) == len(CASES)
+
+
+# The council's initials name it as its name does.
+SUFFOLK = report_names("Suffolk County Council", None, "Cabinet", {}, "council")
+SUFFOLK_GUESS = report_names("Suffolk County Council", None, "Cabinet", {})
+SUFFOLK_SERVICE = report_names("Suffolk County Council", None, "Cabinet", {}, "service")
+SCC_LINE = report_names("Suffolk County Council", None, "Cabinet",
+                        {"SCC": "Children's Social Care"}, "council")
+
+
+@pytest.mark.parametrize(("names", "sentence", "expected"), [
+    (SUFFOLK, "Inflation is the main factor for SCC forecasting to spend £2.3m over its "
+     "budget for this year.", "error: £2.0m"),
+    (SUFFOLK, "Inflation is the main factor for SCC forecasting to spend £2.0m over its "
+     "budget for this year.", OK),
+    (SUFFOLK_GUESS, "Inflation is the main factor for SCC forecasting to spend £2.3m over its "
+     "budget for this year.", "warning: £2.0m"),
+    (SUFFOLK_SERVICE, "Inflation is the main factor for SCC forecasting to spend £2.3m over "
+     "its budget for this year.", OK),
+    # a short form declared for a line is that line's
+    (SCC_LINE, "SCC is forecasting an overspend of £2.3m.", "error: £1.2m"),
+], ids=["initials-name-the-council", "initials-right", "initials-with-no-scope-guess",
+        "initials-in-a-service-report-are-wider", "declared-short-form-wins"])
+def test_the_councils_initials(names: ReportNames, sentence: str, expected: str) -> None:
+    assert verdict(sentence, names=names) == expected

@@ -309,6 +309,8 @@ class ReportNames:
 # "the directorate", "the Council's", "our service", "council-wide": the report's own scope,
 # the whole of the data (the council's words name more than the data in a narrower report).
 _SCOPE_NOUN = re.compile(r"\b(?:the|this|our|its|their)\s+(?:(?:whole|overall|entire|wider)\s+)?"
+                         # ("the local authority": the council)
+                         r"(?:local\s+(?=authority))?"
                          r"(?:(?P<unit>directorate|department|service)|"
                          r"(?P<council>council|authority))(?!['’]?s?\s+(?:area|run|owned|homes?)\b)"
                          # "the Council Tax Reduction Scheme", "the Service Plan": a name
@@ -389,6 +391,10 @@ def report_names(council: str, directorate: str | None, committee: str | None,
     short = " ".join(_COUNCIL_FORM.sub(" ", council).split())
     if short and short.casefold() != council.casefold():
         council_names.append(short)
+    # Its initials ("SCC" of Suffolk County Council), unless declared as another's short form.
+    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’-]*", council))
+    if len(initials) >= 3 and initials not in abbreviations:
+        council_names.append(initials)
     if scope == "council":  # the directorate and the committee's service are parts of it
         whole, wider = council_names, own
     else:
@@ -857,6 +863,19 @@ _UNKNOWN_NAME_AFTER = re.compile(r"\s+(?:(?:(?:forecast|projected|net|in-year|ad
                                  r"(?P<name>(?!(?:Quarter|Month|Period|(?:Net\s+)?(?:Revenue\s+)?Budget)\b)"
                                  r"(?:[A-Z][a-z]+(?:\s+(?:and\s+|&\s+|of\s+)?"
                                  r"[A-Z][a-z]+)+|[A-Z]{2,6}\b(?![-'])))")
+#: Before a name, words that make it the frame of the sentence ("In terms of the General Fund",
+#: "With regard to the revenue budget"), with at most two words between ("General Fund revenue
+#: expenditure").
+_FRAME_BEFORE = re.compile(r"\b(?:in\s+terms\s+of|with\s+(?:regard|respect)\s+to|in\s+respect\s+of|"
+                           r"as\s+regards|regarding)\s+(?:the\s+|its\s+|our\s+)?(?:[\w'’-]+\s+){0,2}$",
+                           re.IGNORECASE)
+#: A list item of a monitoring paper: a name, then what moved (less or more income or cost) and
+#: a dash or colon right before the amount ("car parking reduced income - £1,133,500;").
+_MOVED_ITEM = re.compile(r"^\s*(?:[-*•·]\s*)?(?:\(?[a-z0-9ivx]{1,4}[).]\s*)?"
+                         r"[A-Za-z][^£\d;:]{1,80}?\s"
+                         r"(?P<dir>reduced|reduction|lower|decreased|increased?|higher)\s+"
+                         r"(?P<what>income|fees|receipts|costs?|expenditure)\s*[-–—:]\s*",
+                         re.IGNORECASE)
 #: After an amount, a verb of result and the article of its object ("resulting in a", "giving an",
 #: "to give an overall", "leading to a"): what follows is what the amount gives, not its measure.
 _RESULT_AFTER = re.compile(r"\b(?:(?:which|that)\s+(?:has\s+|have\s+|will\s+|would\s+)?)?"
@@ -1357,7 +1376,8 @@ class Judge:
         # (Not the earlier value of "from £X to", "by £X to", "£X … has increased to".)
         span_whole = self._year_of_span(s, lit) if lit.kind == "money" else None
         far = [x for x in subjects if span_whole is None  # a part's whole's scope is its own
-               and x.subject in SCOPES and _distance((x.start, x.end), lit) > _NEAR]
+               and x.subject in SCOPES and _distance((x.start, x.end), lit) > _NEAR
+               and not self._frame(s, x)]
         if far:
             between = sorted(o.start for o in s.lits if o is not lit and o.kind == lit.kind
                              and s.list_head(o) is not first
@@ -1399,6 +1419,12 @@ class Judge:
                                                     m.end <= lit.start and
                                                     "change" in m.measures)]
         mention = self._measure(s, lit, mentions, to_value, inside, continued or first)
+        moved_item = self._moved_item(s, lit)
+        if moved_item is not None:
+            if not any(x.end <= moved_item.start and x.subject not in SCOPES
+                       for x in s.subjects):
+                return None  # an item of a line the data do not hold
+            mention = moved_item  # "car parking reduced income - £1,133,500;"
         if lit.kind == "money" and not re.sub(r"[-*•·–\s]", "", s.text[:lit.start]):
             allocation = _ALLOCATION_AFTER.match(s.text, lit.end)
             if allocation and (mention is None or mention.start >= allocation.end()):
@@ -1817,6 +1843,29 @@ class Judge:
         if any(lit.agrees(f) for f in cands):
             return None
         return self._one([f for f in cands if f.scope == "total"], lit)
+
+    @staticmethod
+    def _moved_item(s: Sentence, lit: Literal_) -> _Mention | None:
+        """A monitoring paper's list item, a name, what moved and a dash before the amount and
+        nothing after it ("car parking reduced income - £1,133,500;", "borrowing contingency
+        reduced cost - £200,000"): the line's variance, adverse for less income or more cost,
+        favourable for more income or less cost."""
+        item = _MOVED_ITEM.search(s.text, 0, lit.start)
+        if item is None or item.end() != lit.start or \
+                not re.fullmatch(r"[\s;,.]*(?:and|or)?\s*", s.text[lit.end:]):
+            return None
+        less = item["dir"].lower() in ("reduced", "reduction", "lower", "decreased")
+        income = item["what"].lower() in ("income", "fees", "receipts")
+        return _Mention(item.start("dir"), item.end("what"), frozenset({"variance"}),
+                        1 if less == income else -1)
+
+    @staticmethod
+    def _frame(s: Sentence, x: _Subject) -> bool:
+        """Whether the report's scope is named as the frame of the whole sentence, before any
+        amount ("In terms of General Fund revenue expenditure a budget underspend of £0.1m was
+        forecast with a projected net expenditure of £15.7m"): then it is every amount's."""
+        return not any(o.start < x.start for o in s.lits) and \
+            bool(_FRAME_BEFORE.search(s.text, 0, x.start))
 
     @staticmethod
     def _carried(s: Sentence, lo: int) -> str | None:

@@ -374,7 +374,8 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:under (?:the |its )(?:\w+ )?budget(?: by)?(?!\s+of\b))", "variance", -1),
     # budget
     # (a bare "allocation" is not one: "the allocation of £5 million from Contingency")
-    (r"(?:budgets?|cash limits?|budget allocations?|grants?)", "budget", 0),
+    # (the longer forms first: "budget provision of £15.9m" is one measure word)
+    (r"(?:budget allocations?|budget provisions?|budgets?|cash limits?|grants?)", "budget", 0),
     # spend
     (r"(?:(?:projected |forecast |actual |total |net |gross )?(?:spend|spending|expenditure)|"
      r"(?:full[- ]year |year[- ]end )?projection)", "spend", 0),
