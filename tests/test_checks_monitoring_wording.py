@@ -19,7 +19,8 @@ from __future__ import annotations
 import pytest
 
 from reportgen.checks.reading import ReportNames, report_names
-from tests.test_checks_figures_heuristics import BROAD, COUNCIL, OK, SERVICE, verdict
+from reportgen.checks.vocabulary import Figure
+from tests.test_checks_figures_heuristics import ALL, BROAD, COUNCIL, OK, SERVICE, _line, verdict
 
 CASES = [
     # -- a verb of result: its object's measure words are not the amount before it's
@@ -173,3 +174,48 @@ SCC_LINE = report_names("Suffolk County Council", None, "Cabinet",
         "initials-in-a-service-report-are-wider", "declared-short-form-wins"])
 def test_the_councils_initials(names: ReportNames, sentence: str, expected: str) -> None:
     assert verdict(sentence, names=names) == expected
+
+
+# Another fund than the council's budget for services: none of the data's figures, unless the
+# data hold it as a line.
+HRA_LINE = [*ALL, *_line("Housing Revenue Account", 5_000_000, 4_700_000)]
+HRA_NAMES = report_names("Sometown Borough Council", None, "Cabinet",
+                         {"HRA": "Housing Revenue Account"}, "council")
+
+
+@pytest.mark.parametrize(("sentence", "figures", "names", "expected"), [
+    ("The HRA was forecast to have an underspend of £58k.", ALL, COUNCIL, OK),
+    ("Officers were projecting an overspend on the HRA of £0.328 million.", ALL, COUNCIL, OK),
+    ("The Collection Fund shows a deficit of £2.5m.", ALL, COUNCIL, OK),
+    ("The Housing Revenue Account is forecast to overspend by £2.5m.", ALL, COUNCIL, OK),
+    # the General Fund's amount beside the other fund's is still the whole's
+    ("There is a £2.5m overspend for the General Fund and a £314k underspend for the HRA.",
+     ALL, COUNCIL, "error: £2.0m"),
+    ("The Council's overspend of £2.5m excludes the HRA.", ALL, COUNCIL, "error: £2.0m"),
+    # a fund the data hold as a line is that line
+    ("The HRA was forecast to have an underspend of £58k.", HRA_LINE, HRA_NAMES,
+     "error: £300k"),
+    ("The HRA was forecast to have an underspend of £300k.", HRA_LINE, HRA_NAMES, OK),
+], ids=["hra-alone", "hra-before-the-amount", "collection-fund", "hra-in-full",
+        "general-fund-beside-hra", "the-council-excluding-hra", "hra-as-a-line",
+        "hra-as-a-line-right"])
+def test_another_fund(sentence: str, figures: list[Figure], names: ReportNames,
+                      expected: str) -> None:
+    assert verdict(sentence, figures, names=names) == expected
+
+
+# A forecast of the budget's position at the end of the report's financial year is the data's
+# full-year projection (the tests' period is 2024/25 Q3).
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Council faces a predicted overspend of £9.6 million by the end of March 2025.",
+     "error: £2.0m"),
+    ("The Council faces a predicted overspend of £2.0 million by the end of March 2025.", OK),
+    ("The Council is projecting an overspend of £9.6m by March.", "error: £2.0m"),
+    # another year's end, or no forecast, or no budget position: not this period's figure
+    ("The Council faces a predicted overspend of £9.6 million by the end of March 2026.", OK),
+    ("The Council faces an overspend of £9.6 million by the end of March 2025.", OK),
+    ("Placements savings of £1.5m are expected to be delivered by the end of March 2025.", OK),
+], ids=["year-end-forecast", "year-end-forecast-right", "year-end-with-no-year",
+        "another-years-end", "no-forecast-word", "savings-are-no-budget-position"])
+def test_a_forecast_for_the_year_end(sentence: str, expected: str) -> None:
+    assert verdict(sentence, names=COUNCIL) == expected

@@ -869,6 +869,18 @@ _UNKNOWN_NAME_AFTER = re.compile(r"\s+(?:(?:(?:forecast|projected|net|in-year|ad
 _FRAME_BEFORE = re.compile(r"\b(?:in\s+terms\s+of|with\s+(?:regard|respect)\s+to|in\s+respect\s+of|"
                            r"as\s+regards|regarding)\s+(?:the\s+|its\s+|our\s+)?(?:[\w'’-]+\s+){0,2}$",
                            re.IGNORECASE)
+#: Funds of a council that are not its budget for services: an amount of theirs is none of a
+#: General Fund's or directorate's figures.
+_OTHER_FUND = re.compile(r"\b(?:Housing\s+Revenue\s+Account|(?-i:HRA)|Collection\s+Fund)\b",
+                         re.IGNORECASE)
+#: After an amount, the month it is forecast for ("£9.6 million by the end of March 2025").
+_BY_MONTH_AFTER = re.compile(rf"^\s*(?:(?:in|at|by)\s+)(?:the\s+end\s+of\s+)?{_MONTH}",
+                             re.IGNORECASE)
+#: A forecast's words, and the budget position it forecasts (Judge._year_end_forecast).
+_FORECAST_WORD = re.compile(r"\b(?:forecast\w*|project(?:ed|ing|ion)|predict\w*|expected|"
+                            r"anticipated|estimated)\b", re.IGNORECASE)
+_POSITION_WORD = re.compile(r"\b(?:over[- ]?spen\w*|under[- ]?spen\w*|deficit|surplus|"
+                            r"variance|outturn)\b", re.IGNORECASE)
 #: A list item of a monitoring paper: a name, then what moved (less or more income or cost) and
 #: a dash or colon right before the amount ("car parking reduced income - £1,133,500;").
 _MOVED_ITEM = re.compile(r"^\s*(?:[-*•·]\s*)?(?:\(?[a-z0-9ivx]{1,4}[).]\s*)?"
@@ -1139,6 +1151,9 @@ class Judge:
             return self._year_named(s, lit, lo, hi)  # a period after a change is its start
         if _REPORTED_IN_MONTH.match(phrase):
             return None  # "£9m reported in September": an earlier report's, by its month
+        end = _BY_MONTH_AFTER.match(phrase)
+        if end and self._year_end_forecast(end, s.text[lo:hi]):
+            return False
         month = _MONTH_AFTER.match(phrase) or _MONTH_WHEN_BEFORE.search(before[-120:])
         if month:
             return self._month(month)
@@ -1220,6 +1235,16 @@ class Judge:
         found = [m for m in s.mentions["money"] if lo <= m.start and m.end <= whole.start
                  and "change" not in m.measures]
         return dataclasses.replace(found[-1], inferred=True) if found else None
+
+    def _year_end_forecast(self, m: re.Match[str], clause: str) -> bool:
+        """Whether the month is the end of the report's financial year and the clause forecasts
+        its budget's position then ("a predicted revenue budget overspend of £9.6 million by
+        the end of March 2025" in a first quarter's report): the data's full-year projection."""
+        if self.period is None or m["month"].lower() != "march":
+            return False
+        year = int(m["year"]) if m["year"] else self.period.start_year + 1
+        return year == self.period.start_year + 1 and \
+            bool(_FORECAST_WORD.search(clause)) and bool(_POSITION_WORD.search(clause))
 
     def _month(self, m: re.Match[str]) -> bool | None:
         """The period a month names: this one when it is the month the period ends, the
@@ -1342,6 +1367,8 @@ class Judge:
             return None  # "300 more than at the start": a difference the data do not hold
         if lit.kind == "money" and self._over_years(s, lit, lo):
             return None  # "saved £381m since 2010", "£45.8m for years 2025 to 2028"
+        if lit.kind == "money" and self._other_fund(s, lit, lo, hi):
+            return None  # "an overspend on the HRA of £0.328m": a fund the data do not hold
         previous = self._wants_previous(s, lit, lo, hi)
         if previous is None:
             return None
@@ -1843,6 +1870,20 @@ class Judge:
         if any(lit.agrees(f) for f in cands):
             return None
         return self._one([f for f in cands if f.scope == "total"], lit)
+
+    @staticmethod
+    def _other_fund(s: Sentence, lit: Literal_, lo: int, hi: int) -> bool:
+        """Whether the name nearest the amount in its clause is another fund than the
+        council's budget (the Housing Revenue Account, the Collection Fund) that no label or
+        short form of the data names: "The HRA was forecasted to have an underspend of £58k"
+        is no figure of the General Fund's total."""
+        funds = [m.span() for m in _OTHER_FUND.finditer(s.text, lo, hi)
+                 if not any(x.start <= m.start() and m.end() <= x.end for x in s.subjects)]
+        if not funds:
+            return False
+        near = min(_distance(f, lit) for f in funds)
+        return all(_distance((x.start, x.end), lit) > near for x in s.subjects
+                   if lo <= x.start and x.end <= hi)
 
     @staticmethod
     def _moved_item(s: Sentence, lit: Literal_) -> _Mention | None:
