@@ -64,6 +64,14 @@ CASES = [
     ("unfavourable-is-no-underspend",
      "Home to School Transport reported an unfavourable variance of £0.24m.", COUNCIL,
      "error: an underspend of £0.24m"),
+    ("an-unfavourable-draft-outturn-is-adverse",
+     "The Council reported a revised unfavourable draft outturn of £2.4m.", COUNCIL,
+     "error: £2.0m"),
+    ("a-favourable-outturn-is-no-overspend",
+     "The Council reported a favourable draft outturn of £0.5m.", COUNCIL,
+     "error: an overspend of £2.0m"),
+    ("an-adverse-forecast-position-right",
+     "The Council reported an adverse forecast position of £2.0m.", COUNCIL, OK),
     # -- the council's accounting names of its whole revenue account
     ("net-cost-of-services-is-the-whole",
      "There is a forecast adverse variance on the General Fund net cost of services of "

@@ -359,7 +359,10 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # Income or a saving above its budget is a favourable variance ("forecast to overachieve
     # by £0.488m"); "unfavourable" is the adverse one ("an unfavourable variance of £209,000").
     (r"(?:over-?achiev(?:e|es|ed|ing)(?: by)?)", "variance", -1),
-    (r"(?:unfavourable (?:variance|position))", "variance", 1),
+    (r"(?:(?:unfavourable|adverse) (?:(?:draft|revised|forecast|projected|final) )*"
+     r"(?:variance|position|outturn))", "variance", 1),
+    (r"(?:(?<!un)favourable (?:(?:draft|revised|forecast|projected|final) )*"
+     r"(?:variance|position|outturn))", "variance", -1),
     # variance: either
     (r"(?:(?:net )?variances?|variation|(?:forecast |projected )?(?:budget |outturn )?position|"
      r"outturn position)", "variance", 0),
