@@ -72,6 +72,15 @@ CASES = [
      "error: an overspend of £2.0m"),
     ("an-adverse-forecast-position-right",
      "The Council reported an adverse forecast position of £2.0m.", COUNCIL, OK),
+    # -- "forecast" as a verb forecasts the measure named before it, no spend of its own
+    ("was-forecast-at-is-the-earlier-measures",
+     "Actions are helping to reduce the council's deficit for the current financial year "
+     "(which was forecast at £2.6m).", COUNCIL, "error: £2.0m"),
+    ("was-forecast-at-right",
+     "Actions are helping to reduce the council's deficit for the current financial year "
+     "(which was forecast at £2.0m).", COUNCIL, OK),
+    ("forecast-as-a-verb-with-no-measure-before-is-still-the-spend",
+     "Total spending was forecast at £44.1m.", COUNCIL, "error: £42.0m"),
     # -- the council's accounting names of its whole revenue account
     ("net-cost-of-services-is-the-whole",
      "There is a forecast adverse variance on the General Fund net cost of services of "

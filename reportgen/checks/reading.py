@@ -214,7 +214,17 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
     kept = [k for k in kept if not (k.weak and k.measures == {"spend"} and any(
         o is not k and not o.weak and 0 <= k.start - o.end <= 40 and
         not re.search(r"[£\d]", sentence[o.end:k.start]) for o in kept))]
+    # So does "forecast" as a verb further on ("the council's forecast deficit for the current
+    # financial year (which was forecast at £14m in September)"): it forecasts that measure.
+    kept = [k for k in kept if not (k.weak and k.measures == {"spend"} and
+                                    _VERB_BEFORE.search(sentence, 0, k.start) and any(
+        o is not k and not o.weak and 0 <= k.start - o.end <= _NEAR and
+        not re.search(r"[£\d;]", sentence[o.end:k.start]) for o in kept))]
     return sorted(kept, key=lambda k: k.start)
+
+
+#: Before a word, an auxiliary that makes it a verb ("which was forecast at £14m").
+_VERB_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$", re.IGNORECASE)
 
 
 _STOP = {"the", "of", "and", "for", "in", "on", "to", "a", "an", "&", "s", "be", "this", "that",
