@@ -81,6 +81,20 @@ CASES = [
      "(which was forecast at £2.0m).", COUNCIL, OK),
     ("forecast-as-a-verb-with-no-measure-before-is-still-the-spend",
      "Total spending was forecast at £44.1m.", COUNCIL, "error: £42.0m"),
+    # -- slippage on a budget line is its underspend, inferred (it may be part of it)
+    ("slippage-on-a-line-is-its-underspend",
+     "The programme is on budget, with slippage of £0.5m on Home to School Transport schemes.",
+     COUNCIL, "warning: £0.2m"),
+    ("slippage-on-a-line-right",
+     "The programme is on budget, with slippage of £0.24m on Home to School Transport "
+     "schemes.", COUNCIL, OK),
+    ("slippage-on-an-overspent-line-only-warns",
+     "There has been slippage of £0.5m on Adoption & Fostering.", COUNCIL,
+     "warning: an overspend of £1.0m"),
+    ("slippage-of-savings-is-no-underspend",
+     "There has been slippage of £0.5m in the Placements savings.", COUNCIL, OK),
+    ("slippage-with-no-line-is-not-read",
+     "It is anticipated that there will be slippage of £1.9m.", COUNCIL, OK),
     # -- the council's accounting names of its whole revenue account
     ("net-cost-of-services-is-the-whole",
      "There is a forecast adverse variance on the General Fund net cost of services of "

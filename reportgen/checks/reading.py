@@ -1456,6 +1456,11 @@ class Judge:
                                                     m.end <= lit.start and
                                                     "change" in m.measures)]
         mention = self._measure(s, lit, mentions, to_value, inside, continued or first)
+        if mention is not None and self._slipped_line(s, mention, subjects):
+            # "slippage of £3.387m on General Fund schemes": a budget line's spend put off to
+            # a later year, its underspend (perhaps not all of it: inferred).
+            mention = dataclasses.replace(mention, measures=frozenset({"variance"}), sign=-1,
+                                          inferred=True)
         moved_item = self._moved_item(s, lit)
         if moved_item is not None:
             if not any(x.end <= moved_item.start and x.subject not in SCOPES
@@ -1553,7 +1558,8 @@ class Judge:
             flipped = self._pick(s, lit, unsigned, sure, mention, evidence, lo, hi)
             if flipped is not None and flipped.value * mention.sign < 0:
                 explicit = self._explicit(flipped, lit, unsigned, subjects, mention,
-                                          elsewhere) and inferred_order is False
+                                          elsewhere) and inferred_order is False and \
+                    not mention.inferred  # an inferred reading only warns
                 return Claim(flipped, unsigned, evidence, explicit, direction=mention.sign)
         explicit = figure is not None and self._explicit(figure, lit, cands, subjects, mention,
                                                          elsewhere) and \
@@ -1880,6 +1886,18 @@ class Judge:
         if any(lit.agrees(f) for f in cands):
             return None
         return self._one([f for f in cands if f.scope == "total"], lit)
+
+    def _slipped_line(self, s: Sentence, mention: _Mention,
+                      subjects: list[_Subject]) -> bool:
+        """Whether ``mention`` is "slippage" and the clause names a budget line and no savings
+        area (slippage of savings is a shortfall)."""
+        if mention.measures != {"shortfall"} or not re.search(
+                r"slippage", s.text[mention.start:mention.end], re.IGNORECASE):
+            return False
+        named = {x.subject for x in subjects if not x.part and x.subject not in SCOPES}
+        lines = {f.subject for f in self.figures if f.key.startswith("budget.lines")}
+        areas = {f.subject for f in self.figures if f.scope == "area"}
+        return bool(named & lines) and not named & areas
 
     @staticmethod
     def _other_fund(s: Sentence, lit: Literal_, lo: int, hi: int) -> bool:
