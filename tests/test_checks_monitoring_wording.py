@@ -138,6 +138,14 @@ CASES = [
      "being forecast with a projected net expenditure of £42.0m against an overall budget "
      "provision of £40.0m.",
      COUNCIL, OK),
+    ("a-frame-after-a-short-opening-phrase",
+     "At the quarter 2 stage, in terms of General Fund revenue expenditure a net budget "
+     "overspend of £2.0m was being forecast with a projected net expenditure of £44.1m.",
+     COUNCIL, "error: £42.0m"),
+    ("regarding-inside-a-sentence-frames-nothing",
+     "Members asked regarding the General Fund whether the overspend of £2.0m would rise "
+     "further, noting as officers had warned that projected net expenditure in the year of "
+     "£44.1m was high.", COUNCIL, OK),
     ("a-budget-provision-is-a-budget",
      "With regard to the revenue budget, an overspend of £2.0m was forecast against a budget "
      "provision of £38.5m.", COUNCIL, "error: £40.0m"),

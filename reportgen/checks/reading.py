@@ -876,9 +876,11 @@ _UNKNOWN_NAME_AFTER = re.compile(r"\s+(?:(?:(?:forecast|projected|net|in-year|ad
 #: Before a name, words that make it the frame of the sentence ("In terms of the General Fund",
 #: "With regard to the revenue budget"), with at most two words between ("General Fund revenue
 #: expenditure").
-_FRAME_BEFORE = re.compile(r"\b(?:in\s+terms\s+of|with\s+(?:regard|respect)\s+to|in\s+respect\s+of|"
-                           r"as\s+regards|regarding)\s+(?:the\s+|its\s+|our\s+)?(?:[\w'’-]+\s+){0,2}$",
-                           re.IGNORECASE)
+#: At the head of the sentence only, after at most a short opening phrase ("At the quarter 2
+#: stage, in terms of …"): "Members asked regarding the Council's …" frames nothing.
+_FRAME_BEFORE = re.compile(r"\s*(?:[^,;£]{0,40},\s*)?(?:in\s+terms\s+of|with\s+(?:regard|"
+                           r"respect)\s+to|in\s+respect\s+of|as\s+regards|regarding)\s+"
+                           r"(?:the\s+|its\s+|our\s+)?(?:[\w'’-]+\s+){0,2}", re.IGNORECASE)
 #: Funds of a council that are not its budget for services: an amount of theirs is none of a
 #: General Fund's or directorate's figures.
 _OTHER_FUND = re.compile(r"\b(?:Housing\s+Revenue\s+Account|(?-i:HRA)|Collection\s+Fund)\b",
@@ -1934,7 +1936,7 @@ class Judge:
         amount ("In terms of General Fund revenue expenditure a budget underspend of £0.1m was
         forecast with a projected net expenditure of £15.7m"): then it is every amount's."""
         return not any(o.start < x.start for o in s.lits) and \
-            bool(_FRAME_BEFORE.search(s.text, 0, x.start))
+            bool(_FRAME_BEFORE.fullmatch(s.text, 0, x.start))
 
     @staticmethod
     def _carried(s: Sentence, lo: int) -> str | None:
