@@ -258,3 +258,20 @@ def test_another_fund(sentence: str, figures: list[Figure], names: ReportNames,
         "another-years-end", "no-forecast-word", "savings-are-no-budget-position"])
 def test_a_forecast_for_the_year_end(sentence: str, expected: str) -> None:
     assert verdict(sentence, names=COUNCIL) == expected
+
+
+# A savings area's savings budget is its target.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Placements savings budget was £1.1m with an actual saving of £0.53m.", "error: £0.8m"),
+    ("The Placements savings budget was £0.8m with an actual saving of £0.53m.", OK),
+    ("The Transport savings profile budget for the year is £0.6m.", "error: £0.4m"),
+    # a budget named after a savings area alone is a service's budget, not its savings
+    ("The Placements budget was £1.1m.", OK),
+    ("The Placements savings were put into the budget of £1.1m.", OK),
+    # a budget line named too: no target of the area ("Transport") its words also name
+    ("The Home to School Transport savings budget was £4.5m.", OK),
+], ids=["savings-budget-is-the-target", "savings-budget-right", "savings-profile-budget",
+        "an-areas-budget-alone-is-no-target", "the-budget-savings-go-into",
+        "a-line-named-too-is-no-target"])
+def test_a_savings_budget(sentence: str, expected: str) -> None:
+    assert verdict(sentence, names=COUNCIL) == expected

@@ -1519,6 +1519,11 @@ class Judge:
                 mention = dataclasses.replace(
                     mention, aggregate=vocabulary.AGGREGATE_WORDS.get(agg.group(1).lower()))
         measures = set(mention.measures)
+        if measures == {"budget"} and self._savings_area_named(subjects) and re.search(
+                r"\bsavings?\s+(?:[\w-]+\s+)?$", s.text[:mention.start], re.IGNORECASE):
+            # "The managed vacancy savings profile budget was £295k": a savings area's savings
+            # budget is what it is to save, its target.
+            measures = {"target"}
         of = mention.of
         if "change" in measures and not of:
             of = self._base(lit, mentions, mention)
@@ -1888,6 +1893,13 @@ class Judge:
         if any(lit.agrees(f) for f in cands):
             return None
         return self._one([f for f in cands if f.scope == "total"], lit)
+
+    def _savings_area_named(self, subjects: list[_Subject]) -> bool:
+        """Whether the clause names a savings area of the data surely and no budget line."""
+        named = {x.subject for x in subjects if not x.part and x.subject not in SCOPES}
+        areas = {f.subject for f in self.figures if f.scope == "area"}
+        lines = {f.subject for f in self.figures if f.key.startswith("budget.lines")}
+        return bool(named & areas) and not named & lines
 
     def _slipped_line(self, s: Sentence, mention: _Mention,
                       subjects: list[_Subject]) -> bool:
