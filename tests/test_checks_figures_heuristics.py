@@ -970,8 +970,8 @@ def test_report_names_come_from_report_yaml() -> None:
     """The directorate and the committee's subject name the whole; the council (and its name
     without "Borough Council") is wider than a directorate's data, the whole of a council's."""
     assert NAMES.whole == ("Children's Services", "Children and Families")
-    assert NAMES.wider == ("Sometown Borough Council", "Sometown")
-    assert BROAD.whole == ("Sometown Borough Council", "Sometown") and not BROAD.wider
+    assert NAMES.wider == ("Sometown Borough Council", "Sometown", "SBC")  # and its initials
+    assert BROAD.whole == ("Sometown Borough Council", "Sometown", "SBC") and not BROAD.wider
     # a committee whose name says nothing of a service names nothing
     assert report_names("X Council", "Y", "Corporate Parenting Panel", {}).whole == ("Y",)
 

@@ -214,7 +214,17 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
     kept = [k for k in kept if not (k.weak and k.measures == {"spend"} and any(
         o is not k and not o.weak and 0 <= k.start - o.end <= 40 and
         not re.search(r"[£\d]", sentence[o.end:k.start]) for o in kept))]
+    # So does "forecast" as a verb further on ("the council's forecast deficit for the current
+    # financial year (which was forecast at £14m in September)"): it forecasts that measure.
+    kept = [k for k in kept if not (k.weak and k.measures == {"spend"} and
+                                    _VERB_BEFORE.search(sentence, 0, k.start) and any(
+        o is not k and not o.weak and 0 <= k.start - o.end <= _NEAR and
+        not re.search(r"[£\d;]", sentence[o.end:k.start]) for o in kept))]
     return sorted(kept, key=lambda k: k.start)
+
+
+#: Before a word, an auxiliary that makes it a verb ("which was forecast at £14m").
+_VERB_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$", re.IGNORECASE)
 
 
 _STOP = {"the", "of", "and", "for", "in", "on", "to", "a", "an", "&", "s", "be", "this", "that",
@@ -309,6 +319,8 @@ class ReportNames:
 # "the directorate", "the Council's", "our service", "council-wide": the report's own scope,
 # the whole of the data (the council's words name more than the data in a narrower report).
 _SCOPE_NOUN = re.compile(r"\b(?:the|this|our|its|their)\s+(?:(?:whole|overall|entire|wider)\s+)?"
+                         # ("the local authority": the council)
+                         r"(?:local\s+(?=authority))?"
                          r"(?:(?P<unit>directorate|department|service)|"
                          r"(?P<council>council|authority))(?!['’]?s?\s+(?:area|run|owned|homes?)\b)"
                          # "the Council Tax Reduction Scheme", "the Service Plan": a name
@@ -328,6 +340,15 @@ _REVENUE_WHOLE = re.compile(
     r"current|latest|overall|total|net|gross|projected|forecast|predicted|expected|estimated|"
     r"approved|original|revised)\s+)*(?P<name>revenue)\s+(?=(?:budget|expenditure|spend|"
     r"spending|position|outturn)\b)", re.IGNORECASE)
+# The council's whole revenue account by its accounting names, in a report declared to be of
+# the council's budget: "the General Fund net cost of services", "net service budgets",
+# "the GF revenue account", "service and corporate budgets", "against allocated budgets".
+_ACCOUNT_WHOLE = re.compile(
+    r"\b(?:(?:(?:General\s+Fund|(?-i:GF))\s+)?net\s+cost\s+of\s+(?:the\s+)?services|"
+    r"net\s+service\s+budgets?|"
+    r"(?:General\s+Fund|(?-i:GF))\s+revenue\s+account|"
+    r"service\s+and\s+corporate\s+budgets|"
+    r"(?<=against\s)(?:the\s+)?allocated\s+budgets)\b", re.IGNORECASE)
 #: After the council's name, a pot of money that is not its budget ("the Council's reserves",
 #: "the council's smoothing fund"; not its General Fund).
 _POT_AFTER = re.compile(r"['’]?s?\s+(?!general\s+fund\b)(?:[\w-]+\s+){0,2}?"
@@ -380,6 +401,10 @@ def report_names(council: str, directorate: str | None, committee: str | None,
     short = " ".join(_COUNCIL_FORM.sub(" ", council).split())
     if short and short.casefold() != council.casefold():
         council_names.append(short)
+    # Its initials ("SCC" of Suffolk County Council), unless declared as another's short form.
+    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’-]*", council))
+    if len(initials) >= 3 and initials not in abbreviations:
+        council_names.append(initials)
     if scope == "council":  # the directorate and the committee's service are parts of it
         whole, wider = council_names, own
     else:
@@ -567,6 +592,8 @@ class _Subjects:
         if self.names.scope == "council":
             scope += [_Subject(m.start("name"), m.end("name"), WHOLE)
                       for m in _REVENUE_WHOLE.finditer(sentence)]
+            scope += [_Subject(m.start(), m.end(), WHOLE)
+                      for m in _ACCOUNT_WHOLE.finditer(sentence)]
         for m in _SCOPE_NOUN.finditer(sentence):
             noun = m["unit"] or m["council"] or m["wide"]
             named = self.names.unit_noun(noun)
@@ -846,6 +873,38 @@ _UNKNOWN_NAME_AFTER = re.compile(r"\s+(?:(?:(?:forecast|projected|net|in-year|ad
                                  r"(?P<name>(?!(?:Quarter|Month|Period|(?:Net\s+)?(?:Revenue\s+)?Budget)\b)"
                                  r"(?:[A-Z][a-z]+(?:\s+(?:and\s+|&\s+|of\s+)?"
                                  r"[A-Z][a-z]+)+|[A-Z]{2,6}\b(?![-'])))")
+#: Before a name, words that make it the frame of the sentence ("In terms of the General Fund",
+#: "With regard to the revenue budget"), with at most two words between ("General Fund revenue
+#: expenditure").
+#: At the head of the sentence only, after at most a short opening phrase ("At the quarter 2
+#: stage, in terms of …"): "Members asked regarding the Council's …" frames nothing.
+_FRAME_BEFORE = re.compile(r"\s*(?:[^,;£]{0,40},\s*)?(?:in\s+terms\s+of|with\s+(?:regard|"
+                           r"respect)\s+to|in\s+respect\s+of|as\s+regards|regarding)\s+"
+                           r"(?:the\s+|its\s+|our\s+)?(?:[\w'’-]+\s+){0,2}", re.IGNORECASE)
+#: Funds of a council that are not its budget for services: an amount of theirs is none of a
+#: General Fund's or directorate's figures.
+_OTHER_FUND = re.compile(r"\b(?:Housing\s+Revenue\s+Account|(?-i:HRA)|Collection\s+Fund)\b",
+                         re.IGNORECASE)
+#: After an amount, the month it is forecast for ("£9.6 million by the end of March 2025").
+_BY_MONTH_AFTER = re.compile(rf"^\s*(?:(?:in|at|by)\s+)(?:the\s+end\s+of\s+)?{_MONTH}",
+                             re.IGNORECASE)
+#: A forecast's words, and the budget position it forecasts (Judge._year_end_forecast).
+_FORECAST_WORD = re.compile(r"\b(?:forecast\w*|project(?:ed|ing|ion)|predict\w*|expected|"
+                            r"anticipated|estimated)\b", re.IGNORECASE)
+_POSITION_WORD = re.compile(r"\b(?:over[- ]?spen\w*|under[- ]?spen\w*|deficit|surplus|"
+                            r"variance|outturn)\b", re.IGNORECASE)
+#: A list item of a monitoring paper: a name, then what moved (less or more income or cost) and
+#: a dash or colon right before the amount ("car parking reduced income - £1,133,500;").
+_MOVED_ITEM = re.compile(r"^\s*(?:[-*•·]\s*)?(?:\(?[a-z0-9ivx]{1,4}[).]\s*)?"
+                         r"[A-Za-z][^£\d;:]{1,80}?\s"
+                         r"(?P<dir>reduced|reduction|lower|decreased|increased?|higher)\s+"
+                         r"(?P<what>income|fees|receipts|costs?|expenditure)\s*[-–—:]\s*",
+                         re.IGNORECASE)
+#: After an amount, a verb of result and the article of its object ("resulting in a", "giving an",
+#: "to give an overall", "leading to a"): what follows is what the amount gives, not its measure.
+_RESULT_AFTER = re.compile(r"\b(?:(?:which|that)\s+(?:has\s+|have\s+|will\s+|would\s+)?)?"
+                           r"(?:result(?:s|ed|ing)?\s+in|giv(?:e|es|ing)|gave|lead(?:s|ing)?\s+to|"
+                           r"led\s+to|produc(?:e|es|ed|ing))\s+(?:an?|the)\b", re.IGNORECASE)
 _UNKNOWN_NAME = re.compile(r"\b(?:for|on|at|within)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -1104,6 +1163,9 @@ class Judge:
             return self._year_named(s, lit, lo, hi)  # a period after a change is its start
         if _REPORTED_IN_MONTH.match(phrase):
             return None  # "£9m reported in September": an earlier report's, by its month
+        end = _BY_MONTH_AFTER.match(phrase)
+        if end and self._year_end_forecast(end, s.text[lo:hi]):
+            return False
         month = _MONTH_AFTER.match(phrase) or _MONTH_WHEN_BEFORE.search(before[-120:])
         if month:
             return self._month(month)
@@ -1185,6 +1247,16 @@ class Judge:
         found = [m for m in s.mentions["money"] if lo <= m.start and m.end <= whole.start
                  and "change" not in m.measures]
         return dataclasses.replace(found[-1], inferred=True) if found else None
+
+    def _year_end_forecast(self, m: re.Match[str], clause: str) -> bool:
+        """Whether the month is the end of the report's financial year and the clause forecasts
+        its budget's position then ("a predicted revenue budget overspend of £9.6 million by
+        the end of March 2025" in a first quarter's report): the data's full-year projection."""
+        if self.period is None or m["month"].lower() != "march":
+            return False
+        year = int(m["year"]) if m["year"] else self.period.start_year + 1
+        return year == self.period.start_year + 1 and \
+            bool(_FORECAST_WORD.search(clause)) and bool(_POSITION_WORD.search(clause))
 
     def _month(self, m: re.Match[str]) -> bool | None:
         """The period a month names: this one when it is the month the period ends, the
@@ -1307,6 +1379,8 @@ class Judge:
             return None  # "300 more than at the start": a difference the data do not hold
         if lit.kind == "money" and self._over_years(s, lit, lo):
             return None  # "saved £381m since 2010", "£45.8m for years 2025 to 2028"
+        if lit.kind == "money" and self._other_fund(s, lit, lo, hi):
+            return None  # "an overspend on the HRA of £0.328m": a fund the data do not hold
         previous = self._wants_previous(s, lit, lo, hi)
         if previous is None:
             return None
@@ -1318,6 +1392,11 @@ class Judge:
         closed = [b.span() for b in re.finditer(r"\([^()]*\d[^()]*\)", s.text[lo:lit.start])]
         mentions = [m for m in s.mentions[lit.kind] if lo <= m.start and m.end <= hi and
                     not any(lo + a < m.start and m.end < lo + b for a, b in closed)]
+        result = _RESULT_AFTER.search(s.text, lit.end, hi)
+        if result:
+            # "… of £2.0m resulting in a forecast drawdown of £2.7m": the words after a verb of
+            # result are the result's, never the measure of the amount before it.
+            mentions = [m for m in mentions if m.end <= lit.start or m.start < result.start()]
         listed = s.list_item(first)
         if listed is not None and any(not m.weak and m.end <= listed[0] for m in mentions):
             # A bare noun inside a list's items ("Children's Social Care budget of £1.2m")
@@ -1336,7 +1415,8 @@ class Judge:
         # (Not the earlier value of "from £X to", "by £X to", "£X … has increased to".)
         span_whole = self._year_of_span(s, lit) if lit.kind == "money" else None
         far = [x for x in subjects if span_whole is None  # a part's whole's scope is its own
-               and x.subject in SCOPES and _distance((x.start, x.end), lit) > _NEAR]
+               and x.subject in SCOPES and _distance((x.start, x.end), lit) > _NEAR
+               and not self._frame(s, x)]
         if far:
             between = sorted(o.start for o in s.lits if o is not lit and o.kind == lit.kind
                              and s.list_head(o) is not first
@@ -1378,6 +1458,17 @@ class Judge:
                                                     m.end <= lit.start and
                                                     "change" in m.measures)]
         mention = self._measure(s, lit, mentions, to_value, inside, continued or first)
+        if mention is not None and self._slipped_line(s, mention, subjects):
+            # "slippage of £3.387m on General Fund schemes": a budget line's spend put off to
+            # a later year, its underspend (perhaps not all of it: inferred).
+            mention = dataclasses.replace(mention, measures=frozenset({"variance"}), sign=-1,
+                                          inferred=True)
+        moved_item = self._moved_item(s, lit)
+        if moved_item is not None:
+            if not any(x.end <= moved_item.start and x.subject not in SCOPES
+                       for x in s.subjects):
+                return None  # an item of a line the data do not hold
+            mention = moved_item  # "car parking reduced income - £1,133,500;"
         if lit.kind == "money" and not re.sub(r"[-*•·–\s]", "", s.text[:lit.start]):
             allocation = _ALLOCATION_AFTER.match(s.text, lit.end)
             if allocation and (mention is None or mention.start >= allocation.end()):
@@ -1428,6 +1519,11 @@ class Judge:
                 mention = dataclasses.replace(
                     mention, aggregate=vocabulary.AGGREGATE_WORDS.get(agg.group(1).lower()))
         measures = set(mention.measures)
+        if measures == {"budget"} and self._savings_area_named(subjects) and re.search(
+                r"\bsavings?\s+(?:[\w-]+\s+)?$", s.text[:mention.start], re.IGNORECASE):
+            # "The managed vacancy savings profile budget was £295k": a savings area's savings
+            # budget is what it is to save, its target.
+            measures = {"target"}
         of = mention.of
         if "change" in measures and not of:
             of = self._base(lit, mentions, mention)
@@ -1469,7 +1565,8 @@ class Judge:
             flipped = self._pick(s, lit, unsigned, sure, mention, evidence, lo, hi)
             if flipped is not None and flipped.value * mention.sign < 0:
                 explicit = self._explicit(flipped, lit, unsigned, subjects, mention,
-                                          elsewhere) and inferred_order is False
+                                          elsewhere) and inferred_order is False and \
+                    not mention.inferred  # an inferred reading only warns
                 return Claim(flipped, unsigned, evidence, explicit, direction=mention.sign)
         explicit = figure is not None and self._explicit(figure, lit, cands, subjects, mention,
                                                          elsewhere) and \
@@ -1733,6 +1830,11 @@ class Judge:
             # A line named in the clause says which part of the report's scope it is.
             named = [x for x in named if x.subject not in SCOPES]
         aggregate = mention.aggregate
+        result = [m.end() for m in _RESULT_AFTER.finditer(s.text, lo, lit.start)]
+        if aggregate and result and mention.start >= result[-1]:
+            # "X was forecast to overachieve by £0.5m to give an overall favourable variance of
+            # £0.3m": a name before the verb of result is the part's, the overall the whole's.
+            named = [x for x in named if x.start >= result[-1]]
         if aggregate and not any(x.end <= lit.start for x in named):
             # "the overall £58.4m saving requirement": the qualifier of the number itself
             # wins over a name further on.
@@ -1791,6 +1893,62 @@ class Judge:
         if any(lit.agrees(f) for f in cands):
             return None
         return self._one([f for f in cands if f.scope == "total"], lit)
+
+    def _savings_area_named(self, subjects: list[_Subject]) -> bool:
+        """Whether the clause names a savings area of the data surely and no budget line."""
+        named = {x.subject for x in subjects if not x.part and x.subject not in SCOPES}
+        areas = {f.subject for f in self.figures if f.scope == "area"}
+        lines = {f.subject for f in self.figures if f.key.startswith("budget.lines")}
+        return bool(named & areas) and not named & lines
+
+    def _slipped_line(self, s: Sentence, mention: _Mention,
+                      subjects: list[_Subject]) -> bool:
+        """Whether ``mention`` is "slippage" and the clause names a budget line and no savings
+        area (slippage of savings is a shortfall)."""
+        if mention.measures != {"shortfall"} or not re.search(
+                r"slippage", s.text[mention.start:mention.end], re.IGNORECASE):
+            return False
+        named = {x.subject for x in subjects if not x.part and x.subject not in SCOPES}
+        lines = {f.subject for f in self.figures if f.key.startswith("budget.lines")}
+        areas = {f.subject for f in self.figures if f.scope == "area"}
+        return bool(named & lines) and not named & areas
+
+    @staticmethod
+    def _other_fund(s: Sentence, lit: Literal_, lo: int, hi: int) -> bool:
+        """Whether the name nearest the amount in its clause is another fund than the
+        council's budget (the Housing Revenue Account, the Collection Fund) that no label or
+        short form of the data names: "The HRA was forecasted to have an underspend of £58k"
+        is no figure of the General Fund's total."""
+        funds = [m.span() for m in _OTHER_FUND.finditer(s.text, lo, hi)
+                 if not any(x.start <= m.start() and m.end() <= x.end for x in s.subjects)]
+        if not funds:
+            return False
+        near = min(_distance(f, lit) for f in funds)
+        return all(_distance((x.start, x.end), lit) > near for x in s.subjects
+                   if lo <= x.start and x.end <= hi)
+
+    @staticmethod
+    def _moved_item(s: Sentence, lit: Literal_) -> _Mention | None:
+        """A monitoring paper's list item, a name, what moved and a dash before the amount and
+        nothing after it ("car parking reduced income - £1,133,500;", "borrowing contingency
+        reduced cost - £200,000"): the line's variance, adverse for less income or more cost,
+        favourable for more income or less cost."""
+        item = _MOVED_ITEM.search(s.text, 0, lit.start)
+        if item is None or item.end() != lit.start or \
+                not re.fullmatch(r"[\s;,.]*(?:and|or)?\s*", s.text[lit.end:]):
+            return None
+        less = item["dir"].lower() in ("reduced", "reduction", "lower", "decreased")
+        income = item["what"].lower() in ("income", "fees", "receipts")
+        return _Mention(item.start("dir"), item.end("what"), frozenset({"variance"}),
+                        1 if less == income else -1)
+
+    @staticmethod
+    def _frame(s: Sentence, x: _Subject) -> bool:
+        """Whether the report's scope is named as the frame of the whole sentence, before any
+        amount ("In terms of General Fund revenue expenditure a budget underspend of £0.1m was
+        forecast with a projected net expenditure of £15.7m"): then it is every amount's."""
+        return not any(o.start < x.start for o in s.lits) and \
+            bool(_FRAME_BEFORE.fullmatch(s.text, 0, x.start))
 
     @staticmethod
     def _carried(s: Sentence, lo: int) -> str | None:

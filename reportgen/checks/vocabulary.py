@@ -356,6 +356,13 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # variance: under
     (r"(?:under[- ]?spen(?:d|ds|t|ding)|under budget|underspent by|surplus|"
      r"favourable (?:variance|position))", "variance", -1),
+    # Income or a saving above its budget is a favourable variance ("forecast to overachieve
+    # by £0.488m"); "unfavourable" is the adverse one ("an unfavourable variance of £209,000").
+    (r"(?:over-?achiev(?:e|es|ed|ing)(?: by)?)", "variance", -1),
+    (r"(?:(?:unfavourable|adverse) (?:(?:draft|revised|forecast|projected|final) )*"
+     r"(?:variance|position|outturn))", "variance", 1),
+    (r"(?:(?<!un)favourable (?:(?:draft|revised|forecast|projected|final) )*"
+     r"(?:variance|position|outturn))", "variance", -1),
     # variance: either
     (r"(?:(?:net )?variances?|variation|(?:forecast |projected )?(?:budget |outturn )?position|"
      r"outturn position)", "variance", 0),
@@ -370,7 +377,8 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?:under (?:the |its )(?:\w+ )?budget(?: by)?(?!\s+of\b))", "variance", -1),
     # budget
     # (a bare "allocation" is not one: "the allocation of £5 million from Contingency")
-    (r"(?:budgets?|cash limits?|budget allocations?|grants?)", "budget", 0),
+    # (the longer forms first: "budget provision of £15.9m" is one measure word)
+    (r"(?:budget allocations?|budget provisions?|budgets?|cash limits?|grants?)", "budget", 0),
     # spend
     (r"(?:(?:projected |forecast |actual |total |net |gross )?(?:spend|spending|expenditure)|"
      r"(?:full[- ]year |year[- ]end )?projection)", "spend", 0),
