@@ -371,6 +371,8 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # budget
     # (a bare "allocation" is not one: "the allocation of £5 million from Contingency")
     (r"(?:budgets?|cash limits?|budget allocations?|grants?)", "budget", 0),
+    # "£141,000 had been budgeted for play parks": what was budgeted is the budget
+    (r"(?:(?:has|have|had|was|were|is|are|been|be)\s+)+budgeted", "budget", 0),
     # spend
     (r"(?:(?:projected |forecast |actual |total |net |gross )?(?:spend|spending|expenditure)|"
      r"(?:full[- ]year |year[- ]end )?projection)", "spend", 0),
@@ -506,6 +508,23 @@ GROWTH_WORDS: tuple[tuple[str, str, int], ...] = (
 ALLOCATION_AFTER = (r"\s+(?:of\s+)?(?:(?:new|additional|extra)\s+)?(?:funding\s+|investment\s+)?"
                     r"(?:will\s+|to\s+)(?:help\s+)?(?:support|increase|fund|expand|provide|"
                     r"improve|meet)\b")
+#: ... and "£2m for children placement costs", an amount opening a list item with just "for"
+#: and the name of what it is for (no measure word of its own besides the name's).
+ALLOCATION_FOR = r"\s+(?:of\s+)?(?:(?:new|additional|extra)\s+)?(?:funding\s+|investment\s+)?for\b"
+
+#: Spending said as a plan or a habit, as budget setting and residents' pages say it: "the
+#: council will spend £444m next year on local services", "£82m should be spent on running
+#: services", "see us spend £428m to provide services", "Dudley Council spends £110.7m on adult
+#: social care every year". What a council plans to spend, or spends year by year, is its
+#: budget; but "will spend" may be a forecast too, so the reading is inferred (a warning) and
+#: a number that agrees with the same subject's projected spend is that figure. ("is forecast
+#: to spend", "spent" and "spending" stay the spend.)
+PLANNED_SPEND_WORDS: tuple[tuple[str, str, int], ...] = (
+    (r"(?:(?:will|shall|plans?\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|see\s+us)"
+     r"\s+(?:also\s+|now\s+|continue\s+to\s+)?spend|spends)", "budget", 0),
+    (r"(?:(?:will|shall|should|would|is\s+to|are\s+to)\s+(?:also\s+|now\s+)?be\s+spent)",
+     "budget", 0),
+)
 
 #: Changes of a count ("rose by 9", "a decrease of 5"): the change of children looked after
 #: over a window, of placements (started less ended) or of an indicator since its last point.
