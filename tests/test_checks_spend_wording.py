@@ -17,6 +17,9 @@ pinned sentence by sentence on the hand-made figures of test_checks_figures_heur
   inferred; savings identified otherwise stay no figure of the data.
 - "£Xm for Y" opening a list item, with no measure word but Y's own, is an allocation: the
   budget's growth, inferred.
+- "£Xm in funding to support Y" is an allocation too, wherever it stands.
+- Savings "forecast to save" are the target (a budget's plan) or, when the number agrees with
+  it, the forecast of delivery: inferred; so is one year's part of such a sum over years.
 
 The rules are described in docs/checks.md ("How a typed number is read").
 """
@@ -42,6 +45,9 @@ SPEND_RISE = [
     _fig("changes.lines.Adoption & Fostering.projected_spend", "change", 660_000,
          "Adoption & Fostering", "line", of="spend"),
 ]
+# Placements' savings forecast to be delivered.
+FORECAST = [_fig("savings.areas['Placements'].forecast", "savings_forecast", 610_000,
+                 "Placements", "area")]
 # A line whose label ends in a measure noun: "costs" names the line, not which of its figures.
 COSTS_LINE = [*ALL, *_line("Residential placement costs", 5_000_000, 5_400_000)]
 
@@ -136,6 +142,29 @@ CASES: list[tuple[str, str, list[Figure], str, str]] = [
      "Officers identified £1.2m in savings to narrow the funding gap.", ALL, YEAR, OK),
     ("savings-identified-to-offset-an-overspend-are-no-target",
      "Officers identified £1.5m of savings to offset the overspend.", ALL, QUARTER, OK),
+    # -- savings "forecast to save": the plan (target) or the forecast of delivery, inferred
+    ("one-years-part-of-savings-forecast-over-years-is-the-target",
+     "The Council is forecast to save a further £3m over the next three years - £1.5m next "
+     "year.", ALL, YEAR, "warning: £1.2m"),
+    ("one-years-part-of-savings-forecast-over-years-right-raises-nothing",
+     "The Council is forecast to save a further £3m over the next three years - £1.2m next "
+     "year.", ALL, YEAR, OK),
+    ("forecast-to-save-is-the-target-inferred",
+     "Placements is forecast to save £0.5m this year.", [*ALL, *FORECAST], QUARTER,
+     "warning: £0.8m"),
+    ("forecast-to-save-agreeing-with-the-forecast-raises-nothing",
+     "Placements is forecast to save £0.61m this year.", [*ALL, *FORECAST], QUARTER, OK),
+    ("forecast-to-save-agreeing-with-the-target-raises-nothing",
+     "Placements is forecast to save £0.8m this year.", [*ALL, *FORECAST], QUARTER, OK),
+    # -- "£X in funding to support Y": an allocation after its amount, inferred
+    ("an-amount-in-funding-to-support-a-line-is-its-growth",
+     "The budget includes £1.5m in funding to support Adoption & Fostering.", [*ALL, *GROWTH],
+     YEAR, "warning: £1.2m"),
+    ("an-amount-in-funding-to-support-a-line-right-raises-nothing",
+     "The budget includes £1.2m in funding to support Adoption & Fostering.", [*ALL, *GROWTH],
+     YEAR, OK),
+    ("an-amount-in-funding-with-no-earlier-period-is-not-checked",
+     "The budget includes £1.5m in funding to support Adoption & Fostering.", ALL, YEAR, OK),
     # -- "£X for Y" opening a list item: an allocation, the budget's growth (inferred)
     ("an-amount-for-a-line-is-its-growth",
      "£1.5m for Adoption & Fostering", [*ALL, *GROWTH], YEAR, "warning: £1.2m"),

@@ -151,10 +151,13 @@ _INFERRED = frozenset(p.pattern for p, _, _ in _GROWTH)
 _ALLOCATION_AFTER = re.compile(vocabulary.ALLOCATION_AFTER, re.IGNORECASE)
 _ALLOCATION_FOR = re.compile(vocabulary.ALLOCATION_FOR, re.IGNORECASE)
 _PLANNED_SPEND = _compile(vocabulary.PLANNED_SPEND_WORDS)
-_SPEND_PLAN = frozenset(p.pattern for p, _, _ in _PLANNED_SPEND)
+_FORECAST_SAVING = _compile(vocabulary.FORECAST_SAVING_WORDS)
+# The other measure such words may mean (_Mention.also).
+_ALSO = {**{p.pattern: "spend" for p, _, _ in _PLANNED_SPEND},
+         **{p.pattern: "savings_forecast" for p, _, _ in _FORECAST_SAVING}}
 _TABLES = {
     "money": _compile((*vocabulary.OVERRIDES, *vocabulary.MONEY_WORDS)) + _GROWTH +
-    _PLANNED_SPEND,
+    _PLANNED_SPEND + _FORECAST_SAVING,
     "percent": _compile(vocabulary.PERCENT_WORDS),
     "count": _compile((*vocabulary.COUNT_CHANGE_WORDS, *vocabulary.COUNT_WORDS)),
 }
@@ -172,7 +175,7 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
     for pattern, measure, sign in _TABLES[kind]:
         for m in pattern.finditer(sentence):
             raw.append((m.start(), m.end(), measure, sign, pattern.pattern in _INFERRED,
-                        "spend" if pattern.pattern in _SPEND_PLAN else ""))
+                        _ALSO.get(pattern.pattern, "")))
     raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
     kept: list[_Mention] = []
     for start, end, measure, sign, inferred, also in raw:
@@ -1447,7 +1450,7 @@ class Judge:
                                    "budget", inferred=True)
         if mention is not None and "change" in mention.measures and continued is None:
             mention = self._plan_item(s, lit, mention, mentions)
-        if mention is not None and mention.also:
+        if mention is not None and mention.also == "spend":
             mention = self._planned_spend(s, lit, mention)
             if mention is None:
                 return None
@@ -1459,7 +1462,7 @@ class Judge:
             return None  # "spend £48,000 more a week on energy": a difference, not the spend
         if mention is not None and "change" not in mention.measures and continued is None \
                 and _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
-            if mention.also and mention.start >= lit.end and \
+            if mention.also == "spend" and mention.start >= lit.end and \
                     _OPENING_INCREMENT.fullmatch(s.text[:lit.start]):
                 pass  # "A further £29.9m will be spent on Y": the plan's next item
             elif mention.measures != {"target"} or not _TO_FIND_BEFORE.search(
@@ -1595,7 +1598,7 @@ class Judge:
         plan's verb after it: the plan's next item (its own amount), not an increment."""
         if not (mention.end <= lit.start and _OPENING_INCREMENT.fullmatch(s.text[:lit.start])):
             return mention
-        plan = [m for m in mentions if m.also and m.start >= lit.end]
+        plan = [m for m in mentions if m.also == "spend" and m.start >= lit.end]
         return plan[0] if plan else mention
 
     @staticmethod
@@ -1612,7 +1615,7 @@ class Judge:
         inc = _INCREMENT_BEFORE.search(s.text[at:lit.start])
         if inc is None:
             return mention
-        if mention.also and mention.start >= lit.end and \
+        if mention.also == "spend" and mention.start >= lit.end and \
                 _OPENING_INCREMENT.fullmatch(s.text[:lit.start]):
             return mention  # "A further £29.9m will be spent on Y" (_plan_item)
         return _Mention(mention.start, mention.end, frozenset({"change"}), 1, "spend",

@@ -404,7 +404,8 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
      r"made|realised)", "savings_forecast", 0),
     (r"(?:savings\s+)?to be (?:delivered|achieved|made|realised)", "target", 0),
     # The verb: "the authority proposes to save £21.3m" is what is to be saved ("is forecast
-    # to save" may be the plan or a forecast: neither; "saved" is done: achieved, below).
+    # to save" may be the plan or a forecast: FORECAST_SAVING_WORDS; "saved" is done: achieved,
+    # below).
     (r"(?<!\bbeen )(?<!forecast )(?<!expected )(?<!projected )(?<!anticipated )"
      r"(?<!predicted )(?<!likely )to (?:save|cut)(?!\s+(?:money|costs?|time)\b)"
      r"(?![^.;£\d]{0,60}\bby\b)", "target", 0),  # not "to cut the overspend by £2m" (a change)
@@ -496,6 +497,10 @@ GROWTH_WORDS: tuple[tuple[str, str, int], ...] = (
      r"funding|items?|allocations?|proposals?)|(?<=of )growth(?!\s+in\b))", "change:budget", 1),
     # "additional funding of £600,000", "extra funding of £1m"
     (r"(?:additional|extra|further|new)\s+funding", "change:budget", 1),
+    # "£5m in funding to support looked after children", "£2m in new funding for fostering":
+    # an allocation, its words after the amount (inferred, as all growth)
+    (r"in\s+(?:new\s+|additional\s+|extra\s+)?funding(?=\s+(?:to\s+(?:help\s+)?(?:support|"
+     r"fund|provide|expand|improve)|for)\b)", "change:budget", 1),
     # Not growth, but as unsure: "reduce costs by £10.6m" is savings (of either reading unless
     # the words say which: "having to reduce costs by", PLANNED_BEFORE), or a recovery plan's
     # aim for an overspend, which no figure of the data holds.
@@ -524,6 +529,14 @@ PLANNED_SPEND_WORDS: tuple[tuple[str, str, int], ...] = (
      r"\s+(?:also\s+|now\s+|continue\s+to\s+)?spend|spends)", "budget", 0),
     (r"(?:(?:will|shall|should|would|is\s+to|are\s+to)\s+(?:also\s+|now\s+)?be\s+spent)",
      "budget", 0),
+)
+
+#: Savings said to be forecast ("is forecast to save a further £62.8m over the next three years -
+#: £21.3m next year"): a budget's plan (the target) or a forecast of delivery, so inferred, and a
+#: number agreeing with the forecast savings is that figure.
+FORECAST_SAVING_WORDS: tuple[tuple[str, str, int], ...] = (
+    (r"(?:(?:is|are|was|were|being)\s+)?(?:forecast|expected|projected|anticipated|predicted)\s+"
+     r"to\s+save", "target", 0),
 )
 
 #: Changes of a count ("rose by 9", "a decrease of 5"): the change of children looked after
