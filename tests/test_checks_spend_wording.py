@@ -18,6 +18,9 @@ pinned sentence by sentence on the hand-made figures of test_checks_figures_heur
 - "£Xm for Y" opening a list item, with no measure word but Y's own, is an allocation: the
   budget's growth, inferred.
 - "£Xm in funding to support Y" is an allocation too, wherever it stands.
+- An amount "made up of" or "a combination of" named parts ("£18.7m of savings, a combination
+  of efficiency savings (£11.5m), additional income (£6.8m) …") is not of its parts' names,
+  and each part in brackets after its name has the whole's measure.
 - Savings "forecast to save" are the target (a budget's plan) or, when the number agrees with
   it, the forecast of delivery: inferred; so is one year's part of such a sum over years.
 
@@ -59,6 +62,11 @@ CASES: list[tuple[str, str, list[Figure], str, str]] = [
      "The Council will spend £40m on its services in 2024/25.", ALL, YEAR, OK),
     ("will-spend-agreeing-with-the-forecast-spend-raises-nothing",
      "The Council will spend £42m on its services in 2024/25.", ALL, YEAR, OK),
+    ("a-bound-agreeing-only-with-the-forecast-spend-is-still-the-budget",
+     "The Council will spend over £41m on its services in 2024/25.", ALL, YEAR,
+     "warning: £40.0m"),
+    ("a-bound-agreeing-with-the-budget-raises-nothing",
+     "The Council will spend over £39m on its services in 2024/25.", ALL, YEAR, OK),
     ("to-be-spent-on-a-line-is-its-budget",
      "£17.5m is to be spent on Adoption & Fostering.", ALL, YEAR, "warning: £16.0m"),
     ("should-be-spent-on-a-line-is-its-budget",
@@ -165,6 +173,25 @@ CASES: list[tuple[str, str, list[Figure], str, str]] = [
      YEAR, OK),
     ("an-amount-in-funding-with-no-earlier-period-is-not-checked",
      "The budget includes £1.5m in funding to support Adoption & Fostering.", ALL, YEAR, OK),
+    # -- an amount made up of named parts, each in brackets after its name
+    ("a-whole-made-of-parts-is-not-its-first-parts",
+     "The overspend of £2.9m is a combination of Children's Social Care (£1.2m) and Adoption & "
+     "Fostering (£1.0m).", ALL, QUARTER, OK),
+    ("a-bracketed-part-has-the-wholes-measure",
+     "The overspend of £2.9m is a combination of Children's Social Care (£1.5m) and Adoption & "
+     "Fostering (£1.0m).", ALL, QUARTER, "error: £1.2m"),
+    ("a-later-bracketed-part-has-the-wholes-measure",
+     "The overspend of £2.0m is made up of Children's Social Care (£1.2m) and Adoption & "
+     "Fostering (£1.3m).", ALL, QUARTER, "error: £1.0m"),
+    ("bracketed-parts-of-agreed-savings-are-targets",
+     "The £1.9m of savings agreed is a combination of Placements (£1.1m) and Transport (£0.4m).",
+     ALL, QUARTER, "error: £0.8m"),
+    ("bracketed-parts-of-agreed-savings-right-raise-nothing",
+     "The £1.2m of savings agreed is a combination of Placements (£0.8m) and Transport (£0.4m).",
+     ALL, QUARTER, OK),
+    ("a-whole-named-before-its-parts-is-still-its-names",
+     "Children's Social Care has an overspend of £2.5m, made up of placements and staffing.",
+     ALL, QUARTER, "error: £1.2m"),
     # -- "£X for Y" opening a list item: an allocation, the budget's growth (inferred)
     ("an-amount-for-a-line-is-its-growth",
      "£1.5m for Adoption & Fostering", [*ALL, *GROWTH], YEAR, "warning: £1.2m"),

@@ -761,6 +761,11 @@ _PURPOSE_AFTER = re.compile(r"\s+(?:(?:in\s+order|so\s+as)\s+)?to\s+(?:help\s+)?
 _INCREMENT_BEFORE = re.compile(r"\b(?:extra|another|additional|further)\s+(?:(?:approximately|"
                                r"around|about|some|circa|c\.?|nearly|almost|over|just over|"
                                r"up to)\s+)?$", re.IGNORECASE)
+#: After an amount, words that say the names after them are its parts: "£18.7m of savings, a
+#: combination of …", "the overspend of £2.9m is made up of …".
+_MADE_OF = re.compile(r"[^£\d;.()]{0,40}?\b(?:a\s+combination\s+of|made\s+up\s+of|comprised?\s+"
+                      r"of|comprising|consist(?:s|ing)?\s+of|split\s+(?:between|across|into)|"
+                      r"broken\s+down\s+(?:as|into|between))\b", re.IGNORECASE)
 #: A change word that only says an amount is more: "spend a further £8.4m", "cost an additional".
 _INCREMENT_WORD = re.compile(r"(?:further|additional|extra|another)", re.IGNORECASE)
 #: An amount opening its sentence as "A further", "Another": a next item (or an increment).
@@ -982,7 +987,10 @@ class Sentence:
         for lit, nxt in zip(ordered, [*ordered[1:], None], strict=True):
             hi = nxt.start if nxt is not None else len(self.text)
             stop = _PHRASE_END.search(self.text, lit.end, hi)
-            out[lit.start] = (lit.end, stop.start() if stop else hi)
+            end = stop.start() if stop else hi
+            made = _MADE_OF.match(self.text, lit.end, end)
+            # ("£2.9m is a combination of X (£1.9m) …": X is a part's name, not the whole's)
+            out[lit.start] = (lit.end, made.end() if made else end)
         return out
 
     @functools.cached_property
@@ -1304,6 +1312,9 @@ class Judge:
     def claim(self, s: Sentence, lit: Literal_) -> Claim | None:
         lo, hi = _clause(s, lit)
         first = s.list_head(lit)
+        whole = self._whole_of_parts(s, first)
+        if whole is not None:
+            first = whole  # "£18.7m of savings, a combination of X (£11.5m), Y (£6.8m) …"
         respective = s.respective.get(lit.start)
         if respective is not None and first is lit:
             first = respective[2]  # "of £0.3m and £0.2m": the series' words before it count
@@ -1312,6 +1323,9 @@ class Judge:
         includes = _INCLUDES_AFTER.search(s.text, lit.end, min(hi, lit.end + _NEAR + 60))
         if includes:
             hi = includes.start()  # "…, which included the X grant": parts, not its subject
+        made = _MADE_OF.match(s.text, lit.end)
+        if made and made.end() < hi:
+            hi = made.end()  # "£2.9m is a combination of X (£1.9m) and Y (£1m)": its parts
         part = _PART_CLAUSE.search(s.text, lit.end, hi)
         if part and part.start() < hi and not s.text[lit.end:part.start()].strip(" ,"):
             hi = part.start()  # "£24m, of which the cost to us was …": the part's words
@@ -1557,9 +1571,11 @@ class Judge:
                 explicit = self._explicit(flipped, lit, unsigned, subjects, mention,
                                           elsewhere) and inferred_order is False
                 return Claim(flipped, unsigned, evidence, explicit, direction=mention.sign)
-        if figure is not None and mention.also and not lit.agrees(figure):
+        if figure is not None and mention.also and not lit.agrees(figure) and \
+                lit.bound in ("exact", "approx"):
             # "will spend £444m": the budget, or the forecast spend of the same subject when
-            # the number agrees with that.
+            # the number agrees with that (a bound, "over £444m", agrees with too much to
+            # tell the two apart).
             figure = next((f for f in self.figures if f.measure == mention.also and
                            f.subject == figure.subject and f.scope == figure.scope and
                            f.previous == figure.previous and lit.agrees(f)), figure)
@@ -1590,6 +1606,22 @@ class Judge:
         if self.period is not None and self.period.kind != "year" and not habit:
             return dataclasses.replace(mention, measures=frozenset({"spend"}), also="")
         return mention
+
+    @staticmethod
+    def _whole_of_parts(s: Sentence, first: Literal_) -> Literal_ | None:
+        """The amount whose parts a list starting at ``first`` names ("£18.7m of savings, a
+        combination of efficiency savings (£11.5m), additional income (£6.8m) and …", "the
+        overspend of £2.9m is made up of X (£1.9m) and Y (£1m)"): each part has the whole's
+        measure, so the whole does not stand between them and its measure word."""
+        earlier = [o for o in s.lits if o.kind == first.kind and o.end <= first.start]
+        if first.kind != "money" or not earlier:
+            return None
+        w = max(earlier, key=lambda o: o.end)
+        made = _MADE_OF.match(s.text, w.end)
+        if made is None or made.end() > first.start or \
+                re.search(r"[£\d;.]", s.text[made.end():first.start]):
+            return None
+        return w
 
     @staticmethod
     def _plan_item(s: Sentence, lit: Literal_, mention: _Mention,
