@@ -766,6 +766,8 @@ _INCREMENT_BEFORE = re.compile(r"\b(?:extra|another|additional|further)\s+(?:(?:
 _MADE_OF = re.compile(r"[^£\d;.()]{0,40}?\b(?:a\s+combination\s+of|made\s+up\s+of|comprised?\s+"
                       r"of|comprising|consist(?:s|ing)?\s+of|split\s+(?:between|across|into)|"
                       r"broken\s+down\s+(?:as|into|between))\b", re.IGNORECASE)
+#: Spending of capital or of reserves: never a revenue budget's spending.
+_NOT_REVENUE = re.compile(r"\b(?:capital|reserves?|balances)\b", re.IGNORECASE)
 #: A change word that only says an amount is more: "spend a further £8.4m", "cost an additional".
 _INCREMENT_WORD = re.compile(r"(?:further|additional|extra|another)", re.IGNORECASE)
 #: An amount opening its sentence as "A further", "Another": a next item (or an increment).
@@ -1110,6 +1112,16 @@ class Sentence:
                 rest = self.text[o.end:]
                 out[o.end + len(rest) - len(rest.lstrip())] = o
         return out
+
+
+def _of_no_revenue(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
+    """Whether spending is said of capital or of reserves: in the amount's own phrase ("will
+    spend £46m on its capital programme", "£5m will be spent from reserves") or right before
+    it ("the capital programme will spend £46m")."""
+    lo = max(0, min(mention.start, lit.start) - 40)
+    return bool(_NOT_REVENUE.search(s.text, lo, lit.start) or
+                _NOT_REVENUE.search(s.text, lit.end, max(s.own_phrases[lit.start][1],
+                                                         mention.end)))
 
 
 class Judge:
@@ -1598,9 +1610,10 @@ class Judge:
         """Spending said as a plan (vocabulary.PLANNED_SPEND_WORDS): in a report of a whole
         year (budget setting) the budget, inferred; in a quarter's or month's report "will
         spend" is the forecast spend, as "spend" is ("spends" year by year is the budget in
-        either). Not a weekly or monthly amount ("spends £48,000 a week")."""
+        either). Not a weekly or monthly amount ("spends £48,000 a week"), nor capital
+        spending or spending of reserves, which are no revenue budget's."""
         if re.match(r"\s*(?:(?:per|a|each)\s+(?:week|month)|weekly|monthly)\b",
-                    s.text[lit.end:lit.end + 20], re.IGNORECASE):
+                    s.text[lit.end:lit.end + 20], re.IGNORECASE) or _of_no_revenue(s, lit, mention):
             return None
         habit = s.text[mention.start:mention.end].lower().endswith("spends")
         if self.period is not None and self.period.kind != "year" and not habit:
@@ -1641,7 +1654,8 @@ class Judge:
         An amount opening its sentence with "A further", its plan's verb after it, is the plan's
         next item (:meth:`_plan_item`)."""
         if "change" in mention.measures or not ("spend" in mention.measures or
-                                                mention.also == "spend"):
+                                                mention.also == "spend") or \
+                _of_no_revenue(s, lit, mention):
             return mention
         at = max(0, lit.start - 30)
         inc = _INCREMENT_BEFORE.search(s.text[at:lit.start])
