@@ -86,7 +86,12 @@ CASES = [
     ("is-delivering-savings-under-way", "Placements is delivering savings of £0.6m this year.", OK),
     ("reduce-costs-by-inferred", "The service will have to reduce costs by £1.1m in Placements.",
      "warning: £0.8m"),
-    ("identified-is-no-target", "The budget identified £1.5m in savings.", OK),
+    ("identified-is-no-target", "Officers have identified £1.5m of efficiencies to offset the "
+     "overspend.", OK),
+    # (identified by a budget, they are its savings target, inferred:
+    # tests/test_checks_spend_wording.py)
+    ("identified-by-a-budget-is-the-target-inferred", "The budget identified £1.5m in savings.",
+     "warning: £1.2m"),
     # a range is one claim, that the figure lies between its ends (checks/numbers.py)
     ("a-range-is-one-claim", "The council must make £35-40 million of savings.",
      "warning: £1m"),

@@ -106,6 +106,9 @@ class _Mention:
     weak: bool = False  # a bare noun ("savings", "budget"): any other measure word wins
     aggregate: str | None = None  # "group" or "total" when qualified by "combined", "total"
     inferred: bool = False  # words that only suggest the figure (budget growth): never an error
+    # Another measure the words may mean ("will spend": the budget, or a forecast's spend): a
+    # number agreeing with that figure of the same subject is that figure; the claim is inferred.
+    also: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,8 +149,15 @@ def _compile(table: Sequence[tuple[str, str, int]]) -> list[tuple[re.Pattern[str
 _GROWTH = _compile(vocabulary.GROWTH_WORDS)
 _INFERRED = frozenset(p.pattern for p, _, _ in _GROWTH)
 _ALLOCATION_AFTER = re.compile(vocabulary.ALLOCATION_AFTER, re.IGNORECASE)
+_ALLOCATION_FOR = re.compile(vocabulary.ALLOCATION_FOR, re.IGNORECASE)
+_PLANNED_SPEND = _compile(vocabulary.PLANNED_SPEND_WORDS)
+_FORECAST_SAVING = _compile(vocabulary.FORECAST_SAVING_WORDS)
+# The other measure such words may mean (_Mention.also).
+_ALSO = {**{p.pattern: "spend" for p, _, _ in _PLANNED_SPEND},
+         **{p.pattern: "savings_forecast" for p, _, _ in _FORECAST_SAVING}}
 _TABLES = {
-    "money": _compile((*vocabulary.OVERRIDES, *vocabulary.MONEY_WORDS)) + _GROWTH,
+    "money": _compile((*vocabulary.OVERRIDES, *vocabulary.MONEY_WORDS)) + _GROWTH +
+    _PLANNED_SPEND + _FORECAST_SAVING,
     "percent": _compile(vocabulary.PERCENT_WORDS),
     "count": _compile((*vocabulary.COUNT_CHANGE_WORDS, *vocabulary.COUNT_WORDS)),
 }
@@ -161,13 +171,14 @@ _AGGREGATE_BEFORE = re.compile(r"(?<!\ba )(?<!\bA )\b(combined|total|overall)\s+
 
 def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
     """Every measure word of ``kind`` in ``sentence``, the longest winning where two overlap."""
-    raw: list[tuple[int, int, str, int, bool]] = []
+    raw: list[tuple[int, int, str, int, bool, str]] = []
     for pattern, measure, sign in _TABLES[kind]:
         for m in pattern.finditer(sentence):
-            raw.append((m.start(), m.end(), measure, sign, pattern.pattern in _INFERRED))
+            raw.append((m.start(), m.end(), measure, sign, pattern.pattern in _INFERRED,
+                        _ALSO.get(pattern.pattern, "")))
     raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
     kept: list[_Mention] = []
-    for start, end, measure, sign, inferred in raw:
+    for start, end, measure, sign, inferred, also in raw:
         if any(k.start < end and start < k.end for k in kept):
             continue
         if not measure:
@@ -182,7 +193,7 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
         core = re.sub(_QUALIFIERS, "", text, flags=re.IGNORECASE)
         weak = bool(_WEAK.match(core.strip()))
         kept.append(_Mention(start, end, frozenset(name.split("|")), sign, of, weak,
-                             aggregate, inferred))
+                             aggregate, inferred, also))
     kept = [k for k in kept if k.measures]
     kept = [dataclasses.replace(k, measures=frozenset({"target"}))
             if (k.measures == {"target", "achieved"} or
@@ -220,7 +231,36 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
                                     _VERB_BEFORE.search(sentence, 0, k.start) and any(
         o is not k and not o.weak and 0 <= k.start - o.end <= _NEAR and
         not re.search(r"[£\d;]", sentence[o.end:k.start]) for o in kept))]
-    return sorted(kept, key=lambda k: k.start)
+    return sorted(_identified_for_a_budget(sentence, kept), key=lambda k: k.start)
+
+
+#: Savings found for a budget: "the budget identified £10.8m in savings", "identify savings of
+#: £13.8m in order to balance its books", "identifying £2.4m in efficiencies to narrow the
+#: funding gap".
+_IDENTIFIED_BEFORE = re.compile(r"\bidentif(?:y|ies|ied|ying)\b[^.;£\d]{0,40}(?:£\s?[\d.,]+\s*"
+                                r"(?:m|k|bn|million|thousand)?\b[^.;£\d]{0,50})?$", re.IGNORECASE)
+_BUDGET_IDENTIFIES = re.compile(r"\bbudgets?\s+(?:[\w'’-]+\s+){0,2}?(?:has\s+|had\s+|have\s+)?"
+                                r"identif(?:y|ies|ied)\b", re.IGNORECASE)
+_TO_BALANCE = re.compile(r"\b(?:to|in\s+order\s+to)\s+(?:help\s+)?(?:balance\s+(?:the|its|our|"
+                         r"their|a)\s+(?:books|budgets?)|(?:narrow|close|bridge|meet|reduce|"
+                         r"plug)\s+(?:the|its|our|their|this|a)\s+(?:[\w-]+\s+){0,2}?(?:gap|"
+                         r"shortfall))\b", re.IGNORECASE)
+
+
+def _identified_for_a_budget(sentence: str, kept: list[_Mention]) -> list[_Mention]:
+    """Savings identified are no figure of the data (a monitoring report's mitigations), but
+    savings identified by a budget, or to balance it or close its gap, are what the budget
+    plans to save: its savings target, inferred (a warning)."""
+    if not (_BUDGET_IDENTIFIES.search(sentence) or _TO_BALANCE.search(sentence)):
+        return kept
+    out = []
+    for k in kept:
+        found = k.measures == {"identified"} or (
+            k.measures == {"target", "achieved"} and
+            _IDENTIFIED_BEFORE.search(sentence[max(0, k.start - 100):k.start]))
+        out.append(dataclasses.replace(k, measures=frozenset({"target"}), inferred=True)
+                   if found else k)
+    return out
 
 
 #: Before a word, an auxiliary that makes it a verb ("which was forecast at £14m").
@@ -725,6 +765,11 @@ _TO_FIND_BEFORE = re.compile(r"\bto\s+(?:find|make|cut|save|deliver|identify)\s+
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:January|February|March|April|May|June|July|August|"
                          r"September|October|November|December)\s+)?(?P<year>(?:19|20)\d{2})\b",
                          re.IGNORECASE)
+#: "by 2022", "by March 2027", "by 2026/27" in an amount's own words: what is reached by then.
+_BY_YEAR = re.compile(r"^\s*(?:[\w'’-]+\s+){0,6}?by\s+(?:the\s+end\s+of\s+)?(?:(?:January|February|"
+                      r"March|April|May|June|July|August|September|October|November|December)"
+                      r"\s+)?(?P<year>20\d{2})(?P<fy>\s*[/-]\s*\d{2}(?:\d{2})?)?\b",
+                      re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\bof\s+which\s+$|\bof which\b[^£\d;]{0,60}$", re.IGNORECASE)
@@ -743,6 +788,18 @@ _PURPOSE_AFTER = re.compile(r"\s+(?:(?:in\s+order|so\s+as)\s+)?to\s+(?:help\s+)?
 _INCREMENT_BEFORE = re.compile(r"\b(?:extra|another|additional|further)\s+(?:(?:approximately|"
                                r"around|about|some|circa|c\.?|nearly|almost|over|just over|"
                                r"up to)\s+)?$", re.IGNORECASE)
+#: After an amount, words that say the names after them are its parts: "£18.7m of savings, a
+#: combination of …", "the overspend of £2.9m is made up of …".
+_MADE_OF = re.compile(r"[^£\d;.()]{0,40}?\b(?:a\s+combination\s+of|made\s+up\s+of|comprised?\s+"
+                      r"of|comprising|consist(?:s|ing)?\s+of|split\s+(?:between|across|into)|"
+                      r"broken\s+down\s+(?:as|into|between))\b", re.IGNORECASE)
+#: Spending of capital or of reserves: never a revenue budget's spending.
+_NOT_REVENUE = re.compile(r"\b(?:capital|reserves?|balances)\b", re.IGNORECASE)
+#: A change word that only says an amount is more: "spend a further £8.4m", "cost an additional".
+_INCREMENT_WORD = re.compile(r"(?:further|additional|extra|another)", re.IGNORECASE)
+#: An amount opening its sentence as "A further", "Another": a next item (or an increment).
+_OPENING_INCREMENT = re.compile(r"[-*•·–\s]*(?:an?\s+)?(?:further|additional|extra|another)\s*",
+                                re.IGNORECASE)
 #: "spend £48,000 more a week": after the amount, a difference from some other amount, not
 #: the measure's level (unless a change word claims it; "£2m less than the budget" is the
 #: variance, read by its own words).
@@ -991,7 +1048,10 @@ class Sentence:
         for lit, nxt in zip(ordered, [*ordered[1:], None], strict=True):
             hi = nxt.start if nxt is not None else len(self.text)
             stop = _PHRASE_END.search(self.text, lit.end, hi)
-            out[lit.start] = (lit.end, stop.start() if stop else hi)
+            end = stop.start() if stop else hi
+            made = _MADE_OF.match(self.text, lit.end, end)
+            # ("£2.9m is a combination of X (£1.9m) …": X is a part's name, not the whole's)
+            out[lit.start] = (lit.end, made.end() if made else end)
         return out
 
     @functools.cached_property
@@ -1113,6 +1173,16 @@ class Sentence:
         return out
 
 
+def _of_no_revenue(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
+    """Whether spending is said of capital or of reserves: in the amount's own phrase ("will
+    spend £46m on its capital programme", "£5m will be spent from reserves") or right before
+    it ("the capital programme will spend £46m")."""
+    lo = max(0, min(mention.start, lit.start) - 40)
+    return bool(_NOT_REVENUE.search(s.text, lo, lit.start) or
+                _NOT_REVENUE.search(s.text, lit.end, max(s.own_phrases[lit.start][1],
+                                                         mention.end)))
+
+
 class Judge:
     def __init__(self, figures: Sequence[Figure], period: Period | None,
                  names: ReportNames | None = None) -> None:
@@ -1227,8 +1297,18 @@ class Judge:
         if pair and (int(pair["b"]) - int(pair["a"])) % 100 >= 2:
             return True
         since = _SINCE_YEAR.search(before) or _SINCE_YEAR.search(phrase[:40])
-        return bool(since and self.period is not None and
-                    int(since.group("year")) < self.period.start_year)
+        if since and self.period is not None and \
+                int(since.group("year")) < self.period.start_year:
+            return True
+        # "£35-40 million of savings from its annual budget by 2022": what is to be reached by a
+        # year after the report's ends is a sum over the years to then.
+        by = _BY_YEAR.match(phrase)
+        if not by or self.period is None:
+            return False
+        # Later than the end of the report's financial year (not of its quarter: "by the end
+        # of March 2025" in a 2024/25 Q3 report is this year's outturn); a financial year "by
+        # 2026/27" ends in its second calendar year.
+        return int(by.group("year")) + (1 if by.group("fy") else 0) > self.period.year.end.year
 
     def _year_of_span(self, s: Sentence, lit: Literal_) -> _Mention | None:
         """The measure of a sum over several years said right before the amount, when the
@@ -1319,6 +1399,9 @@ class Judge:
     def claim(self, s: Sentence, lit: Literal_) -> Claim | None:
         lo, hi = _clause(s, lit)
         first = s.list_head(lit)
+        whole = self._whole_of_parts(s, first)
+        if whole is not None:
+            first = whole  # "£18.7m of savings, a combination of X (£11.5m), Y (£6.8m) …"
         respective = s.respective.get(lit.start)
         if respective is not None and first is lit:
             first = respective[2]  # "of £0.3m and £0.2m": the series' words before it count
@@ -1327,6 +1410,9 @@ class Judge:
         includes = _INCLUDES_AFTER.search(s.text, lit.end, min(hi, lit.end + _NEAR + 60))
         if includes:
             hi = includes.start()  # "…, which included the X grant": parts, not its subject
+        made = _MADE_OF.match(s.text, lit.end)
+        if made and made.end() < hi:
+            hi = made.end()  # "£2.9m is a combination of X (£1.9m) and Y (£1m)": its parts
         part = _PART_CLAUSE.search(s.text, lit.end, hi)
         if part and part.start() < hi and not s.text[lit.end:part.start()].strip(" ,"):
             hi = part.start()  # "£24m, of which the cost to us was …": the part's words
@@ -1475,13 +1561,31 @@ class Judge:
                 # "£3.8m to support home to school transport": a list item of budget setting
                 mention = _Mention(allocation.start(), allocation.end(),
                                    frozenset({"change"}), 1, "budget", inferred=True)
+            given = _ALLOCATION_FOR.match(s.text, lit.end)
+            if allocation is None and given and \
+                    any(x.start >= given.end() for x in subjects) and \
+                    (mention is None or self._label_word(s, mention, subjects)):
+                # "£2m for children placement costs": the same, with only the name after "for"
+                mention = _Mention(given.start(), given.end(), frozenset({"change"}), 1,
+                                   "budget", inferred=True)
+        if mention is not None and "change" in mention.measures and continued is None:
+            mention = self._plan_item(s, lit, mention, mentions)
+        if mention is not None and mention.also == "spend":
+            mention = self._planned_spend(s, lit, mention)
+            if mention is None:
+                return None
+        if mention is not None and continued is None:
+            mention = self._extra_spending(s, lit, mention)
         if mention is not None and "change" not in mention.measures and continued is None \
                 and _INCREMENT_AFTER.match(s.text, lit.end) and \
                 not _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
             return None  # "spend £48,000 more a week on energy": a difference, not the spend
         if mention is not None and "change" not in mention.measures and continued is None \
                 and _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]):
-            if mention.measures != {"target"} or not _TO_FIND_BEFORE.search(
+            if mention.also == "spend" and mention.start >= lit.end and \
+                    _OPENING_INCREMENT.fullmatch(s.text[:lit.start]):
+                pass  # "A further £29.9m will be spent on Y": the plan's next item
+            elif mention.measures != {"target"} or not _TO_FIND_BEFORE.search(
                     s.text[max(0, lit.start - 60):lit.start]):
                 return None  # "spend an extra £4m on …": an increment, not the total spend
             # "has to find another £28m of savings": another year's savings to make, this
@@ -1528,6 +1632,17 @@ class Judge:
         if "change" in measures and not of:
             of = self._base(lit, mentions, mention)
         measures = self._by_unit(s.text, lit, measures)
+        raised = False  # a rise of spending read as the overspend: its words give no direction
+        if "change" in measures and of == "spend" and mention.sign >= 0 and not previous and \
+                (mention.inferred or _INCREMENT_WORD.fullmatch(s.text[mention.start:mention.end]))\
+                and not any(f.measure == "change" and f.of == "spend" for f in self.figures):
+            # "had to spend an extra £19.4m", "could cost an additional £28.9m": spending over
+            # what was planned, or over last year's; with no earlier period in the data, only
+            # the overspend can hold it. (Not "an increase in expenditure of £9m": a movement.)
+            measures, of = {"variance"}, ""
+            mention = dataclasses.replace(mention, measures=frozenset(measures), sign=1, of="",
+                                          inferred=True)
+            raised = True
         if measures & {*_ONE_CHILDS, *_ONE_CHILDS.values()} and \
                 _ONE_CHILD.search(s.text, lo, hi):
             # "the cost of looking after a young person in a children's home is £100,000 a
@@ -1556,7 +1671,7 @@ class Judge:
         # reported in Q1").
         elsewhere = any(x.subject != WHOLE or x.guessed for x in s.subjects)
         figure = self._pick(s, lit, cands, subjects, mention, evidence, lo, hi)
-        if figure is None and mention.sign and measures == {"variance"}:
+        if figure is None and mention.sign and measures == {"variance"} and not raised:
             # "an underspend of £673k" where the figure its words name is an overspend.
             # Only a name said surely and not after the number's own phrase: "an overspend
             # of £7.7m, partly offset by an underspend on X" says nothing of X's direction.
@@ -1568,11 +1683,89 @@ class Judge:
                                           elsewhere) and inferred_order is False and \
                     not mention.inferred  # an inferred reading only warns
                 return Claim(flipped, unsigned, evidence, explicit, direction=mention.sign)
+        if figure is not None and mention.also and not lit.agrees(figure) and \
+                lit.bound in ("exact", "approx"):
+            # "will spend £444m": the budget, or the forecast spend of the same subject when
+            # the number agrees with that (a bound, "over £444m", agrees with too much to
+            # tell the two apart).
+            figure = next((f for f in self.figures if f.measure == mention.also and
+                           f.subject == figure.subject and f.scope == figure.scope and
+                           f.previous == figure.previous and lit.agrees(f)), figure)
         explicit = figure is not None and self._explicit(figure, lit, cands, subjects, mention,
                                                          elsewhere) and \
-            inferred_order is False and not mention.inferred
+            inferred_order is False and not mention.inferred and not mention.also
         return Claim(figure, cands, evidence, explicit,
                      sign=mention.sign if measures == {"variance"} else 0)
+
+    @staticmethod
+    def _label_word(s: Sentence, mention: _Mention, subjects: list[_Subject]) -> bool:
+        """Whether the measure word is only a named label's own word ("£2m for children
+        placement costs", the line "Children placement costs"): the label is named, but which
+        of its figures is meant the words do not say, so the claim is inferred."""
+        said = {w for _, _, w in _words(s.text[mention.start:mention.end])}
+        return any(x.start <= mention.start and mention.end <= x.end and
+                   said <= {w for _, _, w in _words(x.subject)} for x in subjects)
+
+    def _planned_spend(self, s: Sentence, lit: Literal_, mention: _Mention) -> _Mention | None:
+        """Spending said as a plan (vocabulary.PLANNED_SPEND_WORDS): in a report of a whole
+        year (budget setting) the budget, inferred; in a quarter's or month's report "will
+        spend" is the forecast spend, as "spend" is ("spends" year by year is the budget in
+        either). Not a weekly or monthly amount ("spends £48,000 a week"), nor capital
+        spending or spending of reserves, which are no revenue budget's."""
+        if re.match(r"\s*(?:(?:per|a|each)\s+(?:week|month)|weekly|monthly)\b",
+                    s.text[lit.end:lit.end + 20], re.IGNORECASE) or _of_no_revenue(s, lit, mention):
+            return None
+        habit = s.text[mention.start:mention.end].lower().endswith("spends")
+        if self.period is not None and self.period.kind != "year" and not habit:
+            return dataclasses.replace(mention, measures=frozenset({"spend"}), also="")
+        return mention
+
+    @staticmethod
+    def _whole_of_parts(s: Sentence, first: Literal_) -> Literal_ | None:
+        """The amount whose parts a list starting at ``first`` names ("£18.7m of savings, a
+        combination of efficiency savings (£11.5m), additional income (£6.8m) and …", "the
+        overspend of £2.9m is made up of X (£1.9m) and Y (£1m)"): each part has the whole's
+        measure, so the whole does not stand between them and its measure word."""
+        earlier = [o for o in s.lits if o.kind == first.kind and o.end <= first.start]
+        if first.kind != "money" or not earlier:
+            return None
+        w = max(earlier, key=lambda o: o.end)
+        made = _MADE_OF.match(s.text, w.end)
+        if made is None or made.end() > first.start or \
+                re.search(r"[£\d;.]", s.text[made.end():first.start]):
+            return None
+        return w
+
+    @staticmethod
+    def _plan_item(s: Sentence, lit: Literal_, mention: _Mention,
+                   mentions: list[_Mention]) -> _Mention:
+        """"A further £29.9m will be spent on Y", the amount opening its sentence and the
+        plan's verb after it: the plan's next item (its own amount), not an increment."""
+        if not (mention.end <= lit.start and _OPENING_INCREMENT.fullmatch(s.text[:lit.start])):
+            return mention
+        plan = [m for m in mentions if m.also == "spend" and m.start >= lit.end]
+        return plan[0] if plan else mention
+
+    @staticmethod
+    def _extra_spending(s: Sentence, lit: Literal_, mention: _Mention) -> _Mention:
+        """Spending or a cost said to be extra ("had to spend an extra £19.4m", "could cost an
+        additional £28.9m", "will spend another £1.5m") is a rise of spending, not the spend:
+        the change of spend (or, with no earlier period in the data, the overspend), inferred.
+        An amount opening its sentence with "A further", its plan's verb after it, is the plan's
+        next item (:meth:`_plan_item`)."""
+        if "change" in mention.measures or not ("spend" in mention.measures or
+                                                mention.also == "spend") or \
+                _of_no_revenue(s, lit, mention):
+            return mention
+        at = max(0, lit.start - 30)
+        inc = _INCREMENT_BEFORE.search(s.text[at:lit.start])
+        if inc is None:
+            return mention
+        if mention.also == "spend" and mention.start >= lit.end and \
+                _OPENING_INCREMENT.fullmatch(s.text[:lit.start]):
+            return mention  # "A further £29.9m will be spent on Y" (_plan_item)
+        return _Mention(mention.start, mention.end, frozenset({"change"}), 1, "spend",
+                        inferred=True)
 
     def _explicit(self, figure: Figure, lit: Literal_, cands: list[Figure],
                   subjects: list[_Subject], mention: _Mention,
@@ -1643,7 +1836,8 @@ class Judge:
                   and not self._owned(s, lit, m)]
         # Growth words only measure the amount they introduce or follow ("invest £2m", "£2m of
         # investment"), never one further on in their clause.
-        usable = [m for m in usable if not m.inferred or (
+        # (Savings identified for a budget, inferred, are savings words as any other.)
+        usable = [m for m in usable if not m.inferred or m.measures == {"target"} or (
             _CHANGE_GOVERNS.match(s.text[m.end:lit.start]) if m.end <= lit.start else
             re.fullmatch(r"\s*(?:of\s+)?", s.text[lit.end:m.start], re.IGNORECASE))]
         if whole is not None:
@@ -1879,7 +2073,13 @@ class Judge:
             if chosen:
                 return None if any(lit.agrees(f) for f in cands) else self._one(chosen, lit)
         one = self._one(cands, lit)
-        if one is not None or s.after_named or s.subjects or _PLACEHOLDER in s.text or \
+        # (The report's own whole, named surely before the number and taken by other amounts,
+        # names no other thing: "Camden Council … £35-40 million of savings by 2022 – beginning
+        # with the need to make £23 million of savings in 2019/2020 alone" reads £23m as the
+        # total's.)
+        named = [x for x in s.subjects
+                 if x.subject != WHOLE or x.guessed or x.end > lit.start]
+        if one is not None or s.after_named or named or _PLACEHOLDER in s.text or \
                 (mention.weak and not self._bound_to(s.text, lit, mention)):
             return one
         # No line or area is named in the sentence or earlier in the paragraph (a clause of

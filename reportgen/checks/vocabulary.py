@@ -379,6 +379,8 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # (a bare "allocation" is not one: "the allocation of £5 million from Contingency")
     # (the longer forms first: "budget provision of £15.9m" is one measure word)
     (r"(?:budget allocations?|budget provisions?|budgets?|cash limits?|grants?)", "budget", 0),
+    # "£141,000 had been budgeted for play parks": what was budgeted is the budget
+    (r"(?:(?:has|have|had|was|were|is|are|been|be)\s+)+budgeted", "budget", 0),
     # spend
     (r"(?:(?:projected |forecast |actual |total |net |gross )?(?:spend|spending|expenditure)|"
      r"(?:full[- ]year |year[- ]end )?projection)", "spend", 0),
@@ -410,7 +412,8 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
      r"made|realised)", "savings_forecast", 0),
     (r"(?:savings\s+)?to be (?:delivered|achieved|made|realised)", "target", 0),
     # The verb: "the authority proposes to save £21.3m" is what is to be saved ("is forecast
-    # to save" may be the plan or a forecast: neither; "saved" is done: achieved, below).
+    # to save" may be the plan or a forecast: FORECAST_SAVING_WORDS; "saved" is done: achieved,
+    # below).
     (r"(?<!\bbeen )(?<!forecast )(?<!expected )(?<!projected )(?<!anticipated )"
      r"(?<!predicted )(?<!likely )to (?:save|cut)(?!\s+(?:money|costs?|time)\b)"
      r"(?![^.;£\d]{0,60}\bby\b)", "target", 0),  # not "to cut the overspend by £2m" (a change)
@@ -502,6 +505,10 @@ GROWTH_WORDS: tuple[tuple[str, str, int], ...] = (
      r"funding|items?|allocations?|proposals?)|(?<=of )growth(?!\s+in\b))", "change:budget", 1),
     # "additional funding of £600,000", "extra funding of £1m"
     (r"(?:additional|extra|further|new)\s+funding", "change:budget", 1),
+    # "£5m in funding to support looked after children", "£2m in new funding for fostering":
+    # an allocation, its words after the amount (inferred, as all growth)
+    (r"in\s+(?:new\s+|additional\s+|extra\s+)?funding(?=\s+(?:to\s+(?:help\s+)?(?:support|"
+     r"fund|provide|expand|improve)|for)\b)", "change:budget", 1),
     # Not growth, but as unsure: "reduce costs by £10.6m" is savings (of either reading unless
     # the words say which: "having to reduce costs by", PLANNED_BEFORE), or a recovery plan's
     # aim for an overspend, which no figure of the data holds.
@@ -514,6 +521,31 @@ GROWTH_WORDS: tuple[tuple[str, str, int], ...] = (
 ALLOCATION_AFTER = (r"\s+(?:of\s+)?(?:(?:new|additional|extra)\s+)?(?:funding\s+|investment\s+)?"
                     r"(?:will\s+|to\s+)(?:help\s+)?(?:support|increase|fund|expand|provide|"
                     r"improve|meet)\b")
+#: ... and "£2m for children placement costs", an amount opening a list item with just "for"
+#: and the name of what it is for (no measure word of its own besides the name's).
+ALLOCATION_FOR = r"\s+(?:of\s+)?(?:(?:new|additional|extra)\s+)?(?:funding\s+|investment\s+)?for\b"
+
+#: Spending said as a plan or a habit, as budget setting and residents' pages say it: "the
+#: council will spend £444m next year on local services", "£82m should be spent on running
+#: services", "see us spend £428m to provide services", "Dudley Council spends £110.7m on adult
+#: social care every year". What a council plans to spend, or spends year by year, is its
+#: budget; but "will spend" may be a forecast too, so the reading is inferred (a warning) and
+#: a number that agrees with the same subject's projected spend is that figure. ("is forecast
+#: to spend", "spent" and "spending" stay the spend.)
+PLANNED_SPEND_WORDS: tuple[tuple[str, str, int], ...] = (
+    (r"(?:(?:will|shall|plans?\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|see\s+us)"
+     r"\s+(?:also\s+|now\s+|continue\s+to\s+)?spend|spends)", "budget", 0),
+    (r"(?:(?:will|shall|should|would|is\s+to|are\s+to)\s+(?:also\s+|now\s+)?be\s+spent)",
+     "budget", 0),
+)
+
+#: Savings said to be forecast ("is forecast to save a further £62.8m over the next three years -
+#: £21.3m next year"): a budget's plan (the target) or a forecast of delivery, so inferred, and a
+#: number agreeing with the forecast savings is that figure.
+FORECAST_SAVING_WORDS: tuple[tuple[str, str, int], ...] = (
+    (r"(?:(?:is|are|was|were|being)\s+)?(?:forecast|expected|projected|anticipated|predicted)\s+"
+     r"to\s+save", "target", 0),
+)
 
 #: Changes of a count ("rose by 9", "a decrease of 5"): the change of children looked after
 #: over a window, of placements (started less ended) or of an indicator since its last point.
