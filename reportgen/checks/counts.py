@@ -233,6 +233,27 @@ _CLAUSE_END = re.compile(r"[,;:()]|\b(?:which|but|whilst|while|whereas|although|
                          r"excluding|except|besides|plus|as\s+well\s+as)\b", re.IGNORECASE)
 
 
+#: After a whole, the clause that names a part of it: ", of whom 109 are placed ...",
+#: ", 208 of which are ...", "(including 30 UASC)", ", 40 of these in ...". Up to the
+#: sentence's or clause's end it is the part's, never the whole's.
+_PART_OF_WHOLE = re.compile(
+    r"(?:,|\(|\s[-–—])\s*(?:(?:of\s+(?:whom|which|these|those|them)|including|includes|"
+    r"included|with|among\s+(?:whom|them|these))\b|(?:around\s+|about\s+|over\s+|some\s+)?"
+    r"[\d,]+(?:\.\d+)?%?\s+(?:\w+\s+){0,2}?of\s+(?:whom|which|these|those|them)\b)",
+    re.IGNORECASE)
+#: Right after a part's number, the whole it is of: "208 of whom are", "64 of these".
+_OF_WHOM_AFTER = re.compile(r"(\s+of\s+(?:whom|which|these|those|them))\b", re.IGNORECASE)
+#: Right before a part's number: ", of whom 109", "(of which around 64".
+_OF_WHOM_BEFORE = re.compile(r"[,(]\s*((?:of\s+(?:whom|which|these|those|them)|among\s+"
+                             r"(?:whom|them|these)))\s+(?:around\s+|about\s+|over\s+|"
+                             r"some\s+|almost\s+|nearly\s+|just\s+(?:over|under)\s+)?$",
+                             re.IGNORECASE)
+#: A sentence opening on a whole, and the part's number right after its comma: "Of the 270
+#: children in care, 40 ...".
+_OF_THE_WHOLE_PART = re.compile(r"^\s*(?P<whole>of\s+(?:the|our|all(?:\s+(?:the|our))?|its|"
+                                r"these|those)\s+[\d,]+\s+[^,;.\d]{3,60}),\s*(?:around\s+|"
+                                r"about\s+|over\s+|some\s+|almost\s+|nearly\s+)?$",
+                                re.IGNORECASE)
 #: After a count, "out of (a total of) M", "of the M": the count is a part of M.
 _OUT_OF_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:out\s+of|of\s+the)\s+(?:a\s+total\s+of\s+|"
                            r"the\s+)?\d", re.IGNORECASE)
@@ -419,6 +440,16 @@ class CountReader:
             return None  # "per 10,000 population under 18": an age, not a count
         if _OUT_OF_AFTER.match(text, lit.end):
             return None  # "18 children out of 170": a part of the number after, never a total
+        nounless = self._part_without_noun(text, lit, earlier)
+        if nounless is not False:
+            return nounless
+        part = _PART_OF_WHOLE.search(text, lit.end)
+        if _OF_THE_WHOLE.match(text[:lit.start]):
+            part = re.compile(",").search(text, lit.end)  # "Of the 270 children in care, ..."
+        if part is not None and not any(ch in text[lit.end:part.start()] for ch in ".;"):
+            # "270 children in care, of whom 109 are placed with ...": the whole is read
+            # without its part's clause (the part's placement type is not the whole's)
+            text = _blank(text, [(part.start(), len(text))])
         place = _OWN_PLACE.match(text, lit.end, lit.end + 60)
         if place is not None:
             text = _blank(text, [place.span(1)])
@@ -488,6 +519,43 @@ class CountReader:
             if _narrower(text[lo:hi], found.figure):
                 return None  # "60 looked after children in residential care": a part
         return found
+
+    def _part_without_noun(self, text: str, lit: Literal_, earlier: frozenset[str]
+                           ) -> CountClaim | None | bool:
+        """A part of a whole that has no noun of its own ("270 children in care, of whom 109
+        are placed with ...", "208 of whom are in foster care", "Of the 270 children in care,
+        40 are placed ..."): the whole's noun is its noun. Read with "children" after it when
+        the whole is children in care (the "of whom" words blanked); never read when the whole
+        is another group ("85 care leavers, of whom 40 ..."). False when no such part."""
+        if _OWN_NOUN.match(text, lit.end):
+            return False
+        after = _OF_WHOM_AFTER.match(text, lit.end)
+        before = _OF_WHOM_BEFORE.search(text, max(0, lit.start - 40), lit.start)
+        whole = _OF_THE_WHOLE_PART.match(text[:lit.start])
+        if after is not None:
+            drop, mark = after.span(1), after.start(1)
+        elif before is not None:
+            drop, mark = before.span(1), before.start()
+        elif whole is not None:
+            drop, mark = (lit.start, lit.start), whole.end("whole")
+        else:
+            return False
+        start = max(text.rfind(";", 0, mark), 0)
+        own = text[start:mark]
+        if not _IN_CARE.search(own) or _ANOTHER_SERVICE.search(own) or _A_PART.search(own) or \
+                _ELSEWHERE.search(own):
+            return None  # a part of another whole, or of one the data do not hold
+        noun = " children"
+        read = _blank(text, [drop])
+        read = read[:lit.end] + noun + read[lit.end:]
+        found = self.claim(read, lit, earlier)
+        if found is None:
+            return None
+
+        def back(i: int) -> int:
+            return i if i <= lit.end else max(lit.end, i - len(noun))
+        return dataclasses.replace(found, evidence=[(back(a), back(b))
+                                                    for a, b in found.evidence])
 
     def _own_clause(self, text: str, lit: Literal_, earlier: frozenset[str]) -> str:
         """A count with its own noun after it ("900 children are in care") in a clause that
