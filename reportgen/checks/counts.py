@@ -440,8 +440,8 @@ class CountReader:
             return None  # "per 10,000 population under 18": an age, not a count
         if _OUT_OF_AFTER.match(text, lit.end):
             return None  # "18 children out of 170": a part of the number after, never a total
-        nounless = self._part_without_noun(text, lit, earlier)
-        if nounless is not False:
+        applies, nounless = self._part_without_noun(text, lit, earlier)
+        if applies:
             return nounless
         part = _PART_OF_WHOLE.search(text, lit.end)
         if _OF_THE_WHOLE.match(text[:lit.start]):
@@ -521,14 +521,14 @@ class CountReader:
         return found
 
     def _part_without_noun(self, text: str, lit: Literal_, earlier: frozenset[str]
-                           ) -> CountClaim | None | bool:
+                           ) -> tuple[bool, CountClaim | None]:
         """A part of a whole that has no noun of its own ("270 children in care, of whom 109
         are placed with ...", "208 of whom are in foster care", "Of the 270 children in care,
         40 are placed ..."): the whole's noun is its noun. Read with "children" after it when
         the whole is children in care (the "of whom" words blanked); never read when the whole
-        is another group ("85 care leavers, of whom 40 ..."). False when no such part."""
+        is another group ("85 care leavers, of whom 40 ..."). (False, None) when no such part."""
         if _OWN_NOUN.match(text, lit.end):
-            return False
+            return False, None
         after = _OF_WHOM_AFTER.match(text, lit.end)
         before = _OF_WHOM_BEFORE.search(text, max(0, lit.start - 40), lit.start)
         whole = _OF_THE_WHOLE_PART.match(text[:lit.start])
@@ -539,23 +539,23 @@ class CountReader:
         elif whole is not None:
             drop, mark = (lit.start, lit.start), whole.end("whole")
         else:
-            return False
+            return False, None
         start = max(text.rfind(";", 0, mark), 0)
         own = text[start:mark]
         if not _IN_CARE.search(own) or _ANOTHER_SERVICE.search(own) or _A_PART.search(own) or \
                 _ELSEWHERE.search(own):
-            return None  # a part of another whole, or of one the data do not hold
+            return True, None  # a part of another whole, or of one the data do not hold
         noun = " children"
         read = _blank(text, [drop])
         read = read[:lit.end] + noun + read[lit.end:]
         found = self.claim(read, lit, earlier)
         if found is None:
-            return None
+            return True, None
 
         def back(i: int) -> int:
             return i if i <= lit.end else max(lit.end, i - len(noun))
-        return dataclasses.replace(found, evidence=[(back(a), back(b))
-                                                    for a, b in found.evidence])
+        return True, dataclasses.replace(found, evidence=[(back(a), back(b))
+                                                          for a, b in found.evidence])
 
     def _own_clause(self, text: str, lit: Literal_, earlier: frozenset[str]) -> str:
         """A count with its own noun after it ("900 children are in care") in a clause that
