@@ -48,6 +48,24 @@ CASES = [
      "in-house foster carers.", OK),
     ("part-of-another-place", "Nationally there are 83,000 children in care, of whom 119 are "
      "placed with in-house foster carers.", OK),
+    # ---- a change in apposition to a count ("N ..., a rise of M") is that count's change:
+    # the children looked after in all only when that count is their number today
+    ("appositive-change-of-the-stock", "There are 270 children looked after, a rise of 30 "
+     "(12%) since the last quarter.", "error: 27"),
+    ("appositive-change-of-the-stock-right", "There are 270 children looked after, a rise of "
+     "27 (11%) since the last quarter.", OK),
+    ("appositive-change-of-protection-plans", "There are 250 children on child protection "
+     "plans, a rise of 30 since last quarter.", OK),
+    ("appositive-change-of-children-in-need", "Children in need numbered 1,200 at the end of "
+     "the quarter, a fall of 45.", OK),
+    ("appositive-change-of-a-flow", "In total 78 children entered care this year, which was "
+     "a reduction of 13.", "error: 120"),
+    ("appositive-change-of-a-flow-right", "In total 120 children entered care this year, "
+     "which was a reduction of 13.", OK),
+    ("appositive-change-of-a-type", "There are 45 children in kinship placements, an "
+     "increase of 6.", OK),
+    ("appositive-change-of-another-year", "In 2019 there were 250 children in care, a rise "
+     "of 20.", OK),
 ]
 
 

@@ -241,6 +241,14 @@ _PART_OF_WHOLE = re.compile(
     r"included|with|among\s+(?:whom|them|these))\b|(?:around\s+|about\s+|over\s+|some\s+)?"
     r"[\d,]+(?:\.\d+)?%?\s+(?:\w+\s+){0,2}?of\s+(?:whom|which|these|those|them)\b)",
     re.IGNORECASE)
+#: Before a change's number, the change in apposition to the count before it: ", a rise of",
+#: ", which was a reduction of", "(an increase of", " – a fall of".
+_APPOSITIVE_CHANGE = re.compile(
+    r"(?:,|\(|\s[-–—])\s*(?:(?:which|this|that)\s+(?:was|is|represents|represented|"
+    r"equates\s+to|has\s+been|had\s+been)\s+)?(?:an?\s+)?(?:(?:net|further|overall|small|"
+    r"slight|significant|large)\s+)?(?:rise|increase|fall|decrease|reduction|drop|growth|"
+    r"change|decline)\s+of\s+(?:around\s+|about\s+|approximately\s+|some\s+|over\s+|"
+    r"nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$", re.IGNORECASE)
 #: Right after a part's number, the whole it is of: "208 of whom are", "64 of these".
 _OF_WHOM_AFTER = re.compile(r"(\s+of\s+(?:whom|which|these|those|them))\b", re.IGNORECASE)
 #: Right before a part's number: ", of whom 109", "(of which around 64".
@@ -440,6 +448,8 @@ class CountReader:
             return None  # "per 10,000 population under 18": an age, not a count
         if _OUT_OF_AFTER.match(text, lit.end):
             return None  # "18 children out of 170": a part of the number after, never a total
+        if self._change_of_another(text, lit, earlier):
+            return None
         applies, nounless = self._part_without_noun(text, lit, earlier)
         if applies:
             return nounless
@@ -519,6 +529,25 @@ class CountReader:
             if _narrower(text[lo:hi], found.figure):
                 return None  # "60 looked after children in residential care": a part
         return found
+
+    def _change_of_another(self, text: str, lit: Literal_, earlier: frozenset[str]) -> bool:
+        """A change in apposition to the count before it ("250 children on protection plans, a
+        rise of 30", "93 new placements, an increase of 20 on the previous quarter", "78
+        children entered care, which was a reduction of 13") is that count's change: of the
+        children looked after (or placements) in all only when that count is their number on
+        a day of ours; a change of a flow, of another group, a type or another day's count is
+        no figure of the data."""
+        change = _APPOSITIVE_CHANGE.search(text, max(0, lit.start - 80), lit.start)
+        if change is None:
+            return False
+        s = self._sentence("period", text, earlier)
+        before = [o for o in s.lits if o.end <= change.start() and o.kind == "count"
+                  and not _FROM.search(text[max(0, o.start - 12):o.start])]
+        if not before or any(ch in text[before[-1].end:change.start()] for ch in ".;"):
+            return False
+        head = self.claim(text, before[-1], earlier)
+        figure = head.figure if head is not None else None
+        return figure is None or figure.measure not in _STOCKS or figure.subject is not None
 
     def _part_without_noun(self, text: str, lit: Literal_, earlier: frozenset[str]
                            ) -> tuple[bool, CountClaim | None]:
