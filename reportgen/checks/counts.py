@@ -31,7 +31,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from reportgen.checks.numbers import Literal_
@@ -113,6 +113,9 @@ _Y_DOWN_FROM = re.compile(r"^[^.;£%]{0,60}?,\s*(?:(?:which\s+is\s+|this\s+is\s+
 
 #: Measures that are a stock on a day, not a number over a span of days.
 _STOCKS = frozenset({"count", "start_count"})
+#: Measures that are a number over a span of days: starts and ends.
+_FLOWS = frozenset({"started", "ended", "placement_started", "placement_ended",
+                    "periods_started", "periods_ended"})
 
 
 def window_of(figure: Figure) -> str:
@@ -241,6 +244,28 @@ _PART_OF_WHOLE = re.compile(
     r"included|with|among\s+(?:whom|them|these))\b|(?:around\s+|about\s+|over\s+|some\s+)?"
     r"[\d,]+(?:\.\d+)?%?\s+(?:\w+\s+){0,2}?of\s+(?:whom|which|these|those|them)\b)",
     re.IGNORECASE)
+#: A change's start a year before: "compared to 2020/21", "on the same point last year",
+#: "since last year", "than a year ago", "from this time last year".
+_A_YEAR_BEFORE = re.compile(
+    r"\b(?:compared\s+(?:to|with)|on|from|since|than(?:\s+(?:in|at))?|over|against|"
+    r"(?:up|down)\s+(?:on|from))\s+(?:the\s+(?:end\s+of\s+)?)?(?:(?:same\s+(?:point|time|"
+    r"period|quarter|month|date)\s+|this\s+time\s+|(?:31(?:st)?\s+)?march\s+)(?:in\s+|of\s+)?"
+    r")?(?:(?:last|the\s+previous|the\s+prior|previous|prior)\s+year(?!\s*(?:'s|’s)?\s*end)|"
+    r"(?:a|one|12|twelve)\s+(?:year|months)\s+(?:ago|earlier|before)|the\s+year\s+before|"
+    r"(?P<fy>(?:19|20)\d{2})\s*[/-]\s*\d{2}(?:\d{2})?)\b", re.IGNORECASE)
+#: A span of months or weeks back from now: "in the last 6 months", "over the past eight
+#: weeks" (a year's words are :data:`_SOME_YEAR`'s).
+_ANOTHER_SPAN = re.compile(
+    r"\b(?:in|over|during|within|across)\s+the\s+(?:last|past|previous|preceding)\s+"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|a)\s+"
+    r"(?:calendar\s+)?(?:months?|weeks?)\b", re.IGNORECASE)
+#: A span named by another sentence: "in the same period", "over the same time".
+_THE_SAME_SPAN = re.compile(r"\b(?:in|during|over|across|within)\s+the\s+same\s+(?:period|"
+                            r"time(?:\s*frame|\s+period)?|timeframe|months?|weeks?)\b",
+                            re.IGNORECASE)
+#: In a change's label, the day it is since: "since 2023-10-01", "since as at 31 March 2021".
+_SINCE_DAY = re.compile(r"\bsince\s+(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?:as\s+at\s+)?"
+                        r"(?P<day>\d{1,2}\s+[A-Za-z]+\s+\d{4}))")
 #: Before a change's number, the change in apposition to the count before it: ", a rise of",
 #: ", which was a reduction of", "(an increase of", " – a fall of".
 _APPOSITIVE_CHANGE = re.compile(
@@ -450,6 +475,30 @@ class CountReader:
             return None  # "18 children out of 170": a part of the number after, never a total
         if self._change_of_another(text, lit, earlier):
             return None
+        year_before = _A_YEAR_BEFORE.search(text)
+        if year_before is not None and _A_CHANGE.search(text, 0, year_before.start()):
+            # "increased by 39 compared to 2020/21", "12 more than this time last year": a
+            # change over a year, read without its start's words, and only a change of that
+            # span is what it may be
+            found = self.claim(_blank(text, [year_before.span()]), lit, earlier)
+            if found is None or found.figure is None or found.figure.measure != "change":
+                return found
+            if not self._over_a_year(found.figure, year_before):
+                return None
+            # the start's words name the change's window: certain when the words say children
+            # in care and the change is of them (all of them, or a series named for them)
+            f = found.figure
+            certain = found.explicit or (
+                _IN_CARE.search(text) is not None and not found.reversed and
+                (f.subject is None or _IN_CARE.search(f.label) is not None) and
+                not _narrower(text, f) and not _PART_WORDS.search(text))
+            return dataclasses.replace(found, explicit=certain)
+        span = _ANOTHER_SPAN.search(text)
+        if span is not None and not self._is_the_period_span(span):
+            return None  # "in the last 6 months": a span of days the data hold no flow for
+        same = _THE_SAME_SPAN.search(text)
+        if same is not None and not self._windows(_blank(text, [same.span()]))[2]:
+            return None  # "in the same period": a span another sentence names
         applies, nounless = self._part_without_noun(text, lit, earlier)
         if applies:
             return nounless
@@ -529,6 +578,31 @@ class CountReader:
             if _narrower(text[lo:hi], found.figure):
                 return None  # "60 looked after children in residential care": a part
         return found
+
+    def _over_a_year(self, figure: Figure, base: re.Match[str]) -> bool:
+        """Whether a change figure is over the year its start's words name: from the same day
+        a year before ("compared to last year"), or from the end of the financial year named
+        ("compared to 2020/21")."""
+        since = _SINCE_DAY.search(figure.label)
+        end = point_end(figure.key) or (self.period.end if self.period is not None else None)
+        if since is None or end is None:
+            return False
+        if since.group("iso"):
+            start = date.fromisoformat(since.group("iso")) - timedelta(days=1)
+        else:
+            start = point_end(f"x['_']['{since.group('day')}']") or end
+        if base.group("fy"):
+            return start.year == int(base.group("fy")) + 1 and start.month == 3
+        return 360 <= (end - start).days <= 370
+
+    def _is_the_period_span(self, span: re.Match[str]) -> bool:
+        """Whether "in the last N months" is the report's own period (three months of a
+        quarter's report, one of a month's)."""
+        if self.period is None:
+            return False
+        n = span.group("n").lower()
+        months = {"one": 1, "a": 1, "three": 3, "3": 3, "1": 1}.get(n)
+        return months == {"quarter": 3, "month": 1}.get(self.period.kind)
 
     def _change_of_another(self, text: str, lit: Literal_, earlier: frozenset[str]) -> bool:
         """A change in apposition to the count before it ("250 children on protection plans, a
@@ -820,7 +894,14 @@ class CountReader:
                 c = _by_noun(c, s, at)
             if _of_something_else(c, s, at):
                 return None
-            return self._finish(c, self._explicit(c, lit, named), s=s)
+            certain = self._explicit(c, lit, named)
+            if certain and not named and c.figure is not None and \
+                    c.figure.measure in _FLOWS and self._period_is_not_its_year() and \
+                    not self._names_the_month(text):
+                # "122 children entered care", no window named, in a quarter's report: the
+                # quarter's, or the year's so far? (the words leave it open)
+                certain = False
+            return self._finish(c, certain, s=s)
         # Several windows: a figure only when they all give one value; certain only when
         # each window's reading is and they give the same value (the readings agree).
         claims = [(_by_noun(c, s, at) if c.figure is None else c, s, at)
@@ -887,6 +968,21 @@ class CountReader:
         mine = self.period is not None and _of_period(c.figure.key, self.period.label,
                                                       self.period.end)
         return self._finish(c, mine)
+
+    def _names_the_month(self, clause: str) -> bool:
+        """Whether a month's report names its own month ("In November 2021, ... that month")."""
+        if self.period is None or self.period.kind != "month":
+            return False
+        end = self.period.end
+        return any(_MONTHS.index(m.group("month").lower()[:3]) + 1 == end.month and
+                   int(m.group("year") or end.year) == end.year
+                   for m in _MONTH.finditer(clause))
+
+    def _period_is_not_its_year(self) -> bool:
+        """Whether the report's period is shorter than its financial year so far (a flow
+        with no window named may then be either)."""
+        return self.period is not None and self.period.start.month != 4 or \
+            self.period is not None and self.period.start.day != 1
 
     @staticmethod
     def _explicit(c: Claim, lit: Literal_, named: bool) -> bool:
