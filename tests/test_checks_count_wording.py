@@ -89,6 +89,14 @@ CASES = [
      "increase of 6.", OK),
     ("appositive-change-of-another-year", "In 2019 there were 250 children in care, a rise "
      "of 20.", OK),
+    # ---- "N children out of a total of M, had ...": M is the whole the part's noun counts
+    # (inferred); what the part did is not what the whole is
+    ("out-of-a-total-whole-right", "As 5 children out of a total of 270, had moved placement "
+     "three or more times during the year.", OK),
+    ("out-of-a-total-whole-wrong", "As 5 children out of a total of 280, had moved placement "
+     "three or more times during the year.", "warning: 270"),
+    ("out-of-a-total-right-without-a-comma", "5 children out of a total of 270 had moved "
+     "placement three or more times.", OK),
     # ---- spans the data hold no figure for: a change over a year (the data's changes are
     # since the quarter began and since April), "the last 6 months", "the same period"
     ("a-year-on-year-change-is-not-the-quarters", "The number of children looked after has "

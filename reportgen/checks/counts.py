@@ -525,7 +525,20 @@ class CountReader:
                 # after it keeps its words: "out of the 300 children who came into care")
                 spans += [m.span() for p in (_SOME_YEAR, _YEAR_TO_DATE)
                           for m in p.finditer(text, lit.end)]
-            found = self.claim(_blank(text, spans), lit, earlier)
+                # ... and so are the subjects it names ("had moved placement three or more
+                # times" is what the part did, not what the whole is)
+                # (a subject with words of care in it says the whole are in care: "in care"
+                # stands in its place, keeping every offset)
+                own = [(x.start, x.end) for x in
+                       self._sentence("period", text, earlier).subjects if x.start >= lit.end]
+                spans += own
+                cared = [(a, b) for a, b in own if b - a >= 7 and _IN_CARE.search(text, a, b)]
+            else:
+                cared = []
+            read = _blank(text, spans)
+            for a, b in cared:
+                read = read[:a] + "in care".ljust(b - a) + read[b:]
+            found = self.claim(read, lit, earlier)
             return dataclasses.replace(found, explicit=False) if found is not None else None
         # A rate in brackets beside a count ("773 children in care (128 per 10,000)") is its
         # own phrase: the count outside is read without it (blanked, keeping every offset).
