@@ -97,6 +97,29 @@ CASES = [
      "three or more times during the year.", "warning: 270"),
     ("out-of-a-total-right-without-a-comma", "5 children out of a total of 270 had moved "
      "placement three or more times.", OK),
+    # ---- "N more (fewer) than at <day>": the change since that day, when it starts a window
+    # of ours (the day before the quarter, 31 March); certain beside today's count
+    ("more-than-at-the-quarters-start", "We look after 270 children, 30 more than at the end "
+     "of September.", "error: 27"),
+    ("more-than-at-the-quarters-start-right", "We look after 270 children, 27 more than at "
+     "the end of September.", OK),
+    ("more-than-at-the-year-start", "There are 270 children in care, 60 more than at 31 "
+     "March.", "error: 65"),
+    ("fewer-than-at-the-year-start-goes-the-other-way", "There are 270 children in care, 12 "
+     "fewer than at the end of March.", "error: 65, a rise: the change goes the other way"),
+    ("more-than-last-quarter", "The council looks after 270 children, 30 more than last "
+     "quarter.", "error: 27"),
+    ("more-children-than-without-a-count-beside", "We have 30 more children in care than at "
+     "the end of September.", "warning: 27"),
+    # near misses: a day that starts no window of ours, another count's change, elsewhere
+    ("more-than-at-another-day", "There are 270 children in care, 30 more than at the end of "
+     "June.", OK),
+    ("more-than-of-a-type", "There are 45 children in kinship placements, 5 more than at the "
+     "end of September.", OK),
+    ("more-than-of-protection-plans", "There are 250 children on child protection plans, 30 "
+     "more than at the end of September.", OK),
+    ("more-than-nationally", "Nationally, there are 3,000 more children in care than at the "
+     "end of March.", OK),
     # ---- spans the data hold no figure for: a change over a year (the data's changes are
     # since the quarter began and since April), "the last 6 months", "the same period"
     ("a-year-on-year-change-is-not-the-quarters", "The number of children looked after has "

@@ -253,6 +253,16 @@ _A_YEAR_BEFORE = re.compile(
     r")?(?:(?:last|the\s+previous|the\s+prior|previous|prior)\s+year(?!\s*(?:'s|’s)?\s*end)|"
     r"(?:a|one|12|twelve)\s+(?:year|months)\s+(?:ago|earlier|before)|the\s+year\s+before|"
     r"(?P<fy>(?:19|20)\d{2})\s*[/-]\s*\d{2}(?:\d{2})?)\b", re.IGNORECASE)
+#: After a change's number, "more than at the end of September", "fewer children in care
+#: than at 31 March 2023", "more than last quarter": the change since that day.
+_MORE_THAN_AT = re.compile(
+    r"\s+(?P<dir>more|fewer|less|additional|extra)\s+(?:(?:looked[- ]after\s+)?(?:children|"
+    r"young\s+people|placements)\s+)?(?:(?:in\s+care|looked\s+after|in\s+placements)\s+)?"
+    r"than\s+(?:there\s+(?:were|was)\s+)?(?:(?:at|on|in|by|as\s+at)\s+)?(?:the\s+)?"
+    r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?:(?:last|previous|prior)\s+(?P<kind>quarter|"
+    r"month)\b|(?:(?:\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>january|february|march|april|"
+    r"may|june|july|august|september|october|november|december)\b(?:\s+(?P<year>(?:19|20)"
+    r"\d{2})\b)?)", re.IGNORECASE)
 #: A span of months or weeks back from now: "in the last 6 months", "over the past eight
 #: weeks" (a year's words are :data:`_SOME_YEAR`'s).
 _ANOTHER_SPAN = re.compile(
@@ -475,6 +485,9 @@ class CountReader:
             return None  # "18 children out of 170": a part of the number after, never a total
         if self._change_of_another(text, lit, earlier):
             return None
+        than = _MORE_THAN_AT.match(text, lit.end)
+        if than is not None:
+            return self._more_than(text, lit, than, earlier)
         year_before = _A_YEAR_BEFORE.search(text)
         if year_before is not None and _A_CHANGE.search(text, 0, year_before.start()):
             # "increased by 39 compared to 2020/21", "12 more than this time last year": a
@@ -591,6 +604,56 @@ class CountReader:
             if _narrower(text[lo:hi], found.figure):
                 return None  # "60 looked after children in residential care": a part
         return found
+
+    def _more_than(self, text: str, lit: Literal_, than: re.Match[str],
+                   earlier: frozenset[str]) -> CountClaim | None:
+        """"270 children looked after, 27 more than at the end of September", "12 fewer
+        children in care than at 31 March": the change of children looked after (or
+        placements) in all since the day named, when that day is the start of a window of
+        ours (the day before the period's, or 31 March of the year so far); certain when the
+        count it is said beside is their number today, else inferred."""
+        if self.period is None or _ELSEWHERE.search(text) or \
+                _OTHER_GROUP_AFTER.match(text, lit.end) or _another_group(
+                    text, lit, self._sentence("period", text, earlier).lits):
+            return None
+        start = self.period.start - timedelta(days=1)
+        ytd = date(self.period.end.year - (self.period.end.month < 4), 3, 31)
+        if than.group("kind"):
+            if than.group("kind").lower() != self.period.kind:
+                return None
+            day = start
+        else:
+            month = _MONTHS.index(than.group("month").lower()[:3]) + 1
+            year = int(than.group("year")) if than.group("year") else \
+                self.period.end.year - (month >= self.period.end.month)
+            nxt = date(year + (month == 12), month % 12 + 1, 1)
+            day = nxt - timedelta(days=1)
+        window = "period" if day == start else "year_to_date" if day == ytd else None
+        if window is None:
+            return None
+        changes = [f for f in self.judges[window].figures if f.measure == "change" and
+                   f.subject is None and f.key not in self.hidden and window_of(f) == window]
+        care = [f for f in changes if ".care." in "." + f.key]
+        pool = care if care and not re.search(r"placement", text, re.IGNORECASE) else \
+            [f for f in changes if f not in care] or care
+        if not pool:
+            return None
+        figure = pool[0]
+        sign = -1 if than.group("dir").lower() in ("fewer", "less") else 1
+        s = self._sentence("period", text, earlier)
+        before = [o for o in s.lits if o.end <= lit.start and o.kind == "count"]
+        head = self.claim(text, before[-1], earlier) if before and not any(
+            ch in text[before[-1].end:lit.start] for ch in ".;") else None
+        beside = head is not None and head.figure is not None and \
+            head.figure.measure == "count" and head.figure.subject is None
+        if head is not None and not beside:
+            return None  # the change of another count ("45 in kinship care, 5 more than ...")
+        if head is None and not _IN_CARE.search(text):
+            return None
+        reversed_ = figure.value * sign < 0
+        return self._finish(Claim(figure, [figure], [(lit.start, than.end())]),
+                            beside and head is not None and head.explicit,
+                            reversed_=reversed_)
 
     def _over_a_year(self, figure: Figure, base: re.Match[str]) -> bool:
         """Whether a change figure is over the year its start's words name: from the same day
