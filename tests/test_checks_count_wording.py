@@ -120,6 +120,27 @@ CASES = [
      "more than at the end of September.", OK),
     ("more-than-nationally", "Nationally, there are 3,000 more children in care than at the "
      "end of March.", OK),
+    # ---- a change's start with the day it was on and no "to Y": the number looked after
+    # that day (inferred, as "from X to Y"'s X is)
+    ("increase-from-at-the-previous-quarter", "That was a rise from 250 children at the end "
+     "of the previous quarter.", "warning: 243"),
+    ("increase-from-at-the-previous-quarter-right", "That was a rise from 243 children at the "
+     "end of the previous quarter.", OK),
+    ("increase-from-at-the-previous-year-end", "This was an increase from 215 children at the "
+     "previous year end.", "warning: 205"),
+    ("up-from-at-31-march", "The number of children in care has risen, up from 215 at 31 "
+     "March.", "warning: 205"),
+    ("increase-from-of-protection-plans", "This was an increase from 300 children on child "
+     "protection plans at the end of the previous quarter.", OK),
+    ("increase-from-nationally", "Nationally this was an increase from 80,000 children at the "
+     "previous year end.", OK),
+    # ---- "this is an additional N children": the change of the children looked after
+    # (inferred: what "this" is the words leave open); never new entrants
+    ("an-additional-n-children", "It is an additional 30 children and equates to an 11% "
+     "increase.", "warning: 27"),
+    ("an-additional-n-children-right", "This is an additional 27 children.", OK),
+    ("an-additional-n-children-who-came-into-care", "This is an additional 30 children who "
+     "came into care.", OK),
     # ---- spans the data hold no figure for: a change over a year (the data's changes are
     # since the quarter began and since April), "the last 6 months", "the same period"
     ("a-year-on-year-change-is-not-the-quarters", "The number of children looked after has "

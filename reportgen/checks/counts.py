@@ -263,6 +263,31 @@ _MORE_THAN_AT = re.compile(
     r"month)\b|(?:(?:\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>january|february|march|april|"
     r"may|june|july|august|september|october|november|december)\b(?:\s+(?P<year>(?:19|20)"
     r"\d{2})\b)?)", re.IGNORECASE)
+#: Before a change's number said as a number of children: "this is an additional", "which
+#: was a further".
+_ADDITIONAL_BEFORE = re.compile(r"\b(?:this|that|it|which)\s+(?:is|was|represents|"
+                                r"represented|means|meant|equates\s+to)\s+(?:an?\s+)?"
+                                r"(?:additional|extra|further)\s+$", re.IGNORECASE)
+#: ... and after it, its noun, not a flow's verb ("an additional 26 children came into care").
+_ADDITIONAL_NOUN = re.compile(r"\s+(?:more\s+)?(?:looked[- ]after\s+)?(?:children|young\s+"
+                              r"people)\b(?!\s+(?:\w+\s+){0,2}?(?:came|coming|entered|"
+                              r"entering|started|starting|left|leaving|ceased|admitted|who|"
+                              r"that|were|have|had|will|would|may|could|need))",
+                              re.IGNORECASE)
+#: Before a change's start: "an increase from", "rose from", "down from".
+_CHANGE_FROM = re.compile(r"\b(?:increase|rise|decrease|fall|reduction|drop|increased|rose|"
+                          r"risen|decreased|fell|fallen|reduced|dropped|up|down)\s+from\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
+#: After a change's start, the day it was on (and no "to Y"): "children at the previous year
+#: end", "at the end of September", "on 31 March 2023".
+_FROM_A_DAY = re.compile(
+    r"\s+(?:(?:looked[- ]after\s+)?(?:children|young\s+people)\s+)?(?:(?:in\s+care|looked"
+    r"\s+after)\s+)?(?:\w+\s+){0,2}?(?:at|on|as\s+at|by)\s+(?:the\s+)?(?:(?:previous|last|"
+    r"prior)\s+(?P<kind>year[- ]end|year's\s+end|quarter[- ]end|quarter|month)\b|end\s+of\s+"
+    r"(?:the\s+)?(?:previous|last|prior)\s+(?P<kind2>year|quarter|month)\b|(?:end\s+of\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?P<month>january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b(?:\s+(?P<year>(?:19|20)\d{2})\b)?)"
+    r"(?![^.;]*\bto\s+(?:around\s+|about\s+)?\d)", re.IGNORECASE)
 #: A span of months or weeks back from now: "in the last 6 months", "over the past eight
 #: weeks" (a year's words are :data:`_SOME_YEAR`'s).
 _ANOTHER_SPAN = re.compile(
@@ -485,6 +510,13 @@ class CountReader:
             return None  # "18 children out of 170": a part of the number after, never a total
         if self._change_of_another(text, lit, earlier):
             return None
+        if _ADDITIONAL_BEFORE.search(text, max(0, lit.start - 60), lit.start) and \
+                _ADDITIONAL_NOUN.match(text, lit.end):
+            return self._additional(text, lit, earlier)
+        start_words = _FROM_A_DAY.match(text, lit.end)
+        if start_words is not None and _CHANGE_FROM.search(text, max(0, lit.start - 40),
+                                                           lit.start):
+            return self._changed_from(text, lit, start_words, earlier)
         than = _MORE_THAN_AT.match(text, lit.end)
         if than is not None:
             return self._more_than(text, lit, than, earlier)
@@ -654,6 +686,58 @@ class CountReader:
         return self._finish(Claim(figure, [figure], [(lit.start, than.end())]),
                             beside and head is not None and head.explicit,
                             reversed_=reversed_)
+
+    def _additional(self, text: str, lit: Literal_, earlier: frozenset[str]
+                    ) -> CountClaim | None:
+        """"This is an additional 26 children", "which was 14 extra children": the change in
+        the number of children looked after that "this" says (over the period, as the words
+        name no other span); always inferred (what "this" is the words leave open)."""
+        if _ELSEWHERE.search(text) or _OTHER_COUNTABLE.search(text) or \
+                _another_group(text, lit, self._sentence("period", text, earlier).lits):
+            return None
+        now = [f for f in self.judges["period"].figures if f.measure == "change" and
+               f.key not in self.hidden and window_of(f) == "period" and not _is_rate(f) and
+               (f.subject is None or _IN_CARE.search(f.label) or f.subject in earlier)]
+        pool = [f for f in now if ".care." in "." + f.key] or now
+        if len({f.value for f in pool}) != 1:
+            return None
+        before = _ADDITIONAL_BEFORE.search(text, max(0, lit.start - 60), lit.start)
+        noun = _ADDITIONAL_NOUN.match(text, lit.end)
+        span = (before.start() if before else lit.start, noun.end() if noun else lit.end)
+        return self._finish(Claim(pool[0], pool[:1], [span]), False)
+
+    def _changed_from(self, text: str, lit: Literal_, words: re.Match[str],
+                      earlier: frozenset[str]) -> CountClaim | None:
+        """"an increase from 562 children at the previous year end", "down from 243 at the
+        end of September": the number of children looked after on the day the words name,
+        when a figure of the data is of that day (the day before the period or the year so
+        far, an indicator's previous point); inferred (a change's start, as "from X to Y"'s
+        X is)."""
+        if self.period is None or _ELSEWHERE.search(text) or _OTHER_COUNTABLE.search(text) or \
+                _another_group(text, lit, self._sentence("period", text, earlier).lits):
+            return None
+        kind = (words.group("kind") or words.group("kind2") or "").lower()
+        if kind:
+            if kind.startswith("year"):
+                day = date(self.period.start.year - (self.period.start.month < 4), 3, 31)
+                if self.period.kind == "year":
+                    day = self.period.start - timedelta(days=1)
+            elif kind == self.period.kind:
+                day = self.period.start - timedelta(days=1)
+            else:
+                return None
+        else:
+            month = _MONTHS.index(words.group("month").lower()[:3]) + 1
+            year = int(words.group("year")) if words.group("year") else \
+                self.period.end.year - (month >= self.period.end.month)
+            day = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+        found = [f for f in self.by_key.values() if f.measure == "start_count" and
+                 f.key not in self.hidden and _start_day(f) == day and
+                 (f.subject is None or _IN_CARE.search(f.label) or f.subject in earlier)]
+        found.sort(key=lambda f: ".care." not in "." + f.key)
+        if not found or len({f.value for f in found}) != 1:
+            return None
+        return self._finish(Claim(found[0], found[:1], [(lit.start, words.end())]), False)
 
     def _over_a_year(self, figure: Figure, base: re.Match[str]) -> bool:
         """Whether a change figure is over the year its start's words name: from the same day
@@ -1189,6 +1273,22 @@ _OTHER_COUNTABLE = re.compile(
 #: "64 per 10,000", "95 LAC per 10k": a rate per 10,000.
 _PER_TEN_THOUSAND = re.compile(r"^\s*(?:[A-Za-z()'-]+\s+){0,3}?per\s+(?P<per>10,?000|10k|ten "
                                r"thousand|1,?000|one\s+thousand)\b", re.IGNORECASE)
+
+
+def _start_day(figure: Figure) -> date | None:
+    """The day a start figure counts on: "the day before 2023-10-01", "(as at 31 March
+    2019)"."""
+    m = re.search(r"day before (\d{4}-\d{2}-\d{2})", figure.label)
+    if m is not None:
+        return date.fromisoformat(m.group(1)) - timedelta(days=1)
+    day = _DAY.search(figure.label)
+    if day is None or day.group("month").lower()[:3] not in _MONTHS:
+        return None
+    try:
+        return date(int(day.group("year")), _MONTHS.index(day.group("month").lower()[:3]) + 1,
+                    int(day.group("day")))
+    except ValueError:
+        return None
 
 
 def _denominator(words: str) -> int | None:
