@@ -141,6 +141,19 @@ CASES = [
     ("an-additional-n-children-right", "This is an additional 27 children.", OK),
     ("an-additional-n-children-who-came-into-care", "This is an additional 30 children who "
      "came into care.", OK),
+    # ---- "..., and the number now stands at N": after a clause naming children in care, their
+    # number today (certain with "now"); inferred without it or after a type; silent after
+    # another countable thing
+    ("the-number-now-stands-at", "There are 25 more looked-after children than three years "
+     "ago, and the number now stands at 290.", "error: 270"),
+    ("the-number-now-stands-at-right", "There are 25 more looked-after children than three "
+     "years ago, and the number now stands at 270.", OK),
+    ("the-number-stands-at-without-now", "There are 25 more looked-after children than three "
+     "years ago, and the number stands at 290.", "warning: 270"),
+    ("the-number-now-after-a-type", "More children live in residential care than before, and "
+     "the number now stands at 40.", "warning: 29"),
+    ("the-number-now-after-referrals", "Referrals have risen sharply and the number now "
+     "stands at 300.", OK),
     # ---- spans the data hold no figure for: a change over a year (the data's changes are
     # since the quarter began and since April), "the last 6 months", "the same period"
     ("a-year-on-year-change-is-not-the-quarters", "The number of children looked after has "

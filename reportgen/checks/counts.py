@@ -886,15 +886,26 @@ class CountReader:
             return None  # "to 443 in October 2019": another day's
         now = [f for f in self.judges["period"].figures if f.unit == "count" and
                f.measure == "count" and f.key not in self.hidden and not _is_rate(f)]
-        before = {x.subject for x in s.subjects if x.end <= mine.start}
+        # (a number word alone names no series: "than three years ago" is not "three or more
+        # placements")
+        before = {x.subject for x in s.subjects if x.end <= mine.start and
+                  not _NUMBER_WORD.fullmatch(text[x.start:x.end].strip())}
         named = [f for f in now if f.subject is not None and f.subject in before]
         pool = named or [f for f in now if f.subject is None]
         if len({f.value for f in pool}) > 1:
             pool = [f for f in pool if f.key.startswith("care.")] if not named else []
         if not pool:
             return None
+        # "..., and the number now stands at almost 1,000": "the number" with "now" after a
+        # clause that names children in care (and nothing else counted) is their number today
+        said = anaphor.group(0)
+        certain = not named and pool[0].key.startswith("care.") or not named and \
+            not any(f.key.startswith("care.") for f in now)
+        certain = certain and bool(_THE_NUMBER_NOW.match(said)) and \
+            _IN_CARE.search(text, 0, start + anaphor.start()) is not None and \
+            not _TYPE_NAMES.search(text, 0, start + anaphor.start())
         return self._finish(Claim(pool[0], pool[:1], [(start + anaphor.start(), mine.end)]),
-                            False)
+                            certain)
 
     def _per_ten_thousand(self, text: str, lit: Literal_, earlier: frozenset[str]
                           ) -> CountClaim | None:
@@ -1260,6 +1271,12 @@ _ANAPHOR_CHANGED_TO = re.compile(
     r"currently|today)\s+)?(?:stands?|stood|sits?|totals?|totalled|is|are)\s+(?:now\s+)?"
     r"(?:at\s+)?(?:around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|"
     r"more\s+than\s+|just\s+(?:over|under)\s+|some\s+)?$", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)",
+                          re.IGNORECASE)
+#: A definite anaphor of a count, said of today: "the number now stands at", "the figure is
+#: currently".
+_THE_NUMBER_NOW = re.compile(r"(?:the\s+(?:figure|number|total)|numbers)\b[^.;:\d£%]*?\b"
+                             r"(?:now|currently|today|at\s+present)\b", re.IGNORECASE)
 #: What follows a count that has no noun of its own: an end, a date's or time's words.
 _NO_NOUN_AFTER = re.compile(
     r"^\s*(?:$|[,.;:)–—-]|(?:at|by|in|on|as|and|following|from|which|when|since|currently|now|"
@@ -1307,6 +1324,11 @@ _PART_WORDS = re.compile(
     r"|\baged\b|\bunder\s+(?:the\s+age\s+of\s+)?\d|\bover\s+\d|\b\d+\s*(?:-|–|to)\s*\d+\s*"
     r"years?\b|\bunaccompanied\b|\basylum\b|\bUASC\b|\bdisabilit|\bboys\b|\bgirls\b|"
     r"\bsection\s+20\b|\bcare\s+orders?\b|\bplacement\s+orders?\b", re.IGNORECASE)
+
+
+#: The words of a placement type.
+_TYPE_NAMES = re.compile("|".join(rf"\b(?:{w})\b" for ws in TYPE_WORDS.values() for w in ws),
+                         re.IGNORECASE)
 
 
 def _narrower(clause: str, figure: Figure) -> bool:
