@@ -154,6 +154,23 @@ CASES = [
      "the number now stands at 40.", "warning: 29"),
     ("the-number-now-after-referrals", "Referrals have risen sharply and the number now "
      "stands at 300.", OK),
+    # ---- a count beside its rate per 10,000: the rate in apposition is its own phrase; a
+    # count in brackets after a rate of children in care is the rate's number of children
+    ("count-then-its-rate", "We look after 290 children, a rate of 64 per 10,000.",
+     "error: 270"),
+    ("count-then-its-rate-right", "We look after 270 children, a rate of 64 per 10,000.", OK),
+    ("count-in-brackets-after-its-rate", "The rate of looked after children was 64 per 10,000 "
+     "(290 children in care).", "error: 270"),
+    ("bare-count-in-brackets-after-its-rate", "The rate of looked after children was 64 per "
+     "10,000 (290 children).", "warning: 270"),
+    ("bare-count-in-brackets-after-its-rate-right", "The rate of looked after children was 64 "
+     "per 10,000 (270 children).", OK),
+    ("count-in-brackets-after-a-national-rate", "Nationally the rate of children looked after "
+     "is 70 per 10,000 (83,000 children).", OK),
+    ("count-in-brackets-after-a-rate-of-children-in-need", "The rate of children in need is "
+     "330 per 10,000 (1,400 children).", OK),
+    ("count-in-brackets-after-a-dated-rate", "In 2019 the rate of children looked after was 55 "
+     "per 10,000 (210 children).", OK),
     # ---- spans the data hold no figure for: a change over a year (the data's changes are
     # since the quarter began and since April), "the last 6 months", "the same period"
     ("a-year-on-year-change-is-not-the-quarters", "The number of children looked after has "

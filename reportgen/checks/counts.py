@@ -223,6 +223,18 @@ _RATE_BRACKET = re.compile(r"\([^()]*?\d[^()]*?\bper\s+(?:1,?000|10,?000|10k|100
 _RATE_TAIL = re.compile(r"(?:,|\s[-–—])?\s+(?:(?:which|this|that)\s+(?:is|was|equates\s+to|"
                         r"represents)\s+|equivalent\s+to\s+)(?:a\s+rate\s+of|equivalent\s+to|"
                         r"(?=[\d.,]+\s*(?:%|per\b)))[^.;]*?\d[^.;]*", re.IGNORECASE)
+#: Before a count in brackets, a rate: "62 per 10,000 (", "64 per 10,000 children aged
+#: under 18 (around ".
+_AFTER_A_RATE = re.compile(r"\bper\s+(?:10,?000|10k|1,?000|ten\s+thousand)\b[^.;\d()]{0,50}?"
+                           r"(?P<open>\()\s*(?:around\s+|about\s+|approximately\s+|some\s+|"
+                           r"over\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+#: After a count, its rate in apposition: ", a rate of 62 per 10,000", " – or 62 per 10,000
+#: children".
+_RATE_APPOSITION = re.compile(
+    r"(?:,|\s[-–—])\s*(?:(?:a|the|giving\s+a|at\s+a|or\s+a|or|equating\s+to\s+a|"
+    r"representing\s+a)\s+)?(?:(?:rate|ratio)\s+of\s+)?(?:around\s+|about\s+|approximately\s+)?"
+    r"[\d.,]+\s+(?:[A-Za-z'-]+\s+){0,3}?per\s+(?:10,?000|10k|1,?000|ten\s+thousand)\b"
+    r"[^.;,()]*", re.IGNORECASE)
 #: Before a number, a rate per 10,000 named as its subject, with no other number between but
 #: its denominator: "The rate of children in care (per 10,000 population) was 85",
 #: "the rate per 10,000 children stood at 64".
@@ -585,9 +597,13 @@ class CountReader:
                 read = read[:a] + "in care".ljust(b - a) + read[b:]
             found = self.claim(read, lit, earlier)
             return dataclasses.replace(found, explicit=False) if found is not None else None
+        bracket = _AFTER_A_RATE.search(text, max(0, lit.start - 120), lit.start)
+        if bracket is not None:
+            return self._rate_numerator(text, lit, bracket, earlier)
         # A rate in brackets beside a count ("773 children in care (128 per 10,000)") is its
         # own phrase: the count outside is read without it (blanked, keeping every offset).
-        for m in [*_RATE_BRACKET.finditer(text), *_RATE_TAIL.finditer(text)]:
+        for m in [*_RATE_BRACKET.finditer(text), *_RATE_TAIL.finditer(text),
+                  *_RATE_APPOSITION.finditer(text)]:
             if not m.start() <= lit.start < m.end():
                 text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
         if _PER_TEN_THOUSAND.match(text[lit.end:lit.end + 60]) or \
@@ -686,6 +702,32 @@ class CountReader:
         return self._finish(Claim(figure, [figure], [(lit.start, than.end())]),
                             beside and head is not None and head.explicit,
                             reversed_=reversed_)
+
+    def _rate_numerator(self, text: str, lit: Literal_, bracket: re.Match[str],
+                        earlier: frozenset[str]) -> CountClaim | None:
+        """"The rate of children looked after is 62 per 10,000 (280 children)": the count in
+        brackets after a rate is the rate's number of children, read alone (the rate's words
+        outside blanked); with no words of care of its own, the children looked after the
+        rate's words name (inferred); never after another place's or a dated rate."""
+        close = text.find(")", lit.end)
+        if close < 0:
+            return None
+        outside = text[:bracket.start("open")]
+        if _ELSEWHERE.search(outside) or _DATE_BEFORE.search(outside) or \
+                not _IN_CARE.search(outside) or _TYPE_NAMES.search(outside):
+            return None
+        inside = _blank(text, [(0, bracket.start("open") + 1), (close, len(text))])
+        if _IN_CARE.search(inside):
+            return self.claim(inside, lit, earlier)
+        if not _OWN_NOUN.match(text, lit.end) or _ANOTHER_SERVICE.search(inside) or \
+                _A_PART.search(inside):
+            return None
+        now = [f for f in self.judges["period"].figures if f.measure == "count" and
+               f.subject is None and f.key not in self.hidden and window_of(f) == "period"]
+        pool = [f for f in now if f.key.startswith("care.")] or now
+        if len({f.value for f in pool}) != 1:
+            return None
+        return self._finish(Claim(pool[0], pool[:1], [(lit.start, close)]), False)
 
     def _additional(self, text: str, lit: Literal_, earlier: frozenset[str]
                     ) -> CountClaim | None:
