@@ -171,6 +171,20 @@ CASES = [
      "330 per 10,000 (1,400 children).", OK),
     ("count-in-brackets-after-a-dated-rate", "In 2019 the rate of children looked after was 55 "
      "per 10,000 (210 children).", OK),
+    # ---- the whole of a flow: its part is of the children who came into care, never of all
+    # looked after
+    ("part-of-a-flow", "Of the 50 children who entered care this quarter, 10 were placed with "
+     "parents.", OK),
+    ("whole-of-a-flow-not-a-stock", "Of the 50 children who came into care this quarter, 10 "
+     "were UASC.", OK),
+    # ---- a start compared with ("compared with X at <day>") and near misses
+    ("compared-with-at-the-quarters-start", "At the end of December, 270 children were looked "
+     "after, compared with 250 at the end of September.", "warning: 243"),
+    ("compared-with-of-uasc", "We have 14 UASC, up from 10 at the end of September.", OK),
+    ("from-to-over-the-last-year", "The number of children in care fell from 290 to 270 over "
+     "the last year.", OK),
+    ("flow-in-the-named-quarter", "During Q3, 50 children entered care and 17 left care.",
+     "error: 44"),
     # ---- spans the data hold no figure for: a change over a year (the data's changes are
     # since the quarter began and since April), "the last 6 months", "the same period"
     ("a-year-on-year-change-is-not-the-quarters", "The number of children looked after has "
@@ -210,6 +224,10 @@ YEARLY_CASES = [
      "last year.", OK),
     # near misses: a start two years back, another place's change
     ("change-over-two-years", "Children looked after increased by 35 compared to 2013/14.", OK),
+    ("from-to-over-the-last-year", "The number of children in care rose from 300 to 351 over "
+     "the last year.", "warning: 320"),
+    ("from-to-over-the-last-year-right", "The number of children in care rose from 320 to 351 "
+     "over the last year.", OK),
     ("change-of-another-place", "Nationally, children looked after rose by 2,000 compared to "
      "last year.", OK),
 ]

@@ -287,9 +287,9 @@ _ADDITIONAL_NOUN = re.compile(r"\s+(?:more\s+)?(?:looked[- ]after\s+)?(?:childre
                               r"that|were|have|had|will|would|may|could|need))",
                               re.IGNORECASE)
 #: Before a change's start: "an increase from", "rose from", "down from".
-_CHANGE_FROM = re.compile(r"\b(?:increase|rise|decrease|fall|reduction|drop|increased|rose|"
-                          r"risen|decreased|fell|fallen|reduced|dropped|up|down)\s+from\s+"
-                          r"(?:the\s+)?$", re.IGNORECASE)
+_CHANGE_FROM = re.compile(r"\b(?:(?:increase|rise|decrease|fall|reduction|drop|increased|rose|"
+                          r"risen|decreased|fell|fallen|reduced|dropped|up|down)\s+from|"
+                          r"compared\s+(?:with|to)|against)\s+(?:the\s+)?$", re.IGNORECASE)
 #: After a change's start, the day it was on (and no "to Y"): "children at the previous year
 #: end", "at the end of September", "on 31 March 2023".
 _FROM_A_DAY = re.compile(
@@ -321,6 +321,10 @@ _APPOSITIVE_CHANGE = re.compile(
     r"slight|significant|large)\s+)?(?:rise|increase|fall|decrease|reduction|drop|growth|"
     r"change|decline)\s+of\s+(?:around\s+|about\s+|approximately\s+|some\s+|over\s+|"
     r"nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$", re.IGNORECASE)
+#: Words that make children a flow: those who came into care, left it, were new to it.
+_A_FLOW_VERB = re.compile(r"\b(?:entered|entering|came|coming|started|starting|left|leaving|"
+                          r"ceased|ceasing|admitted|discharged|adopted|new|became|becoming|"
+                          r"returned|returning)\b", re.IGNORECASE)
 #: Right after a part's number, the whole it is of: "208 of whom are", "64 of these".
 _OF_WHOM_AFTER = re.compile(r"(\s+of\s+(?:whom|which|these|those|them))\b", re.IGNORECASE)
 #: Right before a part's number: ", of whom 109", "(of which around 64".
@@ -538,6 +542,10 @@ class CountReader:
             # change over a year, read without its start's words, and only a change of that
             # span is what it may be
             found = self.claim(_blank(text, [year_before.span()]), lit, earlier)
+            if found is not None and found.figure is not None and \
+                    found.figure.measure == "start_count" and \
+                    not self._a_year_before(found.figure):
+                return None  # "fell from 290 to 270 over the last year": X a year before
             if found is None or found.figure is None or found.figure.measure != "change":
                 return found
             if not self._over_a_year(found.figure, year_before):
@@ -562,6 +570,10 @@ class CountReader:
         part = _PART_OF_WHOLE.search(text, lit.end)
         if _OF_THE_WHOLE.match(text[:lit.start]):
             part = re.compile(",").search(text, lit.end)  # "Of the 270 children in care, ..."
+            if part is not None and _A_FLOW_VERB.search(text, lit.end, part.start()):
+                # "Of the 44 children who entered care this quarter, ...": a flow's whole,
+                # whatever its relative clause leaves of the words (a miss at worst)
+                return None
         if part is not None and not any(ch in text[lit.end:part.start()] for ch in ".;"):
             # "270 children in care, of whom 109 are placed with ...": the whole is read
             # without its part's clause (the part's placement type is not the whole's)
@@ -636,6 +648,11 @@ class CountReader:
             found = self._claim(text[:a] + " " * (b - a) + text[b:], lit, earlier)
             return dataclasses.replace(found, explicit=False) if found is not None else None
         found = self._claim(text, lit, earlier)
+        if found is not None and found.figure is not None and \
+                found.figure.measure == "start_count" and \
+                (_SOME_YEAR.search(text) or _A_YEAR_BEFORE.search(text)) and \
+                not self._a_year_before(found.figure):
+            return None  # "fell from 290 to 270 over the last year": X is of a year before
         if found is None or (found.figure is None and not found.candidates):
             found = self._changed_to(text, lit, earlier) or found
         if found is not None and found.figure is not None and \
@@ -660,7 +677,8 @@ class CountReader:
         placements) in all since the day named, when that day is the start of a window of
         ours (the day before the period's, or 31 March of the year so far); certain when the
         count it is said beside is their number today, else inferred."""
-        if self.period is None or _ELSEWHERE.search(text) or \
+        if self.period is None or _ELSEWHERE.search(text) or _A_PART.search(text) or \
+                _ANOTHER_SERVICE.search(text) or \
                 _OTHER_GROUP_AFTER.match(text, lit.end) or _another_group(
                     text, lit, self._sentence("period", text, earlier).lits):
             return None
@@ -734,7 +752,8 @@ class CountReader:
         """"This is an additional 26 children", "which was 14 extra children": the change in
         the number of children looked after that "this" says (over the period, as the words
         name no other span); always inferred (what "this" is the words leave open)."""
-        if _ELSEWHERE.search(text) or _OTHER_COUNTABLE.search(text) or \
+        if _ELSEWHERE.search(text) or _OTHER_COUNTABLE.search(text) or _A_PART.search(text) or \
+                _ANOTHER_SERVICE.search(text) or \
                 _another_group(text, lit, self._sentence("period", text, earlier).lits):
             return None
         now = [f for f in self.judges["period"].figures if f.measure == "change" and
@@ -756,6 +775,7 @@ class CountReader:
         far, an indicator's previous point); inferred (a change's start, as "from X to Y"'s
         X is)."""
         if self.period is None or _ELSEWHERE.search(text) or _OTHER_COUNTABLE.search(text) or \
+                _A_PART.search(text) or _ANOTHER_SERVICE.search(text) or \
                 _another_group(text, lit, self._sentence("period", text, earlier).lits):
             return None
         kind = (words.group("kind") or words.group("kind2") or "").lower()
@@ -780,6 +800,18 @@ class CountReader:
         if not found or len({f.value for f in found}) != 1:
             return None
         return self._finish(Claim(found[0], found[:1], [(lit.start, words.end())]), False)
+
+    def _a_year_before(self, start: Figure) -> bool:
+        """Whether a start figure is of the day a year before its series' (or the period's)
+        end."""
+        day = _start_day(start)
+        end = point_end(start.key) if start.key.startswith(("indicators", "benchmarks")) \
+            else None
+        if start.key.startswith(("indicators", "benchmarks")) and start.key.endswith(
+                ".previous"):
+            end = point_end(start.key[:-len(".previous")] + ".value")
+        end = end or (self.period.end if self.period is not None else None)
+        return day is not None and end is not None and 360 <= (end - day).days <= 370
 
     def _over_a_year(self, figure: Figure, base: re.Match[str]) -> bool:
         """Whether a change figure is over the year its start's words name: from the same day
@@ -847,6 +879,8 @@ class CountReader:
             return False, None
         start = max(text.rfind(";", 0, mark), 0)
         own = text[start:mark]
+        if _A_FLOW_VERB.search(own) or _THE_SAME_SPAN.search(own):
+            return True, None  # a part of the children who came into care, left, ...: a flow's
         if not _IN_CARE.search(own) or _ANOTHER_SERVICE.search(own) or _A_PART.search(own) or \
                 _ELSEWHERE.search(own):
             return True, None  # a part of another whole, or of one the data do not hold
@@ -1183,7 +1217,13 @@ class CountReader:
         return self._finish(c, mine)
 
     def _names_the_month(self, clause: str) -> bool:
-        """Whether a month's report names its own month ("In November 2021, ... that month")."""
+        """Whether a month's report names its own month ("In November 2021, ... that month"),
+        or a quarter's its own quarter ("During Q3", "in quarter 3", "the third quarter")."""
+        if self.period is not None and self.period.kind == "quarter":
+            n = self.period.index
+            word = ("first", "second", "third", "fourth")[n - 1] if 1 <= n <= 4 else "-"
+            return re.search(rf"\b(?:q{n}|quarter\s+{n}|{word}\s+quarter)\b", clause,
+                             re.IGNORECASE) is not None
         if self.period is None or self.period.kind != "month":
             return False
         end = self.period.end
@@ -1259,6 +1299,9 @@ class CountReader:
                 ] if then.figure is not None else [f for f in then.candidates if y.agrees(f)]
         starts = [self.by_key[k] for f in same
                   if (k := start_key(f)) is not None and k in self.by_key]
+        if _SOME_YEAR.search(s.text) or _A_YEAR_BEFORE.search(s.text):
+            # "fell from 290 to 270 over the last year": X is of a year before
+            starts = [f for f in starts if self._a_year_before(f)]
         if not starts:
             return None
         return Claim(starts[0], starts[:1], list(then.evidence), False)
