@@ -65,6 +65,14 @@ CASES = [
     ("including-a-part-the-data-do-not-hold", "There are 280 children in care, including 30 "
      "UASC.", "error: 270"),
     ("including-right", "There are 270 children in care, including 30 UASC.", OK),
+    ("listed-parts-right", "We currently have 270 children in our care, 109 with in-house "
+     "foster carers and 54 with agency carers.", OK),
+    ("listed-parts-wrong-whole", "We currently have 290 children in our care, 109 with "
+     "in-house foster carers and 54 with agency carers.", "error: 270"),
+    ("listed-part-wrong", "We currently have 270 children in our care, 119 with in-house "
+     "foster carers and 54 with agency carers.", "error: 109"),
+    ("listed-parts-of-care-leavers", "We support 85 care leavers, 40 in education and 20 in "
+     "work.", OK),
     # near misses: a part of another whole stays silent
     ("part-of-care-leavers", "We support 85 care leavers, of whom 40 are in education.", OK),
     ("part-of-children-in-need", "We have 300 children in need, of whom 119 are placed with "

@@ -254,7 +254,10 @@ _CLAUSE_END = re.compile(r"[,;:()]|\b(?:which|but|whilst|while|whereas|although|
 _PART_OF_WHOLE = re.compile(
     r"(?:,|\(|\s[-–—])\s*(?:(?:of\s+(?:whom|which|these|those|them)|including|includes|"
     r"included|with|among\s+(?:whom|them|these))\b|(?:around\s+|about\s+|over\s+|some\s+)?"
-    r"[\d,]+(?:\.\d+)?%?\s+(?:\w+\s+){0,2}?of\s+(?:whom|which|these|those|them)\b)",
+    r"[\d,]+(?:\.\d+)?%?\s+(?:\w+\s+){0,2}?of\s+(?:whom|which|these|those|them)\b|"
+    # a list of parts with no noun of their own: ", 109 with in-house foster carers and ..."
+    r"(?:and\s+)?(?:around\s+|about\s+|over\s+|some\s+)?[\d,]+\s+(?:(?:are|were|is|was)\s+)?"
+    r"(?:with|in|placed|living|live|lived|fostered|accommodated)\b)",
     re.IGNORECASE)
 #: A change's start a year before: "compared to 2020/21", "on the same point last year",
 #: "since last year", "than a year ago", "from this time last year".
@@ -325,6 +328,13 @@ _APPOSITIVE_CHANGE = re.compile(
 _A_FLOW_VERB = re.compile(r"\b(?:entered|entering|came|coming|started|starting|left|leaving|"
                           r"ceased|ceasing|admitted|discharged|adopted|new|became|becoming|"
                           r"returned|returning)\b", re.IGNORECASE)
+#: Before a listed part's number: the whole's count and noun of children, then its comma:
+#: "270 children in our care, 109 ..." (", and 54 ..." of a later part too).
+_LISTED_PART = re.compile(r"\b\d[\d,]*\s+[^.;\d,]{3,60}?(?P<comma>,)(?:[^.;\d]*?,)?\s*(?:and\s+)?"
+                          r"(?:around\s+|about\s+|over\s+|some\s+)?$", re.IGNORECASE)
+#: After a listed part's number: where they live, with no noun ("109 with in-house carers").
+_LISTED_PART_AFTER = re.compile(r"\s+(?:(?:are|were|is|was)\s+)?(?:with|in|placed|living|live|"
+                                r"lived|fostered|accommodated)\b", re.IGNORECASE)
 #: Right after a part's number, the whole it is of: "208 of whom are", "64 of these".
 _OF_WHOM_AFTER = re.compile(r"(\s+of\s+(?:whom|which|these|those|them))\b", re.IGNORECASE)
 #: Right before a part's number: ", of whom 109", "(of which around 64".
@@ -869,7 +879,13 @@ class CountReader:
         after = _OF_WHOM_AFTER.match(text, lit.end)
         before = _OF_WHOM_BEFORE.search(text, max(0, lit.start - 40), lit.start)
         whole = _OF_THE_WHOLE_PART.match(text[:lit.start])
-        if after is not None:
+        listed = _LISTED_PART.search(text, max(0, lit.start - 80), lit.start) \
+            if _LISTED_PART_AFTER.match(text, lit.end) else None
+        if listed is not None and not any(ch in text[listed.start():lit.start] for ch in ".;"):
+            whole = None  # (the list's own shape, below)
+        if listed is not None and (after is None and before is None):
+            drop, mark = (lit.start, lit.start), listed.start("comma")
+        elif after is not None:
             drop, mark = after.span(1), after.start(1)
         elif before is not None:
             drop, mark = before.span(1), before.start()
