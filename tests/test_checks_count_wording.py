@@ -71,6 +71,8 @@ CASES = [
      "in-house foster carers and 54 with agency carers.", "error: 270"),
     ("listed-part-wrong", "We currently have 270 children in our care, 119 with in-house "
      "foster carers and 54 with agency carers.", "error: 109"),
+    ("a-listed-part-of-no-type-is-not-the-whole", "We look after 270 children, 40 in council "
+     "homes and 230 elsewhere.", OK),
     ("listed-parts-of-care-leavers", "We support 85 care leavers, 40 in education and 20 in "
      "work.", OK),
     # near misses: a part of another whole stays silent

@@ -904,8 +904,8 @@ class CountReader:
         read = _blank(text, [drop])
         read = read[:lit.end] + noun + read[lit.end:]
         found = self.claim(read, lit, earlier)
-        if found is None:
-            return True, None
+        if found is None or found.figure is None or found.figure.subject is None:
+            return True, None  # a part is never the whole ("40 in council homes")
 
         def back(i: int) -> int:
             return i if i <= lit.end else max(lit.end, i - len(noun))
