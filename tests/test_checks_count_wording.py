@@ -95,6 +95,14 @@ CASES = [
      "a reduction of 13.", "error: 120"),
     ("appositive-change-of-a-flow-right", "In total 120 children entered care this year, "
      "which was a reduction of 13.", OK),
+    ("appositive-up-n-of-protection-plans", "Children subject to a CP plan: 250 (up 30 on "
+     "last quarter).", OK),
+    ("appositive-up-n-of-the-stock", "Children looked after: 270 (up 30 on last quarter).",
+     "error: 27"),
+    ("change-since-the-end-of-the-month-before", "The number of children in care has "
+     "increased by 30 since the end of September.", "error: 27"),
+    ("change-since-another-month-end", "The number of children in care has increased by 30 "
+     "since the end of June.", OK),
     ("appositive-change-of-a-type", "There are 45 children in kinship placements, an "
      "increase of 6.", OK),
     ("appositive-change-of-another-year", "In 2019 there were 250 children in care, a rise "

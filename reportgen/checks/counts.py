@@ -309,6 +309,13 @@ _ANOTHER_SPAN = re.compile(
     r"\b(?:in|over|during|within|across)\s+the\s+(?:last|past|previous|preceding)\s+"
     r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|a)\s+"
     r"(?:calendar\s+)?(?:months?|weeks?)\b", re.IGNORECASE)
+#: "since the end of September", "since 30 September 2023", "since 1 October": a change's
+#: start day (the end of a month, or the start of one).
+_SINCE_A_DAY = re.compile(
+    r"\bsince\s+(?:(?P<end>the\s+end\s+of|3[01](?:st|th)?|28th|29th|28|29)\s+|(?:the\s+"
+    r"(?:start|beginning)\s+of|1(?:st)?)\s+)?(?P<month>january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\b(?:\s+(?P<year>(?:19|20)\d{2}))?",
+    re.IGNORECASE)
 #: A span named by another sentence: "in the same period", "over the same time".
 _THE_SAME_SPAN = re.compile(r"\b(?:in|during|over|across|within)\s+the\s+same\s+(?:period|"
                             r"time(?:\s*frame|\s+period)?|timeframe|months?|weeks?)\b",
@@ -320,10 +327,10 @@ _SINCE_DAY = re.compile(r"\bsince\s+(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?:as\s+at\s+)
 #: ", which was a reduction of", "(an increase of", " – a fall of".
 _APPOSITIVE_CHANGE = re.compile(
     r"(?:,|\(|\s[-–—])\s*(?:(?:which|this|that)\s+(?:was|is|represents|represented|"
-    r"equates\s+to|has\s+been|had\s+been)\s+)?(?:an?\s+)?(?:(?:net|further|overall|small|"
+    r"equates\s+to|has\s+been|had\s+been)\s+)?(?:(?:an?\s+)?(?:(?:net|further|overall|small|"
     r"slight|significant|large)\s+)?(?:rise|increase|fall|decrease|reduction|drop|growth|"
-    r"change|decline)\s+of\s+(?:around\s+|about\s+|approximately\s+|some\s+|over\s+|"
-    r"nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$", re.IGNORECASE)
+    r"change|decline)\s+of|(?:up|down)(?:\s+by)?)\s+(?:around\s+|about\s+|approximately\s+|"
+    r"some\s+|over\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$", re.IGNORECASE)
 #: Words that make children a flow: those who came into care, left it, were new to it.
 _A_FLOW_VERB = re.compile(r"\b(?:entered|entering|came|coming|started|starting|left|leaving|"
                           r"ceased|ceasing|admitted|discharged|adopted|new|became|becoming|"
@@ -1112,7 +1119,7 @@ class CountReader:
             text = text[:lo + a] + " " * (b - a) + text[lo + b:]
             clause = text[lo:hi]
         windows, span, named = self._windows(clause)
-        named = named or since is not None
+        named = named or since is not None or self._since_the_start(clause)
         claims: list[tuple[Claim, Sentence, Literal_]] = []
         for w in windows:
             s = self._sentence(w, text, earlier)
@@ -1139,7 +1146,8 @@ class CountReader:
             if span:
                 c = _without_stocks(c)
             if month == 1 and c is not None and c.figure is not None and \
-                    c.figure.measure not in _STOCKS:
+                    c.figure.measure not in _STOCKS and not (
+                        c.figure.measure == "change" and self._since_the_start(clause)):
                 c = None  # a flow "in December" of a quarter's report: that month's alone
             if c is not None:
                 claims.append((c, s, at))
@@ -1231,6 +1239,22 @@ class CountReader:
         mine = self.period is not None and _of_period(c.figure.key, self.period.label,
                                                       self.period.end)
         return self._finish(c, mine)
+
+    def _since_the_start(self, clause: str) -> bool:
+        """Whether a clause says "since <the day before the period>" ("since the end of
+        September" in a report for October to December): the period's window, named."""
+        if self.period is None:
+            return False
+        before = self.period.start - timedelta(days=1)
+        for m in _SINCE_A_DAY.finditer(clause):
+            month = _MONTHS.index(m.group("month").lower()[:3]) + 1
+            year = int(m.group("year")) if m.group("year") else before.year
+            if (month, year) == (before.month, before.year) and m.group("end"):
+                return True
+            if (month, year) == (self.period.start.month, self.period.start.year) and \
+                    not m.group("end"):
+                return True
+        return False
 
     def _names_the_month(self, clause: str) -> bool:
         """Whether a month's report names its own month ("In November 2021, ... that month"),
