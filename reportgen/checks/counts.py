@@ -31,7 +31,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from reportgen.checks.numbers import Literal_
@@ -113,6 +113,9 @@ _Y_DOWN_FROM = re.compile(r"^[^.;£%]{0,60}?,\s*(?:(?:which\s+is\s+|this\s+is\s+
 
 #: Measures that are a stock on a day, not a number over a span of days.
 _STOCKS = frozenset({"count", "start_count"})
+#: Measures that are a number over a span of days: starts and ends.
+_FLOWS = frozenset({"started", "ended", "placement_started", "placement_ended",
+                    "periods_started", "periods_ended"})
 
 
 def window_of(figure: Figure) -> str:
@@ -220,6 +223,18 @@ _RATE_BRACKET = re.compile(r"\([^()]*?\d[^()]*?\bper\s+(?:1,?000|10,?000|10k|100
 _RATE_TAIL = re.compile(r"(?:,|\s[-–—])?\s+(?:(?:which|this|that)\s+(?:is|was|equates\s+to|"
                         r"represents)\s+|equivalent\s+to\s+)(?:a\s+rate\s+of|equivalent\s+to|"
                         r"(?=[\d.,]+\s*(?:%|per\b)))[^.;]*?\d[^.;]*", re.IGNORECASE)
+#: Before a count in brackets, a rate: "62 per 10,000 (", "64 per 10,000 children aged
+#: under 18 (around ".
+_AFTER_A_RATE = re.compile(r"\bper\s+(?:10,?000|10k|1,?000|ten\s+thousand)\b[^.;\d()]{0,50}?"
+                           r"(?P<open>\()\s*(?:around\s+|about\s+|approximately\s+|some\s+|"
+                           r"over\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+#: After a count, its rate in apposition: ", a rate of 62 per 10,000", " – or 62 per 10,000
+#: children".
+_RATE_APPOSITION = re.compile(
+    r"(?:,|\s[-–—])\s*(?:(?:a|the|giving\s+a|at\s+a|or\s+a|or|equating\s+to\s+a|"
+    r"representing\s+a)\s+)?(?:(?:rate|ratio)\s+of\s+)?(?:around\s+|about\s+|approximately\s+)?"
+    r"[\d.,]+\s+(?:[A-Za-z'-]+\s+){0,3}?per\s+(?:10,?000|10k|1,?000|ten\s+thousand)\b"
+    r"[^.;,()]*", re.IGNORECASE)
 #: Before a number, a rate per 10,000 named as its subject, with no other number between but
 #: its denominator: "The rate of children in care (per 10,000 population) was 85",
 #: "the rate per 10,000 children stood at 64".
@@ -233,6 +248,113 @@ _CLAUSE_END = re.compile(r"[,;:()]|\b(?:which|but|whilst|while|whereas|although|
                          r"excluding|except|besides|plus|as\s+well\s+as)\b", re.IGNORECASE)
 
 
+#: After a whole, the clause that names a part of it: ", of whom 109 are placed ...",
+#: ", 208 of which are ...", "(including 30 UASC)", ", 40 of these in ...". Up to the
+#: sentence's or clause's end it is the part's, never the whole's.
+_PART_OF_WHOLE = re.compile(
+    r"(?:,|\(|\s[-–—])\s*(?:(?:of\s+(?:whom|which|these|those|them)|including|includes|"
+    r"included|with|among\s+(?:whom|them|these))\b|(?:around\s+|about\s+|over\s+|some\s+)?"
+    r"[\d,]+(?:\.\d+)?%?\s+(?:\w+\s+){0,2}?of\s+(?:whom|which|these|those|them)\b|"
+    # a list of parts with no noun of their own: ", 109 with in-house foster carers and ..."
+    r"(?:and\s+)?(?:around\s+|about\s+|over\s+|some\s+)?[\d,]+\s+(?:(?:are|were|is|was)\s+)?"
+    r"(?:with|in|placed|living|live|lived|fostered|accommodated)\b)",
+    re.IGNORECASE)
+#: A change's start a year before: "compared to 2020/21", "on the same point last year",
+#: "since last year", "than a year ago", "from this time last year".
+_A_YEAR_BEFORE = re.compile(
+    r"\b(?:compared\s+(?:to|with)|on|from|since|than(?:\s+(?:in|at))?|over|against|"
+    r"(?:up|down)\s+(?:on|from))\s+(?:the\s+(?:end\s+of\s+)?)?(?:(?:same\s+(?:point|time|"
+    r"period|quarter|month|date)\s+|this\s+time\s+|(?:31(?:st)?\s+)?march\s+)(?:in\s+|of\s+)?"
+    r")?(?:(?:last|the\s+previous|the\s+prior|previous|prior)\s+year(?!\s*(?:'s|’s)?\s*end)|"
+    r"(?:a|one|12|twelve)\s+(?:year|months)\s+(?:ago|earlier|before)|the\s+year\s+before|"
+    r"(?P<fy>(?:19|20)\d{2})\s*[/-]\s*\d{2}(?:\d{2})?)\b", re.IGNORECASE)
+#: After a change's number, "more than at the end of September", "fewer children in care
+#: than at 31 March 2023", "more than last quarter": the change since that day.
+_MORE_THAN_AT = re.compile(
+    r"\s+(?P<dir>more|fewer|less|additional|extra)\s+(?:(?:looked[- ]after\s+)?(?:children|"
+    r"young\s+people|placements)\s+)?(?:(?:in\s+care|looked\s+after|in\s+placements)\s+)?"
+    r"than\s+(?:there\s+(?:were|was)\s+)?(?:(?:at|on|in|by|as\s+at)\s+)?(?:the\s+)?"
+    r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?:(?:last|previous|prior)\s+(?P<kind>quarter|"
+    r"month)\b|(?:(?:\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>january|february|march|april|"
+    r"may|june|july|august|september|october|november|december)\b(?:\s+(?P<year>(?:19|20)"
+    r"\d{2})\b)?)", re.IGNORECASE)
+#: Before a change's number said as a number of children: "this is an additional", "which
+#: was a further".
+_ADDITIONAL_BEFORE = re.compile(r"\b(?:this|that|it|which)\s+(?:is|was|represents|"
+                                r"represented|means|meant|equates\s+to)\s+(?:an?\s+)?"
+                                r"(?:additional|extra|further)\s+$", re.IGNORECASE)
+#: ... and after it, its noun, not a flow's verb ("an additional 26 children came into care").
+_ADDITIONAL_NOUN = re.compile(r"\s+(?:more\s+)?(?:looked[- ]after\s+)?(?:children|young\s+"
+                              r"people)\b(?!\s+(?:\w+\s+){0,2}?(?:came|coming|entered|"
+                              r"entering|started|starting|left|leaving|ceased|admitted|who|"
+                              r"that|were|have|had|will|would|may|could|need))",
+                              re.IGNORECASE)
+#: Before a change's start: "an increase from", "rose from", "down from".
+_CHANGE_FROM = re.compile(r"\b(?:(?:increase|rise|decrease|fall|reduction|drop|increased|rose|"
+                          r"risen|decreased|fell|fallen|reduced|dropped|up|down)\s+from|"
+                          r"compared\s+(?:with|to)|against)\s+(?:the\s+)?$", re.IGNORECASE)
+#: After a change's start, the day it was on (and no "to Y"): "children at the previous year
+#: end", "at the end of September", "on 31 March 2023".
+_FROM_A_DAY = re.compile(
+    r"\s+(?:(?:looked[- ]after\s+)?(?:children|young\s+people)\s+)?(?:(?:in\s+care|looked"
+    r"\s+after)\s+)?(?:\w+\s+){0,2}?(?:at|on|as\s+at|by)\s+(?:the\s+)?(?:(?:previous|last|"
+    r"prior)\s+(?P<kind>year[- ]end|year's\s+end|quarter[- ]end|quarter|month)\b|end\s+of\s+"
+    r"(?:the\s+)?(?:previous|last|prior)\s+(?P<kind2>year|quarter|month)\b|(?:end\s+of\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?P<month>january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b(?:\s+(?P<year>(?:19|20)\d{2})\b)?)"
+    r"(?![^.;]*\bto\s+(?:around\s+|about\s+)?\d)", re.IGNORECASE)
+#: A span of months or weeks back from now: "in the last 6 months", "over the past eight
+#: weeks" (a year's words are :data:`_SOME_YEAR`'s).
+_ANOTHER_SPAN = re.compile(
+    r"\b(?:in|over|during|within|across)\s+the\s+(?:last|past|previous|preceding)\s+"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|a)\s+"
+    r"(?:calendar\s+)?(?:months?|weeks?)\b", re.IGNORECASE)
+#: "since the end of September", "since 30 September 2023", "since 1 October": a change's
+#: start day (the end of a month, or the start of one).
+_SINCE_A_DAY = re.compile(
+    r"\bsince\s+(?:(?P<end>the\s+end\s+of|3[01](?:st|th)?|28th|29th|28|29)\s+|(?:the\s+"
+    r"(?:start|beginning)\s+of|1(?:st)?)\s+)?(?P<month>january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\b(?:\s+(?P<year>(?:19|20)\d{2}))?",
+    re.IGNORECASE)
+#: A span named by another sentence: "in the same period", "over the same time".
+_THE_SAME_SPAN = re.compile(r"\b(?:in|during|over|across|within)\s+the\s+same\s+(?:period|"
+                            r"time(?:\s*frame|\s+period)?|timeframe|months?|weeks?)\b",
+                            re.IGNORECASE)
+#: In a change's label, the day it is since: "since 2023-10-01", "since as at 31 March 2021".
+_SINCE_DAY = re.compile(r"\bsince\s+(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?:as\s+at\s+)?"
+                        r"(?P<day>\d{1,2}\s+[A-Za-z]+\s+\d{4}))")
+#: Before a change's number, the change in apposition to the count before it: ", a rise of",
+#: ", which was a reduction of", "(an increase of", " – a fall of".
+_APPOSITIVE_CHANGE = re.compile(
+    r"(?:,|\(|\s[-–—])\s*(?:(?:which|this|that)\s+(?:was|is|represents|represented|"
+    r"equates\s+to|has\s+been|had\s+been)\s+)?(?:(?:an?\s+)?(?:(?:net|further|overall|small|"
+    r"slight|significant|large)\s+)?(?:rise|increase|fall|decrease|reduction|drop|growth|"
+    r"change|decline)\s+of|(?:up|down)(?:\s+by)?)\s+(?:around\s+|about\s+|approximately\s+|"
+    r"some\s+|over\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$", re.IGNORECASE)
+#: Words that make children a flow: those who came into care, left it, were new to it.
+_A_FLOW_VERB = re.compile(r"\b(?:entered|entering|came|coming|started|starting|left|leaving|"
+                          r"ceased|ceasing|admitted|discharged|adopted|new|became|becoming|"
+                          r"returned|returning)\b", re.IGNORECASE)
+#: Before a listed part's number: the whole's count and noun of children, then its comma:
+#: "270 children in our care, 109 ..." (", and 54 ..." of a later part too).
+_LISTED_PART = re.compile(r"\b\d[\d,]*\s+[^.;\d,]{3,60}?(?P<comma>,)(?:[^.;\d]*?,)?\s*(?:and\s+)?"
+                          r"(?:around\s+|about\s+|over\s+|some\s+)?$", re.IGNORECASE)
+#: After a listed part's number: where they live, with no noun ("109 with in-house carers").
+_LISTED_PART_AFTER = re.compile(r"\s+(?:(?:are|were|is|was)\s+)?(?:with|in|placed|living|live|"
+                                r"lived|fostered|accommodated)\b", re.IGNORECASE)
+#: Right after a part's number, the whole it is of: "208 of whom are", "64 of these".
+_OF_WHOM_AFTER = re.compile(r"(\s+of\s+(?:whom|which|these|those|them))\b", re.IGNORECASE)
+#: Right before a part's number: ", of whom 109", "(of which around 64".
+_OF_WHOM_BEFORE = re.compile(r"[,(]\s*((?:of\s+(?:whom|which|these|those|them)|among\s+"
+                             r"(?:whom|them|these)))\s+(?:around\s+|about\s+|over\s+|"
+                             r"some\s+|almost\s+|nearly\s+|just\s+(?:over|under)\s+)?$",
+                             re.IGNORECASE)
+#: A sentence opening on a whole, and the part's number right after its comma: "Of the 270
+#: children in care, 40 ...".
+_OF_THE_WHOLE_PART = re.compile(r"^\s*(?P<whole>of\s+(?:the|our|all(?:\s+(?:the|our))?|its|"
+                                r"these|those)\s+[\d,]+\s+[^,;.\d]{3,60}),\s*(?:around\s+|"
+                                r"about\s+|over\s+|some\s+|almost\s+|nearly\s+)?$",
+                                re.IGNORECASE)
 #: After a count, "out of (a total of) M", "of the M": the count is a part of M.
 _OUT_OF_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:out\s+of|of\s+the)\s+(?:a\s+total\s+of\s+|"
                            r"the\s+)?\d", re.IGNORECASE)
@@ -419,6 +541,60 @@ class CountReader:
             return None  # "per 10,000 population under 18": an age, not a count
         if _OUT_OF_AFTER.match(text, lit.end):
             return None  # "18 children out of 170": a part of the number after, never a total
+        if self._change_of_another(text, lit, earlier):
+            return None
+        if _ADDITIONAL_BEFORE.search(text, max(0, lit.start - 60), lit.start) and \
+                _ADDITIONAL_NOUN.match(text, lit.end):
+            return self._additional(text, lit, earlier)
+        start_words = _FROM_A_DAY.match(text, lit.end)
+        if start_words is not None and _CHANGE_FROM.search(text, max(0, lit.start - 40),
+                                                           lit.start):
+            return self._changed_from(text, lit, start_words, earlier)
+        than = _MORE_THAN_AT.match(text, lit.end)
+        if than is not None:
+            return self._more_than(text, lit, than, earlier)
+        year_before = _A_YEAR_BEFORE.search(text)
+        if year_before is not None and _A_CHANGE.search(text, 0, year_before.start()):
+            # "increased by 39 compared to 2020/21", "12 more than this time last year": a
+            # change over a year, read without its start's words, and only a change of that
+            # span is what it may be
+            found = self.claim(_blank(text, [year_before.span()]), lit, earlier)
+            if found is not None and found.figure is not None and \
+                    found.figure.measure == "start_count" and \
+                    not self._a_year_before(found.figure):
+                return None  # "fell from 290 to 270 over the last year": X a year before
+            if found is None or found.figure is None or found.figure.measure != "change":
+                return found
+            if not self._over_a_year(found.figure, year_before):
+                return None
+            # the start's words name the change's window: certain when the words say children
+            # in care and the change is of them (all of them, or a series named for them)
+            f = found.figure
+            certain = found.explicit or (
+                _IN_CARE.search(text) is not None and not found.reversed and
+                (f.subject is None or _IN_CARE.search(f.label) is not None) and
+                not _narrower(text, f) and not _PART_WORDS.search(text))
+            return dataclasses.replace(found, explicit=certain)
+        span = _ANOTHER_SPAN.search(text)
+        if span is not None and not self._is_the_period_span(span):
+            return None  # "in the last 6 months": a span of days the data hold no flow for
+        same = _THE_SAME_SPAN.search(text)
+        if same is not None and not self._windows(_blank(text, [same.span()]))[2]:
+            return None  # "in the same period": a span another sentence names
+        applies, nounless = self._part_without_noun(text, lit, earlier)
+        if applies:
+            return nounless
+        part = _PART_OF_WHOLE.search(text, lit.end)
+        if _OF_THE_WHOLE.match(text[:lit.start]):
+            part = re.compile(",").search(text, lit.end)  # "Of the 270 children in care, ..."
+            if part is not None and _A_FLOW_VERB.search(text, lit.end, part.start()):
+                # "Of the 44 children who entered care this quarter, ...": a flow's whole,
+                # whatever its relative clause leaves of the words (a miss at worst)
+                return None
+        if part is not None and not any(ch in text[lit.end:part.start()] for ch in ".;"):
+            # "270 children in care, of whom 109 are placed with ...": the whole is read
+            # without its part's clause (the part's placement type is not the whole's)
+            text = _blank(text, [(part.start(), len(text))])
         place = _OWN_PLACE.match(text, lit.end, lit.end + 60)
         if place is not None:
             text = _blank(text, [place.span(1)])
@@ -435,11 +611,28 @@ class CountReader:
                 # after it keeps its words: "out of the 300 children who came into care")
                 spans += [m.span() for p in (_SOME_YEAR, _YEAR_TO_DATE)
                           for m in p.finditer(text, lit.end)]
-            found = self.claim(_blank(text, spans), lit, earlier)
+                # ... and so are the subjects it names ("had moved placement three or more
+                # times" is what the part did, not what the whole is)
+                # (a subject with words of care in it says the whole are in care: "in care"
+                # stands in its place, keeping every offset)
+                own = [(x.start, x.end) for x in
+                       self._sentence("period", text, earlier).subjects if x.start >= lit.end]
+                spans += own
+                cared = [(a, b) for a, b in own if b - a >= 7 and _IN_CARE.search(text, a, b)]
+            else:
+                cared = []
+            read = _blank(text, spans)
+            for a, b in cared:
+                read = read[:a] + "in care".ljust(b - a) + read[b:]
+            found = self.claim(read, lit, earlier)
             return dataclasses.replace(found, explicit=False) if found is not None else None
+        bracket = _AFTER_A_RATE.search(text, max(0, lit.start - 120), lit.start)
+        if bracket is not None:
+            return self._rate_numerator(text, lit, bracket, earlier)
         # A rate in brackets beside a count ("773 children in care (128 per 10,000)") is its
         # own phrase: the count outside is read without it (blanked, keeping every offset).
-        for m in [*_RATE_BRACKET.finditer(text), *_RATE_TAIL.finditer(text)]:
+        for m in [*_RATE_BRACKET.finditer(text), *_RATE_TAIL.finditer(text),
+                  *_RATE_APPOSITION.finditer(text)]:
             if not m.start() <= lit.start < m.end():
                 text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
         if _PER_TEN_THOUSAND.match(text[lit.end:lit.end + 60]) or \
@@ -472,6 +665,11 @@ class CountReader:
             found = self._claim(text[:a] + " " * (b - a) + text[b:], lit, earlier)
             return dataclasses.replace(found, explicit=False) if found is not None else None
         found = self._claim(text, lit, earlier)
+        if found is not None and found.figure is not None and \
+                found.figure.measure == "start_count" and \
+                (_SOME_YEAR.search(text) or _A_YEAR_BEFORE.search(text)) and \
+                not self._a_year_before(found.figure):
+            return None  # "fell from 290 to 270 over the last year": X is of a year before
         if found is None or (found.figure is None and not found.candidates):
             found = self._changed_to(text, lit, earlier) or found
         if found is not None and found.figure is not None and \
@@ -488,6 +686,238 @@ class CountReader:
             if _narrower(text[lo:hi], found.figure):
                 return None  # "60 looked after children in residential care": a part
         return found
+
+    def _more_than(self, text: str, lit: Literal_, than: re.Match[str],
+                   earlier: frozenset[str]) -> CountClaim | None:
+        """"270 children looked after, 27 more than at the end of September", "12 fewer
+        children in care than at 31 March": the change of children looked after (or
+        placements) in all since the day named, when that day is the start of a window of
+        ours (the day before the period's, or 31 March of the year so far); certain when the
+        count it is said beside is their number today, else inferred."""
+        if self.period is None or _ELSEWHERE.search(text) or _A_PART.search(text) or \
+                _ANOTHER_SERVICE.search(text) or \
+                _OTHER_GROUP_AFTER.match(text, lit.end) or _another_group(
+                    text, lit, self._sentence("period", text, earlier).lits):
+            return None
+        start = self.period.start - timedelta(days=1)
+        ytd = date(self.period.end.year - (self.period.end.month < 4), 3, 31)
+        if than.group("kind"):
+            if than.group("kind").lower() != self.period.kind:
+                return None
+            day = start
+        else:
+            month = _MONTHS.index(than.group("month").lower()[:3]) + 1
+            year = int(than.group("year")) if than.group("year") else \
+                self.period.end.year - (month >= self.period.end.month)
+            nxt = date(year + (month == 12), month % 12 + 1, 1)
+            day = nxt - timedelta(days=1)
+        window = "period" if day == start else "year_to_date" if day == ytd else None
+        if window is None:
+            return None
+        changes = [f for f in self.judges[window].figures if f.measure == "change" and
+                   f.subject is None and f.key not in self.hidden and window_of(f) == window]
+        care = [f for f in changes if ".care." in "." + f.key]
+        pool = care if care and not re.search(r"placement", text, re.IGNORECASE) else \
+            [f for f in changes if f not in care] or care
+        if not pool:
+            return None
+        figure = pool[0]
+        sign = -1 if than.group("dir").lower() in ("fewer", "less") else 1
+        s = self._sentence("period", text, earlier)
+        before = [o for o in s.lits if o.end <= lit.start and o.kind == "count"]
+        head = self.claim(text, before[-1], earlier) if before and not any(
+            ch in text[before[-1].end:lit.start] for ch in ".;") else None
+        beside = head is not None and head.figure is not None and \
+            head.figure.measure == "count" and head.figure.subject is None
+        if head is not None and not beside:
+            return None  # the change of another count ("45 in kinship care, 5 more than ...")
+        if head is None and not _IN_CARE.search(text):
+            return None
+        reversed_ = figure.value * sign < 0
+        return self._finish(Claim(figure, [figure], [(lit.start, than.end())]),
+                            beside and head is not None and head.explicit,
+                            reversed_=reversed_)
+
+    def _rate_numerator(self, text: str, lit: Literal_, bracket: re.Match[str],
+                        earlier: frozenset[str]) -> CountClaim | None:
+        """"The rate of children looked after is 62 per 10,000 (280 children)": the count in
+        brackets after a rate is the rate's number of children, read alone (the rate's words
+        outside blanked); with no words of care of its own, the children looked after the
+        rate's words name (inferred); never after another place's or a dated rate."""
+        close = text.find(")", lit.end)
+        if close < 0:
+            return None
+        outside = text[:bracket.start("open")]
+        if _ELSEWHERE.search(outside) or _DATE_BEFORE.search(outside) or \
+                not _IN_CARE.search(outside) or _TYPE_NAMES.search(outside):
+            return None
+        inside = _blank(text, [(0, bracket.start("open") + 1), (close, len(text))])
+        if _IN_CARE.search(inside):
+            return self.claim(inside, lit, earlier)
+        if not _OWN_NOUN.match(text, lit.end) or _ANOTHER_SERVICE.search(inside) or \
+                _A_PART.search(inside):
+            return None
+        now = [f for f in self.judges["period"].figures if f.measure == "count" and
+               f.subject is None and f.key not in self.hidden and window_of(f) == "period"]
+        pool = [f for f in now if f.key.startswith("care.")] or now
+        if len({f.value for f in pool}) != 1:
+            return None
+        return self._finish(Claim(pool[0], pool[:1], [(lit.start, close)]), False)
+
+    def _additional(self, text: str, lit: Literal_, earlier: frozenset[str]
+                    ) -> CountClaim | None:
+        """"This is an additional 26 children", "which was 14 extra children": the change in
+        the number of children looked after that "this" says (over the period, as the words
+        name no other span); always inferred (what "this" is the words leave open)."""
+        if _ELSEWHERE.search(text) or _OTHER_COUNTABLE.search(text) or _A_PART.search(text) or \
+                _ANOTHER_SERVICE.search(text) or \
+                _another_group(text, lit, self._sentence("period", text, earlier).lits):
+            return None
+        now = [f for f in self.judges["period"].figures if f.measure == "change" and
+               f.key not in self.hidden and window_of(f) == "period" and not _is_rate(f) and
+               (f.subject is None or _IN_CARE.search(f.label) or f.subject in earlier)]
+        pool = [f for f in now if ".care." in "." + f.key] or now
+        if len({f.value for f in pool}) != 1:
+            return None
+        before = _ADDITIONAL_BEFORE.search(text, max(0, lit.start - 60), lit.start)
+        noun = _ADDITIONAL_NOUN.match(text, lit.end)
+        span = (before.start() if before else lit.start, noun.end() if noun else lit.end)
+        return self._finish(Claim(pool[0], pool[:1], [span]), False)
+
+    def _changed_from(self, text: str, lit: Literal_, words: re.Match[str],
+                      earlier: frozenset[str]) -> CountClaim | None:
+        """"an increase from 562 children at the previous year end", "down from 243 at the
+        end of September": the number of children looked after on the day the words name,
+        when a figure of the data is of that day (the day before the period or the year so
+        far, an indicator's previous point); inferred (a change's start, as "from X to Y"'s
+        X is)."""
+        if self.period is None or _ELSEWHERE.search(text) or _OTHER_COUNTABLE.search(text) or \
+                _A_PART.search(text) or _ANOTHER_SERVICE.search(text) or \
+                _another_group(text, lit, self._sentence("period", text, earlier).lits):
+            return None
+        kind = (words.group("kind") or words.group("kind2") or "").lower()
+        if kind:
+            if kind.startswith("year"):
+                day = date(self.period.start.year - (self.period.start.month < 4), 3, 31)
+                if self.period.kind == "year":
+                    day = self.period.start - timedelta(days=1)
+            elif kind == self.period.kind:
+                day = self.period.start - timedelta(days=1)
+            else:
+                return None
+        else:
+            month = _MONTHS.index(words.group("month").lower()[:3]) + 1
+            year = int(words.group("year")) if words.group("year") else \
+                self.period.end.year - (month >= self.period.end.month)
+            day = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+        found = [f for f in self.by_key.values() if f.measure == "start_count" and
+                 f.key not in self.hidden and _start_day(f) == day and
+                 (f.subject is None or _IN_CARE.search(f.label) or f.subject in earlier)]
+        found.sort(key=lambda f: ".care." not in "." + f.key)
+        if not found or len({f.value for f in found}) != 1:
+            return None
+        return self._finish(Claim(found[0], found[:1], [(lit.start, words.end())]), False)
+
+    def _a_year_before(self, start: Figure) -> bool:
+        """Whether a start figure is of the day a year before its series' (or the period's)
+        end."""
+        day = _start_day(start)
+        end = point_end(start.key) if start.key.startswith(("indicators", "benchmarks")) \
+            else None
+        if start.key.startswith(("indicators", "benchmarks")) and start.key.endswith(
+                ".previous"):
+            end = point_end(start.key[:-len(".previous")] + ".value")
+        end = end or (self.period.end if self.period is not None else None)
+        return day is not None and end is not None and 360 <= (end - day).days <= 370
+
+    def _over_a_year(self, figure: Figure, base: re.Match[str]) -> bool:
+        """Whether a change figure is over the year its start's words name: from the same day
+        a year before ("compared to last year"), or from the end of the financial year named
+        ("compared to 2020/21")."""
+        since = _SINCE_DAY.search(figure.label)
+        end = point_end(figure.key) or (self.period.end if self.period is not None else None)
+        if since is None or end is None:
+            return False
+        if since.group("iso"):
+            start = date.fromisoformat(since.group("iso")) - timedelta(days=1)
+        else:
+            start = point_end(f"x['_']['{since.group('day')}']") or end
+        if base.group("fy"):
+            return start.year == int(base.group("fy")) + 1 and start.month == 3
+        return 360 <= (end - start).days <= 370
+
+    def _is_the_period_span(self, span: re.Match[str]) -> bool:
+        """Whether "in the last N months" is the report's own period (three months of a
+        quarter's report, one of a month's)."""
+        if self.period is None:
+            return False
+        n = span.group("n").lower()
+        months = {"one": 1, "a": 1, "three": 3, "3": 3, "1": 1}.get(n)
+        return months == {"quarter": 3, "month": 1}.get(self.period.kind)
+
+    def _change_of_another(self, text: str, lit: Literal_, earlier: frozenset[str]) -> bool:
+        """A change in apposition to the count before it ("250 children on protection plans, a
+        rise of 30", "93 new placements, an increase of 20 on the previous quarter", "78
+        children entered care, which was a reduction of 13") is that count's change: of the
+        children looked after (or placements) in all only when that count is their number on
+        a day of ours; a change of a flow, of another group, a type or another day's count is
+        no figure of the data."""
+        change = _APPOSITIVE_CHANGE.search(text, max(0, lit.start - 80), lit.start)
+        if change is None:
+            return False
+        s = self._sentence("period", text, earlier)
+        before = [o for o in s.lits if o.end <= change.start() and o.kind == "count"
+                  and not _FROM.search(text[max(0, o.start - 12):o.start])]
+        if not before or any(ch in text[before[-1].end:change.start()] for ch in ".;"):
+            return False
+        head = self.claim(text, before[-1], earlier)
+        figure = head.figure if head is not None else None
+        return figure is None or figure.measure not in _STOCKS or figure.subject is not None
+
+    def _part_without_noun(self, text: str, lit: Literal_, earlier: frozenset[str]
+                           ) -> tuple[bool, CountClaim | None]:
+        """A part of a whole that has no noun of its own ("270 children in care, of whom 109
+        are placed with ...", "208 of whom are in foster care", "Of the 270 children in care,
+        40 are placed ..."): the whole's noun is its noun. Read with "children" after it when
+        the whole is children in care (the "of whom" words blanked); never read when the whole
+        is another group ("85 care leavers, of whom 40 ..."). (False, None) when no such part."""
+        if _OWN_NOUN.match(text, lit.end):
+            return False, None
+        after = _OF_WHOM_AFTER.match(text, lit.end)
+        before = _OF_WHOM_BEFORE.search(text, max(0, lit.start - 40), lit.start)
+        whole = _OF_THE_WHOLE_PART.match(text[:lit.start])
+        listed = _LISTED_PART.search(text, max(0, lit.start - 80), lit.start) \
+            if _LISTED_PART_AFTER.match(text, lit.end) else None
+        if listed is not None and not any(ch in text[listed.start():lit.start] for ch in ".;"):
+            whole = None  # (the list's own shape, below)
+        if listed is not None and (after is None and before is None):
+            drop, mark = (lit.start, lit.start), listed.start("comma")
+        elif after is not None:
+            drop, mark = after.span(1), after.start(1)
+        elif before is not None:
+            drop, mark = before.span(1), before.start()
+        elif whole is not None:
+            drop, mark = (lit.start, lit.start), whole.end("whole")
+        else:
+            return False, None
+        start = max(text.rfind(";", 0, mark), 0)
+        own = text[start:mark]
+        if _A_FLOW_VERB.search(own) or _THE_SAME_SPAN.search(own):
+            return True, None  # a part of the children who came into care, left, ...: a flow's
+        if not _IN_CARE.search(own) or _ANOTHER_SERVICE.search(own) or _A_PART.search(own) or \
+                _ELSEWHERE.search(own):
+            return True, None  # a part of another whole, or of one the data do not hold
+        noun = " children"
+        read = _blank(text, [drop])
+        read = read[:lit.end] + noun + read[lit.end:]
+        found = self.claim(read, lit, earlier)
+        if found is None or found.figure is None or found.figure.subject is None:
+            return True, None  # a part is never the whole ("40 in council homes")
+
+        def back(i: int) -> int:
+            return i if i <= lit.end else max(lit.end, i - len(noun))
+        return True, dataclasses.replace(found, evidence=[(back(a), back(b))
+                                                          for a, b in found.evidence])
 
     def _own_clause(self, text: str, lit: Literal_, earlier: frozenset[str]) -> str:
         """A count with its own noun after it ("900 children are in care") in a clause that
@@ -555,15 +985,26 @@ class CountReader:
             return None  # "to 443 in October 2019": another day's
         now = [f for f in self.judges["period"].figures if f.unit == "count" and
                f.measure == "count" and f.key not in self.hidden and not _is_rate(f)]
-        before = {x.subject for x in s.subjects if x.end <= mine.start}
+        # (a number word alone names no series: "than three years ago" is not "three or more
+        # placements")
+        before = {x.subject for x in s.subjects if x.end <= mine.start and
+                  not _NUMBER_WORD.fullmatch(text[x.start:x.end].strip())}
         named = [f for f in now if f.subject is not None and f.subject in before]
         pool = named or [f for f in now if f.subject is None]
         if len({f.value for f in pool}) > 1:
             pool = [f for f in pool if f.key.startswith("care.")] if not named else []
         if not pool:
             return None
+        # "..., and the number now stands at almost 1,000": "the number" with "now" after a
+        # clause that names children in care (and nothing else counted) is their number today
+        said = anaphor.group(0)
+        certain = not named and pool[0].key.startswith("care.") or not named and \
+            not any(f.key.startswith("care.") for f in now)
+        certain = certain and bool(_THE_NUMBER_NOW.match(said)) and \
+            _IN_CARE.search(text, 0, start + anaphor.start()) is not None and \
+            not _TYPE_NAMES.search(text, 0, start + anaphor.start())
         return self._finish(Claim(pool[0], pool[:1], [(start + anaphor.start(), mine.end)]),
-                            False)
+                            certain)
 
     def _per_ten_thousand(self, text: str, lit: Literal_, earlier: frozenset[str]
                           ) -> CountClaim | None:
@@ -678,7 +1119,7 @@ class CountReader:
             text = text[:lo + a] + " " * (b - a) + text[lo + b:]
             clause = text[lo:hi]
         windows, span, named = self._windows(clause)
-        named = named or since is not None
+        named = named or since is not None or self._since_the_start(clause)
         claims: list[tuple[Claim, Sentence, Literal_]] = []
         for w in windows:
             s = self._sentence(w, text, earlier)
@@ -705,7 +1146,8 @@ class CountReader:
             if span:
                 c = _without_stocks(c)
             if month == 1 and c is not None and c.figure is not None and \
-                    c.figure.measure not in _STOCKS:
+                    c.figure.measure not in _STOCKS and not (
+                        c.figure.measure == "change" and self._since_the_start(clause)):
                 c = None  # a flow "in December" of a quarter's report: that month's alone
             if c is not None:
                 claims.append((c, s, at))
@@ -723,7 +1165,14 @@ class CountReader:
                 c = _by_noun(c, s, at)
             if _of_something_else(c, s, at):
                 return None
-            return self._finish(c, self._explicit(c, lit, named), s=s)
+            certain = self._explicit(c, lit, named)
+            if certain and not named and c.figure is not None and \
+                    c.figure.measure in _FLOWS and self._period_is_not_its_year() and \
+                    not self._names_the_month(text):
+                # "122 children entered care", no window named, in a quarter's report: the
+                # quarter's, or the year's so far? (the words leave it open)
+                certain = False
+            return self._finish(c, certain, s=s)
         # Several windows: a figure only when they all give one value; certain only when
         # each window's reading is and they give the same value (the readings agree).
         claims = [(_by_noun(c, s, at) if c.figure is None else c, s, at)
@@ -791,6 +1240,43 @@ class CountReader:
                                                       self.period.end)
         return self._finish(c, mine)
 
+    def _since_the_start(self, clause: str) -> bool:
+        """Whether a clause says "since <the day before the period>" ("since the end of
+        September" in a report for October to December): the period's window, named."""
+        if self.period is None:
+            return False
+        before = self.period.start - timedelta(days=1)
+        for m in _SINCE_A_DAY.finditer(clause):
+            month = _MONTHS.index(m.group("month").lower()[:3]) + 1
+            year = int(m.group("year")) if m.group("year") else before.year
+            if (month, year) == (before.month, before.year) and m.group("end"):
+                return True
+            if (month, year) == (self.period.start.month, self.period.start.year) and \
+                    not m.group("end"):
+                return True
+        return False
+
+    def _names_the_month(self, clause: str) -> bool:
+        """Whether a month's report names its own month ("In November 2021, ... that month"),
+        or a quarter's its own quarter ("During Q3", "in quarter 3", "the third quarter")."""
+        if self.period is not None and self.period.kind == "quarter":
+            n = self.period.index
+            word = ("first", "second", "third", "fourth")[n - 1] if 1 <= n <= 4 else "-"
+            return re.search(rf"\b(?:q{n}|quarter\s+{n}|{word}\s+quarter)\b", clause,
+                             re.IGNORECASE) is not None
+        if self.period is None or self.period.kind != "month":
+            return False
+        end = self.period.end
+        return any(_MONTHS.index(m.group("month").lower()[:3]) + 1 == end.month and
+                   int(m.group("year") or end.year) == end.year
+                   for m in _MONTH.finditer(clause))
+
+    def _period_is_not_its_year(self) -> bool:
+        """Whether the report's period is shorter than its financial year so far (a flow
+        with no window named may then be either)."""
+        return self.period is not None and self.period.start.month != 4 or \
+            self.period is not None and self.period.start.day != 1
+
     @staticmethod
     def _explicit(c: Claim, lit: Literal_, named: bool) -> bool:
         """Whether a claim of one window is certain: as the reading says, or (with no type or
@@ -853,6 +1339,9 @@ class CountReader:
                 ] if then.figure is not None else [f for f in then.candidates if y.agrees(f)]
         starts = [self.by_key[k] for f in same
                   if (k := start_key(f)) is not None and k in self.by_key]
+        if _SOME_YEAR.search(s.text) or _A_YEAR_BEFORE.search(s.text):
+            # "fell from 290 to 270 over the last year": X is of a year before
+            starts = [f for f in starts if self._a_year_before(f)]
         if not starts:
             return None
         return Claim(starts[0], starts[:1], list(then.evidence), False)
@@ -907,6 +1396,12 @@ _ANAPHOR_CHANGED_TO = re.compile(
     r"currently|today)\s+)?(?:stands?|stood|sits?|totals?|totalled|is|are)\s+(?:now\s+)?"
     r"(?:at\s+)?(?:around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|"
     r"more\s+than\s+|just\s+(?:over|under)\s+|some\s+)?$", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)",
+                          re.IGNORECASE)
+#: A definite anaphor of a count, said of today: "the number now stands at", "the figure is
+#: currently".
+_THE_NUMBER_NOW = re.compile(r"(?:the\s+(?:figure|number|total)|numbers)\b[^.;:\d£%]*?\b"
+                             r"(?:now|currently|today|at\s+present)\b", re.IGNORECASE)
 #: What follows a count that has no noun of its own: an end, a date's or time's words.
 _NO_NOUN_AFTER = re.compile(
     r"^\s*(?:$|[,.;:)–—-]|(?:at|by|in|on|as|and|following|from|which|when|since|currently|now|"
@@ -920,6 +1415,22 @@ _OTHER_COUNTABLE = re.compile(
 #: "64 per 10,000", "95 LAC per 10k": a rate per 10,000.
 _PER_TEN_THOUSAND = re.compile(r"^\s*(?:[A-Za-z()'-]+\s+){0,3}?per\s+(?P<per>10,?000|10k|ten "
                                r"thousand|1,?000|one\s+thousand)\b", re.IGNORECASE)
+
+
+def _start_day(figure: Figure) -> date | None:
+    """The day a start figure counts on: "the day before 2023-10-01", "(as at 31 March
+    2019)"."""
+    m = re.search(r"day before (\d{4}-\d{2}-\d{2})", figure.label)
+    if m is not None:
+        return date.fromisoformat(m.group(1)) - timedelta(days=1)
+    day = _DAY.search(figure.label)
+    if day is None or day.group("month").lower()[:3] not in _MONTHS:
+        return None
+    try:
+        return date(int(day.group("year")), _MONTHS.index(day.group("month").lower()[:3]) + 1,
+                    int(day.group("day")))
+    except ValueError:
+        return None
 
 
 def _denominator(words: str) -> int | None:
@@ -938,6 +1449,11 @@ _PART_WORDS = re.compile(
     r"|\baged\b|\bunder\s+(?:the\s+age\s+of\s+)?\d|\bover\s+\d|\b\d+\s*(?:-|–|to)\s*\d+\s*"
     r"years?\b|\bunaccompanied\b|\basylum\b|\bUASC\b|\bdisabilit|\bboys\b|\bgirls\b|"
     r"\bsection\s+20\b|\bcare\s+orders?\b|\bplacement\s+orders?\b", re.IGNORECASE)
+
+
+#: The words of a placement type.
+_TYPE_NAMES = re.compile("|".join(rf"\b(?:{w})\b" for ws in TYPE_WORDS.values() for w in ws),
+                         re.IGNORECASE)
 
 
 def _narrower(clause: str, figure: Figure) -> bool:
