@@ -1055,3 +1055,22 @@ ONE_LINE = [*_line("", 30_000_000, 32_400_000, scope="total"),
 ])
 def test_the_whole_named_surely_is_nothing_else(sentence: str, expected: str) -> None:
     assert verdict(sentence, ONE_LINE, names=COUNCIL) == expected
+
+
+# Two different amounts of one sentence read as the same figure cannot both be it: the sentence
+# tells them apart by words the reading missed, so neither reading is certain (a warning, never
+# an error), whichever of them disagrees with the data.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The service forecasts an overspend of £2.7m which, after the transfer of £0.3m to the "
+     "grant reserve, leaves a net overspend of £2.4m.", "warning: £2.0m"),
+    ("Adoption & Fostering's overspend of £0.9m becomes an overspend of £1.4m once the pay "
+     "award is included.", "warning: £1.0m"),
+    # one amount, the same amount twice, or two amounts of two figures: as before
+    ("Adoption & Fostering is forecast to overspend by £2.7m.", "error: £1.0m"),
+    ("Adoption & Fostering is forecast to overspend by £2.7m; the overspend of £2.7m is "
+     "mostly placements.", "error: £1.0m"),
+    ("The Adoption & Fostering projected overspend of £0.9m, and the total overspend of £1.4m, "
+     "were noted.", "error: £1.0m"),
+])
+def test_two_amounts_read_as_one_figure(sentence: str, expected: str) -> None:
+    assert verdict(sentence, ALL) == expected

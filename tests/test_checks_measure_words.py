@@ -63,8 +63,10 @@ CASES = [
     ("not-a-boost-from-a-grant", "The council welcomed a £3.5m boost from government.", OK),
     ("not-a-number-further-on", "The plan includes £2.1m of investment proposals and a capital "
      "programme of £7m.", OK),
+    # (read as the overspend, not as an allocation; but the sentence's own "overspend of
+    # £1.0m" is read as the same figure, so neither reading is certain: a warning)
     ("not-an-allocation-inside-a-sentence", "The overspend of £1.0m is due to pressures, with "
-     "£0.4m to support Adoption & Fostering.", "error: £1.0m"),
+     "£0.4m to support Adoption & Fostering.", "warning: £1.0m"),
     # -- savings to be made are the target
     ("needs-to-make-savings", "Placements needs to make £1.1m of savings this year.",
      "error: £0.8m"),

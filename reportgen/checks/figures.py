@@ -11,6 +11,7 @@ The table rules of the family are in :mod:`reportgen.checks.tables`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from collections.abc import Iterator, Sequence
@@ -30,6 +31,7 @@ from reportgen.checks.findings import Finding, Severity
 from reportgen.checks.numbers import Literal_
 from reportgen.checks.reading import (
     SCOPES,
+    Claim,
     Judge,
     ReportNames,
     Sentence,
@@ -170,14 +172,36 @@ def judged_numbers(judge: Judge, counts: CountReader, text: str, where: str, hea
             s = judge.read(sentence, earlier)
             if reading is not None:
                 reading.numbers += len(s.lits)
+            claims = _claims(judge, s)
             for lit in s.lits:
                 yield n, s, lit, (_judge_count(counts, s, lit, where) if lit.kind == "count"
-                                  else _judge(judge, s, lit, where))
+                                  else _judge(judge, s, lit, where, claims[id(lit)]))
             earlier = earlier | {x.subject for x in s.subjects if x.subject not in SCOPES}
 
 
-def _judge(judge: Judge, s: Sentence, lit: Literal_, where: str) -> Finding | None:
-    claim = judge.claim(s, lit)
+def _claims(judge: Judge, s: Sentence) -> dict[int, Claim | None]:
+    """The claim of each typed amount and percentage of a sentence (by ``id`` of its literal).
+    Two different amounts of one sentence read as the same figure cannot both be it: the
+    sentence tells them apart by words the reading missed ("an underspend of £646k which,
+    after a reallocation of £275k, gives an underspend of £371k"; "the projected £3.5m
+    overspend ... a total overspend of £3.89m, which included ..."), so neither reading is
+    certain and a disagreement is a warning, not an error."""
+    claims = {id(lit): judge.claim(s, lit) for lit in s.lits if lit.kind != "count"}
+    values: dict[str, set[Any]] = {}
+    for lit in s.lits:
+        claim = claims.get(id(lit))
+        if claim is not None and claim.figure is not None:
+            values.setdefault(claim.figure.key, set()).add(lit.value)
+    for lit in s.lits:
+        claim = claims.get(id(lit))
+        if claim is not None and claim.figure is not None and claim.explicit and \
+                len(values[claim.figure.key]) > 1:
+            claims[id(lit)] = dataclasses.replace(claim, explicit=False)
+    return claims
+
+
+def _judge(judge: Judge, s: Sentence, lit: Literal_, where: str,
+           claim: Claim | None) -> Finding | None:
     if claim is not None and claim.figure is not None:
         figure = claim.figure
         quote = quote_of(s.text, lit, claim.evidence)
