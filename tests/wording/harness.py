@@ -2035,6 +2035,27 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                             "council tax or precept data"),
     "h24-axmouth-2019-03": "a change in the Band D council tax charge: no council tax data",
     "h24-axmouth-2019-04": "a count of council tax instalments: not placements",
+    "h24-helston-2017-01": ("a precept (the sum the council asks of council tax payers): no "
+                            "council tax or precept data"),
+    "h24-knutsford-2024-01": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-knutsford-2024-02": ("a council tax cost per household over a week, month or day: no "
+                              "council tax data"),
+    "h24-cowbridge-2017-01": "a Band D council tax charge: no council tax data",
+    "h24-cowbridge-2017-02": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-cowbridge-2017-03": "income (precept, grants, VAT or charges): no income data",
+    "h24-evesham-2018-01": "a change in the Band D council tax charge: no council tax data",
+    "h24-evesham-2018-02": "a change in the Band D council tax charge: no council tax data",
+    "h24-evesham-2017-02": "income (precept, grants, VAT or charges): no income data",
+    "h24-evesham-2017-03": ("the net sum the precept and a grant must meet: no precept or income "
+                            "data"),
+    "h24-evesham-2017-04": "income (precept, grants, VAT or charges): no income data",
+    "h24-hythedibden-2016-01": "a fall in grant funding: no grant or funding data",
+    "h24-hythedibden-2016-02": "a change in the Band D council tax charge: no council tax data",
+    "h24-hythedibden-2016-04": "income (precept, grants, VAT or charges): no income data",
+    "h24-hythedibden-2016-05": ("a precept (the sum the council asks of council tax payers): no "
+                                "council tax or precept data"),
 }
 
 
