@@ -2056,6 +2056,19 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h24-hythedibden-2016-04": "income (precept, grants, VAT or charges): no income data",
     "h24-hythedibden-2016-05": ("a precept (the sum the council asks of council tax payers): no "
                                 "council tax or precept data"),
+    "h24-adderbury-2026-01": ("a parish council's whole budget or spend under about £120,000: the"
+                              " harness cannot make its data as its logic stands (its two "
+                              "distractor lines, sized with fixed sums of about £41,000 each, "
+                              "leave the rest of the council's line negative)"),
+    "h24-adderbury-2026-02": "a Band D council tax charge: no council tax data",
+    "h24-adderbury-2026-03": ("a council tax cost per household over a week, month or day: no "
+                              "council tax data"),
+    "h24-adderbury-2026-04": "a change in the Band D council tax charge: no council tax data",
+    "h24-crewe-2016-01": "a Band D council tax charge: no council tax data",
+    "h24-crewe-2016-02": "a grant received: no grant or funding data",
+    "h24-crewe-2016-03": "a grant received: no grant or funding data",
+    "h24-crewe-2016-04": "income (precept, grants, VAT or charges): no income data",
+    "h24-crewe-2022-02": "a transfer between two lines' budgets: no virement data",
 }
 
 
