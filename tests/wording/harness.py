@@ -2069,6 +2069,30 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h24-crewe-2016-03": "a grant received: no grant or funding data",
     "h24-crewe-2016-04": "income (precept, grants, VAT or charges): no income data",
     "h24-crewe-2022-02": "a transfer between two lines' budgets: no virement data",
+    "h24-buckfastleigh-2023-01": "a grant awarded to one group: not a budget line's figure",
+    "h24-buckfastleigh-2023-02": "a grant awarded to one group: not a budget line's figure",
+    "h24-buckfastleigh-2023-03": "a count of rooms: not placements",
+    "h24-buckfastleigh-2023-04": "a grant supported in principle for later: a plan, not data",
+    "h24-escrick-2019-01": ("a precept (the sum the council asks of council tax payers): no "
+                            "council tax or precept data"),
+    "h24-escrick-2019-03": ("the part of the precept left for discretionary items: a share of the"
+                            " precept, no precept data"),
+    "h24-escrick-2019-05": "a count of streetlights: not placements",
+    "h24-audley-2016-01": "a change in the Band D council tax charge: no council tax data",
+    "h24-audley-2016-02": ("a council tax cost per household over a week, month or day: no "
+                           "council tax data"),
+    "h24-audley-2016-03": "a Band D council tax charge: no council tax data",
+    "h24-audley-2016-04": "a Band D council tax charge: no council tax data",
+    "h24-ilfracombe-2023-01": ("a precept (the sum the council asks of council tax payers): no "
+                               "council tax or precept data"),
+    "h24-ilfracombe-2024-01": ("a precept (the sum the council asks of council tax payers): no "
+                               "council tax or precept data"),
+    "h24-ilfracombe-2023-02": "a Band D council tax charge: no council tax data",
+    "h24-ilfracombe-2024-02": "a Band D council tax charge: no council tax data",
+    "h24-ilfracombe-2024-03": "a Band D council tax charge: no council tax data",
+    "h24-ilfracombe-2024-04": "a Band D council tax charge: no council tax data",
+    "h24-ilfracombe-2024-05": "a change in the Band D council tax charge: no council tax data",
+    "h24-ilfracombe-2024-06": "a change in the Band D council tax charge: no council tax data",
 }
 
 
