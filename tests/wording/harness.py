@@ -135,6 +135,11 @@ HOLDOUT20 = HERE / "holdout20.yaml"
 # sentences (ids "h23-") from English district councils' committee pages, decisions, news
 # releases and web pages, from councils in none of the corpora above; no sibling.
 HOLDOUT23 = HERE / "holdout23.yaml"
+# The twenty-fourth (README.md, "Hold-out 24 (clean, issue 26, eleventh collection: town and
+# parish councils)"): money sentences (ids "h24-") from English town and parish councils and Welsh
+# town and community councils whose name starts with A to K (their own pages, news and minutes),
+# in none of the corpora above; collected beside hold-out 25 (another collector's file: L to Z).
+HOLDOUT24 = HERE / "holdout24.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -569,6 +574,9 @@ TARGETS: dict[str, Target] = {
     "h23-ashford-2017-03": ("previous", "variance", -1),
     "h23-cheltenham-2023-04": ("previous", "variance", 1),
     "h23-midsussex-2022-01": ("line", "variance", -1),
+    # ---- hold-out 24 (holdout24.yaml, ids "h24-"): a parish council's budget change on the
+    # year before, beside the budget itself
+    "h24-hurstbournetarrant-2024-03": ('change', 'budget', 1),
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -1817,6 +1825,274 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h23-staffsmoorlands-2018-04": "a capital programme: no capital data",
     "h23-staffsmoorlands-2018-05": "a capital programme's projected outturn: no capital data",
     "h23-tewkesbury-2022-04": "money to be carried forward into the next year",
+    # ---- hold-out 24 (holdout24.yaml, ids "h24-"): precepts and Band D charges (council tax),
+    # income, spend to date, reserves, earlier budgets, capital and plans, each with its reason;
+    # and four small councils' whole budgets the harness cannot make data for
+    "h24-hurstbournetarrant-2024-01": ("a parish council's whole budget or spend under about "
+                                       "£120,000: the harness cannot make its data as its logic "
+                                       "stands (its two distractor lines, sized with fixed sums "
+                                       "of about £41,000 each, leave the rest of the council's "
+                                       "line negative)"),
+    "h24-cherrywillingham-2020-01": ("a parish council's whole budget or spend under about "
+                                     "£120,000: the harness cannot make its data as its logic "
+                                     "stands (its two distractor lines, sized with fixed sums of "
+                                     "about £41,000 each, leave the rest of the council's line "
+                                     "negative)"),
+    "h24-cherrywillingham-2020-03": ("a parish council's whole budget or spend under about "
+                                     "£120,000: the harness cannot make its data as its logic "
+                                     "stands (its two distractor lines, sized with fixed sums of "
+                                     "about £41,000 each, leave the rest of the council's line "
+                                     "negative)"),
+    "h24-axmouth-2019-01": ("a parish council's whole budget or spend under about £120,000: the "
+                            "harness cannot make its data as its logic stands (its two distractor"
+                            " lines, sized with fixed sums of about £41,000 each, leave the rest "
+                            "of the council's line negative)"),
+    "h24-hurstbournetarrant-2024-04": ("a budget's percentage change on the year before: no such "
+                                       "data figure"),
+    "h24-hurstbournetarrant-2024-05": ("a precept (the sum the council asks of council tax "
+                                       "payers): no council tax or precept data (an option put to"
+                                       " the council)"),
+    "h24-hurstbournetarrant-2024-06": ("the gap between a proposed precept and the budget: no "
+                                       "precept data"),
+    "h24-hurstbournetarrant-2024-07": "a change in the precept: no council tax or precept data",
+    "h24-hurstbournetarrant-2024-08": ("a percentage rise in the precept or council tax: no "
+                                       "council tax data"),
+    "h24-harlestone-2022-01": "income (precept, grants, VAT or charges): no income data",
+    "h24-harlestone-2022-02": ("a council tax cost per household over a week, month or day: no "
+                               "council tax data"),
+    "h24-harlestone-2022-03": ("a council tax cost per household over a week, month or day: no "
+                               "council tax data"),
+    "h24-frome-2024-01": ("a council tax cost per household over a week, month or day: no council"
+                          " tax data"),
+    "h24-frome-2024-02": "a share of residents: no council tax or household data",
+    "h24-abergele-2025-01": ("a precept (the sum the council asks of council tax payers): no "
+                             "council tax or precept data"),
+    "h24-abergele-2025-02": "a Band D council tax charge: no council tax data",
+    "h24-abergele-2025-03": "a Band D council tax charge: no council tax data",
+    "h24-abergele-2025-04": "a change in the precept: no council tax or precept data",
+    "h24-abergele-2025-05": ("a precept (the sum the council asks of council tax payers): no "
+                             "council tax or precept data"),
+    "h24-abergele-2025-06": "a draw on reserves to balance the budget: no reserves data",
+    "h24-abergele-2025-07": "reserves as a share of spending: no reserves data",
+    "h24-kettering-2023-01": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-kettering-2023-02": "a Band D council tax charge: no council tax data",
+    "h24-kettering-2023-03": ("a council tax cost per household over a week, month or day: no "
+                              "council tax data"),
+    "h24-kettering-2024-01": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-kettering-2024-02": "a Band D council tax charge: no council tax data",
+    "h24-buckingham-2023-01": "a change in the Band D council tax charge: no council tax data",
+    "h24-buckingham-2023-02": "a Band D council tax charge: no council tax data",
+    "h24-buckingham-2019-01": "a change in the Band D council tax charge: no council tax data",
+    "h24-buckingham-2019-02": "a draw on reserves to balance the budget: no reserves data",
+    "h24-buckingham-2019-03": ("a precept (the sum the council asks of council tax payers): no "
+                               "council tax or precept data"),
+    "h24-chippenham-2021-01": "a change in the Band D council tax charge: no council tax data",
+    "h24-chippenham-2018-01": "a change in the Band D council tax charge: no council tax data",
+    "h24-chippenham-2018-03": "income (precept, grants, VAT or charges): no income data",
+    "h24-bridport-2024-01": "a change in the Band D council tax charge: no council tax data",
+    "h24-bridport-2024-02": "a change in the Band D council tax charge: no council tax data",
+    "h24-bridport-2024-03": "a change in the Band D council tax charge: no council tax data",
+    "h24-bridport-2018-01": ("a cost met in setting the year's budget (a lost grant): no grant or"
+                             " funding data"),
+    "h24-bridport-2018-02": "a fall in grant funding over five years: no grant or funding data",
+    "h24-burghlemarsh-2021-01": "income (precept, grants, VAT or charges): no income data",
+    "h24-burghlemarsh-2021-02": "income (precept, grants, VAT or charges): no income data",
+    "h24-burghlemarsh-2021-03": "income (precept, grants, VAT or charges): no income data",
+    "h24-burghlemarsh-2021-04": "income (precept, grants, VAT or charges): no income data",
+    "h24-burghlemarsh-2021-05": "income (precept, grants, VAT or charges): no income data",
+    "h24-burghlemarsh-2021-06": ("spend to a day in the year, not the year's projected spend: no "
+                                 "spend-to-date data"),
+    "h24-cirencester-2017-01": "a Band D council tax charge: no council tax data",
+    "h24-cirencester-2017-02": "a change in the Band D council tax charge: no council tax data",
+    "h24-cirencester-2017-04": ("an earlier year's budget beside this year's: the harness reads "
+                                "back an earlier period's variance or a change of budget, not an "
+                                "earlier budget"),
+    "h24-faversham-2021-01": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-faversham-2021-02": "a Band D council tax charge: no council tax data",
+    "h24-faversham-2022-01": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-faversham-2022-02": "a Band D council tax charge: no council tax data",
+    "h24-faversham-2026-02": ("a council tax cost per household over a week, month or day: no "
+                              "council tax data"),
+    "h24-faversham-2026-03": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-dawlish-2021-01": "a Band D council tax charge: no council tax data",
+    "h24-dawlish-2021-02": "a change in the Band D council tax charge: no council tax data",
+    "h24-dawlish-2021-03": ("a council tax cost per household over a week, month or day: no "
+                            "council tax data"),
+    "h24-hedon-2024-01": ("a precept (the sum the council asks of council tax payers): no council"
+                          " tax or precept data"),
+    "h24-hedon-2024-02": "a percentage rise in the precept or council tax: no council tax data",
+    "h24-hedon-2024-03": "a change in the Band D council tax charge: no council tax data",
+    "h24-hedon-2024-04": "a change in the Band D council tax charge: no council tax data",
+    "h24-ivybridge-2023-01": ("a percentage rise in the precept or council tax: no council tax "
+                              "data"),
+    "h24-ivybridge-2023-02": "a change in the Band D council tax charge: no council tax data",
+    "h24-ivybridge-2023-03": "a change in the Band D council tax charge: no council tax data",
+    "h24-ivybridge-2023-04": "a Band D council tax charge: no council tax data",
+    "h24-ivybridge-2023-05": ("an investment in play areas (capital works) of up to a sum: not a "
+                              "revenue budget line"),
+    "h24-heydour-2024-01": ("a precept (the sum the council asks of council tax payers): no "
+                            "council tax or precept data"),
+    "h24-glastonbury-2025-01": ("a precept (the sum the council asks of council tax payers): no "
+                                "council tax or precept data"),
+    "h24-glastonbury-2025-02": "a change in the Band D council tax charge: no council tax data",
+    "h24-glastonbury-2025-03": ("an earlier year's budget beside this year's: the harness reads "
+                                "back an earlier period's variance or a change of budget, not an "
+                                "earlier budget"),
+    "h24-farnham-2014-01": "a change in the Band D council tax charge: no council tax data",
+    "h24-farnham-2014-02": "a Band D council tax charge: no council tax data",
+    "h24-farnham-2020-01": "a Band D council tax charge: no council tax data",
+    "h24-farnham-2015-01": ("a comparison of the Band D charge with a national average: no "
+                            "council tax data"),
+    "h24-farnham-2019-01": ("a comparison of the Band D charge with a national average: no "
+                            "council tax data"),
+    "h24-exmouth-2023-01": ("a precept (the sum the council asks of council tax payers): no "
+                            "council tax or precept data"),
+    "h24-exmouth-2023-02": "a change in the precept: no council tax or precept data",
+    "h24-exmouth-2023-03": "a Band D council tax charge: no council tax data",
+    "h24-exmouth-2023-04": "a Band D council tax charge: no council tax data",
+    "h24-exminster-2025-01": "a Band D council tax charge: no council tax data",
+    "h24-hertford-2020-01": "a percentage rise in the precept or council tax: no council tax data",
+    "h24-hertford-2020-02": "a change in the Band D council tax charge: no council tax data",
+    "h24-hertford-2020-03": "a change in the Band D council tax charge: no council tax data",
+    "h24-hertford-2021-01": "a percentage rise in the precept or council tax: no council tax data",
+    "h24-hertford-2021-02": "a change in the Band D council tax charge: no council tax data",
+    "h24-greattorrington-2017-02": ("a change in the Band D council tax charge: no council tax "
+                                    "data"),
+    "h24-biggleswade-2025-01": ("savings made in setting the year's budget: a plan, not a savings"
+                                " area's data"),
+    "h24-biggleswade-2021-01": ("a percentage rise in the precept or council tax: no council tax "
+                                "data"),
+    "h24-biggleswade-2021-02": ("a precept (the sum the council asks of council tax payers): no "
+                                "council tax or precept data"),
+    "h24-biggleswade-2021-03": "a change in the Band D council tax charge: no council tax data",
+    "h24-biggleswade-2021-04": "a change in the Band D council tax charge: no council tax data",
+    "h24-biggleswade-2026-01": ("savings made in setting the year's budget: a plan, not a savings"
+                                " area's data"),
+    "h24-biggleswade-2026-02": "savings over five years: no savings data over several years",
+    "h24-chudleigh-2016-01": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-chudleigh-2016-02": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-chudleigh-2015-01": "a whole Band D council tax bill: no council tax data",
+    "h24-chudleigh-2015-02": "a Band D council tax charge: no council tax data",
+    "h24-chudleigh-2016-03": "a Band D council tax charge: no council tax data",
+    "h24-chudleigh-2016-04": "a change in the Band D council tax charge: no council tax data",
+    "h24-chudleigh-2015-03": "a count of community groups: not placements",
+    "h24-cranbrook-2016-01": "a Band D council tax charge: no council tax data",
+    "h24-cranbrook-2016-02": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-felixstowe-2024-01": ("a percentage rise in the precept or council tax: no council tax "
+                               "data"),
+    "h24-felixstowe-2024-02": "a Band D council tax charge: no council tax data",
+    "h24-felixstowe-2024-03": ("a precept (the sum the council asks of council tax payers): no "
+                               "council tax or precept data"),
+    "h24-felixstowe-2022-01": ("a percentage rise in the precept or council tax: no council tax "
+                               "data"),
+    "h24-felixstowe-2022-02": "a Band D council tax charge: no council tax data",
+    "h24-felixstowe-2023-01": ("a precept (the sum the council asks of council tax payers): no "
+                               "council tax or precept data"),
+    "h24-falmouth-undated-01": ("the Band D cost of the town council over five years: no council "
+                                "tax data"),
+    "h24-falmouth-undated-02": ("the Band D cost of the town council over five years: no council "
+                                "tax data"),
+    "h24-falmouth-undated-03": ("the Band D cost of the town council over five years: no council "
+                                "tax data"),
+    "h24-falmouth-undated-04": ("the Band D cost of the town council over five years: no council "
+                                "tax data"),
+    "h24-keynsham-2020-02": "income (precept, grants, VAT or charges): no income data",
+    "h24-keynsham-2020-03": "income (precept, grants, VAT or charges): no income data",
+    "h24-keynsham-2020-04": ("a precept (the sum the council asks of council tax payers): no "
+                             "council tax or precept data"),
+    "h24-keynsham-2020-05": "a Band D council tax charge: no council tax data",
+    "h24-dartmouth-2025-02": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-dartmouth-2025-03": "a change in the Band D council tax charge: no council tax data",
+    "h24-dartmouth-2025-04": ("a percentage rise in the precept or council tax: no council tax "
+                              "data"),
+    "h24-dartmouth-2025-05": "a Band D council tax charge: no council tax data",
+    "h24-dartmouth-2021-01": "a change in the Band D council tax charge: no council tax data",
+    "h24-dartmouth-2021-02": "a change in the Band D council tax charge: no council tax data",
+    "h24-cherrywillingham-2020-02": ("spend to a day in the year, not the year's projected spend:"
+                                     " no spend-to-date data"),
+    "h24-caythorpe-2020-01": ("capital expenditure proposed for the next year's capital budget: "
+                              "not a revenue budget line"),
+    "h24-axminster-2024-02": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-axminster-2024-03": "a Band D council tax charge: no council tax data",
+    "h24-axminster-2024-04": "a change in the Band D council tax charge: no council tax data",
+    "h24-axminster-2024-05": "a share of dwellings by council tax band: no council tax data",
+    "h24-axminster-2024-06": "a change in the Band D council tax charge: no council tax data",
+    "h24-axminster-2024-07": ("a council tax cost per household over a week, month or day: no "
+                              "council tax data"),
+    "h24-axminster-2019-01": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-axmouth-2019-02": ("a precept (the sum the council asks of council tax payers): no "
+                            "council tax or precept data"),
+    "h24-axmouth-2019-03": "a change in the Band D council tax charge: no council tax data",
+    "h24-axmouth-2019-04": "a count of council tax instalments: not placements",
+    "h24-helston-2017-01": ("a precept (the sum the council asks of council tax payers): no "
+                            "council tax or precept data"),
+    "h24-knutsford-2024-01": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-knutsford-2024-02": ("a council tax cost per household over a week, month or day: no "
+                              "council tax data"),
+    "h24-cowbridge-2017-01": "a Band D council tax charge: no council tax data",
+    "h24-cowbridge-2017-02": ("a precept (the sum the council asks of council tax payers): no "
+                              "council tax or precept data"),
+    "h24-cowbridge-2017-03": "income (precept, grants, VAT or charges): no income data",
+    "h24-evesham-2018-01": "a change in the Band D council tax charge: no council tax data",
+    "h24-evesham-2018-02": "a change in the Band D council tax charge: no council tax data",
+    "h24-evesham-2017-02": "income (precept, grants, VAT or charges): no income data",
+    "h24-evesham-2017-03": ("the net sum the precept and a grant must meet: no precept or income "
+                            "data"),
+    "h24-evesham-2017-04": "income (precept, grants, VAT or charges): no income data",
+    "h24-hythedibden-2016-01": "a fall in grant funding: no grant or funding data",
+    "h24-hythedibden-2016-02": "a change in the Band D council tax charge: no council tax data",
+    "h24-hythedibden-2016-04": "income (precept, grants, VAT or charges): no income data",
+    "h24-hythedibden-2016-05": ("a precept (the sum the council asks of council tax payers): no "
+                                "council tax or precept data"),
+    "h24-adderbury-2026-01": ("a parish council's whole budget or spend under about £120,000: the"
+                              " harness cannot make its data as its logic stands (its two "
+                              "distractor lines, sized with fixed sums of about £41,000 each, "
+                              "leave the rest of the council's line negative)"),
+    "h24-adderbury-2026-02": "a Band D council tax charge: no council tax data",
+    "h24-adderbury-2026-03": ("a council tax cost per household over a week, month or day: no "
+                              "council tax data"),
+    "h24-adderbury-2026-04": "a change in the Band D council tax charge: no council tax data",
+    "h24-crewe-2016-01": "a Band D council tax charge: no council tax data",
+    "h24-crewe-2016-02": "a grant received: no grant or funding data",
+    "h24-crewe-2016-03": "a grant received: no grant or funding data",
+    "h24-crewe-2016-04": "income (precept, grants, VAT or charges): no income data",
+    "h24-crewe-2022-02": "a transfer between two lines' budgets: no virement data",
+    "h24-buckfastleigh-2023-01": "a grant awarded to one group: not a budget line's figure",
+    "h24-buckfastleigh-2023-02": "a grant awarded to one group: not a budget line's figure",
+    "h24-buckfastleigh-2023-03": "a count of rooms: not placements",
+    "h24-buckfastleigh-2023-04": "a grant supported in principle for later: a plan, not data",
+    "h24-escrick-2019-01": ("a precept (the sum the council asks of council tax payers): no "
+                            "council tax or precept data"),
+    "h24-escrick-2019-03": ("the part of the precept left for discretionary items: a share of the"
+                            " precept, no precept data"),
+    "h24-escrick-2019-05": "a count of streetlights: not placements",
+    "h24-audley-2016-01": "a change in the Band D council tax charge: no council tax data",
+    "h24-audley-2016-02": ("a council tax cost per household over a week, month or day: no "
+                           "council tax data"),
+    "h24-audley-2016-03": "a Band D council tax charge: no council tax data",
+    "h24-audley-2016-04": "a Band D council tax charge: no council tax data",
+    "h24-ilfracombe-2023-01": ("a precept (the sum the council asks of council tax payers): no "
+                               "council tax or precept data"),
+    "h24-ilfracombe-2024-01": ("a precept (the sum the council asks of council tax payers): no "
+                               "council tax or precept data"),
+    "h24-ilfracombe-2023-02": "a Band D council tax charge: no council tax data",
+    "h24-ilfracombe-2024-02": "a Band D council tax charge: no council tax data",
+    "h24-ilfracombe-2024-03": "a Band D council tax charge: no council tax data",
+    "h24-ilfracombe-2024-04": "a Band D council tax charge: no council tax data",
+    "h24-ilfracombe-2024-05": "a change in the Band D council tax charge: no council tax data",
+    "h24-ilfracombe-2024-06": "a change in the Band D council tax charge: no council tax data",
 }
 
 
