@@ -135,6 +135,11 @@ HOLDOUT20 = HERE / "holdout20.yaml"
 # sentences (ids "h23-") from English district councils' committee pages, decisions, news
 # releases and web pages, from councils in none of the corpora above; no sibling.
 HOLDOUT23 = HERE / "holdout23.yaml"
+# The twenty-fifth (README.md, "Hold-out 25 (clean, issue 26, eleventh collection: town and
+# parish councils)"): money sentences (ids "h25-") from English town and parish councils and
+# Welsh community and town councils named L to Z (their own sites, minutes and budget papers),
+# collected beside hold-out 24 (names A to K).
+HOLDOUT25 = HERE / "holdout25.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -569,6 +574,10 @@ TARGETS: dict[str, Target] = {
     "h23-ashford-2017-03": ("previous", "variance", -1),
     "h23-cheltenham-2023-04": ("previous", "variance", 1),
     "h23-midsussex-2022-01": ("line", "variance", -1),
+    # ---- hold-out 25 (holdout25.yaml, ids "h25-"): an income line's forecast above its budget is a
+    # favourable variance (as hold-out 23's)
+    "h25-stourport-2023-02": ("line", "variance", -1),
+    # (end of hold-out 25)
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -1817,6 +1826,52 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h23-staffsmoorlands-2018-04": "a capital programme: no capital data",
     "h23-staffsmoorlands-2018-05": "a capital programme's projected outturn: no capital data",
     "h23-tewkesbury-2022-04": "money to be carried forward into the next year",
+    # ---- hold-out 25 (holdout25.yaml, ids "h25-"): precepts and band charges (council tax, not
+    # budget data), draws on reserves, capital allocations, income forecasts, allowances and counts
+    # that are not placements, each with its reason
+    "h25-perton-2021-02": "a precept: the council tax a local council asks for (income), not a "
+                          "budget line's figure",
+    "h25-perton-2021-03": "a precept: the council tax a local council asks for (income), not a "
+                          "budget line's figure",
+    "h25-perton-2021-04": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-salisbury-2023-01": "a band D (or other band) charge or its change: council tax per "
+                             "household, not budget data",
+    "h25-salisbury-2023-02": "a band D (or other band) charge or its change: council tax per "
+                             "household, not budget data",
+    "h25-salisbury-2023-03": "a band D (or other band) charge or its change: council tax per "
+                             "household, not budget data",
+    "h25-salisbury-2023-04": "a band D (or other band) charge or its change: council tax per "
+                             "household, not budget data",
+    "h25-salisbury-2023-05": "a band D (or other band) charge or its change: council tax per "
+                             "household, not budget data",
+    "h25-loughton-2024-01": "a precept: the council tax a local council asks for (income), not a "
+                            "budget line's figure",
+    "h25-newtown-2022-01": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-newtown-2022-02": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-newtown-2022-03": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-newtown-2022-04": "a draw on reserves to balance the budget: no reserves in the data",
+    "h25-newtown-2022-06": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-pembrey-2018-01": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-stourport-2023-03": "an income line's forecast income: the data model's lines are "
+                             "spending lines",
+    "h25-thame-2017-01": "a precept: the council tax a local council asks for (income), not a "
+                         "budget line's figure",
+    "h25-thame-2017-02": "a precept: the council tax a local council asks for (income), not a "
+                         "budget line's figure",
+    "h25-thame-2017-03": "a count of projects: not placements",
+    "h25-thame-2017-08": "a precept: the council tax a local council asks for (income), not a "
+                         "budget line's figure",
+    "h25-yateley-2019-01": "an allocation to capital projects, not a revenue budget line",
+    "h25-yateley-2019-02": "an allocation to a new building (a capital project), not a revenue "
+                           "budget line",
+    "h25-yateley-2019-03": "a councillor's allowance rate, not a budget line's figure",
+    # (end of hold-out 25)
 }
 
 
