@@ -156,7 +156,7 @@ HOLDOUTS = [
     # Issue 26's eleventh collection (README, "Hold-out 25"): money sentences from English town and
     # parish councils and Welsh community and town councils named L to Z, collected beside hold-out
     # 24 (names A to K); the sizes are what was collected.
-    HoldOut("holdout25", harness.HOLDOUT25, "h25-", 35, 6, 8, min_testable=12,
+    HoldOut("holdout25", harness.HOLDOUT25, "h25-", 55, 7, 8, min_testable=13,
             siblings=("holdout24",)),
 ]
 MAIN = load_corpus(harness.CORPUS)
@@ -241,13 +241,14 @@ def test_holdout_sources_are_council_pages(h: HoldOut) -> None:
         # Northern Ireland councils' own sites (midulstercouncil.org, fermanaghomagh.com).
         # Hold-out 23: East Suffolk's committee system (eastsuffolk.cmis.uk.com).
         # Hold-out 25: town councils' own sites: Newtown & Llanllwchaiarn Town Council's
-        # (newtown.org.uk).
+        # (newtown.org.uk) and Newport Pagnell Town Council's (newport-pagnell.org.uk).
         assert re.search(r"\.gov\.uk$|moderngov\.co\.uk$|\.gov\.wales$|\.llyw\.cymru$|"
                          r"^renfrewshire\.cmis\.uk\.com$|^colchester\.cmis\.uk\.com$|"
                          r"^bexley\.gov\.uk\.$|"
                          r"^great-yarmouth\.cmis\.uk\.com$|"
                          r"^eastsuffolk\.cmis\.uk\.com$|"
                          r"^newtown\.org\.uk$|"  # Newtown & Llanllwchaiarn Town Council's own site
+                         r"^www\.newport-pagnell\.org\.uk$|"  # Newport Pagnell Town Council's site
                          r"^ashfield-district-council\.euwest01\.umbraco\.io$|"
                          r"^www\.essexproviderhub\.org$|"
                          r"^liverpoolexpress\.co\.uk$|^citizen\.stc3-prd\.gosshosted\.com$|"

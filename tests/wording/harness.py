@@ -1871,6 +1871,42 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h25-yateley-2019-02": "an allocation to a new building (a capital project), not a revenue "
                            "budget line",
     "h25-yateley-2019-03": "a councillor's allowance rate, not a budget line's figure",
+    "h25-westbury-2024-01": "a precept: the council tax a local council asks for (income), not a "
+                            "budget line's figure",
+    "h25-westbury-2024-02": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-rwb-2025-01": "a precept: the council tax a local council asks for (income), not a "
+                       "budget line's figure",
+    "h25-rwb-2025-02": "a band D (or other band) charge or its change: council tax per household, "
+                       "not budget data",
+    "h25-rwb-2025-03": "a band D (or other band) charge or its change: council tax per household, "
+                       "not budget data",
+    "h25-rwb-2025-04": "a band D (or other band) charge or its change: council tax per household, "
+                       "not budget data",
+    "h25-rwb-2025-05": "a band D (or other band) charge or its change: council tax per household, "
+                       "not budget data",
+    "h25-witney-2024-01": "a surplus of income over expenditure for the year put to reserves: "
+                          "income and reserves, not a budget line's variance",
+    "h25-witney-2024-02": "a surplus of income over expenditure for the year put to reserves: "
+                          "income and reserves, not a budget line's variance",
+    "h25-witney-2024-03": "a capital budget, not a revenue budget line",
+    "h25-witney-2024-04": "capital spending funded from council tax (precept): not a revenue "
+                          "budget line",
+    "h25-witney-2024-05": "the extra council tax (precept) a budget being set needs: a funding "
+                          "gap of a plan, not data",
+    "h25-witney-2024-06": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-newportpagnell-2018-01": "a band D (or other band) charge or its change: council tax per "
+                                  "household, not budget data",
+    "h25-newportpagnell-2018-02": "a precept: the council tax a local council asks for (income), "
+                                  "not a budget line's figure",
+    "h25-newportpagnell-2018-03": "a band D (or other band) charge or its change: council tax per "
+                                  "household, not budget data",
+    "h25-newportpagnell-2018-04": "another parish's band D precept",
+    "h25-newportpagnell-2018-05": "income of a service (leisure): the data model's lines are "
+                                  "spending lines",
+    "h25-newportpagnell-2018-06": "income of a service (leisure): the data model's lines are "
+                                  "spending lines",
     # (end of hold-out 25)
 }
 
