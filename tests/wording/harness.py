@@ -577,6 +577,7 @@ TARGETS: dict[str, Target] = {
     # ---- hold-out 25 (holdout25.yaml, ids "h25-"): an income line's forecast above its budget is a
     # favourable variance (as hold-out 23's)
     "h25-stourport-2023-02": ("line", "variance", -1),
+    "h25-wimborne-2018-06": ("change", "budget", 1),
     # (end of hold-out 25)
 }
 
@@ -1907,6 +1908,34 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                                   "spending lines",
     "h25-newportpagnell-2018-06": "income of a service (leisure): the data model's lines are "
                                   "spending lines",
+    "h25-trowbridge-2022-01": "a share of developer levy receipts (income) allocated: not budget "
+                              "data",
+    "h25-trowbridge-2022-02": "developer levy receipts (income), allocated to improvements: not a "
+                              "revenue budget line",
+    "h25-llansteffan-2022-01": "a precept: the council tax a local council asks for (income), not "
+                               "a budget line's figure",
+    "h25-llansteffan-2022-02": "a precept: the council tax a local council asks for (income), not "
+                               "a budget line's figure",
+    "h25-shaftesbury-2024-01": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-shaftesbury-2024-02": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-shaftesbury-2024-03": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-shaftesbury-2024-04": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-swanage-2022-02": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-wimborne-2018-02": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-wimborne-2018-03": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-sherborne-2020-01": "a percentage rise of the budget being set on the year before: the "
+                             "harness reads back a change of budget in pounds, not a percentage",
+    "h25-sherborne-2020-02": "a band D (or other band) charge or its change: council tax per "
+                             "household, not budget data",
+    "h25-sherborne-2020-03": "a band D (or other band) charge or its change: council tax per "
+                             "household, not budget data",
     # (end of hold-out 25)
 }
 
