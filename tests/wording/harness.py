@@ -1936,6 +1936,21 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                              "household, not budget data",
     "h25-sherborne-2020-03": "a band D (or other band) charge or its change: council tax per "
                              "household, not budget data",
+    "h25-penzance-2021-01": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-penzance-2024-02": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-penzance-2024-03": "a share of households by council tax band: not budget data",
+    "h25-penzance-2024-04": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-penzance-2024-05": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-penryn-2018-01": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-nutfield-2021-01": "a precept: the council tax a local council asks for (income), not a "
+                            "budget line's figure",
+    "h25-nutfield-2021-02": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
     # (end of hold-out 25)
 }
 
