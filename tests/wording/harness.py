@@ -1951,6 +1951,9 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                             "budget line's figure",
     "h25-nutfield-2021-02": "a band D (or other band) charge or its change: council tax per "
                             "household, not budget data",
+    "h25-saltash-lights-01": "an event's budget allocated within another line's budget code: "
+                             "neither that line's budget nor a line of its own (and, read as a "
+                             "bundle total, too small for the harness's distractor lines)",
     # (end of hold-out 25)
 }
 
