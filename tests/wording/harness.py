@@ -1954,6 +1954,26 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h25-saltash-lights-01": "an event's budget allocated within another line's budget code: "
                              "neither that line's budget nor a line of its own (and, read as a "
                              "bundle total, too small for the harness's distractor lines)",
+    "h25-prestonbrook-2024-01": "a change of the precept over many years: one period of data, and "
+                                "no budget figure",
+    "h25-prestonbrook-2024-02": "a hypothetical yearly precept increase over many years",
+    "h25-prescot-budget-01": "a change of the precept over many years: one period of data, and no "
+                             "budget figure",
+    "h25-prescot-budget-02": "a change of the precept over many years: one period of data, and no "
+                             "budget figure",
+    "h25-prescot-budget-03": "funding lost over four years: income, over several periods",
+    "h25-prescot-budget-05": "pressures accumulated over several years (funding cuts and "
+                             "transferred services): no one period's budget variance",
+    "h25-nantwich-2014-01": "a precept: the council tax a local council asks for (income), not a "
+                            "budget line's figure",
+    "h25-nantwich-2014-02": "a precept: the council tax a local council asks for (income), not a "
+                            "budget line's figure",
+    "h25-nantwich-2014-03": "a precept: the council tax a local council asks for (income), not a "
+                            "budget line's figure",
+    "h25-nantwich-2014-04": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-nantwich-2014-05": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
     # (end of hold-out 25)
 }
 
