@@ -156,7 +156,7 @@ HOLDOUTS = [
     # Issue 26's eleventh collection (README, "Hold-out 25"): money sentences from English town and
     # parish councils and Welsh community and town councils named L to Z, collected beside hold-out
     # 24 (names A to K); the sizes are what was collected.
-    HoldOut("holdout25", harness.HOLDOUT25, "h25-", 101, 11, 8, min_testable=25,
+    HoldOut("holdout25", harness.HOLDOUT25, "h25-", 111, 12, 8, min_testable=26,
             siblings=("holdout24",)),
 ]
 MAIN = load_corpus(harness.CORPUS)
@@ -240,10 +240,7 @@ def test_holdout_sources_are_council_pages(h: HoldOut) -> None:
         # as the search tool gave it, its host with a trailing dot ("bexley.gov.uk."), and two
         # Northern Ireland councils' own sites (midulstercouncil.org, fermanaghomagh.com).
         # Hold-out 23: East Suffolk's committee system (eastsuffolk.cmis.uk.com).
-        # Hold-out 25: town councils' own sites: Newtown & Llanllwchaiarn Town Council's
-        # (newtown.org.uk), Newport Pagnell Town Council's (newport-pagnell.org.uk) and
-        # Llansteffan and Llanybri Community Council's (llansteffanandllanybri.org) and Nutfield
-        # Parish Council's (nutfieldpc.com).
+        # Hold-out 25: town, parish and community councils' own sites, each named on its line.
         assert re.search(r"\.gov\.uk$|moderngov\.co\.uk$|\.gov\.wales$|\.llyw\.cymru$|"
                          r"^renfrewshire\.cmis\.uk\.com$|^colchester\.cmis\.uk\.com$|"
                          r"^bexley\.gov\.uk\.$|"
@@ -253,6 +250,7 @@ def test_holdout_sources_are_council_pages(h: HoldOut) -> None:
                          r"^www\.newport-pagnell\.org\.uk$|"  # Newport Pagnell Town Council's site
                          r"^llansteffanandllanybri\.org$|"  # that community council's own site
                          r"^www\.nutfieldpc\.com$|"  # Nutfield Parish Council's own site
+                         r"^sunningdale-pc\.org\.uk$|"  # Sunningdale Parish Council's own site
                          r"^ashfield-district-council\.euwest01\.umbraco\.io$|"
                          r"^www\.essexproviderhub\.org$|"
                          r"^liverpoolexpress\.co\.uk$|^citizen\.stc3-prd\.gosshosted\.com$|"

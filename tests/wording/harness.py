@@ -1974,6 +1974,24 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                             "household, not budget data",
     "h25-nantwich-2014-05": "a band D (or other band) charge or its change: council tax per "
                             "household, not budget data",
+    "h25-sturminster-2017-01": "a precept: the council tax a local council asks for (income), not "
+                               "a budget line's figure",
+    "h25-sturminster-2017-02": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-sunningdale-2016-01": "a precept: the council tax a local council asks for (income), not "
+                               "a budget line's figure",
+    "h25-sunningdale-2016-02": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-sunningdale-2016-03": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-sunningdale-2016-04": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-sunningdale-2016-05": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-sunningdale-2016-06": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-sunningdale-2016-07": "a council's budgeted income: the data model's lines are spending "
+                               "lines",
     # (end of hold-out 25)
 }
 
