@@ -1992,6 +1992,17 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                                "household, not budget data",
     "h25-sunningdale-2016-07": "a council's budgeted income: the data model's lines are spending "
                                "lines",
+    "h25-ventnor-2018-02": "a share of the budget's funding by source (precept, grants and "
+                           "income): not budget data",
+    "h25-ventnor-2018-03": "a share of the budget's funding by source (precept, grants and "
+                           "income): not budget data",
+    "h25-ventnor-2018-04": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-ventnor-2018-05": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-ventnor-2018-06": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-ventnor-2018-07": "a count of services taken on: not placements",
     # (end of hold-out 25)
 }
 
