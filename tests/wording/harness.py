@@ -2003,6 +2003,16 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h25-ventnor-2018-06": "a precept: the council tax a local council asks for (income), not a "
                            "budget line's figure",
     "h25-ventnor-2018-07": "a count of services taken on: not placements",
+    "h25-llanrwst-2020-01": "a council tax base (band D equivalent properties), typed with a "
+                            "pound sign: not budget data",
+    "h25-llanrwst-2020-02": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-llanrwst-2020-03": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-llanrwst-2020-04": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-llanrwst-2020-05": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
     # (end of hold-out 25)
 }
 
