@@ -2013,6 +2013,26 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                             "household, not budget data",
     "h25-llanrwst-2020-05": "a band D (or other band) charge or its change: council tax per "
                             "household, not budget data",
+    "h25-ludlow-2018-01": "a precept: the council tax a local council asks for (income), not a "
+                          "budget line's figure",
+    "h25-ludlow-2018-02": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-ludlow-2018-03": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-ludlow-2021-01": "a precept: the council tax a local council asks for (income), not a "
+                          "budget line's figure",
+    "h25-ludlow-2021-02": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-ludlow-2021-03": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-ludlow-2021-04": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-totnes-2019-02": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-totnes-2019-03": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-totnes-2019-04": "a grant received: income, not a budget line's figure",
+    "h25-totnes-2019-05": "a draw on reserves to balance the budget: no reserves in the data",
     # (end of hold-out 25)
 }
 
