@@ -2033,6 +2033,12 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                           "household, not budget data",
     "h25-totnes-2019-04": "a grant received: income, not a budget line's figure",
     "h25-totnes-2019-05": "a draw on reserves to balance the budget: no reserves in the data",
+    "h25-maghull-2023-01": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-maghull-2023-02": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-maghull-2023-03": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
     # (end of hold-out 25)
 }
 
