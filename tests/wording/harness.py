@@ -2039,6 +2039,37 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                            "household, not budget data",
     "h25-maghull-2023-03": "a band D (or other band) charge or its change: council tax per "
                            "household, not budget data",
+    "h25-whitehouse-2024-02": "the previous year's budget beside this year's: the harness reads "
+                              "back an earlier period's variance or a change of budget, not an "
+                              "earlier budget",
+    "h25-whitehouse-2024-03": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-whitehouse-2024-04": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-whitehouse-2024-05": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-whitehouse-2024-06": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-whitehouse-2024-07": "general reserves: no reserves in the data",
+    "h25-whitehouse-2024-08": "general reserves: no reserves in the data",
+    "h25-shenleybrookend-2024-01": "a band D (or other band) charge or its change: council tax "
+                                   "per household, not budget data",
+    "h25-seaford-2026-01": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-seaford-2026-02": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-seaford-2026-03": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-seaford-2022-01": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-seaford-2021-01": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-seaford-2021-02": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-seaford-2021-03": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-seaford-2021-04": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
     # (end of hold-out 25)
 }
 
