@@ -2070,6 +2070,15 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                            "household, not budget data",
     "h25-seaford-2021-04": "a band D (or other band) charge or its change: council tax per "
                            "household, not budget data",
+    "h25-pool-2022-01": "a precept: the council tax a local council asks for (income), not a "
+                        "budget line's figure",
+    "h25-pool-2022-02": "a band D (or other band) charge or its change: council tax per "
+                        "household, not budget data",
+    "h25-nortoncanes-2018-01": "a government grant lost: income, not a budget line's figure",
+    "h25-selborne-2018-01": "a precept: the council tax a local council asks for (income), not a "
+                            "budget line's figure",
+    "h25-selborne-2018-02": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
     # (end of hold-out 25)
 }
 
