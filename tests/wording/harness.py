@@ -2079,6 +2079,19 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                             "budget line's figure",
     "h25-selborne-2018-02": "a band D (or other band) charge or its change: council tax per "
                             "household, not budget data",
+    "h25-mumbles-2024-01": "the previous year's budget beside this year's: the harness reads back "
+                           "an earlier period's variance or a change of budget, not an earlier "
+                           "budget",
+    "h25-mumbles-2024-03": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-mumbles-2020-02": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-mumbles-2020-03": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-mumbles-2020-04": "an allocation to a building project (capital), not a revenue budget "
+                           "line",
+    "h25-penarth-2017-01": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
     # (end of hold-out 25)
 }
 
