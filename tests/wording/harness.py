@@ -2092,6 +2092,39 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                            "line",
     "h25-penarth-2017-01": "a band D (or other band) charge or its change: council tax per "
                            "household, not budget data",
+    "h25-shrewsbury-2012-02": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-shrewsbury-2012-03": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-shrewsbury-2012-04": "other town councils' band D precepts",
+    "h25-stives-2024-02": "a precept: the council tax a local council asks for (income), not a "
+                          "budget line's figure",
+    "h25-stives-2024-03": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-stives-2021-02": "income the council expects from its charged services: the data model's "
+                          "lines are spending lines",
+    "h25-stives-2021-03": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-stives-2021-04": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-westmersea-2017-01": "the precept's share of the whole council tax bill: not budget data",
+    "h25-westmersea-2017-02": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-westmersea-2017-03": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-westmersea-2017-04": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-westmersea-2017-05": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-westmersea-2022-01": "a precept: the council tax a local council asks for (income), not "
+                              "a budget line's figure",
+    "h25-westmersea-2022-02": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-westmersea-2022-03": "a carry forward of unspent budget into the next year",
+    "h25-witham-2024-01": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-witham-2024-02": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
     # (end of hold-out 25)
 }
 
