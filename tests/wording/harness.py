@@ -575,7 +575,8 @@ TARGETS: dict[str, Target] = {
     "h23-cheltenham-2023-04": ("previous", "variance", 1),
     "h23-midsussex-2022-01": ("line", "variance", -1),
     # ---- hold-out 25 (holdout25.yaml, ids "h25-"): an income line's forecast above its budget is a
-    # favourable variance (as hold-out 23's)
+    # favourable variance (as hold-out 23's); a line's budget risen on the year before is a change
+    # of its budget (as hold-out 20's)
     "h25-stourport-2023-02": ("line", "variance", -1),
     "h25-wimborne-2018-06": ("change", "budget", 1),
     # (end of hold-out 25)
