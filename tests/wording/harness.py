@@ -140,6 +140,11 @@ HOLDOUT23 = HERE / "holdout23.yaml"
 # town and community councils whose name starts with A to K (their own pages, news and minutes),
 # in none of the corpora above; collected beside hold-out 25 (another collector's file: L to Z).
 HOLDOUT24 = HERE / "holdout24.yaml"
+# The twenty-fifth (README.md, "Hold-out 25 (clean, issue 26, eleventh collection: town and
+# parish councils)"): money sentences (ids "h25-") from English town and parish councils and
+# Welsh community and town councils named L to Z (their own sites, minutes and budget papers),
+# collected beside hold-out 24 (names A to K).
+HOLDOUT25 = HERE / "holdout25.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -577,6 +582,12 @@ TARGETS: dict[str, Target] = {
     # ---- hold-out 24 (holdout24.yaml, ids "h24-"): a parish council's budget change on the
     # year before, beside the budget itself
     "h24-hurstbournetarrant-2024-03": ('change', 'budget', 1),
+    # ---- hold-out 25 (holdout25.yaml, ids "h25-"): an income line's forecast above its budget is a
+    # favourable variance (as hold-out 23's); a line's budget risen on the year before is a change
+    # of its budget (as hold-out 20's)
+    "h25-stourport-2023-02": ("line", "variance", -1),
+    "h25-wimborne-2018-06": ("change", "budget", 1),
+    # (end of hold-out 25)
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -2093,6 +2104,305 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h24-ilfracombe-2024-04": "a Band D council tax charge: no council tax data",
     "h24-ilfracombe-2024-05": "a change in the Band D council tax charge: no council tax data",
     "h24-ilfracombe-2024-06": "a change in the Band D council tax charge: no council tax data",
+    # ---- hold-out 25 (holdout25.yaml, ids "h25-"): precepts and band charges (council tax, not
+    # budget data), draws on reserves, capital allocations, income forecasts, allowances and counts
+    # that are not placements, each with its reason
+    "h25-perton-2021-02": "a precept: the council tax a local council asks for (income), not a "
+                          "budget line's figure",
+    "h25-perton-2021-03": "a precept: the council tax a local council asks for (income), not a "
+                          "budget line's figure",
+    "h25-perton-2021-04": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-salisbury-2023-01": "a band D (or other band) charge or its change: council tax per "
+                             "household, not budget data",
+    "h25-salisbury-2023-02": "a band D (or other band) charge or its change: council tax per "
+                             "household, not budget data",
+    "h25-salisbury-2023-03": "a band D (or other band) charge or its change: council tax per "
+                             "household, not budget data",
+    "h25-salisbury-2023-04": "a band D (or other band) charge or its change: council tax per "
+                             "household, not budget data",
+    "h25-salisbury-2023-05": "a band D (or other band) charge or its change: council tax per "
+                             "household, not budget data",
+    "h25-loughton-2024-01": "a precept: the council tax a local council asks for (income), not a "
+                            "budget line's figure",
+    "h25-newtown-2022-01": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-newtown-2022-02": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-newtown-2022-03": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-newtown-2022-04": "a draw on reserves to balance the budget: no reserves in the data",
+    "h25-newtown-2022-06": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-pembrey-2018-01": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-stourport-2023-03": "an income line's forecast income: the data model's lines are "
+                             "spending lines",
+    "h25-thame-2017-01": "a precept: the council tax a local council asks for (income), not a "
+                         "budget line's figure",
+    "h25-thame-2017-02": "a precept: the council tax a local council asks for (income), not a "
+                         "budget line's figure",
+    "h25-thame-2017-03": "a count of projects: not placements",
+    "h25-thame-2017-08": "a precept: the council tax a local council asks for (income), not a "
+                         "budget line's figure",
+    "h25-yateley-2019-01": "an allocation to capital projects, not a revenue budget line",
+    "h25-yateley-2019-02": "an allocation to a new building (a capital project), not a revenue "
+                           "budget line",
+    "h25-yateley-2019-03": "a councillor's allowance rate, not a budget line's figure",
+    "h25-westbury-2024-01": "a precept: the council tax a local council asks for (income), not a "
+                            "budget line's figure",
+    "h25-westbury-2024-02": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-rwb-2025-01": "a precept: the council tax a local council asks for (income), not a "
+                       "budget line's figure",
+    "h25-rwb-2025-02": "a band D (or other band) charge or its change: council tax per household, "
+                       "not budget data",
+    "h25-rwb-2025-03": "a band D (or other band) charge or its change: council tax per household, "
+                       "not budget data",
+    "h25-rwb-2025-04": "a band D (or other band) charge or its change: council tax per household, "
+                       "not budget data",
+    "h25-rwb-2025-05": "a band D (or other band) charge or its change: council tax per household, "
+                       "not budget data",
+    "h25-witney-2024-01": "a surplus of income over expenditure for the year put to reserves: "
+                          "income and reserves, not a budget line's variance",
+    "h25-witney-2024-02": "a surplus of income over expenditure for the year put to reserves: "
+                          "income and reserves, not a budget line's variance",
+    "h25-witney-2024-03": "a capital budget, not a revenue budget line",
+    "h25-witney-2024-04": "capital spending funded from council tax (precept): not a revenue "
+                          "budget line",
+    "h25-witney-2024-05": "the extra council tax (precept) a budget being set needs: a funding "
+                          "gap of a plan, not data",
+    "h25-witney-2024-06": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-newportpagnell-2018-01": "a band D (or other band) charge or its change: council tax per "
+                                  "household, not budget data",
+    "h25-newportpagnell-2018-02": "a precept: the council tax a local council asks for (income), "
+                                  "not a budget line's figure",
+    "h25-newportpagnell-2018-03": "a band D (or other band) charge or its change: council tax per "
+                                  "household, not budget data",
+    "h25-newportpagnell-2018-04": "another parish's band D precept",
+    "h25-newportpagnell-2018-05": "income of a service (leisure): the data model's lines are "
+                                  "spending lines",
+    "h25-newportpagnell-2018-06": "income of a service (leisure): the data model's lines are "
+                                  "spending lines",
+    "h25-trowbridge-2022-01": "a share of developer levy receipts (income) allocated: not budget "
+                              "data",
+    "h25-trowbridge-2022-02": "developer levy receipts (income), allocated to improvements: not a "
+                              "revenue budget line",
+    "h25-llansteffan-2022-01": "a precept: the council tax a local council asks for (income), not "
+                               "a budget line's figure",
+    "h25-llansteffan-2022-02": "a precept: the council tax a local council asks for (income), not "
+                               "a budget line's figure",
+    "h25-shaftesbury-2024-01": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-shaftesbury-2024-02": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-shaftesbury-2024-03": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-shaftesbury-2024-04": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-swanage-2022-02": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-wimborne-2018-02": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-wimborne-2018-03": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-sherborne-2020-01": "a percentage rise of the budget being set on the year before: the "
+                             "harness reads back a change of budget in pounds, not a percentage",
+    "h25-sherborne-2020-02": "a band D (or other band) charge or its change: council tax per "
+                             "household, not budget data",
+    "h25-sherborne-2020-03": "a band D (or other band) charge or its change: council tax per "
+                             "household, not budget data",
+    "h25-penzance-2021-01": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-penzance-2024-02": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-penzance-2024-03": "a share of households by council tax band: not budget data",
+    "h25-penzance-2024-04": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-penzance-2024-05": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-penryn-2018-01": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-nutfield-2021-01": "a precept: the council tax a local council asks for (income), not a "
+                            "budget line's figure",
+    "h25-nutfield-2021-02": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-saltash-lights-01": "an event's budget allocated within another line's budget code: "
+                             "neither that line's budget nor a line of its own (and, read as a "
+                             "bundle total, too small for the harness's distractor lines)",
+    "h25-prestonbrook-2024-01": "a change of the precept over many years: one period of data, and "
+                                "no budget figure",
+    "h25-prestonbrook-2024-02": "a hypothetical yearly precept increase over many years",
+    "h25-prescot-budget-01": "a change of the precept over many years: one period of data, and no "
+                             "budget figure",
+    "h25-prescot-budget-02": "a change of the precept over many years: one period of data, and no "
+                             "budget figure",
+    "h25-prescot-budget-03": "funding lost over four years: income, over several periods",
+    "h25-prescot-budget-05": "pressures accumulated over several years (funding cuts and "
+                             "transferred services): no one period's budget variance",
+    "h25-nantwich-2014-01": "a precept: the council tax a local council asks for (income), not a "
+                            "budget line's figure",
+    "h25-nantwich-2014-02": "a precept: the council tax a local council asks for (income), not a "
+                            "budget line's figure",
+    "h25-nantwich-2014-03": "a precept: the council tax a local council asks for (income), not a "
+                            "budget line's figure",
+    "h25-nantwich-2014-04": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-nantwich-2014-05": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-sturminster-2017-01": "a precept: the council tax a local council asks for (income), not "
+                               "a budget line's figure",
+    "h25-sturminster-2017-02": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-sunningdale-2016-01": "a precept: the council tax a local council asks for (income), not "
+                               "a budget line's figure",
+    "h25-sunningdale-2016-02": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-sunningdale-2016-03": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-sunningdale-2016-04": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-sunningdale-2016-05": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-sunningdale-2016-06": "a band D (or other band) charge or its change: council tax per "
+                               "household, not budget data",
+    "h25-sunningdale-2016-07": "a council's budgeted income: the data model's lines are spending "
+                               "lines",
+    "h25-ventnor-2018-02": "a share of the budget's funding by source (precept, grants and "
+                           "income): not budget data",
+    "h25-ventnor-2018-03": "a share of the budget's funding by source (precept, grants and "
+                           "income): not budget data",
+    "h25-ventnor-2018-04": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-ventnor-2018-05": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-ventnor-2018-06": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-ventnor-2018-07": "a count of services taken on: not placements",
+    "h25-llanrwst-2020-01": "a council tax base (band D equivalent properties), typed with a "
+                            "pound sign: not budget data",
+    "h25-llanrwst-2020-02": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-llanrwst-2020-03": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-llanrwst-2020-04": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-llanrwst-2020-05": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-ludlow-2018-01": "a precept: the council tax a local council asks for (income), not a "
+                          "budget line's figure",
+    "h25-ludlow-2018-02": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-ludlow-2018-03": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-ludlow-2021-01": "a precept: the council tax a local council asks for (income), not a "
+                          "budget line's figure",
+    "h25-ludlow-2021-02": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-ludlow-2021-03": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-ludlow-2021-04": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-totnes-2019-02": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-totnes-2019-03": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-totnes-2019-04": "a grant received: income, not a budget line's figure",
+    "h25-totnes-2019-05": "a draw on reserves to balance the budget: no reserves in the data",
+    "h25-maghull-2023-01": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-maghull-2023-02": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-maghull-2023-03": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-whitehouse-2024-02": "the previous year's budget beside this year's: the harness reads "
+                              "back an earlier period's variance or a change of budget, not an "
+                              "earlier budget",
+    "h25-whitehouse-2024-03": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-whitehouse-2024-04": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-whitehouse-2024-05": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-whitehouse-2024-06": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-whitehouse-2024-07": "general reserves: no reserves in the data",
+    "h25-whitehouse-2024-08": "general reserves: no reserves in the data",
+    "h25-shenleybrookend-2024-01": "a band D (or other band) charge or its change: council tax "
+                                   "per household, not budget data",
+    "h25-seaford-2026-01": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-seaford-2026-02": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-seaford-2026-03": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-seaford-2022-01": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-seaford-2021-01": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-seaford-2021-02": "a precept: the council tax a local council asks for (income), not a "
+                           "budget line's figure",
+    "h25-seaford-2021-03": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-seaford-2021-04": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-pool-2022-01": "a precept: the council tax a local council asks for (income), not a "
+                        "budget line's figure",
+    "h25-pool-2022-02": "a band D (or other band) charge or its change: council tax per "
+                        "household, not budget data",
+    "h25-nortoncanes-2018-01": "a government grant lost: income, not a budget line's figure",
+    "h25-selborne-2018-01": "a precept: the council tax a local council asks for (income), not a "
+                            "budget line's figure",
+    "h25-selborne-2018-02": "a band D (or other band) charge or its change: council tax per "
+                            "household, not budget data",
+    "h25-mumbles-2024-01": "the previous year's budget beside this year's: the harness reads back "
+                           "an earlier period's variance or a change of budget, not an earlier "
+                           "budget",
+    "h25-mumbles-2024-03": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-mumbles-2020-02": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-mumbles-2020-03": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-mumbles-2020-04": "an allocation to a building project (capital), not a revenue budget "
+                           "line",
+    "h25-penarth-2017-01": "a band D (or other band) charge or its change: council tax per "
+                           "household, not budget data",
+    "h25-shrewsbury-2012-02": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-shrewsbury-2012-03": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-shrewsbury-2012-04": "other town councils' band D precepts",
+    "h25-stives-2024-02": "a precept: the council tax a local council asks for (income), not a "
+                          "budget line's figure",
+    "h25-stives-2024-03": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-stives-2021-02": "income the council expects from its charged services: the data model's "
+                          "lines are spending lines",
+    "h25-stives-2021-03": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-stives-2021-04": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-westmersea-2017-01": "the precept's share of the whole council tax bill: not budget data",
+    "h25-westmersea-2017-02": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-westmersea-2017-03": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-westmersea-2017-04": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-westmersea-2017-05": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-westmersea-2022-01": "a precept: the council tax a local council asks for (income), not "
+                              "a budget line's figure",
+    "h25-westmersea-2022-02": "a band D (or other band) charge or its change: council tax per "
+                              "household, not budget data",
+    "h25-westmersea-2022-03": "a carry forward of unspent budget into the next year",
+    "h25-witham-2024-01": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    "h25-witham-2024-02": "a band D (or other band) charge or its change: council tax per "
+                          "household, not budget data",
+    # (end of hold-out 25)
 }
 
 
