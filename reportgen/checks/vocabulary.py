@@ -379,6 +379,9 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # (a bare "allocation" is not one: "the allocation of £5 million from Contingency")
     # (the longer forms first: "budget provision of £15.9m" is one measure word)
     (r"(?:budget allocations?|budget provisions?|budgets?|cash limits?|grants?)", "budget", 0),
+    # "the net budget requirement for 2019/20 of £10.0m": the statutory name of the net budget
+    # a council sets (what council tax and grants must meet), not a savings requirement
+    (r"(?:budget requirements?)", "budget", 0),
     # "£141,000 had been budgeted for play parks": what was budgeted is the budget
     (r"(?:(?:has|have|had|was|were|is|are|been|be)\s+)+budgeted", "budget", 0),
     # spend
