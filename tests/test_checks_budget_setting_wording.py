@@ -9,6 +9,10 @@ than last year's).
   An item's spending ("agreed to spend £5,000 on the war memorial") is left as it was.
 - A spend word before "budget" ("a net expenditure budget of £Xm") qualifies the budget.
 - The "budget requirement" a council sets is its net budget, not a savings requirement.
+- "Name - £a ongoing" (or one-off) in a budget-setting list is the named line's growth, and a
+  supplementary budget or estimate is growth too (both inferred).
+- Savings a change or a decision will bring ("will realise a saving of £Xk", "agreed to realise
+  £Xm in savings") are the target; those expected or managed are not.
 - An amount given "with" or "plus" a purpose ("with almost £7m to maintain care services") is
   an allocation of budget setting: the budget's growth, inferred, never the budget or spend of
   the clause before it.
@@ -98,6 +102,47 @@ CASES: list[tuple[str, str, list[Figure], str, str]] = [
     ("the-budget-before-an-amount-with-a-purpose-is-still-read",
      "The Council's budget is £46m, with £1.2m to support foster carers.",
      [*ALL, *GROWTH], YEAR, "error: £40m"),
+    # -- a growth item of a budget-setting list: "Name - £a ongoing" (inferred)
+    ("an-ongoing-item-of-a-named-line-is-its-growth",
+     "Support for Adoption & Fostering - £1.5m ongoing", [*ALL, *GROWTH], YEAR,
+     "warning: £1.2m"),
+    ("a-one-off-item-of-a-named-line-is-its-growth",
+     "Adoption & Fostering recruitment campaign – £0.9m one-off", [*ALL, *GROWTH], YEAR,
+     "warning: £1.2m"),
+    ("an-ongoing-item-right-raises-nothing",
+     "Support for Adoption & Fostering - £1.24m ongoing", [*ALL, *GROWTH], YEAR, OK),
+    ("an-ongoing-item-of-no-named-line-is-not-checked",
+     "Local Plan Review - £1.5m one-off", [*ALL, *GROWTH], YEAR, OK),
+    ("an-ongoing-overspend-without-a-dash-is-the-overspend",
+     "Adoption & Fostering has an ongoing overspend of £1.5m.", [*ALL, *GROWTH], QUARTER,
+     "error: £1.0m"),
+    # -- a supplementary budget (or estimate) is money added to a budget: growth (inferred)
+    ("a-supplementary-budget-is-growth",
+     "Cabinet agreed a supplementary budget of £1.6m for Adoption & Fostering.",
+     [*ALL, *GROWTH], YEAR, "warning: £1.2m"),
+    ("a-supplementary-estimate-request-is-growth",
+     "There was a £0.9m supplementary estimate request for Adoption & Fostering.",
+     [*ALL, *GROWTH], YEAR, "warning: £1.2m"),
+    ("a-supplementary-budget-right-raises-nothing",
+     "Cabinet agreed a supplementary budget of £1.24m for Adoption & Fostering.",
+     [*ALL, *GROWTH], YEAR, OK),
+    # -- savings a change or decision will bring: the target
+    ("savings-a-change-will-realise-are-the-target",
+     "The new commissioning model for Placements will realise a saving of £0.6m.", ALL, YEAR,
+     "error: £0.8m"),
+    ("savings-a-model-will-provide-are-the-target",
+     "The Placements review, which will provide £1.1m of savings, is agreed.", ALL, YEAR,
+     "error: £0.8m"),
+    ("savings-agreed-to-be-realised-are-the-target",
+     "The Council has agreed to realise approximately £2.0m in savings.", ALL, YEAR,
+     "error: £1.2m"),
+    ("savings-a-change-will-realise-right-raise-nothing",
+     "The new commissioning model for Placements will realise a saving of £0.8m.", ALL, YEAR,
+     OK),
+    ("savings-expected-to-be-delivered-are-not-the-target",
+     "The Placements review is expected to deliver savings of £0.53m.", ALL, QUARTER, OK),
+    ("savings-managed-are-not-the-target",
+     "Placements has managed to deliver savings of £0.53m so far.", ALL, QUARTER, OK),
     ("an-amount-with-no-purpose-is-not-growth",
      "The Council's budget is £40m, with £1.6m in Adoption & Fostering.", [*ALL, *GROWTH],
      YEAR, OK),
@@ -132,3 +177,9 @@ def test_an_amount_with_a_purpose_in_a_monitoring_sentence_is_not_growth() -> No
     assert verdict("The overspend of £1.0m is due to pressures, with £0.4m to support "
                    "Adoption & Fostering.", [*ALL, *GROWTH], period=YEAR,
                    names=COUNCIL) != "warning: £1.2m"
+
+
+def test_a_supplementary_budget_for_capital_is_not_revenue_growth() -> None:
+    assert "£1.2m" not in verdict(
+        "Cabinet agreed a supplementary budget of £1.6m for capital works at the depot.",
+        [*ALL, *GROWTH], period=YEAR, names=COUNCIL)

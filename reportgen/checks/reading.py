@@ -232,6 +232,7 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
         o is not k and not o.weak and 0 <= k.start - o.end <= _NEAR and
         not re.search(r"[£\d;]", sentence[o.end:k.start]) for o in kept))]
     kept = _spend_set_by_a_budget(sentence, kept)
+    kept = _savings_to_be_realised(sentence, kept)
     return sorted(_identified_for_a_budget(sentence, kept), key=lambda k: k.start)
 
 
@@ -280,6 +281,33 @@ def _spend_set_by_a_budget(sentence: str, kept: list[_Mention]) -> list[_Mention
                 not re.match(r"gross\b", text, re.IGNORECASE) and \
                 not _CAPITAL_OR_RESERVES.search(sentence, max(0, k.start - 80), k.end + 80):
             k = dataclasses.replace(k, measures=frozenset({"budget"}))
+        out.append(k)
+    return out
+
+
+#: Savings a change or a decision will bring are what is to be saved, the target: "the changes
+#: in waste collection will realise a saving of £500K", "the commissioning model that will
+#: provide £650K of savings", "Council has agreed to realise approximately £5.6m in savings".
+#: (Not what is expected or forecast to be delivered, nor what was managed: "is expected to
+#: deliver", "has managed to deliver".)
+_TO_BE_REALISED = re.compile(
+    r"\b(?:will|shall|would|(?:agree(?:s|d)?|agreeing|decided|propos(?:e|es|ed|ing)|"
+    r"intend(?:s|ed)?)\s+to)\s+(?:help\s+)?(?:realise|realize|provide|deliver|generate|yield)\b"
+    r"(?:[^.;£\d]|£\s?[\d.,]+\s*(?:m|k|bn|million|thousand)?\b){0,60}$", re.IGNORECASE)
+_EXPECTED_BEFORE = re.compile(r"\b(?:forecast\w*|expect\w*|project\w*|anticipat\w*|predict\w*|"
+                              r"likely|estimat\w*|not|never)\b[^.;£\d]{0,30}$", re.IGNORECASE)
+
+
+def _savings_to_be_realised(sentence: str, kept: list[_Mention]) -> list[_Mention]:
+    """Savings a change or a decision will bring read as the target (see _TO_BE_REALISED)."""
+    out = []
+    for k in kept:
+        verb = _TO_BE_REALISED.search(sentence[max(0, k.start - 100):k.start])
+        if verb and (k.measures == {"target", "achieved"} or
+                     (k.weak and k.measures == {"achieved"})) and \
+                not _EXPECTED_BEFORE.search(sentence[max(0, k.start - 100):k.start],
+                                            0, verb.start()):
+            k = dataclasses.replace(k, measures=frozenset({"target"}))
         out.append(k)
     return out
 
@@ -340,6 +368,25 @@ def _allocation_given_with(text: str, lit: Literal_, mention: _Mention | None
     if mention is not None and (mention.start >= lit.end or "change" in mention.measures):
         return mention  # its own words after it ("with £2m of savings to ...") say what it is
     return _Mention(purpose.start(), purpose.end(), frozenset({"change"}), 1, "budget",
+                    inferred=True)
+
+
+#: A growth item of a budget-setting list: a name, a dash, an amount and whether it recurs
+#: ("Financial Support for the Museum - £60,000 ongoing", "Local Plan Review - £1.6m
+#: one-off"): the named line's growth (inferred), whatever measure noun the name holds.
+_ITEM_DASH_BEFORE = re.compile(r"\S\s*[-–—:]\s*(?:£\s?)?$")
+_RECURS_AFTER = re.compile(r"\s*(?:\(\s*)?(?:ongoing|one[- ]off|recurring|non[- ]recurring|"
+                           r"permanent|temporary)\b", re.IGNORECASE)
+
+
+def _growth_item(text: str, lit: Literal_, mention: _Mention | None,
+                 subjects: Sequence[_Subject]) -> _Mention | None:
+    """The measure of a growth item "Name - £a ongoing" (see _RECURS_AFTER)."""
+    recurs = _RECURS_AFTER.match(text, lit.end)
+    if recurs is None or not _ITEM_DASH_BEFORE.search(text, 0, lit.start) or \
+            not any(x.end <= lit.start and x.subject not in SCOPES for x in subjects):
+        return mention
+    return _Mention(recurs.start(), recurs.end(), frozenset({"change"}), 1, "budget",
                     inferred=True)
 
 
@@ -1650,6 +1697,7 @@ class Judge:
                                    "budget", inferred=True)
         if lit.kind == "money":
             mention = _allocation_given_with(s.text, lit, mention)
+            mention = _growth_item(s.text, lit, mention, subjects)
         if mention is not None and "change" in mention.measures and continued is None:
             mention = self._plan_item(s, lit, mention, mentions)
         if mention is not None and mention.also == "spend":
