@@ -8,6 +8,8 @@ than last year's).
   services"), unless the sentence is monitoring (forecast, outturn, over or under budget).
   An item's spending ("agreed to spend £5,000 on the war memorial") is left as it was.
 - A spend word before "budget" ("a net expenditure budget of £Xm") qualifies the budget.
+- A bare "budget" stays bound to its number across the words of setting it: "the budget
+  approved for 2025/26 totals £Xm", "the budget for 2024/25 is £Xm", "was set at £Xm".
 - The "budget requirement" a council sets is its net budget, not a savings requirement.
 - "Name - £a ongoing" (or one-off) in a budget-setting list is the named line's growth, and a
   supplementary budget or estimate is growth too (both inferred).
@@ -102,6 +104,23 @@ CASES: list[tuple[str, str, list[Figure], str, str]] = [
     ("the-budget-before-an-amount-with-a-purpose-is-still-read",
      "The Council's budget is £46m, with £1.2m to support foster carers.",
      [*ALL, *GROWTH], YEAR, "error: £40m"),
+    # -- a bare "budget" bound to its number across who set it and for which year (the whole's
+    #    budget read from an unnamed noun: inferred)
+    ("a-budget-approved-for-a-year-totals-is-bound-to-its-number",
+     "The net expenditure budget approved for 2024/2025 totals £46m.", ALL, YEAR,
+     "warning: £40m"),
+    ("a-budget-for-a-year-is-bound-to-its-number",
+     "The net budget for 2024/25 is £34m.", ALL, YEAR, "warning: £40m"),
+    ("a-budget-set-at-is-bound-to-its-number",
+     "The budget was set at £46m.", ALL, YEAR, "warning: £40m"),
+    ("a-budget-for-a-year-right-raises-nothing",
+     "The net budget for 2024/25 is £40m.", ALL, YEAR, OK),
+    ("a-budget-for-a-year-agreeing-with-a-line-raises-nothing",
+     "The net budget for 2024/25 is £20m.", ALL, YEAR, OK),
+    ("a-budget-for-an-earlier-year-is-not-this-years",
+     "The net budget for 2021/22 was £46m.", ALL, YEAR, OK),
+    ("savings-a-budget-for-a-year-includes-are-not-the-budget",
+     "The budget for 2024/25 includes savings of £2.5m.", ALL, YEAR, "warning: £1.2m"),
     # -- a growth item of a budget-setting list: "Name - £a ongoing" (inferred)
     ("an-ongoing-item-of-a-named-line-is-its-growth",
      "Support for Adoption & Fostering - £1.5m ongoing", [*ALL, *GROWTH], YEAR,

@@ -312,6 +312,20 @@ def _savings_to_be_realised(sentence: str, kept: list[_Mention]) -> list[_Mentio
     return out
 
 
+#: Between a bare noun and its number, the words of budget setting that still bind them: who
+#: set it and for which year, then the verb ("the net expenditure budget approved for 2025/2026
+#: totals £1,019m", "the budget for 2024/25 is £46m", "the budget was set at £12.7m").
+_SET_FOR_A_YEAR_GAP = re.compile(
+    r"\s*(?:(?:as\s+)?(?:approved|agreed|set|proposed|recommended)\s+)?"
+    r"(?:by\s+(?:the\s+)?(?:full\s+)?(?:council|cabinet|councillors|members)\s+)?"
+    r"(?:(?:for|in)\s+(?:the\s+)?(?:(?:financial\s+)?year\s+)?20\d\d(?:\s*[/-]\s*(?:20)?\d\d)?"
+    r"\s+)?(?:(?:is|was|were|will\s+be|has\s+been|had\s+been)\s+)?"
+    r"(?:(?:approved|agreed|set)\s+)?(?:of|is|was|at|totals|totalled|totaled|totall?ing|"
+    r"stood\s+at|stands\s+at|amounts?\s+to|amounted\s+to|:)?\s*"
+    r"(?:(?:approximately|around|about|some|over|more\s+than|almost|nearly|just\s+over|"
+    r"just\s+under)\s+)?", re.IGNORECASE)
+
+
 #: Savings found for a budget: "the budget identified £10.8m in savings", "identify savings of
 #: £13.8m in order to balance its books", "identifying £2.4m in efficiencies to narrow the
 #: funding gap".
@@ -2079,7 +2093,8 @@ class Judge:
         if m.end <= lit.start:
             return bool(re.fullmatch(r"\s*(?:of|is|was|were|at|stood at|amounted to|totall?ing|"
                                      r":)?\s*(?:(?:approximately|around|about|some)\s+)?",
-                                     text[m.end:lit.start], re.IGNORECASE))
+                                     text[m.end:lit.start], re.IGNORECASE) or
+                        _SET_FOR_A_YEAR_GAP.fullmatch(text[m.end:lit.start]))
         # "£31m of savings": savings are the amount's own noun after "of" too
         return not text[lit.end:m.start].strip() or (
             m.measures <= {"target", "achieved"} and
