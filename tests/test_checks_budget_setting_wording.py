@@ -6,7 +6,8 @@ than last year's).
 - Spend words a council sets, agrees, approves or proposes, or that its estimates include, are
   the budget when they are the whole's ("total" or "net" spending, "a total of", spending "on
   services"), unless the sentence is monitoring (forecast, outturn, over or under budget).
-  An item's spending ("agreed to spend £5,000 on the war memorial") is left as it was.
+  An item's spending ("agreed to spend £5,000 on the war memorial") is left as it was, and a
+  gross expenditure set or estimated is a gross budget, which the data do not hold.
 - A spend word before "budget" ("a net expenditure budget of £Xm") qualifies the budget.
 - A bare "budget" stays bound to its number across the words of setting it: "the budget
   approved for 2025/26 totals £Xm", "the budget for 2024/25 is £Xm", "was set at £Xm".
@@ -65,6 +66,17 @@ CASES: list[tuple[str, str, list[Figure], str, str]] = [
     ("net-expenditure-in-the-estimates-is-the-budget",
      "The estimates include net expenditure of £37m for the Council.", ALL, YEAR,
      "error: £40m"),
+    ("the-estimates-net-operating-expenditure-after-gross-is-the-budget",
+     "The Estimates include gross expenditure of £52m and net operating expenditure of £46m.",
+     ALL, YEAR, "warning: £40m"),
+    ("the-estimates-gross-and-net-right-raise-nothing",
+     "The Estimates include gross expenditure of £52m and net expenditure of £40m.", ALL,
+     YEAR, OK),
+    ("approved-gross-expenditure-is-not-checked",
+     "Cabinet approved the Council's gross expenditure of £52m.", ALL, YEAR, OK),
+    ("spending-after-a-budget-set-in-another-clause-stays-the-spend",
+     "The Council approved a budget of £40m, and total spending in the year was £46m.", ALL,
+     YEAR, "error: £42m"),
     ("a-spend-word-before-budget-qualifies-the-budget",
      "The Council agreed a net spending budget of £45m for 2024/25.", ALL, YEAR,
      "error: £40m"),

@@ -243,9 +243,12 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
 #: expenditure of £34.0m". Only a whole's spending (total or net, or on services at large) is
 #: read so: "agreed to spend £5,000 on the war memorial" is an item, left as it was. A
 #: monitoring sentence (forecast, outturn, over or under budget) keeps the spend.
+# (The verb governs a list too: "the Estimates include gross expenditure of £42.4m and net
+# expenditure of £34.0m".)
+_GOVERNED = r"(?:[^;:.£]|£\s?[\d.,]+\s*(?:m|k|bn|million|billion|thousand)?\s+and\s+)*$"
 _SETTING_VERB = re.compile(r"\b(?:set|sets|setting|agree(?:s|d)?|agreeing|approv(?:e|es|ed|ing)|"
-                           r"propos(?:e|es|ed|ing)|adopt(?:s|ed|ing)?)\b(?:(?!£)[^;:.])*$|"
-                           r"\b(?:the|its|our|draft)\s+estimates\b(?:(?!£)[^;:.])*$",
+                           r"propos(?:e|es|ed|ing)|adopt(?:s|ed|ing)?)\b" + _GOVERNED + "|"
+                           r"\b(?:the|its|our|draft)\s+estimates\b" + _GOVERNED,
                            re.IGNORECASE)
 _MONITORING = re.compile(r"\b(?:forecast\w*|project(?:ed|ing|ion)s?|predict\w*|outturn|"
                          r"over[- ]?spen\w*|under[- ]?spen\w*|variances?|to\s+date|so\s+far|"
@@ -276,11 +279,18 @@ def _spend_set_by_a_budget(sentence: str, kept: list[_Mention]) -> list[_Mention
         before = sentence[max(0, k.start - 80):k.start]
         setting = _SETTING_VERB.search(before) or _BUDGET_BEFORE.search(before)
         whole = (_WHOLE_SPEND.match(text) or _A_TOTAL_AFTER.match(sentence, k.end) or
+                 # "net operating expenditure", "net service expenditure"
+                 re.search(r"\b(?:total|net)\s+[\w-]+\s+$", before, re.IGNORECASE) or
                  _ON_SERVICES_AFTER.match(sentence, k.end) or _BUDGET_BEFORE.search(before))
-        if setting and whole and not _MONITORING.search(sentence) and \
-                not re.match(r"gross\b", text, re.IGNORECASE) and \
+        gross = re.match(r"gross\b", text, re.IGNORECASE)
+        if setting and not _MONITORING.search(sentence) and \
                 not _CAPITAL_OR_RESERVES.search(sentence, max(0, k.start - 80), k.end + 80):
-            k = dataclasses.replace(k, measures=frozenset({"budget"}))
+            if gross:
+                # "the Estimates include gross expenditure of £42.4m": a gross budget, which
+                # no figure of the data is (a measure none holds: the amount is not checked)
+                k = dataclasses.replace(k, measures=frozenset({"gross_budget"}))
+            elif whole:
+                k = dataclasses.replace(k, measures=frozenset({"budget"}))
         out.append(k)
     return out
 
