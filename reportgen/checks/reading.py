@@ -231,7 +231,109 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
                                     _VERB_BEFORE.search(sentence, 0, k.start) and any(
         o is not k and not o.weak and 0 <= k.start - o.end <= _NEAR and
         not re.search(r"[£\d;]", sentence[o.end:k.start]) for o in kept))]
+    kept = _spend_set_by_a_budget(sentence, kept)
+    kept = _savings_to_be_realised(sentence, kept)
     return sorted(_identified_for_a_budget(sentence, kept), key=lambda k: k.start)
+
+
+#: Spending a council sets, agrees, approves or proposes is its budget, not a projection:
+#: "set a budget for the Council's total spend of £17.3m", "we propose to spend a total of
+#: £70.9m on day to day services", "approve the 2022/23 net expenditure on the General Fund of
+#: £11.4m", "approved spending of £295m on council services", "the Estimates include net
+#: expenditure of £34.0m". Only a whole's spending (total or net, or on services at large) is
+#: read so: "agreed to spend £5,000 on the war memorial" is an item, left as it was. A
+#: monitoring sentence (forecast, outturn, over or under budget) keeps the spend.
+# (The verb governs a list too: "the Estimates include gross expenditure of £42.4m and net
+# expenditure of £34.0m".)
+_GOVERNED = r"(?:[^;:.£]|£\s?[\d.,]+\s*(?:m|k|bn|million|billion|thousand)?\s+and\s+)*$"
+_SETTING_VERB = re.compile(r"\b(?:set|sets|setting|agree(?:s|d)?|agreeing|approv(?:e|es|ed|ing)|"
+                           r"propos(?:e|es|ed|ing)|adopt(?:s|ed|ing)?)\b" + _GOVERNED + "|"
+                           r"\b(?:the|its|our|draft)\s+estimates\b" + _GOVERNED,
+                           re.IGNORECASE)
+_MONITORING = re.compile(r"\b(?:forecast\w*|project(?:ed|ing|ion)s?|predict\w*|outturn|"
+                         r"over[- ]?spen\w*|under[- ]?spen\w*|variances?|to\s+date|so\s+far|"
+                         r"(?:over|under|against)\s+(?:the\s+)?(?:[\w-]+\s+)?budget)\b",
+                         re.IGNORECASE)
+_WHOLE_SPEND = re.compile(r"^(?:total|net)\b", re.IGNORECASE)
+_A_TOTAL_AFTER = re.compile(r"\s+(?:a\s+total\s+of|in\s+total)\b", re.IGNORECASE)
+_ON_SERVICES_AFTER = re.compile(r"[^;:£]{0,40}?£\s?[\d.,]+\s*(?:m|k|bn|million|billion|"
+                                r"thousand)?\s+on\s+(?:\w+\s+){0,3}?services\b", re.IGNORECASE)
+# Spending of capital or out of reserves is no revenue budget ("approved capital spending of
+# £12m", "total spending of £3m from reserves").
+_CAPITAL_OR_RESERVES = re.compile(r"\b(?:capital|from\s+(?:the\s+|its\s+|our\s+)?(?:[\w-]+\s+)?"
+                                  r"(?:reserves?|balances))\b", re.IGNORECASE)
+_BUDGET_AFTER = re.compile(r"\s+budgets?\b", re.IGNORECASE)
+_BUDGET_BEFORE = re.compile(r"\bbudgets?\s+for\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _spend_set_by_a_budget(sentence: str, kept: list[_Mention]) -> list[_Mention]:
+    """Spend words in a budget-setting clause read as the budget (see _SETTING_VERB)."""
+    out = []
+    for k in kept:
+        if k.measures != {"spend"} or k.weak:
+            out.append(k)
+            continue
+        text = sentence[k.start:k.end]
+        if _BUDGET_AFTER.match(sentence, k.end):
+            continue  # "a net expenditure budget of £19.1m": the budget is the head noun
+        before = sentence[max(0, k.start - 80):k.start]
+        setting = _SETTING_VERB.search(before) or _BUDGET_BEFORE.search(before)
+        whole = (_WHOLE_SPEND.match(text) or _A_TOTAL_AFTER.match(sentence, k.end) or
+                 # "net operating expenditure", "net service expenditure"
+                 re.search(r"\b(?:total|net)\s+[\w-]+\s+$", before, re.IGNORECASE) or
+                 _ON_SERVICES_AFTER.match(sentence, k.end) or _BUDGET_BEFORE.search(before))
+        gross = re.match(r"gross\b", text, re.IGNORECASE)
+        if setting and not _MONITORING.search(sentence) and \
+                not _CAPITAL_OR_RESERVES.search(sentence, max(0, k.start - 80), k.end + 80):
+            if gross:
+                # "the Estimates include gross expenditure of £42.4m": a gross budget, which
+                # no figure of the data is (a measure none holds: the amount is not checked)
+                k = dataclasses.replace(k, measures=frozenset({"gross_budget"}))
+            elif whole:
+                k = dataclasses.replace(k, measures=frozenset({"budget"}))
+        out.append(k)
+    return out
+
+
+#: Savings a change or a decision will bring are what is to be saved, the target: "the changes
+#: in waste collection will realise a saving of £500K", "the commissioning model that will
+#: provide £650K of savings", "Council has agreed to realise approximately £5.6m in savings".
+#: (Not what is expected or forecast to be delivered, nor what was managed: "is expected to
+#: deliver", "has managed to deliver".)
+_TO_BE_REALISED = re.compile(
+    r"\b(?:will|shall|would|(?:agree(?:s|d)?|agreeing|decided|propos(?:e|es|ed|ing)|"
+    r"intend(?:s|ed)?)\s+to)\s+(?:help\s+)?(?:realise|realize|provide|deliver|generate|yield)\b"
+    r"(?:[^.;£\d]|£\s?[\d.,]+\s*(?:m|k|bn|million|thousand)?\b){0,60}$", re.IGNORECASE)
+_EXPECTED_BEFORE = re.compile(r"\b(?:forecast\w*|expect\w*|project\w*|anticipat\w*|predict\w*|"
+                              r"likely|estimat\w*|not|never)\b[^.;£\d]{0,30}$", re.IGNORECASE)
+
+
+def _savings_to_be_realised(sentence: str, kept: list[_Mention]) -> list[_Mention]:
+    """Savings a change or a decision will bring read as the target (see _TO_BE_REALISED)."""
+    out = []
+    for k in kept:
+        verb = _TO_BE_REALISED.search(sentence[max(0, k.start - 100):k.start])
+        if verb and (k.measures == {"target", "achieved"} or
+                     (k.weak and k.measures == {"achieved"})) and \
+                not _EXPECTED_BEFORE.search(sentence[max(0, k.start - 100):k.start],
+                                            0, verb.start()):
+            k = dataclasses.replace(k, measures=frozenset({"target"}))
+        out.append(k)
+    return out
+
+
+#: Between a bare noun and its number, the words of budget setting that still bind them: who
+#: set it and for which year, then the verb ("the net expenditure budget approved for 2025/2026
+#: totals £1,019m", "the budget for 2024/25 is £46m", "the budget was set at £12.7m").
+_SET_FOR_A_YEAR_GAP = re.compile(
+    r"\s*(?:(?:as\s+)?(?:approved|agreed|set|proposed|recommended)\s+)?"
+    r"(?:by\s+(?:the\s+)?(?:full\s+)?(?:council|cabinet|councillors|members)\s+)?"
+    r"(?:(?:for|in)\s+(?:the\s+)?(?:(?:financial\s+)?year\s+)?20\d\d(?:\s*[/-]\s*(?:20)?\d\d)?"
+    r"\s+)?(?:(?:is|was|were|will\s+be|has\s+been|had\s+been)\s+)?"
+    r"(?:(?:approved|agreed|set)\s+)?(?:of|is|was|at|totals|totalled|totaled|totall?ing|"
+    r"stood\s+at|stands\s+at|amounts?\s+to|amounted\s+to|:)?\s*"
+    r"(?:(?:approximately|around|about|some|over|more\s+than|almost|nearly|just\s+over|"
+    r"just\s+under)\s+)?", re.IGNORECASE)
 
 
 #: Savings found for a budget: "the budget identified £10.8m in savings", "identify savings of
@@ -261,6 +363,55 @@ def _identified_for_a_budget(sentence: str, kept: list[_Mention]) -> list[_Menti
         out.append(dataclasses.replace(k, measures=frozenset({"target"}), inferred=True)
                    if found else k)
     return out
+
+
+#: An amount a budget gives "with" or "plus" (or "including") and a purpose: "the budget
+#: prioritises the vulnerable, with almost £7m to maintain care services, plus £1m to support
+#: ...". Such a phrase names an allocation of budget setting (growth, inferred), never the
+#: budget or spend the clause before it is about. (Not in a monitoring sentence: "the overspend
+#: is £1.0m, with £0.4m to support fostering" may be a part of the overspend.)
+_WITH_BEFORE = re.compile(r"(?:^|[\s,;:(])(?:with|plus|including)\s+(?:(?:almost|nearly|over|"
+                          r"around|about|approximately|some|up\s+to|more\s+than|just\s+"
+                          r"(?:over|under))\s+)?(?:an?\s+)?(?:(?:extra|additional|further|new)\s+)?"
+                          r"£?\s*$", re.IGNORECASE)
+_PURPOSE_VERB_AFTER = re.compile(r"\s+(?:(?:a|per)\s+year\s+|(?:each|every)\s+year\s+)?"
+                                 r"(?:of\s+)?(?:(?:new|additional|extra)\s+)?(?:funding\s+|"
+                                 r"investment\s+)?(?:will\s+|to\s+)(?:help\s+)?(?:support|"
+                                 r"increase|fund|expand|provide|improve|meet|maintain|protect|"
+                                 r"sustain|deliver|tackle|create|boost|enable)\b", re.IGNORECASE)
+
+
+def _allocation_given_with(text: str, lit: Literal_, mention: _Mention | None
+                           ) -> _Mention | None:
+    """The measure of an amount given "with" a purpose: the budget's growth (inferred)."""
+    if not _WITH_BEFORE.search(text[max(0, lit.start - 60):lit.start]) or _MONITORING.search(text):
+        return mention  # (in a monitoring sentence it may be a part of the position)
+    purpose = _PURPOSE_VERB_AFTER.match(text, lit.end)
+    if purpose is None:
+        return mention
+    if mention is not None and (mention.start >= lit.end or "change" in mention.measures):
+        return mention  # its own words after it ("with £2m of savings to ...") say what it is
+    return _Mention(purpose.start(), purpose.end(), frozenset({"change"}), 1, "budget",
+                    inferred=True)
+
+
+#: A growth item of a budget-setting list: a name, a dash, an amount and whether it recurs
+#: ("Financial Support for the Museum - £60,000 ongoing", "Local Plan Review - £1.6m
+#: one-off"): the named line's growth (inferred), whatever measure noun the name holds.
+_ITEM_DASH_BEFORE = re.compile(r"\S\s*[-–—:]\s*(?:£\s?)?$")
+_RECURS_AFTER = re.compile(r"\s*(?:\(\s*)?(?:ongoing|one[- ]off|recurring|non[- ]recurring|"
+                           r"permanent|temporary)\b", re.IGNORECASE)
+
+
+def _growth_item(text: str, lit: Literal_, mention: _Mention | None,
+                 subjects: Sequence[_Subject]) -> _Mention | None:
+    """The measure of a growth item "Name - £a ongoing" (see _RECURS_AFTER)."""
+    recurs = _RECURS_AFTER.match(text, lit.end)
+    if recurs is None or not _ITEM_DASH_BEFORE.search(text, 0, lit.start) or \
+            not any(x.end <= lit.start and x.subject not in SCOPES for x in subjects):
+        return mention
+    return _Mention(recurs.start(), recurs.end(), frozenset({"change"}), 1, "budget",
+                    inferred=True)
 
 
 #: Before a word, an auxiliary that makes it a verb ("which was forecast at £14m").
@@ -1568,6 +1719,9 @@ class Judge:
                 # "£2m for children placement costs": the same, with only the name after "for"
                 mention = _Mention(given.start(), given.end(), frozenset({"change"}), 1,
                                    "budget", inferred=True)
+        if lit.kind == "money":
+            mention = _allocation_given_with(s.text, lit, mention)
+            mention = _growth_item(s.text, lit, mention, subjects)
         if mention is not None and "change" in mention.measures and continued is None:
             mention = self._plan_item(s, lit, mention, mentions)
         if mention is not None and mention.also == "spend":
@@ -1949,7 +2103,8 @@ class Judge:
         if m.end <= lit.start:
             return bool(re.fullmatch(r"\s*(?:of|is|was|were|at|stood at|amounted to|totall?ing|"
                                      r":)?\s*(?:(?:approximately|around|about|some)\s+)?",
-                                     text[m.end:lit.start], re.IGNORECASE))
+                                     text[m.end:lit.start], re.IGNORECASE) or
+                        _SET_FOR_A_YEAR_GAP.fullmatch(text[m.end:lit.start]))
         # "£31m of savings": savings are the amount's own noun after "of" too
         return not text[lit.end:m.start].strip() or (
             m.measures <= {"target", "achieved"} and

@@ -379,6 +379,9 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # (a bare "allocation" is not one: "the allocation of £5 million from Contingency")
     # (the longer forms first: "budget provision of £15.9m" is one measure word)
     (r"(?:budget allocations?|budget provisions?|budgets?|cash limits?|grants?)", "budget", 0),
+    # "the net budget requirement for 2019/20 of £10.0m": the statutory name of the net budget
+    # a council sets (what council tax and grants must meet), not a savings requirement
+    (r"(?:budget requirements?)", "budget", 0),
     # "£141,000 had been budgeted for play parks": what was budgeted is the budget
     (r"(?:(?:has|have|had|was|were|is|are|been|be)\s+)+budgeted", "budget", 0),
     # spend
@@ -505,6 +508,11 @@ GROWTH_WORDS: tuple[tuple[str, str, int], ...] = (
      r"funding|items?|allocations?|proposals?)|(?<=of )growth(?!\s+in\b))", "change:budget", 1),
     # "additional funding of £600,000", "extra funding of £1m"
     (r"(?:additional|extra|further|new)\s+funding", "change:budget", 1),
+    # "a supplementary budget of £574,297", "a £20,000 supplementary budget request for X",
+    # "a supplementary estimate of £1m": money added to a budget during the year
+    # (not one for capital: "a supplementary budget of £1m for capital works")
+    (r"supplementary\s+(?:budgets?|estimates?)(?:\s+(?:requests?|bids?))?"
+     r"(?!(?:[^.;]|\.(?=\d)){0,50}\bcapital\b)", "change:budget", 1),
     # "£5m in funding to support looked after children", "£2m in new funding for fostering":
     # an allocation, its words after the amount (inferred, as all growth)
     (r"in\s+(?:new\s+|additional\s+|extra\s+)?funding(?=\s+(?:to\s+(?:help\s+)?(?:support|"
