@@ -220,6 +220,8 @@ def precision_of(entry: Entry) -> float:
             return 1e6
         if p.startswith("k"):
             return 1e3
+        if "pence" in p:  # "£335,150.00" is written to the penny, not to the ten pounds
+            return 0.01
         m = re.search(r"rounded to (hundred thousand|ten thousand|hundred|thousand|ten)", p)
         if m:
             return _ROUNDED_TO[m.group(1)]
