@@ -104,6 +104,20 @@ CASES = [
     # -- "and a further" goes on with the amount's verb: no next item
     ("and-a-further-is-no-next-item", "Members noted an overspend of £1.5m on Children's Social "
      "Care and a further £0.4m on Adoption & Fostering.", None, "error: £1.2m"),
+    # -- a difference from what was budgeted is a variance, whatever verb comes before it
+    ("more-than-budgeted-provision", "The net forecast cost of Children's Social Care was £21.2m "
+     "(£1.5m more than the budgeted provision).", None, "error: £1.2m"),
+    ("cost-more-than-budgeted", "Children's Social Care cost £1.5m more than the budgeted "
+     "provision.", None, "error: £1.2m"),
+    ("cost-less-than-budgeted", "Home to School Transport cost £0.3m less than budgeted.", None,
+     "error: £0.2m"),
+    ("cost-less-than-budgeted-right", "Home to School Transport cost £0.2m less than budgeted.",
+     None, OK),
+    ("above-the-budgeted-figure", "The outturn for Children's Social Care is £1.5m above the "
+     "budgeted figure.", None, "error: £1.2m"),
+    # near-misses: a surplus or income above or below what was budgeted is no overspend
+    ("above-budgeted-surplus", "Income was £0.3m below budgeted income.", None, OK),
+    ("the-cost-itself", "Children's Social Care cost £21.5m.", None, "error: £21.2m"),
     # -- a round multiple of £100,000 written out in pounds may be a "£0.2m"
     ("round-amount-within-its-rounding", "An underspend of £200,000 against the Home to School "
      "Transport budget of £4 million was projected.", None, "warning: £240,300"),

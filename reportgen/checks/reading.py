@@ -898,6 +898,9 @@ _BY_AMOUNT_TO = re.compile(r"\bby\s+(?:£\s?)?[\d.,]+\s*(?:m|k|bn|million|billio
 _LIST_GAP = re.compile(r"\s*\)?\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
                        r"(?P<item>(?:the\s+)?[^£\d;.()]{2,80}?)\s*(?:of|at|:|\(|-|–|was|is|"
                        r"were)?\s*(?:\(\s*)?$", re.IGNORECASE)
+#: Right after an amount, the start of a comparison ("£1.5m more than ...").
+_COMPARED_AFTER = re.compile(r"\s+(?=(?:more|less|higher|lower|greater)\s+than\b|above\b|"
+                             r"below\b)", re.IGNORECASE)
 #: A saving as a single noun ("a saving of £26,144"), not a savings programme's measure word.
 _SAVING_NOUN = re.compile(r"(?:(?:net|small|further|one-off|ongoing|overall)\s+)*savings?",
                           re.IGNORECASE)
@@ -1639,6 +1642,11 @@ class Judge:
                   if any(x.start <= m.start and m.end <= x.end for x in subjects)}
         if previous:  # an earlier value is not a change: "from the £2.6m previously reported"
             mentions = [m for m in mentions if "change" not in m.measures]
+        compared = _COMPARED_AFTER.match(s.text, lit.end)
+        if lit.kind == "money" and compared:
+            # "cost £1.5m more than the budgeted provision": the comparison right after the
+            # amount is its measure (a difference), never the verb's measure before it.
+            mentions = [m for m in mentions if m.start == compared.end()] or mentions
         moved = _MOVED_BY.search(s.text, lo, lit.start)
         if moved and not any(o.kind == lit.kind and moved.end() <= o.start < lit.start
                              for o in s.lits) and \
