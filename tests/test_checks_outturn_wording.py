@@ -118,6 +118,22 @@ CASES = [
     # near-misses: a surplus or income above or below what was budgeted is no overspend
     ("above-budgeted-surplus", "Income was £0.3m below budgeted income.", None, OK),
     ("the-cost-itself", "Children's Social Care cost £21.5m.", None, "error: £21.2m"),
+    # -- an overspend or underspend in a sentence naming nothing is the report's whole
+    ("signed-total-nothing-named", "At the end of quarter three there is a projected overspend "
+     "for the year of £1.8m.", NORTHSHIRE, "error: £2.0m"),
+    ("signed-total-right", "Members heard that the forecast was an overspend of £2.0m.",
+     NORTHSHIRE, OK),
+    # with no budget_scope declared, what the data are of is only a guess: a warning
+    ("signed-total-no-declared-scope", "At the end of quarter three there is a projected "
+     "overspend for the year of £1.8m.", None, "warning: £2.0m"),
+    # near-misses: a line named before it, another fund, capital, a name the data lack
+    ("signed-after-a-named-line", "Home to School Transport has had a difficult year. There is "
+     "a projected overspend for the year of £1.5m.", NORTHSHIRE, "warning: an underspend of £0.2m"),
+    ("signed-of-another-fund", "The HRA showed an overspend of £0.5m.", NORTHSHIRE, OK),
+    ("signed-of-capital", "The capital programme showed an overspend of £1.5m.", NORTHSHIRE,
+     "warning: £2.0m"),
+    ("signed-of-an-unknown-name", "There is an overspend of £1.5m on the Leisure Centre "
+     "Project.", NORTHSHIRE, OK),
     # -- a round multiple of £100,000 written out in pounds may be a "£0.2m"
     ("round-amount-within-its-rounding", "An underspend of £200,000 against the Home to School "
      "Transport budget of £4 million was projected.", None, "warning: £240,300"),

@@ -901,6 +901,18 @@ _LIST_GAP = re.compile(r"\s*\)?\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
 #: Right after an amount, the start of a comparison ("£1.5m more than ...").
 _COMPARED_AFTER = re.compile(r"\s+(?=(?:more|less|higher|lower|greater)\s+than\b|above\b|"
                              r"below\b)", re.IGNORECASE)
+#: Capitalised words that name no part of a budget (meetings, people's roles, periods,
+#: references): any other capitalised word after a sentence's first may name a service the
+#: data lack ("the Highways revenue budget").
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+_PLAIN_CAPITALS = frozenset((
+    "cabinet", "council", "committee", "members", "member", "officers", "officer", "leader",
+    "mayor", "councillor", "councillors", "cllr", "director", "executive", "chief", "chair",
+    "portfolio", "holder", "finance", "quarter", "q1", "q2", "q3", "q4", "one", "two", "three",
+    "four", "month", "period", "appendix", "annex", "table", "page", "paragraph", "section",
+    "report", "i", "it", "the", "this", "there", "he", "she", "they", "we", "a", "an", "in",
+    "at", "as", *_MONTHS))
+_TITLE_BEFORE = re.compile(r"\b(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Dr)\.?\s+$")
 #: A saving as a single noun ("a saving of £26,144"), not a savings programme's measure word.
 _SAVING_NOUN = re.compile(r"(?:(?:net|small|further|one-off|ongoing|overall)\s+)*savings?",
                           re.IGNORECASE)
@@ -1815,8 +1827,9 @@ class Judge:
             figure = next((f for f in self.figures if f.measure == mention.also and
                            f.subject == figure.subject and f.scope == figure.scope and
                            f.previous == figure.previous and lit.agrees(f)), figure)
-        explicit = figure is not None and self._explicit(figure, lit, cands, subjects, mention,
-                                                         elsewhere) and \
+        explicit = figure is not None and (
+            self._explicit(figure, lit, cands, subjects, mention, elsewhere) or
+            self._signed_total(s, lit, figure, mention)) and \
             inferred_order is False and not mention.inferred and not mention.also
         return Claim(figure, cands, evidence, explicit,
                      sign=mention.sign if measures == {"variance"} else 0)
@@ -1926,6 +1939,25 @@ class Judge:
         # A label's last word names its line, and the report's own scope names the total, as
         # surely as a whole label; another word of a label only suggests it.
         return any(x.subject in names and not x.part for x in subjects)
+
+    def _signed_total(self, s: Sentence, lit: Literal_, figure: Figure, mention: _Mention
+                      ) -> bool:
+        """"At the end of quarter one there is a projected underspend for the year of £135,370":
+        in a report whose bundle declares what its data are of (budget_scope), an overspend or
+        underspend said right by its amount, in a sentence that names nothing (no line, no
+        scope, no other fund) and follows no sentence or heading that does, is the report's
+        whole. (A sentence naming anything, even the report's own scope, is judged by the other
+        rules; with no scope declared the whole is only a guess.)"""
+        names = self.subjects.names
+        return names is not None and names.scope is not None and \
+            figure.scope == "total" and not figure.previous and \
+            figure.measure == "variance" and mention.sign != 0 and \
+            not s.subjects and not s.earlier and \
+            _distance((mention.start, mention.end), lit) <= 40 and \
+            not _OTHER_FUND.search(s.text) and not _NOT_REVENUE.search(s.text) and \
+            not any(m.start() > 0 and m.group(0).lower() not in _PLAIN_CAPITALS and
+                    not _TITLE_BEFORE.search(s.text, 0, m.start())
+                    for m in _CAPITALISED.finditer(s.text))
 
     def _names(self, f: Figure) -> set[str]:
         """The subjects that name figure ``f``: its own, and for a total the only budget line
