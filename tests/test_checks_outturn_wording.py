@@ -131,7 +131,14 @@ CASES = [
      "a projected overspend for the year of £1.5m.", NORTHSHIRE, "warning: an underspend of £0.2m"),
     ("signed-of-another-fund", "The HRA showed an overspend of £0.5m.", NORTHSHIRE, OK),
     ("signed-of-capital", "The capital programme showed an overspend of £1.5m.", NORTHSHIRE,
-     "warning: £2.0m"),
+     OK),
+    # -- the capital programme's variance is no revenue figure
+    ("capital-underspend-beside-revenue", "This showed a projected revenue overspend of £2.0m "
+     "at the year-end, and a projected capital underspend of £0.4m.", NORTHSHIRE, OK),
+    ("capital-programme-after-a-fund", "The General Fund was forecast an overspend of £2.5m; the "
+     "Capital Programme was forecast an underspend of £0.7m.", ADUR, "error: £2.0m"),
+    ("capital-programme-right", "The General Fund was forecast an overspend of £2.0m; the "
+     "Capital Programme was forecast an underspend of £0.7m.", ADUR, OK),
     ("signed-of-an-unknown-name", "There is an overspend of £1.5m on the Leisure Centre "
      "Project.", NORTHSHIRE, OK),
     # -- a round multiple of £100,000 written out in pounds may be a "£0.2m"

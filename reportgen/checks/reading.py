@@ -974,6 +974,10 @@ _FRAME_BEFORE = re.compile(r"\s*(?:[^,;£]{0,40},\s*)?(?:in\s+terms\s+of|with\s+
 #: General Fund's or directorate's figures.
 _OTHER_FUND = re.compile(r"\b(?:Housing\s+Revenue\s+Account|(?-i:HRA)|Collection\s+Fund)\b",
                          re.IGNORECASE)
+#: The capital programme's own variance ("a projected capital underspend of £186,000"): no
+#: revenue figure.
+_CAPITAL = re.compile(r"\bcapital\s+(?:programme|(?:(?:forecast|projected|net)\s+)?"
+                      r"(?:under|over)[- ]?spend)\b", re.IGNORECASE)
 #: After an amount, the month it is forecast for ("£9.6 million by the end of March 2025").
 _BY_MONTH_AFTER = re.compile(rf"^\s*(?:(?:in|at|by)\s+)(?:the\s+end\s+of\s+)?{_MONTH}",
                              re.IGNORECASE)
@@ -1257,6 +1261,17 @@ _COUNCIL_NAME = re.compile(r"\b(?:in|for|of|at|by|to)\s+(?:the\s+)?(?P<name>(?:[
                            r"\s+)?Council)(?![\w'’])")
 #: Right after an amount, "in" or "for" and a place's name ("£762,000 in Worthing").
 _PLACE_AFTER = re.compile(r"\s+(?:in|for)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b")
+
+
+def _capital_own(s: Sentence, lit: Literal_, lo: int) -> bool:
+    """Whether the capital programme's variance is the amount's: named just before it in its
+    clause (within 60 characters, no other amount nor comma between), or in its own phrase
+    after it."""
+    start = max([lo, lit.start - 60,
+                 *(o.end for o in s.lits if o is not lit and o.end <= lit.start)])
+    before = [m for m in _CAPITAL.finditer(s.text, start, lit.start)
+              if "," not in s.text[m.end():lit.start]]
+    return bool(before or _CAPITAL.search(s.text, lit.end, s.own_phrases[lit.start][1]))
 
 
 def _another_body(s: Sentence, lit: Literal_) -> bool:
@@ -1589,6 +1604,8 @@ class Judge:
             return None  # "300 more than at the start": a difference the data do not hold
         if lit.kind == "money" and self._over_years(s, lit, lo):
             return None  # "saved £381m since 2010", "£45.8m for years 2025 to 2028"
+        if lit.kind == "money" and _capital_own(s, lit, lo):
+            return None  # "the Capital Programme was forecast an underspend of £0.7m"
         if lit.kind == "money" and _another_body(s, lit):
             return None  # "an overspend in Worthing Borough Council of £548k": its figure
         if lit.kind == "money" and self._other_fund(s, lit, lo, hi):
