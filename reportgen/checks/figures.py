@@ -12,9 +12,11 @@ The table rules of the family are in :mod:`reportgen.checks.tables`.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import time
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from typing import Any
 
 from reportgen import budget, limits
@@ -194,9 +196,38 @@ def _claims(judge: Judge, s: Sentence) -> dict[int, Claim | None]:
             values.setdefault(claim.figure.key, set()).add(lit.value)
     for lit in s.lits:
         claim = claims.get(id(lit))
+        if claim is not None and claim.figure is None and lit.kind == "money":
+            # An amount whose words leave it ambiguous among figures of its measure and that
+            # agrees with the one another amount of the sentence is read as ("the projected
+            # £3.5m overspend ... a total overspend of £3.89m"): it may well be that figure,
+            # and the other amount another.
+            for c in claim.candidates:
+                if c.key in values and lit.agrees(c):
+                    values[c.key].add(lit.value)
+    for lit in s.lits:
+        claim = claims.get(id(lit))
         if claim is not None and claim.figure is not None and claim.explicit and \
                 len(values[claim.figure.key]) > 1:
             claims[id(lit)] = dataclasses.replace(claim, explicit=False)
+    return _shares_of_inferred(s, claims)
+
+
+_SHARE_AFTER = re.compile(r"\s*\(\s*$")
+
+
+def _shares_of_inferred(s: Sentence, claims: dict[int, Claim | None]) -> dict[int, Claim | None]:
+    """A percentage in brackets right after an amount ("an underspend of £371k (0.3%)") is that
+    amount's share of its whole: when the amount's reading is only inferred, so is the
+    percentage's."""
+    ordered = sorted(s.lits, key=lambda o: o.start)
+    for amount, pct in itertools.pairwise(ordered):
+        if amount.kind != "money" or pct.kind != "percent" or \
+                not _SHARE_AFTER.fullmatch(s.text, amount.end, pct.start):
+            continue
+        mine, theirs = claims.get(id(pct)), claims.get(id(amount))
+        if mine is not None and mine.figure is not None and mine.explicit and \
+                theirs is not None and theirs.figure is not None and not theirs.explicit:
+            claims[id(pct)] = dataclasses.replace(mine, explicit=False)
     return claims
 
 
@@ -219,9 +250,10 @@ def _judge(judge: Judge, s: Sentence, lit: Literal_, where: str,
             # An inferred claim (reading.Claim.explicit) disagreeing is a warning: on councils'
             # wording the checker was not written from, such readings are too often wrong to
             # stop a render (tests/wording/README.md, the hold-outs).
+            sure = claim.explicit and not _round_millions(s, lit, figure)
             return MISMATCH.finding(f"'{quote}' but the data give {lit.like(figure, named=True)}",
                                     where=where, fix=f"write {expression_for(figure, lit)}",
-                                    severity=None if claim.explicit else "warning")
+                                    severity=None if sure else "warning")
         return _hand_typed(figure, lit, quote, where)
     # No one figure is claimed: a number that agrees with one of the candidates, or a money
     # amount that agrees with any figure, is still recognised (it will go stale).
@@ -236,6 +268,23 @@ def _judge(judge: Judge, s: Sentence, lit: Literal_, where: str,
     if agreeing:
         return _hand_typed(agreeing[0], lit, s.text[lit.start:lit.end], where)
     return None
+
+
+def _round_millions(s: Sentence, lit: Literal_, figure: Figure) -> bool:
+    """Whether a whole-pounds amount that is a round multiple of £100,000 ("£100,000",
+    "£300,000") agrees with ``figure`` read to its last non-zero digit. Minutes often write
+    out a report's "£0.1m" or "£0.3m" in pounds, so such an amount may be rounded that far;
+    unless the sentence shows another amount to the pound or the thousand ("increased by
+    £78,000 to £200,000"), a disagreement within that rounding is not certain."""
+    if lit.kind != "money" or lit.style != "full" or lit.bound != "exact" or \
+            lit.value <= 0 or lit.value % 100_000:
+        return False
+    if any(o is not lit and o.kind == "money" and o.style == "full" and o.value % 100_000
+           for o in s.lits):
+        return False
+    digits = str(int(lit.value))
+    coarse = Decimal(10) ** (len(digits) - len(digits.rstrip("0")))
+    return dataclasses.replace(lit, precision=coarse).agrees(figure)
 
 
 def _other_reading(figures: Sequence[Figure], claimed: Figure, lit: Literal_,

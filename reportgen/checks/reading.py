@@ -848,8 +848,11 @@ def _clause(s: Sentence, lit: Literal_) -> tuple[int, int]:
 
 _PERIOD_REF = re.compile(
     r"\b(?:(?:quarter|qtr\.?|q)\s*(?P<q>[1-4]|one|two|three|four)|(?:month|m|period|p)\s*"
-    r"(?P<m>1[0-2]|[1-9])|fr\s?(?P<fr>[1-4]))\b", re.IGNORECASE)
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
+    r"(?P<m>1[0-2]|[1-9])|fr\s?(?P<fr>[1-4])|"
+    # "the third quarter('s position)": a quarter by its ordinal
+    r"(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\b", re.IGNORECASE)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2,
+                 "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _PREVIOUS = re.compile(rf"^[\s,]*(?:{vocabulary.PREVIOUS_WORDS})", re.IGNORECASE)
 #: An earlier period named in the number's phrase after its measure ("£1 million overspend from
 #: the previous year"), or said before it ("it had previously been estimated that ... £4m").
@@ -874,8 +877,16 @@ _MONTH_AFTER = re.compile(rf"^\s*\)?\s*(?:in|at|as\s+at|during|for)\s+(?:the\s+e
                           rf"{_MONTH}", re.IGNORECASE)
 _MONTH_WHEN_BEFORE = re.compile(rf"\b(?:in|at|during|by)\s+(?:the\s+end\s+of\s+)?{_MONTH},?\s+"
                                 rf"when\b[^.;£\d]*$", re.IGNORECASE)
-_PERIOD_AT = re.compile(r"\b(?:in|at|for|by|as at)\s+(?:the\s+)?(?:end\s+of\s+)?"
-                        r"(?=(?:quarter|q|month|m|period|p|fr)\s*\w)", re.IGNORECASE)
+_PERIOD_WHEN_BEFORE = re.compile(
+    r"\b(?:in|at|for|by|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?((?:quarter|qtr\.?|q|"
+    r"month|period|p)\s*\w+|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\b,?\s+"
+    r"when\b(?:(?!\b(?:now|currently|since|but|however|whereas|while|whilst)\b)"
+    r"(?:[^.;]|\.(?=\d)))*$",
+    re.IGNORECASE)
+_PERIOD_AT = re.compile(r"\b(?:in|at|for|by|as at|based\s+on)\s+(?:the\s+)?(?:end\s+of\s+)?"
+                        r"(?=(?:quarter|q|month|m|period|p|fr)\s*\w|"
+                        r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b)",
+                        re.IGNORECASE)
 #: A year in the number's own phrase: "290 children in 2015", "£3.2m in 2014/15".
 _YEAR_IN_PHRASE = re.compile(r"^\s*(?:[A-Za-z'-]+\s+){0,4}?(?:in|at|for|during|by)\s+(?:the\s+)?"
                              r"(?:(?:end|start|beginning)\s+of\s+)?(?:[A-Za-z]+\s+)?"
@@ -1038,6 +1049,27 @@ _BY_AMOUNT_TO = re.compile(r"\bby\s+(?:£\s?)?[\d.,]+\s*(?:m|k|bn|million|billio
 _LIST_GAP = re.compile(r"\s*\)?\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
                        r"(?P<item>(?:the\s+)?[^£\d;.()]{2,80}?)\s*(?:of|at|:|\(|-|–|was|is|"
                        r"were)?\s*(?:\(\s*)?$", re.IGNORECASE)
+#: Right after an amount, the start of a comparison ("£1.5m more than ...").
+_COMPARED_AFTER = re.compile(r"\s+(?=(?:more|less|higher|lower|greater)\s+than\b|above\b|"
+                             r"below\b)", re.IGNORECASE)
+#: Capitalised words that name no part of a budget (meetings, people's roles, periods,
+#: references): any other capitalised word after a sentence's first may name a service the
+#: data lack ("the Highways revenue budget").
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+_PLAIN_CAPITALS = frozenset((
+    "cabinet", "council", "committee", "members", "member", "officers", "officer", "leader",
+    "mayor", "councillor", "councillors", "cllr", "director", "executive", "chief", "chair",
+    "portfolio", "holder", "finance", "quarter", "q1", "q2", "q3", "q4", "one", "two", "three",
+    "four", "month", "period", "appendix", "annex", "table", "page", "paragraph", "section",
+    "report", "i", "it", "the", "this", "there", "he", "she", "they", "we", "a", "an", "in",
+    "at", "as", *_MONTHS))
+_TITLE_BEFORE = re.compile(r"\b(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Dr)\.?\s+$")
+#: A saving as a single noun ("a saving of £26,144"), not a savings programme's measure word.
+_SAVING_NOUN = re.compile(r"(?:(?:net|small|further|one-off|ongoing|overall)\s+)*savings?",
+                          re.IGNORECASE)
+_AND_AN = re.compile(r"\s+and\s+an?\s+", re.IGNORECASE)
+#: After an amount, the preposition that names what it is of ("£762,000 in Worthing").
+_NAMED_AFTER = re.compile(r"\s+(?:in|on|for|within|across)\s+(?:the\s+)?", re.IGNORECASE)
 #: Between two amounts, or two names, of a series: "£0.3m and £0.2m", "A, B and the C".
 _SERIES_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
 #: "has increased to £3.6m": the amount is the measure's new value, not a change.
@@ -1093,6 +1125,10 @@ _FRAME_BEFORE = re.compile(r"\s*(?:[^,;£]{0,40},\s*)?(?:in\s+terms\s+of|with\s+
 #: General Fund's or directorate's figures.
 _OTHER_FUND = re.compile(r"\b(?:Housing\s+Revenue\s+Account|(?-i:HRA)|Collection\s+Fund)\b",
                          re.IGNORECASE)
+#: The capital programme's own variance ("a projected capital underspend of £186,000"): no
+#: revenue figure.
+_CAPITAL = re.compile(r"\bcapital\s+(?:programme|(?:(?:forecast|projected|net)\s+)?"
+                      r"(?:under|over)[- ]?spend)\b", re.IGNORECASE)
 #: After an amount, the month it is forecast for ("£9.6 million by the end of March 2025").
 _BY_MONTH_AFTER = re.compile(rf"^\s*(?:(?:in|at|by)\s+)(?:the\s+end\s+of\s+)?{_MONTH}",
                              re.IGNORECASE)
@@ -1120,8 +1156,8 @@ def _period_ref(text: str) -> tuple[str, int] | None:
     m = _PERIOD_REF.search(text)
     if not m:
         return None
-    if m["q"] or m["fr"]:
-        q = m["q"] or m["fr"]
+    if m["q"] or m["fr"] or m["qo"]:
+        q = m["q"] or m["fr"] or m["qo"]
         return "quarter", _NUMBER_WORDS.get(q.lower(), 0) or int(q)
     return "month", int(m["m"])
 
@@ -1216,7 +1252,24 @@ class Sentence:
             start = max((b for _, b in found if b <= m.start()), default=0)
             if any(start <= o.start and o.end <= m.start() for o in self.lits):
                 found.append(m.span())
+        found.extend(self._next_item_breaks(found))
         return sorted(found)
+
+    def _next_item_breaks(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """"… of £154k and an overspend in Y of £548k": after an amount, "and a"/"and an"
+        opening a measure word of its own starts the next item, whose words are not the
+        amount's (not "and a further £82m on X", which goes on with the amount's verb)."""
+        out: list[tuple[int, int]] = []
+        for m in _AND_AN.finditer(self.text):
+            start = max((b for _, b in found if b <= m.start()), default=0)
+            if not any(o.kind == "money" and start <= o.start and o.end <= m.start()
+                       for o in self.lits):
+                continue
+            if any(not x.weak and "change" not in x.measures and 0 <= x.start - m.end() <= 25 and
+                   not re.search(r"[£\d]", self.text[m.end():x.start])
+                   for x in self.mentions["money"]):
+                out.append(m.span())
+        return out
 
     def _heading_before(self, at: int) -> bool:
         """Whether the sentence opens with just a name up to ``at`` ("Dedicated Schools Grant
@@ -1264,7 +1317,36 @@ class Sentence:
                                if item_lo <= x.start and x.end <= a.start), default=item_lo)
                 out[a.start] = (a, (item_lo, a.start))
             out[b.start] = (head, (gap.start("item"), b.start))
+        self._lists_named_after(money, out)
         return out
+
+    def _lists_named_after(self, money: list[Literal_],
+                           out: dict[int, tuple[Literal_, tuple[int, int]]]) -> None:
+        """Items named after their amounts ("overspends of £58,000 in Adur and £762,000 in
+        Worthing", "£1.2m on X, £0.4m on Y"): each amount is of the name right after it, and
+        the list's words before its first amount are every item's."""
+        names = [x for x in self.subjects if not x.part]
+
+        def named(o: Literal_) -> tuple[int, int] | None:
+            m = _NAMED_AFTER.match(self.text, o.end)
+            if m is None:
+                return None
+            x = next((x for x in names if x.start == m.end()), None)
+            if x is not None:
+                return o.end, x.end
+            place = _PLACE_AFTER.match(self.text, o.end)  # a name the data do not hold
+            return (o.end, place.end()) if place is not None else None
+
+        for a, b in itertools.pairwise(money):
+            if b.start in out:
+                continue
+            mine, theirs = named(a), named(b)
+            if mine is None or theirs is None or \
+                    not _SERIES_GAP.fullmatch(self.text, mine[1], b.start):
+                continue
+            head = out[a.start][0] if a.start in out else a
+            out.setdefault(a.start, (a, mine))
+            out[b.start] = (head, theirs)
 
     @functools.cached_property
     def respective(self) -> dict[int, tuple[_Subject, bool, Literal_]]:
@@ -1322,6 +1404,56 @@ class Sentence:
                 rest = self.text[o.end:]
                 out[o.end + len(rest) - len(rest.lstrip())] = o
         return out
+
+
+#: A council named by its own name ("Worthing Borough Council", "Adur District Council").
+_COUNCIL_NAME = re.compile(r"\b(?:in|for|of|at|by|to)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+)"
+                           r"{1,4}(?:(?:Borough|District|City|County|Town|Parish|Metropolitan)"
+                           r"\s+)?Council)(?![\w'’])")
+#: Right after an amount, "in" or "for" and a place's name ("£762,000 in Worthing").
+_PLACE_AFTER = re.compile(r"\s+(?:in|for)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b")
+
+
+def _capital_own(s: Sentence, lit: Literal_, lo: int) -> bool:
+    """Whether the capital programme's variance is the amount's: named just before it in its
+    clause (within 60 characters, no other amount nor comma between), or in its own phrase
+    after it."""
+    start = max([lo, lit.start - 60,
+                 *(o.end for o in s.lits if o is not lit and o.end <= lit.start)])
+    before = [m for m in _CAPITAL.finditer(s.text, start, lit.start)
+              if "," not in s.text[m.end():lit.start]]
+    return bool(before or _CAPITAL.search(s.text, lit.end, s.own_phrases[lit.start][1]))
+
+
+def _another_body(s: Sentence, lit: Literal_) -> bool:
+    """Whether an amount is said of another council than the report's, as joint committees
+    and shared services report theirs: named as a council in the amount's own words ("an
+    overspend in Worthing Borough Council of £548k", "£1.1m for Worthing Borough Council"),
+    or a place named after it beside an amount named after the report's own council ("£58,000
+    in Adur and £762,000 in Worthing"). Another council's figure is none of the report's."""
+    def known(a: int, b: int) -> bool:
+        return any(x.start < b and a < x.end for x in s.subjects)
+
+    others = [o.end for o in s.lits if o is not lit and o.end <= lit.start]
+    start = max([*others, lit.start - 60, 0])
+    for m in _COUNCIL_NAME.finditer(s.text, start, min(len(s.text), lit.end + 60)):
+        if m.end() <= lit.start and (not re.fullmatch(r"\s*(?:of|was|is|at)?\s*(?:an?\s+)?"
+                                                       r"(?:[\w-]+\s+){0,3}?",
+                                                       s.text[m.end():lit.start])):
+            continue
+        if m.start() >= lit.end and not re.fullmatch(r"\s*", s.text[lit.end:m.start()]):
+            continue
+        if not known(m.start("name"), m.end("name")):
+            return True
+    place = _PLACE_AFTER.match(s.text, lit.end)
+    if place is None or known(place.start("name"), place.end("name")):
+        return False
+    for o in s.lits:
+        other = _PLACE_AFTER.match(s.text, o.end) if o is not lit and o.kind == "money" else None
+        if other is not None and any(x.subject in SCOPES and x.start == other.start("name")
+                                     for x in s.subjects):
+            return True
+    return False
 
 
 def _of_no_revenue(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
@@ -1390,6 +1522,13 @@ class Judge:
         month = _MONTH_AFTER.match(phrase) or _MONTH_WHEN_BEFORE.search(before[-120:])
         if month:
             return self._month(month)
+        when = _PERIOD_WHEN_BEFORE.search(s.text[max(0, lit.start - 240):lit.start])
+        if when:
+            # "reported at quarter 3 when outturns were predicted to be £96k in X and £94k in
+            # Y": every amount of a past when-clause dated by a period is that period's.
+            ref = _period_ref(when.group(1))
+            if ref is not None and not _matches(ref, self.period):
+                return True if _matches(ref, self.previous_period) else None
         # A period named in the number's own phrase: just before it (no other number between)
         # or just after it ("£9million in quarter three").
         own = before[-40:]
@@ -1616,6 +1755,10 @@ class Judge:
             return None  # "300 more than at the start": a difference the data do not hold
         if lit.kind == "money" and self._over_years(s, lit, lo):
             return None  # "saved £381m since 2010", "£45.8m for years 2025 to 2028"
+        if lit.kind == "money" and _capital_own(s, lit, lo):
+            return None  # "the Capital Programme was forecast an underspend of £0.7m"
+        if lit.kind == "money" and _another_body(s, lit):
+            return None  # "an overspend in Worthing Borough Council of £548k": its figure
         if lit.kind == "money" and self._other_fund(s, lit, lo, hi):
             return None  # "an overspend on the HRA of £0.328m": a fund the data do not hold
         previous = self._wants_previous(s, lit, lo, hi)
@@ -1679,6 +1822,11 @@ class Judge:
                   if any(x.start <= m.start and m.end <= x.end for x in subjects)}
         if previous:  # an earlier value is not a change: "from the £2.6m previously reported"
             mentions = [m for m in mentions if "change" not in m.measures]
+        compared = _COMPARED_AFTER.match(s.text, lit.end)
+        if lit.kind == "money" and compared:
+            # "cost £1.5m more than the budgeted provision": the comparison right after the
+            # amount is its measure (a difference), never the verb's measure before it.
+            mentions = [m for m in mentions if m.start == compared.end()] or mentions
         moved = _MOVED_BY.search(s.text, lo, lit.start)
         if moved and not any(o.kind == lit.kind and moved.end() <= o.start < lit.start
                              for o in s.lits) and \
@@ -1825,6 +1973,11 @@ class Judge:
         # reported in Q1").
         elsewhere = any(x.subject != WHOLE or x.guessed for x in s.subjects)
         figure = self._pick(s, lit, cands, subjects, mention, evidence, lo, hi)
+        if figure is None and measures & {"achieved", "target"} and \
+                _SAVING_NOUN.fullmatch(s.text[mention.start:mention.end]):
+            line = self._saving_of_a_line(subjects, lit)
+            if line is not None:
+                return line
         if figure is None and mention.sign and measures == {"variance"} and not raised:
             # "an underspend of £673k" where the figure its words name is an overspend.
             # Only a name said surely and not after the number's own phrase: "an overspend
@@ -1845,11 +1998,28 @@ class Judge:
             figure = next((f for f in self.figures if f.measure == mention.also and
                            f.subject == figure.subject and f.scope == figure.scope and
                            f.previous == figure.previous and lit.agrees(f)), figure)
-        explicit = figure is not None and self._explicit(figure, lit, cands, subjects, mention,
-                                                         elsewhere) and \
+        explicit = figure is not None and (
+            self._explicit(figure, lit, cands, subjects, mention, elsewhere) or
+            self._signed_total(s, lit, figure, mention)) and \
             inferred_order is False and not mention.inferred and not mention.also
         return Claim(figure, cands, evidence, explicit,
                      sign=mention.sign if measures == {"variance"} else 0)
+
+    def _saving_of_a_line(self, subjects: list[_Subject], lit: Literal_) -> Claim | None:
+        """"Administration recorded a saving of £26,144": a saving said of a budget line the
+        savings data do not name is the line's underspend at outturn. Inferred (the words
+        might still mean a savings measure), so never an error."""
+        areas = {f.subject for f in self.figures if f.scope == "area"}
+        lines = [x for x in subjects if not x.part and x.subject not in SCOPES and
+                 x.subject not in areas]
+        if not lines or any(x.subject in areas for x in subjects):
+            return None
+        near = min(lines, key=lambda x: _distance((x.start, x.end), lit))
+        cands = [f for f in self.figures if f.measure == "variance" and f.subject == near.subject
+                 and f.scope == "line" and not f.previous and f.value < 0]
+        if len(cands) != 1:
+            return None
+        return Claim(cands[0], cands, [(near.start, near.end)], explicit=False, sign=-1)
 
     @staticmethod
     def _label_word(s: Sentence, mention: _Mention, subjects: list[_Subject]) -> bool:
@@ -1940,6 +2110,25 @@ class Judge:
         # A label's last word names its line, and the report's own scope names the total, as
         # surely as a whole label; another word of a label only suggests it.
         return any(x.subject in names and not x.part for x in subjects)
+
+    def _signed_total(self, s: Sentence, lit: Literal_, figure: Figure, mention: _Mention
+                      ) -> bool:
+        """"At the end of quarter one there is a projected underspend for the year of £135,370":
+        in a report whose bundle declares what its data are of (budget_scope), an overspend or
+        underspend said right by its amount, in a sentence that names nothing (no line, no
+        scope, no other fund) and follows no sentence or heading that does, is the report's
+        whole. (A sentence naming anything, even the report's own scope, is judged by the other
+        rules; with no scope declared the whole is only a guess.)"""
+        names = self.subjects.names
+        return names is not None and names.scope is not None and \
+            figure.scope == "total" and not figure.previous and \
+            figure.measure == "variance" and mention.sign != 0 and \
+            not s.subjects and not s.earlier and \
+            _distance((mention.start, mention.end), lit) <= 40 and \
+            not _OTHER_FUND.search(s.text) and not _NOT_REVENUE.search(s.text) and \
+            not any(m.start() > 0 and m.group(0).lower() not in _PLAIN_CAPITALS and
+                    not _TITLE_BEFORE.search(s.text, 0, m.start())
+                    for m in _CAPITALISED.finditer(s.text))
 
     def _names(self, f: Figure) -> set[str]:
         """The subjects that name figure ``f``: its own, and for a total the only budget line

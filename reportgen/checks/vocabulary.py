@@ -372,6 +372,15 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
      "variance", -1),
     (r"(?:(?:more than|above|higher than|greater than) (?:the |its )?(?:\w+ )?budget"
      r"(?!\s+of\b))", "variance", 1),
+    # "£2.7m more than the budgeted provision", "£0.4m less than budgeted": the same, said of
+    # what was budgeted (not "above the budgeted surplus", "below budgeted income": there a
+    # surplus or income is compared, whose excess is the reverse)
+    (r"(?:(?:less than|below|lower than) (?:the |its )?budgeted(?: (?:provision|figure|"
+     r"amount|sum|level|spend|expenditure|cost))?(?!\s+(?:of\b|surplus|deficit|income|"
+     r"savings?|receipts?)))", "variance", -1),
+    (r"(?:(?:more than|above|higher than|greater than) (?:the |its )?budgeted(?: (?:provision|"
+     r"figure|amount|sum|level|spend|expenditure|cost))?(?!\s+(?:of\b|surplus|deficit|"
+     r"income|savings?|receipts?)))", "variance", 1),
     # "net spend would be over the approved budget by £14.246m"
     (r"(?:over (?:the |its )(?:\w+ )?budget(?: by)?(?!\s+of\b))", "variance", 1),
     (r"(?:under (?:the |its )(?:\w+ )?budget(?: by)?(?!\s+of\b))", "variance", -1),
