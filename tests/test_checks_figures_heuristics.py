@@ -1074,3 +1074,22 @@ def test_the_whole_named_surely_is_nothing_else(sentence: str, expected: str) ->
 ])
 def test_two_amounts_read_as_one_figure(sentence: str, expected: str) -> None:
     assert verdict(sentence, ALL) == expected
+
+
+# An amount moved out of a pot ("by using up to £0.5m from the X budget") is neither that
+# pot's figure nor the level of what it is moved to; a forecast of income is no spend.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Adoption & Fostering budget was increased to £16.0m by using up to £0.5m from the "
+     "Children's Social Care budget.", OK),
+    ("To increase the Adoption & Fostering budget to £16.0m, transferring £0.5m from the "
+     "Children's Social Care budget.", OK),
+    # what it is moved to is still read
+    ("The Adoption & Fostering budget was increased to £18.0m by using up to £0.5m from the "
+     "Children's Social Care budget.", "error: £16.0m"),
+    # no verb of moving: the amount is read as before
+    ("The Children's Social Care budget of £25.0m was agreed.", "error: £20.0m"),
+    ("Children's Social Care: the forecast of income is £8,000.", OK),
+    ("The forecast for Children's Social Care is £25.0m.", "error: £21.2m"),
+])
+def test_moved_amounts_and_income_forecasts(sentence: str, expected: str) -> None:
+    assert verdict(sentence, ALL) == expected

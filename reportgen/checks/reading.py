@@ -935,6 +935,18 @@ _BY_YEAR = re.compile(r"^\s*(?:[\w'’-]+\s+){0,6}?by\s+(?:the\s+end\s+of\s+)?(?
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\bof\s+which\s+$|\bof which\b[^£\d;]{0,60}$", re.IGNORECASE)
+#: An amount moved out of a pot: a verb of using or moving right before it ("by utilising up
+#: to £9,000 from the Public Realm budget", "transferring £50k from reserves") and the pot
+#: right after it. Neither the pot's figure nor the level of what it is moved to.
+_MOVED_BEFORE = re.compile(r"\b(?:utili[sz](?:e|es|ed|ing)|us(?:e|es|ed|ing)|tak(?:e|es|en|ing)|"
+                           r"took|transfer(?:s|red|ring)?|vir(?:e|es|ed|ing)|draw(?:s|n|ing)?|"
+                           r"drew|mov(?:e|es|ed|ing)|reallocat(?:e|es|ed|ing)|releas(?:e|es|ed|"
+                           r"ing))\s+(?:up\s+to\s+|some\s+|around\s+|about\s+|approximately\s+)?$",
+                           re.IGNORECASE)
+_FROM_A_POT_AFTER = re.compile(r"\s+from\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w'’&-]+\s+)"
+                               r"{0,4}?(?:budgets?|reserves?|funds?|contingenc(?:y|ies)|"
+                               r"underspends?|balances?|provisions?|allocations?)\b",
+                               re.IGNORECASE)
 _PART_AFTER = re.compile(r"^\s*of\s+which\b", re.IGNORECASE)
 _OF_THE_AFTER = re.compile(r"^\s+of\s+the\s+$", re.IGNORECASE)
 #: A trailing clause of a part ("£24m, of which the cost to us was £9m"): its words are the
@@ -1715,6 +1727,8 @@ class Judge:
             if close and close.end() < hi:
                 hi = close.end()  # "reserves (£3m), the service …": the bracket's own
         before, after = s.text[:lit.start], s.text[lit.end:]
+        if _MOVED_BEFORE.search(before[-40:]) and _FROM_A_POT_AFTER.match(after):
+            return None  # an amount moved from one pot to another (_MOVED_BEFORE)
         if _PART_BEFORE.search(before[-70:]) or _PART_AFTER.match(after):
             return None  # "£1m of which ...": a part of another amount
         if re.match(r"\s*[-–]\s*£?\d", after) or re.search(r"\d\s*[-–]\s*£?$", before[-6:]):

@@ -400,7 +400,9 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # estimated at £4.97M" of an overspend): either, so only a figure both readings give is
     # claimed.
     (r"(?:(?:forecast |projected )?outturn)", "spend|variance", 0),
-    (r"(?:forecasts?)", "spend", 0),  # "a forecast of £116.3m" (a bare noun: bound or yields)
+    # "a forecast of £116.3m" (a bare noun: bound or yields); not a forecast of income ("the
+    # forecast of income has increased by £6,700"), which is no spend
+    (r"(?:forecasts?(?!\s+(?:of\s+)?(?:income|receipts|fees|charges)\b))", "spend", 0),
     (r"(?:costs?)", "spend|weekly_cost|average_weekly_cost|annual_cost", 0),
     # savings
     (r"(?:sav(?:ings?|e) (?:targets?|requirements?)|targets?|requirements?|"
