@@ -28,16 +28,15 @@ from __future__ import annotations
 import pytest
 
 from reportgen.checks.vocabulary import Figure
-from tests.test_checks_figures_heuristics import ALL, COUNCIL, OK, _fig, verdict
-
-YEAR = "2024/25"  # a whole year's report: budget setting
-QUARTER = "2024/25 Q3"  # a monitoring report
-
-# A previous period in which Adoption & Fostering's budget was £1.24m less (budget growth).
-GROWTH = [
-    _fig("changes.lines.Adoption & Fostering.budget", "change", 1_240_000,
-         "Adoption & Fostering", "line", of="budget"),
-]
+from tests.test_checks_figures_heuristics import (
+    ALL,
+    COUNCIL,
+    GROWTH,
+    OK,
+    QUARTER,
+    YEAR,
+    verdict,
+)
 
 CASES: list[tuple[str, str, list[Figure], str, str]] = [
     # -- spending set, agreed, approved or proposed: the budget

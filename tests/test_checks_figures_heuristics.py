@@ -68,6 +68,13 @@ PLACEMENTS = [
          5_312.0, "residential", "type"),
 ]
 ALL = LINES + SAVINGS + PLACEMENTS
+# A previous period in which Adoption & Fostering's budget was £1.24m less (budget growth).
+GROWTH = [
+    _fig("changes.lines.Adoption & Fostering.budget", "change", 1_240_000,
+         "Adoption & Fostering", "line", of="budget"),
+]
+YEAR = "2024/25"  # a whole year's report: budget setting or the year's plan
+QUARTER = "2024/25 Q3"  # a monitoring report
 
 OK = "ok"  # no error; a hand-typed warning is allowed
 

@@ -33,16 +33,19 @@ import pytest
 
 from reportgen.checks.figures import check_text
 from reportgen.checks.vocabulary import Figure
-from tests.test_checks_figures_heuristics import ALL, COUNCIL, NAMES, OK, _fig, _line, verdict
+from tests.test_checks_figures_heuristics import (
+    ALL,
+    COUNCIL,
+    GROWTH,
+    NAMES,
+    OK,
+    QUARTER,
+    YEAR,
+    _fig,
+    _line,
+    verdict,
+)
 
-YEAR = "2024/25"  # a whole year's report: budget setting or the year's plan
-QUARTER = "2024/25 Q3"  # a monitoring report
-
-# A previous period in which Adoption & Fostering's budget was £1.24m less (budget growth).
-GROWTH = [
-    _fig("changes.lines.Adoption & Fostering.budget", "change", 1_240_000,
-         "Adoption & Fostering", "line", of="budget"),
-]
 # ... and its projected spend £0.66m less (a rise of spending since then).
 SPEND_RISE = [
     _fig("changes.lines.Adoption & Fostering.projected_spend", "change", 660_000,
