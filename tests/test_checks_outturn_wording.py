@@ -123,6 +123,14 @@ CASES = [
      "for the year of £1.8m.", NORTHSHIRE, "error: £2.0m"),
     ("signed-total-right", "Members heard that the forecast was an overspend of £2.0m.",
      NORTHSHIRE, OK),
+    # a cause or a place in lower case may be the service the over- or underspend is of (one
+    # the data may not hold): not surely the whole's, so a warning
+    ("signed-total-with-a-cause", "An overspend of £1.8m is forecast, principally due to the "
+     "demand for temporary accommodation.", NORTHSHIRE, "warning: £2.0m"),
+    ("signed-total-with-a-place", "There is a projected overspend of £1.8m within highways and "
+     "waste.", NORTHSHIRE, "warning: £2.0m"),
+    ("signed-total-on-track-names-nothing", "The projected overspend of £1.8m is on track to "
+     "fall by the year end.", NORTHSHIRE, "error: £2.0m"),
     # with no budget_scope declared, what the data are of is only a guess: a warning
     ("signed-total-no-declared-scope", "At the end of quarter three there is a projected "
      "overspend for the year of £1.8m.", None, "warning: £2.0m"),

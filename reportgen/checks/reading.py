@@ -934,6 +934,14 @@ _BY_YEAR = re.compile(r"^\s*(?:[\w'’-]+\s+){0,6}?by\s+(?:the\s+end\s+of\s+)?(?
                       re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+#: A cause or a place named in lower case ("due to the demand for temporary accommodation",
+#: "an underspend of £0.4m on homelessness"): the over- or underspend may be that service's,
+#: which the data may not hold, so a sentence with one does not name nothing (_signed_total).
+_CAUSE_OR_PLACE = re.compile(r"\b(?:due\s+to|owing\s+to|because\s+of|as\s+a\s+result\s+of|"
+                             r"driven\s+by|attributable\s+to|caused\s+by|arising\s+(?:from|in)|"
+                             r"mainly|mostly|largely|principally|primarily|chiefly|"
+                             r"(?:on|within)\s+(?!(?:track|target|budget|course|time|schedule)\b)"
+                             r"(?:the\s+|its\s+|our\s+)?(?-i:[a-z]))", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\bof\s+which\s+$|\bof which\b[^£\d;]{0,60}$", re.IGNORECASE)
 #: An amount moved out of a pot: a verb of using or moving right before it ("by utilising up
 #: to £9,000 from the Public Realm budget", "transferring £50k from reserves") and the pot
@@ -2140,6 +2148,7 @@ class Judge:
             not s.subjects and not s.earlier and \
             _distance((mention.start, mention.end), lit) <= 40 and \
             not _OTHER_FUND.search(s.text) and not _NOT_REVENUE.search(s.text) and \
+            not _CAUSE_OR_PLACE.search(s.text) and \
             not any(m.start() > 0 and m.group(0).lower() not in _PLAIN_CAPITALS and
                     not _TITLE_BEFORE.search(s.text, 0, m.start())
                     for m in _CAPITALISED.finditer(s.text))
