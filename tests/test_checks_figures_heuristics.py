@@ -897,6 +897,16 @@ MONEY_CASES = [
      "There are pressures within Adult Social Care of £1.5m.", NAMES, OK),
     ("last-word-alone-still-names", "The overspend on care is £1.5m.", NAMES,
      "error: £1.2m"),
+    # in lower case too: a noun in place of the label's first words, before more of its own
+    ("last-words-in-another-name-in-lower-case",
+     "There are pressures within adult social care of £1.5m.", NAMES, OK),
+    ("last-words-in-another-name-opening-a-sentence",
+     "Adult social care is forecast to overspend by £1.5m.", NAMES, "warning: £2.0m"),
+    # a describing word before them does not make another name
+    ("last-words-after-a-describing-word-still-name",
+     "The overspend on the whole social care budget is £1.5m.", NAMES, "error: £1.2m"),
+    ("the-labels-own-words-in-lower-case-still-name",
+     "The overspend on children's social care is £1.5m.", NAMES, "error: £1.2m"),
     # -- (h-money3) councils' whole-budget monitoring: other funds, qualifiers, the revenue budget
     ("an-amount-of-another-fund-in-capitals-after-its-measure-is-not-checked",
      "The projected outturn for the General Fund was a £2m overspend, a £0.5m underspend for "

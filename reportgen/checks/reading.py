@@ -123,6 +123,13 @@ class _Subject:
     guessed: bool = False
 
 
+#: A word that describes rather than names (_SubjectIndex._in_another_name): a measure's
+#: qualifier, a participle or an adjective by its ending, or a common describing word.
+_DESCRIBING = re.compile(r"(?:\w+(?:ed|ing|al|ive|ous|ful|less|ary|ic|able|ible|ent|ant)|new|"
+                         r"whole|same|entire|other|own|extra|further|overall|total|net|gross|"
+                         r"current|main|core|key|wider|whole|my|our|your|their|its|this|that|"
+                         r"these|those|all|any|each|every|some|more|most|less|least)",
+                         re.IGNORECASE)
 #: Words that qualify a measure word ("forecast overspend", "net revenue budget").
 _QUALIFIER_WORDS = ("combined", "total", "overall", "altogether", "projected", "forecast",
                     "predicted", "anticipated", "expected", "estimated", "reported", "current",
@@ -698,16 +705,24 @@ class _Subjects:
         label's last word."""
         own = {w for form in self.labels.get(label, ()) for w in form}
         j = i - 1
+        shared = 0  # the label's own words before it so far ("social" of "adult social care")
         while j >= 0 and not sentence[words[j][1]:words[j + 1][0]].strip():
             w, text = words[j][2], sentence[words[j][0]:words[j][1]]
-            # Only a capitalised word makes a name ("the same directorate", "my department"
-            # are the label's); a sentence's first word is capitalised anyway.
-            if w in _STOP or not text[:1].isupper() or \
-                    (j == 0 and not sentence[words[1][0]:words[1][0] + 1].isupper()):
+            if w in _STOP:
                 return False
-            if w not in own:
+            if w in own:
+                shared += 1
+                j -= 1
+                continue
+            # A capitalised word makes another name ("Adult Social Care"; a sentence's first
+            # word is capitalised anyway), and so does a noun in place of the label's first
+            # words before more of its own ("adult social care" is not "Children's Social
+            # Care"); a describing word does not ("the same directorate", "the approved
+            # savings programme", "my department" are the label's).
+            if text[:1].isupper() and not (
+                    j == 0 and not sentence[words[1][0]:words[1][0] + 1].isupper()):
                 return True
-            j -= 1
+            return shared > 0 and not _DESCRIBING.fullmatch(w)
         return False
 
     def find(self, sentence: str) -> list[_Subject]:
