@@ -995,7 +995,7 @@ _NOT_REVENUE = re.compile(r"\b(?:capital|reserves?|balances)\b", re.IGNORECASE)
 #: A change word that only says an amount is more: "spend a further £8.4m", "cost an additional".
 _INCREMENT_WORD = re.compile(r"(?:further|additional|extra|another)", re.IGNORECASE)
 #: An amount opening its sentence as "A further", "Another": a next item (or an increment).
-_OPENING_INCREMENT = re.compile(r"[-*•·–\s]*(?:an?\s+)?(?:further|additional|extra|another)\s*",
+_OPENING_INCREMENT = re.compile(rf"[-*•·–\s]*(?:an?\s+)?{_INCREMENT_WORD.pattern}\s*",
                                 re.IGNORECASE)
 #: "spend £48,000 more a week": after the amount, a difference from some other amount, not
 #: the measure's level (unless a change word claims it; "£2m less than the budget" is the
