@@ -188,14 +188,13 @@ def _claims(judge: Judge, s: Sentence) -> dict[int, Claim | None]:
     after a reallocation of £275k, gives an underspend of £371k"; "the projected £3.5m
     overspend ... a total overspend of £3.89m, which included ..."), so neither reading is
     certain and a disagreement is a warning, not an error."""
-    claims = {id(lit): judge.claim(s, lit) for lit in s.lits if lit.kind != "count"}
+    read = [(lit, judge.claim(s, lit)) for lit in s.lits if lit.kind != "count"]
+    # The amounts read as each figure.
     values: dict[str, set[Any]] = {}
-    for lit in s.lits:
-        claim = claims.get(id(lit))
+    for lit, claim in read:
         if claim is not None and claim.figure is not None:
             values.setdefault(claim.figure.key, set()).add(lit.value)
-    for lit in s.lits:
-        claim = claims.get(id(lit))
+    for lit, claim in read:
         if claim is not None and claim.figure is None and lit.kind == "money":
             # An amount whose words leave it ambiguous among figures of its measure and that
             # agrees with the one another amount of the sentence is read as ("the projected
@@ -204,11 +203,10 @@ def _claims(judge: Judge, s: Sentence) -> dict[int, Claim | None]:
             for c in claim.candidates:
                 if c.key in values and lit.agrees(c):
                     values[c.key].add(lit.value)
-    for lit in s.lits:
-        claim = claims.get(id(lit))
-        if claim is not None and claim.figure is not None and claim.explicit and \
-                len(values[claim.figure.key]) > 1:
-            claims[id(lit)] = dataclasses.replace(claim, explicit=False)
+    claims = {id(lit): dataclasses.replace(claim, explicit=False)
+              if claim is not None and claim.figure is not None and claim.explicit and
+              len(values[claim.figure.key]) > 1 else claim
+              for lit, claim in read}
     return _shares_of_inferred(s, claims)
 
 
