@@ -178,6 +178,9 @@ _FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 #: duty).
 _CORPORATE_PARENT_FOR = re.compile(r"\b(?:corporate\s+parents?\s+(?:for|to)|responsible\s+for)\s+$",
                                    re.IGNORECASE)
+#: ... nor a share of a whole: "residential placements accounted for 25 children" is their
+#: number (what they make up, not what they are for).
+_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+$", re.IGNORECASE)
 #: Children counted as another statutory group than looked after or placed (children in need,
 #: on a child protection plan, care leavers, privately fostered): the data hold none of them,
 #: so a number these words follow is never compared, even in a clause that names children
@@ -361,6 +364,22 @@ _OUT_OF_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:out\s+of|of\s+the)\s+(?:a
 #: Before a count, "N <noun> out of (a total of)": the count is the whole N is part of.
 _OUT_OF_BEFORE = re.compile(r"(?P<n>\b\d[\d,]*)\s+(?:[\w'-]+\s+){1,4}?"
                             r"(?P<of>out\s+of\s+(?:a\s+total\s+of\s+|the\s+)?)$", re.IGNORECASE)
+#: Before a count in brackets, a share of a whole: "half of children in care (95)", "a third
+#: of our looked after children (48)". The number is the share's, never the whole's.
+_SHARE_OF_BEFORE_BRACKET = re.compile(
+    r"\b(?:half|a\s+(?:third|quarter|fifth|tenth)|(?:two|three|four)[- ](?:thirds|quarters|fifths)|"
+    r"most|the\s+majority|a\s+minority|the\s+rest|many|some|a\s+few|\d+(?:\.\d+)?\s*(?:%|per\s*cent))"
+    r"\s+of\s+[^.;:()\d]{0,80}\(\s*(?:around\s+|about\s+|some\s+|approximately\s+)?$",
+    re.IGNORECASE)
+#: In a count's own words, an age band: "5 children aged under 10", "12 young people over 16",
+#: "children aged 0-4". Such children are a part of a placement type or of all children,
+#: which the data do not count (a miss at worst, never the type's or the total's error).
+_AGE_BAND = re.compile(r"\b(?:aged\b|(?:under|over)\s+(?:the\s+age\s+of\s+)?\d|"
+                       r"\d+\s*(?:-|–|to)\s*\d+\s*(?:years?|yrs?)\b|\d+\s+(?:years?\s+)?and\s+"
+                       r"(?:over|under|older|younger)\b)", re.IGNORECASE)
+#: ... read up to the count's verb or place: "12 young people over 16 live in ...".
+_AGE_REACH = re.compile(r"\s(?:are|were|is|was|live|lived|living|in|with|placed|who|which)\s",
+                        re.IGNORECASE)
 #: Between a count and its noun, words that say the children are the council's own place's
 #: ("about 250 local children"): no part of them, as an asylum-seeking or disabled child is.
 _OWN_PLACE = re.compile(r"\s+(local)\s+(?=(?:looked[- ]after\s+)?(?:children|young\s+people)\b)",
@@ -539,6 +558,12 @@ class CountReader:
         """What the count ``lit`` of sentence ``text`` claims to be, or None."""
         if _AGE_BEFORE.search(text, max(0, lit.start - 60), lit.start):
             return None  # "per 10,000 population under 18": an age, not a count
+        share = _SHARE_OF_BEFORE_BRACKET.search(text, max(0, lit.start - 160), lit.start)
+        if share is not None:
+            # "half of children in care (95) were fostered": the share's number, read without
+            # the whole's words (what the share is, its verb may say); inferred, at most
+            found = self.claim(_blank(text, [share.span()]), lit, earlier)
+            return dataclasses.replace(found, explicit=False) if found is not None else None
         if _OUT_OF_AFTER.match(text, lit.end):
             return None  # "18 children out of 170": a part of the number after, never a total
         if self._change_of_another(text, lit, earlier):
@@ -1087,9 +1112,12 @@ class CountReader:
                 _another_group(text, mine, base.lits):
             return None  # "650 children in need", "13 UASC": a group the data do not hold
         if _FOR_BEFORE.search(text[max(0, mine.start - 12):mine.start]) and \
-                not _CORPORATE_PARENT_FOR.search(text, max(0, mine.start - 40), mine.start):
+                not _CORPORATE_PARENT_FOR.search(text, max(0, mine.start - 40), mine.start) and \
+                not _ACCOUNTS_FOR.search(text, max(0, mine.start - 20), mine.start):
             return None  # "savings for 3 children": the children something is for, a part
         _, end = base.own_phrases[mine.start]
+        if _AGE_BAND.search(_AGE_REACH.split(text[mine.end:hi], 1)[0][:50]):
+            return None  # "5 children aged under 10 were in residential care": a part
         if _HYPOTHETICAL.search(_own_words(base, mine, mine.start, min(end, hi))):
             return None  # "up to 80 children may be able to leave care": not a count held
         clause = text[lo:hi]
