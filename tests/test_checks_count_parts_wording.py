@@ -1,7 +1,9 @@
-"""Counts that are a part of a type or of all children, and counts a type "accounts for"
+"""Counts that are a part of a type or of all children, counts a type "accounts for", changes
+said with their noun of children, and other words for children in care and their flows
 (issue 26; reportgen/checks/counts.py, docs/checks.md "Counts"). Written in our own words and
 figures against the SSDA903 fixture (2023/24 Q3: 270 children looked after on 31 December
-2023; 109 in-house fostering, 54 IFA and 45 kinship placements), not from any corpus sentence.
+2023, 243 the day before the quarter; 44 started and 17 ceased in the quarter; 109 in-house
+fostering, 54 IFA and 45 kinship placements), not from any corpus sentence.
 """
 
 from __future__ import annotations
@@ -49,6 +51,32 @@ CASES = [
     ("age-after-the-verb", "119 children are placed with in-house foster carers, most of them "
      "aged under 10.", "error: 109"),
     ("all-ages-after-in-care", "There are 290 children in care aged 0 to 17.", "error: 270"),
+    # ---- a change said with its noun of children: "an increase of N children in care" is
+    # the change (before, the noun made it no figure at all)
+    ("change-of-children-wrong", "There has been a net increase of 37 children in care this "
+     "quarter.", "error: 27"),
+    ("change-of-children-right", "There has been a net increase of 27 children in care this "
+     "quarter.", OK),
+    ("change-of-looked-after-children-direction", "There was a reduction of 27 looked after "
+     "children over the quarter.", "error: 27, a rise: the change goes the other way"),
+    ("change-of-one-child", "There has been a decrease of 1 child in care this quarter.",
+     "error: 27, a rise: the change goes the other way"),
+    # near misses: a type's, another group's or another noun's change stays silent
+    ("change-of-a-type", "There has been an increase of 27 children in residential care.", OK),
+    ("change-of-children-in-need", "There has been an increase of 40 children in need this "
+     "quarter.", OK),
+    ("change-of-carers", "There has been an increase of 4 foster carers this quarter.", OK),
+    # ---- other words for children in care and their flows
+    ("looked-after-population", "Our looked after population is 290.", "error: 270"),
+    ("care-population-right", "The care population rose to 270 at the end of December.", OK),
+    ("admissions-to-care", "We saw 54 admissions to care in the quarter.", "error: 44"),
+    ("admissions-to-care-right", "We saw 44 admissions to care in the quarter.", OK),
+    ("discharges-from-care", "There were 27 discharges from care in the quarter.",
+     "error: 17"),
+    ("hospital-admissions", "There were 20 hospital admissions in the quarter.", OK),
+    ("the-borough-population", "The population of the borough is 290,000.", OK),
+    ("another-areas-population", "The looked after population of our statistical neighbours "
+     "is 290.", OK),
 ]
 
 

@@ -287,11 +287,16 @@ _ADDITIONAL_BEFORE = re.compile(r"\b(?:this|that|it|which)\s+(?:is|was|represent
                                 r"represented|means|meant|equates\s+to)\s+(?:an?\s+)?"
                                 r"(?:additional|extra|further)\s+$", re.IGNORECASE)
 #: ... and after it, its noun, not a flow's verb ("an additional 26 children came into care").
-_ADDITIONAL_NOUN = re.compile(r"\s+(?:more\s+)?(?:looked[- ]after\s+)?(?:children|young\s+"
-                              r"people)\b(?!\s+(?:\w+\s+){0,2}?(?:came|coming|entered|"
+_ADDITIONAL_NOUN = re.compile(r"\s+(?:more\s+)?(?:looked[- ]after\s+)?(?P<noun>child(?:ren)?|"
+                              r"young\s+(?:people|person))\b(?!\s+(?:\w+\s+){0,2}?(?:came|coming|entered|"
                               r"entering|started|starting|left|leaving|ceased|admitted|who|"
                               r"that|were|have|had|will|would|may|could|need))",
                               re.IGNORECASE)
+#: Before a change's number said with its noun of children: "an increase of 5 children in
+#: care", "a net reduction of 12 looked after children".
+_CHANGE_OF_BEFORE = re.compile(r"\b(?:net\s+)?(?:increase|rise|decrease|fall|reduction|drop)\s+"
+                               r"of\s+(?:around\s+|about\s+|some\s+|approximately\s+|nearly\s+|"
+                               r"almost\s+)?$", re.IGNORECASE)
 #: Before a change's start: "an increase from", "rose from", "down from".
 _CHANGE_FROM = re.compile(r"\b(?:(?:increase|rise|decrease|fall|reduction|drop|increased|rose|"
                           r"risen|decreased|fell|fallen|reduced|dropped|up|down)\s+from|"
@@ -571,6 +576,19 @@ class CountReader:
         if _ADDITIONAL_BEFORE.search(text, max(0, lit.start - 60), lit.start) and \
                 _ADDITIONAL_NOUN.match(text, lit.end):
             return self._additional(text, lit, earlier)
+        noun = _ADDITIONAL_NOUN.match(text, lit.end)
+        if noun is not None and _CHANGE_OF_BEFORE.search(text, max(0, lit.start - 40), lit.start) \
+                and not _PART_WORDS.search(text):
+            # "an increase of 5 children in care": the change's number, whose noun says what
+            # changed; read without the noun itself (its words of care kept), as "an increase
+            # of 5 in the number of children in care" is (not a type's or an age band's change,
+            # which the data do not hold)
+            a, b = noun.span("noun")
+            if re.search(r"looked[- ]after", noun.group(0), re.IGNORECASE):
+                # "a reduction of 27 looked after children": its words of care, as "in care"
+                a = noun.start() + len(noun.group(0)) - len(noun.group(0).lstrip())
+                return self.claim(text[:a] + "in care".ljust(b - a) + text[b:], lit, earlier)
+            return self.claim(_blank(text, [(a, b)]), lit, earlier)
         start_words = _FROM_A_DAY.match(text, lit.end)
         if start_words is not None and _CHANGE_FROM.search(text, max(0, lit.start - 40),
                                                            lit.start):

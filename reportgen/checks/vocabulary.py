@@ -638,17 +638,19 @@ COUNT_WORDS: tuple[tuple[str, str, int], ...] = (
      "placement_ended", 0),
     (r"(?:periods? of care (?:that )?(?:started|starting|began|begun))", "periods_started", 0),
     (r"(?:periods? of care (?:that )?(?:ended|ending|ceased))", "periods_ended", 0),
-    (_WHO + r"(?:admitted to care|(?:came|come|coming|entered|entering) (?:into |in to )?"
-     r"(?:our )?care|"
+    (_WHO + r"(?:admitted to care|admissions (?:in)?to care|care admissions|"
+     r"(?:came|come|coming|entered|entering) (?:into |in to )?(?:our )?care|"
      r"(?:became|become|becoming) looked after|"
      r"new(?:ly)? (?:placed|placements|entrants)|starters|start(?:ed|ing)|"
      r"accommodated|placed (?:during|in) the)", "started", 0),
-    (_WHO + r"(?:discharged from care|left care|leaving care|ceased to be looked after|"
-     r"leavers|end(?:ed|ing)|moved on|leaving (?:external )?placements|left (?:external )?"
-     r"placements)", "ended", 0),
+    (_WHO + r"(?:discharged from care|discharges from care|left care|leaving care|"
+     r"ceased to be looked after|leavers|end(?:ed|ing)|moved on|leaving (?:external )?"
+     r"placements|left (?:external )?placements)", "ended", 0),
     (r"(?:placements?|(?:looked[- ]after )?children(?!'s)(?: and young people)?"
      r"(?: in care| looked after| placed)?|young people(?: placed| in care| looked after)?|"
-     r"CLA|LAC|CiC|number of children(?: in care| looked after)?)", "count", 0),
+     r"CLA|LAC|CiC|number of children(?: in care| looked after)?|"
+     # the children looked after as a population: "our looked after population of 150"
+     r"(?:looked[- ]after|care|CLA|LAC|CiC) population)", "count", 0),
     # A count with no noun whose verb says what it counts: "more than 400 are legally
     # considered to be 'looked after'", "212 were looked after".
     (r"(?:are|were|is|was)\s+(?:(?:legally|currently|now|formally)\s+)?(?:(?:considered|"
