@@ -596,8 +596,8 @@ TARGETS: dict[str, Target] = {
     "h25-wimborne-2018-06": ("change", "budget", 1),
     # (end of hold-out 25)
     # ---- hold-out 28 (holdout28.yaml, ids "h28-"): counts of children in care at the page's or
-    # report's date (placements), exact, approximate ("the 700 mark") and lower bounds ("in excess
-    # of 400", "more than 280") ...
+    # report's date (placements), exact, approximate ("the 700 mark", "about 175") and lower bounds
+    # ("in excess of 400", "more than 280") ...
     "h28-staffs-2023-01": ("count", "", 1),
     "h28-westsussex-2018-04": ("count", "", 1),
     "h28-havering-cps-01": ("count", "", 1),
@@ -606,6 +606,7 @@ TARGETS: dict[str, Target] = {
     "h28-gwynedd-2020-01": ("count", "", 1),
     "h28-northtyneside-2021-01": ("count", "", 1),
     "h28-halton-2016-01": ("count", "", 1),
+    "h28-westberks-osmc-01": ("count", "", 1),
     # ... of one placement type (in-house fostering, "Internal fostering for ~358 children") ...
     "h28-staffs-2023-03": ("count", "in_house_fostering", 1),
     # ... and children admitted to care in the year ("131 occasions"), as the corpus's starters
