@@ -145,6 +145,11 @@ HOLDOUT24 = HERE / "holdout24.yaml"
 # Welsh community and town councils named L to Z (their own sites, minutes and budget papers),
 # collected beside hold-out 24 (names A to K).
 HOLDOUT25 = HERE / "holdout25.yaml"
+# The twenty-eighth (README.md, "Hold-out 28 (clean, issue 26, session 33: counts about children's
+# social care)"): count, change and rate sentences (ids "h28-") from councils whose count sentences
+# are in no corpus (councils used only for money are allowed), collected beside hold-outs 26 and 27
+# (other collectors' files: money of other local authorities and of care bodies).
+HOLDOUT28 = HERE / "holdout28.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -590,6 +595,23 @@ TARGETS: dict[str, Target] = {
     "h25-stourport-2023-02": ("line", "variance", -1),
     "h25-wimborne-2018-06": ("change", "budget", 1),
     # (end of hold-out 25)
+    # ---- hold-out 28 (holdout28.yaml, ids "h28-"): counts of children in care at the page's or
+    # report's date (placements), exact, approximate ("the 700 mark", "about 175") and lower bounds
+    # ("in excess of 400", "more than 280") ...
+    "h28-staffs-2023-01": ("count", "", 1),
+    "h28-westsussex-2018-04": ("count", "", 1),
+    "h28-havering-cps-01": ("count", "", 1),
+    "h28-havering-news-01": ("count", "", 1),
+    "h28-havering-news-03": ("count", "", 1),
+    "h28-gwynedd-2020-01": ("count", "", 1),
+    "h28-northtyneside-2021-01": ("count", "", 1),
+    "h28-halton-2016-01": ("count", "", 1),
+    "h28-westberks-osmc-01": ("count", "", 1),
+    # ... of one placement type (in-house fostering, "Internal fostering for ~358 children") ...
+    "h28-staffs-2023-03": ("count", "in_house_fostering", 1),
+    # ... and children admitted to care in the year ("131 occasions"), as the corpus's starters
+    "h28-centralbeds-2018-01": ("started", "", 1),
+    # (end of hold-out 28; its council rates per 10,000 are the kind's default)
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -2405,6 +2427,100 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h25-witham-2024-02": "a band D (or other band) charge or its change: council tax per "
                           "household, not budget data",
     # (end of hold-out 25)
+    # ---- hold-out 28 (holdout28.yaml, ids "h28-"): care leavers, asylum-seeking children and child
+    # protection, shares by location, legal status and placement history, comparators' rates,
+    # targets, quotas and forecasts, and counts over periods the data model has no name for
+    "h28-staffs-2023-02": "a percentage change on the year: changes in the data model are "
+                          "differences, not percentages",
+    "h28-staffs-2023-04": "share of placements that are local: no location data",
+    "h28-staffs-2023-05": "share of children in care living within the county: no location data",
+    "h28-staffs-2023-06": "share who have lived in the same place for two years or more: no "
+                          "placement history per child",
+    "h28-cornwall-01": "one end of a range of children in care supported each year (looked after "
+                       "at any time in the year): no such figure",
+    "h28-cornwall-02": "one end of a range of children in care supported each year (looked after "
+                       "at any time in the year): no such figure",
+    "h28-cornwall-03": "care leavers: no care leaver data",
+    "h28-lincs-2024-01": "unaccompanied asylum-seeking children: placements have no asylum status",
+    "h28-lincs-2024-02": "the most unaccompanied asylum-seeking children the council was expected "
+                         "to take (a quota): no such figure",
+    "h28-surrey-2022-01": "an ambition for the share placed in the county: a target, and no "
+                          "location data",
+    "h28-surrey-2022-02": "a target for the share placed in the county: a target, and no location "
+                          "data",
+    "h28-bucks-2021-01": "the share of foster placements with in-house carers: the harness makes "
+                         "only the share of fostering as a whole",
+    "h28-bucks-2021-02": "the share of foster placements with external carers: the harness makes "
+                         "only the share of fostering as a whole",
+    "h28-bucks-2021-03": "the share of foster placements with in-house carers three years before: "
+                         "the harness makes only the share of fostering as a whole, at the "
+                         "report's date",
+    "h28-bucks-2021-04": "the share of foster placements with external carers three years before: "
+                         "the harness makes only the share of fostering as a whole, at the "
+                         "report's date",
+    "h28-bucks-2023-01": "children with a child protection plan: no child protection data",
+    "h28-bucks-2023-02": "children with a child protection plan a year before: no child protection "
+                         "data",
+    "h28-bucks-2023-03": "children in foster care of every kind: the data hold counts by placement "
+                         "type (in-house, agency and kinship foster care apart) and in total, no "
+                         "count of foster care as a whole",
+    "h28-westsussex-2018-02": "the statistical neighbours' rate: the benchmarks file the harness "
+                              "writes derives the comparators from the council's rate, so it "
+                              "cannot hold a given comparator value",
+    "h28-westsussex-2020-01": "a target rate for the coming year: a target, not data",
+    "h28-westsussex-2020-02": "a region's rate (South East): the benchmarks file holds the "
+                              "council, England and statistical neighbours only",
+    "h28-westsussex-2020-03": "England's rate: the benchmarks file the harness writes derives the "
+                              "comparators from the council's rate, so it cannot hold a given "
+                              "comparator value",
+    "h28-westsussex-2022-01": "a target for placement stability: no placement history per child, "
+                              "and a target",
+    "h28-centralbeds-2012-01": "former relevant care leavers: no care leaver data",
+    "h28-centralbeds-2018-02": "admissions to care in the year before: the data give starters of "
+                               "the report's period only",
+    "h28-centralbeds-2018-03": "unaccompanied asylum-seeking young people placed in the year: "
+                               "placements have no asylum status",
+    "h28-centralbeds-2018-04": "unaccompanied asylum-seeking young people placed in the year "
+                               "before: placements have no asylum status",
+    "h28-centralbeds-2018-05": "a target for the share with 3 or more placement moves: no "
+                               "placement history per child, and a target",
+    "h28-centralbeds-2018-06": "share with 3 or more placement moves in the year: no placement "
+                               "history per child",
+    "h28-enfield-2016-01": "children subject to child protection plans: no child protection data",
+    "h28-havering-cps-02": "looked after children and care leavers over 18 together: placements "
+                           "hold no care leavers",
+    "h28-havering-cps-03": "a percentage change in care leavers: no care leaver data",
+    "h28-havering-news-02": "care experienced young people: no care leaver data",
+    "h28-havering-news-04": "a forecast three years on: a plan, not data",
+    "h28-cardiff-q4-01": "looked after children brought back to placements in the city during the "
+                         "year: no location data",
+    "h28-cardiff-q4-02": "a young person still to be brought back to the city: no location data",
+    "h28-gwynedd-2020-02": "children looked after for the first time over six months (April to "
+                           "September): no earlier care history, and the report's period is a "
+                           "year, a quarter or a month",
+    "h28-gwynedd-2020-03": "share of referrals that were anonymous: no referral data",
+    "h28-gwynedd-2020-04": "children who left care over six months (April to September): the "
+                           "report's period is a year, a quarter or a month",
+    "h28-newport-2021-01": "a yearly allocation of unaccompanied asylum-seeking children to two "
+                           "councils: a quota, and placements have no asylum status",
+    "h28-newport-2021-02": "a yearly allocation of unaccompanied asylum-seeking children: a quota, "
+                           "and placements have no asylum status",
+    "h28-newport-2021-03": "another council's yearly allocation of unaccompanied asylum-seeking "
+                           "children: a quota, and another council's",
+    "h28-newport-2021-04": "unaccompanied asylum-seeking children taken by Wales as a region: not "
+                           "the council's, and placements have no asylum status",
+    "h28-northtyneside-2021-02": "children in fostering households of every kind: the data hold "
+                                 "counts by placement type (in-house, agency and kinship foster "
+                                 "care apart) and in total, no count of foster care as a whole",
+    "h28-calderdale-01": "share of children looked after subject to a care order: no legal status "
+                         "data",
+    "h28-calderdale-02": "share of children looked after on a voluntary basis (section 20): no "
+                         "legal status data",
+    "h28-calderdale-03": "share of children looked after away from home who return home within six "
+                         "months: no placement history per child",
+    "h28-sutton-2024-01": "care leavers in education, training or employment: no care leaver data",
+    "h28-sutton-2024-02": "care leavers who graduated from university: no care leaver data",
+    # (end of hold-out 28)
 }
 
 
