@@ -169,6 +169,14 @@ HOLDOUTS = [
     # or income, so the councils' floor is 20, which needs 19 with a testable figure).
     HoldOut("holdout25", harness.HOLDOUT25, "h25-", 194, 20, 8, min_testable=39,
             siblings=("holdout24",)),
+    # Issue 26's twelfth collection (README, "Hold-out 27"): money sentences from bodies that run
+    # care services for councils (Scottish integration joint boards and Northern Ireland health and
+    # social care trusts, from their own sites and board minutes), collected beside hold-outs 26
+    # (other local authorities) and 28 (count sentences, which may use these bodies), its
+    # siblings; the sizes are what was collected (48 entries from 9 bodies, no more than 8 from
+    # one; 33 testable, every body with at least one).
+    HoldOut("holdout27", harness.HOLDOUT27, "h27-", 48, 9, 8, min_testable=33,
+            siblings=("holdout26", "holdout28")),
 ]
 MAIN = load_corpus(harness.CORPUS)
 _FIXTURES = re.compile(r"harrow|herefordshire|rotherham", re.IGNORECASE)
@@ -257,6 +265,11 @@ def test_holdout_sources_are_council_pages(h: HoldOut) -> None:
         # (axmouthparishcouncil.co.uk), Chedworth Parish Council's (chedworthpc.org.uk) and Audley
         # Parish Council's (audleyparishcouncil.org).
         # Hold-out 25: town, parish and community councils' own sites, each named on its line.
+        # Hold-out 27: the bodies' own sites: Northern Ireland's health and social care trusts
+        # (northerntrust, belfasttrust and setrust on hscni.net), and the Scottish health and
+        # social care partnerships of Moray (hscmoray.co.uk), Edinburgh (edinburghhsc.scot),
+        # Dumfries and Galloway (dghscp.co.uk), West Lothian (westlothianhscp.org.uk) and Falkirk
+        # (falkirkhscp.org); Scottish Borders' IJB minutes are on its moderngov host.
         assert re.search(r"\.gov\.uk$|moderngov\.co\.uk$|\.gov\.wales$|\.llyw\.cymru$|"
                          r"^renfrewshire\.cmis\.uk\.com$|^colchester\.cmis\.uk\.com$|"
                          r"^bexley\.gov\.uk\.$|"
@@ -288,7 +301,11 @@ def test_holdout_sources_are_council_pages(h: HoldOut) -> None:
                          r"^(www\.)?burghlemarshtowncouncil\.net$|"
                          r"^(www\.)?falmouthtowncouncil\.co\.uk$|"
                          r"^(www\.)?axmouthparishcouncil\.co\.uk$|"
-                         r"^(www\.)?chedworthpc\.org\.uk$|^(www\.)?audleyparishcouncil\.org$",
+                         r"^(www\.)?chedworthpc\.org\.uk$|^(www\.)?audleyparishcouncil\.org$|"
+                         r"^(www\.)?(northerntrust|belfasttrust|setrust)\.hscni\.net$|"
+                         r"^(www\.)?hscmoray\.co\.uk$|^(www\.)?edinburghhsc\.scot$|"
+                         r"^(www\.)?dghscp\.co\.uk$|^(www\.)?westlothianhscp\.org\.uk$|"
+                         r"^(www\.)?falkirkhscp\.org$",
                          host.group(1)), (e.id, e.source)
         if host.group(1) == "sites.google.com":
             assert e.source.startswith("https://sites.google.com/ourcloud.buzz/"), e.id
