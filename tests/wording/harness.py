@@ -635,6 +635,7 @@ LABELS: dict[str, str] = {
     "h27-falkirkijb-2025-01": "Council revenue",
     "h27-falkirkijb-2024-01": "Council revenue",
     "h27-bordersijb-2022-01": "Council revenue",
+    "h27-aberdeenijb-2025-03": "Council revenue",
     # (end of hold-out 27)
 }
 
@@ -2446,6 +2447,9 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h27-falkirkijb-2025-05": "projects funded: a count of projects, not placements",
     "h27-falkirkijb-2025-06": "a budget gap over the next three years: the data hold one year",
     "h27-falkirkijb-2025-07": "a budget gap over the next three years: the data hold one year",
+    "h27-dundeeijb-2024-01": "savings achieved over nine years (since 2016/17): the data hold one "
+                             "year",
+    "h27-aberdeenijb-2025-02": "sources of income: a count of funders, not placements",
     # (end of hold-out 27)
 }
 
