@@ -178,6 +178,14 @@ HOLDOUTS = [
     # councils: the other 8 councils' figures are all care leavers, asylum-seeking children, child
     # protection, shares, comparators, targets or quotas, so the councils' floor is 10).
     HoldOut("holdout28", harness.HOLDOUT28, "h28-", 63, 10, 8, min_testable=14, counts_only=True),
+    # Issue 26's twelfth collection (README, "Hold-out 27"): money sentences from bodies that run
+    # care services for councils (Scottish integration joint boards and Northern Ireland health and
+    # social care trusts, from their own sites and board minutes), collected beside hold-outs 26
+    # (other local authorities) and 28 (count sentences, which may use these bodies), its
+    # siblings; the sizes are what was collected (54 entries from 11 bodies, no more than 8 from
+    # one; 37 testable, every body with at least one).
+    HoldOut("holdout27", harness.HOLDOUT27, "h27-", 54, 11, 8, min_testable=37,
+            siblings=("holdout26", "holdout28")),
 ]
 MAIN = load_corpus(harness.CORPUS)
 _FIXTURES = re.compile(r"harrow|herefordshire|rotherham", re.IGNORECASE)
@@ -270,6 +278,12 @@ def test_holdout_sources_are_council_pages(h: HoldOut) -> None:
         # (axmouthparishcouncil.co.uk), Chedworth Parish Council's (chedworthpc.org.uk) and Audley
         # Parish Council's (audleyparishcouncil.org).
         # Hold-out 25: town, parish and community councils' own sites, each named on its line.
+        # Hold-out 27: the bodies' own sites: Northern Ireland's health and social care trusts
+        # (northerntrust, belfasttrust and setrust on hscni.net), and the Scottish health and
+        # social care partnerships of Moray (hscmoray.co.uk), Edinburgh (edinburghhsc.scot),
+        # Dumfries and Galloway (dghscp.co.uk), West Lothian (westlothianhscp.org.uk), Falkirk
+        # (falkirkhscp.org), Dundee (dundeehscp.com) and Aberdeen City (aberdeencityhscp.scot);
+        # Scottish Borders' and Aberdeen City's IJB minutes are on the councils' committee hosts.
         assert re.search(r"\.gov\.uk$|moderngov\.co\.uk$|\.gov\.wales$|\.llyw\.cymru$|"
                          r"^renfrewshire\.cmis\.uk\.com$|^colchester\.cmis\.uk\.com$|"
                          r"^bexley\.gov\.uk\.$|"
@@ -301,7 +315,12 @@ def test_holdout_sources_are_council_pages(h: HoldOut) -> None:
                          r"^(www\.)?burghlemarshtowncouncil\.net$|"
                          r"^(www\.)?falmouthtowncouncil\.co\.uk$|"
                          r"^(www\.)?axmouthparishcouncil\.co\.uk$|"
-                         r"^(www\.)?chedworthpc\.org\.uk$|^(www\.)?audleyparishcouncil\.org$",
+                         r"^(www\.)?chedworthpc\.org\.uk$|^(www\.)?audleyparishcouncil\.org$|"
+                         r"^(www\.)?(northerntrust|belfasttrust|setrust)\.hscni\.net$|"
+                         r"^(www\.)?hscmoray\.co\.uk$|^(www\.)?edinburghhsc\.scot$|"
+                         r"^(www\.)?dghscp\.co\.uk$|^(www\.)?westlothianhscp\.org\.uk$|"
+                         r"^(www\.)?falkirkhscp\.org$|^(www\.)?dundeehscp\.com$|"
+                         r"^(www\.)?aberdeencityhscp\.scot$",
                          host.group(1)), (e.id, e.source)
         if host.group(1) == "sites.google.com":
             assert e.source.startswith("https://sites.google.com/ourcloud.buzz/"), e.id

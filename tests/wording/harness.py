@@ -150,6 +150,11 @@ HOLDOUT25 = HERE / "holdout25.yaml"
 # are in no corpus (councils used only for money are allowed), collected beside hold-outs 26 and 27
 # (other collectors' files: money of other local authorities and of care bodies).
 HOLDOUT28 = HERE / "holdout28.yaml"
+# The twenty-seventh (README.md, "Hold-out 27 (clean, issue 26, twelfth collection: bodies that
+# run care services for councils)"): money sentences (ids "h27-") from Scottish integration joint
+# boards and Northern Ireland health and social care trusts (their own sites and board minutes),
+# in none of the corpora above; collected beside hold-outs 26 and 28 (other collectors' files).
+HOLDOUT27 = HERE / "holdout27.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -642,6 +647,18 @@ LABELS: dict[str, str] = {
     "h9-swindon-2024-04": "Adults'",
     # ---- hold-out 15 (holdout15.yaml, ids "h15-"): a movement of the total is the total's line
     "h15-westberks-2015-02": "Council revenue",
+    # ---- hold-out 27 (holdout27.yaml, ids "h27-"): a figure of an integration joint board's whole
+    # budget (its annual budget, its year's overspend or variance) is the whole of the bundle's
+    # budget, as a council's is (the session's brief: the body's whole budget plays "Council
+    # revenue budget"), so report.yaml declares the whole scope; the subject keeps the paper's words
+    "h27-westlothianijb-2024-01": "Council revenue",
+    "h27-westlothianijb-2023-01": "Council revenue",
+    "h27-westlothianijb-2024-03": "Council revenue",
+    "h27-falkirkijb-2025-01": "Council revenue",
+    "h27-falkirkijb-2024-01": "Council revenue",
+    "h27-bordersijb-2022-01": "Council revenue",
+    "h27-aberdeenijb-2025-03": "Council revenue",
+    # (end of hold-out 27)
 }
 
 NOT_EXPRESSIBLE: dict[str, str] = {
@@ -2521,6 +2538,35 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h28-sutton-2024-01": "care leavers in education, training or employment: no care leaver data",
     "h28-sutton-2024-02": "care leavers who graduated from university: no care leaver data",
     # (end of hold-out 28)
+    # ---- hold-out 27 (holdout27.yaml, ids "h27-"): integration joint boards and health and
+    # social care trusts
+    "h27-morayijb-2024-01": "an overspend to date (the first three months): the data hold the "
+                            "year's projected variance, not a year-to-date one",
+    "h27-belfasthsct-2017-03": "the savings required of all five HSC trusts together (the "
+                               "region's total), not the trust's own figure",
+    "h27-southeasternhsct-2017-01": "a savings proposal withdrawn ('will NOT now go ahead'): "
+                                    "neither a savings target nor savings achieved",
+    "h27-southeasternhsct-2017-02": "a savings proposal withdrawn ('will NOT now go ahead'): "
+                                    "neither a savings target nor savings achieved",
+    "h27-edinburghijb-2024-02": "a saving as a share of the Alcohol and Drug Partnership's whole "
+                                "budget, another partnership's budget the IJB contributes to",
+    "h27-edinburghijb-2025-03": "a number of care package reviews: not placements",
+    "h27-dgijb-2025-01": "a funding shortfall before savings (projected costs over funding): "
+                         "the data hold budgets, spend and savings, not that gap",
+    "h27-dgijb-2025-02": "savings identified (schemes found, not yet delivered) beside the gap "
+                         "they leave: neither a savings target nor savings achieved",
+    "h27-westlothianijb-2023-02": "reserves used to fund a deficit: no reserves data",
+    "h27-westlothianijb-2025-01": "a budget gap over two years: the data hold one year",
+    "h27-falkirkijb-2025-02": "a budget gap over the next three years: the data hold one year",
+    "h27-falkirkijb-2025-04": "organisations funded: a count of grant recipients, not "
+                              "placements",
+    "h27-falkirkijb-2025-05": "projects funded: a count of projects, not placements",
+    "h27-falkirkijb-2025-06": "a budget gap over the next three years: the data hold one year",
+    "h27-falkirkijb-2025-07": "a budget gap over the next three years: the data hold one year",
+    "h27-dundeeijb-2024-01": "savings achieved over nine years (since 2016/17): the data hold one "
+                             "year",
+    "h27-aberdeenijb-2025-02": "sources of income: a count of funders, not placements",
+    # (end of hold-out 27)
 }
 
 
