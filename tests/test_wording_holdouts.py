@@ -169,6 +169,14 @@ HOLDOUTS = [
     # or income, so the councils' floor is 20, which needs 19 with a testable figure).
     HoldOut("holdout25", harness.HOLDOUT25, "h25-", 194, 20, 8, min_testable=39,
             siblings=("holdout24",)),
+    # Issue 26's twelfth collection (README, "Hold-out 26"): money sentences from local
+    # authorities other than councils (fire and rescue, police and crime, combined and mayoral,
+    # national park, waste and other joint authorities and committees, the GLA and its functional
+    # bodies), collected beside hold-outs 27 and 28 (other pools, other collectors); the sizes are
+    # what was collected (192 entries from 44 bodies, no more than 8 from one; 126 testable, from
+    # 39 bodies: the other 5 bodies' figures are all precepts, funding, multi-year gaps or plans,
+    # commitments or payments, so the floor is 40, which needs 39 with a testable figure).
+    HoldOut("holdout26", harness.HOLDOUT26, "h26-", 192, 40, 8, min_testable=126),
 ]
 MAIN = load_corpus(harness.CORPUS)
 _FIXTURES = re.compile(r"harrow|herefordshire|rotherham", re.IGNORECASE)
@@ -257,6 +265,13 @@ def test_holdout_sources_are_council_pages(h: HoldOut) -> None:
         # (axmouthparishcouncil.co.uk), Chedworth Parish Council's (chedworthpc.org.uk) and Audley
         # Parish Council's (audleyparishcouncil.org).
         # Hold-out 25: town, parish and community councils' own sites, each named on its line.
+        # Hold-out 26: the own sites of Lancashire Combined Fire Authority's committee system
+        # (cfa.lancsfirerescue.org.uk), the West Midlands Combined Authority's committee system
+        # (governance.wmca.org.uk), Hereford & Worcester Fire Authority's committee system
+        # (hwfire.cmis.uk.com), the Northamptonshire and Essex police, fire and crime
+        # commissioners (northantspfcc.org.uk, www.essex.pfcc.police.uk), Kent and Medway Fire and
+        # Rescue Authority (www.kent.fire-uk.org) and the Metropolitan Police Authority's archive
+        # (policeauthority.org).
         assert re.search(r"\.gov\.uk$|moderngov\.co\.uk$|\.gov\.wales$|\.llyw\.cymru$|"
                          r"^renfrewshire\.cmis\.uk\.com$|^colchester\.cmis\.uk\.com$|"
                          r"^bexley\.gov\.uk\.$|"
@@ -288,7 +303,11 @@ def test_holdout_sources_are_council_pages(h: HoldOut) -> None:
                          r"^(www\.)?burghlemarshtowncouncil\.net$|"
                          r"^(www\.)?falmouthtowncouncil\.co\.uk$|"
                          r"^(www\.)?axmouthparishcouncil\.co\.uk$|"
-                         r"^(www\.)?chedworthpc\.org\.uk$|^(www\.)?audleyparishcouncil\.org$",
+                         r"^(www\.)?chedworthpc\.org\.uk$|^(www\.)?audleyparishcouncil\.org$|"
+                         r"^cfa\.lancsfirerescue\.org\.uk$|^governance\.wmca\.org\.uk$|"
+                         r"^hwfire\.cmis\.uk\.com$|^northantspfcc\.org\.uk$|"
+                         r"^www\.essex\.pfcc\.police\.uk$|^www\.kent\.fire-uk\.org$|"
+                         r"^policeauthority\.org$",
                          host.group(1)), (e.id, e.source)
         if host.group(1) == "sites.google.com":
             assert e.source.startswith("https://sites.google.com/ourcloud.buzz/"), e.id
