@@ -600,7 +600,7 @@ TARGETS: dict[str, Target] = {
     # underspend grown since the last report, a budget raised or cut, a supplementary budget)
     # and of a line (a forecast fallen since the last report, money put into a line's budget,
     # a fall of a line's forecast spend with its budget unchanged, read as the fall of its
-    # variance); an overspend as a share of the budget; a favourable funding variance
+    # variance); an overspend as a share of the budget; a favourable funding or income variance
     "h26-lancsfire-2025-06": ("change", "variance", -1),
     "h26-lancsfire-2025-07": ("change", "variance", -1),
     "h26-esfire-2021-02": ("change", "variance", -1),
@@ -622,6 +622,7 @@ TARGETS: dict[str, Target] = {
     "h26-opdc-2022-01": ("change", "budget", 1),
     "h26-opdc-2022-02": ("change", "budget", 1),
     "h26-opdc-2022-03": ("change", "budget", 1),
+    "h26-bedsfire-2022-01": ("line", "variance", -1),
     # (end of hold-out 26)
 }
 
@@ -723,6 +724,13 @@ LABELS: dict[str, str] = {
     "h26-opdc-2022-01": "Council revenue",
     "h26-opdc-2022-02": "Council revenue",
     "h26-opdc-2022-03": "Council revenue",
+    "h26-surreypcc-2022-01": "Council revenue",
+    "h26-surreypcc-2023-01": "Council revenue",
+    "h26-westmerciapcc-2023-01": "Council revenue",
+    "h26-dwfire-2017-01": "Council revenue",
+    "h26-dwfire-2020-01": "Council revenue",
+    "h26-dwfire-2021-01": "Council revenue",
+    # (end of hold-out 26)
 }
 
 NOT_EXPRESSIBLE: dict[str, str] = {
@@ -2569,8 +2577,6 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h26-mopac-2020-01": "the unfunded cost of a recruitment plan over years (a funding gap "
                          "estimate): one period of data",
     "h26-northantsfire-2022-01": "a pay award assumed in the budget: no such figure",
-    "h26-hwfire-2023-01": "a transfer from a reserve (the amount of the overspend it funds): no "
-                          "reserves data",
     "h26-swwcjc-2024-03": "a surplus built up over years (reserves): no reserves data",
     "h26-swwcjc-01": "the cost of an optional work stream in a budget option: no such figure",
     "h26-erw-2019-02": "derived: the overall cost less the additional cost, both in the sentence",
@@ -2598,6 +2604,21 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "h26-snowdonia-2018-04": "income generated over several years: no income data",
     "h26-derbysfire-2024-01": "savings to be made by 2027/28: a plan over years, one period of "
                               "data",
+    "h26-lfepa-2017-01": "savings over the next four years: one period of data",
+    "h26-exmoor-2022-01": "a fall of grant funding since 2010: no income data",
+    "h26-exmoor-2022-02": "cuts to be made by 2025: a plan over years, one period of data",
+    "h26-cpca-2024-01": "a carry forward of unspent capital budgets into the next year (capital)",
+    "h26-cpca-2024-02": "a carry forward of unspent revenue budgets into the next year: no such "
+                        "figure",
+    "h26-warwickpcc-2023-01": "a virement raising an income budget, offset by more revenue "
+                              "financing of capital: no income data",
+    "h26-bedsfire-2022-02": "a pay award that may be agreed: no such figure",
+    "h26-bedsfire-2022-03": "the cost if a higher pay award were agreed: not in the year's "
+                            "forecast data",
+    "h26-bedsfire-2022-04": "a pay increase used for a sensitivity: no such figure",
+    "h26-bedsfire-2022-05": "the full-year cost of each further 1% of pay award (a sensitivity): "
+                            "not in the data",
+    "h26-bedsfire-2022-07": "a yearly reduction of a grant, as a percentage: no income data",
     # (end of hold-out 26)
 }
 
