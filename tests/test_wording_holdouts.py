@@ -173,11 +173,11 @@ HOLDOUTS = [
     # authorities other than councils (fire and rescue, police and crime, combined and mayoral,
     # national park, waste and other joint authorities and committees, the GLA and its functional
     # bodies), collected beside hold-outs 27 and 28 (other pools, other collectors); the sizes are
-    # what was collected (211 entries from 51 bodies, no more than 8 from one; 135 testable, from
+    # what was collected (212 entries from 51 bodies, no more than 8 from one; 136 testable, from
     # 43 bodies: the other 8 bodies' figures are all precepts, funding, carry forwards, multi-year
     # gaps, savings or plans, commitments or payments, so the floor is 44, which needs 43 with a
     # testable figure).
-    HoldOut("holdout26", harness.HOLDOUT26, "h26-", 211, 44, 8, min_testable=135),
+    HoldOut("holdout26", harness.HOLDOUT26, "h26-", 212, 44, 8, min_testable=136),
 ]
 MAIN = load_corpus(harness.CORPUS)
 _FIXTURES = re.compile(r"harrow|herefordshire|rotherham", re.IGNORECASE)
