@@ -186,6 +186,15 @@ HOLDOUTS = [
     # one; 37 testable, every body with at least one).
     HoldOut("holdout27", harness.HOLDOUT27, "h27-", 54, 11, 8, min_testable=37,
             siblings=("holdout26", "holdout28")),
+    # Issue 26's twelfth collection (README, "Hold-out 26"): money sentences from local
+    # authorities other than councils (fire and rescue, police and crime, combined and mayoral,
+    # national park, waste and other joint authorities and committees, the GLA and its functional
+    # bodies), collected beside hold-outs 27 and 28 (other pools, other collectors); the sizes are
+    # what was collected (212 entries from 51 bodies, no more than 8 from one; 136 testable, from
+    # 43 bodies: the other 8 bodies' figures are all precepts, funding, carry forwards, multi-year
+    # gaps, savings or plans, commitments or payments, so the floor is 44, which needs 43 with a
+    # testable figure).
+    HoldOut("holdout26", harness.HOLDOUT26, "h26-", 212, 44, 8, min_testable=136),
 ]
 MAIN = load_corpus(harness.CORPUS)
 _FIXTURES = re.compile(r"harrow|herefordshire|rotherham", re.IGNORECASE)
@@ -284,6 +293,13 @@ def test_holdout_sources_are_council_pages(h: HoldOut) -> None:
         # Dumfries and Galloway (dghscp.co.uk), West Lothian (westlothianhscp.org.uk), Falkirk
         # (falkirkhscp.org), Dundee (dundeehscp.com) and Aberdeen City (aberdeencityhscp.scot);
         # Scottish Borders' and Aberdeen City's IJB minutes are on the councils' committee hosts.
+        # Hold-out 26: the own sites of Lancashire Combined Fire Authority's committee system
+        # (cfa.lancsfirerescue.org.uk), the West Midlands Combined Authority's committee system
+        # (governance.wmca.org.uk), Hereford & Worcester Fire Authority's committee system
+        # (hwfire.cmis.uk.com), the Northamptonshire and Essex police, fire and crime
+        # commissioners (northantspfcc.org.uk, www.essex.pfcc.police.uk), Kent and Medway Fire and
+        # Rescue Authority (www.kent.fire-uk.org), Dorset & Wiltshire Fire and Rescue Authority
+        # (www.dwfire.org.uk) and the Metropolitan Police Authority's archive (policeauthority.org).
         assert re.search(r"\.gov\.uk$|moderngov\.co\.uk$|\.gov\.wales$|\.llyw\.cymru$|"
                          r"^renfrewshire\.cmis\.uk\.com$|^colchester\.cmis\.uk\.com$|"
                          r"^bexley\.gov\.uk\.$|"
@@ -320,7 +336,11 @@ def test_holdout_sources_are_council_pages(h: HoldOut) -> None:
                          r"^(www\.)?hscmoray\.co\.uk$|^(www\.)?edinburghhsc\.scot$|"
                          r"^(www\.)?dghscp\.co\.uk$|^(www\.)?westlothianhscp\.org\.uk$|"
                          r"^(www\.)?falkirkhscp\.org$|^(www\.)?dundeehscp\.com$|"
-                         r"^(www\.)?aberdeencityhscp\.scot$",
+                         r"^(www\.)?aberdeencityhscp\.scot$|"
+                         r"^cfa\.lancsfirerescue\.org\.uk$|^governance\.wmca\.org\.uk$|"
+                         r"^hwfire\.cmis\.uk\.com$|^northantspfcc\.org\.uk$|"
+                         r"^www\.essex\.pfcc\.police\.uk$|^www\.kent\.fire-uk\.org$|"
+                         r"^www\.dwfire\.org\.uk$|^policeauthority\.org$",
                          host.group(1)), (e.id, e.source)
         if host.group(1) == "sites.google.com":
             assert e.source.startswith("https://sites.google.com/ourcloud.buzz/"), e.id

@@ -155,6 +155,12 @@ HOLDOUT28 = HERE / "holdout28.yaml"
 # boards and Northern Ireland health and social care trusts (their own sites and board minutes),
 # in none of the corpora above; collected beside hold-outs 26 and 28 (other collectors' files).
 HOLDOUT27 = HERE / "holdout27.yaml"
+# The twenty-sixth (README.md, "Hold-out 26 (clean, issue 26, twelfth collection: other local
+# authorities)"): money sentences (ids "h26-") from fire and rescue authorities, police and crime
+# commissioners and panels, combined and mayoral authorities, national park authorities, joint
+# authorities and committees, and the GLA and its functional bodies; collected beside hold-outs 27
+# and 28 (other collectors' files, other pools).
+HOLDOUT26 = HERE / "holdout26.yaml"
 
 # --------------------------------------------------------------------------- the corpus
 
@@ -617,6 +623,34 @@ TARGETS: dict[str, Target] = {
     # ... and children admitted to care in the year ("131 occasions"), as the corpus's starters
     "h28-centralbeds-2018-01": ("started", "", 1),
     # (end of hold-out 28; its council rates per 10,000 are the kind's default)
+    # ---- hold-out 26 (holdout26.yaml, ids "h26-"): movements of a body's whole budget (an
+    # underspend grown since the last report, a budget raised or cut, a supplementary budget)
+    # and of a line (a forecast fallen since the last report, money put into a line's budget,
+    # a fall of a line's forecast spend with its budget unchanged, read as the fall of its
+    # variance); an overspend as a share of the budget; a favourable funding or income variance
+    "h26-lancsfire-2025-06": ("change", "variance", -1),
+    "h26-lancsfire-2025-07": ("change", "variance", -1),
+    "h26-esfire-2021-02": ("change", "variance", -1),
+    "h26-leicspcc-2026-01": ("change", "budget", 1),
+    "h26-weca-2023-01": ("change", "budget", 1),
+    "h26-gmca-2020-01": ("change", "budget", 1),
+    "h26-gmca-2021-02": ("change", "budget", 1),
+    "h26-mopac-2023-05": ("change", "variance", -1),
+    "h26-mpa-2011-02": ("budget_pct", "variance", 1),
+    "h26-mpa-2010-02": ("budget_pct", "variance", 1),
+    "h26-mpa-2010-03": ("change", "budget", -1),
+    "h26-mpa-2010-05": ("budget_pct", "variance", 1),
+    "h26-nottsfire-2023-03": ("change", "variance", -1),
+    "h26-nottsfire-2016-04": ("change", "budget", -1),
+    "h26-bucksfire-2022-04": ("line", "variance", -1),
+    "h26-bucksfire-2022-07": ("change", "variance", -1),
+    "h26-bucksfire-2022-08": ("change", "variance", -1),
+    "h26-kentfire-2014-01": ("change", "budget", -1),
+    "h26-opdc-2022-01": ("change", "budget", 1),
+    "h26-opdc-2022-02": ("change", "budget", 1),
+    "h26-opdc-2022-03": ("change", "budget", 1),
+    "h26-bedsfire-2022-01": ("line", "variance", -1),
+    # (end of hold-out 26)
 }
 
 # The label an entry's figure has in the data when its subject is a description of it (the
@@ -659,6 +693,83 @@ LABELS: dict[str, str] = {
     "h27-bordersijb-2022-01": "Council revenue",
     "h27-aberdeenijb-2025-03": "Council revenue",
     # (end of hold-out 27)
+    # ---- hold-out 26 (holdout26.yaml, ids "h26-"): a fire, police, combined, national park,
+    # waste or joint authority's whole revenue budget plays the council's (collector-s33: the
+    # subject is in the paper's words, "Service's revenue budget", "Policing budget", "NLWA
+    # budget"), so its figures are the data's total with budget_scope: council
+    "h26-lancsfire-2025-01": "Council revenue",
+    "h26-lancsfire-2025-02": "Council revenue",
+    "h26-lancsfire-2025-03": "Council revenue",
+    "h26-lancsfire-2019-01": "Council revenue",
+    "h26-esfire-2021-01": "Council revenue",
+    "h26-esfire-2021-02": "Council revenue",
+    "h26-esfire-2022-01": "Council revenue",
+    "h26-leicspcc-2026-01": "Council revenue",
+    "h26-weca-2020-04": "Council revenue",
+    "h26-durhampcc-2013-01": "Council revenue",
+    "h26-northantspfcc-01": "Council revenue",
+    "h26-colpolice-2018-04": "Council revenue",
+    "h26-staffsfire-2024-01": "Council revenue",
+    "h26-lfc-2018-01": "Council revenue",
+    "h26-lfc-2018-02": "Council revenue",
+    "h26-lfc-2025-01": "Council revenue",
+    "h26-gla-2020-02": "Council revenue",
+    "h26-dsfire-2022-06": "Council revenue",
+    "h26-nlwa-2024-01": "Council revenue",
+    "h26-nlwa-2025-01": "Council revenue",
+    "h26-nlwa-2026-01": "Council revenue",
+    "h26-cumbriapcc-2019-01": "Council revenue",
+    "h26-cumbriapcc-2019-02": "Council revenue",
+    "h26-mopac-2023-01": "Council revenue",
+    "h26-mopac-2023-02": "Council revenue",
+    "h26-mopac-2023-05": "Council revenue",
+    "h26-mopac-2023-07": "Council revenue",
+    "h26-mpa-2011-01": "Council revenue",
+    "h26-mpa-2011-02": "Council revenue",
+    "h26-mpa-2010-01": "Council revenue",
+    "h26-mpa-2010-02": "Council revenue",
+    "h26-mpa-2010-03": "Council revenue",
+    "h26-mpa-2010-04": "Council revenue",
+    "h26-mpa-2010-05": "Council revenue",
+    "h26-hwfire-2023-02": "Council revenue",
+    "h26-dartmoor-2013-01": "Council revenue",
+    "h26-clevelandfire-2024-01": "Council revenue",
+    "h26-swwcjc-2024-01": "Council revenue",
+    "h26-swwcjc-2024-02": "Council revenue",
+    "h26-swwcjc-2023-01": "Council revenue",
+    "h26-nweab-2021-01": "Council revenue",
+    "h26-mfra-2025-01": "Council revenue",
+    "h26-mfra-2024-01": "Council revenue",
+    "h26-nottsfire-2023-01": "Council revenue",
+    "h26-nottsfire-2023-02": "Council revenue",
+    "h26-nottsfire-2023-03": "Council revenue",
+    "h26-nottsfire-2016-01": "Council revenue",
+    "h26-bucksfire-2022-01": "Council revenue",
+    "h26-bucksfire-2022-03": "Council revenue",
+    "h26-bucksfire-2022-05": "Council revenue",
+    "h26-bucksfire-2022-06": "Council revenue",
+    "h26-bucksfire-2022-07": "Council revenue",
+    "h26-esfire-2019-01": "Council revenue",
+    "h26-kentfire-2014-01": "Council revenue",
+    "h26-kentfire-2015-01": "Council revenue",
+    "h26-mawwfire-2022-01": "Council revenue",
+    "h26-mawwfire-2022-02": "Council revenue",
+    "h26-hwivjb-2018-03": "Council revenue",
+    "h26-hwivjb-2018-04": "Council revenue",
+    "h26-hwivjb-2016-03": "Council revenue",
+    "h26-hwivjb-2016-04": "Council revenue",
+    "h26-chesterfieldcrem-2016-01": "Council revenue",
+    "h26-mansfieldcrem-2018-01": "Council revenue",
+    "h26-opdc-2022-01": "Council revenue",
+    "h26-opdc-2022-02": "Council revenue",
+    "h26-opdc-2022-03": "Council revenue",
+    "h26-surreypcc-2022-01": "Council revenue",
+    "h26-surreypcc-2023-01": "Council revenue",
+    "h26-westmerciapcc-2023-01": "Council revenue",
+    "h26-dwfire-2017-01": "Council revenue",
+    "h26-dwfire-2020-01": "Council revenue",
+    "h26-dwfire-2021-01": "Council revenue",
+    # (end of hold-out 26)
 }
 
 NOT_EXPRESSIBLE: dict[str, str] = {
@@ -2567,6 +2678,110 @@ NOT_EXPRESSIBLE: dict[str, str] = {
                              "year",
     "h27-aberdeenijb-2025-02": "sources of income: a count of funders, not placements",
     # (end of hold-out 27)
+    # ---- hold-out 26 (holdout26.yaml, ids "h26-"): precepts and council tax, funding and
+    # income, reserves, virements and payments to councils, figures over several years,
+    # spend to date, earlier years' budgets and forecasts, counts
+    "h26-esfire-2021-03": "derived: the current underspend less its increase, both in the sentence",
+    "h26-devoncornwallpcc-2015-01": "a funding gap over four years: one period of data",
+    "h26-devoncornwallpcc-2015-02": "the part of a four-year funding gap without savings yet: one "
+                                    "period of data",
+    "h26-warwickpcc-2022-03": "a savings requirement over three years: one period of data",
+    "h26-wyca-2022-01": "a funding gap of an earlier report, since closed: the data hold no "
+                        "earlier savings figure",
+    "h26-wyca-2022-02": "a funding gap closed to zero, beside the earlier gap: the data hold one "
+                        "period of savings and no gap of nothing to make wrong",
+    "h26-wyca-2022-03": "commitments approved to date from a multi-year investment allocation "
+                        "(gainshare): no such figure",
+    "h26-weca-2020-01": "a virement between lines: no such figure",
+    "h26-weca-2020-03": "a contribution to an earmarked reserve: no reserves data",
+    "h26-weca-2023-02": "a share of a budget increase to be withheld: no such figure",
+    "h26-colpolice-2018-01": "grant income counted twice in the budget: no income data",
+    "h26-dorsetpcc-2019-01": "capital and revenue funding for a project: no such figure (capital)",
+    "h26-colpolice-2018-03": "funding the authority added towards an overspend: no income or "
+                             "funding data",
+    "h26-staffsfire-2024-02": "council tax funding: no income data",
+    "h26-staffsfire-2024-03": "a precept (council tax) charge or its rise: no council tax data",
+    "h26-staffsfire-2024-04": "a precept (council tax) charge or its rise: no council tax data",
+    "h26-staffsfire-2024-05": "a precept (council tax) charge or its rise: no council tax data",
+    "h26-essexfire-2024-01": "a rise in total funding (grants and council tax): no income or "
+                             "funding data",
+    "h26-gmca-2020-03": "a payment to the districts out of core budgets: no such figure",
+    "h26-gmca-2020-05": "efficiency savings and reserve transfers summed in one amount: no "
+                        "reserves data",
+    "h26-peakdistrict-2014-01": "a real-terms fall of the budget since 2010: no such figure (one "
+                                "period of data)",
+    "h26-peakdistrict-2014-02": "a real-terms fall of the budget since 2010: no such figure (one "
+                                "period of data)",
+    "h26-peakdistrict-2014-04": "money re-prioritised between budget lines (as a virement): no "
+                                "such figure",
+    "h26-lfc-2025-02": "a rise of the budget on the year before's forecast, as a percentage: no "
+                       "such figure",
+    "h26-lfc-2025-03": "the year before's forecast spend beside this year's budget: no such target",
+    "h26-lfc-2025-04": "a rise of the budget on the year before's budget, as a percentage: no such "
+                       "figure",
+    "h26-lfc-2025-05": "the year before's budget beside this year's: no such target (as hold-out "
+                       "23's Stafford)",
+    "h26-gla-2020-01": "a budget shortfall over the next two years: one period of data",
+    "h26-gla-2020-05": "the next year's forecast (2020-21) in a sentence of 2019-20 outturns: a "
+                       "bundle has one period",
+    "h26-dsfire-2022-01": "a precept (council tax) charge or its rise: no council tax data",
+    "h26-dsfire-2022-02": "a precept (council tax) charge or its rise: no council tax data",
+    "h26-dsfire-2022-03": "the budget of the option not recommended (option A) beside option B's: "
+                          "a bundle holds one budget",
+    "h26-dsfire-2022-04": "a precept (council tax) charge or its rise: no council tax data",
+    "h26-dsfire-2022-05": "a precept (council tax) charge or its rise: no council tax data",
+    "h26-nlwa-2025-03": "a count of sites (reuse and recycling centres): no such count",
+    "h26-nlwa-2026-02": "the levy charged to the boroughs (income): no income data",
+    "h26-symca-2019-01": "a virement between lines: no such figure",
+    "h26-symca-2019-02": "a count of staff: no staffing data",
+    "h26-symca-2019-03": "a virement between lines: no such figure",
+    "h26-mopac-2023-06": "a threshold for virements to be approved: no such figure",
+    "h26-mopac-2020-01": "the unfunded cost of a recruitment plan over years (a funding gap "
+                         "estimate): one period of data",
+    "h26-northantsfire-2022-01": "a pay award assumed in the budget: no such figure",
+    "h26-swwcjc-2024-03": "a surplus built up over years (reserves): no reserves data",
+    "h26-swwcjc-01": "the cost of an optional work stream in a budget option: no such figure",
+    "h26-erw-2019-02": "derived: the overall cost less the additional cost, both in the sentence",
+    "h26-erw-2019-04": "a count of groups: no such count",
+    "h26-erw-2019-05": "a virement to groups of the consortium: no such figure",
+    "h26-nottsfire-2016-02": "a planned contribution to reserves: no reserves data",
+    "h26-wyca-2022-04": "a payment to the district councils: no such figure",
+    "h26-wyca-2022-05": "a count of district councils: no such count",
+    "h26-wyca-2020-01": "a payment to the district councils: no such figure",
+    "h26-wyca-2020-02": "a payment to the district councils: no such figure",
+    "h26-wyca-2020-03": "a count of district councils: no such count",
+    "h26-bucksfire-2022-02": "derived: the budget and the overspend of the same sentence fix the "
+                             "forecast",
+    "h26-hwivjb-2018-01": "spend to date (part of the year): the data hold the year's projected "
+                          "spend",
+    "h26-hwivjb-2018-02": "spend to date as a share of the year's budget: no such figure",
+    "h26-hwivjb-2016-01": "spend to date (part of the year): the data hold the year's projected "
+                          "spend",
+    "h26-hwivjb-2016-02": "spend to date as a share of the year's budget: no such figure",
+    "h26-snowdonia-2016-01": "a cut over two years, as a percentage: one period of data",
+    "h26-snowdonia-2016-02": "a cut over two years: one period of data",
+    "h26-snowdonia-2018-01": "a cut in each of two years, as a percentage: one period of data",
+    "h26-snowdonia-2018-02": "a saving over two years: one period of data",
+    "h26-snowdonia-2018-03": "savings over several years (since 2014): one period of data",
+    "h26-snowdonia-2018-04": "income generated over several years: no income data",
+    "h26-derbysfire-2024-01": "savings to be made by 2027/28: a plan over years, one period of "
+                              "data",
+    "h26-lfepa-2017-01": "savings over the next four years: one period of data",
+    "h26-exmoor-2022-01": "a fall of grant funding since 2010: no income data",
+    "h26-exmoor-2022-02": "cuts to be made by 2025: a plan over years, one period of data",
+    "h26-cpca-2024-01": "a carry forward of unspent capital budgets into the next year (capital)",
+    "h26-cpca-2024-02": "a carry forward of unspent revenue budgets into the next year: no such "
+                        "figure",
+    "h26-warwickpcc-2023-01": "a virement raising an income budget, offset by more revenue "
+                              "financing of capital: no income data",
+    "h26-bedsfire-2022-02": "a pay award that may be agreed: no such figure",
+    "h26-bedsfire-2022-03": "the cost if a higher pay award were agreed: not in the year's "
+                            "forecast data",
+    "h26-bedsfire-2022-04": "a pay increase used for a sensitivity: no such figure",
+    "h26-bedsfire-2022-05": "the full-year cost of each further 1% of pay award (a sensitivity): "
+                            "not in the data",
+    "h26-bedsfire-2022-07": "a yearly reduction of a grant, as a percentage: no income data",
+    # (end of hold-out 26)
 }
 
 
