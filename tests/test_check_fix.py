@@ -321,6 +321,22 @@ def test_an_expression_that_would_print_otherwise_is_never_written(
     assert path.read_bytes() == before
 
 
+def test_a_count_written_in_words_is_left_alone_and_said(tmp_path: Path) -> None:
+    # "Twenty-three" agrees with the IFA count, but its expression prints digits: the
+    # officer's words are kept, and --fix says why.
+    folder = generated(tmp_path / "b", """\
+  summary: |
+    Twenty-three children are placed with independent fostering agencies.
+""", counts={"in_house_fostering": 11, "ifa": 23, "residential": 4})
+    path = folder / "report.yaml"
+    before = path.read_bytes()
+    data = fixed(folder)
+    assert data["fixed"] == []
+    assert [(a["text"], a["why"]) for a in data["left_alone"]] == [
+        ("Twenty-three", "its expression would print '23'")]
+    assert path.read_bytes() == before
+
+
 def test_anchors_and_aliases(tmp_path: Path) -> None:
     # The summary's text is also the background's, through an alias: changing it would
     # change both, so its figure is left alone; the other figures are changed.

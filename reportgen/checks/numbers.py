@@ -92,6 +92,9 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
 # Numbers after these words are references, ranks or dates, not counts.
 _NOT_COUNT_BEFORE = re.compile(
     rf"(?:\b(?:paragraph|paragraphs|para|section|appendix|table|page|item|rank|ranked|number|"
+    rf"options?|scenarios?|recommendations?|"
+    # the size of a ranked list: "the top 10 placements", "the 20 costliest"
+    rf"top|bottom|highest|lowest|largest|costliest|first|last|next|"
     rf"no|quarter|q|month|period|week|phase|step|stage|tier|level|version|schedule|part|"
     rf"regulation|reg|s|act|chapter|room|year|years|aged|age|{_MONTHS}|"
     rf"aged (?:under|over|below|above|between|up to))\.?\s*)$",
@@ -99,8 +102,37 @@ _NOT_COUNT_BEFORE = re.compile(
 )
 _NOT_COUNT_AFTER = re.compile(
     rf"^\s*(?:{_MONTHS}|years?|months?|weeks?|days?|hours?|minutes?|miles?|km|am|pm|st|nd|"
-    rf"rd|th)\b",
+    # a threshold: "3 or more placements", "moved placement three or more times"
+    rf"rd|th|or\s+(?:more|fewer|less))\b",
     re.IGNORECASE)
+#: Counts written in words, as house styles ask for one to nine and for a number opening a
+#: sentence: "two children", "Twenty-three young people". "One" only before a singular noun
+#: of children or placements ("one child", "one more placement"): it is a pronoun too.
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORD_VALUES = {**{w: i + 1 for i, w in enumerate(_UNITS)},
+                **{w: 20 + 10 * i for i, w in enumerate(_TENS)}}
+_WRITTEN = re.compile(
+    rf"(?<![\w'’-])(?P<num>(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[:9])})\b)?|"
+    rf"(?:{'|'.join(_UNITS[1:])})\b|one(?=\s+(?:more\s+|additional\s+|new\s+|further\s+|"
+    r"other\s+)?(?:looked[- ]after\s+)?(?:child|young\s+person|placement)\b))(?![\w'’-])",
+    re.IGNORECASE)
+#: After a written number, words that make it no count: a fraction or ratio ("two thirds",
+#: "one in five", "two out of three"), a multiple ("three times"), an amount ("two million").
+_NOT_WRITTEN_COUNT_AFTER = re.compile(
+    r"^\s*(?:times\b|(?:thirds?|quarters?|"
+    r"fifths?|halves|fold|hundred|thousand|million|billion|"
+    r"per\s*cent|percent|pounds?|pence|o'?clock)\b|%|(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\b))", re.IGNORECASE)
+#: ... and before it, the first term of a ratio ("one in five", "two out of three") or of a
+#: larger number read no further.
+_A_RATIO_BEFORE = re.compile(r"(?:(?:\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten)|\d)"
+                             r"\s+(?:in|out\s+of)\s+(?:every\s+)?|"
+                             # or the end of a larger number: "two hundred and seventy"
+                             r"\b(?:hundred|thousand|million)\s+(?:and\s+)?)$", re.IGNORECASE)
+
 _MULTIPLIERS = {"k": 1000, "thousand": 1000, "thousands": 1000, "m": 10**6, "mn": 10**6,
                 "million": 10**6, "millions": 10**6, "bn": 10**9, "billion": 10**9,
                 "billions": 10**9}
@@ -378,4 +410,13 @@ def find_literals(sentence: str) -> list[Literal_]:
         found.append(Literal_("count", m.start(), m.end(), m.group(0), Decimal(digits),
                               Decimal(10) ** zeros, "count", bound=bound,
                               short=bound == "approx" and bool(_SHORT_OF_BEFORE.search(before))))
+    for m in _WRITTEN.finditer(sentence):
+        if m.start() in taken or m.end() - 1 in taken or _not_a_count(sentence, m) or \
+                _NOT_WRITTEN_COUNT_AFTER.match(sentence[m.end():]) or \
+                _A_RATIO_BEFORE.search(_before(sentence, m.start())):
+            continue
+        words = re.split(r"[- ]", m["num"].lower())
+        number = sum(_WORD_VALUES[w] for w in words)
+        found.append(Literal_("count", m.start(), m.end(), m.group(0), Decimal(number),
+                              Decimal(1), "count", bound=_bound(_before(sentence, m.start()))))
     return sorted(found, key=lambda lit: lit.start)
