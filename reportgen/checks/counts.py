@@ -385,6 +385,42 @@ _AGE_BAND = re.compile(r"\b(?:aged\b|(?:under|over)\s+(?:the\s+age\s+of\s+)?\d|"
 #: ... read up to the count's verb or place: "12 young people over 16 live in ...".
 _AGE_REACH = re.compile(r"\s(?:are|were|is|was|live|lived|living|in|with|placed|who|which)\s",
                         re.IGNORECASE)
+#: After a count of children and its words of care, what the clause goes on to say of them.
+#: Only these leave it the number of all children looked after: nothing, a break, a date or
+#: span, a comparison or change, a whole's part clause, or being in care, looked after or
+#: placed. Anything else says what some of them did or are ("50 children in care had a health
+#: assessment", "... were missing", "... attend schools outside the borough"): a part the data
+#: do not count (a miss at worst, never the total's error).
+_CHILDREN_NOUN_PHRASE = re.compile(
+    r"\s*(?:more\s+|fewer\s+|local\s+|new\s+)?(?:looked[- ]after\s+)?(?:children|young\s+people|"
+    r"child|young\s+person|CLA|LAC|CiC|CYP)\b(?:\s+and\s+young\s+people)?"
+    r"(?:\s+(?:in\s+(?:our\s+|the\s+council'?s\s+|its\s+|their\s+)?care(?:\s+of\s+(?:the\s+)?"
+    r"(?:[\w'-]+\s+){0,3}?(?:council|authority|borough|county))?|looked[- ]after(?:\s+by\s+"
+    r"(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:council|authority|borough|county|us))?|"
+    r"we\s+look\s+after|cared\s+for|being\s+looked[- ]after))?"
+    # ... and the council's place: "in Hull", "within the county", "in the looked after
+    # population within Torfaen"
+    r"(?:\s+(?:in|within|across)\s+(?:the\s+(?:looked[- ]after\s+|care\s+)?population\s+"
+    r"(?:in|within|of)\s+)?(?:the\s+(?:county|borough|city|district|area|authority|council)\b|"
+    r"(?-i:(?!(?:Year|Quarter|Q\d|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b)[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|upon|on|and))*)))?",
+    re.IGNORECASE)
+_TOTAL_PREDICATE = re.compile(
+    r"\s*(?:$|[,;:.()\u2013\u2014-]|"
+    r"(?:(?:currently|now|presently|still|altogether|overall|today|in\s+total|in\s+all)\b\s*)*"
+    r"(?:$|[,;:.()\u2013\u2014-]|(?:at|on|as\s+at|as\s+of|by|during|over|across|since|until|"
+    r"compared|against|versus|vs|than|from|up|down|per|of\s+(?:whom|which|these|those)|"
+    r"including|includ(?:es|ed)|this|last|a|an|the|which\s+(?:is|was|represents)|"
+    r"and\s+the\s+number)\b|and\s+(?=\d)|"
+    r"in\s+(?:(?:our|the|its)\s+care|care|total|all|placements?|"
+    r"the\s+(?:quarter|year|month|period)|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|q[1-4]|quarter|month|(?:19|20)\d\d)\b)|"
+    r"(?:who|that)?\s*(?:are|were|is|was|have\s+been|had\s+been|has\s+been|remain(?:s|ed)?|"
+    r"stood|stands|live|lived|living)\s+(?:(?:currently|now|presently|still|being|all|at)\s+)*"
+    r"(?:in\s+(?:(?:our|the|its|their)\s+)?care|looked[- ]after|cared\s+for|placed|"
+    r"in\s+placements?|accommodated|living|supported\s+by\s+(?:the|our)|the\s+"
+    r"responsibility|(?:\d|around|about|approximately)|$|[,;.])))", re.IGNORECASE)
 #: Between a count and its noun, words that say the children are the council's own place's
 #: ("about 250 local children"): no part of them, as an asylum-seeking or disabled child is.
 _OWN_PLACE = re.compile(r"\s+(local)\s+(?=(?:looked[- ]after\s+)?(?:children|young\s+people)\b)",
@@ -709,6 +745,10 @@ class CountReader:
             return dataclasses.replace(found, explicit=False) if found is not None else None
         found = self._claim(text, lit, earlier)
         if found is not None and found.figure is not None and \
+                found.figure.subject is None and found.figure.measure == "count" and \
+                self._a_part_by_its_predicate(text, lit, earlier):
+            return None  # "50 children in care had a health assessment": some of them
+        if found is not None and found.figure is not None and \
                 found.figure.measure == "start_count" and \
                 (_SOME_YEAR.search(text) or _A_YEAR_BEFORE.search(text)) and \
                 not self._a_year_before(found.figure):
@@ -729,6 +769,19 @@ class CountReader:
             if _narrower(text[lo:hi], found.figure):
                 return None  # "60 looked after children in residential care": a part
         return found
+
+    def _a_part_by_its_predicate(self, text: str, lit: Literal_, earlier: frozenset[str]
+                                 ) -> bool:
+        """Whether the count's own clause goes on, after the count and its noun of children,
+        to say what some children did or are (:data:`_TOTAL_PREDICATE` says what keeps it all
+        of them)."""
+        noun = _CHILDREN_NOUN_PHRASE.match(text, lit.end)
+        if noun is None or noun.end() == lit.end:
+            return False  # no noun of children after the number ("... stood at 270")
+        base = self._sentence("period", text, earlier)
+        mine = _same(base, lit)
+        hi = _clause(base, mine)[1] if mine is not None else len(text)
+        return noun.end() < hi and not _TOTAL_PREDICATE.match(text[noun.end():hi])
 
     def _more_than(self, text: str, lit: Literal_, than: re.Match[str],
                    earlier: frozenset[str]) -> CountClaim | None:

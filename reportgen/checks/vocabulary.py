@@ -638,7 +638,8 @@ COUNT_WORDS: tuple[tuple[str, str, int], ...] = (
      "placement_ended", 0),
     (r"(?:periods? of care (?:that )?(?:started|starting|began|begun))", "periods_started", 0),
     (r"(?:periods? of care (?:that )?(?:ended|ending|ceased))", "periods_ended", 0),
-    (_WHO + r"(?:admitted to care|admissions (?:in)?to care|care admissions|"
+    (_WHO + r"(?:(?:admitted|taken|received|brought) (?:in)?to (?:the |our )?care|"
+     r"admissions (?:in)?to care|care admissions|"
      r"(?:came|come|coming|entered|entering) (?:into |in to )?(?:our )?care|"
      r"(?:became|become|becoming) looked after|"
      r"new(?:ly)? (?:placed|placements|entrants)|starters|start(?:ed|ing)|"
