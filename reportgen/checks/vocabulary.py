@@ -391,6 +391,10 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # "the net budget requirement for 2019/20 of £10.0m": the statutory name of the net budget
     # a council sets (what council tax and grants must meet), not a savings requirement
     (r"(?:budget requirements?)", "budget", 0),
+    # ... and so is a "spending requirement" (or expenditure requirement), the same net budget
+    # said of what is to be spent ("the net spending requirement for 2018/19 is £376,500"):
+    # what must be spent, not what must be saved
+    (r"(?:(?:spending|expenditure) requirements?)", "budget", 0),
     # "£141,000 had been budgeted for play parks": what was budgeted is the budget
     (r"(?:(?:has|have|had|was|were|is|are|been|be)\s+)+budgeted", "budget", 0),
     # spend

@@ -1,0 +1,140 @@
+"""Budget-setting wording of town and parish councils (issue 26, fix round 7, second share),
+pinned on the hand-made figures of test_checks_figures_heuristics (a budget of £40m against a
+projected spend of £42.0m; Home to School Transport £4m; Adoption & Fostering £16m, its budget
+£1.24m more than last year's in GROWTH).
+
+- A council named by its kind ("the Town Council", "this Parish Council") is the report's own
+  council when its name ends in that kind; another kind ("the County Council") is not.
+- A "spending requirement" (or expenditure requirement) is the net budget, as a budget
+  requirement is, not a savings requirement.
+- "£X of which £Y is ..." names £X as the whole (only "£X of which is ..." makes it a part).
+- The whole's spending for a year said as expected, or what running the council costs ("total
+  expenditure in running the Council is anticipated to be", "the budget assumes total
+  expenditure of", "a budget with net expenditure of"): in a year's report the budget, also the
+  spend (inferred); in a quarter's report the spend, as before.
+- An amount opening a budget-setting list item and what it is for ("£1.5m for X;", "£1.5m
+  towards X", "£5m is earmarked for X"): the line's budget, inferred, where the data hold no
+  line's growth (with growth data it stays the growth, as before); not money for new or
+  additional things, nor "to support", nor in a monitoring sentence.
+
+The rules are described in docs/checks.md ("How a typed number is read").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.checks.reading import report_names
+from reportgen.checks.vocabulary import Figure
+from tests.test_checks_figures_heuristics import ALL, COUNCIL, GROWTH, OK, QUARTER, YEAR, verdict
+
+TOWN = report_names("Sometown Town Council", None, "Cabinet", {}, "council")
+PARISH = report_names("Little Sometown Parish Council", None, "Cabinet", {}, "council")
+
+CASES: list[tuple[str, str, list[Figure], str, object, str]] = [
+    # -- the council named by its kind
+    ("the-town-council-is-the-report's-council",
+     "The Town Council's net budget for 2024/25 is £36m.", ALL, YEAR, TOWN, "error: £40m"),
+    ("the-town-council-right-raises-nothing",
+     "The Town Council's net budget for 2024/25 is £40m.", ALL, YEAR, TOWN, OK),
+    ("this-parish-council-is-the-report's-council",
+     "This year the Parish Council will have a net budget of £46m.", ALL, YEAR, PARISH,
+     "error: £40m"),
+    ("another-kind-of-council-is-not-surely-the-report's",
+     "The County Council's net budget for 2024/25 is £36m.", ALL, YEAR, TOWN,
+     "warning: £40m"),
+    ("the-town-council's-reserves-are-no-budget",
+     "The Town Council's reserves stand at £36m.", ALL, YEAR, TOWN, OK),
+    ("a-scheme-named-after-the-town-council-is-a-name",
+     "The Town Council Tax Support Scheme costs £3m.", ALL, QUARTER, TOWN, OK),
+    # -- a spending requirement: the net budget
+    ("a-net-spending-requirement-is-the-budget",
+     "The Council's net spending requirement for 2024/25 is £37.5m.", ALL, YEAR, COUNCIL,
+     "error: £40.0m"),
+    ("an-expenditure-requirement-right-raises-nothing",
+     "The expenditure requirement for 2024/25 is £40m.", ALL, YEAR, COUNCIL, OK),
+    ("an-earlier-years-spending-requirement-is-not-this-years",
+     "The Council's net spending requirement for 2021/22 was £37.5m.", ALL, YEAR, COUNCIL, OK),
+    ("a-savings-requirement-stays-the-target",
+     "The Council's savings requirement for 2024/25 is £1.5m.", ALL, YEAR, COUNCIL,
+     "error: £1.2m"),
+    # -- "£X of which £Y": X is the whole
+    ("an-amount-before-of-which-and-its-part-is-the-whole",
+     "The Council's net budget for 2024/25 is £43m of which £3m is met by grant.", ALL, YEAR,
+     COUNCIL, "error: £40m"),
+    ("an-amount-before-of-which-right-raises-nothing",
+     "The Council's net budget for 2024/25 is £40m of which £3m is met by grant.", ALL, YEAR,
+     COUNCIL, OK),
+    ("an-amount-of-which-is-something-is-a-part",
+     "The Council's net budget is £40m, £3m of which is met by grant.", ALL, YEAR, COUNCIL, OK),
+    # -- the whole's expected spending for a year: the budget, also the spend (inferred)
+    ("expected-total-expenditure-of-running-the-council-is-the-budget",
+     "Total expenditure in running the Council is anticipated to be £37m.", ALL, YEAR, COUNCIL,
+     "warning: £40m"),
+    ("expected-total-expenditure-right-raises-nothing",
+     "Total expenditure in running the Council is anticipated to be £40m.", ALL, YEAR, COUNCIL,
+     OK),
+    ("expected-total-expenditure-agreeing-with-the-spend-raises-nothing",
+     "Total expenditure in running the Council is anticipated to be £42.0m.", ALL, YEAR,
+     COUNCIL, OK),
+    ("the-cost-of-running-the-council-is-the-budget",
+     "The annual cost of running the Council is estimated at £37m.", ALL, YEAR, COUNCIL,
+     "warning: £40m"),
+    ("total-expenditure-the-budget-assumes-is-the-budget",
+     "The budget assumes total expenditure of £37m.", ALL, YEAR, COUNCIL, "warning: £40m"),
+    ("a-budget-with-net-expenditure-is-the-budget",
+     "Next year the Council has approved a budget with net expenditure of £37m.", ALL, YEAR,
+     COUNCIL, "error: £40m"),
+    ("expected-expenditure-in-a-quarter-stays-the-spend",
+     "Total expenditure for the year is expected to be £37m.", ALL, QUARTER, COUNCIL,
+     "error: £42m"),
+    ("expected-expenditure-against-a-budget-stays-the-spend",
+     "Total expenditure is anticipated to be £37m against a budget of £40m.", ALL, YEAR,
+     COUNCIL, "error: £42m"),
+    # -- a budget-setting list item: the line's budget where the data hold no growth
+    ("a-list-item-for-a-line-is-its-budget",
+     "£1.5m for Adoption & Fostering;", ALL, YEAR, COUNCIL, "warning: £16.0m"),
+    ("a-list-item-with-growth-data-stays-the-growth",
+     "£1.5m for Adoption & Fostering;", [*ALL, *GROWTH], YEAR, COUNCIL, "warning: £1.2m"),
+    ("a-list-item-towards-a-line-is-its-budget",
+     "£1.5m towards Home to School Transport;", ALL, YEAR, COUNCIL, "warning: £4.0m"),
+    ("a-list-item-towards-a-line-right-raises-nothing",
+     "£4.0m towards Home to School Transport;", ALL, YEAR, COUNCIL, OK),
+    ("an-amount-earmarked-for-a-line-is-its-budget",
+     "£5m is earmarked for Home to School Transport.", ALL, YEAR, COUNCIL, "warning: £4m"),
+    ("an-amount-to-support-a-line-is-not-its-budget",
+     "£3m to support Home to School Transport;", ALL, YEAR, COUNCIL, OK),
+    ("an-amount-for-additional-things-is-not-the-budget",
+     "£0.5m for additional Home to School Transport routes;", ALL, YEAR, COUNCIL, OK),
+    ("an-amount-for-something-the-data-lack-raises-nothing",
+     "£1.5m for the war memorial;", ALL, YEAR, COUNCIL, OK),
+]
+
+
+@pytest.mark.parametrize(("name", "sentence", "figures", "period", "names", "expected"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_round7b_wording(name: str, sentence: str, figures: list[Figure], period: str,
+                         names: object, expected: str) -> None:
+    assert verdict(sentence, figures, period=period, names=names) == expected  # type: ignore[arg-type]
+
+
+def test_every_case_has_its_own_name() -> None:
+    assert len({c[0] for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Total capital expenditure is anticipated to be £37m.",  # capital
+    "Total expenditure is anticipated to be £37m, funded from reserves.",  # reserves
+    "£1.5m for Home to School Transport overspend",  # its own measure word
+])
+def test_expected_spending_that_is_not_the_wholes_budget_is_never_read_as_it(
+        sentence: str) -> None:
+    """Whatever else these are read as, they are never the revenue budget (£40m or £4.0m)."""
+    result = verdict(sentence, ALL, period=YEAR, names=COUNCIL)
+    assert "£40m" not in result and "£4.0m" not in result
+
+
+def test_the_kind_of_another_council_names_no_figure_of_ours() -> None:
+    """In a town council's report, "the Parish Council" is another body: never an error."""
+    assert not verdict("The Parish Council's net budget for 2024/25 is £36m.", ALL,
+                       period=YEAR, names=TOWN).startswith("error")
