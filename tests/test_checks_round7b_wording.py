@@ -16,6 +16,10 @@ projected spend of £42.0m; Home to School Transport £4m; Adoption & Fostering 
   towards X", "£5m is earmarked for X"): the line's budget, inferred, where the data hold no
   line's growth (with growth data it stays the growth, as before); not money for new or
   additional things, nor "to support", nor in a monitoring sentence.
+- Grants a council has given ("had made grants to three groups totalling £X", "grants awarded
+  to clubs") are its spending, never the line's budget; grants it will offer stay the budget.
+- A cost at a yearly rate ("taken on X at a cost of around £Xk per year", "X costs £3m a
+  year"): in a year's report the budget, also the spend (inferred); in a quarter's the spend.
 
 The rules are described in docs/checks.md ("How a typed number is read").
 """
@@ -26,7 +30,16 @@ import pytest
 
 from reportgen.checks.reading import report_names
 from reportgen.checks.vocabulary import Figure
-from tests.test_checks_figures_heuristics import ALL, COUNCIL, GROWTH, OK, QUARTER, YEAR, verdict
+from tests.test_checks_figures_heuristics import (
+    ALL,
+    COUNCIL,
+    GROWTH,
+    OK,
+    QUARTER,
+    YEAR,
+    _line,
+    verdict,
+)
 
 TOWN = report_names("Sometown Town Council", None, "Cabinet", {}, "council")
 PARISH = report_names("Little Sometown Parish Council", None, "Cabinet", {}, "council")
@@ -108,7 +121,34 @@ CASES: list[tuple[str, str, list[Figure], str, object, str]] = [
      "£0.5m for additional Home to School Transport routes;", ALL, YEAR, COUNCIL, OK),
     ("an-amount-for-something-the-data-lack-raises-nothing",
      "£1.5m for the war memorial;", ALL, YEAR, COUNCIL, OK),
+    # -- a cost at a yearly rate: the budget, also the spend (inferred), in a year's report
+    ("a-cost-a-year-is-the-budget-in-a-years-report",
+     "The Council has taken on Home to School Transport at a cost of around £3m per year.",
+     ALL, YEAR, COUNCIL, "warning: £4m"),
+    ("a-cost-a-year-agreeing-with-the-spend-raises-nothing",
+     "Home to School Transport costs £3.76m a year.", ALL, YEAR, COUNCIL, OK),
+    ("a-cost-a-year-right-raises-nothing",
+     "The Council has taken on Home to School Transport at a cost of around £4m per year.",
+     ALL, YEAR, COUNCIL, OK),
+    ("a-cost-a-year-in-a-quarters-report-stays-the-spend",
+     "The Council has taken on Home to School Transport at a cost of around £3m per year.",
+     ALL, QUARTER, COUNCIL, "error: £4m"),
 ]
+
+# A line of community grants whose budget (£8,000) is far from its spend (£33,000).
+GRANTS = [*ALL, *_line("Community grants", 8_000, 33_000)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Council had just made grants to three community groups totalling £30,000.", OK),
+    ("Community grants awarded to local clubs came to £30,000.", OK),
+    # near-misses: grants to be offered, a grants budget, grants received stay the budget
+    ("The Council will offer grants to community groups totalling £30,000.", "error: £8,000"),
+    ("The community grants budget is £30,000.", "error: £8,000"),
+    ("The Council received community grants from the Lottery of £30,000.", "error: £8,000"),
+])
+def test_grants_given_are_never_the_budget(sentence: str, expected: str) -> None:
+    assert verdict(sentence, GRANTS, period=QUARTER, names=COUNCIL) == expected
 
 
 @pytest.mark.parametrize(("name", "sentence", "figures", "period", "names", "expected"), CASES,

@@ -240,6 +240,7 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
         not re.search(r"[£\d;]", sentence[o.end:k.start]) for o in kept))]
     kept = _spend_set_by_a_budget(sentence, kept)
     kept = _whole_spend_expected(sentence, kept)
+    kept = _grants_given(sentence, kept)
     kept = _savings_to_be_realised(sentence, kept)
     return sorted(_identified_for_a_budget(sentence, kept), key=lambda k: k.start)
 
@@ -352,6 +353,34 @@ def _whole_spend_expected(sentence: str, kept: list[_Mention]) -> list[_Mention]
         if whole and expected and \
                 not _CAPITAL_OR_RESERVES.search(sentence, max(0, k.start - 80), k.end + 80):
             k = dataclasses.replace(k, measures=frozenset({"budget"}), also="spend", sign=0)
+        out.append(k)
+    return out
+
+
+#: Grants a council gives are its spending on them, not a budget: "the Town Council had just made
+#: grants to three community groups totalling £3,000", "grants awarded to local clubs of
+#: £12,000", "£5,000 in grants paid to charities". (A grant received, "a grant of £2m from
+#: government", stays what it was.) What was given so far may not be the year's whole spend:
+#: inferred.
+# (Only grants given, done: grants a council "will offer" or plans to award are its budget.)
+_GIVING_BEFORE = re.compile(r"(?<!\bwill\s)(?<!\bto\s)\b(?:made|awarded|gave|given|paid|"
+                            r"distributed)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_GIVEN_TO_AFTER = re.compile(r"\s+(?:(?:have\s+been|has\s+been|were|was)\s+)?(?:made|awarded|"
+                             r"given|paid|distributed)\s+to\s+(?!(?:the\s+)?(?:council|"
+                             r"authority)\b)", re.IGNORECASE)
+
+
+def _grants_given(sentence: str, kept: list[_Mention]) -> list[_Mention]:
+    """Grants given read as the spend, inferred (see _GIVING_BEFORE)."""
+    out = []
+    for k in kept:
+        text = sentence[k.start:k.end].lower()
+        if k.measures == {"budget"} and text in ("grant", "grants") and (
+                _GIVING_BEFORE.search(sentence, max(0, k.start - 40), k.start) or
+                _GIVEN_TO_AFTER.match(sentence, k.end)) and \
+                not re.search(r"\b(?:from|received|receiv\w+)\b", sentence[k.end:k.end + 60],
+                              re.IGNORECASE):
+            k = dataclasses.replace(k, measures=frozenset({"spend"}), inferred=True, weak=False)
         out.append(k)
     return out
 
@@ -1060,6 +1089,8 @@ _TOWARDS_AFTER = re.compile(r"\s+(?:(?:(?:is|are|has\s+been|have\s+been|will\s+b
                             r"\s+)?(?:allocated|set\s+aside|earmarked|budgeted|provided)\s+"
                             r"(?:to|for|towards)|towards)\s+(?!help\b|support\b|fund\b)",
                             re.IGNORECASE)
+_A_YEAR_AFTER = re.compile(r"\s*(?:(?:per|a|each|every)\s+(?:year|annum)|annually|p\.?a\.?)\b",
+                           re.IGNORECASE)
 _NEW_ITEM = re.compile(r"\b(?:new|additional|extra|further|more)\b", re.IGNORECASE)
 _PARTS_NAMED_AFTER = re.compile(r"^\s*of\s+which\s+(?:(?:approximately|around|about|some|"
                                 r"over|almost|nearly|only|just(?:\s+(?:over|under))?)\s+)?"
@@ -2004,6 +2035,8 @@ class Judge:
             mention = _growth_item(s.text, lit, mention, subjects)
         if mention is not None and "change" in mention.measures and continued is None:
             mention = self._plan_item(s, lit, mention, mentions)
+        if mention is not None and lit.kind == "money":
+            mention = self._cost_a_year(s, lit, mention)
         if mention is not None and mention.also == "spend":
             mention = self._planned_spend(s, lit, mention)
             if mention is None:
@@ -2175,6 +2208,21 @@ class Judge:
         if self.period is not None and self.period.kind != "year" and not habit:
             return dataclasses.replace(mention, measures=frozenset({"spend"}), also="")
         return mention
+
+    @staticmethod
+    def _cost_a_year(s: Sentence, lit: Literal_, mention: _Mention) -> _Mention:
+        """A cost said at a yearly rate ("taken on services at a cost of around £27,000 per
+        year", "the service costs £3m a year") is what it costs a year, planned or spent: the
+        budget, or the spend when the number agrees with that (inferred), as "will spend" is
+        (Judge._planned_spend keeps the spend in a quarter's or month's report). Not an
+        average or one child's cost, nor a monitoring sentence."""
+        if mention.measures != {"spend", "weekly_cost", "average_weekly_cost", "annual_cost"} \
+                and mention.measures != {"spend"} or mention.also or mention.inferred or \
+                not _A_YEAR_AFTER.match(s.text, lit.end) or _MONITORING.search(s.text) or \
+                not re.match(r"costs?\b", s.text[mention.start:mention.end], re.IGNORECASE):
+            return mention
+        return dataclasses.replace(mention, measures=frozenset({"budget"}), also="spend",
+                                   weak=False)
 
     def _list_allocation(self, s: Sentence, lit: Literal_, mention: _Mention | None,
                          subjects: list[_Subject]) -> _Mention | None:
