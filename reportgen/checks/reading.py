@@ -1089,6 +1089,7 @@ _TOWARDS_AFTER = re.compile(r"\s+(?:(?:(?:is|are|has\s+been|have\s+been|will\s+b
                             r"\s+)?(?:allocated|set\s+aside|earmarked|budgeted|provided)\s+"
                             r"(?:to|for|towards)|towards)\s+(?!help\b|support\b|fund\b)",
                             re.IGNORECASE)
+_COST_WORD = frozenset({"spend", "weekly_cost", "average_weekly_cost", "annual_cost"})
 _A_YEAR_AFTER = re.compile(r"\s*(?:(?:per|a|each|every)\s+(?:year|annum)|annually|p\.?a\.?)\b",
                            re.IGNORECASE)
 _NEW_ITEM = re.compile(r"\b(?:new|additional|extra|further|more)\b", re.IGNORECASE)
@@ -2036,7 +2037,7 @@ class Judge:
         if mention is not None and "change" in mention.measures and continued is None:
             mention = self._plan_item(s, lit, mention, mentions)
         if mention is not None and lit.kind == "money":
-            mention = self._cost_a_year(s, lit, mention)
+            mention = self._cost_a_year(s, lit, mention, subjects)
         if mention is not None and mention.also == "spend":
             mention = self._planned_spend(s, lit, mention)
             if mention is None:
@@ -2209,15 +2210,18 @@ class Judge:
             return dataclasses.replace(mention, measures=frozenset({"spend"}), also="")
         return mention
 
-    @staticmethod
-    def _cost_a_year(s: Sentence, lit: Literal_, mention: _Mention) -> _Mention:
+    def _cost_a_year(self, s: Sentence, lit: Literal_, mention: _Mention,
+                     subjects: list[_Subject]) -> _Mention:
         """A cost said at a yearly rate ("taken on services at a cost of around £27,000 per
         year", "the service costs £3m a year") is what it costs a year, planned or spent: the
         budget, or the spend when the number agrees with that (inferred), as "will spend" is
         (Judge._planned_spend keeps the spend in a quarter's or month's report). Not an
-        average or one child's cost, nor a monitoring sentence."""
-        if mention.measures != {"spend", "weekly_cost", "average_weekly_cost", "annual_cost"} \
-                and mention.measures != {"spend"} or mention.also or mention.inferred or \
+        average or one child's cost, nor a placement type's (its yearly cost), nor a
+        monitoring sentence."""
+        types = {f.subject for f in self.figures if f.scope in ("type", "external")}
+        if any(x.subject in types for x in subjects) or \
+                mention.measures not in (_COST_WORD, frozenset({"spend"})) or \
+                mention.also or mention.inferred or \
                 not _A_YEAR_AFTER.match(s.text, lit.end) or _MONITORING.search(s.text) or \
                 not re.match(r"costs?\b", s.text[mention.start:mention.end], re.IGNORECASE):
             return mention
