@@ -18,6 +18,10 @@ projected spend of £42.0m; Home to School Transport £4m; Adoption & Fostering 
   additional things, nor "to support", nor in a monitoring sentence.
 - Grants a council has given ("had made grants to three groups totalling £X", "grants awarded
   to clubs") are its spending, never the line's budget; grants it will offer stay the budget.
+- A bare budget bound to its amount in a sentence naming nothing but the report's own council,
+  in a bundle declaring budget_scope, is the whole's budget, surely (an error), as an unnamed
+  overspend is; not a budget "for this", nor one beside reserves or a name.
+- A council's name may end in a place in brackets ("St Ives Town Council (Cornwall)").
 - A cost at a yearly rate ("taken on X at a cost of around £Xk per year", "X costs £3m a
   year"): in a year's report the budget, also the spend (inferred); in a quarter's the spend.
 
@@ -43,6 +47,8 @@ from tests.test_checks_figures_heuristics import (
 
 TOWN = report_names("Sometown Town Council", None, "Cabinet", {}, "council")
 PARISH = report_names("Little Sometown Parish Council", None, "Cabinet", {}, "council")
+BRACKETED = report_names("Sometown Town Council (Westshire)", None, "Cabinet", {}, "council")
+BROAD = report_names("Sometown Borough Council", None, "Cabinet", {})
 
 CASES: list[tuple[str, str, list[Figure], str, object, str]] = [
     # -- the council named by its kind
@@ -121,6 +127,27 @@ CASES: list[tuple[str, str, list[Figure], str, object, str]] = [
      "£0.5m for additional Home to School Transport routes;", ALL, YEAR, COUNCIL, OK),
     ("an-amount-for-something-the-data-lack-raises-nothing",
      "£1.5m for the war memorial;", ALL, YEAR, COUNCIL, OK),
+    # -- a bare budget in a sentence naming nothing else: the whole's, surely
+    ("a-bare-budget-set-is-the-wholes",
+     "The budget was set at £36m.", ALL, YEAR, COUNCIL, "error: £40m"),
+    ("a-bare-budget-before-its-noun-is-the-wholes",
+     "The 2024/25 £36m budget will be part-funded by the ratepayer.", ALL, YEAR, COUNCIL,
+     "error: £40m"),
+    ("a-bare-budget-right-raises-nothing",
+     "The budget was set at £40m.", ALL, YEAR, COUNCIL, OK),
+    ("a-bare-budget-agreeing-with-a-line-raises-nothing",
+     "The budget was set at £20m.", ALL, YEAR, COUNCIL, OK),
+    ("a-budget-for-this-points-elsewhere",
+     "The budget for this is £36m.", ALL, YEAR, COUNCIL, OK),
+    ("a-budget-for-something-the-data-lack-raises-nothing",
+     "The budget for the leisure centre was set at £36m.", ALL, YEAR, COUNCIL, OK),
+    ("a-bare-budget-beside-reserves-only-warns",
+     "The budget was set at £36m, using £3m from reserves.", ALL, YEAR, COUNCIL,
+     "warning: £40m"),
+    ("a-bare-budget-with-no-scope-declared-only-warns",
+     "The budget was set at £36m.", ALL, YEAR, BROAD, "warning: £40m"),
+    ("a-council-named-with-a-place-in-brackets-is-still-of-its-kind",
+     "The Town Council's budget for 2024/25 is £36m.", ALL, YEAR, BRACKETED, "error: £40m"),
     # -- a cost at a yearly rate: the budget, also the spend (inferred), in a year's report
     ("a-cost-a-year-is-the-budget-in-a-years-report",
      "The Council has taken on Home to School Transport at a cost of around £3m per year.",

@@ -698,7 +698,9 @@ def report_names(council: str, directorate: str | None, committee: str | None,
 #: The kind of council a report's council is, from the end of its name ("Sunningdale Parish
 #: Council": parish; "Kent County Council": county).
 _COUNCIL_KIND = re.compile(r"\b(?P<kind>(?:(?:metropolitan|county)\s+)?borough|town|parish|"
-                           r"community|city|county|district|village|neighbourhood)\s+council$",
+                           r"community|city|county|district|village|neighbourhood)\s+council"
+                           # ("St Ives Town Council (Cornwall)": a place said to tell it apart)
+                           r"(?:\s*\([^()]*\))?$",
                            re.IGNORECASE)
 
 
@@ -1092,6 +1094,10 @@ _TOWARDS_AFTER = re.compile(r"\s+(?:(?:(?:is|are|has\s+been|have\s+been|will\s+b
 _COST_WORD = frozenset({"spend", "weekly_cost", "average_weekly_cost", "annual_cost"})
 _A_YEAR_AFTER = re.compile(r"\s*(?:(?:per|a|each|every)\s+(?:year|annum)|annually|p\.?a\.?)\b",
                            re.IGNORECASE)
+_BARE_BUDGET = re.compile(r"(?:(?:annual|net|overall|total|final|agreed|approved|revenue)\s+)*"
+                          r"budgets?", re.IGNORECASE)
+_POINTING = re.compile(r"\b(?:this|these|those|such|each|its\s+own)\b(?!\s+(?:year|financial))",
+                       re.IGNORECASE)
 _NEW_ITEM = re.compile(r"\b(?:new|additional|extra|further|more)\b", re.IGNORECASE)
 _PARTS_NAMED_AFTER = re.compile(r"^\s*of\s+which\s+(?:(?:approximately|around|about|some|"
                                 r"over|almost|nearly|only|just(?:\s+(?:over|under))?)\s+)?"
@@ -2166,7 +2172,8 @@ class Judge:
                            f.previous == figure.previous and lit.agrees(f)), figure)
         explicit = figure is not None and (
             self._explicit(figure, lit, cands, subjects, mention, elsewhere) or
-            self._signed_total(s, lit, figure, mention)) and \
+            self._signed_total(s, lit, figure, mention) or
+            self._bare_budget_total(s, lit, figure, mention)) and \
             inferred_order is False and not mention.inferred and not mention.also
         return Claim(figure, cands, evidence, explicit,
                      sign=mention.sign if measures == {"variance"} else 0)
@@ -2336,6 +2343,28 @@ class Judge:
             not any(m.start() > 0 and m.group(0).lower() not in _PLAIN_CAPITALS and
                     not _TITLE_BEFORE.search(s.text, 0, m.start())
                     for m in _CAPITALISED.finditer(s.text))
+
+    def _bare_budget_total(self, s: Sentence, lit: Literal_, figure: Figure,
+                           mention: _Mention) -> bool:
+        """"The budget was set at £569,625", "Our annual budget of £870,000 for 2022-2023":
+        in a report whose bundle declares what its data are of (budget_scope), a bare budget
+        bound to its amount, in a sentence that names nothing but the report's own council
+        (no line, no other fund, capital or reserves, no cause or place, no "this" pointing
+        elsewhere) and follows no sentence or heading that names a line, is the report's whole
+        budget, as an unnamed overspend is (_signed_total)."""
+        names = self.subjects.names
+        if names is None or names.scope is None or figure.scope != "total" or \
+                figure.previous or figure.measure != "budget" or s.earlier or \
+                not _BARE_BUDGET.fullmatch(s.text[mention.start:mention.end]) or \
+                _distance((mention.start, mention.end), lit) > 40 or \
+                any(x.subject != WHOLE or x.guessed for x in s.subjects) or \
+                _OTHER_FUND.search(s.text) or _NOT_REVENUE.search(s.text) or \
+                _CAUSE_OR_PLACE.search(s.text) or _POINTING.search(s.text):
+            return False
+        return not any(m.start() > 0 and m.group(0).lower() not in _PLAIN_CAPITALS and
+                       not _TITLE_BEFORE.search(s.text, 0, m.start()) and
+                       not any(x.start <= m.start() < x.end for x in s.subjects)
+                       for m in _CAPITALISED.finditer(s.text))
 
     def _names(self, f: Figure) -> set[str]:
         """The subjects that name figure ``f``: its own, and for a total the only budget line
