@@ -23,7 +23,10 @@ projected spend of £42.0m; Home to School Transport £4m; Adoption & Fostering 
   overspend is; not a budget "for this", nor one beside reserves or a name.
 - A council's name may end in a place in brackets ("St Ives Town Council (Cornwall)").
 - A cost at a yearly rate ("taken on X at a cost of around £Xk per year", "X costs £3m a
-  year"): in a year's report the budget, also the spend (inferred); in a quarter's the spend.
+  year") or one to come ("which will cost £3m"): in a year's report the budget, also the spend
+  (inferred); in a quarter's the spend.
+- A verb of rising or falling with the amount straight after it ("has risen £1.5m") is the
+  change, as "risen by" is; "would exceed the budget by £X" is an overspend.
 
 The rules are described in docs/checks.md ("How a typed number is read").
 """
@@ -157,6 +160,33 @@ CASES: list[tuple[str, str, list[Figure], str, object, str]] = [
     ("a-cost-a-year-right-raises-nothing",
      "The Council has taken on Home to School Transport at a cost of around £4m per year.",
      ALL, YEAR, COUNCIL, OK),
+    ("a-cost-to-come-is-the-budget-in-a-years-report",
+     "The repair of Home to School Transport vehicles, which will cost £3m.", ALL, YEAR,
+     COUNCIL, "warning: £4m"),
+    ("a-cost-to-come-agreeing-with-the-spend-raises-nothing",
+     "Running Home to School Transport will cost the Council £3.76m for 2024/25.", ALL, YEAR,
+     COUNCIL, OK),
+    ("a-cost-to-come-in-a-quarters-report-stays-the-spend",
+     "Running Home to School Transport will cost the Council £3m for 2024/25.", ALL, QUARTER,
+     COUNCIL, "error: £4m"),
+    # -- rising or falling with no "by"; exceeding a budget by an amount
+    ("risen-and-an-amount-is-the-change",
+     "The Adoption & Fostering budget has risen £1.5m this year.", [*ALL, *GROWTH], YEAR,
+     COUNCIL, "error: £1.2m"),
+    ("rose-and-an-amount-right-raises-nothing",
+     "The Adoption & Fostering budget rose £1.24m this year.", [*ALL, *GROWTH], YEAR, COUNCIL,
+     OK),
+    ("risen-to-an-amount-stays-the-level",
+     "The Adoption & Fostering overspend has risen to £1.5m.", ALL, QUARTER, COUNCIL,
+     "error: £1.0m"),
+    ("exceeding-a-budget-by-an-amount-is-the-overspend",
+     "Adoption & Fostering would exceed the proposed budget by £0.5m.", ALL, QUARTER, COUNCIL,
+     "error: £1.0m"),
+    ("exceeding-a-budget-by-an-amount-of-an-underspending-line-says-so",
+     "Home to School Transport is forecast to exceed its budget by £0.5m.", ALL, QUARTER,
+     COUNCIL, "error: an underspend of £0.2m"),
+    ("exceeding-the-budget-of-an-amount-is-not-the-overspend",
+     "Adoption & Fostering spend exceeds the budget of £16m.", ALL, QUARTER, COUNCIL, OK),
     ("a-cost-a-year-in-a-quarters-report-stays-the-spend",
      "The Council has taken on Home to School Transport at a cost of around £3m per year.",
      ALL, QUARTER, COUNCIL, "error: £4m"),

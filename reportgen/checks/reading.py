@@ -1091,6 +1091,8 @@ _TOWARDS_AFTER = re.compile(r"\s+(?:(?:(?:is|are|has\s+been|have\s+been|will\s+b
                             r"\s+)?(?:allocated|set\s+aside|earmarked|budgeted|provided)\s+"
                             r"(?:to|for|towards)|towards)\s+(?!help\b|support\b|fund\b)",
                             re.IGNORECASE)
+_WILL_BEFORE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to)\s+(?:also\s+|now\s+)?$",
+                          re.IGNORECASE)
 _COST_WORD = frozenset({"spend", "weekly_cost", "average_weekly_cost", "annual_cost"})
 _A_YEAR_AFTER = re.compile(r"\s*(?:(?:per|a|each|every)\s+(?:year|annum)|annually|p\.?a\.?)\b",
                            re.IGNORECASE)
@@ -2220,7 +2222,9 @@ class Judge:
     def _cost_a_year(self, s: Sentence, lit: Literal_, mention: _Mention,
                      subjects: list[_Subject]) -> _Mention:
         """A cost said at a yearly rate ("taken on services at a cost of around £27,000 per
-        year", "the service costs £3m a year") is what it costs a year, planned or spent: the
+        year", "the service costs £3m a year"), or one to come ("the repair of the bridges,
+        which will cost £45,000", "will cost the Council £15,286 for 2025/26"), is what it
+        costs a year, planned or spent: the
         budget, or the spend when the number agrees with that (inferred), as "will spend" is
         (Judge._planned_spend keeps the spend in a quarter's or month's report). Not an
         average or one child's cost, nor a placement type's (its yearly cost), nor a
@@ -2229,7 +2233,9 @@ class Judge:
         if any(x.subject in types for x in subjects) or \
                 mention.measures not in (_COST_WORD, frozenset({"spend"})) or \
                 mention.also or mention.inferred or \
-                not _A_YEAR_AFTER.match(s.text, lit.end) or _MONITORING.search(s.text) or \
+                not (_A_YEAR_AFTER.match(s.text, lit.end) or
+                     _WILL_BEFORE.search(s.text, 0, mention.start)) or \
+                _MONITORING.search(s.text) or \
                 not re.match(r"costs?\b", s.text[mention.start:mention.end], re.IGNORECASE):
             return mention
         return dataclasses.replace(mention, measures=frozenset({"budget"}), also="spend",
