@@ -149,6 +149,12 @@ CASES: list[tuple[str, str, list[Figure], str, object, str]] = [
      "warning: £40m"),
     ("a-bare-budget-with-no-scope-declared-only-warns",
      "The budget was set at £36m.", ALL, YEAR, BROAD, "warning: £40m"),
+    ("a-bare-budget-beside-a-council-tax-band-is-the-wholes",
+     "The budget was set at £36m so the annual precept for band D payers will be £57.99.", ALL,
+     YEAR, COUNCIL, "error: £40m"),
+    ("a-bare-budget-beside-another-name-only-warns",
+     "The budget was set at £36m by Westshire Leisure Trust.", ALL, YEAR, COUNCIL,
+     "warning: £40m"),
     ("a-council-named-with-a-place-in-brackets-is-still-of-its-kind",
      "The Town Council's budget for 2024/25 is £36m.", ALL, YEAR, BRACKETED, "error: £40m"),
     # -- a cost at a yearly rate: the budget, also the spend (inferred), in a year's report

@@ -1098,6 +1098,7 @@ _A_YEAR_AFTER = re.compile(r"\s*(?:(?:per|a|each|every)\s+(?:year|annum)|annuall
                            re.IGNORECASE)
 _BARE_BUDGET = re.compile(r"(?:(?:annual|net|overall|total|final|agreed|approved|revenue)\s+)*"
                           r"budgets?", re.IGNORECASE)
+_TAX_BAND = re.compile(r"(?:Band\s+)?[A-H](?![\w'’-])", re.IGNORECASE)
 _POINTING = re.compile(r"\b(?:this|these|those|such|each|its\s+own)\b(?!\s+(?:year|financial))",
                        re.IGNORECASE)
 _NEW_ITEM = re.compile(r"\b(?:new|additional|extra|further|more)\b", re.IGNORECASE)
@@ -2367,8 +2368,10 @@ class Judge:
                 _OTHER_FUND.search(s.text) or _NOT_REVENUE.search(s.text) or \
                 _CAUSE_OR_PLACE.search(s.text) or _POINTING.search(s.text):
             return False
+        # (A council tax band, "Band D", or a lone capital names no service either.)
         return not any(m.start() > 0 and m.group(0).lower() not in _PLAIN_CAPITALS and
                        not _TITLE_BEFORE.search(s.text, 0, m.start()) and
+                       not _TAX_BAND.match(s.text, m.start()) and
                        not any(x.start <= m.start() < x.end for x in s.subjects)
                        for m in _CAPITALISED.finditer(s.text))
 
