@@ -116,14 +116,16 @@ CASES: list[tuple[str, str, list[Figure], str, str]] = [
      "The Council's budget is £46m, with £1.2m to support foster carers.",
      [*ALL, *GROWTH], YEAR, "error: £40m"),
     # -- a bare "budget" bound to its number across who set it and for which year (the whole's
-    #    budget read from an unnamed noun: inferred)
+    #    budget read from an unnamed noun: inferred where no budget_scope is declared; these
+    #    cases declare it and name nothing else, so the whole's, surely: fix round 7,
+    #    test_checks_round7b_wording)
     ("a-budget-approved-for-a-year-totals-is-bound-to-its-number",
      "The net expenditure budget approved for 2024/2025 totals £46m.", ALL, YEAR,
-     "warning: £40m"),
+     "error: £40m"),
     ("a-budget-for-a-year-is-bound-to-its-number",
-     "The net budget for 2024/25 is £34m.", ALL, YEAR, "warning: £40m"),
+     "The net budget for 2024/25 is £34m.", ALL, YEAR, "error: £40m"),
     ("a-budget-set-at-is-bound-to-its-number",
-     "The budget was set at £46m.", ALL, YEAR, "warning: £40m"),
+     "The budget was set at £46m.", ALL, YEAR, "error: £40m"),
     ("a-budget-for-a-year-right-raises-nothing",
      "The net budget for 2024/25 is £40m.", ALL, YEAR, OK),
     ("a-budget-for-a-year-agreeing-with-a-line-raises-nothing",

@@ -239,6 +239,8 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
         o is not k and not o.weak and 0 <= k.start - o.end <= _NEAR and
         not re.search(r"[£\d;]", sentence[o.end:k.start]) for o in kept))]
     kept = _spend_set_by_a_budget(sentence, kept)
+    kept = _whole_spend_expected(sentence, kept)
+    kept = _grants_given(sentence, kept)
     kept = _savings_to_be_realised(sentence, kept)
     return sorted(_identified_for_a_budget(sentence, kept), key=lambda k: k.start)
 
@@ -298,6 +300,87 @@ def _spend_set_by_a_budget(sentence: str, kept: list[_Mention]) -> list[_Mention
                 k = dataclasses.replace(k, measures=frozenset({"gross_budget"}))
             elif whole:
                 k = dataclasses.replace(k, measures=frozenset({"budget"}))
+        out.append(k)
+    return out
+
+
+#: The whole's spending for a year said as expected, or as what running the council costs: "the
+#: total expenditure in running the operations of the Parish Council is anticipated to be
+#: £121,190", "the Budget predicts a total expenditure of £450,828", "a budget with expenditure
+#: of £620,745 has been approved", "the annual cost of running the Council is just over £1.2
+#: million a year". In a year's report (budget setting) that is the year's budget, or its spend
+#: when the number agrees with that: the budget, also the spend, never an error
+#: (Judge._planned_spend keeps the spend in a quarter's or month's report). Not in a monitoring
+#: sentence (outturn, over or under budget, a variance, to date), nor capital or reserves.
+# (a monitoring word, "forecast", "projected", "predicted", is the year's expected spend only
+# with the budget as its subject: "the Budget predicts")
+_EXPECTED_WORD = re.compile(r"\b(?:anticipat\w*|expect\w*|estimat\w*|plann\w*|budgeted|"
+                            r"budgets?(?:\s+(?:predicts?|forecasts?|projects?|assumes?|"
+                            r"includes?|shows?|provides?\s+for|allows?\s+for))?)\b",
+                            re.IGNORECASE)
+_RUNNING_AFTER = re.compile(r"\s+(?:of|in|for)\s+running\s+(?:the|this|our|its)\b",
+                            re.IGNORECASE)
+_MONITORED = re.compile(r"\b(?:outturn|actual|over[- ]?spen\w*|under[- ]?spen\w*|variances?|"
+                        r"to\s+date|so\s+far|(?:over|under|against|compared\s+(?:to|with))\s+"
+                        r"(?:the\s+)?(?:[\w-]+\s+)?budget)\b", re.IGNORECASE)
+_SPEND_OR_COST = frozenset({"spend", "annual_cost"})
+
+
+def _whole_spend_expected(sentence: str, kept: list[_Mention]) -> list[_Mention]:
+    """The whole's expected spending for a year read as the budget, also the spend (see
+    _EXPECTED_WORD)."""
+    if _MONITORED.search(sentence):
+        return kept
+    out = []
+    for k in kept:
+        running = _RUNNING_AFTER.match(sentence, k.end)  # (binds even a bare "cost")
+        if (k.weak and not running) or not k.measures & _SPEND_OR_COST or \
+                "variance" in k.measures or _BUDGET_AFTER.match(sentence, k.end):
+            out.append(k)
+            continue
+        text = sentence[k.start:k.end]
+        before = sentence[max(0, k.start - 60):k.start]
+        whole = running or (k.measures == {"spend"} and (
+            _WHOLE_SPEND.match(text) or _A_TOTAL_AFTER.match(sentence, k.end) or
+            re.search(r"\b(?:total|net)\s+[\w-]+\s+$", before, re.IGNORECASE) or
+            # "a budget with expenditure of £X": the budget's own spending
+            re.search(r"\bbudgets?\s+with\s+(?:(?:total|net)\s+)?$", before, re.IGNORECASE)))
+        # the expecting word in the mention's clause, before it or between it and its number
+        end = re.search(r"[;:]|£|\d", sentence[k.end:])
+        after = sentence[k.end:k.end + (end.start() if end else 0)]
+        expected = _EXPECTED_WORD.search(re.split(r"[;:,]", before)[-1]) or \
+            _EXPECTED_WORD.search(after) or running
+        if whole and expected and \
+                not _CAPITAL_OR_RESERVES.search(sentence, max(0, k.start - 80), k.end + 80):
+            k = dataclasses.replace(k, measures=frozenset({"budget"}), also="spend", sign=0)
+        out.append(k)
+    return out
+
+
+#: Grants a council gives are its spending on them, not a budget: "the Town Council had just made
+#: grants to three community groups totalling £3,000", "grants awarded to local clubs of
+#: £12,000", "£5,000 in grants paid to charities". (A grant received, "a grant of £2m from
+#: government", stays what it was.) What was given so far may not be the year's whole spend:
+#: inferred.
+# (Only grants given, done: grants a council "will offer" or plans to award are its budget.)
+_GIVING_BEFORE = re.compile(r"(?<!\bwill\s)(?<!\bto\s)\b(?:made|awarded|gave|given|paid|"
+                            r"distributed)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_GIVEN_TO_AFTER = re.compile(r"\s+(?:(?:have\s+been|has\s+been|were|was)\s+)?(?:made|awarded|"
+                             r"given|paid|distributed)\s+to\s+(?!(?:the\s+)?(?:council|"
+                             r"authority)\b)", re.IGNORECASE)
+
+
+def _grants_given(sentence: str, kept: list[_Mention]) -> list[_Mention]:
+    """Grants given read as the spend, inferred (see _GIVING_BEFORE)."""
+    out = []
+    for k in kept:
+        text = sentence[k.start:k.end].lower()
+        if k.measures == {"budget"} and text in ("grant", "grants") and (
+                _GIVING_BEFORE.search(sentence, max(0, k.start - 40), k.start) or
+                _GIVEN_TO_AFTER.match(sentence, k.end)) and \
+                not re.search(r"\b(?:from|received|receiv\w+)\b", sentence[k.end:k.end + 60],
+                              re.IGNORECASE):
+            k = dataclasses.replace(k, measures=frozenset({"spend"}), inferred=True, weak=False)
         out.append(k)
     return out
 
@@ -612,6 +695,29 @@ def report_names(council: str, directorate: str | None, committee: str | None,
                        scope, tuple(council_names))
 
 
+#: The kind of council a report's council is, from the end of its name ("Sunningdale Parish
+#: Council": parish; "Kent County Council": county).
+_COUNCIL_KIND = re.compile(r"\b(?P<kind>(?:(?:metropolitan|county)\s+)?borough|town|parish|"
+                           r"community|city|county|district|village|neighbourhood)\s+council"
+                           # ("St Ives Town Council (Cornwall)": a place said to tell it apart)
+                           r"(?:\s*\([^()]*\))?$",
+                           re.IGNORECASE)
+
+
+def _own_kind_noun(council: Sequence[str]) -> re.Pattern[str] | None:
+    """The council named by its kind, as its own papers name it: "the Town Council" in a town
+    council's report, "this Parish Council", "our Borough Council" (not another kind: "the
+    County Council" in a district's report is another body). The capitals make it a name, so
+    the plain "the council" pattern (_SCOPE_NOUN) does not take it."""
+    kind = next((m for m in (_COUNCIL_KIND.search(c.strip()) for c in council) if m), None)
+    if kind is None:
+        return None
+    words = r"\s+".join(kind["kind"].split())
+    return re.compile(rf"\b(?:the|this|our|its|their)\s+(?P<council>{words}\s+council)"
+                      r"(?![\w-])(?!['’]?s?\s+(?:area|run|owned|homes?)\b)"
+                      r"(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+
+
 class _Subjects:
     """Every subject of the figures, as the word patterns that name it in a sentence."""
 
@@ -800,6 +906,11 @@ class _Subjects:
                       for m in _REVENUE_WHOLE.finditer(sentence)]
             scope += [_Subject(m.start(), m.end(), WHOLE)
                       for m in _ACCOUNT_WHOLE.finditer(sentence)]
+        own_kind = _own_kind_noun(self.names.council)
+        for m in own_kind.finditer(sentence) if own_kind is not None else ():
+            named = self.names.unit_noun("council")  # "the Town Council": the council
+            scope.append(self._pot(sentence, _Subject(m.start("council"), m.end(),
+                                                      named or WHOLE, guessed=named is None)))
         for m in _SCOPE_NOUN.finditer(sentence):
             noun = m["unit"] or m["council"] or m["wide"]
             named = self.names.unit_noun(noun)
@@ -971,6 +1082,29 @@ _FROM_A_POT_AFTER = re.compile(r"\s+from\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:
                                r"underspends?|balances?|provisions?|allocations?)\b",
                                re.IGNORECASE)
 _PART_AFTER = re.compile(r"^\s*of\s+which\b", re.IGNORECASE)
+#: ... unless another amount follows it: "£639,916 of which £12,114 is a grant" names the
+#: first as the whole and the second as its part, as "£639,916, of which £12,114" does.
+#: What an amount opening a list item is for: "£5,000 towards flower beds", "£10,000 is
+#: allocated to the Day Centre", "£2,000 earmarked for the war memorial" (not "£3m to support
+#: X": money given to support is growth, _ALLOCATION_AFTER).
+_TOWARDS_AFTER = re.compile(r"\s+(?:(?:(?:is|are|has\s+been|have\s+been|will\s+be)"
+                            r"\s+)?(?:allocated|set\s+aside|earmarked|budgeted|provided)\s+"
+                            r"(?:to|for|towards)|towards)\s+(?!help\b|support\b|fund\b)",
+                            re.IGNORECASE)
+_WILL_BEFORE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to)\s+(?:also\s+|now\s+)?$",
+                          re.IGNORECASE)
+_COST_WORD = frozenset({"spend", "weekly_cost", "average_weekly_cost", "annual_cost"})
+_A_YEAR_AFTER = re.compile(r"\s*(?:(?:per|a|each|every)\s+(?:year|annum)|annually|p\.?a\.?)\b",
+                           re.IGNORECASE)
+_BARE_BUDGET = re.compile(r"(?:(?:annual|net|overall|total|final|agreed|approved|revenue)\s+)*"
+                          r"budgets?", re.IGNORECASE)
+_TAX_BAND = re.compile(r"(?:Band\s+)?[A-H](?![\w'’-])", re.IGNORECASE)
+_POINTING = re.compile(r"\b(?:this|these|those|such|each|its\s+own)\b(?!\s+(?:year|financial))",
+                       re.IGNORECASE)
+_NEW_ITEM = re.compile(r"\b(?:new|additional|extra|further|more)\b", re.IGNORECASE)
+_PARTS_NAMED_AFTER = re.compile(r"^\s*of\s+which\s+(?:(?:approximately|around|about|some|"
+                                r"over|almost|nearly|only|just(?:\s+(?:over|under))?)\s+)?"
+                                r"£\s?\d", re.IGNORECASE)
 _OF_THE_AFTER = re.compile(r"^\s+of\s+the\s+$", re.IGNORECASE)
 #: A trailing clause of a part ("£24m, of which the cost to us was £9m"): its words are the
 #: part's, not the amount's before it.
@@ -1752,7 +1886,8 @@ class Judge:
         before, after = s.text[:lit.start], s.text[lit.end:]
         if _MOVED_BEFORE.search(before[-40:]) and _FROM_A_POT_AFTER.match(after):
             return None  # an amount moved from one pot to another (_MOVED_BEFORE)
-        if _PART_BEFORE.search(before[-70:]) or _PART_AFTER.match(after):
+        if _PART_BEFORE.search(before[-70:]) or (_PART_AFTER.match(after) and
+                                                 not _PARTS_NAMED_AFTER.match(after)):
             return None  # "£1m of which ...": a part of another amount
         if re.match(r"\s*[-–]\s*£?\d", after) or re.search(r"\d\s*[-–]\s*£?$", before[-6:]):
             return None  # "£35-40 million of savings": a range, no one figure
@@ -1904,11 +2039,14 @@ class Judge:
                 # "£2m for children placement costs": the same, with only the name after "for"
                 mention = _Mention(given.start(), given.end(), frozenset({"change"}), 1,
                                    "budget", inferred=True)
+            mention = self._list_allocation(s, lit, mention, subjects)
         if lit.kind == "money":
             mention = _allocation_given_with(s.text, lit, mention)
             mention = _growth_item(s.text, lit, mention, subjects)
         if mention is not None and "change" in mention.measures and continued is None:
             mention = self._plan_item(s, lit, mention, mentions)
+        if mention is not None and lit.kind == "money":
+            mention = self._cost_a_year(s, lit, mention, subjects)
         if mention is not None and mention.also == "spend":
             mention = self._planned_spend(s, lit, mention)
             if mention is None:
@@ -2037,7 +2175,8 @@ class Judge:
                            f.previous == figure.previous and lit.agrees(f)), figure)
         explicit = figure is not None and (
             self._explicit(figure, lit, cands, subjects, mention, elsewhere) or
-            self._signed_total(s, lit, figure, mention)) and \
+            self._signed_total(s, lit, figure, mention) or
+            self._bare_budget_total(s, lit, figure, mention)) and \
             inferred_order is False and not mention.inferred and not mention.also
         return Claim(figure, cands, evidence, explicit,
                      sign=mention.sign if measures == {"variance"} else 0)
@@ -2080,6 +2219,50 @@ class Judge:
         if self.period is not None and self.period.kind != "year" and not habit:
             return dataclasses.replace(mention, measures=frozenset({"spend"}), also="")
         return mention
+
+    def _cost_a_year(self, s: Sentence, lit: Literal_, mention: _Mention,
+                     subjects: list[_Subject]) -> _Mention:
+        """A cost said at a yearly rate ("taken on services at a cost of around £27,000 per
+        year", "the service costs £3m a year"), or one to come ("the repair of the bridges,
+        which will cost £45,000", "will cost the Council £15,286 for 2025/26"), is what it
+        costs a year, planned or spent: the
+        budget, or the spend when the number agrees with that (inferred), as "will spend" is
+        (Judge._planned_spend keeps the spend in a quarter's or month's report). Not an
+        average or one child's cost, nor a placement type's (its yearly cost), nor a
+        monitoring sentence."""
+        types = {f.subject for f in self.figures if f.scope in ("type", "external")}
+        if any(x.subject in types for x in subjects) or \
+                mention.measures not in (_COST_WORD, frozenset({"spend"})) or \
+                mention.also or mention.inferred or \
+                not (_A_YEAR_AFTER.match(s.text, lit.end) or
+                     _WILL_BEFORE.search(s.text, 0, mention.start)) or \
+                _MONITORING.search(s.text) or \
+                not re.match(r"costs?\b", s.text[mention.start:mention.end], re.IGNORECASE):
+            return mention
+        return dataclasses.replace(mention, measures=frozenset({"budget"}), also="spend",
+                                   weak=False)
+
+    def _list_allocation(self, s: Sentence, lit: Literal_, mention: _Mention | None,
+                         subjects: list[_Subject]) -> _Mention | None:
+        """An item of a budget-setting list, an amount opening it and what it is for ("£54,000
+        for Town Council projects;", "£5,000 towards flower beds and lighting;"): the named
+        line's allocation. Where the data hold budgets of one year only (no line's growth),
+        the allocation is that line's budget for the year; else its growth (read above). Either
+        is inferred: the list may give a part of the line, or a new item of it."""
+        if any(f.measure == "change" and f.of == "budget" for f in self.figures):
+            return mention
+        given = _ALLOCATION_FOR.match(s.text, lit.end) or _TOWARDS_AFTER.match(s.text, lit.end)
+        named = [x for x in subjects if given is not None and x.start >= given.end() and
+                 x.subject not in SCOPES]
+        if given is None or not named or _ALLOCATION_AFTER.match(s.text, lit.end) or \
+                _NEW_ITEM.search(s.text, lit.end, named[0].start):
+            return mention  # (money for new or additional things is growth: read above)
+        if mention is not None and not (mention.inferred and "change" in mention.measures) \
+                and not self._label_word(s, mention, subjects):
+            return mention  # its own measure word ("£2m for placement overspends")
+        if _MONITORING.search(s.text):
+            return mention
+        return _Mention(given.start(), given.end(), frozenset({"budget"}), 0, inferred=True)
 
     @staticmethod
     def _whole_of_parts(s: Sentence, first: Literal_) -> Literal_ | None:
@@ -2167,6 +2350,30 @@ class Judge:
             not any(m.start() > 0 and m.group(0).lower() not in _PLAIN_CAPITALS and
                     not _TITLE_BEFORE.search(s.text, 0, m.start())
                     for m in _CAPITALISED.finditer(s.text))
+
+    def _bare_budget_total(self, s: Sentence, lit: Literal_, figure: Figure,
+                           mention: _Mention) -> bool:
+        """"The budget was set at £569,625", "Our annual budget of £870,000 for 2022-2023":
+        in a report whose bundle declares what its data are of (budget_scope), a bare budget
+        bound to its amount, in a sentence that names nothing but the report's own council
+        (no line, no other fund, capital or reserves, no cause or place, no "this" pointing
+        elsewhere) and follows no sentence or heading that names a line, is the report's whole
+        budget, as an unnamed overspend is (_signed_total)."""
+        names = self.subjects.names
+        if names is None or names.scope is None or figure.scope != "total" or \
+                figure.previous or figure.measure != "budget" or s.earlier or \
+                not _BARE_BUDGET.fullmatch(s.text[mention.start:mention.end]) or \
+                _distance((mention.start, mention.end), lit) > 40 or \
+                any(x.subject != WHOLE or x.guessed for x in s.subjects) or \
+                _OTHER_FUND.search(s.text) or _NOT_REVENUE.search(s.text) or \
+                _CAUSE_OR_PLACE.search(s.text) or _POINTING.search(s.text):
+            return False
+        # (A council tax band, "Band D", or a lone capital names no service either.)
+        return not any(m.start() > 0 and m.group(0).lower() not in _PLAIN_CAPITALS and
+                       not _TITLE_BEFORE.search(s.text, 0, m.start()) and
+                       not _TAX_BAND.match(s.text, m.start()) and
+                       not any(x.start <= m.start() < x.end for x in s.subjects)
+                       for m in _CAPITALISED.finditer(s.text))
 
     def _names(self, f: Figure) -> set[str]:
         """The subjects that name figure ``f``: its own, and for a total the only budget line

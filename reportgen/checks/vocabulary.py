@@ -391,6 +391,10 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # "the net budget requirement for 2019/20 of £10.0m": the statutory name of the net budget
     # a council sets (what council tax and grants must meet), not a savings requirement
     (r"(?:budget requirements?)", "budget", 0),
+    # ... and so is a "spending requirement" (or expenditure requirement), the same net budget
+    # said of what is to be spent ("the net spending requirement for 2018/19 is £376,500"):
+    # what must be spent, not what must be saved
+    (r"(?:(?:spending|expenditure) requirements?)", "budget", 0),
     # "£141,000 had been budgeted for play parks": what was budgeted is the budget
     (r"(?:(?:has|have|had|was|were|is|are|been|be)\s+)+budgeted", "budget", 0),
     # spend
@@ -474,6 +478,16 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
      r"down by|lower by|less than (?:at|in) the|less than (?:in |at )?(?:the )?(?:last|"
      r"previous|prior) (?:financial )?(?:year|quarter|month))", "change", -1),
     (r"(?:(?:budget )?movement|moved by|change(?:d)?(?: of| by)?)", "change", 0),
+    # The verbs of rising or falling with the amount straight after them, no "by" ("the Town
+    # Centre Maintenance has risen £600 this year", "costs fell £2m"): the change, as "risen by"
+    # is (not "has risen to £5m": a level, read by the words of change to a level)
+    (r"(?:(?:has |have |had )?(?:risen|grown|gone up)|rose|grew|went up)(?=\s+£)", "change", 1),
+    (r"(?:(?:has |have |had )?(?:fallen|dropped|gone down)|fell|dropped|went down)(?=\s+£)",
+     "change", -1),
+    # "would exceed the proposed budget by £755", "is forecast to exceed its budget by £0.5m":
+    # the amount over budget, an overspend (not "exceeds the budget of £5m": the budget's)
+    (r"(?:exceed(?:s|ed|ing)? (?:the |its |our |their )?(?:[\w-]+ )?budget(?:ed (?:figure|"
+     r"amount|level|provision))?(?: by)?(?!\s+of\b))", "variance", 1),
     # a position that improves has less overspend (or more underspend)
     (r"(?:improvement(?: of)?|improved by)", "change:variance", -1),
     (r"(?:deterioration(?: of)?|deteriorated by|worsened by)", "change:variance", 1),
