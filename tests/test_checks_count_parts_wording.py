@@ -108,6 +108,21 @@ CASES = [
     ("total-compared", "290 children in care compared with 243 at the end of September.",
      "error: 270"),
     ("total-overall", "There were 290 children in care overall.", "error: 270"),
+    # ... and of a flow: a route or reason makes it a part (before, an error naming all who
+    # started or ceased)
+    ("flow-through-an-order", "50 children left care through special guardianship orders in "
+     "the quarter.", OK),
+    ("flow-due-to", "50 children came into care due to neglect in the quarter.", OK),
+    ("flow-under-section-20", "50 children started to be looked after under section 20 in the "
+     "quarter.", OK),
+    ("flow-to-return-home", "50 children left care to return home in the quarter.", OK),
+    ("flow-for-the-first-time", "50 children came into care for the first time.", OK),
+    ("flow-in-the-quarter", "50 children came into care during the quarter.", "error: 44"),
+    ("flow-compared", "50 children came into care in the quarter, compared with 30 in the "
+     "previous quarter.", "error: 44"),
+    ("flow-which", "50 children ceased to be looked after in the quarter, which reduced the "
+     "number in care.", "error: 17"),
+    ("flow-that-quarter", "50 children left care that quarter.", "warning: 17"),
     ("taken-into-care", "50 children were taken into care during the quarter.", "error: 44"),
     ("admitted-into-the-care-of", "The number of children admitted into the care of the local "
      "authority was 50 in the quarter.", "error: 44"),

@@ -421,6 +421,26 @@ _TOTAL_PREDICATE = re.compile(
     r"(?:in\s+(?:(?:our|the|its|their)\s+)?care|looked[- ]after|cared\s+for|placed|"
     r"in\s+placements?|accommodated|living|supported\s+by\s+(?:the|our)|the\s+"
     r"responsibility|(?:\d|around|about|approximately)|$|[,;.])))", re.IGNORECASE)
+#: After a count of children, the words of their flow into or out of care ("came into care",
+#: "ceased to be looked after"), and what may follow them and keep the flow all of it: a break,
+#: a span or date, a comparison or change. A route or reason ("through special guardianship
+#: orders", "due to neglect", "under section 20", "to return home") makes it a part.
+_FLOW_AFTER_COUNT = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,4}?(?:came|come|coming|entered|entering|started|starting|left|leaving|"
+    r"ceased|ceasing|admitted|taken|received|discharged|became|becoming)\b"
+    r"(?:\s+(?:to\s+be\s+|in\s*to\s+|into\s+|from\s+|the\s+|our\s+|their\s+)*)"
+    r"(?:care|looked[- ]after|placements?)\b", re.IGNORECASE)
+_FLOW_TOTAL_TAIL = re.compile(
+    r"\s*(?:$|[,;:.()\u2013\u2014-]|(?:at|on|by|during|over|across|since|until|this|last|"
+    r"compared|against|versus|vs|than|up|down|so\s+far|year\s+to\s+date|which|each|every|per|"
+    r"(?:that|a)\s+(?:year|quarter|month|week|day)|"
+    r"an?\s+(?:increase|decrease|rise|fall|reduction|drop))\b|and\s+(?=\d)|"
+    r"(?:in|within|across)\s+(?:the\s+(?:county|borough|city|district|area|authority)\b|"
+    r"(?-i:(?!(?:Year|Quarter|Q\d|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b)[A-Z]))|"
+    r"in\s+(?:total|all|the\s+(?:quarter|year|month|period|same\s+period)|(?:january|february|"
+    r"march|april|may|june|july|august|september|october|november|december|q[1-4]|quarter|"
+    r"month|(?:19|20)\d\d)\b))", re.IGNORECASE)
 #: Between a count and its noun, words that say the children are the council's own place's
 #: ("about 250 local children"): no part of them, as an asylum-seeking or disabled child is.
 _OWN_PLACE = re.compile(r"\s+(local)\s+(?=(?:looked[- ]after\s+)?(?:children|young\s+people)\b)",
@@ -748,6 +768,11 @@ class CountReader:
                 found.figure.subject is None and found.figure.measure == "count" and \
                 self._a_part_by_its_predicate(text, lit, earlier):
             return None  # "50 children in care had a health assessment": some of them
+        if found is not None and found.figure is not None and \
+                found.figure.subject is None and found.figure.measure in _FLOWS:
+            flow = _FLOW_AFTER_COUNT.match(text, lit.end)
+            if flow is not None and not _FLOW_TOTAL_TAIL.match(text, flow.end()):
+                return None  # "50 children came into care due to neglect": some of them
         if found is not None and found.figure is not None and \
                 found.figure.measure == "start_count" and \
                 (_SOME_YEAR.search(text) or _A_YEAR_BEFORE.search(text)) and \
