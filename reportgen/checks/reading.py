@@ -2568,6 +2568,7 @@ class Judge:
 
 def expression_for(figure: Figure, lit: Literal_) -> str:
     """The Jinja2 expression that writes ``figure`` the way ``lit`` is written."""
+    lit = lit.finest()  # of a number typed two ways, the reading to the finer precision
     expr = figure.expression
     if figure.unit == "money":
         if lit.style == "m":
