@@ -66,3 +66,72 @@ def test_readings_of_a_typed_number(typed: str, first: float, other: float | Non
     assert float(lit.value) == pytest.approx(first)
     assert (float(lit.other.value) if lit.other is not None else None) == (
         pytest.approx(other) if other is not None else None)
+
+
+# -- a surplus or deficit set against a planned one: each is the net result itself, no variance;
+# the amount they differ by is the variance (favourable for more surplus or less deficit)
+PLANNED_NET = [
+    ("net-results-compared", "The forecast deficit position of £5.2m compares with the budgeted "
+     "deficit of £3.2m.", NORTHSHIRE, OK),
+    ("net-results-approved", "The outturn was a surplus of £0.9m against an approved surplus of "
+     "£2.9m.", NORTHSHIRE, OK),
+    ("difference-above-planned-deficit", "The final outturn showed a deficit of £2.6m, £2.0m "
+     "above the budgeted deficit of £0.6m.", NORTHSHIRE, OK),
+    ("difference-above-planned-deficit-wrong", "The final outturn showed a deficit of £2.6m, "
+     "£2.5m above the budgeted deficit of £0.1m.", NORTHSHIRE, "error: £2.0m"),
+    ("increase-against-planned-deficit", "This represented a £2.0m increase against the planned "
+     "deficit of £1.3m.", NORTHSHIRE, OK),
+    ("increase-against-planned-deficit-wrong", "This represented a £2.5m increase against the "
+     "planned deficit of £1.3m.", NORTHSHIRE, "error: £2.0m"),
+    ("line-surplus-above-its-plan", "Home to School Transport showed a surplus of £4.0m, £0.2m "
+     "above its budgeted surplus of £3.8m.", None, OK),
+    ("line-surplus-above-its-plan-wrong", "Home to School Transport showed a surplus of £4.0m, "
+     "£0.5m above its budgeted surplus of £3.5m.", None, "error: £0.2m"),
+    ("line-surplus-below-its-plan", "Home to School Transport showed a surplus of £3.6m, £0.2m "
+     "below its budgeted surplus of £3.8m.", None, "error: an underspend of £0.2m"),
+    ("line-deficit-worse-than-planned", "Children's Social Care showed a deficit of £2.2m, £1.2m "
+     "worse than its planned deficit of £1.0m.", None, OK),
+    ("line-deficit-better-than-planned", "Children's Social Care showed a deficit of £2.2m, "
+     "£1.2m better than its planned deficit of £3.4m.", None, "error: an overspend of £1.2m"),
+    # near-misses: no planned one in the sentence, so a deficit is an overspend as before
+    ("deficit-alone", "The forecast deficit is £2.5m.", NORTHSHIRE, "error: £2.0m"),
+    ("overspend-against-planned-deficit", "There is a forecast overspend of £2.5m against the "
+     "budgeted deficit.", NORTHSHIRE, "error: £2.0m"),
+    ("surplus-of-a-line-alone", "Children's Social Care showed a surplus of £1.5m.", None,
+     "error: an overspend of £1.2m"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), [c[1:] for c in PLANNED_NET],
+                         ids=[c[0] for c in PLANNED_NET])
+def test_planned_net_result(sentence: str, names: object, expected: str) -> None:
+    assert verdict(sentence, ALL, names=names) == expected  # type: ignore[arg-type]
+
+
+# -- what pays for an amount ("to be funded from the underspend") is not its measure, and a
+# budget said to be new is an item's own, never the whole's (a named line's only by inference)
+SOURCES = [
+    ("funded-from-an-underspend", "Cabinet approves the creation of a new budget of £75,000 for a "
+     "summer festival, to be funded from the forecasted underspend in the revenue budget.",
+     NORTHSHIRE, OK),
+    ("line-amount-funded-from-an-underspend", "There is £1.5m in Children's Social Care funded "
+     "from the forecast underspend.", None, OK),
+    ("new-budget-for-an-item", "Cabinet agreed the establishment of a budget of £75,000 for tree "
+     "planting.", NORTHSHIRE, OK),
+    ("dedicated-budget-for-a-line", "Cabinet agreed a dedicated budget of £0.5m for Children's "
+     "Social Care.", None, "warning: £20.0m"),
+    # near-misses: the overspend itself, funded from elsewhere, is still read; the whole's
+    # budget not said to be new is still the whole's
+    ("overspend-funded-from-contingency", "Children's Social Care has overspent by £1.5m, which "
+     "will be funded from the contingency budget.", None, "error: £1.2m"),
+    ("overspend-funded-from-contingency-right", "Children's Social Care has overspent by £1.2m, "
+     "which will be funded from the contingency budget.", None, OK),
+    ("the-whole-budget", "The Council's budget of £41.0m was approved.", NORTHSHIRE,
+     "error: £40.0m"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), [c[1:] for c in SOURCES],
+                         ids=[c[0] for c in SOURCES])
+def test_sources_and_new_budgets(sentence: str, names: object, expected: str) -> None:
+    assert verdict(sentence, ALL, names=names) == expected  # type: ignore[arg-type]

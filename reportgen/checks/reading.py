@@ -1449,6 +1449,80 @@ _COUNCIL_NAME = re.compile(r"\b(?:in|for|of|at|by|to)\s+(?:the\s+)?(?P<name>(?:[
 _PLACE_AFTER = re.compile(r"\s+(?:in|for)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b")
 
 
+#: A surplus or deficit that was planned: a budgeted net result ("the budgeted surplus of
+#: £516,000", "against the planned deficit of £292k", "an approved deficit budget").
+_PLANNED_NET = re.compile(r"\b(?:budget(?:ed)?|planned|approved|original|estimated|targeted|"
+                          r"expected)\s+(?:(?:net|in[- ]year|year[- ]end|general\s+fund|"
+                          r"operating)\s+)?(?:surplus|deficit)\b", re.IGNORECASE)
+_NET_RESULT = re.compile(r"\b(?:surplus|deficit)\b", re.IGNORECASE)
+
+
+_PLANNED_NET_AFTER = re.compile(
+    r"\s+(?:(?P<up>above|more\s+than|higher\s+than|greater\s+than|over|increase|rise)|"
+    r"(?P<down>below|less\s+than|lower\s+than|under|short\s+of|decrease|reduction|fall)|"
+    r"(?P<better>better\s+than|improvement)|(?P<worse>worse\s+than|deterioration))"
+    r"\s+(?:(?:against|on|compared\s+(?:to|with)|from|in)\s+)?(?:the\s+|its\s+|our\s+)?"
+    + _PLANNED_NET.pattern, re.IGNORECASE)
+
+
+def _against_a_planned_net(s: Sentence, lit: Literal_) -> _Mention | None:
+    """An amount by which a surplus or deficit differs from the planned one ("£262,000 above
+    the budgeted surplus", "a £185k decrease against the planned deficit"): the variance from
+    the budget, favourable for more surplus or less deficit, adverse for the reverse."""
+    m = _PLANNED_NET_AFTER.match(s.text, lit.end)
+    if m is None:
+        return None
+    deficit = m.group(0).lower().rstrip().endswith("deficit")
+    if m["better"] or m["worse"]:
+        sign = -1 if m["better"] else 1
+    else:
+        sign = (1 if m["up"] else -1) * (1 if deficit else -1)
+    return _Mention(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(),
+                    frozenset({"variance"}), sign)
+
+
+#: What pays for an amount: "to be funded from the forecasted underspend", "met from the
+#: contingency budget", "financed by savings" (its source, not its measure).
+_SOURCE_BEFORE = re.compile(r"\b(?:funded|met|covered|financed|paid\s+for)\s+(?:(?:in\s+part|"
+                            r"partly|fully|wholly|largely)\s+)?(?:from|using|through|by|out\s+of)"
+                            r"\s+(?:(?:the|its|our|their|this|that|an?)\s+)?"
+                            r"(?:[\w'’/-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _a_source(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
+    """Whether the measure word after the amount names what pays for it ("a new budget of
+    £75,000 for a music event, to be funded from the forecasted underspend"): the source of
+    the money is another amount's measure, never this one's."""
+    return mention.start >= lit.end and bool(_SOURCE_BEFORE.search(
+        s.text, max(lit.end, mention.start - 60), mention.start))
+
+
+_NEW_BUDGET_BEFORE = re.compile(r"\b(?:(?:new|separate|dedicated|specific|additional|one[- ]off|"
+                                r"ring[- ]?fenced)\s+|(?:creat(?:e|es|ed|ing|ion)|"
+                                r"establish(?:es|ed|ing|ment)?|set(?:ting)?\s+up)\s+(?:of\s+)?"
+                                r"(?:an?\s+)?(?:new\s+)?)$", re.IGNORECASE)
+
+
+def _new_budget(s: Sentence, mention: _Mention) -> bool:
+    """Whether the measure word is a budget said to be new ("the creation of a new budget of
+    £75,000 for a music event", "a dedicated budget of £40k"): an item's own budget, which may
+    be a named line's but is never the whole's."""
+    return mention.measures == {"budget"} and bool(_NEW_BUDGET_BEFORE.search(
+        s.text, max(0, mention.start - 40), mention.start))
+
+
+def _net_result_of_a_plan(s: Sentence, mention: _Mention) -> bool:
+    """Whether the measure word is a surplus or a deficit in a sentence that sets one against a
+    planned one ("a surplus of £778,000, £262,000 above the budgeted surplus of £516,000", "a
+    deficit position of £1,101k, compared to the budgeted deficit of £689k"): there a surplus
+    or deficit is the net result itself, before or after the year, not its variance from the
+    budget (which the sentence gives as their difference); the data hold no such net result."""
+    said = _NET_RESULT.search(s.text, mention.start, mention.end) or re.search(
+        r"\b(?:surplus|deficit)\s+$", s.text[max(0, mention.start - 12):mention.start],
+        re.IGNORECASE)  # "a deficit position of £1,101k"
+    return bool(said) and bool(_PLANNED_NET.search(s.text))
+
+
 def _capital_own(s: Sentence, lit: Literal_, lo: int) -> bool:
     """Whether the capital programme's variance is the amount's: named just before it in its
     clause (within 60 characters, no other amount nor comma between), or in its own phrase
@@ -1809,6 +1883,7 @@ class Judge:
         closed = [b.span() for b in re.finditer(r"\([^()]*\d[^()]*\)", s.text[lo:lit.start])]
         mentions = [m for m in s.mentions[lit.kind] if lo <= m.start and m.end <= hi and
                     not any(lo + a < m.start and m.end < lo + b for a, b in closed)]
+        mentions = [m for m in mentions if not _a_source(s, lit, m)]  # "funded from X"
         result = _RESULT_AFTER.search(s.text, lit.end, hi)
         if result:
             # "… of £2.0m resulting in a forecast drawdown of £2.7m": the words after a verb of
@@ -1930,6 +2005,11 @@ class Judge:
             # "has to find another £28m of savings": another year's savings to make, this
             # year's target, unless "another" is more of this year's: inferred.
             mention = dataclasses.replace(mention, inferred=True)
+        planned_net = _against_a_planned_net(s, lit) if lit.kind == "money" else None
+        if planned_net is not None:
+            mention = planned_net  # "£262,000 above the budgeted surplus": the variance
+        elif mention is not None and _net_result_of_a_plan(s, mention):
+            return None  # "a surplus of £778,000 against the budgeted surplus of £516,000"
         if span_whole is not None and (mention is None or "change" in mention.measures):
             mention = span_whole  # "£44m across the next three years, with £20m next year"
         if mention is None and previous:
@@ -2010,6 +2090,11 @@ class Judge:
         # reported in Q1").
         elsewhere = any(x.subject != WHOLE or x.guessed for x in s.subjects)
         figure = self._pick(s, lit, cands, subjects, mention, evidence, lo, hi)
+        if figure is not None and _new_budget(s, mention):
+            if figure.scope == "total":
+                return None  # "a new budget of £75,000 for a music event": not the whole's
+            # "a dedicated budget of £0.5m for X": X's budget, or an item of it: inferred
+            mention = dataclasses.replace(mention, inferred=True)
         if figure is None and measures & {"achieved", "target"} and \
                 _SAVING_NOUN.fullmatch(s.text[mention.start:mention.end]):
             line = self._saving_of_a_line(subjects, lit)
