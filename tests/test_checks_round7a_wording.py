@@ -135,3 +135,30 @@ SOURCES = [
                          ids=[c[0] for c in SOURCES])
 def test_sources_and_new_budgets(sentence: str, names: object, expected: str) -> None:
     assert verdict(sentence, ALL, names=names) == expected  # type: ignore[arg-type]
+
+
+# -- money given to a budget line the data hold, with no measure word of its own, is the line's
+# budget, inferred (it may be a part of it)
+GIVEN_TO = [
+    ("allocation-to-a-line", "The Council approved a base allocation to Children's Social Care "
+     "of £20.0m.", None, OK),
+    ("allocation-to-a-line-wrong", "The Council approved a base allocation to Children's Social "
+     "Care of £21.5m.", None, "warning: £20.0m"),
+    ("funding-for-a-line-wrong", "Council funding for Home to School Transport will now be £4.5m "
+     "in 2024/25.", None, "warning: £4.0m"),
+    ("funding-for-a-line", "Council funding for Home to School Transport will now be £4.0m.",
+     None, OK),
+    ("contribution-to-a-line-wrong", "The contribution to Adoption & Fostering from the Council "
+     "is £17.5m.", None, "warning: £16.0m"),
+    # near-misses: a name the data lack, another year, an increment keep their old readings
+    ("funding-for-an-unknown-thing", "Cabinet agreed funding for the new leisure centre of "
+     "£2.0m.", NORTHSHIRE, OK),
+    ("allocation-of-another-year", "The allocation to Children's Social Care in 2022/23 was "
+     "£15.0m.", None, OK),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), [c[1:] for c in GIVEN_TO],
+                         ids=[c[0] for c in GIVEN_TO])
+def test_given_to_a_line(sentence: str, names: object, expected: str) -> None:
+    assert verdict(sentence, ALL, names=names) == expected  # type: ignore[arg-type]

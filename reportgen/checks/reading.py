@@ -1511,6 +1511,14 @@ def _new_budget(s: Sentence, mention: _Mention) -> bool:
         s.text, max(0, mention.start - 40), mention.start))
 
 
+#: Money given to something ("an allocation to", "funding for", "allocated to"): the words
+#: just before a name (Judge._given_to_a_line).
+_GIVEN_TO = re.compile(r"\b(?:(?:(?:base|core|annual|total|revenue|net|recurring|baseline)\s+)?"
+                       r"(?:allocations?|funding|contributions?|payments?)\s+(?:to|for|into)|"
+                       r"(?:allocated|given|paid|passed|delegated|passported)\s+(?:on\s+)?"
+                       r"(?:to|for))\s+(?:the\s+|its\s+|our\s+)?", re.IGNORECASE)
+
+
 def _net_result_of_a_plan(s: Sentence, mention: _Mention) -> bool:
     """Whether the measure word is a surplus or a deficit in a sentence that sets one against a
     planned one ("a surplus of £778,000, £262,000 above the budgeted surplus of £516,000", "a
@@ -2018,7 +2026,8 @@ class Judge:
             mention = min(others, key=lambda m: _distance((m.start, m.end), lit),
                           default=None)
         if mention is None:
-            return None
+            return self._given_to_a_line(s, lit, lo, hi) if lit.kind == "money" and \
+                previous is False else None
         if lit.kind == "count" and _INDEFINITE.search(s.text[max(0, mention.start - 30):
                                                               mention.start]):
             return None  # "a small number of placements (fewer than 5)": some, not all
@@ -2126,6 +2135,36 @@ class Judge:
             inferred_order is False and not mention.inferred and not mention.also
         return Claim(figure, cands, evidence, explicit,
                      sign=mention.sign if measures == {"variance"} else 0)
+
+    def _given_to_a_line(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> Claim | None:
+        """Money given to a budget line the data hold, with no measure word of its own: "a
+        base allocation to the Health and Social Care Partnership of £76.3m", "Council funding
+        for the integration joint board will now be £63.5m", "the £1m allocated to the Trust".
+        What a council gives a line (a partnership, a trust, a service) is that line's budget;
+        but it may be a part of it, so the claim is inferred, never an error."""
+        lines = {f.subject for f in self.figures if f.scope in ("line", "area")}
+        for m in _GIVEN_TO.finditer(s.text, lo, hi):
+            x = next((x for x in s.subjects if x.start == m.end() and not x.part and
+                      x.subject in lines), None)
+            if x is None:
+                continue
+            if lit.start >= x.end:
+                gap = s.text[x.end:lit.start]
+                near = len(gap) <= 60 and not any(x.end <= o.start < lit.start for o in s.lits
+                                                  if o.kind == "money")
+            else:
+                gap = s.text[lit.end:m.start()]
+                near = bool(re.fullmatch(r"\s+(?:(?:has|have|had|was|were|is|are|will|to)\s+)?"
+                                         r"(?:(?:been|be|being)\s+)?", gap))
+            if not near or _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]) \
+                    or re.match(r"\s+(?:from\b|and\s+£)", s.text[lit.end:]):
+                continue  # "a further £1m", "£4m from reserves and £12m from grant": parts
+            cands = [f for f in self.figures if f.measure == "budget" and not f.previous
+                     and f.subject == x.subject]
+            figure = self._one(cands, lit)
+            if figure is not None:
+                return Claim(figure, cands, [(m.start(), x.end)], explicit=False)
+        return None
 
     def _saving_of_a_line(self, subjects: list[_Subject], lit: Literal_) -> Claim | None:
         """"Administration recorded a saving of £26,144": a saving said of a budget line the
