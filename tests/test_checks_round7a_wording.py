@@ -60,6 +60,10 @@ def test_typed_two_ways(sentence: str, names: object, expected: str) -> None:
     ("£4.170k", 4_170_000, None),
     ("£1,019.145 million", 1_019_145_000, None),
     ("£12,500", 12_500, None),
+    # a space as the thousands separator, after a pound sign
+    ("£81 000", 81_000, None),
+    ("£1 234 567", 1_234_567, None),
+    ("£12 345.67", 12_345.67, None),
 ])
 def test_readings_of_a_typed_number(typed: str, first: float, other: float | None) -> None:
     (lit,) = find_literals(f"a budget of {typed} was set")
@@ -161,4 +165,39 @@ GIVEN_TO = [
 @pytest.mark.parametrize(("sentence", "names", "expected"), [c[1:] for c in GIVEN_TO],
                          ids=[c[0] for c in GIVEN_TO])
 def test_given_to_a_line(sentence: str, names: object, expected: str) -> None:
+    assert verdict(sentence, ALL, names=names) == expected  # type: ignore[arg-type]
+
+
+# -- an amount by which spending (or income) passes its budget or estimate is the variance:
+# adverse for spending over it or income under it, favourable for the reverse
+PASSED = [
+    ("exceed-the-budget-by", "Children's Social Care would exceed the budget by £1.5m.", None,
+     "error: £1.2m"),
+    ("exceed-the-budget-by-right", "Children's Social Care would exceed the budget by £1.2m.",
+     None, OK),
+    ("increase-from-the-budget-by", "Net expenditure for Children's Social Care would increase "
+     "from the approved budget by a total of £1.5m.", None, "error: £1.2m"),
+    ("increase-from-the-budget-by-right", "Net expenditure for Children's Social Care would "
+     "increase from the approved budget by a total of £1.2m.", None, OK),
+    ("fall-below-the-budget-by", "Spending on Home to School Transport would fall below the "
+     "budget by £0.2m.", None, OK),
+    ("income-underestimated-by", "Income from Home to School Transport had been underestimated "
+     "by £0.5m.", None, "error: £0.2m"),
+    ("income-exceeded-the-budget", "Home to School Transport income exceeded the budget by "
+     "£0.2m.", None, OK),
+    ("costs-underestimated-by", "Costs in Children's Social Care had been underestimated by "
+     "£1.2m.", None, OK),
+    ("costs-overestimated-by", "Costs in Children's Social Care had been overestimated by "
+     "£1.2m.", None, "error: an overspend of £1.2m"),
+    # near-misses: a budget itself increased, an estimate of neither income nor spending
+    ("budget-increased-by", "The Children's Social Care budget was increased by £1.5m.", None,
+     OK),
+    ("estimate-of-nothing", "The number of families had been underestimated by £1.5m.", None,
+     OK),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), [c[1:] for c in PASSED],
+                         ids=[c[0] for c in PASSED])
+def test_passed_its_budget_by(sentence: str, names: object, expected: str) -> None:
     assert verdict(sentence, ALL, names=names) == expected  # type: ignore[arg-type]

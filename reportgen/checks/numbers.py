@@ -25,8 +25,13 @@ _AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
 # A pound sign glued to the word before it ("achieved£141k") still starts an amount; a digit
 # before it does not, and "c" before it is "circa" only as a word of its own ("c£5.8m").
 # "£30+ million", "£5m+": a "+" after the number makes it a lower bound.
+# After a pound sign, thousands may be separated by spaces ("£81 000", "£1 234 567"): groups of
+# exactly three digits, the last not followed by another digit or separator.
+_SPACED = (r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[ \u00a0\u202f]\d)|"
+           r"\d{1,3}(?:,\d{3})+|\d+)")
 _MONEY = re.compile(
-    r"(?<![\d£])(?:(?<!\w)(?P<circa>c\.?\s?(?=£)))?(?P<sign>[-−])?£\s?" + _AMOUNT +
+    r"(?<![\d£])(?:(?<!\w)(?P<circa>c\.?\s?(?=£)))?(?P<sign>[-−])?£\s?" +
+    _AMOUNT.replace(r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)", _SPACED) +
     rf"(?P<plus>\+(?!\s*£?\d))?(?:\s?(?P<suffix>{_SUFFIX})\b)?(?(plus)|(?P<plus2>\+(?!\s*£?\d))?)",
     re.IGNORECASE,
 )
@@ -254,7 +259,7 @@ def _amount(digits: str, dec: str, suffix: str,
             bound: Bound) -> tuple[Decimal, Decimal, str, str]:
     """(value, precision, style, decimals) of an amount typed as ``digits``.``dec`` with a
     money ``suffix``."""
-    digits = digits.replace(",", "")
+    digits = re.sub(r"[,\s]", "", digits)
     mult = _MULTIPLIERS.get(suffix.lower(), 1)
     if len(dec) == 3 and mult in (1, 1000) and "," not in digits:
         # "£911.000", "£4.170k": three digits after a full stop are never pence (nor

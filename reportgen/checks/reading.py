@@ -1519,6 +1519,49 @@ _GIVEN_TO = re.compile(r"\b(?:(?:(?:base|core|annual|total|revenue|net|recurring
                        r"(?:to|for))\s+(?:the\s+|its\s+|our\s+)?", re.IGNORECASE)
 
 
+#: A verb by which spending (or income) passes its budget or estimate, and the amount it passes
+#: it by: "would exceed the budget by £1.5m", "would increase from the approved budget by a total
+#: of £188,220", "fell short of the estimate by £0.2m", "had been underestimated by £72,000".
+_BUDGET_OBJECT = (r"(?:the\s+|its\s+|their\s+|our\s+|this\s+)?(?:(?:approved|original|revised|"
+                  r"agreed|current|annual|net|set|latest|full[- ]year|base)\s+){0,2}"
+                  r"(?:budget(?:ed\s+(?:figure|amount|level|position|sum))?|estimates?|"
+                  r"cash\s+limit)")
+_PASSED_BY_BEFORE = re.compile(
+    r"\b(?:(?P<up>exceed(?:s|ed|ing)?|overr(?:un|an|uns|unning)|overshot|"
+    r"(?:go(?:es|ing)?|went|gone)\s+over|(?:increas(?:e|es|ed|ing)|r(?:ise|ises|ose|isen|ising))"
+    r"\s+(?:from|above|over|on))|(?P<down>(?:f(?:all|alls|ell|allen|alling))\s+(?:below|short\s+of)|"
+    r"undershot|(?:reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing))\s+(?:from|below|on))|"
+    r"(?P<est>(?P<under>under|over)-?(?:estimated|budgeted|stated)))\s+"
+    r"(?:(?<=estimated\s)|(?<=budgeted\s)|(?<=stated\s)|" + _BUDGET_OBJECT + r"\s+)"
+    r"(?:(?:for|in|during|at|by)\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?)?"
+    r"by\s+(?:a\s+total\s+of\s+|(?:approximately|around|about|some|nearly|almost|c\.?)\s+)?$",
+    re.IGNORECASE)
+_INCOME = re.compile(r"\b(?:income|receipts?|fees|charges|rents?|revenues?\s+from|takings|"
+                     r"yield)\b", re.IGNORECASE)
+
+
+def _passed_its_budget_by(s: Sentence, lit: Literal_, lo: int) -> _Mention | None:
+    """An amount by which spending passes its budget or estimate ("would exceed the budget by
+    £1.5m", "would increase from the approved budget by a total of £188,220", "fell below the
+    budget by £0.2m"): the variance, adverse when spending passes it; income passing its budget
+    is favourable, and income underestimated is more than budgeted (favourable), spending
+    underestimated more than budgeted (adverse). An estimate said wrong of neither income nor
+    spending says no direction, so no variance is read."""
+    m = _PASSED_BY_BEFORE.search(s.text, max(lo, lit.start - 160), lit.start)
+    if m is None:
+        return None
+    clause = s.text[max(lo, m.start() - 120):m.start()]
+    income = bool(_INCOME.search(clause))
+    if m["est"]:
+        if not income and not re.search(r"\b(?:cost|costs|spend|spending|expenditure)\b",
+                                        clause, re.IGNORECASE):
+            return None
+        sign = (1 if m["under"].lower() == "under" else -1) * (-1 if income else 1)
+    else:
+        sign = (1 if m["up"] else -1) * (-1 if income else 1)
+    return _Mention(m.start(), m.end(), frozenset({"variance"}), sign)
+
+
 def _net_result_of_a_plan(s: Sentence, mention: _Mention) -> bool:
     """Whether the measure word is a surplus or a deficit in a sentence that sets one against a
     planned one ("a surplus of £778,000, £262,000 above the budgeted surplus of £516,000", "a
@@ -2014,7 +2057,10 @@ class Judge:
             # year's target, unless "another" is more of this year's: inferred.
             mention = dataclasses.replace(mention, inferred=True)
         planned_net = _against_a_planned_net(s, lit) if lit.kind == "money" else None
-        if planned_net is not None:
+        passed = _passed_its_budget_by(s, lit, lo) if lit.kind == "money" else None
+        if passed is not None and planned_net is None and continued is None:
+            mention = passed  # "would exceed the budget by £1.5m": the variance
+        elif planned_net is not None:
             mention = planned_net  # "£262,000 above the budgeted surplus": the variance
         elif mention is not None and _net_result_of_a_plan(s, mention):
             return None  # "a surplus of £778,000 against the budgeted surplus of £516,000"
