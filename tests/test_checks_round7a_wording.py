@@ -103,6 +103,11 @@ PLANNED_NET = [
      "budgeted deficit.", NORTHSHIRE, "error: £2.0m"),
     ("surplus-of-a-line-alone", "Children's Social Care showed a surplus of £1.5m.", None,
      "error: an overspend of £1.2m"),
+    # a budget deficit, an expected one, is the year's forecast against its budget
+    ("budget-deficit-beside-a-budget-surplus", "The latest forecast net budget gives a budget "
+     "deficit of £2.5m.", NORTHSHIRE, "error: £2.0m"),
+    ("expected-deficit", "This has caused an expected deficit of £2.5m, against £1.0m last "
+     "quarter.", NORTHSHIRE, "error: £2.0m"),
 ]
 
 

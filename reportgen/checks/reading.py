@@ -1450,10 +1450,11 @@ _PLACE_AFTER = re.compile(r"\s+(?:in|for)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]
 
 
 #: A surplus or deficit that was planned: a budgeted net result ("the budgeted surplus of
-#: £516,000", "against the planned deficit of £292k", "an approved deficit budget").
-_PLANNED_NET = re.compile(r"\b(?:budget(?:ed)?|planned|approved|original|estimated|targeted|"
-                          r"expected)\s+(?:(?:net|in[- ]year|year[- ]end|general\s+fund|"
-                          r"operating)\s+)?(?:surplus|deficit)\b", re.IGNORECASE)
+#: £516,000", "against the planned deficit of £292k"). (Not "a budget deficit", "an expected
+#: or estimated deficit": the year's forecast position against its budget, its overspend.)
+_PLANNED_NET = re.compile(r"\b(?:budgeted|planned|approved|original|targeted)\s+(?:(?:net|"
+                          r"in[- ]year|year[- ]end|general\s+fund|operating)\s+)?"
+                          r"(?:surplus|deficit)\b", re.IGNORECASE)
 _NET_RESULT = re.compile(r"\b(?:surplus|deficit)\b", re.IGNORECASE)
 
 
