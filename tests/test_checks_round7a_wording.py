@@ -206,3 +206,38 @@ PASSED = [
                          ids=[c[0] for c in PASSED])
 def test_passed_its_budget_by(sentence: str, names: object, expected: str) -> None:
     assert verdict(sentence, ALL, names=names) == expected  # type: ignore[arg-type]
+
+
+# -- an overspend or underspend of a sentence that names nothing (bundle with budget_scope): the
+# council called by its kind names nothing else; what a later clause names is that clause's;
+# a position word right after a direction word takes its direction
+SIGNED = [
+    ("deficit-position", "At the end of the third quarter the forecast had worsened to a net "
+     "deficit position of £2.5m.", "error: £2.0m"),
+    ("deficit-position-right", "At the end of the third quarter the forecast had worsened to a "
+     "net deficit position of £2.0m.", OK),
+    ("council-by-its-kind", "The County Council is now projecting an overspend of £2.5m for the "
+     "2024/25 financial year.", "error: £2.0m"),
+    ("names-in-a-later-clause", "He highlighted the £2.5m forecast overspend and the main adverse "
+     "variances, which were linked to ICT licences and unrecoverable Housing Benefit claims.",
+     "error: £2.0m"),
+    ("reserve-in-a-later-clause", "There was a forecast overspend of £2.5m, against the budget, "
+     "but the bulk of that (£1.0m) related to the sustainability reserve.", "error: £2.0m"),
+    ("capital-in-a-later-clause", "This showed a projected revenue overspend of £2.5m at the "
+     "year-end, and a projected capital underspend of £0.4m.", "error: £2.0m"),
+    ("capital-in-a-later-clause-right", "This showed a projected revenue overspend of £2.0m at "
+     "the year-end, and a projected capital underspend of £0.4m.", OK),
+    # near-misses: a name or capital in the amount's own clause keeps it inferred
+    ("name-in-its-own-clause", "Leisure Services reported an overspend of £2.5m.",
+     "warning: £2.0m"),
+    ("capital-in-its-own-clause", "There is a projected overspend of £2.5m in the Capital "
+     "Programme.", OK),
+    ("reserve-in-its-own-clause", "A forecast overspend of £2.5m will be met from the "
+     "sustainability reserve.", "warning: £2.0m"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [c[1:] for c in SIGNED],
+                         ids=[c[0] for c in SIGNED])
+def test_signed_total(sentence: str, expected: str) -> None:
+    assert verdict(sentence, ALL, names=NORTHSHIRE) == expected

@@ -239,8 +239,22 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
         o is not k and not o.weak and 0 <= k.start - o.end <= _NEAR and
         not re.search(r"[£\d;]", sentence[o.end:k.start]) for o in kept))]
     kept = _spend_set_by_a_budget(sentence, kept)
+    kept = _signed_positions(sentence, kept)
     kept = _savings_to_be_realised(sentence, kept)
     return sorted(_identified_for_a_budget(sentence, kept), key=lambda k: k.start)
+
+
+def _signed_positions(sentence: str, kept: list[_Mention]) -> list[_Mention]:
+    """A position or variance said with no direction, right after a word that gives one ("a
+    net deficit position of £1,005k", "the overspend position"): one measure word, with that
+    direction."""
+    out = sorted(kept, key=lambda k: k.start)
+    for i in range(len(out) - 1, 0, -1):
+        k, o = out[i], out[i - 1]
+        if k.measures == {"variance"} and not k.sign and o.measures == {"variance"} and \
+                o.sign and not sentence[o.end:k.start].strip():
+            out[i - 1:i + 1] = [dataclasses.replace(k, start=o.start, sign=o.sign)]
+    return out
 
 
 #: Spending a council sets, agrees, approves or proposes is its budget, not a projection:
@@ -1099,6 +1113,9 @@ _PLAIN_CAPITALS = frozenset((
     "report", "i", "it", "the", "this", "there", "he", "she", "they", "we", "a", "an", "in",
     "at", "as", *_MONTHS))
 _TITLE_BEFORE = re.compile(r"\b(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Dr)\.?\s+$")
+#: "The Borough Council", "the County Council": the council itself, by its kind.
+_COUNCIL_TYPE = re.compile(r"(?:City|County|District|Borough|Metropolitan|Town|Unitary)\s+"
+                           r"(?:(?:City|County|District|Borough|Metropolitan|Town)\s+)?Council\b")
 #: A saving as a single noun ("a saving of £26,144"), not a savings programme's measure word.
 _SAVING_NOUN = re.compile(r"(?:(?:net|small|further|one-off|ongoing|overall)\s+)*savings?",
                           re.IGNORECASE)
@@ -2326,18 +2343,22 @@ class Judge:
         underspend said right by its amount, in a sentence that names nothing (no line, no
         scope, no other fund) and follows no sentence or heading that does, is the report's
         whole. (A sentence naming anything, even the report's own scope, is judged by the other
-        rules; with no scope declared the whole is only a guess.)"""
+        rules; with no scope declared the whole is only a guess. A capitalised name, capital or
+        reserves after the amount's clause are a later clause's; "the Borough Council" is the
+        council itself.)"""
         names = self.subjects.names
         return names is not None and names.scope is not None and \
             figure.scope == "total" and not figure.previous and \
             figure.measure == "variance" and mention.sign != 0 and \
             not s.subjects and not s.earlier and \
             _distance((mention.start, mention.end), lit) <= 40 and \
-            not _OTHER_FUND.search(s.text) and not _NOT_REVENUE.search(s.text) and \
+            not _OTHER_FUND.search(s.text) and \
+            not _NOT_REVENUE.search(s.text, 0, _clause(s, lit)[1]) and \
             not _CAUSE_OR_PLACE.search(s.text) and \
             not any(m.start() > 0 and m.group(0).lower() not in _PLAIN_CAPITALS and
-                    not _TITLE_BEFORE.search(s.text, 0, m.start())
-                    for m in _CAPITALISED.finditer(s.text))
+                    not _TITLE_BEFORE.search(s.text, 0, m.start()) and
+                    not _COUNCIL_TYPE.match(s.text, m.start())
+                    for m in _CAPITALISED.finditer(s.text, 0, _clause(s, lit)[1]))
 
     def _names(self, f: Figure) -> set[str]:
         """The subjects that name figure ``f``: its own, and for a total the only budget line
