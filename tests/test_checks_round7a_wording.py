@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.checks.figures import check_text
 from reportgen.checks.numbers import find_literals
 from reportgen.checks.reading import report_names
 from tests.test_checks_figures_heuristics import ALL, OK, verdict
@@ -242,28 +241,3 @@ SIGNED = [
                          ids=[c[0] for c in SIGNED])
 def test_signed_total(sentence: str, expected: str) -> None:
     assert verdict(sentence, ALL, names=NORTHSHIRE) == expected
-
-
-# -- a second reading must be one the words could mean: a figure of a measure the sentence names,
-# or of a name it gives (the total savings achieved is £0.70m, Placements' savings target £0.80m)
-def _rules(sentence: str) -> list[tuple[str, str]]:
-    return [(f.rule, f.severity) for f in check_text(sentence, ALL, "2024/25 Q3")
-            if f.rule.startswith("figures.")]
-
-
-@pytest.mark.parametrize(("sentence", "expected"), [
-    # nothing in the words says savings achieved: the budget is wrong, surely
-    ("The Children's Social Care budget was £0.70m.", [("figures.literal-mismatch", "error")]),
-    # the words name savings achieved: two readings
-    ("The Children's Social Care budget was £0.70m, and savings of £0.53m have been achieved on "
-     "Placements.", [("figures.two-readings", "warning"), ("figures.hand-typed", "warning")]),
-    # the words name Placements (and a savings target): two readings
-    ("The Children's Social Care budget was £0.80m, against the Placements savings target.",
-     [("figures.two-readings", "warning")]),
-    # a line's overspend equal to another line's overspend: the measure is named
-    ("Children's Social Care is forecast to overspend by £1.01m.",
-     [("figures.two-readings", "warning")]),
-])
-def test_a_second_reading_the_words_could_mean(sentence: str,
-                                               expected: list[tuple[str, str]]) -> None:
-    assert _rules(sentence) == expected

@@ -243,8 +243,6 @@ def _judge(judge: Judge, s: Sentence, lit: Literal_, where: str,
                 severity=None if claim.explicit else "warning")
         if not lit.agrees(figure):
             other = _other_reading(judge.figures, figure, lit, claim.sign)
-            if other is not None and not _said(s, lit, other):
-                other = None  # a figure the sentence's words cannot mean is no other reading
             if other is not None:
                 return _two_readings(figure, other, lit, quote, where)
             # An inferred claim (reading.Claim.explicit) disagreeing is a warning: on councils'
@@ -308,15 +306,6 @@ def _other_reading(figures: Sequence[Figure], claimed: Figure, lit: Literal_,
             continue
         return f
     return None
-
-
-def _said(s: Sentence, lit: Literal_, other: Figure) -> bool:
-    """Whether the sentence's words could mean ``other``: a measure word of its measure, or
-    its own name. "The approved net revenue budget had been £14m", with savings targets named
-    after it, cannot mean the total savings achieved, whatever it equals."""
-    measures = {m for x in s.mentions.get(lit.kind, []) for m in x.measures}
-    named = {x.subject for x in s.subjects}
-    return other.measure in measures or (other.subject is not None and other.subject in named)
 
 
 def _two_readings(claimed: Figure, other: Figure, lit: Literal_, quote: str,
