@@ -234,6 +234,18 @@ SIGNED = [
      "Programme.", OK),
     ("reserve-in-its-own-clause", "A forecast overspend of £2.5m will be met from the "
      "sustainability reserve.", "warning: £2.0m"),
+    # -- so is spending said with only a whole's qualifiers before it
+    ("forecast-spend-to-year-end", "The current forecast spend to the end of the financial year "
+     "was £45.0m.", "error: £42.0m"),
+    ("forecast-spend-to-year-end-right", "The current forecast spend to the end of the financial "
+     "year was £42.0m.", OK),
+    # near-misses: spending of or for something, and a bare budget, stay inferred
+    ("spend-on-a-service", "The forecast spend on leisure services was £45.0m.",
+     "warning: £42.0m"),
+    ("spend-for-something-after", "The forecast spend was £45.0m for the leisure trust.",
+     "warning: £42.0m"),
+    ("revised-budget-stays-inferred", "The latest revised budget of £45.0m was noted.",
+     "warning: £40.0m"),
 ]
 
 

@@ -1580,6 +1580,35 @@ def _passed_its_budget_by(s: Sentence, lit: Literal_, lo: int) -> _Mention | Non
     return _Mention(m.start(), m.end(), frozenset({"variance"}), sign)
 
 
+_WHOLE_QUALIFIED = re.compile(
+    r"(?:^|\b(?:the|our|its|their|this|a|an)\s+)(?:£\s?[\d.,]+\s*(?:m|k|bn|million|billion)?\s+)?"
+    r"(?:(?:latest|revised|approved|original|current|net|gross|overall|total|annual|revenue|"
+    r"expenditure|base|full[- ]year|forecast|projected|agreed|proposed|draft|final|"
+    r"working)\s+)*$", re.IGNORECASE)
+
+
+#: A preposition and a lower-case noun: what spending is of or for ("for the
+#: leisure trust", "on day to day services"), unless a time ("for the year", "to the end of the
+#: financial year").
+_OF_SOMETHING = re.compile(r"\b(?:for|on|of|in|within|across|towards)\s+(?:(?:the|its|our|their|"
+                           r"an?)\s+)?(?!(?:the|its|our|their|an?|year|years|financial|quarter|"
+                           r"month|period|end|start|coming|current|next|whole|council)\b)[a-z]")
+
+
+def _whole_spend(s: Sentence, lit: Literal_, figure: Figure, mention: _Mention) -> bool:
+    """Whether the measure word is spending said with no word but a whole's qualifiers before
+    it ("The current forecast spend to the end of the financial year was £17.4m"): spending of
+    something ("spend on leisure", "forecast spend for the leisure trust") says what it is of,
+    so only this is the whole's when the sentence names nothing (Judge._signed_total). (A bare
+    budget so said stays inferred: tests/test_checks_budget_setting_wording.py.)"""
+    if figure.measure != "spend" or mention.measures != {"spend"}:
+        return False
+    lo, hi = _clause(s, lit)
+    lo = lo if mention.start >= lo else 0
+    return bool(_WHOLE_QUALIFIED.search(s.text, lo, mention.start)) and \
+        not _OF_SOMETHING.search(s.text, min(mention.start, lit.start), max(hi, mention.end))
+
+
 def _net_result_of_a_plan(s: Sentence, mention: _Mention) -> bool:
     """Whether the measure word is a surplus or a deficit in a sentence that sets one against a
     planned one ("a surplus of £778,000, £262,000 above the budgeted surplus of £516,000", "a
@@ -2349,7 +2378,8 @@ class Judge:
         names = self.subjects.names
         return names is not None and names.scope is not None and \
             figure.scope == "total" and not figure.previous and \
-            figure.measure == "variance" and mention.sign != 0 and \
+            ((figure.measure == "variance" and mention.sign != 0) or
+             _whole_spend(s, lit, figure, mention)) and \
             not s.subjects and not s.earlier and \
             _distance((mention.start, mention.end), lit) <= 40 and \
             not _OTHER_FUND.search(s.text) and \
