@@ -253,3 +253,23 @@ SIGNED = [
                          ids=[c[0] for c in SIGNED])
 def test_signed_total(sentence: str, expected: str) -> None:
     assert verdict(sentence, ALL, names=NORTHSHIRE) == expected
+
+
+# -- a change word governs the amount after "in <a measure's words, a name's too> of"
+CHANGE_IN = [
+    ("increase-in-a-named-overspend", "There has been an increase in the Children's Social Care "
+     "overspend of £0.5m.", "error: £0.3m"),
+    ("increase-in-a-named-overspend-right", "There has been an increase in the Children's Social "
+     "Care overspend of £0.3m.", OK),
+    ("increase-in-the-overspend", "There has been an increase in the overspend of £0.5m.",
+     "error: £0.3m"),
+    # near-miss: no change word, the level
+    ("overspend-in-a-line-of", "The overspend in Children's Social Care of £1.5m was reported.",
+     "error: £1.2m"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [c[1:] for c in CHANGE_IN],
+                         ids=[c[0] for c in CHANGE_IN])
+def test_change_in_a_measure_of(sentence: str, expected: str) -> None:
+    assert verdict(sentence, ALL) == expected
