@@ -273,3 +273,28 @@ CHANGE_IN = [
                          ids=[c[0] for c in CHANGE_IN])
 def test_change_in_a_measure_of(sentence: str, expected: str) -> None:
     assert verdict(sentence, ALL) == expected
+
+
+# -- spending compared with its budget is the variance ("above budget revenue spend of £215K");
+# a cost said to be extra of a named line is a rise of spending (its overspend, inferred)
+SPENDING = [
+    ("above-budget-spend", "The key matters to note were: above budget revenue spend of £1.5m; "
+     "savings of £0.7m delivered.", NORTHSHIRE, "error: £2.0m"),
+    ("above-budget-spend-right", "The key matters to note were: above budget revenue spend of "
+     "£2.0m; savings of £0.7m delivered.", NORTHSHIRE, OK),
+    ("additional-cost-of-a-line", "There is still pressure on the Children's Social Care budget "
+     "and the anticipated additional cost of £1.5m will be funded from grant.", None,
+     "warning: £1.2m"),
+    ("additional-cost-of-a-line-right", "There is still pressure on the Children's Social Care "
+     "budget and the anticipated additional cost of £1.2m will be funded from grant.", None, OK),
+    # near-misses: the cost itself; an extra cost of something the data do not hold
+    ("the-cost-itself", "The cost of Children's Social Care is £21.5m.", None, "error: £21.2m"),
+    ("additional-cost-of-an-item", "The additional cost of £1.5m for the new leisure centre was "
+     "noted.", None, OK),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), [c[1:] for c in SPENDING],
+                         ids=[c[0] for c in SPENDING])
+def test_spending_compared_or_extra(sentence: str, names: object, expected: str) -> None:
+    assert verdict(sentence, ALL, names=names) == expected  # type: ignore[arg-type]

@@ -240,8 +240,35 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
         not re.search(r"[£\d;]", sentence[o.end:k.start]) for o in kept))]
     kept = _spend_set_by_a_budget(sentence, kept)
     kept = _signed_positions(sentence, kept)
+    kept = _compared_spend(sentence, kept)
     kept = _savings_to_be_realised(sentence, kept)
     return sorted(_identified_for_a_budget(sentence, kept), key=lambda k: k.start)
+
+
+def _extra_noun(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
+    """Whether the spending or cost the amount is bound to is itself said to be extra ("the
+    anticipated additional cost of £158,000", "extra spending of £2m"): the same as "cost an
+    additional £158,000" (Judge._extra_spending). Only where the sentence names a line of the
+    data: "the additional cost of £1.5m for the new leisure centre" is an item's own cost."""
+    return mention.end <= lit.start and any(x.subject not in SCOPES for x in s.subjects) and \
+        bool(re.fullmatch(r"\s+of\s+(?:(?:approximately|around|about|some|c\.?)\s+)?",
+                          s.text[mention.end:lit.start], re.IGNORECASE)) and \
+        bool(re.search(r"\b(?:extra|additional|further)\s+$",
+                       s.text[max(0, mention.start - 15):mention.start], re.IGNORECASE))
+
+
+def _compared_spend(sentence: str, kept: list[_Mention]) -> list[_Mention]:
+    """Spending said with a comparison with its budget before it ("above budget revenue spend
+    of £215K", "under budget expenditure of £0.3m"): the amount by which it passes the budget,
+    one measure word, a variance."""
+    out = sorted(kept, key=lambda k: k.start)
+    for i in range(len(out) - 1, 0, -1):
+        k, o = out[i], out[i - 1]
+        if k.measures == {"spend"} and o.measures == {"variance"} and o.sign and \
+                re.search(r"budget(?:ed)?$", sentence[o.start:o.end], re.IGNORECASE) and \
+                not sentence[o.end:k.start].strip():
+            out[i - 1:i + 1] = [dataclasses.replace(o, end=k.end)]
+    return out
 
 
 def _signed_positions(sentence: str, kept: list[_Mention]) -> list[_Mention]:
@@ -2338,7 +2365,7 @@ class Judge:
             return mention
         at = max(0, lit.start - 30)
         inc = _INCREMENT_BEFORE.search(s.text[at:lit.start])
-        if inc is None:
+        if inc is None and not _extra_noun(s, lit, mention):
             return mention
         if mention.also == "spend" and mention.start >= lit.end and \
                 _OPENING_INCREMENT.fullmatch(s.text[:lit.start]):
