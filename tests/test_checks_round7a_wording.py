@@ -298,3 +298,22 @@ SPENDING = [
                          ids=[c[0] for c in SPENDING])
 def test_spending_compared_or_extra(sentence: str, names: object, expected: str) -> None:
     assert verdict(sentence, ALL, names=names) == expected  # type: ignore[arg-type]
+
+
+# -- a dash before a capitalised word that opens a sentence ends the amount's clause: what the
+# words after it name is theirs ("£1,019k adverse variance – For districts of our size, …")
+DASH = [
+    ("dash-then-the-council", "Children's Social Care: £1.5m adverse variance – For Northshire "
+     "County Council as a whole the position is better.", NORTHSHIRE, "error: £1.2m"),
+    ("dash-then-a-cause", "Children's Social Care: £1.2m adverse variance – The main cause is "
+     "placements.", None, OK),
+    # near-miss: a dash inside a name keeps the name whole
+    ("dash-inside-a-name", "Children's Social Care – Placements: £1.5m adverse variance.", None,
+     "error: £1.2m"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), [c[1:] for c in DASH],
+                         ids=[c[0] for c in DASH])
+def test_dash_before_a_sentence_opener(sentence: str, names: object, expected: str) -> None:
+    assert verdict(sentence, ALL, names=names) == expected  # type: ignore[arg-type]

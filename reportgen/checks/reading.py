@@ -881,7 +881,11 @@ _CLAUSE_BREAK = re.compile(r";|,? and the |, and |" + _AND_THAT + r"|,? but |, w
 
 #: A dash between spaces followed by words in lower case: a clause break when the words before
 #: it hold a number (see Sentence.clause_breaks).
-_DASH_BREAK = re.compile(r"\s[-–—]\s+(?=[a-z])")
+#: (Or by a capitalised word that opens a sentence, not a name: "£1,019k adverse variance – For
+#: districts of our size, …".)
+_DASH_BREAK = re.compile(r"\s[-–—]\s+(?=[a-z]|(?:For|The|This|These|Those|It|Its|In|As|With|"
+                         r"However|Although|While|Whilst|A|An|At|On|Our|We|There|That|Which|But|"
+                         r"And|Of|Since|Due|Mainly|Largely|Partly)\b)")
 
 #: The clause breaks that join two clauses of one statement: a subject named in the first and
 #: none in the second is the second's too.
