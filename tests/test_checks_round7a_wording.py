@@ -263,7 +263,9 @@ CHANGE_IN = [
      "Care overspend of £0.3m.", OK),
     ("increase-in-the-overspend", "There has been an increase in the overspend of £0.5m.",
      "error: £0.3m"),
-    # near-miss: no change word, the level
+    # near-misses: "to" after the words gives the new level; no change word, the level
+    ("increase-in-a-named-overspend-to", "Details were provided, including an increase in the "
+     "Children's Social Care overspend to £1.5m in quarter three.", "error: £1.2m"),
     ("overspend-in-a-line-of", "The overspend in Children's Social Care of £1.5m was reported.",
      "error: £1.2m"),
 ]

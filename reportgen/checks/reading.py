@@ -1075,8 +1075,10 @@ _ONE_CHILDS = {"annual_cost": "average_annual_cost", "weekly_cost": "average_wee
 #: the bracket, and the words after the bracket are not its.
 _BRACKET_CLOSE = re.compile(r"[^()£\d]{0,25}\)")
 _CHANGE_GOVERNS = re.compile(r"^\s*(?:(?:from|since|on)\s+[^£\d,]{0,30}?\s*|"
-                             r"in\s+(?:the\s+|its\s+|our\s+)?[\w'’&-]+(?:\s+[\w'’&-]+){0,4}\s+)?"
-                             r"(?:of|by)?\s*"
+                             r"in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+|"
+                             # "an improvement in the forecast outturn position of £120k"
+                             r"in\s+(?:the\s+|its\s+|our\s+)?(?:(?!(?:to|from|by)\b)[\w'’&-]+\s+)"
+                             r"{3,5}(?=of\b))?(?:of|by)?\s*"
                              r"(?:(?:approximately|around|about|some|just over|just under|"
                              r"over|under|nearly|almost|c)\s+)?$",
                              re.IGNORECASE)
