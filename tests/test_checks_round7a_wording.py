@@ -237,6 +237,8 @@ SIGNED = [
     # -- so is spending said with only a whole's qualifiers before it
     ("forecast-spend-to-year-end", "The current forecast spend to the end of the financial year "
      "was £45.0m.", "error: £42.0m"),
+    ("forecast-spend-to-a-dated-year-end", "The current forecast spend to the end of the "
+     "financial year in March 2025 was £45.0m.", "error: £42.0m"),
     ("forecast-spend-to-year-end-right", "The current forecast spend to the end of the financial "
      "year was £42.0m.", OK),
     # near-misses: spending of or for something, and a bare budget, stay inferred

@@ -2415,7 +2415,8 @@ class Judge:
             ((figure.measure == "variance" and mention.sign != 0) or
              _whole_spend(s, lit, figure, mention)) and \
             not s.subjects and not s.earlier and \
-            _distance((mention.start, mention.end), lit) <= 40 and \
+            _distance((mention.start, mention.end), lit) <= (
+                _NEAR if figure.measure == "spend" else 40) and \
             not _OTHER_FUND.search(s.text) and \
             not _NOT_REVENUE.search(s.text, 0, _clause(s, lit)[1]) and \
             not _CAUSE_OR_PLACE.search(s.text) and \
