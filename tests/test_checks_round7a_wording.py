@@ -13,7 +13,7 @@ import pytest
 
 from reportgen.checks.numbers import find_literals
 from reportgen.checks.reading import report_names
-from tests.test_checks_figures_heuristics import ALL, OK, verdict
+from tests.test_checks_figures_heuristics import ALL, OK, _fig, verdict
 
 NORTHSHIRE = report_names("Northshire County Council", "Children's Services", "Cabinet", {},
                           "council")
@@ -321,3 +321,29 @@ DASH = [
                          ids=[c[0] for c in DASH])
 def test_dash_before_a_sentence_opener(sentence: str, names: object, expected: str) -> None:
     assert verdict(sentence, ALL, names=names) == expected  # type: ignore[arg-type]
+
+
+# -- a percentage headed by a money measure word ("a variance of 4.7%") is that word's share,
+# of the budget said after it with "of", "from" or "against" (the total overspends by 5.0%)
+SHARED = [*ALL, _fig("budget.total.variance_pct", "variance_pct", 2_005_321 / 40_000_000,
+                     unit="percent")]
+SHARES = [
+    ("variance-of-a-share-of-the-budget", "The outturn was a net budget overspend of £2.0m which "
+     "represents a variance of 6.1% of the total net budget requirement.", "error: 5.0%"),
+    ("variance-of-a-share-of-the-budget-right", "The outturn was a net budget overspend of £2.0m "
+     "which represents a variance of 5.0% of the total net budget requirement.", OK),
+    ("variation-from-the-budget", "This represented a variation of 6.1% from the revised "
+     "budget.", "error: 5.0%"),
+    ("variation-from-the-budget-right", "This represented a variation of 5.0% from the revised "
+     "budget.", OK),
+    # near-misses: a percentage headed by a noun of its own; a share of something else
+    ("allocation-of-a-percentage", "The allocation of 7% was agreed.", OK),
+    ("share-of-an-increase", "Placements make up 45% of the budget increase from the revised "
+     "budget.", OK),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [c[1:] for c in SHARES],
+                         ids=[c[0] for c in SHARES])
+def test_share_of_the_budget(sentence: str, expected: str) -> None:
+    assert verdict(sentence, SHARED) == expected
