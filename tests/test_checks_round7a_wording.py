@@ -347,3 +347,26 @@ SHARES = [
                          ids=[c[0] for c in SHARES])
 def test_share_of_the_budget(sentence: str, expected: str) -> None:
     assert verdict(sentence, SHARED) == expected
+
+
+# -- an amount "projected/reported to the end of <month>" is an earlier report's only when the
+# month is not the one the report's period ends in (a 2024/25 Q3 report ends in December 2024)
+MONTHS = [
+    ("projected-to-its-own-month", "Children's Social Care showed an overspend of £1.5m projected "
+     "to the end of December.", "error: £1.2m"),
+    ("projected-to-its-own-month-and-year", "Children's Social Care showed an overspend of £1.5m "
+     "projected to the end of December 2024.", "error: £1.2m"),
+    ("projected-to-its-own-month-right", "Children's Social Care showed an overspend of £1.2m "
+     "projected to the end of December 2024.", OK),
+    # near-misses: an earlier month, another year's December
+    ("reported-in-an-earlier-month", "Children's Social Care showed an overspend of £1.5m "
+     "reported in September.", OK),
+    ("projected-to-another-years-month", "Children's Social Care showed an overspend of £1.5m "
+     "projected to the end of December 2023.", OK),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [c[1:] for c in MONTHS],
+                         ids=[c[0] for c in MONTHS])
+def test_reported_to_a_month(sentence: str, expected: str) -> None:
+    assert verdict(sentence, ALL) == expected

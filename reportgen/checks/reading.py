@@ -1755,7 +1755,8 @@ class Judge:
             return True
         if _CHANGE_OF_BEFORE.search(before[-40:]):
             return self._year_named(s, lit, lo, hi)  # a period after a change is its start
-        if _REPORTED_IN_MONTH.match(phrase):
+        reported = _REPORTED_IN_MONTH.match(phrase)
+        if reported and not self._own_month(phrase[reported.start():reported.end() + 6]):
             return None  # "£9m reported in September": an earlier report's, by its month
         end = _BY_MONTH_AFTER.match(phrase)
         if end and self._year_end_forecast(end, s.text[lo:hi]):
@@ -1858,6 +1859,13 @@ class Judge:
         found = [m for m in s.mentions["money"] if lo <= m.start and m.end <= whole.start
                  and "change" not in m.measures]
         return dataclasses.replace(found[-1], inferred=True) if found else None
+
+    def _own_month(self, text: str) -> bool:
+        """Whether the month ``text`` names (with its year, if said) is the one the report's
+        period ends in: "an underspend of £268k projected to the end of December 2022" in a
+        report to 31 December 2022 is this period's figure, not an earlier report's."""
+        m = re.search(_MONTH, text, re.IGNORECASE)
+        return m is not None and self._month(m) is False
 
     def _year_end_forecast(self, m: re.Match[str], clause: str) -> bool:
         """Whether the month is the end of the report's financial year and the clause forecasts
