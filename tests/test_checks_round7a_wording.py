@@ -340,6 +340,8 @@ SHARES = [
     ("allocation-of-a-percentage", "The allocation of 7% was agreed.", OK),
     ("share-of-an-increase", "Placements make up 45% of the budget increase from the revised "
      "budget.", OK),
+    ("an-increase-of-a-percentage", "There has been an increase of 32 per cent of the budget "
+     "since 2017.", OK),
 ]
 
 

@@ -1992,8 +1992,9 @@ class Judge:
             # area of £1.3M"), nor a name itself ("in Children's Social Care of £6.5m").
             hs, he = window + head.start(1), window + head.end(1)
             spans = [(m.start, m.end) for m in s.mentions[lit.kind]]
-            if lit.kind == "percent":  # "a variance of 4.7%": a money measure word heads it
-                spans += [(m.start, m.end) for m in s.mentions["money"]]
+            if lit.kind == "percent":  # "a variance of 4.7%": a variance word heads it
+                spans += [(m.start, m.end) for m in s.mentions["money"]
+                          if m.measures == {"variance"}]
             spans += [(x.start, x.end) for x in s.subjects]
             if not any(a < he and hs < b for a, b in spans):
                 return None  # "the allocation of £5 million": the amount of a noun of its own
