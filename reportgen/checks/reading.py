@@ -1507,8 +1507,7 @@ _PLANNED_NET = re.compile(r"\b(?:budgeted|planned|approved|original|targeted)\s+
                           r"in[- ]year|year[- ]end|general\s+fund|operating)\s+)?"
                           r"(?:surplus|deficit)\b", re.IGNORECASE)
 _NET_RESULT = re.compile(r"\b(?:surplus|deficit)\b", re.IGNORECASE)
-
-
+#: Right after an amount, how it moves a surplus or deficit from the planned one.
 _PLANNED_NET_AFTER = re.compile(
     r"\s+(?:(?P<up>above|more\s+than|higher\s+than|greater\s+than|over|increase|rise)|"
     r"(?P<down>below|less\s+than|lower\s+than|under|short\s+of|decrease|reduction|fall)|"
@@ -1621,9 +1620,8 @@ _WHOLE_QUALIFIED = re.compile(
     r"working)\s+)*$", re.IGNORECASE)
 
 
-#: A preposition and a lower-case noun: what spending is of or for ("for the
-#: leisure trust", "on day to day services"), unless a time ("for the year", "to the end of the
-#: financial year").
+#: A preposition and a lower-case noun: what spending is of or for ("for the leisure trust",
+#: "on day to day services"), unless a time ("for the year", "to the end of the financial year").
 _OF_SOMETHING = re.compile(r"\b(?:for|on|of|in|within|across|towards)\s+(?:(?:the|its|our|their|"
                            r"an?)\s+)?(?!(?:the|its|our|their|an?|year|years|financial|quarter|"
                            r"month|period|end|start|coming|current|next|whole|council)\b)[a-z]")
@@ -2277,7 +2275,8 @@ class Judge:
     def _given_to_a_line(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> Claim | None:
         """Money given to a budget line the data hold, with no measure word of its own: "a
         base allocation to the Health and Social Care Partnership of £76.3m", "Council funding
-        for the integration joint board will now be £63.5m", "the £1m allocated to the Trust".
+        for the integration joint board will now be £63.5m". ("£1m was allocated to the Trust",
+        the verb right after the amount, stays a change the data do not hold: _ADDED_AFTER.)
         What a council gives a line (a partnership, a trust, a service) is that line's budget;
         but it may be a part of it, so the claim is inferred, never an error."""
         lines = {f.subject for f in self.figures if f.scope in ("line", "area")}
