@@ -9,6 +9,7 @@ docs/checks.md, "How a typed number is read".
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -24,8 +25,13 @@ _AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
 # A pound sign glued to the word before it ("achieved£141k") still starts an amount; a digit
 # before it does not, and "c" before it is "circa" only as a word of its own ("c£5.8m").
 # "£30+ million", "£5m+": a "+" after the number makes it a lower bound.
+# After a pound sign, thousands may be separated by spaces ("£81 000", "£1 234 567"): groups of
+# exactly three digits, the last not followed by another digit or separator.
+_SPACED = (r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[ \u00a0\u202f]\d)|"
+           r"\d{1,3}(?:,\d{3})+|\d+)")
 _MONEY = re.compile(
-    r"(?<![\d£])(?:(?<!\w)(?P<circa>c\.?\s?(?=£)))?(?P<sign>[-−])?£\s?" + _AMOUNT +
+    r"(?<![\d£])(?:(?<!\w)(?P<circa>c\.?\s?(?=£)))?(?P<sign>[-−])?£\s?" +
+    _AMOUNT.replace(r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)", _SPACED) +
     rf"(?P<plus>\+(?!\s*£?\d))?(?:\s?(?P<suffix>{_SUFFIX})\b)?(?(plus)|(?P<plus2>\+(?!\s*£?\d))?)",
     re.IGNORECASE,
 )
@@ -171,10 +177,23 @@ class Literal_:
     upper: Decimal | None = None  # a range ("£35-40 million"): its upper end; value its lower
     # approximate and short of it ("almost 1,000 children"): about it, and never more
     short: bool = False
+    # The same characters read the other way where a separator or a unit may have been
+    # mistyped (:func:`_typed_two_ways`): the number agrees with a figure if either does.
+    other: Literal_ | None = None
 
     def agrees(self, figure: Figure) -> bool:
         """Whether ``figure`` shows as this literal at the literal's own precision (for a
-        bound, whether it is on the bound's side)."""
+        bound, whether it is on the bound's side), or as its other reading (``other``)."""
+        return self._agrees(figure) or (self.other is not None and self.other.agrees(figure))
+
+    def finest(self) -> Literal_:
+        """The reading written to the finer precision: a message or a fix names the data's
+        figure the way it shows (for "£10,349million", to the thousand as "£10.349m")."""
+        if self.other is not None and self.other.precision < self.precision:
+            return self.other
+        return self
+
+    def _agrees(self, figure: Figure) -> bool:
         try:
             value = abs(Decimal(repr(float(figure.value))))
         except InvalidOperation:
@@ -200,6 +219,8 @@ class Literal_:
         """``figure``'s value written the way this literal is written, at its precision;
         ``named``: as a message names it, one digit finer for a bound (so that "over £1m"
         is told the data give £0.9m, not £1m)."""
+        if self.finest() is not self:
+            return self.finest().like(figure, named=named)
         value = figure.value
         finer = 1 if named and self.bound in ("lower", "upper") else 0
         if self.kind == "percent":
@@ -270,7 +291,7 @@ def _amount(digits: str, dec: str, suffix: str,
             bound: Bound) -> tuple[Decimal, Decimal, str, str]:
     """(value, precision, style, decimals) of an amount typed as ``digits``.``dec`` with a
     money ``suffix``."""
-    digits = digits.replace(",", "")
+    digits = re.sub(r"[,\s]", "", digits)
     mult = _MULTIPLIERS.get(suffix.lower(), 1)
     if len(dec) == 3 and mult in (1, 1000) and "," not in digits:
         # "£911.000", "£4.170k": three digits after a full stop are never pence (nor
@@ -288,6 +309,31 @@ def _amount(digits: str, dec: str, suffix: str,
         precision = Decimal(mult)
     style = {1: "pence" if dec else "full", 1000: "k", 10**9: "bn"}.get(mult, "m")
     return value, precision, style, dec
+
+
+# Three digits after a comma before a unit of millions ("£10,349million"): a comma typed for the
+# decimal point, or ten thousand million.
+_COMMA_MILLIONS = re.compile(r"\d{1,3},\d{3}")
+
+
+def _typed_two_ways(lit: Literal_, digits: str, dec: str, suffix: str) -> Literal_:
+    """``lit`` with its other reading, where the typing leaves the scale open: three digits
+    after a full stop and no unit ("£35.042", "£0.541") are a thousands separator typed as a
+    stop (£35,042) or an amount in millions whose "m" was lost (£35.042m: minutes copy a
+    report's "£35.042m" and drop the unit, and three places are how millions are written); a
+    comma before three digits and a unit of millions ("£10,349million") is a thousands
+    separator or a decimal comma (£10.349m). Neither reading is sure, so each is kept: a
+    figure either shows is the number's, and only one both miss is surely not."""
+    mult = _MULTIPLIERS.get(suffix.lower(), 1)
+    if not suffix and len(dec) == 3 and "," not in digits:
+        value = Decimal(f"{digits}.{dec}") * 10**6
+    elif mult == 10**6 and not dec and _COMMA_MILLIONS.fullmatch(digits):
+        value = Decimal(digits.replace(",", ".")) * 10**6
+    else:
+        return lit
+    other = dataclasses.replace(lit, value=value, precision=Decimal(1000), style="m",
+                                places=3)
+    return dataclasses.replace(lit, other=other)
 
 
 def _ranges(sentence: str) -> list[Literal_]:
@@ -373,8 +419,9 @@ def find_literals(sentence: str) -> list[Literal_]:
             bound = "lower"
         value, precision, style, dec = _amount(m["num"], m["dec"] or "", m["suffix"] or "",
                                                bound)
-        found.append(Literal_("money", m.start(), m.end(), m.group(0), value, precision, style,
-                              len(dec), negative=bool(m["sign"]), bound=bound))
+        lit = Literal_("money", m.start(), m.end(), m.group(0), value, precision, style,
+                       len(dec), negative=bool(m["sign"]), bound=bound)
+        found.append(_typed_two_ways(lit, m["num"], m["dec"] or "", m["suffix"] or ""))
         taken.add(m.span())
     for lit in [*_bare_money(sentence, taken), *_bare_pounds(sentence, taken)]:
         found.append(lit)

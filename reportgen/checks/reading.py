@@ -241,8 +241,49 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
     kept = _spend_set_by_a_budget(sentence, kept)
     kept = _whole_spend_expected(sentence, kept)
     kept = _grants_given(sentence, kept)
+    kept = _signed_positions(sentence, kept)
+    kept = _compared_spend(sentence, kept)
     kept = _savings_to_be_realised(sentence, kept)
     return sorted(_identified_for_a_budget(sentence, kept), key=lambda k: k.start)
+
+
+def _extra_noun(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
+    """Whether the spending or cost the amount is bound to is itself said to be extra ("the
+    anticipated additional cost of £158,000", "extra spending of £2m"): the same as "cost an
+    additional £158,000" (Judge._extra_spending). Only where the sentence names a line of the
+    data: "the additional cost of £1.5m for the new leisure centre" is an item's own cost."""
+    return mention.end <= lit.start and any(x.subject not in SCOPES for x in s.subjects) and \
+        bool(re.fullmatch(r"\s+of\s+(?:(?:approximately|around|about|some|c\.?)\s+)?",
+                          s.text[mention.end:lit.start], re.IGNORECASE)) and \
+        bool(re.search(r"\b(?:extra|additional|further)\s+$",
+                       s.text[max(0, mention.start - 15):mention.start], re.IGNORECASE))
+
+
+def _compared_spend(sentence: str, kept: list[_Mention]) -> list[_Mention]:
+    """Spending said with a comparison with its budget before it ("above budget revenue spend
+    of £215K", "under budget expenditure of £0.3m"): the amount by which it passes the budget,
+    one measure word, a variance."""
+    out = sorted(kept, key=lambda k: k.start)
+    for i in range(len(out) - 1, 0, -1):
+        k, o = out[i], out[i - 1]
+        if k.measures == {"spend"} and o.measures == {"variance"} and o.sign and \
+                re.search(r"budget(?:ed)?$", sentence[o.start:o.end], re.IGNORECASE) and \
+                not sentence[o.end:k.start].strip():
+            out[i - 1:i + 1] = [dataclasses.replace(o, end=k.end)]
+    return out
+
+
+def _signed_positions(sentence: str, kept: list[_Mention]) -> list[_Mention]:
+    """A position or variance said with no direction, right after a word that gives one ("a
+    net deficit position of £1,005k", "the overspend position"): one measure word, with that
+    direction."""
+    out = sorted(kept, key=lambda k: k.start)
+    for i in range(len(out) - 1, 0, -1):
+        k, o = out[i], out[i - 1]
+        if k.measures == {"variance"} and not k.sign and o.measures == {"variance"} and \
+                o.sign and not sentence[o.end:k.start].strip():
+            out[i - 1:i + 1] = [dataclasses.replace(k, start=o.start, sign=o.sign)]
+    return out
 
 
 #: Spending a council sets, agrees, approves or proposes is its budget, not a projection:
@@ -951,7 +992,11 @@ _CLAUSE_BREAK = re.compile(r";|,? and the |, and |" + _AND_THAT + r"|,? but |, w
 
 #: A dash between spaces followed by words in lower case: a clause break when the words before
 #: it hold a number (see Sentence.clause_breaks).
-_DASH_BREAK = re.compile(r"\s[-–—]\s+(?=[a-z])")
+#: (Or by a capitalised word that opens a sentence, not a name: "£1,019k adverse variance – For
+#: districts of our size, …".)
+_DASH_BREAK = re.compile(r"\s[-–—]\s+(?=[a-z]|(?:For|The|This|These|Those|It|Its|In|As|With|"
+                         r"However|Although|While|Whilst|A|An|At|On|Our|We|There|That|Which|But|"
+                         r"And|Of|Since|Due|Mainly|Largely|Partly)\b)")
 
 #: The clause breaks that join two clauses of one statement: a subject named in the first and
 #: none in the second is the second's too.
@@ -1164,7 +1209,10 @@ _ONE_CHILDS = {"annual_cost": "average_annual_cost", "weekly_cost": "average_wee
 #: the bracket, and the words after the bracket are not its.
 _BRACKET_CLOSE = re.compile(r"[^()£\d]{0,25}\)")
 _CHANGE_GOVERNS = re.compile(r"^\s*(?:(?:from|since|on)\s+[^£\d,]{0,30}?\s*|"
-                             r"in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:of|by)?\s*"
+                             r"in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+|"
+                             # "an improvement in the forecast outturn position of £120k"
+                             r"in\s+(?:the\s+|its\s+|our\s+)?(?:(?!(?:to|from|by)\b)[\w'’&-]+\s+)"
+                             r"{3,5}(?=of\b))?(?:of|by)?\s*"
                              r"(?:(?:approximately|around|about|some|just over|just under|"
                              r"over|under|nearly|almost|c)\s+)?$",
                              re.IGNORECASE)
@@ -1233,6 +1281,9 @@ _PLAIN_CAPITALS = frozenset((
     "report", "i", "it", "the", "this", "there", "he", "she", "they", "we", "a", "an", "in",
     "at", "as", *_MONTHS))
 _TITLE_BEFORE = re.compile(r"\b(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Dr)\.?\s+$")
+#: "The Borough Council", "the County Council": the council itself, by its kind.
+_COUNCIL_TYPE = re.compile(r"(?:City|County|District|Borough|Metropolitan|Town|Unitary)\s+"
+                           r"(?:(?:City|County|District|Borough|Metropolitan|Town)\s+)?Council\b")
 #: A saving as a single noun ("a saving of £26,144"), not a savings programme's measure word.
 _SAVING_NOUN = re.compile(r"(?:(?:net|small|further|one-off|ongoing|overall)\s+)*savings?",
                           re.IGNORECASE)
@@ -1583,6 +1634,159 @@ _COUNCIL_NAME = re.compile(r"\b(?:in|for|of|at|by|to)\s+(?:the\s+)?(?P<name>(?:[
 _PLACE_AFTER = re.compile(r"\s+(?:in|for)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b")
 
 
+#: A surplus or deficit that was planned: a budgeted net result ("the budgeted surplus of
+#: £516,000", "against the planned deficit of £292k"). (Not "a budget deficit", "an expected
+#: or estimated deficit": the year's forecast position against its budget, its overspend.)
+_PLANNED_NET = re.compile(r"\b(?:budgeted|planned|approved|original|targeted)\s+(?:(?:net|"
+                          r"in[- ]year|year[- ]end|general\s+fund|operating)\s+)?"
+                          r"(?:surplus|deficit)\b", re.IGNORECASE)
+_NET_RESULT = re.compile(r"\b(?:surplus|deficit)\b", re.IGNORECASE)
+#: Right after an amount, how it moves a surplus or deficit from the planned one.
+_PLANNED_NET_AFTER = re.compile(
+    r"\s+(?:(?P<up>above|more\s+than|higher\s+than|greater\s+than|over|increase|rise)|"
+    r"(?P<down>below|less\s+than|lower\s+than|under|short\s+of|decrease|reduction|fall)|"
+    r"(?P<better>better\s+than|improvement)|(?P<worse>worse\s+than|deterioration))"
+    r"\s+(?:(?:against|on|compared\s+(?:to|with)|from|in)\s+)?(?:the\s+|its\s+|our\s+)?"
+    + _PLANNED_NET.pattern, re.IGNORECASE)
+
+
+def _against_a_planned_net(s: Sentence, lit: Literal_) -> _Mention | None:
+    """An amount by which a surplus or deficit differs from the planned one ("£262,000 above
+    the budgeted surplus", "a £185k decrease against the planned deficit"): the variance from
+    the budget, favourable for more surplus or less deficit, adverse for the reverse."""
+    m = _PLANNED_NET_AFTER.match(s.text, lit.end)
+    if m is None:
+        return None
+    deficit = m.group(0).lower().rstrip().endswith("deficit")
+    if m["better"] or m["worse"]:
+        sign = -1 if m["better"] else 1
+    else:
+        sign = (1 if m["up"] else -1) * (1 if deficit else -1)
+    return _Mention(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(),
+                    frozenset({"variance"}), sign)
+
+
+#: What pays for an amount: "to be funded from the forecasted underspend", "met from the
+#: contingency budget", "financed by savings" (its source, not its measure).
+_SOURCE_BEFORE = re.compile(r"\b(?:funded|met|covered|financed|paid\s+for)\s+(?:(?:in\s+part|"
+                            r"partly|fully|wholly|largely)\s+)?(?:from|using|through|by|out\s+of)"
+                            r"\s+(?:(?:the|its|our|their|this|that|an?)\s+)?"
+                            r"(?:[\w'’/-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _a_source(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
+    """Whether the measure word after the amount names what pays for it ("a new budget of
+    £75,000 for a music event, to be funded from the forecasted underspend"): the source of
+    the money is another amount's measure, never this one's."""
+    return mention.start >= lit.end and bool(_SOURCE_BEFORE.search(
+        s.text, max(lit.end, mention.start - 60), mention.start))
+
+
+_NEW_BUDGET_BEFORE = re.compile(r"\b(?:(?:new|separate|dedicated|specific|additional|one[- ]off|"
+                                r"ring[- ]?fenced)\s+|(?:creat(?:e|es|ed|ing|ion)|"
+                                r"establish(?:es|ed|ing|ment)?|set(?:ting)?\s+up)\s+(?:of\s+)?"
+                                r"(?:an?\s+)?(?:new\s+)?)$", re.IGNORECASE)
+
+
+def _new_budget(s: Sentence, mention: _Mention) -> bool:
+    """Whether the measure word is a budget said to be new ("the creation of a new budget of
+    £75,000 for a music event", "a dedicated budget of £40k"): an item's own budget, which may
+    be a named line's but is never the whole's."""
+    return mention.measures == {"budget"} and bool(_NEW_BUDGET_BEFORE.search(
+        s.text, max(0, mention.start - 40), mention.start))
+
+
+#: Money given to something ("an allocation to", "funding for", "allocated to"): the words
+#: just before a name (Judge._given_to_a_line).
+_GIVEN_TO = re.compile(r"\b(?:(?:(?:base|core|annual|total|revenue|net|recurring|baseline)\s+)?"
+                       r"(?:allocations?|funding|contributions?|payments?)\s+(?:to|for|into)|"
+                       r"(?:allocated|given|paid|passed|delegated|passported)\s+(?:on\s+)?"
+                       r"(?:to|for))\s+(?:the\s+|its\s+|our\s+)?", re.IGNORECASE)
+
+
+#: A verb by which spending (or income) passes its budget or estimate, and the amount it passes
+#: it by: "would exceed the budget by £1.5m", "would increase from the approved budget by a total
+#: of £188,220", "fell short of the estimate by £0.2m", "had been underestimated by £72,000".
+_BUDGET_OBJECT = (r"(?:the\s+|its\s+|their\s+|our\s+|this\s+)?(?:(?:approved|original|revised|"
+                  r"agreed|current|annual|net|set|latest|full[- ]year|base)\s+){0,2}"
+                  r"(?:budget(?:ed\s+(?:figure|amount|level|position|sum))?|estimates?|"
+                  r"cash\s+limit)")
+_PASSED_BY_BEFORE = re.compile(
+    r"\b(?:(?P<up>exceed(?:s|ed|ing)?|overr(?:un|an|uns|unning)|overshot|"
+    r"(?:go(?:es|ing)?|went|gone)\s+over|(?:increas(?:e|es|ed|ing)|r(?:ise|ises|ose|isen|ising))"
+    r"\s+(?:from|above|over|on))|(?P<down>(?:f(?:all|alls|ell|allen|alling))\s+(?:below|short\s+of)|"
+    r"undershot|(?:reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing))\s+(?:from|below|on))|"
+    r"(?P<est>(?P<under>under|over)-?(?:estimated|budgeted|stated)))\s+"
+    r"(?:(?<=estimated\s)|(?<=budgeted\s)|(?<=stated\s)|" + _BUDGET_OBJECT + r"\s+)"
+    r"(?:(?:for|in|during|at|by)\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?)?"
+    r"by\s+(?:a\s+total\s+of\s+|(?:approximately|around|about|some|nearly|almost|c\.?)\s+)?$",
+    re.IGNORECASE)
+_INCOME = re.compile(r"\b(?:income|receipts?|fees|charges|rents?|revenues?\s+from|takings|"
+                     r"yield)\b", re.IGNORECASE)
+
+
+def _passed_its_budget_by(s: Sentence, lit: Literal_, lo: int) -> _Mention | None:
+    """An amount by which spending passes its budget or estimate ("would exceed the budget by
+    £1.5m", "would increase from the approved budget by a total of £188,220", "fell below the
+    budget by £0.2m"): the variance, adverse when spending passes it; income passing its budget
+    is favourable, and income underestimated is more than budgeted (favourable), spending
+    underestimated more than budgeted (adverse). An estimate said wrong of neither income nor
+    spending says no direction, so no variance is read."""
+    m = _PASSED_BY_BEFORE.search(s.text, max(lo, lit.start - 160), lit.start)
+    if m is None:
+        return None
+    clause = s.text[max(lo, m.start() - 120):m.start()]
+    income = bool(_INCOME.search(clause))
+    if m["est"]:
+        if not income and not re.search(r"\b(?:cost|costs|spend|spending|expenditure)\b",
+                                        clause, re.IGNORECASE):
+            return None
+        sign = (1 if m["under"].lower() == "under" else -1) * (-1 if income else 1)
+    else:
+        sign = (1 if m["up"] else -1) * (-1 if income else 1)
+    return _Mention(m.start(), m.end(), frozenset({"variance"}), sign)
+
+
+_WHOLE_QUALIFIED = re.compile(
+    r"(?:^|\b(?:the|our|its|their|this|a|an)\s+)(?:£\s?[\d.,]+\s*(?:m|k|bn|million|billion)?\s+)?"
+    r"(?:(?:latest|revised|approved|original|current|net|gross|overall|total|annual|revenue|"
+    r"expenditure|base|full[- ]year|forecast|projected|agreed|proposed|draft|final|"
+    r"working)\s+)*$", re.IGNORECASE)
+
+
+#: A preposition and a lower-case noun: what spending is of or for ("for the leisure trust",
+#: "on day to day services"), unless a time ("for the year", "to the end of the financial year").
+_OF_SOMETHING = re.compile(r"\b(?:for|on|of|in|within|across|towards)\s+(?:(?:the|its|our|their|"
+                           r"an?)\s+)?(?!(?:the|its|our|their|an?|year|years|financial|quarter|"
+                           r"month|period|end|start|coming|current|next|whole|council)\b)[a-z]")
+
+
+def _whole_spend(s: Sentence, lit: Literal_, figure: Figure, mention: _Mention) -> bool:
+    """Whether the measure word is spending said with no word but a whole's qualifiers before
+    it ("The current forecast spend to the end of the financial year was £17.4m"): spending of
+    something ("spend on leisure", "forecast spend for the leisure trust") says what it is of,
+    so only this is the whole's when the sentence names nothing (Judge._signed_total). (A bare
+    budget so said stays inferred: tests/test_checks_budget_setting_wording.py.)"""
+    if figure.measure != "spend" or mention.measures != {"spend"}:
+        return False
+    lo, hi = _clause(s, lit)
+    lo = lo if mention.start >= lo else 0
+    return bool(_WHOLE_QUALIFIED.search(s.text, lo, mention.start)) and \
+        not _OF_SOMETHING.search(s.text, min(mention.start, lit.start), max(hi, mention.end))
+
+
+def _net_result_of_a_plan(s: Sentence, mention: _Mention) -> bool:
+    """Whether the measure word is a surplus or a deficit in a sentence that sets one against a
+    planned one ("a surplus of £778,000, £262,000 above the budgeted surplus of £516,000", "a
+    deficit position of £1,101k, compared to the budgeted deficit of £689k"): there a surplus
+    or deficit is the net result itself, before or after the year, not its variance from the
+    budget (which the sentence gives as their difference); the data hold no such net result."""
+    said = _NET_RESULT.search(s.text, mention.start, mention.end) or re.search(
+        r"\b(?:surplus|deficit)\s+$", s.text[max(0, mention.start - 12):mention.start],
+        re.IGNORECASE)  # "a deficit position of £1,101k"
+    return bool(said) and bool(_PLANNED_NET.search(s.text))
+
+
 def _capital_own(s: Sentence, lit: Literal_, lo: int) -> bool:
     """Whether the capital programme's variance is the amount's: named just before it in its
     clause (within 60 characters, no other amount nor comma between), or in its own phrase
@@ -1683,7 +1887,8 @@ class Judge:
             return True
         if _CHANGE_OF_BEFORE.search(before[-40:]):
             return self._year_named(s, lit, lo, hi)  # a period after a change is its start
-        if _REPORTED_IN_MONTH.match(phrase):
+        reported = _REPORTED_IN_MONTH.match(phrase)
+        if reported and not self._own_month(phrase[reported.start():reported.end() + 6]):
             return None  # "£9m reported in September": an earlier report's, by its month
         end = _BY_MONTH_AFTER.match(phrase)
         if end and self._year_end_forecast(end, s.text[lo:hi]):
@@ -1786,6 +1991,13 @@ class Judge:
         found = [m for m in s.mentions["money"] if lo <= m.start and m.end <= whole.start
                  and "change" not in m.measures]
         return dataclasses.replace(found[-1], inferred=True) if found else None
+
+    def _own_month(self, text: str) -> bool:
+        """Whether the month ``text`` names (with its year, if said) is the one the report's
+        period ends in: "an underspend of £268k projected to the end of December 2022" in a
+        report to 31 December 2022 is this period's figure, not an earlier report's."""
+        m = re.search(_MONTH, text, re.IGNORECASE)
+        return m is not None and self._month(m) is False
 
     def _year_end_forecast(self, m: re.Match[str], clause: str) -> bool:
         """Whether the month is the end of the report's financial year and the clause forecasts
@@ -1913,6 +2125,9 @@ class Judge:
             # area of £1.3M"), nor a name itself ("in Children's Social Care of £6.5m").
             hs, he = window + head.start(1), window + head.end(1)
             spans = [(m.start, m.end) for m in s.mentions[lit.kind]]
+            if lit.kind == "percent":  # "a variance of 4.7%": a variance word heads it
+                spans += [(m.start, m.end) for m in s.mentions["money"]
+                          if m.measures == {"variance"}]
             spans += [(x.start, x.end) for x in s.subjects]
             if not any(a < he and hs < b for a, b in spans):
                 return None  # "the allocation of £5 million": the amount of a noun of its own
@@ -1944,6 +2159,7 @@ class Judge:
         closed = [b.span() for b in re.finditer(r"\([^()]*\d[^()]*\)", s.text[lo:lit.start])]
         mentions = [m for m in s.mentions[lit.kind] if lo <= m.start and m.end <= hi and
                     not any(lo + a < m.start and m.end < lo + b for a, b in closed)]
+        mentions = [m for m in mentions if not _a_source(s, lit, m)]  # "funded from X"
         result = _RESULT_AFTER.search(s.text, lit.end, hi)
         if result:
             # "… of £2.0m resulting in a forecast drawdown of £2.7m": the words after a verb of
@@ -2068,6 +2284,14 @@ class Judge:
             # "has to find another £28m of savings": another year's savings to make, this
             # year's target, unless "another" is more of this year's: inferred.
             mention = dataclasses.replace(mention, inferred=True)
+        planned_net = _against_a_planned_net(s, lit) if lit.kind == "money" else None
+        passed = _passed_its_budget_by(s, lit, lo) if lit.kind == "money" else None
+        if passed is not None and planned_net is None and continued is None:
+            mention = passed  # "would exceed the budget by £1.5m": the variance
+        elif planned_net is not None:
+            mention = planned_net  # "£262,000 above the budgeted surplus": the variance
+        elif mention is not None and _net_result_of_a_plan(s, mention):
+            return None  # "a surplus of £778,000 against the budgeted surplus of £516,000"
         if span_whole is not None and (mention is None or "change" in mention.measures):
             mention = span_whole  # "£44m across the next three years, with £20m next year"
         if mention is None and previous:
@@ -2076,7 +2300,8 @@ class Judge:
             mention = min(others, key=lambda m: _distance((m.start, m.end), lit),
                           default=None)
         if mention is None:
-            return None
+            return self._given_to_a_line(s, lit, lo, hi) if lit.kind == "money" and \
+                previous is False else None
         if lit.kind == "count" and _INDEFINITE.search(s.text[max(0, mention.start - 30):
                                                               mention.start]):
             return None  # "a small number of placements (fewer than 5)": some, not all
@@ -2148,6 +2373,11 @@ class Judge:
         # reported in Q1").
         elsewhere = any(x.subject != WHOLE or x.guessed for x in s.subjects)
         figure = self._pick(s, lit, cands, subjects, mention, evidence, lo, hi)
+        if figure is not None and _new_budget(s, mention):
+            if figure.scope == "total":
+                return None  # "a new budget of £75,000 for a music event": not the whole's
+            # "a dedicated budget of £0.5m for X": X's budget, or an item of it: inferred
+            mention = dataclasses.replace(mention, inferred=True)
         if figure is None and measures & {"achieved", "target"} and \
                 _SAVING_NOUN.fullmatch(s.text[mention.start:mention.end]):
             line = self._saving_of_a_line(subjects, lit)
@@ -2180,6 +2410,37 @@ class Judge:
             inferred_order is False and not mention.inferred and not mention.also
         return Claim(figure, cands, evidence, explicit,
                      sign=mention.sign if measures == {"variance"} else 0)
+
+    def _given_to_a_line(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> Claim | None:
+        """Money given to a budget line the data hold, with no measure word of its own: "a
+        base allocation to the Health and Social Care Partnership of £76.3m", "Council funding
+        for the integration joint board will now be £63.5m". ("£1m was allocated to the Trust",
+        the verb right after the amount, stays a change the data do not hold: _ADDED_AFTER.)
+        What a council gives a line (a partnership, a trust, a service) is that line's budget;
+        but it may be a part of it, so the claim is inferred, never an error."""
+        lines = {f.subject for f in self.figures if f.scope in ("line", "area")}
+        for m in _GIVEN_TO.finditer(s.text, lo, hi):
+            x = next((x for x in s.subjects if x.start == m.end() and not x.part and
+                      x.subject in lines), None)
+            if x is None:
+                continue
+            if lit.start >= x.end:
+                gap = s.text[x.end:lit.start]
+                near = len(gap) <= 60 and not any(x.end <= o.start < lit.start for o in s.lits
+                                                  if o.kind == "money")
+            else:
+                gap = s.text[lit.end:m.start()]
+                near = bool(re.fullmatch(r"\s+(?:(?:has|have|had|was|were|is|are|will|to)\s+)?"
+                                         r"(?:(?:been|be|being)\s+)?", gap))
+            if not near or _INCREMENT_BEFORE.search(s.text[max(0, lit.start - 30):lit.start]) \
+                    or re.match(r"\s+(?:from\b|and\s+£)", s.text[lit.end:]):
+                continue  # "a further £1m", "£4m from reserves and £12m from grant": parts
+            cands = [f for f in self.figures if f.measure == "budget" and not f.previous
+                     and f.subject == x.subject]
+            figure = self._one(cands, lit)
+            if figure is not None:
+                return Claim(figure, cands, [(m.start(), x.end)], explicit=False)
+        return None
 
     def _saving_of_a_line(self, subjects: list[_Subject], lit: Literal_) -> Claim | None:
         """"Administration recorded a saving of £26,144": a saving said of a budget line the
@@ -2303,7 +2564,7 @@ class Judge:
             return mention
         at = max(0, lit.start - 30)
         inc = _INCREMENT_BEFORE.search(s.text[at:lit.start])
-        if inc is None:
+        if inc is None and not _extra_noun(s, lit, mention):
             return mention
         if mention.also == "spend" and mention.start >= lit.end and \
                 _OPENING_INCREMENT.fullmatch(s.text[:lit.start]):
@@ -2338,18 +2599,24 @@ class Judge:
         underspend said right by its amount, in a sentence that names nothing (no line, no
         scope, no other fund) and follows no sentence or heading that does, is the report's
         whole. (A sentence naming anything, even the report's own scope, is judged by the other
-        rules; with no scope declared the whole is only a guess.)"""
+        rules; with no scope declared the whole is only a guess. A capitalised name, capital or
+        reserves after the amount's clause are a later clause's; "the Borough Council" is the
+        council itself.)"""
         names = self.subjects.names
         return names is not None and names.scope is not None and \
             figure.scope == "total" and not figure.previous and \
-            figure.measure == "variance" and mention.sign != 0 and \
+            ((figure.measure == "variance" and mention.sign != 0) or
+             _whole_spend(s, lit, figure, mention)) and \
             not s.subjects and not s.earlier and \
-            _distance((mention.start, mention.end), lit) <= 40 and \
-            not _OTHER_FUND.search(s.text) and not _NOT_REVENUE.search(s.text) and \
+            _distance((mention.start, mention.end), lit) <= (
+                _NEAR if figure.measure == "spend" else 40) and \
+            not _OTHER_FUND.search(s.text) and \
+            not _NOT_REVENUE.search(s.text, 0, _clause(s, lit)[1]) and \
             not _CAUSE_OR_PLACE.search(s.text) and \
             not any(m.start() > 0 and m.group(0).lower() not in _PLAIN_CAPITALS and
-                    not _TITLE_BEFORE.search(s.text, 0, m.start())
-                    for m in _CAPITALISED.finditer(s.text))
+                    not _TITLE_BEFORE.search(s.text, 0, m.start()) and
+                    not _COUNCIL_TYPE.match(s.text, m.start())
+                    for m in _CAPITALISED.finditer(s.text, 0, _clause(s, lit)[1]))
 
     def _bare_budget_total(self, s: Sentence, lit: Literal_, figure: Figure,
                            mention: _Mention) -> bool:
@@ -2775,6 +3042,7 @@ class Judge:
 
 def expression_for(figure: Figure, lit: Literal_) -> str:
     """The Jinja2 expression that writes ``figure`` the way ``lit`` is written."""
+    lit = lit.finest()  # of a number typed two ways, the reading to the finer precision
     expr = figure.expression
     if figure.unit == "money":
         if lit.style == "m":

@@ -633,6 +633,9 @@ PERCENT_WORDS: tuple[tuple[str, str, int], ...] = (
     # (also "of Portfolio budgets", "of the directorate's net budget")
     (r"(?:of (?:the )?(?:total |net |revised )?budget|of (?:the |its |our )?(?:[\w'’-]+ ){1,2}?"
      r"budgets?|(?:over|under) ?spen(?:d|t))", "variance_pct", 0),
+    # "a variation of 2.86% from the revised budget", "4.7% against the approved budget"
+    (r"(?:(?:from|against) (?:the |its |our )?(?:(?:total|net|revised|approved|original|current) )"
+     r"{0,2}budget)", "variance_pct", 0),
     (r"(?:of (?:the )?(?:savings? )?(?:target|requirement|required amount)|"
      r"(?:savings? )?(?:delivery|achieved|delivered|realised))", "achieved_pct", 0),
     (r"(?:of (?:all |the )?(?:total )?(?:number of )?(?:placements|children|CLA|"
