@@ -246,8 +246,10 @@ SIGNED = [
      "warning: £42.0m"),
     ("spend-for-something-after", "The forecast spend was £45.0m for the leisure trust.",
      "warning: £42.0m"),
-    ("revised-budget-stays-inferred", "The latest revised budget of £45.0m was noted.",
-     "warning: £40.0m"),
+    # a bare budget naming nothing but the report's own scope is the whole's (fix round 7b's
+    # rule, the budget's counterpart of round 6's unnamed over- or underspend)
+    ("revised-budget-is-the-wholes", "The latest revised budget of £45.0m was noted.",
+     "error: £40.0m"),
 ]
 
 
