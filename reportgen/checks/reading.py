@@ -247,6 +247,14 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
     return sorted(_identified_for_a_budget(sentence, kept), key=lambda k: k.start)
 
 
+def _part_of_a_whole(whole: _Mention) -> _Mention | None:
+    """What an amount that is part of a whole of ``whole``'s measure is, when no words of its
+    own say: of a savings target the part achieved or forecast, of a budget the part spent."""
+    parts = {"target": "achieved|savings_forecast", "budget": "spend"}
+    mapped = "|".join(parts.get(x, "") for x in whole.measures if x in parts)
+    return dataclasses.replace(whole, measures=frozenset(mapped.split("|"))) if mapped else None
+
+
 def _extra_noun(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
     """Whether the spending or cost the amount is bound to is itself said to be extra ("the
     anticipated additional cost of £158,000", "extra spending of £2m"): the same as "cost an
@@ -1151,6 +1159,12 @@ _PARTS_NAMED_AFTER = re.compile(r"^\s*of\s+which\s+(?:(?:approximately|around|ab
                                 r"over|almost|nearly|only|just(?:\s+(?:over|under))?)\s+)?"
                                 r"£\s?\d", re.IGNORECASE)
 _OF_THE_AFTER = re.compile(r"^\s+of\s+the\s+$", re.IGNORECASE)
+#: A sentence opening on a whole amount and its words, then a comma: "Of the £700k savings
+#: target, £437k has been achieved". The words before the comma are the whole's; an amount
+#: after it is a part, whose own words (if any) say what part.
+_OF_THE_WHOLE_OPENING = re.compile(
+    r"^\s*(?:of|out\s+of)\s+(?:the|its|our|this|their|a|an)\s+(?:[\w-]+\s+){0,2}?£\s?[\d.,]+\s*"
+    r"(?:k|m|bn|million|billion|thousand)?\b(?P<words>[^,;£\d]{0,80}?),", re.IGNORECASE)
 #: A trailing clause of a part ("£24m, of which the cost to us was £9m"): its words are the
 #: part's, not the amount's before it.
 _PART_CLAUSE = re.compile(r",?\s*(?:of|in)\s+which\b", re.IGNORECASE)
@@ -2702,10 +2716,16 @@ class Judge:
                    self._bound_to(s.text, whole, m)]
             rest = [m for m in usable if m not in own]
             if own and not rest:
-                parts = {"target": "achieved|savings_forecast", "budget": "spend"}
-                mapped = "|".join(parts.get(x, "") for x in own[0].measures if x in parts)
-                return dataclasses.replace(own[0], measures=frozenset(
-                    mapped.split("|"))) if mapped else None
+                return _part_of_a_whole(own[0])
+            usable = rest
+        opening = _OF_THE_WHOLE_OPENING.match(s.text)
+        if whole is None and opening is not None and lit.start >= opening.end():
+            # "Of the £700k savings target, £437k has been achieved": the opening's words are
+            # the whole's; the part's own words say what part it is
+            own = [m for m in usable if opening.start("words") <= m.start < opening.end("words")]
+            rest = [m for m in usable if m not in own]
+            if own and not rest:
+                return _part_of_a_whole(own[0])
             usable = rest
         # "£10.5m above the approved budget (of £375.2m)": the amount is the variance.
         against = _AGAINST_BUDGET_AFTER.match(s.text, lit.end)
