@@ -309,6 +309,9 @@ def _savings_figures(s: SavingsSummary) -> list[Figure]:
             _fig(f"{base}.achieved", f"{m.measure} savings achieved", m.achieved, "money",
                  "achieved", **kw),  # type: ignore[arg-type]
         ]
+        if m.forecast is not None:  # a measure's forecast, where the file gives one
+            out.append(_fig(f"{base}.forecast", f"{m.measure} forecast savings", m.forecast,
+                            "money", "savings_forecast", **kw))  # type: ignore[arg-type]
     return out
 
 
@@ -435,6 +438,9 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     (r"(?<!\bbeen )(?<!forecast )(?<!expected )(?<!projected )(?<!anticipated )"
      r"(?<!predicted )(?<!likely )to (?:save|cut)(?!\s+(?:money|costs?|time)\b)"
      r"(?![^.;£\d]{0,60}\bby\b)", "target", 0),  # not "to cut the overspend by £2m" (a change)
+    # Savings said to be forecast: listed before "saving(s)" below, which a qualifier
+    # ("forecast", "expected") would otherwise claim with the same words.
+    (r"(?:(?:forecast|projected|expected|anticipated) savings?)", "savings_forecast", 0),
     # "despite the Authority delivering savings of £1.55m": a thing done ("is delivering
     # savings" is under way, not done)
     (r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )delivering savings", "achieved", 0),
@@ -445,7 +451,6 @@ MONEY_WORDS: tuple[tuple[str, str, int], ...] = (
     # word says which ("saving around £200,000", a thing done, is achieved).
     (r"(?:savings|(?:cost|budget|spending) reductions|efficiency savings|efficiencies)",
      "target|achieved", 0),
-    (r"(?:(?:forecast|projected|expected) savings)", "savings_forecast", 0),
     (r"(?:shortfall|(?:budget |funding |savings )?gap|yet to be (?:delivered|achieved|found)|"
      r"(?:net )?under-?(?:achievement|delivery)|non-?delivery|slippage|"
      r"still to be (?:delivered|achieved|found)|undelivered|unachieved|"
