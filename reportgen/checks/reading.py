@@ -1038,6 +1038,11 @@ _PREVIOUS = re.compile(rf"^[\s,]*(?:{vocabulary.PREVIOUS_WORDS})", re.IGNORECASE
 _PREVIOUS_IN_PHRASE = re.compile(rf"^\s*(?:(?!since\b)\w+\s+){{0,3}}?(?<!since )(?<!than )"
                                  rf"(?:{vocabulary.PREVIOUS_WORDS})",
                                  re.IGNORECASE)
+#: A sentence (or its clause) opening on an earlier period: "Last year the placements budget
+#: overspent by £1.2m", "In the previous quarter, ...", "During the last financial year ...".
+_PREVIOUS_OPENING = re.compile(r"^\s*(?:(?:in|during|over|for)\s+)?(?:the\s+)?(?:last|previous|"
+                               r"prior)\s+(?:financial\s+)?(?:year|quarter|month)\b[^;:]*$",
+                               re.IGNORECASE)
 _PREVIOUS_BEFORE = re.compile(r"\bpreviously\s+(?:been\s+)?(?:estimated|forecast|projected|"
                               r"reported|predicted|expected)\b[^.;]*$|"
                               # "The previous forecast at Qtr 2 was an overspend of £1.9m": an
@@ -1890,7 +1895,8 @@ class Judge:
         # The number's own phrase after it: up to the next number.
         nxt = min((o.start for o in s.lits if o.start >= lit.end), default=hi) - lit.end
         phrase = after[:max(0, min(nxt, 60))]
-        said = _PREVIOUS.match(after) or _PREVIOUS_IN_PHRASE.search(phrase)
+        said = _PREVIOUS.match(after) or _PREVIOUS_IN_PHRASE.search(phrase) or \
+            _PREVIOUS_OPENING.match(s.text[:lit.start])
         if said:
             # "last quarter" is the data's previous period only in a quarter's report, "the
             # previous year" only in a year's: otherwise it is a period the data do not hold.
