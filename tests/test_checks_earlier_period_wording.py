@@ -18,6 +18,11 @@ from tests.test_checks_figures_heuristics import OK, verdict
     ("During the last financial year Children's Social Care overspent by £1.5m.", OK),
     ("In the previous quarter Children's Social Care overspent by £1.5m.", "error: £0.9m"),
     ("Children's Social Care overspent by £1.5m.", "error: £1.2m"),
+    # "at the same point last year", "at this time last year": a year before, a period the
+    # quarter's data do not hold (before, the amount was told this quarter's figure)
+    ("Children's Social Care overspends by £1.2m, against £1.5m at the same point last year.",
+     OK),
+    ("Children's Social Care overspends by £1.2m, against £1.5m at this time last year.", OK),
     # an earlier period named after this quarter's amount is not the amount's
     ("Children's Social Care overspent by £1.5m, more than last year.", "error: £1.2m"),
 ])

@@ -699,7 +699,9 @@ NEUTRAL_HEADS = frozenset({
     "quarter", "month", "period", "year", "week"})
 
 #: Words that say a number is an earlier period's figure (the previous period is then meant).
-PREVIOUS_WORDS = (r"previously (?:reported|advised|forecast|stated)|last (?:quarter|month|"
+PREVIOUS_WORDS = (r"previously (?:reported|advised|forecast|stated)|"
+                  r"(?:at|by)\s+(?:the\s+same\s+(?:point|time|stage)|this\s+time)\s+last\s+year|"
+                  r"last (?:quarter|month|"
                   r"report|year)|(?:at|in|from|for|of) the (?:last|previous|prior) (?:financial )?"
                   r"(?:quarter|month|report|year)|(?:in )?the prior year")
 
