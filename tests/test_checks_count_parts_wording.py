@@ -126,6 +126,15 @@ CASES = [
     ("taken-into-care", "50 children were taken into care during the quarter.", "error: 44"),
     ("admitted-into-the-care-of", "The number of children admitted into the care of the local "
      "authority was 50 in the quarter.", "error: 44"),
+    # ---- a count whose own noun is something else counted is that thing's (before, "2 agency
+    # social workers for the looked after children's team" was read as children)
+    ("other-noun-workers", "The council funded 2 agency social workers for the looked after "
+     "children's team.", OK),
+    ("other-noun-in-words", "The council funded two agency social workers for the looked after "
+     "children's team.", OK),
+    ("other-noun-carers", "3 new foster carers were approved for 290 children.", OK),
+    ("a-part-with-carers-after-a-preposition", "We currently have 290 children in our care, "
+     "109 with in-house foster carers and 54 with agency carers.", "error: 270"),
     # ---- counts written in words, as house styles ask for one to nine and for a number that
     # opens a sentence: checked as digits are
     ("written-right", "Forty-four children came into care during the quarter.", OK),

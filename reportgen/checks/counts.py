@@ -617,6 +617,16 @@ class CountReader:
     def claim(self, text: str, lit: Literal_, earlier: frozenset[str] = frozenset()
               ) -> CountClaim | None:
         """What the count ``lit`` of sentence ``text`` claims to be, or None."""
+        found = self._claim_of(text, lit, earlier)
+        other = _OTHER_NOUN_AFTER.match(text, lit.end)
+        if found is not None and other is not None and not (
+                found.figure is not None and
+                _OTHER_COUNTABLE.search(found.figure.label)):
+            return None  # "two agency social workers": a count of something else
+        return found
+
+    def _claim_of(self, text: str, lit: Literal_, earlier: frozenset[str]
+                  ) -> CountClaim | None:
         if _AGE_BEFORE.search(text, max(0, lit.start - 60), lit.start):
             return None  # "per 10,000 population under 18": an age, not a count
         share = _SHARE_OF_BEFORE_BRACKET.search(text, max(0, lit.start - 160), lit.start)
@@ -1531,11 +1541,19 @@ _NO_NOUN_AFTER = re.compile(
     r"^\s*(?:$|[,.;:)–—-]|(?:at|by|in|on|as|and|following|from|which|when|since|currently|now|"
     r"today|over|during|compared|against|but|however|equivalent|this)\b)", re.IGNORECASE)
 #: Countable things a children's services paper also counts, which "numbers" may be of.
-_OTHER_COUNTABLE = re.compile(
-    r"\b(?:in\s+need|CIN|child\s+protection|protection\s+plans?|CP|care\s+leavers|referrals?|"
+_OTHER_COUNTABLE_WORDS = (
+    r"in\s+need|CIN|child\s+protection|protection\s+plans?|CP|care\s+leavers|referrals?|"
     r"assessments?|contacts?|EHC\w*|plans|pupils|posts|staff|vacanc\w+|workers|caseloads?|"
     r"carers|households|families|applications|complaints|beds|cases|placements\s+moves?|"
-    r"moves|enquiries|investigations|visits|adoptions?)\b", re.IGNORECASE)
+    r"moves|enquiries|investigations|visits|adoptions?")
+_OTHER_COUNTABLE = re.compile(rf"\b(?:{_OTHER_COUNTABLE_WORDS})\b", re.IGNORECASE)
+#: Right after a count, its own noun when that is no child or placement but something else
+#: counted ("two agency social workers for the looked after children's team", "3 new foster
+#: carers"): a count of that, whatever the clause names after it. (Not after a preposition:
+#: "54 with agency carers" is a part of the children.)
+_OTHER_NOUN_AFTER = re.compile(r"\s+(?:(?!(?:with|in|by|from|of|to|for|at|and|or|are|were|is|"
+                               r"was|who|which|that)\b)[\w'’-]+\s+){0,2}?"
+                               rf"(?:{_OTHER_COUNTABLE_WORDS})\b", re.IGNORECASE)
 #: "64 per 10,000", "95 LAC per 10k": a rate per 10,000.
 _PER_TEN_THOUSAND = re.compile(r"^\s*(?:[A-Za-z()'-]+\s+){0,3}?per\s+(?P<per>10,?000|10k|ten "
                                r"thousand|1,?000|one\s+thousand)\b", re.IGNORECASE)
