@@ -385,6 +385,16 @@ _AGE_BAND = re.compile(r"\b(?:aged\b|(?:under|over)\s+(?:the\s+age\s+of\s+)?\d|"
 #: ... read up to the count's verb or place: "12 young people over 16 live in ...".
 _AGE_REACH = re.compile(r"\s(?:are|were|is|was|live|lived|living|in|with|placed|who|which)\s",
                         re.IGNORECASE)
+#: The council's own place after "in", "within": "the county", "Sometown", "Kingston upon
+#: Thames" (a capitalised name, never a month, quarter or school year).
+_THE_PLACE = (r"(?:the\s+(?:county|borough|city|district|area|authority|council)\b|"
+              r"(?-i:(?!(?:Year|Quarter|Q\d|January|February|March|April|May|June|July|August|"
+              r"September|October|November|December)\b)[A-Z][\w'-]*"
+              r"(?:\s+(?:[A-Z][\w'-]*|upon|on|and))*))")
+#: "in" a span or on a day: "in total", "in the quarter", "in December", "in Q3", "in 2023".
+_IN_A_PERIOD = (r"in\s+(?:total|all|the\s+(?:quarter|year|month|period|same\s+period)|"
+                r"(?:january|february|march|april|may|june|july|august|september|october|"
+                r"november|december|q[1-4]|quarter|month|(?:19|20)\d\d))\b")
 #: After a count of children and its words of care, what the clause goes on to say of them.
 #: Only these leave it the number of all children looked after: nothing, a break, a date or
 #: span, a comparison or change, a whole's part clause, or being in care, looked after or
@@ -401,10 +411,7 @@ _CHILDREN_NOUN_PHRASE = re.compile(
     # ... and the council's place: "in Hull", "within the county", "in the looked after
     # population within Torfaen"
     r"(?:\s+(?:in|within|across)\s+(?:the\s+(?:looked[- ]after\s+|care\s+)?population\s+"
-    r"(?:in|within|of)\s+)?(?:the\s+(?:county|borough|city|district|area|authority|council)\b|"
-    r"(?-i:(?!(?:Year|Quarter|Q\d|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b)[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|upon|on|and))*)))?",
-    re.IGNORECASE)
+    r"(?:in|within|of)\s+)?" + _THE_PLACE + r")?", re.IGNORECASE)
 _TOTAL_PREDICATE = re.compile(
     r"\s*(?:$|[,;:.()\u2013\u2014-]|"
     r"(?:(?:currently|now|presently|still|altogether|overall|today|in\s+total|in\s+all)\b\s*)*"
@@ -412,10 +419,7 @@ _TOTAL_PREDICATE = re.compile(
     r"compared|against|versus|vs|than|from|up|down|per|of\s+(?:whom|which|these|those)|"
     r"including|includ(?:es|ed)|this|last|a|an|the|which\s+(?:is|was|represents)|"
     r"and\s+the\s+number)\b|and\s+(?=\d)|"
-    r"in\s+(?:(?:our|the|its)\s+care|care|total|all|placements?|"
-    r"the\s+(?:quarter|year|month|period)|"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|q[1-4]|quarter|month|(?:19|20)\d\d)\b)|"
+    r"in\s+(?:(?:our|the|its)\s+care|care|placements?)\b|" + _IN_A_PERIOD + "|"
     r"(?:who|that)?\s*(?:are|were|is|was|have\s+been|had\s+been|has\s+been|remain(?:s|ed)?|"
     r"stood|stands|live|lived|living)\s+(?:(?:currently|now|presently|still|being|all|at)\s+)*"
     r"(?:in\s+(?:(?:our|the|its|their)\s+)?care|looked[- ]after|cared\s+for|placed|"
@@ -435,12 +439,7 @@ _FLOW_TOTAL_TAIL = re.compile(
     r"compared|against|versus|vs|than|up|down|so\s+far|year\s+to\s+date|which|each|every|per|"
     r"(?:that|a)\s+(?:year|quarter|month|week|day)|"
     r"an?\s+(?:increase|decrease|rise|fall|reduction|drop))\b|and\s+(?=\d)|"
-    r"(?:in|within|across)\s+(?:the\s+(?:county|borough|city|district|area|authority)\b|"
-    r"(?-i:(?!(?:Year|Quarter|Q\d|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b)[A-Z]))|"
-    r"in\s+(?:total|all|the\s+(?:quarter|year|month|period|same\s+period)|(?:january|february|"
-    r"march|april|may|june|july|august|september|october|november|december|q[1-4]|quarter|"
-    r"month|(?:19|20)\d\d)\b))", re.IGNORECASE)
+    r"(?:in|within|across)\s+" + _THE_PLACE + "|" + _IN_A_PERIOD + ")", re.IGNORECASE)
 #: Between a count and its noun, words that say the children are the council's own place's
 #: ("about 250 local children"): no part of them, as an asylum-seeking or disabled child is.
 _OWN_PLACE = re.compile(r"\s+(local)\s+(?=(?:looked[- ]after\s+)?(?:children|young\s+people)\b)",
