@@ -71,6 +71,14 @@ CASES = [
     # near-miss: spending less than budgeted is an underspend, said wrong surely
     ("spend-less-than-budgeted", "Children's Social Care spending was £1.2m less than "
      "budgeted.", ALL, None, "error: an overspend of £1.2m"),
+    # -- a whole-pounds amount round to £10,000 may be a report's £0.03m written out: a
+    # disagreement within that rounding only warns; beyond it, an error
+    ("round-ten-thousands", "Vehicle fuel was underspent by £30,000.", FUEL, None,
+     "warning: £27,000"),
+    ("round-ten-thousands-beyond", "Vehicle fuel was underspent by £40,000.", FUEL, None,
+     "error: £27,000"),
+    ("round-ten-thousands-finer-beside", "Vehicle fuel was underspent by £30,000, with "
+     "Children's Social Care overspent by £1,234,567.", FUEL, None, "error: £27,000"),
     # -- a supplementary budget is an addition, never the whole's budget
     ("supplementary-budget", "The Council's supplementary budget of £0.5m was approved.",
      ALL, NORTHSHIRE, OK),
