@@ -71,6 +71,28 @@ CASES = [
     # near-miss: spending less than budgeted is an underspend, said wrong surely
     ("spend-less-than-budgeted", "Children's Social Care spending was £1.2m less than "
      "budgeted.", ALL, None, "error: an overspend of £1.2m"),
+    # -- an amount between a definite article and a noun of its own: that noun's amount
+    ("definite-own-noun", "There is a £2.0m overspend for the year, which includes the £0.6m "
+     "repayment to reserves.", ALL, NORTHSHIRE, OK),
+    ("definite-own-noun-loan", "Children's Social Care overspent by £1.2m, as the £0.3m loan "
+     "was repaid.", ALL, None, OK),
+    # near-misses: the noun is a measure word, or a named line follows
+    ("definite-measure-noun", "Members noted the £2.6m overspend for the year.", ALL,
+     NORTHSHIRE, "error: £2.0m"),
+    ("definite-named-line", "Members noted the £1.9m Children's Social Care overspend.", ALL,
+     None, "error: £1.2m"),
+    # near-miss: a verb after the amount, not a noun of its own
+    ("definite-then-verb", "Members noted that the £2.6m reported at Month 3 was an overspend.",
+     ALL, NORTHSHIRE, OK),
+    # -- "budget of" introducing an amount, when the measure word beside it follows another
+    # amount of its own ("a £1.9m overspend against the revised budget of £21.0m")
+    ("budget-of-beside-own-overspend", "Children's Social Care shows a £1.2m overspend against "
+     "its revised budget of £20.0m.", ALL, None, OK),
+    ("budget-of-beside-own-overspend-wrong", "Children's Social Care shows a £1.2m overspend "
+     "against its revised budget of £23.0m.", ALL, None, "error: £20.0m"),
+    # near-miss: an overspend on a budget with one amount is the overspend's
+    ("overspend-on-budget-of", "Children's Social Care shows an overspend on its budget of "
+     "£1.9m.", ALL, None, "error: £1.2m"),
     # -- a whole-pounds amount round to £10,000 may be a report's £0.03m written out: a
     # disagreement within that rounding only warns; beyond it, an error
     ("round-ten-thousands", "Vehicle fuel was underspent by £30,000.", FUEL, None,

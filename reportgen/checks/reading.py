@@ -1956,6 +1956,51 @@ def _spent_to_date(s: Sentence, lit: Literal_, lo: int, hi: int, mention: _Menti
     return bool(_SO_FAR.search(s.text, lo, hi))
 
 
+#: A definite article or possessive right before an amount ("the £570,000 contribution").
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|our|their)\s+$", re.IGNORECASE)
+#: A verb after an amount, not a noun of its own: "the £9.8m would need to be", "the £2.1m
+#: reported at Month 3", "the £5.3m included in the budget".
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ed|would|will|could|should|may|might|must|can|need|"
+                         r"needs|being|now|still|also|only|remains?|remained)\b", re.IGNORECASE)
+_NOUN_PHRASE_AFTER = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*")
+
+
+def _definite_own_noun(s: Sentence, lit: Literal_) -> bool:
+    """Whether an amount stands between a definite article and a noun of its own that is no
+    measure word ("which includes the £570,000 contribution to reserves", "the £2m loan"):
+    the amount is that noun's, not the clause's measure's, as after "a" or "an" (Judge.claim).
+    Not when a measure word or a named line starts in the next three words ("the £3m
+    overspend", "the £1.2m forecast overspend")."""
+    if lit.kind != "money" or not _DEFINITE_BEFORE.search(s.text[max(0, lit.start - 8):
+                                                                 lit.start]):
+        return False
+    if not _OWN_NOUN_AFTER.match(s.text[lit.end:]) or \
+            not re.match(r"\s+[a-z]", s.text[lit.end:lit.end + 3]) or \
+            _VERB_AFTER.match(s.text, lit.end):
+        return False
+    words = _NOUN_PHRASE_AFTER.match(s.text, lit.end)
+    end = words.end() if words else lit.end
+    end = max(end, lit.end + 1)
+    if any(lit.end <= m.start < end for m in s.mentions["money"]):
+        return False
+    return not any(lit.end <= x.start < end for x in s.subjects)
+
+
+def _budget_of_its_own(s: Sentence, lit: Literal_, budget: _Mention,
+                       pool: Sequence[_Mention]) -> bool:
+    """Whether "budget of" introduces the amount ("a £515k underspend against the revised
+    budget of £46.3m") while every other measure word of the clause stands right after an
+    amount of its own ("a £515k underspend"): that word is the other amount's, so the budget,
+    though the object of "against", is this amount's measure."""
+    if not re.fullmatch(r"\s+of\s+(?:(?:approximately|around|about|some|c\.?)\s+)?",
+                        s.text[budget.end:lit.start], re.IGNORECASE):
+        return False
+    others = [m for m in pool if m is not budget]
+    return bool(others) and all(
+        any(o is not lit and o.kind == lit.kind and o.end <= m.start and
+            not s.text[o.end:m.start].strip() for o in s.lits) for m in others)
+
+
 def _of_no_revenue(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
     """Whether spending is said of capital or of reserves: in the amount's own phrase ("will
     spend £46m on its capital programme", "£5m will be spent from reserves") or right before
@@ -2269,8 +2314,9 @@ class Judge:
             return None  # "300 more than at the start": a difference the data do not hold
         if lit.kind == "money" and self._over_years(s, lit, lo):
             return None  # "saved £381m since 2010", "£45.8m for years 2025 to 2028"
-        if lit.kind == "money" and (_own_noun_states(s, lit) or _added_to(s, lit)):
-            return None  # "the levy ... will be £83.3m", "had added £350,000 to costs"
+        if lit.kind == "money" and (_own_noun_states(s, lit) or _added_to(s, lit) or
+                                    _definite_own_noun(s, lit)):
+            return None  # "the levy … will be £83.3m", "added £350,000 to costs", "the £2m loan"
         if _share_of_an_amount(s, lit):
             return None  # "£1.64m and represented 57% of the annual budget": £1.64m's share
         if lit.kind == "money" and _capital_own(s, lit, lo):
@@ -2896,7 +2942,8 @@ class Judge:
         # budget") names what the measure is of, not the measure, when another word is there.
         def demoted(m: _Mention) -> bool:
             return m.measures == {"budget"} and \
-                bool(_PREPOSITION_BEFORE.search(s.text[max(0, m.start - 60):m.start]))
+                bool(_PREPOSITION_BEFORE.search(s.text[max(0, m.start - 60):m.start])) and \
+                not _budget_of_its_own(s, lit, m, pool)
         preferred = [m for m in pool if not demoted(m)] or pool
         # A measure word inside a label is part of its name ("Demand pressure"): it counts,
         # but as if it were further away than the words outside.
