@@ -93,6 +93,16 @@ CASES = [
     # near-miss: an overspend on a budget with one amount is the overspend's
     ("overspend-on-budget-of", "Children's Social Care shows an overspend on its budget of "
      "£1.9m.", ALL, None, "error: £1.2m"),
+    # -- "c." or "approx." before an amount ends no sentence: the amount keeps its words
+    ("circa-abbreviated", "Notes the forecast underspend of c. £240k on Home to School "
+     "Transport.", ALL, None, OK),
+    ("circa-abbreviated-wrong", "Notes the forecast underspend of c. £410k on Home to School "
+     "Transport.", ALL, None, "error: £240k"),
+    ("approx-abbreviated-wrong", "Notes the forecast underspend of approx. £410k on Home to "
+     "School Transport.", ALL, None, "error: £240k"),
+    # near-miss: a full stop after a word still ends the sentence
+    ("stop-still-ends", "Notes the overspend of £1.2m on Children's Social Care. Home to School "
+     "Transport was underspent by £0.5m.", ALL, None, "error: £0.2m"),
     # -- a whole-pounds amount round to £10,000 may be a report's £0.03m written out: a
     # disagreement within that rounding only warns; beyond it, an error
     ("round-ten-thousands", "Vehicle fuel was underspent by £30,000.", FUEL, None,

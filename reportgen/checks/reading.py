@@ -31,7 +31,9 @@ _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _DIRECTIVE = re.compile(r"^\s*\[[a-z_]+:[^\]\n]*\]\s*$", re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n\s*(?=[-*+]\s|\d+[.)]\s|#)")
 # (Not after "Qtr.": "the forecast at Qtr. 2" is one sentence.)
-_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<![Qq]tr\.)\s+(?=[A-Z£0-9\"'(‘“])")
+# (Not after "c." or "approx." before an amount: "an underspend of c. £204k" is one sentence.)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<![Qq]tr\.)(?<!\bc\.)(?<!\b[Aa]pprox\.)\s+"
+                           r"(?=[A-Z£0-9\"'(‘“])")
 _NEAR = 100  # a measure word this near its number (after it: half as far) claims it explicitly
 _MAX_GAP = 100  # characters between a measure word and the number it measures
 _INSIDE_LABEL = 40  # extra distance of a measure word that is part of a label
