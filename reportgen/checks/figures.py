@@ -269,15 +269,16 @@ def _judge(judge: Judge, s: Sentence, lit: Literal_, where: str,
 
 
 def _round_millions(s: Sentence, lit: Literal_, figure: Figure) -> bool:
-    """Whether a whole-pounds amount that is a round multiple of £100,000 ("£100,000",
-    "£300,000") agrees with ``figure`` read to its last non-zero digit. Minutes often write
-    out a report's "£0.1m" or "£0.3m" in pounds, so such an amount may be rounded that far;
-    unless the sentence shows another amount to the pound or the thousand ("increased by
-    £78,000 to £200,000"), a disagreement within that rounding is not certain."""
+    """Whether a whole-pounds amount that is a round multiple of £10,000 ("£30,000",
+    "£350,000") agrees with ``figure`` read to its last non-zero digit. Minutes often write
+    out a report's "£0.03m", "£0.35m" or "£0.3m" in pounds, so such an amount may be rounded
+    that far; unless the sentence shows another amount to the pound or the thousand
+    ("increased by £78,000 to £200,000"), a disagreement within that rounding is not
+    certain."""
     if lit.kind != "money" or lit.style != "full" or lit.bound != "exact" or \
-            lit.value <= 0 or lit.value % 100_000:
+            lit.value <= 0 or lit.value % 10_000:
         return False
-    if any(o is not lit and o.kind == "money" and o.style == "full" and o.value % 100_000
+    if any(o is not lit and o.kind == "money" and o.style == "full" and o.value % 10_000
            for o in s.lits):
         return False
     digits = str(int(lit.value))

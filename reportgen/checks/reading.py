@@ -31,7 +31,9 @@ _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _DIRECTIVE = re.compile(r"^\s*\[[a-z_]+:[^\]\n]*\]\s*$", re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n\s*(?=[-*+]\s|\d+[.)]\s|#)")
 # (Not after "Qtr.": "the forecast at Qtr. 2" is one sentence.)
-_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<![Qq]tr\.)\s+(?=[A-Z£0-9\"'(‘“])")
+# (Not after "c." or "approx." before an amount: "an underspend of c. £204k" is one sentence.)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<![Qq]tr\.)(?<!\bc\.)(?<!\b[Aa]pprox\.)\s+"
+                           r"(?=[A-Z£0-9\"'(‘“])")
 _NEAR = 100  # a measure word this near its number (after it: half as far) claims it explicitly
 _MAX_GAP = 100  # characters between a measure word and the number it measures
 _INSIDE_LABEL = 40  # extra distance of a measure word that is part of a label
@@ -1702,6 +1704,7 @@ def _a_source(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
 
 
 _NEW_BUDGET_BEFORE = re.compile(r"\b(?:(?:new|separate|dedicated|specific|additional|one[- ]off|"
+                                r"supplementary|"
                                 r"ring[- ]?fenced)\s+|(?:creat(?:e|es|ed|ing|ion)|"
                                 r"establish(?:es|ed|ing|ment)?|set(?:ting)?\s+up)\s+(?:of\s+)?"
                                 r"(?:an?\s+)?(?:new\s+)?)$", re.IGNORECASE)
@@ -1846,6 +1849,177 @@ def _another_body(s: Sentence, lit: Literal_) -> bool:
                                      for x in s.subjects):
             return True
     return False
+
+
+#: A noun phrase of its own and a copula right before an amount: "the levy for the boroughs
+#: will be £83.3m", "the precept was £12.1m" (_own_noun_states).
+_OWN_NOUN_COPULA = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|but|while|whilst|so|then)\s+)(?:the|its|our|their)\s+"
+    r"(?P<head>[a-z][a-z-]+)(?:\s+(?:for|of|on|to|from|in)\s+[^,;:£\d()]{1,50}?)?\s+"
+    r"(?:is|was|are|were|(?:will|would|shall|should|could|may|might)\s+(?:now\s+)?be|"
+    r"(?:has|have|had)\s+been|st(?:ands|ood)\s+at)\s+"
+    r"(?:(?:approximately|around|about|some|nearly|almost|c\.?|just\s+(?:over|under))\s+)?$")
+
+
+def _own_noun_states(s: Sentence, lit: Literal_) -> bool:
+    """Whether an amount is the complement of a copula whose own subject is a noun that is no
+    measure word ("as it is applying balances to reduce costs, the levy for the boroughs will
+    be £83.3m"): the amount is that noun's (a levy, a precept, a fee), never the figure of a
+    measure word in another part of the clause. Not a neutral head ("the total is £3m"), a
+    noun that names a line of the report, nor one followed by its measure ("the figure was
+    £2m overspend")."""
+    m = _OWN_NOUN_COPULA.search(s.text, max(0, lit.start - 100), lit.start)
+    if m is None or m["head"] in vocabulary.NEUTRAL_HEADS or m["head"] in _MEASURE_NOUNS:
+        return False
+    start = m.start("head")
+    if any(start <= x.end and x.start < lit.start for x in s.subjects):
+        return False  # "the service for children was £3m": a named line's figure
+    end = min(len(s.text), lit.end + 25)
+    return not any(start <= mm.end and mm.start < end for mm in s.mentions[lit.kind])
+
+
+#: A verb of adding before an amount and "to" after it: "had added £350,000 to costs",
+#: "contributed £2m to the overspend" (_added_to).
+_ADDING_BEFORE = re.compile(r"\b(?:add(?:s|ed|ing)?|contribut(?:e|es|ed|ing))\s+(?:(?:a\s+)?"
+                            r"(?:further|another|extra|additional)\s+|an\s+(?:extra|"
+                            r"additional)\s+)?(?:(?:approximately|around|about|some|nearly|"
+                            r"almost|over|c\.?)\s+)?$", re.IGNORECASE)
+_TO_AFTER_AMOUNT = re.compile(r"\s+(?:to|into|onto|on\s+to)\s+(?P<det>(?:the|its|our|their|"
+                              r"this|these|those)\s+)?", re.IGNORECASE)
+
+
+def _added_to(s: Sentence, lit: Literal_) -> bool:
+    """Whether an amount is what a verb of adding adds to a measure ("inflation had added
+    £350,000 to costs", "contributed £2m to the overspend"): an addition to it, which the
+    data do not hold, never the measure's own level. Not "to" a verb ("will contribute £23.6m
+    to address the gap": a purpose), and not an addition to a budget ("adding £12m to social
+    care budgets"): that is the budget's growth, which the data hold (vocabulary.GROWTH_WORDS)."""
+    if not _ADDING_BEFORE.search(s.text[max(0, lit.start - 60):lit.start]):
+        return False
+    to = _TO_AFTER_AMOUNT.match(s.text, lit.end)
+    if to is None:
+        return False
+    # The measure the amount is added to: a measure word within the object's first words.
+    obj = [m for m in s.mentions[lit.kind] if to.end() <= m.start <= to.end() + 40 and
+           not re.search(r"[,;:.]", s.text[to.end():m.start])]
+    if any("budget" in m.measures for m in obj):
+        return False
+    return bool(obj and obj[0].start == to.end()) or (to["det"] is not None and bool(obj))
+
+
+#: A verb of share before a percentage and a budget after it: "represented 57% of the annual
+#: budget", "which is 4.2% of the net budget" (_share_of_an_amount).
+_SHARE_VERB_BEFORE = re.compile(r"\b(?:represent(?:s|ed|ing)?|equat(?:es|ed|ing)\s+to|"
+                                r"amount(?:s|ed|ing)?\s+to|(?:which|this|that)\s+(?:is|was|"
+                                r"represents|represented))\s+(?:(?:approximately|around|about|"
+                                r"some|nearly|almost|just\s+(?:over|under)|c\.?)\s+)?$",
+                                re.IGNORECASE)
+
+
+_OF_THE_BUDGET_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|our\s+|their\s+)?"
+                                  r"(?:[\w'’-]+\s+){0,3}?budgets?\b", re.IGNORECASE)
+
+
+def _share_of_an_amount(s: Sentence, lit: Literal_) -> bool:
+    """Whether a percentage is the share of the budget an amount stated just before it is
+    ("net expenditure was £1.64m and represented 57% of the annual budget"): it is that
+    amount's share, of that amount's measure. Only a variance's share of the budget is a
+    figure of the data (its variance percentage); spending to date, income or any other
+    amount's share is none, so the percentage claims nothing."""
+    if lit.kind != "percent" or not _SHARE_VERB_BEFORE.search(s.text[max(0, lit.start - 40):
+                                                                       lit.start]) or \
+            not _OF_THE_BUDGET_AFTER.match(s.text, lit.end):
+        return False
+    before = [o for o in s.lits if o.kind == "money" and o.end <= lit.start and
+              not re.search(r"[;.]", s.text[o.end:lit.start])]
+    if not before:
+        return False
+    amount = before[-1]
+    near = [m for m in s.mentions["money"] if m.end <= amount.start or
+            (m.start >= amount.end and m.end <= lit.start)]
+    own = min(near, key=lambda m: _distance((m.start, m.end), amount), default=None)
+    return own is None or "variance" not in own.measures
+
+
+#: What a body receives rather than spends: income, and grants or funding it is given.
+_RECEIVED = re.compile(_INCOME.pattern + r"|\b(?:grants?|funding|contributions?|council\s+tax|"
+                       r"business\s+rates|precepts?|levy|levies)\b", re.IGNORECASE)
+_COMPARED_WORD = re.compile(r"\b(?:less|more|below|above|under|over|lower|higher|greater)\b",
+                            re.IGNORECASE)
+
+
+def _received_compared(s: Sentence, lit: Literal_, lo: int, mention: _Mention) -> _Mention:
+    """An amount by which something received is more or less than its budget ("the Firelink
+    grant had been £50,000 less than budgeted", "fee income was £0.2m above budget"): income
+    short of its budget is an adverse variance, not the underspend the comparison says of
+    spending, so the direction turns. The grant may still be one paid out (spending), so the
+    reading is inferred, never an error."""
+    if mention.measures != {"variance"} or not mention.sign or mention.start < lit.end or \
+            not _COMPARED_WORD.match(s.text, mention.start):
+        return mention
+    if not _RECEIVED.search(s.text, max(lo, lit.start - 100), lit.start):
+        return mention
+    return dataclasses.replace(mention, sign=-mention.sign, inferred=True)
+
+
+#: Spending so far in the year: "net expenditure to date", "for the period to 1 November".
+_SO_FAR = re.compile(r"\b(?:to\s+date|so\s+far|year[- ]to[- ]date|for\s+the\s+(?:period|months?)\s+"
+                     r"(?:to|ending|ended)\b)", re.IGNORECASE)
+
+
+def _spent_to_date(s: Sentence, lit: Literal_, lo: int, hi: int, mention: _Mention) -> bool:
+    """Whether spending is said of the year so far ("net expenditure to date was £1.9m", "for
+    the period to 1 November, net expenditure was £1.6m"): actual spending part way through
+    the year, which the data do not hold (their spend is the whole year's, forecast or
+    outturn). Not when the clause forecasts ("spend to date and forecast to year end")."""
+    if mention.measures != {"spend"} or _FORECAST_WORD.search(s.text, lo, hi):
+        return False
+    return bool(_SO_FAR.search(s.text, lo, hi))
+
+
+#: A definite article or possessive right before an amount ("the £570,000 contribution").
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|our|their)\s+$", re.IGNORECASE)
+#: A verb after an amount, not a noun of its own: "the £9.8m would need to be", "the £2.1m
+#: reported at Month 3", "the £5.3m included in the budget".
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ed|would|will|could|should|may|might|must|can|need|"
+                         r"needs|being|now|still|also|only|remains?|remained)\b", re.IGNORECASE)
+_NOUN_PHRASE_AFTER = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*")
+
+
+def _definite_own_noun(s: Sentence, lit: Literal_) -> bool:
+    """Whether an amount stands between a definite article and a noun of its own that is no
+    measure word ("which includes the £570,000 contribution to reserves", "the £2m loan"):
+    the amount is that noun's, not the clause's measure's, as after "a" or "an" (Judge.claim).
+    Not when a measure word or a named line starts in the next three words ("the £3m
+    overspend", "the £1.2m forecast overspend")."""
+    if lit.kind != "money" or not _DEFINITE_BEFORE.search(s.text[max(0, lit.start - 8):
+                                                                 lit.start]):
+        return False
+    if not _OWN_NOUN_AFTER.match(s.text[lit.end:]) or \
+            not re.match(r"\s+[a-z]", s.text[lit.end:lit.end + 3]) or \
+            _VERB_AFTER.match(s.text, lit.end):
+        return False
+    words = _NOUN_PHRASE_AFTER.match(s.text, lit.end)
+    end = words.end() if words else lit.end
+    end = max(end, lit.end + 1)
+    if any(lit.end <= m.start < end for m in s.mentions["money"]):
+        return False
+    return not any(lit.end <= x.start < end for x in s.subjects)
+
+
+def _budget_of_its_own(s: Sentence, lit: Literal_, budget: _Mention,
+                       pool: Sequence[_Mention]) -> bool:
+    """Whether "budget of" introduces the amount ("a £515k underspend against the revised
+    budget of £46.3m") while every other measure word of the clause stands right after an
+    amount of its own ("a £515k underspend"): that word is the other amount's, so the budget,
+    though the object of "against", is this amount's measure."""
+    if not re.fullmatch(r"\s+of\s+(?:(?:approximately|around|about|some|c\.?)\s+)?",
+                        s.text[budget.end:lit.start], re.IGNORECASE):
+        return False
+    others = [m for m in pool if m is not budget]
+    return bool(others) and all(
+        any(o is not lit and o.kind == lit.kind and o.end <= m.start and
+            not s.text[o.end:m.start].strip() for o in s.lits) for m in others)
 
 
 def _of_no_revenue(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
@@ -2162,6 +2336,11 @@ class Judge:
             return None  # "300 more than at the start": a difference the data do not hold
         if lit.kind == "money" and self._over_years(s, lit, lo):
             return None  # "saved £381m since 2010", "£45.8m for years 2025 to 2028"
+        if lit.kind == "money" and (_own_noun_states(s, lit) or _added_to(s, lit) or
+                                    _definite_own_noun(s, lit)):
+            return None  # "the levy … will be £83.3m", "added £350,000 to costs", "the £2m loan"
+        if _share_of_an_amount(s, lit):
+            return None  # "£1.64m and represented 57% of the annual budget": £1.64m's share
         if lit.kind == "money" and _capital_own(s, lit, lo):
             return None  # "the Capital Programme was forecast an underspend of £0.7m"
         if lit.kind == "money" and _another_body(s, lit):
@@ -2312,6 +2491,10 @@ class Judge:
             mention = planned_net  # "£262,000 above the budgeted surplus": the variance
         elif mention is not None and _net_result_of_a_plan(s, mention):
             return None  # "a surplus of £778,000 against the budgeted surplus of £516,000"
+        if mention is not None and lit.kind == "money":
+            mention = _received_compared(s, lit, lo, mention)
+            if _spent_to_date(s, lit, lo, hi, mention):
+                return None  # "net expenditure to date was £1.9m": the year so far's
         if span_whole is not None and (mention is None or "change" in mention.measures):
             mention = span_whole  # "£44m across the next three years, with £20m next year"
         if mention is None and previous:
@@ -2787,7 +2970,8 @@ class Judge:
         # budget") names what the measure is of, not the measure, when another word is there.
         def demoted(m: _Mention) -> bool:
             return m.measures == {"budget"} and \
-                bool(_PREPOSITION_BEFORE.search(s.text[max(0, m.start - 60):m.start]))
+                bool(_PREPOSITION_BEFORE.search(s.text[max(0, m.start - 60):m.start])) and \
+                not _budget_of_its_own(s, lit, m, pool)
         preferred = [m for m in pool if not demoted(m)] or pool
         # A measure word inside a label is part of its name ("Demand pressure"): it counts,
         # but as if it were further away than the words outside.
