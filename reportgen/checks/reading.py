@@ -1829,6 +1829,27 @@ def _another_body(s: Sentence, lit: Literal_) -> bool:
     return False
 
 
+#: The report's own body as the owner of a share: "its", "our", "their", or "the Council's",
+#: "the Trust's", "the Board's", "the IJB's" (fix round 8: a pool shared by several bodies).
+_OWN_SHARE_BEFORE = re.compile(
+    r"(?:\b(?:its|our|their)|\bthe\s+(?:council|authority|trust|board|ijb|partnership)['’]s?)\s+"
+    r"(?:(?:fair|proportionate|own|estimated|expected|required|agreed)\s+)?"
+    # its share, with the share's own amount in brackets or before it: "its share (£26m) of",
+    # "our £3m share of", "their share of"
+    r"(?:£\s?[\d.,]+\s*(?:m|k|bn|million|billion)?\s+)?(?:share|portion|proportion)\s*"
+    r"(?:\(\s*[^()]{0,30}\)\s*)?of\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:total|overall|combined|national|regional|[\w-]+wide)\s+)?$", re.IGNORECASE)
+
+
+def _pool_of_own_share(s: Sentence, lit: Literal_) -> bool:
+    """Whether an amount is a pool the report's own body takes a share of ("the Trust would
+    meet its share (£26m) of £70m cash savings required of Trusts", "our £3m share of the £40m
+    regional savings"): more than the body's, so none of the report's figures. (A line's share,
+    "Children's Services' share of the £10m savings target", may be of the whole's: read as
+    before.)"""
+    return bool(_OWN_SHARE_BEFORE.search(s.text, max(0, lit.start - 80), lit.start))
+
+
 def _of_no_revenue(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
     """Whether spending is said of capital or of reserves: in the amount's own phrase ("will
     spend £46m on its capital programme", "£5m will be spent from reserves") or right before
@@ -2146,6 +2167,8 @@ class Judge:
             return None  # "the Capital Programme was forecast an underspend of £0.7m"
         if lit.kind == "money" and _another_body(s, lit):
             return None  # "an overspend in Worthing Borough Council of £548k": its figure
+        if lit.kind == "money" and _pool_of_own_share(s, lit):
+            return None  # "its share (£26m) of £70m savings required of Trusts": a pool
         if lit.kind == "money" and self._other_fund(s, lit, lo, hi):
             return None  # "an overspend on the HRA of £0.328m": a fund the data do not hold
         previous = self._wants_previous(s, lit, lo, hi)

@@ -1,0 +1,75 @@
+"""Wording of joint boards, trusts and partnerships (issue 26, fix round 8, second share),
+pinned on the hand-made figures of test_checks_figures_heuristics (a budget of £40m against a
+projected spend of £42.0m; a savings target of £1.2m, £0.8m of it Placements').
+
+- A pool the report's own body takes a share of ("its share (£X) of £Y savings required of
+  Trusts", "our £X share of the £Y regional target", "the Board's share of the £Y overspend of
+  the joint service") is more than the body's: none of its figures, never read. A line's share
+  ("Placements' share of the £Y savings target") is read as before.
+
+The rules are described in docs/checks.md ("How a typed number is read", rule 11).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.checks.vocabulary import Figure
+from tests.test_checks_figures_heuristics import (
+    ALL,
+    BROAD,
+    COUNCIL,
+    OK,
+    QUARTER,
+    YEAR,
+    verdict,
+)
+
+CASES: list[tuple[str, str, list[Figure], str, object, str]] = [
+    # -- a pool shared by several bodies: none of the report's figures
+    ("own-share-in-brackets-of-a-pool",
+     "The Council expects to meet its share (£0.9m) of £5m savings required of councils in "
+     "the region.", ALL, YEAR, COUNCIL, OK),
+    ("own-share-before-share-of-a-pool",
+     "Our £0.5m share of the £3m regional savings target is on track.", ALL, YEAR, COUNCIL,
+     OK),
+    ("the-bodys-share-of-another-measures-pool",
+     "The Board's share of the £9m overspend of the joint service was agreed in March.", ALL,
+     QUARTER, BROAD, OK),
+    ("their-proportion-of-a-pool",
+     "The partner councils agreed to carry their proportion of the combined £6m deficit.",
+     ALL, QUARTER, COUNCIL, OK),
+    # -- near-misses: the body's own amount, a line's share, no share at all
+    ("a-lines-share-of-the-wholes-target-is-read-as-before",
+     "Placements' share of the £1.5m savings target is £0.9m.", ALL, YEAR, COUNCIL,
+     "warning: £0.8m"),
+    ("the-bodys-own-target-beside-a-share-is-still-checked",
+     "The Council's savings target of £1.5m includes its share of the regional programme.",
+     ALL, YEAR, COUNCIL, "error: £1.2m"),
+    ("savings-required-with-no-share-are-still-the-target",
+     "The Council will meet the £5m savings required this year.", ALL, YEAR, COUNCIL,
+     "error: £1m"),
+    ("the-bodys-overspend-after-a-share-is-still-checked",
+     "After meeting its share of the regional costs, the Council forecasts an overspend of "
+     "£3.5m.", ALL, QUARTER, COUNCIL, "error: £2.0m"),
+]
+
+
+@pytest.mark.parametrize(("name", "sentence", "figures", "period", "names", "expected"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_round8b_wording(name: str, sentence: str, figures: list[Figure], period: str,
+                         names: object, expected: str) -> None:
+    assert verdict(sentence, figures, period=period, names=names) == expected  # type: ignore[arg-type]
+
+
+def test_every_case_has_its_own_name() -> None:
+    assert len({c[0] for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Trust would meet its share (£0.9m) of £1.5m cash savings required of Trusts.",
+    "Our share of the £1.5m savings target set for the region has been agreed.",
+])
+def test_a_pool_that_agrees_with_nothing_never_raises(sentence: str) -> None:
+    """The pool is never read as the whole's target (£1.2m), whatever else is said."""
+    assert "£1.2m" not in verdict(sentence, ALL, period=YEAR, names=COUNCIL)
