@@ -6,6 +6,10 @@ projected spend of £42.0m; a savings target of £1.2m, £0.8m of it Placements'
   Trusts", "our £X share of the £Y regional target", "the Board's share of the £Y overspend of
   the joint service") is more than the body's: none of its figures, never read. A line's share
   ("Placements' share of the £Y savings target") is read as before.
+- A count's change to come ("is expected to rise from X to Y", "will fall from X to Y"): X is
+  the count now, read as "is X"; Y (also "is expected to rise to Y") is a forecast, never
+  read as the count now (before, "is expected to rise to 290" was an error naming today's
+  count). A start dated on its own ("from X in 2025 to Y") is neither.
 
 The rules are described in docs/checks.md ("How a typed number is read", rule 11).
 """
@@ -15,6 +19,7 @@ from __future__ import annotations
 import pytest
 
 from reportgen.checks.vocabulary import Figure
+from tests.test_checks_counts import SSDA903, Judged
 from tests.test_checks_figures_heuristics import (
     ALL,
     BROAD,
@@ -73,3 +78,30 @@ def test_every_case_has_its_own_name() -> None:
 def test_a_pool_that_agrees_with_nothing_never_raises(sentence: str) -> None:
     """The pool is never read as the whole's target (£1.2m), whatever else is said."""
     assert "£1.2m" not in verdict(sentence, ALL, period=YEAR, names=COUNCIL)
+
+
+@pytest.fixture(scope="module")
+def episodes() -> Judged:
+    """The SSDA903 fixture: 270 children looked after on 31 December 2023."""
+    return Judged(SSDA903)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # X of a change to come is the count now
+    ("The number of children in care is expected to rise from 290 to around 310 over the "
+     "next two years.", "error: 270"),
+    ("The number of children in care is expected to rise from 270 to around 310 over the "
+     "next two years.", OK),
+    ("Our looked after population will fall from 290 to 250 by 2027.", "error: 270"),
+    # Y of a change to come is a forecast, never the count now
+    ("The number of children in care is expected to rise to 290 next year.", OK),
+    ("The number of children in care will rise to 290 next year.", OK),
+    ("The number of children looked after is forecast to fall to about 240.", OK),
+    # near-misses: a start dated on its own, another group, a past change
+    ("The number of children in care is expected to rise from 290 in 2025 to 310 in 2027.",
+     OK),
+    ("The number of foster carers is expected to rise from 290 to 310.", OK),
+    ("The number of children in care has risen to 290.", "error: 270"),
+])
+def test_a_change_to_come(episodes: Judged, sentence: str, expected: str) -> None:
+    assert episodes.verdict(sentence) == expected
