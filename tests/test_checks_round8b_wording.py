@@ -6,6 +6,12 @@ projected spend of £42.0m; a savings target of £1.2m, £0.8m of it Placements'
   Trusts", "our £X share of the £Y regional target", "the Board's share of the £Y overspend of
   the joint service") is more than the body's: none of its figures, never read. A line's share
   ("Placements' share of the £Y savings target") is read as before.
+- A list's later item whose name a relative clause describes before its amount in brackets
+  ("… (£a) and Y for children whose carers live outside the county (£b)") is still an item
+  of the list: Y's, with the list's measure. A later item naming its subject surely before any
+  relative clause is as sure as the first item, however far its amount is from the list's
+  measure word; a name only inside the relative clause ("the transport of children whose
+  needs cannot be met by Y") stays inferred.
 - A count's change to come ("is expected to rise from X to Y", "will fall from X to Y"): X is
   the count now, read as "is X"; Y (also "is expected to rise to Y") is a forecast, never
   read as the count now (before, "is expected to rise to 290" was an error naming today's
@@ -44,6 +50,27 @@ CASES: list[tuple[str, str, list[Figure], str, object, str]] = [
     ("their-proportion-of-a-pool",
      "The partner councils agreed to carry their proportion of the combined £6m deficit.",
      ALL, QUARTER, COUNCIL, OK),
+    # -- a list item with a relative clause before its bracketed amount
+    ("a-list-item-with-a-relative-clause-is-the-items",
+     "Overspends were reported on Children's Social Care (£1.2m) and Adoption & Fostering "
+     "for children whose carers live outside the county and cannot be supported locally "
+     "(£1.5m).", ALL, QUARTER, COUNCIL, "error: £1.0m"),
+    ("a-list-item-with-a-relative-clause-right-raises-nothing",
+     "Overspends were reported on Children's Social Care (£1.2m) and Adoption & Fostering "
+     "for children whose carers live outside the county and cannot be supported locally "
+     "(£1.0m).", ALL, QUARTER, COUNCIL, OK),
+    ("a-list-item-with-which-is-the-items",
+     "Overspends were reported on Children's Social Care (£1.2m) and Adoption & Fostering, "
+     "which covers placements with carers who live outside the county (£1.5m).", ALL,
+     QUARTER, COUNCIL, "error: £1.0m"),
+    ("a-list-item-naming-no-line-stays-silent",
+     "Overspends were reported on Children's Social Care (£1.2m) and the team which covers "
+     "placements with carers who live outside the county (£1.5m).", ALL, QUARTER, COUNCIL,
+     OK),
+    ("a-name-inside-the-relative-clause-only-warns",
+     "Overspends were reported on Children's Social Care (£1.2m) and on the transport of "
+     "children whose needs cannot be met by Adoption & Fostering (£1.5m).", ALL, QUARTER,
+     COUNCIL, "warning: £1.0m"),
     # -- near-misses: the body's own amount, a line's share, no share at all
     ("a-lines-share-of-the-wholes-target-is-read-as-before",
      "Placements' share of the £1.5m savings target is £0.9m.", ALL, YEAR, COUNCIL,

@@ -1266,6 +1266,14 @@ _BY_AMOUNT_TO = re.compile(r"\bby\s+(?:£\s?)?[\d.,]+\s*(?:m|k|bn|million|billio
 _LIST_GAP = re.compile(r"\s*\)?\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
                        r"(?P<item>(?:the\s+)?[^£\d;.()]{2,80}?)\s*(?:of|at|:|\(|-|–|was|is|"
                        r"were)?\s*(?:\(\s*)?$", re.IGNORECASE)
+#: A list's next item whose name a relative clause describes before its amount in brackets
+#: ("… (£0.234m) and NHS out of area placements for people whose needs cannot be met locally
+#: (£0.231m)"): the clause is the item's, however long (fix round 8).
+_LIST_GAP_RELATIVE = re.compile(
+    r"\s*\)?\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)(?P<item>(?:the\s+)?[^£\d;.()]{2,80}?"
+    r"\s+(?:(?:for|of)\s+(?:[\w'’-]+\s+){1,3}?)?(?:whose|who|which|that|where)\s+"
+    r"[^£\d;.()]{2,140}?)\s*\(\s*$", re.IGNORECASE)
+_RELATIVE_WORD = re.compile(r"\b(?:whose|who|which|that|where)\b", re.IGNORECASE)
 #: Right after an amount, the start of a comparison ("£1.5m more than ...").
 _COMPARED_AFTER = re.compile(r"\s+(?=(?:more|less|higher|lower|greater)\s+than\b|above\b|"
                              r"below\b)", re.IGNORECASE)
@@ -1522,7 +1530,8 @@ class Sentence:
         out: dict[int, tuple[Literal_, tuple[int, int]]] = {}
         money = [o for o in sorted(self.lits, key=lambda o: o.start) if o.kind == "money"]
         for a, b in itertools.pairwise(money):
-            gap = _LIST_GAP.match(self.text, a.end, b.start)
+            gap = _LIST_GAP.match(self.text, a.end, b.start) or \
+                _LIST_GAP_RELATIVE.match(self.text, a.end, b.start)
             if gap is None or not any(gap.start("item") <= x.start and
                                       x.end <= gap.end("item") for x in self.subjects):
                 continue
@@ -2429,10 +2438,30 @@ class Judge:
         explicit = figure is not None and (
             self._explicit(figure, lit, cands, subjects, mention, elsewhere) or
             self._signed_total(s, lit, figure, mention) or
-            self._bare_budget_total(s, lit, figure, mention)) and \
+            self._bare_budget_total(s, lit, figure, mention) or
+            self._named_list_item(s, lit, first, figure, mention)) and \
             inferred_order is False and not mention.inferred and not mention.also
         return Claim(figure, cands, evidence, explicit,
                      sign=mention.sign if measures == {"variance"} else 0)
+
+    def _named_list_item(self, s: Sentence, lit: Literal_, first: Literal_, figure: Figure,
+                         mention: _Mention) -> bool:
+        """"Overspends include X (£a) and Y for people whose needs cannot be met locally (£b)":
+        a later item of a list whose own words name the figure's subject surely, with the
+        list's measure word near the list's first amount, is as sure as the first item, however
+        far its own amount is from that word (fix round 8)."""
+        item = s.list_item(lit)
+        if first is lit or item is None or \
+                _distance((mention.start, mention.end), first) > _NEAR:
+            return False
+        names = self._names(figure)
+        # (Its name, not one inside its relative clause: "the transport of children whose
+        # needs cannot be met by X (£b)" is not X's.)
+        relative = _RELATIVE_WORD.search(s.text, item[0], item[1])
+        end = relative.start() if relative else item[1]
+        return any(item[0] <= x.start and x.end <= end and x.subject in names and
+                   not x.part and not x.guessed and x.subject not in SCOPES
+                   for x in s.subjects)
 
     def _given_to_a_line(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> Claim | None:
         """Money given to a budget line the data hold, with no measure word of its own: "a
