@@ -12,6 +12,11 @@ projected spend of £42.0m; a savings target of £1.2m, £0.8m of it Placements'
   relative clause is as sure as the first item, however far its amount is from the list's
   measure word; a name only inside the relative clause ("the transport of children whose
   needs cannot be met by Y") stays inferred.
+- A bare noun with its amount set off after it ("The annual budget, worth £X, has been set",
+  "the budget (£X) was agreed") is bound to it, as "the budget of £X" is: the whole's budget
+  in a sentence naming nothing else. Not an amount worth something to another ("worth £X to
+  local firms"), one inside a clause of parts ("which includes grants worth £X"), another
+  year's, nor a capital budget.
 - A count's change to come ("is expected to rise from X to Y", "will fall from X to Y"): X is
   the count now, read as "is X"; Y (also "is expected to rise to Y") is a forecast, never
   read as the count now (before, "is expected to rise to 290" was an error naming today's
@@ -71,6 +76,25 @@ CASES: list[tuple[str, str, list[Figure], str, object, str]] = [
      "Overspends were reported on Children's Social Care (£1.2m) and on the transport of "
      "children whose needs cannot be met by Adoption & Fostering (£1.5m).", ALL, QUARTER,
      COUNCIL, "warning: £1.0m"),
+    # -- a bare noun and its amount in apposition
+    ("a-budget-worth-an-amount-is-bound-to-it",
+     "The annual budget, worth £36m, has been set against a challenging backdrop.", ALL, YEAR,
+     COUNCIL, "error: £40m"),
+    ("a-budget-worth-the-right-amount-raises-nothing",
+     "The annual budget, worth £40m, has been set against a challenging backdrop.", ALL, YEAR,
+     COUNCIL, OK),
+    ("a-budget-with-its-amount-in-brackets",
+     "The budget (£36m) was agreed in February.", ALL, YEAR, COUNCIL, "error: £40m"),
+    ("worth-an-amount-to-someone-else-is-not-the-budget",
+     "The budget, worth £36m to local firms, was agreed in February.", ALL, YEAR, COUNCIL, OK),
+    ("grants-worth-an-amount-inside-the-budget-are-not-it",
+     "The budget, which includes grants worth £36m, was agreed in February.", ALL, YEAR,
+     COUNCIL, OK),
+    ("a-capital-budget-worth-an-amount-is-not-the-revenue-budget",
+     "The capital budget, worth £36m, was agreed in February.", ALL, YEAR, COUNCIL, OK),
+    ("another-years-budget-worth-an-amount-is-not-this-years",
+     "The budget for 2021/22, worth £36m, was agreed in February 2021.", ALL, YEAR, COUNCIL,
+     OK),
     # -- near-misses: the body's own amount, a line's share, no share at all
     ("a-lines-share-of-the-wholes-target-is-read-as-before",
      "Placements' share of the £1.5m savings target is £0.9m.", ALL, YEAR, COUNCIL,

@@ -1869,6 +1869,25 @@ def _of_no_revenue(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
                                                          mention.end)))
 
 
+#: Between a bare noun and its amount set off after it ("The annual budget, worth £312m,
+#: has been set", "the budget (£312m) was agreed"): the amount in apposition (fix round 8).
+_APPOSITIVE_GAP = re.compile(r"\s*(?:,\s*(?:worth|valued\s+at|totall?ing|amounting\s+to|"
+                             r"of\s+some|which\s+(?:is|was)|now|currently)|\()\s*"
+                             r"(?:(?:approximately|around|about|some|nearly|almost|just\s+over|"
+                             r"over)\s+)?", re.IGNORECASE)
+
+
+def _appositive(text: str, lit: Literal_, m: _Mention) -> bool:
+    """Whether the amount after bare noun ``m`` is set off as its apposition: after a comma
+    and a word of value ("worth", "totalling") up to a comma or the clause's end, or in
+    brackets."""
+    gap = _APPOSITIVE_GAP.fullmatch(text, m.end, lit.start)
+    if gap is None or _NOT_REVENUE.search(text, max(0, m.start - 20), m.end):
+        return False  # (not "the capital budget, worth £36m": another fund's)
+    closing = r"\s*\)" if gap.group(0).strip().startswith("(") else r"\s*(?:[,;:.]|$)"
+    return re.compile(closing).match(text, lit.end) is not None
+
+
 class Judge:
     def __init__(self, figures: Sequence[Figure], period: Period | None,
                  names: ReportNames | None = None) -> None:
@@ -2857,7 +2876,8 @@ class Judge:
             return bool(re.fullmatch(r"\s*(?:of|is|was|were|at|stood at|amounted to|totall?ing|"
                                      r":)?\s*(?:(?:approximately|around|about|some)\s+)?",
                                      text[m.end:lit.start], re.IGNORECASE) or
-                        _SET_FOR_A_YEAR_GAP.fullmatch(text[m.end:lit.start]))
+                        _SET_FOR_A_YEAR_GAP.fullmatch(text[m.end:lit.start]) or
+                        _appositive(text, lit, m))
         # "£31m of savings": savings are the amount's own noun after "of" too
         return not text[lit.end:m.start].strip() or (
             m.measures <= {"target", "achieved"} and
