@@ -11,7 +11,9 @@ projected spend of £42.0m; a savings target of £1.2m, £0.8m of it Placements'
   of the list: Y's, with the list's measure. A later item naming its subject surely before any
   relative clause is as sure as the first item, however far its amount is from the list's
   measure word; a name only inside the relative clause ("the transport of children whose
-  needs cannot be met by Y") stays inferred.
+  needs cannot be met by Y") stays inferred. Between two amounts each in brackets, the next
+  item's words may run long ("… (£a) and in services to support children and young people
+  with complex needs placed with Y carers (£b)"): the brackets mark where each item ends.
 - A bare noun with its amount set off after it ("The annual budget, worth £X, has been set",
   "the budget (£X) was agreed") is bound to it, as "the budget of £X" is: the whole's budget
   in a sentence naming nothing else. Not an amount worth something to another ("worth £X to
@@ -76,6 +78,18 @@ CASES: list[tuple[str, str, list[Figure], str, object, str]] = [
      "Overspends were reported on Children's Social Care (£1.2m) and on the transport of "
      "children whose needs cannot be met by Adoption & Fostering (£1.5m).", ALL, QUARTER,
      COUNCIL, "warning: £1.0m"),
+    ("a-long-item-between-bracketed-amounts-is-the-items",
+     "Overspends were reported on Children's Social Care (£1.2m) and in services to support "
+     "children and young people with complex needs placed with Adoption & Fostering carers "
+     "(£1.5m).", ALL, QUARTER, COUNCIL, "error: £1.0m"),
+    ("a-long-item-between-bracketed-amounts-right-raises-nothing",
+     "Overspends were reported on Children's Social Care (£1.2m) and in services to support "
+     "children and young people with complex needs placed with Adoption & Fostering carers "
+     "(£1.0m).", ALL, QUARTER, COUNCIL, OK),
+    ("a-long-item-naming-no-line-stays-silent",
+     "Overspends were reported on Children's Social Care (£1.2m) and in services to support "
+     "children and young people with complex needs in the county's own homes (£1.5m).", ALL,
+     QUARTER, COUNCIL, OK),
     # -- a bare noun and its amount in apposition
     ("a-budget-worth-an-amount-is-bound-to-it",
      "The annual budget, worth £36m, has been set against a challenging backdrop.", ALL, YEAR,

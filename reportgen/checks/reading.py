@@ -1273,6 +1273,13 @@ _LIST_GAP_RELATIVE = re.compile(
     r"\s*\)?\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)(?P<item>(?:the\s+)?[^£\d;.()]{2,80}?"
     r"\s+(?:(?:for|of)\s+(?:[\w'’-]+\s+){1,3}?)?(?:whose|who|which|that|where)\s+"
     r"[^£\d;.()]{2,140}?)\s*\(\s*$", re.IGNORECASE)
+#: Between two amounts each in brackets, the next item's words, however long ("… (£1.001m),
+#: services to support people with a learning disability (£0.551m) and in services to support
+#: older people and people with a physical or sensory disability (£0.563m)"): the brackets
+#: mark where each item ends (fix round 8).
+_LIST_GAP_BRACKETED = re.compile(
+    r"\s*\)\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)(?P<item>(?:the\s+)?"
+    r"[^£\d;.()]{2,160}?)\s*\(\s*$", re.IGNORECASE)
 _RELATIVE_WORD = re.compile(r"\b(?:whose|who|which|that|where)\b", re.IGNORECASE)
 #: Right after an amount, the start of a comparison ("£1.5m more than ...").
 _COMPARED_AFTER = re.compile(r"\s+(?=(?:more|less|higher|lower|greater)\s+than\b|above\b|"
@@ -1531,7 +1538,8 @@ class Sentence:
         money = [o for o in sorted(self.lits, key=lambda o: o.start) if o.kind == "money"]
         for a, b in itertools.pairwise(money):
             gap = _LIST_GAP.match(self.text, a.end, b.start) or \
-                _LIST_GAP_RELATIVE.match(self.text, a.end, b.start)
+                _LIST_GAP_RELATIVE.match(self.text, a.end, b.start) or \
+                _LIST_GAP_BRACKETED.match(self.text, a.end, b.start)
             if gap is None or not any(gap.start("item") <= x.start and
                                       x.end <= gap.end("item") for x in self.subjects):
                 continue
