@@ -19,6 +19,10 @@ projected spend of £42.0m; a savings target of £1.2m, £0.8m of it Placements'
   in a sentence naming nothing else. Not an amount worth something to another ("worth £X to
   local firms"), one inside a clause of parts ("which includes grants worth £X"), another
   year's, nor a capital budget.
+- A saving said with a conditional verb of producing it ("This would release a recurring
+  saving of £X a year", "the proposal could deliver savings of £X") is a proposal's: the
+  target, inferred (a warning), never savings achieved. A saving made ("has released",
+  "have been achieved") is read as before.
 - A count's change to come ("is expected to rise from X to Y", "will fall from X to Y"): X is
   the count now, read as "is X"; Y (also "is expected to rise to Y") is a forecast, never
   read as the count now (before, "is expected to rise to 290" was an error naming today's
@@ -109,6 +113,23 @@ CASES: list[tuple[str, str, list[Figure], str, object, str]] = [
     ("another-years-budget-worth-an-amount-is-not-this-years",
      "The budget for 2021/22, worth £36m, was agreed in February 2021.", ALL, YEAR, COUNCIL,
      OK),
+    # -- a saving a proposal would produce: the target, inferred
+    ("a-saving-that-would-be-released-is-the-target",
+     "This would release a recurring saving of £1.5m a year.", ALL, QUARTER, COUNCIL,
+     "warning: £1.2m"),
+    ("a-saving-that-would-be-released-right-raises-nothing",
+     "This would release a recurring saving of £1.2m a year.", ALL, QUARTER, COUNCIL, OK),
+    ("savings-a-proposal-could-deliver-are-the-target",
+     "The proposal could deliver savings of £1.5m.", ALL, QUARTER, COUNCIL, "warning: £1.2m"),
+    ("a-named-areas-saving-that-would-be-released-is-its-target",
+     "This would release a recurring saving of £1.5m for Transport.", ALL, QUARTER, COUNCIL,
+     "warning: £0.4m"),
+    ("a-saving-released-is-still-achieved",
+     "This has released a recurring saving of £1.5m a year.", ALL, QUARTER, COUNCIL,
+     "warning: £0.7m"),
+    ("savings-achieved-beside-a-would-are-still-achieved",
+     "Savings of £1.5m have been achieved, which would otherwise have been lost.", ALL,
+     QUARTER, COUNCIL, "warning: £0.7m"),
     # -- near-misses: the body's own amount, a line's share, no share at all
     ("a-lines-share-of-the-wholes-target-is-read-as-before",
      "Placements' share of the £1.5m savings target is £0.9m.", ALL, YEAR, COUNCIL,

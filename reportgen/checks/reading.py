@@ -1896,6 +1896,26 @@ def _appositive(text: str, lit: Literal_, m: _Mention) -> bool:
     return re.compile(closing).match(text, lit.end) is not None
 
 
+#: A conditional verb of producing a saving, said of a proposal: "this would release (deliver,
+#: generate, achieve) a saving of £X", "the change could deliver savings of £X" (fix round 8).
+_WOULD_SAVE_BEFORE = re.compile(
+    r"\b(?:would|could)\s+(?:(?:also|potentially|then|therefore|only)\s+)?(?:release|deliver|"
+    r"generate|produce|yield|achieve|realise|realize|make|bring|result\s+in|lead\s+to|save)\b"
+    r"[^£\d.;:]{0,40}$", re.IGNORECASE)
+
+
+def _proposed_saving(s: Sentence, lit: Literal_, mention: _Mention) -> _Mention:
+    """A saving said with a conditional verb before it ("This would release a recurring saving
+    of £61,361 p/a", "the proposal could deliver savings of £2m") is what a proposal is to
+    save: the target, never savings achieved; inferred, as a plan's aim is."""
+    if not mention.measures or not mention.measures <= {"achieved", "target"} or \
+            not _SAVING_NOUN.fullmatch(s.text[mention.start:mention.end]) or \
+            not _WOULD_SAVE_BEFORE.search(s.text, max(0, min(mention.start, lit.start) - 80),
+                                          min(mention.start, lit.start)):
+        return mention
+    return dataclasses.replace(mention, measures=frozenset({"target"}), inferred=True)
+
+
 class Judge:
     def __init__(self, figures: Sequence[Figure], period: Period | None,
                  names: ReportNames | None = None) -> None:
@@ -2383,6 +2403,8 @@ class Judge:
             if agg:
                 mention = dataclasses.replace(
                     mention, aggregate=vocabulary.AGGREGATE_WORDS.get(agg.group(1).lower()))
+        if lit.kind == "money":
+            mention = _proposed_saving(s, lit, mention)  # "this would release a saving of £X"
         measures = set(mention.measures)
         if measures == {"budget"} and self._savings_area_named(subjects) and re.search(
                 r"\bsavings?\s+(?:[\w-]+\s+)?$", s.text[:mention.start], re.IGNORECASE):
