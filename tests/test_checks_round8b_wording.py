@@ -21,8 +21,10 @@ projected spend of £42.0m; a savings target of £1.2m, £0.8m of it Placements'
   year's, nor a capital budget.
 - A saving said with a conditional verb of producing it ("This would release a recurring
   saving of £X a year", "the proposal could deliver savings of £X") is a proposal's: the
-  target, inferred (a warning), never savings achieved. A saving made ("has released",
-  "have been achieved") is read as before.
+  target, inferred (a warning), never savings achieved; so are savings an effort before their
+  amount is to deliver ("the work of the service to deliver £X of savings", "proposals to
+  achieve £X of savings"). A saving made ("has released", "have been achieved", "work has
+  continued to deliver", "managed to deliver") is read as before.
 - A count's change to come ("is expected to rise from X to Y", "will fall from X to Y"): X is
   the count now, read as "is X"; Y (also "is expected to rise to Y") is a forecast, never
   read as the count now (before, "is expected to rise to 290" was an error naming today's
@@ -130,6 +132,20 @@ CASES: list[tuple[str, str, list[Figure], str, object, str]] = [
     ("savings-achieved-beside-a-would-are-still-achieved",
      "Savings of £1.5m have been achieved, which would otherwise have been lost.", ALL,
      QUARTER, COUNCIL, "warning: £0.7m"),
+    ("savings-an-effort-is-to-deliver-are-the-target",
+     "Members were updated on the work of the service to deliver £1.5m of savings through "
+     "the recovery plan.", ALL, QUARTER, BROAD, "warning: £1.2m"),
+    ("savings-an-effort-is-to-deliver-right-raise-nothing",
+     "Members were updated on the work of the service to deliver £1.2m of savings through "
+     "the recovery plan.", ALL, QUARTER, BROAD, OK),
+    ("proposals-to-achieve-savings-are-the-target",
+     "Proposals to achieve £1.5m of savings were presented.", ALL, QUARTER, COUNCIL,
+     "warning: £1.2m"),
+    ("work-that-has-continued-to-deliver-savings-is-not-an-aim",
+     "Work has continued to deliver £1.5m of savings this year.", ALL, QUARTER, COUNCIL, OK),
+    ("agreed-plans-to-achieve-savings-stay-a-sure-target",
+     "At its December meeting the council agreed to plans to achieve £1.5m of permanent "
+     "savings.", ALL, YEAR, COUNCIL, "error: £1.2m"),
     # -- near-misses: the body's own amount, a line's share, no share at all
     ("a-lines-share-of-the-wholes-target-is-read-as-before",
      "Placements' share of the £1.5m savings target is £0.9m.", ALL, YEAR, COUNCIL,

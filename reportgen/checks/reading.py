@@ -1904,14 +1904,31 @@ _WOULD_SAVE_BEFORE = re.compile(
     r"[^£\d.;:]{0,40}$", re.IGNORECASE)
 
 
+#: A noun of effort and its aim before an amount of savings: "the work of the partnership to
+#: deliver £8.3m of savings", "proposals to achieve £2m of savings" (fix round 8).
+_EFFORT_TO_DELIVER_BEFORE = re.compile(
+    r"\b(?:work|proposals?|plans?|programmes?|measures|actions?|efforts?|strateg(?:y|ies)|"
+    r"schemes?|options?)\b(?P<gap>[^.;£\d]{0,60}?)\bto\s+(?:deliver|make|find|achieve|realise|"
+    r"realize|secure)\s+(?:(?:a\s+further|further|an?\s+additional|additional|around|about|"
+    r"approximately|some|over|almost|nearly)\s+)?$", re.IGNORECASE)
+#: ... but not the effort's result: "work has continued to deliver", "managed to deliver".
+_MADE_VERB = re.compile(r"\b(?:has|have|had|was|were|is|are|been|managed|continued|able|"
+                        r"helped|succeeded|went\s+on)\b", re.IGNORECASE)
+
+
 def _proposed_saving(s: Sentence, lit: Literal_, mention: _Mention) -> _Mention:
     """A saving said with a conditional verb before it ("This would release a recurring saving
-    of £61,361 p/a", "the proposal could deliver savings of £2m") is what a proposal is to
-    save: the target, never savings achieved; inferred, as a plan's aim is."""
-    if not mention.measures or not mention.measures <= {"achieved", "target"} or \
-            not _SAVING_NOUN.fullmatch(s.text[mention.start:mention.end]) or \
-            not _WOULD_SAVE_BEFORE.search(s.text, max(0, min(mention.start, lit.start) - 80),
-                                          min(mention.start, lit.start)):
+    of £61,361 p/a", "the proposal could deliver savings of £2m"), or as the aim of an effort
+    before its amount ("the work of the partnership to deliver £8.3m of savings") is what a
+    proposal or plan is to save: the target, never savings achieved; inferred, as a plan's aim
+    is."""
+    if "achieved" not in mention.measures or not mention.measures <= {"achieved", "target"} or \
+            not _SAVING_NOUN.fullmatch(s.text[mention.start:mention.end]):
+        return mention  # (already the target, "agreed to plans to achieve £X": as it is read)
+    at = min(mention.start, lit.start)
+    aim = _EFFORT_TO_DELIVER_BEFORE.search(s.text, max(0, lit.start - 100), lit.start)
+    if not _WOULD_SAVE_BEFORE.search(s.text, max(0, at - 80), at) and not (
+            aim and mention.start >= lit.end and not _MADE_VERB.search(aim.group("gap"))):
         return mention
     return dataclasses.replace(mention, measures=frozenset({"target"}), inferred=True)
 
