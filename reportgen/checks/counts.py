@@ -469,6 +469,42 @@ _NEW_SUBJECT = re.compile(r",\s+(?:and\s+|so\s+)?(?:we|you|they|I|it|there|this|
                           re.IGNORECASE)
 
 
+#: A change to come, said from the count now ("is expected to rise from 280 to around 298",
+#: "will fall from 52 to 45"): the words of the change, after "is"/"are" (kept, so that the
+#: count is read as what is), up to "from" (fix round 8).
+_FUTURE_FROM_BEFORE = re.compile(
+    r"(?:\b(?:is|are)\s+(?P<said>(?:(?:expected|forecast|projected|predicted|likely|set|due|"
+    r"anticipated)\s+to|going\s+to)\s+)|(?P<modal>\b(?:will|would)\s+))"
+    r"(?P<change>(?:(?:continue\s+to|further)\s+)?(?:rise|increase|grow|fall|drop|decrease|"
+    r"reduce|go\s+(?:up|down))\s+from\s+(?:the\s+|a\s+)?)$", re.IGNORECASE)
+#: ... and Y, a forecast, with the rest of its clause: "to around 298 in the next three years".
+_TO_A_FORECAST_AFTER = re.compile(r"\s+to\s+(?:(?:around|about|approximately|some|nearly|"
+                                  r"almost|over|more\s+than|c\.?)\s+)?\d[\d,]*(?:\.\d+)?\b"
+                                  r"[^.;:]*")
+
+
+#: Y of a change to come: "is expected to rise to 298", "will fall from 52 to 45": a forecast.
+_FUTURE_TO_BEFORE = re.compile(
+    r"\b(?:(?:is|are)\s+(?:(?:expected|forecast|projected|predicted|likely|set|due|"
+    r"anticipated)\s+to|going\s+to)|will|would)\s+(?:(?:continue\s+to|further)\s+)?"
+    r"(?:rise|increase|grow|fall|drop|decrease|reduce|go\s+(?:up|down))\s+"
+    r"(?:from\s+(?:the\s+|a\s+)?\d[\d,]*(?:\.\d+)?\s+)?to\s+(?:(?:around|about|approximately|"
+    r"some|nearly|almost|over|more\s+than|c\.?)\s+)?$", re.IGNORECASE)
+
+
+def _future_change_from(text: str, lit: Literal_) -> str | None:
+    """X of a change to come, "the number of children in care is expected to rise from X to
+    Y": the count now, so the text as "the number of children in care is X" (the change's
+    words and Y's phrase blanked, every offset kept); None when it is no such X (a start with
+    a date of its own, "from 280 in 2025 to 298", is not the count now)."""
+    change = _FUTURE_FROM_BEFORE.search(text, max(0, lit.start - 80), lit.start)
+    to = _TO_A_FORECAST_AFTER.match(text, lit.end)
+    if change is None or to is None:
+        return None
+    start = change.start("said") if change["said"] else change.start("modal")
+    return _blank(text, [(start, change.end()), to.span()])
+
+
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with ``spans`` blanked (keeping every offset)."""
     for a, b in spans:
@@ -628,6 +664,11 @@ class CountReader:
                   ) -> CountClaim | None:
         if _AGE_BEFORE.search(text, max(0, lit.start - 60), lit.start):
             return None  # "per 10,000 population under 18": an age, not a count
+        if _FUTURE_TO_BEFORE.search(text, max(0, lit.start - 100), lit.start):
+            return None  # "is expected to rise to 298": a forecast, no figure of the data
+        now = _future_change_from(text, lit)
+        if now is not None:
+            return self.claim(now, lit, earlier)  # "is expected to rise from 280 to 298"
         share = _SHARE_OF_BEFORE_BRACKET.search(text, max(0, lit.start - 160), lit.start)
         if share is not None:
             # "half of children in care (95) were fostered": the share's number, read without

@@ -1287,6 +1287,21 @@ _BY_AMOUNT_TO = re.compile(r"\bby\s+(?:£\s?)?[\d.,]+\s*(?:m|k|bn|million|billio
 _LIST_GAP = re.compile(r"\s*\)?\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
                        r"(?P<item>(?:the\s+)?[^£\d;.()]{2,80}?)\s*(?:of|at|:|\(|-|–|was|is|"
                        r"were)?\s*(?:\(\s*)?$", re.IGNORECASE)
+#: A list's next item whose name a relative clause describes before its amount in brackets
+#: ("… (£0.234m) and NHS out of area placements for people whose needs cannot be met locally
+#: (£0.231m)"): the clause is the item's, however long (fix round 8).
+_LIST_GAP_RELATIVE = re.compile(
+    r"\s*\)?\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)(?P<item>(?:the\s+)?[^£\d;.()]{2,80}?"
+    r"\s+(?:(?:for|of)\s+(?:[\w'’-]+\s+){1,3}?)?(?:whose|who|which|that|where)\s+"
+    r"[^£\d;.()]{2,140}?)\s*\(\s*$", re.IGNORECASE)
+#: Between two amounts each in brackets, the next item's words, however long ("… (£1.001m),
+#: services to support people with a learning disability (£0.551m) and in services to support
+#: older people and people with a physical or sensory disability (£0.563m)"): the brackets
+#: mark where each item ends (fix round 8).
+_LIST_GAP_BRACKETED = re.compile(
+    r"\s*\)\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)(?P<item>(?:the\s+)?"
+    r"[^£\d;.()]{2,160}?)\s*\(\s*$", re.IGNORECASE)
+_RELATIVE_WORD = re.compile(r"\b(?:whose|who|which|that|where)\b", re.IGNORECASE)
 #: Right after an amount, the start of a comparison ("£1.5m more than ...").
 _COMPARED_AFTER = re.compile(r"\s+(?=(?:more|less|higher|lower|greater)\s+than\b|above\b|"
                              r"below\b)", re.IGNORECASE)
@@ -1543,7 +1558,9 @@ class Sentence:
         out: dict[int, tuple[Literal_, tuple[int, int]]] = {}
         money = [o for o in sorted(self.lits, key=lambda o: o.start) if o.kind == "money"]
         for a, b in itertools.pairwise(money):
-            gap = _LIST_GAP.match(self.text, a.end, b.start)
+            gap = _LIST_GAP.match(self.text, a.end, b.start) or \
+                _LIST_GAP_RELATIVE.match(self.text, a.end, b.start) or \
+                _LIST_GAP_BRACKETED.match(self.text, a.end, b.start)
             if gap is None or not any(gap.start("item") <= x.start and
                                       x.end <= gap.end("item") for x in self.subjects):
                 continue
@@ -2020,6 +2037,25 @@ def _budget_of_its_own(s: Sentence, lit: Literal_, budget: _Mention,
     return bool(others) and all(
         any(o is not lit and o.kind == lit.kind and o.end <= m.start and
             not s.text[o.end:m.start].strip() for o in s.lits) for m in others)
+#: The report's own body as the owner of a share: "its", "our", "their", or "the Council's",
+#: "the Trust's", "the Board's", "the IJB's" (fix round 8: a pool shared by several bodies).
+_OWN_SHARE_BEFORE = re.compile(
+    r"(?:\b(?:its|our|their)|\bthe\s+(?:council|authority|trust|board|ijb|partnership)['’]s?)\s+"
+    r"(?:(?:fair|proportionate|own|estimated|expected|required|agreed)\s+)?"
+    # its share, with the share's own amount in brackets or before it: "its share (£26m) of",
+    # "our £3m share of", "their share of"
+    r"(?:£\s?[\d.,]+\s*(?:m|k|bn|million|billion)?\s+)?(?:share|portion|proportion)\s*"
+    r"(?:\(\s*[^()]{0,30}\)\s*)?of\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:total|overall|combined|national|regional|[\w-]+wide)\s+)?$", re.IGNORECASE)
+
+
+def _pool_of_own_share(s: Sentence, lit: Literal_) -> bool:
+    """Whether an amount is a pool the report's own body takes a share of ("the Trust would
+    meet its share (£26m) of £70m cash savings required of Trusts", "our £3m share of the £40m
+    regional savings"): more than the body's, so none of the report's figures. (A line's share,
+    "Children's Services' share of the £10m savings target", may be of the whole's: read as
+    before.)"""
+    return bool(_OWN_SHARE_BEFORE.search(s.text, max(0, lit.start - 80), lit.start))
 
 
 def _of_no_revenue(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
@@ -2030,6 +2066,62 @@ def _of_no_revenue(s: Sentence, lit: Literal_, mention: _Mention) -> bool:
     return bool(_NOT_REVENUE.search(s.text, lo, lit.start) or
                 _NOT_REVENUE.search(s.text, lit.end, max(s.own_phrases[lit.start][1],
                                                          mention.end)))
+
+
+#: Between a bare noun and its amount set off after it ("The annual budget, worth £312m,
+#: has been set", "the budget (£312m) was agreed"): the amount in apposition (fix round 8).
+_APPOSITIVE_GAP = re.compile(r"\s*(?:,\s*(?:worth|valued\s+at|totall?ing|amounting\s+to|"
+                             r"of\s+some|which\s+(?:is|was)|now|currently)|\()\s*"
+                             r"(?:(?:approximately|around|about|some|nearly|almost|just\s+over|"
+                             r"over)\s+)?", re.IGNORECASE)
+
+
+def _appositive(text: str, lit: Literal_, m: _Mention) -> bool:
+    """Whether the amount after bare noun ``m`` is set off as its apposition: after a comma
+    and a word of value ("worth", "totalling") up to a comma or the clause's end, or in
+    brackets."""
+    gap = _APPOSITIVE_GAP.fullmatch(text, m.end, lit.start)
+    if gap is None or _NOT_REVENUE.search(text, max(0, m.start - 20), m.end):
+        return False  # (not "the capital budget, worth £36m": another fund's)
+    closing = r"\s*\)" if gap.group(0).strip().startswith("(") else r"\s*(?:[,;:.]|$)"
+    return re.compile(closing).match(text, lit.end) is not None
+
+
+#: A conditional verb of producing a saving, said of a proposal: "this would release (deliver,
+#: generate, achieve) a saving of £X", "the change could deliver savings of £X" (fix round 8).
+_WOULD_SAVE_BEFORE = re.compile(
+    r"\b(?:would|could)\s+(?:(?:also|potentially|then|therefore|only)\s+)?(?:release|deliver|"
+    r"generate|produce|yield|achieve|realise|realize|make|bring|result\s+in|lead\s+to|save)\b"
+    r"[^£\d.;:]{0,40}$", re.IGNORECASE)
+
+
+#: A noun of effort and its aim before an amount of savings: "the work of the partnership to
+#: deliver £8.3m of savings", "proposals to achieve £2m of savings" (fix round 8).
+_EFFORT_TO_DELIVER_BEFORE = re.compile(
+    r"\b(?:work|proposals?|plans?|programmes?|measures|actions?|efforts?|strateg(?:y|ies)|"
+    r"schemes?|options?)\b(?P<gap>[^.;£\d]{0,60}?)\bto\s+(?:deliver|make|find|achieve|realise|"
+    r"realize|secure)\s+(?:(?:a\s+further|further|an?\s+additional|additional|around|about|"
+    r"approximately|some|over|almost|nearly)\s+)?$", re.IGNORECASE)
+#: ... but not the effort's result: "work has continued to deliver", "managed to deliver".
+_MADE_VERB = re.compile(r"\b(?:has|have|had|was|were|is|are|been|managed|continued|able|"
+                        r"helped|succeeded|went\s+on)\b", re.IGNORECASE)
+
+
+def _proposed_saving(s: Sentence, lit: Literal_, mention: _Mention) -> _Mention:
+    """A saving said with a conditional verb before it ("This would release a recurring saving
+    of £61,361 p/a", "the proposal could deliver savings of £2m"), or as the aim of an effort
+    before its amount ("the work of the partnership to deliver £8.3m of savings") is what a
+    proposal or plan is to save: the target, never savings achieved; inferred, as a plan's aim
+    is."""
+    if "achieved" not in mention.measures or not mention.measures <= {"achieved", "target"} or \
+            not _SAVING_NOUN.fullmatch(s.text[mention.start:mention.end]):
+        return mention  # (already the target, "agreed to plans to achieve £X": as it is read)
+    at = min(mention.start, lit.start)
+    aim = _EFFORT_TO_DELIVER_BEFORE.search(s.text, max(0, lit.start - 100), lit.start)
+    if not _WOULD_SAVE_BEFORE.search(s.text, max(0, at - 80), at) and not (
+            aim and mention.start >= lit.end and not _MADE_VERB.search(aim.group("gap"))):
+        return mention
+    return dataclasses.replace(mention, measures=frozenset({"target"}), inferred=True)
 
 
 class Judge:
@@ -2345,6 +2437,8 @@ class Judge:
             return None  # "the Capital Programme was forecast an underspend of £0.7m"
         if lit.kind == "money" and _another_body(s, lit):
             return None  # "an overspend in Worthing Borough Council of £548k": its figure
+        if lit.kind == "money" and _pool_of_own_share(s, lit):
+            return None  # "its share (£26m) of £70m savings required of Trusts": a pool
         if lit.kind == "money" and self._other_fund(s, lit, lo, hi):
             return None  # "an overspend on the HRA of £0.328m": a fund the data do not hold
         previous = self._wants_previous(s, lit, lo, hi)
@@ -2527,6 +2621,8 @@ class Judge:
             if agg:
                 mention = dataclasses.replace(
                     mention, aggregate=vocabulary.AGGREGATE_WORDS.get(agg.group(1).lower()))
+        if lit.kind == "money":
+            mention = _proposed_saving(s, lit, mention)  # "this would release a saving of £X"
         measures = set(mention.measures)
         if measures == {"budget"} and self._savings_area_named(subjects) and re.search(
                 r"\bsavings?\s+(?:[\w-]+\s+)?$", s.text[:mention.start], re.IGNORECASE):
@@ -2609,10 +2705,30 @@ class Judge:
         explicit = figure is not None and (
             self._explicit(figure, lit, cands, subjects, mention, elsewhere) or
             self._signed_total(s, lit, figure, mention) or
-            self._bare_budget_total(s, lit, figure, mention)) and \
+            self._bare_budget_total(s, lit, figure, mention) or
+            self._named_list_item(s, lit, first, figure, mention)) and \
             inferred_order is False and not mention.inferred and not mention.also
         return Claim(figure, cands, evidence, explicit,
                      sign=mention.sign if measures == {"variance"} else 0)
+
+    def _named_list_item(self, s: Sentence, lit: Literal_, first: Literal_, figure: Figure,
+                         mention: _Mention) -> bool:
+        """"Overspends include X (£a) and Y for people whose needs cannot be met locally (£b)":
+        a later item of a list whose own words name the figure's subject surely, with the
+        list's measure word near the list's first amount, is as sure as the first item, however
+        far its own amount is from that word (fix round 8)."""
+        item = s.list_item(lit)
+        if first is lit or item is None or \
+                _distance((mention.start, mention.end), first) > _NEAR:
+            return False
+        names = self._names(figure)
+        # (Its name, not one inside its relative clause: "the transport of children whose
+        # needs cannot be met by X (£b)" is not X's.)
+        relative = _RELATIVE_WORD.search(s.text, item[0], item[1])
+        end = relative.start() if relative else item[1]
+        return any(item[0] <= x.start and x.end <= end and x.subject in names and
+                   not x.part and not x.guessed and x.subject not in SCOPES
+                   for x in s.subjects)
 
     def _given_to_a_line(self, s: Sentence, lit: Literal_, lo: int, hi: int) -> Claim | None:
         """Money given to a budget line the data hold, with no measure word of its own: "a
@@ -3015,7 +3131,8 @@ class Judge:
             return bool(re.fullmatch(r"\s*(?:of|is|was|were|at|stood at|amounted to|totall?ing|"
                                      r":)?\s*(?:(?:approximately|around|about|some)\s+)?",
                                      text[m.end:lit.start], re.IGNORECASE) or
-                        _SET_FOR_A_YEAR_GAP.fullmatch(text[m.end:lit.start]))
+                        _SET_FOR_A_YEAR_GAP.fullmatch(text[m.end:lit.start]) or
+                        _appositive(text, lit, m))
         # "£31m of savings": savings are the amount's own noun after "of" too
         return not text[lit.end:m.start].strip() or (
             m.measures <= {"target", "achieved"} and
