@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from reportgen.checks.numbers import find_literals
-from tests.test_checks_counts import HARROW, OK, SSDA903, Judged
+from tests.test_checks_counts import HARROW, INDICATORS, OK, SSDA903, Judged
 
 
 @pytest.fixture(scope="module")
@@ -193,3 +193,23 @@ def test_a_suppressed_count_in_words_is_caught(harrow: Judged, sentence: str,
 def test_counts_in_words_are_read(sentence: str, read: list[tuple[str, int]]) -> None:
     assert [(lit.text, int(lit.value)) for lit in find_literals(sentence)
             if lit.kind == "count"] == read
+
+
+@pytest.fixture(scope="module")
+def indicators() -> Judged:
+    """Herefordshire's rate of looked after children per 10,000: 78 at 31 March 2015, 82 a
+    year later (report 2015/16 Q3)."""
+    return Judged(INDICATORS)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a change of a rate is never its value (before, "rose by 4" was told the data give 82)
+    ("The rate of looked after children rose by 4 per 10,000.", OK),
+    ("The rate of looked after children rose by 5 per 10,000.", OK),
+    ("The rate of looked after children increased by around 4 per 10,000 children.", OK),
+    # the rate itself is still read
+    ("The rate of looked after children is 85 per 10,000.", "warning: 82"),
+])
+def test_a_rates_change_is_not_its_value(indicators: Judged, sentence: str,
+                                         expected: str) -> None:
+    assert indicators.verdict(sentence) == expected

@@ -788,6 +788,8 @@ class CountReader:
                 _RATE_NAMED_BEFORE.search(text[max(0, lit.start - 100):lit.start]):
             # "71 looked after children per 10k", "the rate (per 10,000) was 85": a rate,
             # never a count of children
+            if _CHANGED_BY_BEFORE.search(text, max(0, lit.start - 30), lit.start):
+                return None  # "the rate rose by 4 per 10,000": its change, never its value
             rate = self._per_ten_thousand(text, lit, earlier)
             if rate is not None:
                 return rate
@@ -1594,6 +1596,11 @@ _OTHER_COUNTABLE = re.compile(rf"\b(?:{_OTHER_COUNTABLE_WORDS})\b", re.IGNORECAS
 _OTHER_NOUN_AFTER = re.compile(r"\s+(?:(?!(?:with|in|by|from|of|to|for|at|and|or|are|were|is|"
                                r"was|who|which|that)\b)[\w'’-]+\s+){0,2}?"
                                rf"(?:{_OTHER_COUNTABLE_WORDS})\b", re.IGNORECASE)
+#: Right before a number, a change said of it: "rose by", "an increase of", "down".
+_CHANGED_BY_BEFORE = re.compile(
+    r"\b(?:(?:increased|rose|risen|grew|grown|fell|fallen|decreased|dropped|reduced|went\s+(?:up|"
+    r"down))\s+by|(?:increase|rise|fall|decrease|reduction|drop|change)\s+of|up|down)\s+"
+    r"(?:around\s+|about\s+|some\s+|approximately\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 #: "64 per 10,000", "95 LAC per 10k": a rate per 10,000.
 _PER_TEN_THOUSAND = re.compile(r"^\s*(?:[A-Za-z()'-]+\s+){0,3}?per\s+(?P<per>10,?000|10k|ten "
                                r"thousand|1,?000|one\s+thousand)\b", re.IGNORECASE)
