@@ -249,6 +249,16 @@ def _mentions(sentence: str, kind: Kind) -> list[_Mention]:
     return sorted(_identified_for_a_budget(sentence, kept), key=lambda k: k.start)
 
 
+#: In an amount's clause before it, a ranked few: "the 20 highest cost placements", "the top
+#: ten placements", "the five most expensive packages". What they cost or spend is theirs, no
+#: figure of a whole or of a line.
+_A_RANKED_FEW = re.compile(
+    r"\b(?:the\s+)?(?:top\s+(?:\d+|ten|twenty|five|fifty|hundred)|(?:\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twenty|fifty)\s+(?:highest|most\s+expensive|costliest|largest|"
+    r"biggest|dearest)|(?:highest|most\s+expensive|costliest)\s+(?:\d+|ten|twenty|fifty))\b",
+    re.IGNORECASE)
+
+
 def _part_of_a_whole(whole: _Mention) -> _Mention | None:
     """What an amount that is part of a whole of ``whole``'s measure is, when no words of its
     own say: of a savings target the part achieved or forecast, of a budget the part spent."""
@@ -2391,6 +2401,8 @@ class Judge:
             return None  # "£35-40 million of savings": a range, no one figure
         if re.search(r"\bper\s+$", before[-8:], re.IGNORECASE):
             return None  # "per 10,000 children": the denominator of a rate, not a figure
+        if lit.kind == "money" and _A_RANKED_FEW.search(s.text, lo, lit.start):
+            return None  # "the 20 highest cost placements cost £5m a year": a few, no whole
         if lit.kind == "count" and _RATE_WORDS.search(s.text[lo:hi]):
             # "the rate ... per 10,000 children ... to 54.9": a rate, not a count.
             return self._rate(s, lit, lo, hi)
