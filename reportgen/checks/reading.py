@@ -259,6 +259,19 @@ _A_RANKED_FEW = re.compile(
     re.IGNORECASE)
 
 
+#: An amount that something accounts for of a measure: "secure placements account for £0.7m
+#: of spend", "agency staff make up £1.2m of the overspend". A part of that measure, which the
+#: words give to no line of the data (the thing is often a placement type or a cost).
+_ACCOUNTS_FOR_BEFORE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|make(?:s)?\s+up|made\s+up|"
+                                  r"represent(?:s|ed|ing)?)\s+(?:around\s+|about\s+|some\s+|"
+                                  r"approximately\s+|nearly\s+|almost\s+|over\s+)?$",
+                                  re.IGNORECASE)
+_OF_A_MEASURE_AFTER = re.compile(r"\s*(?:m|k|bn|million|thousand)?\s+of\s+(?:the\s+|this\s+|our\s+|"
+                                 r"its\s+|their\s+|total\s+|all\s+)*(?:[\w'-]+\s+){0,4}?(?:spend|"
+                                 r"spending|expenditure|costs?|budget|overspend|pressure|"
+                                 r"variance|savings?)\b", re.IGNORECASE)
+
+
 def _part_of_a_whole(whole: _Mention) -> _Mention | None:
     """What an amount that is part of a whole of ``whole``'s measure is, when no words of its
     own say: of a savings target the part achieved or forecast, of a budget the part spent."""
@@ -2403,6 +2416,9 @@ class Judge:
             return None  # "per 10,000 children": the denominator of a rate, not a figure
         if lit.kind == "money" and _A_RANKED_FEW.search(s.text, lo, lit.start):
             return None  # "the 20 highest cost placements cost £5m a year": a few, no whole
+        if lit.kind == "money" and _ACCOUNTS_FOR_BEFORE.search(before[-30:]) and \
+                _OF_A_MEASURE_AFTER.match(after):
+            return None  # "secure placements account for £0.7m of spend": a part of it
         if lit.kind == "count" and _RATE_WORDS.search(s.text[lo:hi]):
             # "the rate ... per 10,000 children ... to 54.9": a rate, not a count.
             return self._rate(s, lit, lo, hi)
