@@ -120,6 +120,9 @@ CASES = [
     ("flow-in-the-quarter", "50 children came into care during the quarter.", "error: 44"),
     ("flow-compared", "50 children came into care in the quarter, compared with 30 in the "
      "previous quarter.", "error: 44"),
+    ("placements-ended-because", "50 placements ended because the child returned home.", OK),
+    ("placements-ended-in-the-quarter", "50 placements ended during the quarter.",
+     "error: 66"),
     ("flow-which", "50 children ceased to be looked after in the quarter, which reduced the "
      "number in care.", "error: 17"),
     ("flow-that-quarter", "50 children left care that quarter.", "warning: 17"),

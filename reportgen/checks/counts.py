@@ -433,7 +433,10 @@ _FLOW_AFTER_COUNT = re.compile(
     r"\s+(?:[\w'-]+\s+){0,4}?(?:came|come|coming|entered|entering|started|starting|left|leaving|"
     r"ceased|ceasing|admitted|taken|received|discharged|became|becoming)\b"
     r"(?:\s+(?:to\s+be\s+|in\s*to\s+|into\s+|from\s+|the\s+|our\s+|their\s+)*)"
-    r"(?:care|looked[- ]after|placements?)\b", re.IGNORECASE)
+    r"(?:care|looked[- ]after|placements?)\b"
+    # ... or placements that started or ended: "50 placements ended because ..."
+    r"|\s+(?:new\s+)?placements?\s+(?:(?:were|have\s+been|had\s+been|was|has\s+been)\s+)?"
+    r"(?:ended|started|made|began|begun|commenced|finished)\b", re.IGNORECASE)
 _FLOW_TOTAL_TAIL = re.compile(
     r"\s*(?:$|[,;:.()\u2013\u2014-]|(?:at|on|by|during|over|across|since|until|this|last|"
     r"compared|against|versus|vs|than|up|down|so\s+far|year\s+to\s+date|which|each|every|per|"
