@@ -126,6 +126,12 @@ CASES = [
     ("flow-which", "50 children ceased to be looked after in the quarter, which reduced the "
      "number in care.", "error: 17"),
     ("flow-that-quarter", "50 children left care that quarter.", "warning: 17"),
+    # "corporate parent" is the council's role, never the DfE group "Placement with parents"
+    # (before, a suppressed-count warning named that group)
+    ("corporate-parent-to", "The council was corporate parent to 290 children at the end of "
+     "December.", "error: 270"),
+    ("corporate-parent-to-right", "The council was corporate parent to 270 children at the end "
+     "of December.", OK),
     ("taken-into-care", "50 children were taken into care during the quarter.", "error: 44"),
     ("admitted-into-the-care-of", "The number of children admitted into the care of the local "
      "authority was 50 in the quarter.", "error: 44"),

@@ -884,6 +884,8 @@ class _Subjects:
         "External placements" the line "Residential placements", though each ends in the
         label's last word."""
         own = {w for form in self.labels.get(label, ()) for w in form}
+        if i > 0 and words[i - 1][2] == "corporate" and "corporate" not in own:
+            return True  # "corporate parent": the council's role, not "Placement with parents"
         j = i - 1
         shared = 0  # the label's own words before it so far ("social" of "adult social care")
         while j >= 0 and not sentence[words[j][1]:words[j + 1][0]].strip():
