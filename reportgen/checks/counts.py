@@ -294,9 +294,9 @@ _ADDITIONAL_NOUN = re.compile(r"\s+(?:more\s+)?(?:looked[- ]after\s+)?(?P<noun>c
                               re.IGNORECASE)
 #: Before a change's number said with its noun of children: "an increase of 5 children in
 #: care", "a net reduction of 12 looked after children".
+_ABOUT = r"(?:(?:around|about|some|approximately|nearly|almost)\s+)?"
 _CHANGE_OF_BEFORE = re.compile(r"\b(?:net\s+)?(?:increase|rise|decrease|fall|reduction|drop)\s+"
-                               r"of\s+(?:around\s+|about\s+|some\s+|approximately\s+|nearly\s+|"
-                               r"almost\s+)?$", re.IGNORECASE)
+                               r"of\s+" + _ABOUT + "$", re.IGNORECASE)
 #: Before a change's start: "an increase from", "rose from", "down from".
 _CHANGE_FROM = re.compile(r"\b(?:(?:increase|rise|decrease|fall|reduction|drop|increased|rose|"
                           r"risen|decreased|fell|fallen|reduced|dropped|up|down)\s+from|"
@@ -1602,8 +1602,8 @@ _OTHER_NOUN_AFTER = re.compile(r"\s+(?:(?!(?:with|in|by|from|of|to|for|at|and|or
 #: Right before a number, a change said of it: "rose by", "an increase of", "down".
 _CHANGED_BY_BEFORE = re.compile(
     r"\b(?:(?:increased|rose|risen|grew|grown|fell|fallen|decreased|dropped|reduced|went\s+(?:up|"
-    r"down))\s+by|(?:increase|rise|fall|decrease|reduction|drop|change)\s+of|up|down)\s+"
-    r"(?:around\s+|about\s+|some\s+|approximately\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+    r"down))\s+by|(?:increase|rise|fall|decrease|reduction|drop|change)\s+of|up|down)\s+" +
+    _ABOUT + "$", re.IGNORECASE)
 #: "64 per 10,000", "95 LAC per 10k": a rate per 10,000.
 _PER_TEN_THOUSAND = re.compile(r"^\s*(?:[A-Za-z()'-]+\s+){0,3}?per\s+(?P<per>10,?000|10k|ten "
                                r"thousand|1,?000|one\s+thousand)\b", re.IGNORECASE)

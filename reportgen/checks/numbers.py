@@ -118,6 +118,9 @@ _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+#: "a" and one to ten in words, as the terms of a ratio are written ("one in five", "two out
+#: of three").
+_A_FEW = f"(?:a|{'|'.join(_UNITS[:10])})"
 _WORD_VALUES = {**{w: i + 1 for i, w in enumerate(_UNITS)},
                 **{w: 20 + 10 * i for i, w in enumerate(_TENS)}}
 _WRITTEN = re.compile(
@@ -131,10 +134,10 @@ _NOT_WRITTEN_COUNT_AFTER = re.compile(
     r"^\s*(?:times\b|(?:thirds?|quarters?|"
     r"fifths?|halves|fold|hundred|thousand|million|billion|"
     r"per\s*cent|percent|pounds?|pence|o'?clock)\b|%|(?:in|out\s+of)\s+(?:every\s+)?"
-    r"(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\b))", re.IGNORECASE)
+    rf"(?:\d|{_A_FEW}\b))", re.IGNORECASE)
 #: ... and before it, the first term of a ratio ("one in five", "two out of three") or of a
 #: larger number read no further.
-_A_RATIO_BEFORE = re.compile(r"(?:(?:\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten)|\d)"
+_A_RATIO_BEFORE = re.compile(rf"(?:(?:\b{_A_FEW}|\d)"
                              r"\s+(?:in|out\s+of)\s+(?:every\s+)?|"
                              # or the end of a larger number: "two hundred and seventy"
                              r"\b(?:hundred|thousand|million)\s+(?:and\s+)?)$", re.IGNORECASE)
